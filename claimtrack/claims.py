@@ -1,0 +1,310 @@
+"""The claim: its fields, its JSON contract, and the rules read off its text
+(stance, source identity, topic vocabulary and naming). Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from urllib.parse import urlsplit
+
+from claimtrack.dates import ClaimDate, parse_date
+from claimtrack.errors import ParseError
+from claimtrack.figures import Figure, normalise_unit, parse_figure, parse_figure_option
+
+STANCES = ("asserts", "confirms", "alleges", "claims", "estimates", "reports", "denies")
+VERDICTS = ("unverified", "corroborated", "disputed", "false", "misleading", "retracted")
+MAX_TEXT = 10_000
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    source: str
+    date: ClaimDate
+    topic: str | None = None
+    as_of: ClaimDate | None = None
+    url: str | None = None
+    figure: Figure | None = None
+    unit: str | None = None
+    stance: str = "asserts"
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    verdict: str = "unverified"
+    verdict_explanation: str | None = None
+    id: int | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    deleted_at: str | None = field(default=None, compare=False)
+
+    @property
+    def unit_norm(self) -> str | None:
+        return normalise_unit(self.unit)
+
+    @property
+    def compared_date(self) -> ClaimDate:
+        """The date the figure refers to."""
+        return self.as_of or self.date
+
+    def with_changes(self, **changes: object) -> Claim:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def to_json(self) -> dict[str, object]:
+        figure = None
+        if self.figure is not None:
+            figure = {
+                "low": _number(self.figure.low),
+                "high": _number(self.figure.high),
+                "qualifier": self.figure.qualifier,
+                "text": self.figure.text,
+            }
+        return {
+            "id": self.id,
+            "text": self.text,
+            "source": self.source,
+            "topic": self.topic,
+            "date": self.date.iso,
+            "date_precision": self.date.precision,
+            "as_of": self.as_of.iso if self.as_of else None,
+            "url": self.url,
+            "figure": figure,
+            "unit": self.unit,
+            "stance": self.stance,
+            "tags": list(self.tags),
+            "note": self.note,
+            "verdict": self.verdict,
+            "verdict_explanation": self.verdict_explanation,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == int(value) else value
+
+
+# The first stance verb in the text wins: "Russia denies ..." is a denial.
+_STANCE_WORDS = [
+    ("denies", r"den(?:y|ies|ied|ying)|rejects?|rejected|refut(?:e|es|ed)|dismiss(?:es|ed)?"),
+    ("denies", r"(?:there\s+(?:are|were|is)\s+)?no\s+plans?|categorically\s+rules?\s+out"),
+    ("confirms", r"confirm(?:s|ed|ing)?|verif(?:y|ies|ied)|acknowledg(?:e|es|ed)"),
+    ("alleges", r"alleg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)"),
+    ("claims", r"claim(?:s|ed|ing)?"),
+    ("estimates", r"(?<!an\s)(?<!the\s)estimat(?:e|es|ed|ing)|assess(?:es|ed)?"),
+    ("reports", r"report(?:s|ed|ing)?|according\s+to"),
+]
+_STANCE_RE = re.compile(
+    "|".join(rf"(?P<s{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_STANCE_WORDS)),
+    re.IGNORECASE,
+)
+
+
+def detect_stance(text: str) -> str:
+    match = _STANCE_RE.search(text)
+    if not match:
+        return "asserts"
+    index = int(match.lastgroup[1:])  # type: ignore[index]
+    return _STANCE_WORDS[index][0]
+
+
+def check_stance(stance: str) -> str:
+    value = stance.strip().lower()
+    if value not in STANCES:
+        raise ParseError(f"unknown stance {stance!r}; use one of: {', '.join(STANCES)}")
+    return value
+
+
+def check_verdict(verdict: str) -> str:
+    value = verdict.strip().lower()
+    if value not in VERDICTS:
+        raise ParseError(f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}")
+    return value
+
+
+def check_text(text: str, what: str = "claim text") -> str:
+    value = text.strip() if isinstance(text, str) else ""
+    if not value:
+        raise ParseError(f"the {what} is empty")
+    if "\x00" in value:
+        raise ParseError(f"the {what} holds a NUL character")
+    if len(value) > MAX_TEXT:
+        raise ParseError(f"the {what} is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
+    return value
+
+
+def check_url(url: str) -> str:
+    value = url.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ParseError(f"URL {url!r} is not an http or https address")
+    if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in value):
+        raise ParseError(f"URL {url!r} holds spaces or control characters")
+    return value
+
+
+def check_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    cleaned = []
+    for tag in tags:
+        value = tag.strip()
+        if not value or "\x00" in value:
+            raise ParseError(f"tag {tag!r} is empty or holds a NUL character")
+        if value not in cleaned:
+            cleaned.append(value)
+    return tuple(cleaned)
+
+
+def source_key(name: str) -> str:
+    """'U.S.', 'US' and 'the U.S.' are one source; so are 'Pentagon' and 'the Pentagon'."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = text.replace(".", "").replace("’", "'")
+    text = re.sub(r"[^\w\s'-]", " ", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def topic_key(name: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).casefold()).strip()
+
+
+_STOP = set(
+    """a an the and or but of in on at to from for with by into onto over under about
+    against between through during before after since until is are was were be been being
+    have has had will would could should may might must can said says say told this that
+    these those it its their his her they he she we you who which what there here not no
+    up as than more less some any all also already now just only very much many most such
+    mr mrs ms according while when where if then so do does did done being per said""".split()
+)
+_TERM_RE = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+
+
+def topic_terms(text: str, unit_norm: str | None = None) -> set[str]:
+    """The words that tie a claim to a story: content words, lightly stemmed.
+
+    Stemming keeps the first five letters, so 'Korea' and 'Korean', 'Russia'
+    and 'Russian', 'Ukraine' and 'Ukrainian' fall together.
+    """
+    terms = set()
+    for word in _TERM_RE.findall(text.casefold()):
+        word = word.strip("'-")
+        if len(word) < 3 or word in _STOP:
+            continue
+        terms.add(word[:5])
+    if unit_norm:
+        terms.add("unit:" + unit_norm)
+    return terms
+
+
+def match_score(terms: set[str], topic_terms_: set[str]) -> float:
+    """How well a new claim fits a topic's vocabulary (0 to 1)."""
+    if not terms or not topic_terms_:
+        return 0.0
+    shared = terms & topic_terms_
+    words = {t for t in shared if not t.startswith("unit:")}
+    if len(words) < 2:
+        return 0.0
+    return len(shared) / min(len(terms), 12)
+
+
+GOOD_MATCH = 0.3
+
+_PLACE_RE = re.compile(r"\b(?:in|to|into|inside)\s+((?:[A-Z][\w'-]+\s?){1,3})")
+
+
+def topic_name(text: str, figure: Figure | None) -> str:
+    """A name for a new topic: the counted noun phrase and where, else the text's start."""
+    if figure is not None and figure.phrase and figure.unit != "percent":
+        name = figure.phrase
+        place = _PLACE_RE.search(text, text.find(figure.text) + len(figure.text))
+        if place:
+            name = f"{name} in {place.group(1).strip()}"
+        return name[:1].upper() + name[1:]
+    words = [w for w in re.findall(r"[\w'-]+", text) if w.casefold() not in _STOP][:6]
+    return " ".join(words)[:60] or "General"
+
+
+def build_claim(
+    text: str,
+    source: str,
+    *,
+    today: date,
+    date_text: str | None = None,
+    as_of_text: str | None = None,
+    topic: str | None = None,
+    url: str | None = None,
+    figure_text: str | None = None,
+    unit: str | None = None,
+    stance: str | None = None,
+    tags: list[str] | tuple[str, ...] = (),
+    note: str | None = None,
+) -> Claim:
+    """A claim from what the user typed: the figure, stance and dates read and checked."""
+    text = check_text(text)
+    figure = parse_figure_option(figure_text) if figure_text is not None else parse_figure(text)
+    return Claim(
+        text=text,
+        source=check_text(source, "source"),
+        date=parse_date(date_text or "today", today),
+        as_of=parse_date(as_of_text, today) if as_of_text else None,
+        topic=check_text(topic, "topic") if topic is not None else None,
+        url=check_url(url) if url else None,
+        figure=figure,
+        unit=check_text(unit, "unit") if unit else (figure.unit if figure else None),
+        stance=check_stance(stance) if stance else detect_stance(text),
+        tags=check_tags(tags),
+        note=check_text(note, "note") if note else None,
+    )
+
+
+def edit_changes(
+    current: Claim,
+    *,
+    today: date,
+    text: str | None = None,
+    source: str | None = None,
+    date_text: str | None = None,
+    as_of_text: str | None = None,
+    topic: str | None = None,
+    url: str | None = None,
+    figure_text: str | None = None,
+    unit: str | None = None,
+    stance: str | None = None,
+    tags: list[str] | tuple[str, ...] | None = None,
+    note: str | None = None,
+) -> dict[str, object]:
+    """The fields an edit changes. New text is read again for its figure and stance
+    unless those are given too."""
+    changes: dict[str, object] = {}
+    if text is not None:
+        changes["text"] = check_text(text)
+        if figure_text is None:
+            figure = parse_figure(changes["text"])  # type: ignore[arg-type]
+            changes["figure"] = figure
+            changes["unit"] = unit or (figure.unit if figure else None)
+        if stance is None:
+            changes["stance"] = detect_stance(changes["text"])  # type: ignore[arg-type]
+    if figure_text is not None:
+        figure = parse_figure_option(figure_text)
+        changes["figure"] = figure
+        changes["unit"] = unit or figure.unit or current.unit
+    if unit is not None:
+        changes["unit"] = check_text(unit, "unit")
+    if source is not None:
+        changes["source"] = check_text(source, "source")
+    if date_text is not None:
+        changes["date"] = parse_date(date_text, today)
+    if as_of_text is not None:
+        changes["as_of"] = parse_date(as_of_text, today) if as_of_text else None
+    if topic is not None:
+        changes["topic"] = check_text(topic, "topic")
+    if url is not None:
+        changes["url"] = check_url(url) if url else None
+    if stance is not None:
+        changes["stance"] = check_stance(stance)
+    if tags is not None:
+        changes["tags"] = check_tags(tags)
+    if note is not None:
+        changes["note"] = note.strip() or None
+    return changes

@@ -1,0 +1,460 @@
+"""The command line: parse arguments, call the core, pick a renderer, set the exit code.
+
+Heavy modules (rich, sqlite-utils, dateutil) are imported inside the commands
+that need them, so that `claimtrack --help` and `claimtrack add` start fast.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from claimtrack import __version__
+from claimtrack.errors import ClaimtrackError, ExitCode
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from claimtrack.claims import Claim
+    from claimtrack.db import Store
+
+
+class ClaimtrackGroup(TyperGroup):
+    """The one exit point: every error becomes one 'Error:' line and an exit code."""
+
+    def main(self, args: Any = None, *a: Any, standalone_mode: bool = True, **kw: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in argv
+        try:
+            result = super().main(argv, *a, standalone_mode=False, **kw)
+        except ClaimtrackError as error:
+            code, message = error.exit_code, error.message
+        except sqlite3.Error as error:
+            from claimtrack.db import describe_sqlite_error
+
+            translated = describe_sqlite_error(error)
+            code, message = translated.exit_code, translated.message
+        except typer.Abort:
+            code, message = ExitCode.INPUT, "aborted"
+        except Exception as error:
+            from typer._click.exceptions import ClickException
+
+            if not isinstance(error, ClickException):
+                raise
+            code, message = ExitCode(error.exit_code), error.format_message()
+        else:
+            code = result if isinstance(result, int) else ExitCode.OK
+            if standalone_mode:
+                sys.exit(code)
+            return code
+        if debug:
+            raise
+        typer.echo(f"Error: {' '.join(message.split())}", err=True)
+        if standalone_mode:
+            sys.exit(int(code))
+        return int(code)
+
+
+app = typer.Typer(
+    cls=ClaimtrackGroup,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Track competing figures in news claims: who said what number, when, and where.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimtrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Optional[Path] = typer.Option(
+        None,
+        "--db",
+        envvar="CLAIMTRACK_DB",
+        help="Database file [default: claims.db in the user's app folder; env CLAIMTRACK_DB].",
+        show_default=False,
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Track competing figures in news claims: who said what number, when, and where.
+
+    \b
+    Example:
+      claimtrack add "The U.S. confirms 3,000 North Korean troops are in Russia" \\
+        --source US --date 2024-10-23
+    """
+    ctx.obj = {"db": db}
+
+
+# --- helpers ------------------------------------------------------------------------
+
+
+def _store(ctx: typer.Context) -> Store:
+    from claimtrack.db import open_store
+
+    store = open_store(ctx.find_root().obj["db"])
+    ctx.call_on_close(store.close)
+    return store
+
+
+def _console(err: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=err, highlight=False, emoji=False, markup=False)
+
+
+def _print(renderable: RenderableType) -> None:
+    _console().print(renderable)
+
+
+def _echo_lines(lines: Any) -> None:
+    out = sys.stdout
+    for line in lines:
+        out.write(line)
+
+
+def _json(value: object) -> None:
+    from claimtrack.render import json_text
+
+    typer.echo(json_text(value))
+
+
+def _one_format(**flags: bool) -> None:
+    chosen = [name for name, on in flags.items() if on]
+    if len(chosen) > 1:
+        raise ClaimtrackError(f"choose one output format, not {' and '.join(chosen)}")
+
+
+def _today() -> date:
+    return date.today()
+
+
+def _check_limit(limit: Optional[int]) -> None:
+    if limit is not None and limit < 0:
+        raise ClaimtrackError(f"--limit must be 0 or more, not {limit}")
+
+
+SOURCE_HELP = "Who made the claim (the claimant), e.g. 'US' or 'Volodymyr Zelensky'."
+DATE_HELP = "When it was said: 2024-10-23, 23 Oct 2024, October 2024, 2024, yesterday..."
+AS_OF_HELP = "The date the figure refers to, when it differs from --date."
+FIGURE_HELP = "The figure, if not read from the text: '3,000', 'up to 10,000', '10-12k'."
+STANCE_HELP = "asserts, confirms, alleges, claims, estimates, reports or denies [default: from the verb]."
+
+
+# --- claims ---------------------------------------------------------------------------
+
+
+@app.command("add")
+def claims_add(
+    ctx: typer.Context,
+    text: str = typer.Argument(..., help="The claim, in words, as reported."),
+    source: str = typer.Option(..., "--source", "-s", help=SOURCE_HELP),
+    date_text: Optional[str] = typer.Option(None, "--date", "-d", help=DATE_HELP + " [default: today]"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Topic [default: best match]."),
+    url: Optional[str] = typer.Option(None, "--url", help="Where it was published (http/https)."),
+    figure: Optional[str] = typer.Option(None, "--figure", "-f", help=FIGURE_HELP),
+    unit: Optional[str] = typer.Option(None, "--unit", help="What is counted, e.g. troops."),
+    stance: Optional[str] = typer.Option(None, "--stance", help=STANCE_HELP),
+    tag: list[str] = typer.Option([], "--tag", help="A tag; repeat for more."),
+    note: Optional[str] = typer.Option(None, "--note", help="A private note."),
+    as_json: bool = typer.Option(False, "--json", help="Print the stored claim as JSON."),
+) -> None:
+    """Add a claim; prints what was stored, including the figure read from the text.
+
+    \b
+    Example:
+      claimtrack add "Zelensky alleges North Korea is mobilizing up to 10,000 soldiers" \\
+        --source "Volodymyr Zelensky" --date 2024-10-25 --url https://example.org/a
+    """
+    from claimtrack.claims import build_claim
+
+    claim = build_claim(
+        text,
+        source,
+        today=_today(),
+        date_text=date_text,
+        as_of_text=as_of,
+        topic=topic,
+        url=url,
+        figure_text=figure,
+        unit=unit,
+        stance=stance,
+        tags=tag,
+        note=note,
+    )
+    stored, filing = _store(ctx).add_claim(claim)
+    if as_json:
+        _json(stored.to_json())
+        return
+    from claimtrack.render import added_text
+
+    typer.echo(added_text(stored, filing))
+
+
+@app.command("list")
+def claims_list(
+    ctx: typer.Context,
+    topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Only this topic."),
+    source: Optional[str] = typer.Option(None, "--source", "-s", help="Only this source."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only claims dated on or after."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only claims dated on or before."),
+    search: Optional[str] = typer.Option(None, "--search", "-q", help="Full-text search (FTS5)."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most N claims."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print CSV."),
+) -> None:
+    """List claims, newest first.
+
+    \b
+    Example:
+      claimtrack list --topic "North Korean troops in Russia" --since 2024-10-01 --limit 20
+    """
+    _one_format(json=as_json, csv=as_csv)
+    _check_limit(limit)
+    today = _today()
+    store = _store(ctx)
+    claims = store.list_claims(
+        topic=topic,
+        source=source,
+        since=_date_bound(since, today),
+        until=_date_bound(until, today),
+        search=search,
+        limit=limit,
+    )
+    if as_json:
+        _json([claim.to_json() for claim in claims])
+    elif as_csv:
+        from claimtrack.render import claims_csv
+
+        _echo_lines(claims_csv(claims))
+    else:
+        from claimtrack.render import claims_table
+
+        _print(claims_table(list(claims)))
+
+
+def _date_bound(text: Optional[str], today: date) -> Optional[str]:
+    if text is None:
+        return None
+    from claimtrack.dates import parse_date
+
+    return parse_date(text, today).iso
+
+
+@app.command("show")
+def claims_show(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+    as_json: bool = typer.Option(False, "--json", help="Print the claim as JSON."),
+) -> None:
+    """Show one claim in full.
+
+    \b
+    Example:
+      claimtrack show 3 --json
+    """
+    claim = _store(ctx).get_claim(claim_id)
+    if as_json:
+        _json(claim.to_json())
+        return
+    from claimtrack.render import claim_detail
+
+    _print(claim_detail(claim))
+
+
+@app.command("edit")
+def claims_edit(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+    text: Optional[str] = typer.Option(None, "--text", help="New text (figure and stance re-read)."),
+    source: Optional[str] = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
+    date_text: Optional[str] = typer.Option(None, "--date", "-d", help=DATE_HELP),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP + " '' clears it."),
+    topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Move to this topic."),
+    url: Optional[str] = typer.Option(None, "--url", help="Where it was published; '' clears it."),
+    figure: Optional[str] = typer.Option(None, "--figure", "-f", help=FIGURE_HELP),
+    unit: Optional[str] = typer.Option(None, "--unit", help="What is counted, e.g. troops."),
+    stance: Optional[str] = typer.Option(None, "--stance", help=STANCE_HELP),
+    tag: Optional[list[str]] = typer.Option(None, "--tag", help="Replace the tags; repeat."),
+    note: Optional[str] = typer.Option(None, "--note", help="A private note; '' clears it."),
+    as_json: bool = typer.Option(False, "--json", help="Print the updated claim as JSON."),
+) -> None:
+    """Change a claim; the previous version is kept in its history.
+
+    \b
+    Example:
+      claimtrack edit 3 --figure "up to 12,000" --date 2024-10-30
+    """
+    from claimtrack.claims import edit_changes
+
+    store = _store(ctx)
+    current = store.get_claim(claim_id)
+    changes = edit_changes(
+        current,
+        today=_today(),
+        text=text,
+        source=source,
+        date_text=date_text,
+        as_of_text=as_of,
+        topic=topic,
+        url=url,
+        figure_text=figure,
+        unit=unit,
+        stance=stance,
+        tags=tag,
+        note=note,
+    )
+    if not changes:
+        raise ClaimtrackError("nothing to change; give at least one option such as --text")
+    claim = store.update_claim(claim_id, changes)
+    if as_json:
+        _json(claim.to_json())
+        return
+    from claimtrack.render import claim_detail
+
+    typer.echo(f"Updated claim #{claim.id}.")
+    _print(claim_detail(claim))
+
+
+@app.command("rm")
+def claims_rm(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+) -> None:
+    """Remove a claim (undo with `claimtrack restore ID`).
+
+    \b
+    Example:
+      claimtrack rm 3
+    """
+    claim = _store(ctx).delete_claim(claim_id)
+    typer.echo(f"Removed claim #{claim.id}; `claimtrack restore {claim.id}` brings it back.")
+
+
+@app.command("restore")
+def claims_restore(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+) -> None:
+    """Bring back a removed claim.
+
+    \b
+    Example:
+      claimtrack restore 3
+    """
+    claim = _store(ctx).restore_claim(claim_id)
+    typer.echo(f"Restored claim #{claim.id}.")
+
+
+@app.command("history")
+def claims_history(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+    as_json: bool = typer.Option(False, "--json", help="Print the versions as JSON."),
+) -> None:
+    """Show every version of a claim, oldest first.
+
+    \b
+    Example:
+      claimtrack history 3
+    """
+    store = _store(ctx)
+    versions = store.history(claim_id)
+    current = store.get_claim(claim_id, deleted=True)
+    if as_json:
+        _json({"versions": versions, "current": current.to_json(), "removed": bool(current.deleted_at)})
+        return
+    from claimtrack.render import history_table
+
+    _print(history_table(versions, current))
+
+
+# --- topics and sources ---------------------------------------------------------------
+
+topics_app = typer.Typer(help="List topics, or change one.", no_args_is_help=False)
+sources_app = typer.Typer(help="List sources, or give one another name.", no_args_is_help=False)
+app.add_typer(topics_app, name="topics")
+app.add_typer(sources_app, name="sources")
+
+
+@topics_app.callback(invoke_without_command=True)
+def topics_list(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
+) -> None:
+    """List topics with their claim counts.
+
+    \b
+    Example:
+      claimtrack topics --json
+    """
+    if ctx.invoked_subcommand:
+        return
+    records = _store(ctx).topics()
+    if as_json:
+        _json(records)
+        return
+    from claimtrack.render import records_table
+
+    _print(records_table(records, ("id", "name", "claims", "first", "last")))
+
+
+@sources_app.callback(invoke_without_command=True)
+def sources_list(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
+) -> None:
+    """List sources with their claim counts and aliases.
+
+    \b
+    Example:
+      claimtrack sources --json
+    """
+    if ctx.invoked_subcommand:
+        return
+    records = _store(ctx).sources()
+    if as_json:
+        _json(records)
+        return
+    from claimtrack.render import records_table
+
+    _print(records_table(records, ("id", "name", "claims", "aliases")))
+
+
+@sources_app.command("alias")
+def sources_alias(
+    ctx: typer.Context,
+    alias: str = typer.Argument(..., help="The other name, e.g. 'United States'."),
+    name: str = typer.Argument(..., help="An existing source, e.g. 'US'."),
+) -> None:
+    """Make ALIAS another name of source NAME; claims under ALIAS move to NAME.
+
+    \b
+    Example:
+      claimtrack sources alias "United States" US
+    """
+    target, moved = _store(ctx).add_alias(alias, name)
+    extra = f"; {moved} claim(s) moved to it" if moved else ""
+    typer.echo(f"{alias.strip()!r} now means source {target!r}{extra}.")
+
+
+def main() -> None:
+    app()

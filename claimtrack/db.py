@@ -1,0 +1,505 @@
+"""Storage: open the database (applying migrations), read and write claims.
+
+All SQL lives here. Single-claim paths use the standard library's sqlite3:
+importing sqlite-utils costs about 50 ms, more than a whole `add` should take.
+sqlite-utils runs the schema migrations and the bulk import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from claimtrack.claims import (
+    GOOD_MATCH,
+    Claim,
+    match_score,
+    source_key,
+    topic_key,
+    topic_name,
+    topic_terms,
+)
+from claimtrack.dates import from_stored
+from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
+from claimtrack.figures import Figure
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+KNOWN_MIGRATIONS = ("m001_claims",)
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for another writer; CLAIMTRACK_BUSY_TIMEOUT overrides."""
+    try:
+        return max(0.0, float(os.environ.get("CLAIMTRACK_BUSY_TIMEOUT", "10")))
+    except ValueError:
+        return 10.0
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def describe_sqlite_error(error: sqlite3.Error) -> ClaimtrackError:
+    """Turn SQLite's words into one line a user can act on."""
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return DatabaseError(
+            f"the database is locked by another process (waited {busy_timeout():g} s); try again"
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError("the database is read-only; cannot write to it")
+    if "not a database" in text or "malformed" in text:
+        return DatabaseError("the database file is damaged or is not a SQLite database")
+    if "unable to open" in text:
+        return DatabaseError("cannot open the database file")
+    if "fts5: syntax error" in text or "no such column" in text:
+        return ClaimtrackError(f"the search query is not valid: {text}")
+    return DatabaseError(f"database error: {text}")
+
+
+@dataclass(frozen=True)
+class Filing:
+    """Where `add` filed a claim without --topic, and why."""
+
+    topic: str
+    created: bool
+    score: float
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, clock: Callable[[], str] = utc_now) -> None:
+        self.conn = conn
+        self.clock = clock
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: everything in it lands, or nothing does."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # --- sources and topics ---------------------------------------------------------
+
+    def find_source(self, name: str) -> tuple[int, str] | None:
+        key = source_key(name)
+        row = self.conn.execute(
+            "SELECT s.id, s.name FROM source_aliases a JOIN sources s ON s.id = a.source_id "
+            "WHERE a.key = ? UNION ALL SELECT id, name FROM sources WHERE key = ? LIMIT 1",
+            (key, key),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def ensure_source(self, name: str) -> tuple[int, str]:
+        found = self.find_source(name)
+        if found:
+            return found
+        cursor = self.conn.execute(
+            "INSERT INTO sources (name, key, created_at) VALUES (?, ?, ?)",
+            (name.strip(), source_key(name), self.clock()),
+        )
+        return cursor.lastrowid, name.strip()  # type: ignore[return-value]
+
+    def find_topic(self, name: str) -> tuple[int, str] | None:
+        row = self.conn.execute(
+            "SELECT id, name FROM topics WHERE key = ?", (topic_key(name),)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def ensure_topic(self, name: str) -> tuple[int, str, bool]:
+        found = self.find_topic(name)
+        if found:
+            return found[0], found[1], False
+        cursor = self.conn.execute(
+            "INSERT INTO topics (name, key, created_at) VALUES (?, ?, ?)",
+            (name.strip(), topic_key(name), self.clock()),
+        )
+        return cursor.lastrowid, name.strip(), True  # type: ignore[return-value]
+
+    def _best_topic(self, terms: set[str]) -> tuple[int, str, float] | None:
+        if not terms:
+            return None
+        marks = ",".join("?" * len(terms))
+        rows = self.conn.execute(
+            f"SELECT topic_id, count(*) AS shared FROM topic_terms WHERE term IN ({marks}) "
+            "GROUP BY topic_id ORDER BY shared DESC, topic_id LIMIT 10",
+            sorted(terms),
+        ).fetchall()
+        best: tuple[int, str, float] | None = None
+        for topic_id, _ in rows:
+            vocabulary = {
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT term FROM topic_terms WHERE topic_id = ? AND term IN ({marks})",
+                    (topic_id, *sorted(terms)),
+                )
+            }
+            score = match_score(terms, vocabulary)
+            if score >= GOOD_MATCH and (best is None or score > best[2]):
+                name = self.conn.execute(
+                    "SELECT name FROM topics WHERE id = ?", (topic_id,)
+                ).fetchone()[0]
+                best = (topic_id, name, score)
+        return best
+
+    def _learn_terms(self, topic_id: int, terms: Iterable[str]) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO topic_terms (term, topic_id) VALUES (?, ?)",
+            [(term, topic_id) for term in terms],
+        )
+
+    def file_topic(self, claim: Claim) -> tuple[int, str, Filing | None]:
+        """The topic a claim goes to: the one named, else the best match, else a new one."""
+        if claim.topic:
+            topic_id, name, _ = self.ensure_topic(claim.topic)
+            return topic_id, name, None
+        terms = topic_terms(claim.text, claim.unit_norm)
+        best = self._best_topic(terms)
+        if best:
+            return best[0], best[1], Filing(best[1], False, best[2])
+        name = topic_name(claim.text, claim.figure)
+        topic_id, name, created = self.ensure_topic(name)
+        return topic_id, name, Filing(name, created, 0.0)
+
+    # --- claims -------------------------------------------------------------------
+
+    _SELECT = (
+        "SELECT c.*, s.name AS source_name, t.name AS topic_name FROM claims c "
+        "JOIN sources s ON s.id = c.source_id JOIN topics t ON t.id = c.topic_id"
+    )
+
+    def add_claim(self, claim: Claim) -> tuple[Claim, Filing | None]:
+        with self.transaction():
+            stored, filing = self._insert(claim)
+        return stored, filing
+
+    def _insert(self, claim: Claim) -> tuple[Claim, Filing | None]:
+        source_id, _ = self.ensure_source(claim.source)
+        topic_id, _, filing = self.file_topic(claim)
+        now = self.clock()
+        row = _claim_row(claim, source_id, topic_id)
+        row["created_at"] = claim.created_at or now
+        row["updated_at"] = claim.updated_at or now
+        columns = ", ".join(row)
+        cursor = self.conn.execute(
+            f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+        self._learn_terms(topic_id, topic_terms(claim.text, claim.unit_norm))
+        return self.get_claim(cursor.lastrowid), filing  # type: ignore[arg-type]
+
+    def get_claim(self, claim_id: int, *, deleted: bool = False) -> Claim:
+        row = self.conn.execute(self._SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
+        if row is None or (row["deleted_at"] and not deleted):
+            raise NotFoundError(f"no claim with id {claim_id}")
+        return claim_from_row(row)
+
+    def list_claims(
+        self,
+        *,
+        topic: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = True,
+    ) -> Iterator[Claim]:
+        where, params = ["c.deleted_at IS NULL"], []
+        if topic:
+            found = self.find_topic(topic)
+            if not found:
+                raise NotFoundError(f"no topic named {topic!r}")
+            where.append("c.topic_id = ?")
+            params.append(found[0])
+        if source:
+            found_source = self.find_source(source)
+            if not found_source:
+                raise NotFoundError(f"no source named {source!r}")
+            where.append("c.source_id = ?")
+            params.append(found_source[0])
+        if since:
+            where.append("c.date >= ?")
+            params.append(since)
+        if until:
+            # A month "2024-10" sorts before its days: compare on the prefix.
+            where.append("substr(c.date, 1, ?) <= ?")
+            params.extend([len(until), until])
+        if search:
+            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(search)
+        order = "DESC" if newest_first else "ASC"
+        sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY c.date {order}, c.id {order}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        for row in self.conn.execute(sql, params):
+            yield claim_from_row(row)
+
+    def update_claim(self, claim_id: int, changes: dict[str, object]) -> Claim:
+        """Apply changes to a claim; the previous version goes to the history."""
+        with self.transaction():
+            current = self.get_claim(claim_id)
+            updated = current.with_changes(**changes)
+            if updated == current:
+                return current
+            self._record(current, "edit")
+            source_id, _ = self.ensure_source(updated.source)
+            if "topic" in changes:
+                topic_id, _, _ = self.ensure_topic(str(updated.topic))
+            else:
+                topic_id = self.find_topic(str(current.topic))[0]  # type: ignore[index]
+            row = _claim_row(updated, source_id, topic_id)
+            row["updated_at"] = self._later_than(current.updated_at)
+            assignments = ", ".join(f"{name} = ?" for name in row)
+            self.conn.execute(
+                f"UPDATE claims SET {assignments} WHERE id = ?", [*row.values(), claim_id]
+            )
+            self._learn_terms(topic_id, topic_terms(updated.text, updated.unit_norm))
+            return self.get_claim(claim_id)
+
+    def _later_than(self, previous: str | None) -> str:
+        # Two edits in the same microsecond must still order: updated_at only grows.
+        now = self.clock()
+        return now if not previous or now > previous else previous[:-1] + "1Z"
+
+    def delete_claim(self, claim_id: int) -> Claim:
+        with self.transaction():
+            current = self.get_claim(claim_id)
+            self._record(current, "rm")
+            self.conn.execute(
+                "UPDATE claims SET deleted_at = ? WHERE id = ?", (self.clock(), claim_id)
+            )
+            return current
+
+    def restore_claim(self, claim_id: int) -> Claim:
+        with self.transaction():
+            current = self.get_claim(claim_id, deleted=True)
+            if not current.deleted_at:
+                raise ClaimtrackError(f"claim {claim_id} is not removed; nothing to restore")
+            self._record(current, "restore")
+            self.conn.execute(
+                "UPDATE claims SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+                (self._later_than(current.updated_at), claim_id),
+            )
+            return self.get_claim(claim_id)
+
+    def _record(self, claim: Claim, action: str) -> None:
+        self.conn.execute(
+            "INSERT INTO claim_history (claim_id, action, data, recorded_at) VALUES (?, ?, ?, ?)",
+            (claim.id, action, json.dumps(claim.to_json(), sort_keys=True), self.clock()),
+        )
+
+    def history(self, claim_id: int) -> list[dict[str, object]]:
+        """Earlier versions, oldest first; each with the action that replaced it."""
+        self.get_claim(claim_id, deleted=True)
+        return [
+            {"action": action, "recorded_at": recorded_at, "claim": json.loads(data)}
+            for action, recorded_at, data in self.conn.execute(
+                "SELECT action, recorded_at, data FROM claim_history WHERE claim_id = ? "
+                "ORDER BY id",
+                (claim_id,),
+            )
+        ]
+
+    # --- listings -------------------------------------------------------------------
+
+    def topics(self) -> list[dict[str, object]]:
+        return [
+            dict(row)
+            for row in self.conn.execute(
+                "SELECT t.id, t.name, count(c.id) AS claims, min(c.date) AS first, "
+                "max(c.date) AS last FROM topics t LEFT JOIN claims c "
+                "ON c.topic_id = t.id AND c.deleted_at IS NULL GROUP BY t.id ORDER BY t.name"
+            )
+        ]
+
+    def sources(self) -> list[dict[str, object]]:
+        result = []
+        for row in self.conn.execute(
+            "SELECT s.id, s.name, count(c.id) AS claims FROM sources s LEFT JOIN claims c "
+            "ON c.source_id = s.id AND c.deleted_at IS NULL GROUP BY s.id ORDER BY s.name"
+        ):
+            aliases = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT alias FROM source_aliases WHERE source_id = ? ORDER BY alias",
+                    (row["id"],),
+                )
+            ]
+            result.append({**dict(row), "aliases": aliases})
+        return result
+
+    def add_alias(self, alias: str, name: str) -> tuple[str, int]:
+        """Make ALIAS another name of source NAME; claims filed under ALIAS move over."""
+        with self.transaction():
+            target = self.find_source(name)
+            if target is None:
+                raise NotFoundError(f"no source named {name!r}; add a claim from it first")
+            key = source_key(alias)
+            if not key:
+                raise ClaimtrackError("the alias is empty")
+            if key == source_key(target[1]):
+                raise ClaimtrackError(f"{alias!r} is already the name of {target[1]!r}")
+            moved = 0
+            existing = self.conn.execute("SELECT id FROM sources WHERE key = ?", (key,)).fetchone()
+            if existing and existing[0] != target[0]:
+                moved = self.conn.execute(
+                    "UPDATE claims SET source_id = ? WHERE source_id = ?", (target[0], existing[0])
+                ).rowcount
+                self.conn.execute(
+                    "UPDATE source_aliases SET source_id = ? WHERE source_id = ?",
+                    (target[0], existing[0]),
+                )
+                self.conn.execute("DELETE FROM sources WHERE id = ?", (existing[0],))
+            self.conn.execute(
+                "INSERT INTO source_aliases (key, alias, source_id) VALUES (?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET alias = excluded.alias, "
+                "source_id = excluded.source_id",
+                (key, alias.strip(), target[0]),
+            )
+            return target[1], moved
+
+
+def _claim_row(claim: Claim, source_id: int, topic_id: int) -> dict[str, object]:
+    figure = claim.figure
+    return {
+        "text": claim.text,
+        "source_id": source_id,
+        "topic_id": topic_id,
+        "date": claim.date.iso,
+        "date_precision": claim.date.precision,
+        "as_of": claim.as_of.iso if claim.as_of else None,
+        "as_of_precision": claim.as_of.precision if claim.as_of else None,
+        "url": claim.url,
+        "figure_low": figure.low if figure else None,
+        "figure_high": figure.high if figure else None,
+        "figure_qualifier": figure.qualifier if figure else None,
+        "figure_text": figure.text if figure else None,
+        "unit": claim.unit,
+        "unit_norm": claim.unit_norm,
+        "stance": claim.stance,
+        "tags": json.dumps(list(claim.tags)),
+        "note": claim.note,
+    }
+
+
+def claim_from_row(row: sqlite3.Row) -> Claim:
+    figure = None
+    if row["figure_qualifier"]:
+        figure = Figure(
+            row["figure_low"], row["figure_high"], row["figure_qualifier"], row["figure_text"]
+        )
+    return Claim(
+        id=row["id"],
+        text=row["text"],
+        source=row["source_name"],
+        topic=row["topic_name"],
+        date=from_stored(row["date"], row["date_precision"]),  # type: ignore[arg-type]
+        as_of=from_stored(row["as_of"], row["as_of_precision"]),
+        url=row["url"],
+        figure=figure,
+        unit=row["unit"],
+        stance=row["stance"],
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        note=row["note"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        deleted_at=row["deleted_at"],
+    )
+
+
+def default_path() -> Path:
+    import typer
+
+    return Path(typer.get_app_dir("claimtrack")) / "claims.db"
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """Open (creating if needed) the database at PATH and bring its schema up to date."""
+    path = Path(path) if path else default_path()
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database file")
+    if path.exists():
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+        if header and header != SQLITE_HEADER:
+            raise DatabaseError(f"{path} is not a SQLite database")
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseError(f"cannot create the folder for {path}: {error.strerror}") from None
+    try:
+        conn = sqlite3.connect(path, timeout=busy_timeout(), isolation_level=None)
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(error) from None
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        _migrate(conn)
+    except sqlite3.Error as error:
+        conn.close()
+        raise describe_sqlite_error(error) from None
+    except BaseException:
+        conn.close()
+        raise
+    return Store(conn)
+
+
+def _applied(conn: sqlite3.Connection) -> list[str] | None:
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not has_table:
+        return None
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'claimtrack' ORDER BY id"
+        )
+    ]
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    applied = _applied(conn)
+    if applied is not None:
+        newer = [name for name in applied if name not in KNOWN_MIGRATIONS]
+        if newer:
+            raise DatabaseError(
+                f"the database was written by a newer claimtrack (schema step {newer[-1]}); "
+                "upgrade claimtrack to use it"
+            )
+        if len(applied) == len(KNOWN_MIGRATIONS):
+            return
+    elif conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise DatabaseError("the database holds other tables and is not a claimtrack database")
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    from sqlite_utils import Database
+
+    from claimtrack.migrations import migrations
+
+    # One IMMEDIATE transaction around all pending steps: a second process
+    # opening the same new file waits here, then finds nothing left to do.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(Database(conn, execute_plugins=False))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

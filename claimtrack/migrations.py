@@ -1,0 +1,77 @@
+"""The schema, as named, append-only steps. Never edit a step that has shipped:
+add a new one. `db.open_store` applies the pending ones under a write lock."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "claimtrack"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="m001_claims")
+def m001_claims(db: Database) -> None:
+    db["sources"].create(
+        {"id": int, "name": str, "key": str, "created_at": str},
+        pk="id",
+        not_null={"name", "key", "created_at"},
+    )
+    db["sources"].create_index(["key"], unique=True)
+    db["source_aliases"].create(
+        {"key": str, "alias": str, "source_id": int},
+        pk="key",
+        not_null={"alias", "source_id"},
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["topics"].create(
+        {"id": int, "name": str, "key": str, "created_at": str},
+        pk="id",
+        not_null={"name", "key", "created_at"},
+    )
+    db["topics"].create_index(["key"], unique=True)
+    # The vocabulary of each topic, so that a new claim finds its topic with
+    # one indexed look-up instead of reading every claim.
+    db.execute(
+        "CREATE TABLE topic_terms (term TEXT NOT NULL, topic_id INTEGER NOT NULL "
+        "REFERENCES topics(id), PRIMARY KEY (term, topic_id)) WITHOUT ROWID"
+    )
+    db["claims"].create(
+        {
+            "id": int,
+            "text": str,
+            "source_id": int,
+            "topic_id": int,
+            "date": str,
+            "date_precision": str,
+            "as_of": str,
+            "as_of_precision": str,
+            "url": str,
+            "figure_low": float,
+            "figure_high": float,
+            "figure_qualifier": str,
+            "figure_text": str,
+            "unit": str,
+            "unit_norm": str,
+            "stance": str,
+            "tags": str,
+            "note": str,
+            "created_at": str,
+            "updated_at": str,
+            "deleted_at": str,
+        },
+        pk="id",
+        not_null={"text", "source_id", "topic_id", "date", "date_precision", "stance", "tags"},
+        defaults={"tags": "[]"},
+        foreign_keys=[("source_id", "sources", "id"), ("topic_id", "topics", "id")],
+    )
+    db["claims"].create_index(["topic_id", "date"])
+    db["claims"].create_index(["source_id"])
+    db["claims"].create_index(["date"])
+    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+    db["claim_history"].create(
+        {"id": int, "claim_id": int, "action": str, "data": str, "recorded_at": str},
+        pk="id",
+        not_null={"claim_id", "action", "data", "recorded_at"},
+    )
+    db["claim_history"].create_index(["claim_id"])

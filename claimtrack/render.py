@@ -1,0 +1,253 @@
+"""Renderers: rich objects for terminals, text for machine formats. Nothing here
+prints; the CLI does. Every string from the database passes through `inert`,
+so a claim's text can never style, move or hijack a terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from claimtrack.claims import Claim
+from claimtrack.figures import format_figure
+
+if TYPE_CHECKING:
+    from claimtrack.db import Filing
+    from rich.console import RenderableType
+    from rich.text import Text
+
+# C0/C1 controls (ESC starts ANSI and OSC sequences) and bidi overrides.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert(value: object) -> str:
+    """Text that shows as itself on a terminal: controls become visible escapes."""
+    text = "" if value is None else str(value)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def plain(value: object) -> Text:
+    from rich.text import Text
+
+    return Text(inert(value))
+
+
+def figure_label(claim: Claim) -> str:
+    if claim.figure is None:
+        return ""
+    unit = f" {claim.unit}" if claim.unit and claim.unit != "percent" else ""
+    return format_figure(replace(claim.figure, unit=claim.unit)) + unit
+
+
+def claims_table(claims: Iterable[Claim]) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for name, options in (
+        ("id", {"justify": "right"}),
+        ("date", {"no_wrap": True}),
+        ("source", {}),
+        ("stance", {}),
+        ("figure", {"style": "bold cyan"}),
+        ("topic", {}),
+        ("verdict", {}),
+        ("text", {"ratio": 1}),
+    ):
+        table.add_column(name, **options)
+    for claim in claims:
+        table.add_row(
+            str(claim.id),
+            claim.date.iso,
+            plain(claim.source),
+            claim.stance,
+            plain(figure_label(claim)),
+            plain(claim.topic),
+            claim.verdict,
+            plain(claim.text),
+        )
+    return table
+
+
+def claim_detail(claim: Claim, extra: Sequence[tuple[str, object]] = ()) -> RenderableType:
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    as_of = claim.as_of.iso if claim.as_of else None
+    figure = None
+    if claim.figure is not None:
+        figure = f"{figure_label(claim)}  ({claim.figure.qualifier}, from {claim.figure.text!r})"
+    rows: list[tuple[str, object]] = [
+        ("id", claim.id),
+        ("text", claim.text),
+        ("source", claim.source),
+        ("topic", claim.topic),
+        ("date", f"{claim.date.iso} ({claim.date.precision})"),
+        ("as of", as_of),
+        ("figure", figure or "none (qualitative claim)"),
+        ("unit", claim.unit),
+        ("stance", claim.stance),
+        ("verdict", claim.verdict),
+        ("explanation", claim.verdict_explanation),
+        ("url", claim.url),
+        ("tags", ", ".join(claim.tags) or None),
+        ("note", claim.note),
+        ("created", claim.created_at),
+        ("updated", claim.updated_at),
+        *extra,
+    ]
+    for label, value in rows:
+        if value not in (None, ""):
+            grid.add_row(label, plain(value))
+    return grid
+
+
+def records_table(records: Sequence[dict[str, object]], columns: Sequence[str]) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(header_style="bold")
+    for column in columns:
+        table.add_column(column)
+    for record in records:
+        table.add_row(*(plain(_cell(record.get(column))) for column in columns))
+    return table
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
+def history_table(versions: Sequence[dict[str, object]], current: Claim) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(header_style="bold")
+    for column in ("version", "until", "replaced by", "source", "date", "figure", "text"):
+        table.add_column(column)
+    for number, version in enumerate(versions, start=1):
+        data = version["claim"]
+        assert isinstance(data, dict)
+        figure = data.get("figure") or {}
+        table.add_row(
+            str(number),
+            plain(version["recorded_at"]),
+            str(version["action"]),
+            plain(data.get("source")),
+            plain(data.get("date")),
+            plain(figure.get("text", "")),
+            plain(data.get("text")),
+        )
+    state = "removed" if current.deleted_at else "current"
+    table.add_row(
+        str(len(versions) + 1),
+        state,
+        "",
+        plain(current.source),
+        current.date.iso,
+        plain(current.figure.text if current.figure else ""),
+        plain(current.text),
+    )
+    return table
+
+
+# --- machine formats: never styled ------------------------------------------------
+
+
+def json_text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+CSV_COLUMNS = (
+    "id",
+    "text",
+    "source",
+    "topic",
+    "date",
+    "date_precision",
+    "as_of",
+    "url",
+    "figure",
+    "figure_low",
+    "figure_high",
+    "figure_qualifier",
+    "unit",
+    "stance",
+    "tags",
+    "note",
+    "verdict",
+    "verdict_explanation",
+    "created_at",
+    "updated_at",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: str) -> str:
+    """A cell a spreadsheet will not run: formulas get a leading apostrophe."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def claim_csv_row(claim: Claim) -> list[str]:
+    data = claim.to_json()
+    figure = claim.figure
+    values: dict[str, object] = {
+        **data,
+        "figure": format_figure(figure) if figure else "",
+        "figure_low": data["figure"]["low"] if figure else "",  # type: ignore[index]
+        "figure_high": data["figure"]["high"] if figure else "",  # type: ignore[index]
+        "figure_qualifier": figure.qualifier if figure else "",
+        "tags": ";".join(claim.tags),
+    }
+    return [csv_safe(_cell(values.get(column))) for column in CSV_COLUMNS]
+
+
+def claims_csv(claims: Iterable[Claim]) -> Iterable[str]:
+    """RFC 4180 CSV, one claim a row, streamed line by line."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim in claims:
+        writer.writerow(claim_csv_row(claim))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.getvalue():
+        yield buffer.getvalue()
+
+
+def added_text(claim: Claim, filing: Filing | None) -> str:
+    """The confirmation after `add`: what was stored, so a wrong parse shows at once."""
+    figure = figure_label(claim)
+    figure_line = (
+        f"{figure} ({claim.figure.qualifier}, read from {claim.figure.text!r})"
+        if claim.figure
+        else "none (a qualitative claim)"
+    )
+    lines = [
+        f"Added claim #{claim.id}",
+        f"  source:  {claim.source}",
+        f"  stance:  {claim.stance}",
+        f"  figure:  {figure_line}",
+        f"  date:    {claim.date.iso} ({claim.date.precision})",
+    ]
+    if claim.as_of:
+        lines.append(f"  as of:   {claim.as_of.iso} ({claim.as_of.precision})")
+    topic = f"  topic:   {claim.topic}"
+    if filing is not None:
+        topic += " (new topic)" if filing.created else (
+            f" (matched its claims, score {filing.score:.2f}; use --topic to choose)"
+            if filing.score
+            else ""
+        )
+    lines.append(topic)
+    if claim.url:
+        lines.append(f"  url:     {claim.url}")
+    return inert("\n".join(lines))
