@@ -10,7 +10,7 @@ import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperGroup
@@ -21,7 +21,6 @@ from claimtrack.errors import ClaimtrackError, ExitCode
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from claimtrack.claims import Claim
     from claimtrack.db import Store
 
 
@@ -81,7 +80,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: Optional[Path] = typer.Option(
+    db: Path | None = typer.Option(
         None,
         "--db",
         envvar="CLAIMTRACK_DB",
@@ -146,7 +145,7 @@ def _today() -> date:
     return date.today()
 
 
-def _check_limit(limit: Optional[int]) -> None:
+def _check_limit(limit: int | None) -> None:
     if limit is not None and limit < 0:
         raise ClaimtrackError(f"--limit must be 0 or more, not {limit}")
 
@@ -155,7 +154,9 @@ SOURCE_HELP = "Who made the claim (the claimant), e.g. 'US' or 'Volodymyr Zelens
 DATE_HELP = "When it was said: 2024-10-23, 23 Oct 2024, October 2024, 2024, yesterday..."
 AS_OF_HELP = "The date the figure refers to, when it differs from --date."
 FIGURE_HELP = "The figure, if not read from the text: '3,000', 'up to 10,000', '10-12k'."
-STANCE_HELP = "asserts, confirms, alleges, claims, estimates, reports or denies [default: from the verb]."
+STANCE_HELP = (
+    "asserts, confirms, alleges, claims, estimates, reports or denies [default: from the verb]."
+)
 
 
 # --- claims ---------------------------------------------------------------------------
@@ -166,15 +167,17 @@ def claims_add(
     ctx: typer.Context,
     text: str = typer.Argument(..., help="The claim, in words, as reported."),
     source: str = typer.Option(..., "--source", "-s", help=SOURCE_HELP),
-    date_text: Optional[str] = typer.Option(None, "--date", "-d", help=DATE_HELP + " [default: today]"),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
-    topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Topic [default: best match]."),
-    url: Optional[str] = typer.Option(None, "--url", help="Where it was published (http/https)."),
-    figure: Optional[str] = typer.Option(None, "--figure", "-f", help=FIGURE_HELP),
-    unit: Optional[str] = typer.Option(None, "--unit", help="What is counted, e.g. troops."),
-    stance: Optional[str] = typer.Option(None, "--stance", help=STANCE_HELP),
+    date_text: str | None = typer.Option(
+        None, "--date", "-d", help=DATE_HELP + " [default: today]"
+    ),
+    as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    topic: str | None = typer.Option(None, "--topic", "-t", help="Topic [default: best match]."),
+    url: str | None = typer.Option(None, "--url", help="Where it was published (http/https)."),
+    figure: str | None = typer.Option(None, "--figure", "-f", help=FIGURE_HELP),
+    unit: str | None = typer.Option(None, "--unit", help="What is counted, e.g. troops."),
+    stance: str | None = typer.Option(None, "--stance", help=STANCE_HELP),
     tag: list[str] = typer.Option([], "--tag", help="A tag; repeat for more."),
-    note: Optional[str] = typer.Option(None, "--note", help="A private note."),
+    note: str | None = typer.Option(None, "--note", help="A private note."),
     as_json: bool = typer.Option(False, "--json", help="Print the stored claim as JSON."),
 ) -> None:
     """Add a claim; prints what was stored, including the figure read from the text.
@@ -212,12 +215,12 @@ def claims_add(
 @app.command("list")
 def claims_list(
     ctx: typer.Context,
-    topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Only this topic."),
-    source: Optional[str] = typer.Option(None, "--source", "-s", help="Only this source."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only claims dated on or after."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only claims dated on or before."),
-    search: Optional[str] = typer.Option(None, "--search", "-q", help="Full-text search (FTS5)."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most N claims."),
+    topic: str | None = typer.Option(None, "--topic", "-t", help="Only this topic."),
+    source: str | None = typer.Option(None, "--source", "-s", help="Only this source."),
+    since: str | None = typer.Option(None, "--since", help="Only claims dated on or after."),
+    until: str | None = typer.Option(None, "--until", help="Only claims dated on or before."),
+    search: str | None = typer.Option(None, "--search", "-q", help="Full-text search (FTS5)."),
+    limit: int | None = typer.Option(None, "--limit", "-n", help="At most N claims."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
     as_csv: bool = typer.Option(False, "--csv", help="Print CSV."),
 ) -> None:
@@ -248,10 +251,11 @@ def claims_list(
     else:
         from claimtrack.render import claims_table
 
-        _print(claims_table(list(claims)))
+        console = _console()
+        console.print(claims_table(claims, console.width))
 
 
-def _date_bound(text: Optional[str], today: date) -> Optional[str]:
+def _date_bound(text: str | None, today: date) -> str | None:
     if text is None:
         return None
     from claimtrack.dates import parse_date
@@ -284,17 +288,17 @@ def claims_show(
 def claims_edit(
     ctx: typer.Context,
     claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
-    text: Optional[str] = typer.Option(None, "--text", help="New text (figure and stance re-read)."),
-    source: Optional[str] = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
-    date_text: Optional[str] = typer.Option(None, "--date", "-d", help=DATE_HELP),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP + " '' clears it."),
-    topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Move to this topic."),
-    url: Optional[str] = typer.Option(None, "--url", help="Where it was published; '' clears it."),
-    figure: Optional[str] = typer.Option(None, "--figure", "-f", help=FIGURE_HELP),
-    unit: Optional[str] = typer.Option(None, "--unit", help="What is counted, e.g. troops."),
-    stance: Optional[str] = typer.Option(None, "--stance", help=STANCE_HELP),
-    tag: Optional[list[str]] = typer.Option(None, "--tag", help="Replace the tags; repeat."),
-    note: Optional[str] = typer.Option(None, "--note", help="A private note; '' clears it."),
+    text: str | None = typer.Option(None, "--text", help="New text (figure and stance re-read)."),
+    source: str | None = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
+    date_text: str | None = typer.Option(None, "--date", "-d", help=DATE_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP + " '' clears it."),
+    topic: str | None = typer.Option(None, "--topic", "-t", help="Move to this topic."),
+    url: str | None = typer.Option(None, "--url", help="Where it was published; '' clears it."),
+    figure: str | None = typer.Option(None, "--figure", "-f", help=FIGURE_HELP),
+    unit: str | None = typer.Option(None, "--unit", help="What is counted, e.g. troops."),
+    stance: str | None = typer.Option(None, "--stance", help=STANCE_HELP),
+    tag: list[str] | None = typer.Option(None, "--tag", help="Replace the tags; repeat."),
+    note: str | None = typer.Option(None, "--note", help="A private note; '' clears it."),
     as_json: bool = typer.Option(False, "--json", help="Print the updated claim as JSON."),
 ) -> None:
     """Change a claim; the previous version is kept in its history.
@@ -380,7 +384,13 @@ def claims_history(
     versions = store.history(claim_id)
     current = store.get_claim(claim_id, deleted=True)
     if as_json:
-        _json({"versions": versions, "current": current.to_json(), "removed": bool(current.deleted_at)})
+        _json(
+            {
+                "versions": versions,
+                "current": current.to_json(),
+                "removed": bool(current.deleted_at),
+            }
+        )
         return
     from claimtrack.render import history_table
 
@@ -389,8 +399,8 @@ def claims_history(
 
 # --- topics and sources ---------------------------------------------------------------
 
-topics_app = typer.Typer(help="List topics, or change one.", no_args_is_help=False)
-sources_app = typer.Typer(help="List sources, or give one another name.", no_args_is_help=False)
+topics_app = typer.Typer(no_args_is_help=False)
+sources_app = typer.Typer(no_args_is_help=False)
 app.add_typer(topics_app, name="topics")
 app.add_typer(sources_app, name="sources")
 

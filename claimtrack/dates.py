@@ -21,7 +21,9 @@ _MONTH_NAMES["sept"] = 9
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _NUMBER_WORDS = {
     w: i
-    for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
 }
 _NUMBER_WORDS |= {"a": 1, "an": 1}
 

@@ -367,7 +367,14 @@ def _candidates(text: str) -> list[_Candidate]:
         low, high = VAGUE_WORDS[words]
         rest = re.sub(r"^\s+of\s+", " ", text[match.end() :])
         phrase, head = _counted_phrase(rest)
-        figure = Figure(float(low), None if high is None else float(high), VAGUE, match.group("vague"), head, phrase)
+        figure = Figure(
+            float(low),
+            None if high is None else float(high),
+            VAGUE,
+            match.group("vague"),
+            head,
+            phrase,
+        )
         found.append(_Candidate(figure, match.start(), 1 + _unit_score(head)))
         taken.append(match.span())
 

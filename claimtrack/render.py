@@ -16,9 +16,10 @@ from claimtrack.claims import Claim
 from claimtrack.figures import format_figure
 
 if TYPE_CHECKING:
-    from claimtrack.db import Filing
     from rich.console import RenderableType
     from rich.text import Text
+
+    from claimtrack.db import Filing
 
 # C0/C1 controls (ESC starts ANSI and OSC sequences) and bidi overrides.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -43,32 +44,36 @@ def figure_label(claim: Claim) -> str:
     return format_figure(replace(claim.figure, unit=claim.unit)) + unit
 
 
-def claims_table(claims: Iterable[Claim]) -> RenderableType:
+def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
+    """Claims as a table; topic and verdict columns join on terminals 120 wide or more."""
     from rich.table import Table
 
-    table = Table(show_lines=False, header_style="bold")
-    for name, options in (
-        ("id", {"justify": "right"}),
+    wide = width >= 120
+    # Nothing is cut: long values fold onto the next line instead of ending in "…".
+    table = Table(header_style="bold", pad_edge=False)
+    columns: list[tuple[str, dict[str, object]]] = [
+        ("id", {"justify": "right", "no_wrap": True}),
         ("date", {"no_wrap": True}),
-        ("source", {}),
-        ("stance", {}),
-        ("figure", {"style": "bold cyan"}),
-        ("topic", {}),
-        ("verdict", {}),
-        ("text", {"ratio": 1}),
-    ):
-        table.add_column(name, **options)
+        ("source", {"overflow": "fold", "max_width": 20}),
+        ("stance", {"no_wrap": True}),
+        ("figure", {"style": "bold cyan", "overflow": "fold", "max_width": 16}),
+    ]
+    if wide:
+        columns += [("topic", {"overflow": "fold", "max_width": 24}), ("verdict", {})]
+    columns.append(("text", {"ratio": 1, "overflow": "fold"}))
+    for name, options in columns:
+        table.add_column(name, **options)  # type: ignore[arg-type]
     for claim in claims:
-        table.add_row(
+        cells = [
             str(claim.id),
             claim.date.iso,
             plain(claim.source),
             claim.stance,
             plain(figure_label(claim)),
-            plain(claim.topic),
-            claim.verdict,
-            plain(claim.text),
-        )
+        ]
+        if wide:
+            cells += [plain(claim.topic), claim.verdict]
+        table.add_row(*cells, plain(claim.text))
     return table
 
 
@@ -112,7 +117,7 @@ def records_table(records: Sequence[dict[str, object]], columns: Sequence[str]) 
 
     table = Table(header_style="bold")
     for column in columns:
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for record in records:
         table.add_row(*(plain(_cell(record.get(column))) for column in columns))
     return table
@@ -242,10 +247,14 @@ def added_text(claim: Claim, filing: Filing | None) -> str:
         lines.append(f"  as of:   {claim.as_of.iso} ({claim.as_of.precision})")
     topic = f"  topic:   {claim.topic}"
     if filing is not None:
-        topic += " (new topic)" if filing.created else (
-            f" (matched its claims, score {filing.score:.2f}; use --topic to choose)"
-            if filing.score
-            else ""
+        topic += (
+            " (new topic)"
+            if filing.created
+            else (
+                f" (matched its claims, score {filing.score:.2f}; use --topic to choose)"
+                if filing.score
+                else ""
+            )
         )
     lines.append(topic)
     if claim.url:
