@@ -16,11 +16,12 @@ import typer
 from typer.core import TyperGroup
 
 from claimtrack import __version__
-from claimtrack.errors import ClaimtrackError, ExitCode
+from claimtrack.errors import ClaimtrackError, ExitCode, NotFoundError
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from claimtrack.conflicts import Conflict, Review, Settings
     from claimtrack.db import Store
 
 
@@ -275,13 +276,19 @@ def claims_show(
     Example:
       claimtrack show 3 --json
     """
-    claim = _store(ctx).get_claim(claim_id)
+    store = _store(ctx)
+    claim = store.get_claim(claim_id)
     if as_json:
         _json(claim.to_json())
         return
     from claimtrack.render import claim_detail
 
-    _print(claim_detail(claim))
+    involved = [
+        (conflict, status)
+        for conflict, status, _ in _conflicts(store, _settings(), topic=claim.topic)
+        if claim_id in conflict.pair
+    ]
+    _print(claim_detail(claim, involved))
 
 
 @app.command("edit")
@@ -397,6 +404,152 @@ def claims_history(
     _print(history_table(versions, current))
 
 
+# --- conflicts ---------------------------------------------------------------------------
+
+WINDOW_HELP = "Compare claims at most this many days apart; 0 for any distance."
+TOLERANCE_HELP = "Widen each figure by this percentage before testing overlap."
+FACTOR_HELP = "Flag a figure this many times below an 'up to' maximum."
+
+
+def _settings(window: int = 30, tolerance: float = 10.0, factor: float = 1.5) -> Settings:
+    from claimtrack.conflicts import Settings
+
+    if tolerance < 0:
+        raise ClaimtrackError(f"--tolerance must be 0 or more percent, not {tolerance:g}")
+    return Settings(window_days=window, tolerance=tolerance / 100, factor=factor)
+
+
+def _conflicts(
+    store: Store, settings: Settings, topic: str | None = None
+) -> list[tuple[Conflict, str, Review | None]]:
+    from claimtrack.conflicts import find_conflicts, review_status
+
+    found = find_conflicts(store.live_claims(topic), settings, store.cumulative_topics())
+    reviews = store.reviews()
+    return [(c, *review_status(c, reviews)) for c in found]
+
+
+@app.command("conflicts")
+def conflicts_list(
+    ctx: typer.Context,
+    topic: str | None = typer.Option(None, "--topic", "-t", help="Only this topic."),
+    source: str | None = typer.Option(None, "--source", "-s", help="Only pairs with this source."),
+    kind: str | None = typer.Option(
+        None, "--kind", "-k", help="contradiction, discrepancy or denial."
+    ),
+    window: int = typer.Option(30, "--window", help=WINDOW_HELP),
+    tolerance: float = typer.Option(10.0, "--tolerance", help=TOLERANCE_HELP),
+    factor: float = typer.Option(1.5, "--factor", help=FACTOR_HELP),
+    show_all: bool = typer.Option(False, "--all", help="Include dismissed pairs."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
+) -> None:
+    """List claims whose figures conflict, with the reason, by topic.
+
+    \b
+    Example:
+      claimtrack conflicts --topic "North Korean troops in Russia" --window 60
+    """
+    from claimtrack.claims import source_key
+    from claimtrack.conflicts import KINDS, conflict_json
+
+    settings = _settings(window, tolerance, factor)
+    if kind is not None and kind not in KINDS:
+        raise ClaimtrackError(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
+    store = _store(ctx)
+    wanted_source = None
+    if source:
+        found = store.find_source(source)
+        if not found:
+            raise NotFoundError(f"no source named {source!r}")
+        wanted_source = source_key(found[1])
+    rows = [
+        (conflict, status, review)
+        for conflict, status, review in _conflicts(store, settings, topic)
+        if (show_all or status != "dismissed")
+        and (kind is None or conflict.kind == kind)
+        and (
+            wanted_source is None
+            or wanted_source in (source_key(conflict.a.source), source_key(conflict.b.source))
+        )
+    ]
+    if as_json:
+        _json([conflict_json(*row) for row in rows])
+        return
+    from claimtrack.render import conflicts_view
+
+    claims = list(store.live_claims(topic))
+    _print(conflicts_view(rows, claims))
+
+
+@app.command("review")
+def conflicts_review(
+    ctx: typer.Context,
+    first: int = typer.Argument(..., metavar="A", help="One claim of the pair."),
+    second: int = typer.Argument(..., metavar="B", help="The other claim."),
+    dismiss: bool = typer.Option(False, "--dismiss", help="Not a real conflict: hide it."),
+    confirm: bool = typer.Option(False, "--confirm", help="A real conflict: keep it, marked."),
+    note: str | None = typer.Option(None, "--note", help="Why, for the record."),
+    window: int = typer.Option(30, "--window", help=WINDOW_HELP),
+    tolerance: float = typer.Option(10.0, "--tolerance", help=TOLERANCE_HELP),
+    factor: float = typer.Option(1.5, "--factor", help=FACTOR_HELP),
+) -> None:
+    """Record a decision on a conflicting pair, so that it does not come back.
+
+    \b
+    Example:
+      claimtrack review 1 2 --dismiss --note "different dates of deployment"
+    """
+    from claimtrack.conflicts import Review
+
+    if dismiss == confirm:
+        raise ClaimtrackError("give exactly one of --dismiss or --confirm")
+    if first == second:
+        raise ClaimtrackError("a review needs two different claims")
+    settings = _settings(window, tolerance, factor)
+    store = _store(ctx)
+    a, b = sorted((first, second))
+    claim_a, claim_b = store.get_claim(a), store.get_claim(b)
+    match = [
+        conflict
+        for conflict, _, _ in _conflicts(store, settings, claim_a.topic)
+        if conflict.pair == (a, b)
+    ]
+    if not match:
+        raise ClaimtrackError(
+            f"claims {a} and {b} do not conflict under these settings; see `claimtrack conflicts`"
+        )
+    decision = "dismissed" if dismiss else "confirmed"
+    store.add_review(
+        Review(
+            claim_a=a,
+            claim_b=b,
+            kind=match[0].kind,
+            decision=decision,
+            note=note.strip() if note and note.strip() else None,
+            reviewer=_reviewer(),
+            created_at=_utc_now(),
+            a_updated_at=claim_a.updated_at,
+            b_updated_at=claim_b.updated_at,
+        )
+    )
+    typer.echo(f"Recorded: the {match[0].kind} between #{a} and #{b} is {decision}.")
+
+
+def _reviewer() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
+def _utc_now() -> str:
+    from claimtrack.db import utc_now
+
+    return utc_now()
+
+
 # --- topics and sources ---------------------------------------------------------------
 
 topics_app = typer.Typer(no_args_is_help=False)
@@ -424,7 +577,30 @@ def topics_list(
         return
     from claimtrack.render import records_table
 
-    _print(records_table(records, ("id", "name", "claims", "first", "last")))
+    _print(records_table(records, ("id", "name", "claims", "first", "last", "cumulative")))
+
+
+@topics_app.command("set")
+def topics_set(
+    ctx: typer.Context,
+    topic: str = typer.Argument(..., help="The topic's name."),
+    cumulative: bool | None = typer.Option(
+        None,
+        "--cumulative/--no-cumulative",
+        help="Its figures are running totals that can only grow (a death toll).",
+    ),
+) -> None:
+    """Change a topic's settings.
+
+    \b
+    Example:
+      claimtrack topics set "Deaths in Kursk" --cumulative
+    """
+    if cumulative is None:
+        raise ClaimtrackError("nothing to change; give --cumulative or --no-cumulative")
+    name = _store(ctx).set_cumulative(topic, cumulative)
+    state = "cumulative (figures can only grow)" if cumulative else "not cumulative"
+    typer.echo(f"Topic {name!r} is now {state}.")
 
 
 @sources_app.callback(invoke_without_command=True)

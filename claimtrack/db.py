@@ -25,12 +25,13 @@ from claimtrack.claims import (
     topic_name,
     topic_terms,
 )
+from claimtrack.conflicts import Review
 from claimtrack.dates import from_stored
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.figures import Figure
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-KNOWN_MIGRATIONS = ("m001_claims",)
+KNOWN_MIGRATIONS = ("m001_claims", "m002_reviews_and_cumulative_topics")
 
 
 def busy_timeout() -> float:
@@ -315,14 +316,69 @@ class Store:
             )
         ]
 
+    def live_claims(self, topic: str | None = None) -> Iterator[Claim]:
+        """Every claim not removed, by topic then date: the input of conflict detection."""
+        sql, params = self._SELECT + " WHERE c.deleted_at IS NULL", []
+        if topic:
+            found = self.find_topic(topic)
+            if not found:
+                raise NotFoundError(f"no topic named {topic!r}")
+            sql += " AND c.topic_id = ?"
+            params.append(found[0])
+        for row in self.conn.execute(sql + " ORDER BY c.topic_id, c.date, c.id", params):
+            yield claim_from_row(row)
+
+    def cumulative_topics(self) -> set[str]:
+        return {row[0] for row in self.conn.execute("SELECT name FROM topics WHERE cumulative")}
+
+    def set_cumulative(self, topic: str, cumulative: bool) -> str:
+        with self.transaction():
+            found = self.find_topic(topic)
+            if not found:
+                raise NotFoundError(f"no topic named {topic!r}")
+            self.conn.execute(
+                "UPDATE topics SET cumulative = ? WHERE id = ?", (int(cumulative), found[0])
+            )
+            return found[1]
+
+    def reviews(self) -> dict[tuple[int, int], Review]:
+        """The latest review of each pair."""
+        latest: dict[tuple[int, int], Review] = {}
+        for row in self.conn.execute(
+            "SELECT claim_a, claim_b, kind, decision, note, reviewer, created_at, a_updated_at, "
+            "b_updated_at FROM reviews ORDER BY id"
+        ):
+            review = Review(*row)
+            latest[(review.claim_a, review.claim_b)] = review
+        return latest
+
+    def add_review(self, review: Review) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO reviews (claim_a, claim_b, kind, decision, note, reviewer, "
+                "created_at, a_updated_at, b_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    review.claim_a,
+                    review.claim_b,
+                    review.kind,
+                    review.decision,
+                    review.note,
+                    review.reviewer,
+                    review.created_at,
+                    review.a_updated_at,
+                    review.b_updated_at,
+                ),
+            )
+
     # --- listings -------------------------------------------------------------------
 
     def topics(self) -> list[dict[str, object]]:
         return [
-            dict(row)
+            {**dict(row), "cumulative": bool(row["cumulative"])}
             for row in self.conn.execute(
                 "SELECT t.id, t.name, count(c.id) AS claims, min(c.date) AS first, "
-                "max(c.date) AS last FROM topics t LEFT JOIN claims c "
+                "max(c.date) AS last, t.cumulative = 1 AS cumulative FROM topics t "
+                "LEFT JOIN claims c "
                 "ON c.topic_id = t.id AND c.deleted_at IS NULL GROUP BY t.id ORDER BY t.name"
             )
         ]

@@ -75,3 +75,28 @@ def m001_claims(db: Database) -> None:
         not_null={"claim_id", "action", "data", "recorded_at"},
     )
     db["claim_history"].create_index(["claim_id"])
+
+
+@migrations(name="m002_reviews_and_cumulative_topics")
+def m002_reviews_and_cumulative_topics(db: Database) -> None:
+    db["topics"].add_column("cumulative", int, not_null_default=0)
+    # A decision on a pair of claims. The claims' updated_at at the time is kept:
+    # an edit to either claim after the review opens the pair again.
+    db["reviews"].create(
+        {
+            "id": int,
+            "claim_a": int,
+            "claim_b": int,
+            "kind": str,
+            "decision": str,
+            "note": str,
+            "reviewer": str,
+            "created_at": str,
+            "a_updated_at": str,
+            "b_updated_at": str,
+        },
+        pk="id",
+        not_null={"claim_a", "claim_b", "kind", "decision", "created_at"},
+        foreign_keys=[("claim_a", "claims", "id"), ("claim_b", "claims", "id")],
+    )
+    db["reviews"].create_index(["claim_a", "claim_b"])

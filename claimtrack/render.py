@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
+    from claimtrack.conflicts import Conflict, Review, Spread
     from claimtrack.db import Filing
 
 # C0/C1 controls (ESC starts ANSI and OSC sequences) and bidi overrides.
@@ -77,7 +78,7 @@ def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
     return table
 
 
-def claim_detail(claim: Claim, extra: Sequence[tuple[str, object]] = ()) -> RenderableType:
+def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -> RenderableType:
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2))
@@ -104,8 +105,10 @@ def claim_detail(claim: Claim, extra: Sequence[tuple[str, object]] = ()) -> Rend
         ("note", claim.note),
         ("created", claim.created_at),
         ("updated", claim.updated_at),
-        *extra,
     ]
+    for conflict, status in conflicts:
+        other = conflict.b if conflict.a.id == claim.id else conflict.a
+        rows.append(("conflict", f"{conflict.kind} with #{other.id} ({status}): {conflict.reason}"))
     for label, value in rows:
         if value not in (None, ""):
             grid.add_row(label, plain(value))
@@ -260,3 +263,53 @@ def added_text(claim: Claim, filing: Filing | None) -> str:
     if claim.url:
         lines.append(f"  url:     {claim.url}")
     return inert("\n".join(lines))
+
+
+def conflicts_view(
+    rows: Sequence[tuple[Conflict, str, Review | None]], claims: Sequence[Claim]
+) -> RenderableType:
+    """Conflicts grouped by topic; each topic opens with its spread of figures."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from claimtrack.conflicts import topic_spread
+
+    if not rows:
+        return Text("No open conflicts.")
+    by_topic: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_topic.setdefault(claim.topic or "", []).append(claim)
+    parts: list[RenderableType] = []
+    current = None
+    styles = {"contradiction": "bold red", "discrepancy": "bold yellow", "denial": "bold magenta"}
+    for conflict, status, review in rows:
+        if conflict.topic != current:
+            current = conflict.topic
+            if parts:
+                parts.append(Text(""))
+            parts.append(Text(inert(current), style="bold underline"))
+            spread = topic_spread(by_topic.get(current, []))
+            if spread is not None:
+                parts.append(Text("  " + inert(spread_text(spread)), style="dim"))
+        line = Text("  ")
+        line.append(f"#{conflict.a.id} × #{conflict.b.id} ", style="bold")
+        line.append(conflict.kind, style=styles[conflict.kind])
+        if status != "open":
+            line.append(f" [{status}]", style="green")
+        parts.append(line)
+        parts.append(Text("    " + inert(conflict.reason)))
+        if review and review.note:
+            parts.append(Text("    note: " + inert(review.note), style="italic"))
+    return Group(*parts)
+
+
+def spread_text(spread: Spread) -> str:
+    from claimtrack.conflicts import figure_words
+
+    if spread.low.id == spread.high.id:
+        return f"One figure: {figure_words(spread.low)} ({spread.low.source})"
+    return (
+        f"Spread: lowest {figure_words(spread.low)} ({spread.low.source}, "
+        f"{spread.low.compared_date.iso}); highest {figure_words(spread.high)} "
+        f"({spread.high.source}, {spread.high.compared_date.iso})"
+    )
