@@ -33,6 +33,7 @@ class Claim:
     note: str | None = None
     verdict: str = "unverified"
     verdict_explanation: str | None = None
+    verdict_at: str | None = None
     id: int | None = None
     created_at: str | None = None
     updated_at: str | None = None

@@ -6,8 +6,11 @@ that need them, so that `claimtrack --help` and `claimtrack add` start fast.
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +24,8 @@ from claimtrack.errors import ClaimtrackError, ExitCode, NotFoundError
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from claimtrack.conflicts import Conflict, Review, Settings
+    from claimtrack.claims import Claim
+    from claimtrack.conflicts import Conflict, Review, Section, Settings
     from claimtrack.db import Store
 
 
@@ -345,6 +349,37 @@ def claims_edit(
     _print(claim_detail(claim))
 
 
+@app.command("rate")
+def claims_rate(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+    verdict: str = typer.Argument(
+        ...,
+        help="unverified, corroborated, disputed, false, misleading or retracted.",
+    ),
+    explanation: str | None = typer.Option(None, "--explanation", "-e", help="Why."),
+    as_json: bool = typer.Option(False, "--json", help="Print the updated claim as JSON."),
+) -> None:
+    """Record a verdict on a claim.
+
+    \b
+    Example:
+      claimtrack rate 5 disputed --explanation "No other source puts the figure above 3,000"
+    """
+    from claimtrack.claims import check_verdict
+
+    changes = {
+        "verdict": check_verdict(verdict),
+        "verdict_explanation": explanation.strip() if explanation and explanation.strip() else None,
+        "verdict_at": _utc_now(),
+    }
+    claim = _store(ctx).update_claim(claim_id, changes)
+    if as_json:
+        _json(claim.to_json())
+        return
+    typer.echo(f"Claim #{claim.id} is now rated {claim.verdict}.")
+
+
 @app.command("rm")
 def claims_rm(
     ctx: typer.Context,
@@ -548,6 +583,253 @@ def _utc_now() -> str:
     from claimtrack.db import utc_now
 
     return utc_now()
+
+
+# --- timeline, exports, import, demo ---------------------------------------------------
+
+
+def _sections(
+    store: Store,
+    *,
+    topic: str | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Iterator[Section]:
+    from claimtrack.conflicts import sections
+
+    today = _today()
+    claims = store.list_claims(
+        topic=topic,
+        source=source,
+        since=_date_bound(since, today),
+        until=_date_bound(until, today),
+        by_topic=True,
+    )
+    return sections(claims, store.reviews(), _settings(), store.cumulative_topics())
+
+
+@app.command("timeline")
+def timeline_show(
+    ctx: typer.Context,
+    topic: str | None = typer.Argument(None, help="Only this topic [default: all]."),
+    source: str | None = typer.Option(None, "--source", "-s", help="Only this source."),
+    since: str | None = typer.Option(None, "--since", help="Only claims dated on or after."),
+    until: str | None = typer.Option(None, "--until", help="Only claims dated on or before."),
+    conflicts_only: bool = typer.Option(
+        False, "--conflicts-only", help="Only claims that take part in a conflict."
+    ),
+) -> None:
+    """Print claims in date order, by topic, with conflicts and revisions marked.
+
+    \b
+    Example:
+      claimtrack timeline "North Korean troops in Russia" --since 2024-10-01
+    """
+    from claimtrack.render import timeline_view
+
+    found = list(_sections(_store(ctx), topic=topic, source=source, since=since, until=until))
+    _print(timeline_view(found, conflicts_only))
+
+
+@app.command("export")
+def timeline_export(
+    ctx: typer.Context,
+    fmt: str = typer.Argument(
+        ..., metavar="FORMAT", help="markdown, json, jsonl, csv, claimreview or timelinejs."
+    ),
+    topic: str | None = typer.Option(None, "--topic", "-t", help="Only this topic."),
+    since: str | None = typer.Option(None, "--since", help="Only claims dated on or after."),
+    until: str | None = typer.Option(None, "--until", help="Only claims dated on or before."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
+    stamp: bool = typer.Option(False, "--stamp", help="Add the time of export."),
+) -> None:
+    """Export claims as Markdown, JSON, JSON lines, CSV, ClaimReview or TimelineJS.
+
+    \b
+    Example:
+      claimtrack export markdown --topic "North Korean troops in Russia" -o timeline.md
+    """
+    from claimtrack import exports
+    from claimtrack.render import claims_csv
+
+    if fmt not in exports.FORMATS:
+        raise ClaimtrackError(f"unknown format {fmt!r}; use one of: {', '.join(exports.FORMATS)}")
+    store = _store(ctx)
+    when = _utc_now() if stamp else None
+    filters = {"topic": topic, "since": since, "until": until}
+
+    def claims() -> Iterator[Claim]:
+        today = _today()
+        return store.list_claims(
+            topic=topic,
+            since=_date_bound(since, today),
+            until=_date_bound(until, today),
+            by_topic=True,
+        )
+
+    if fmt == "markdown":
+        chunks = exports.markdown(_sections(store, **filters), when)
+    elif fmt == "json":
+        chunks = exports.json_document(
+            claims(),
+            _sections(store, **filters),
+            store.all_reviews(),
+            store.sources(),
+            store.topics(),
+            when,
+        )
+    elif fmt == "jsonl":
+        chunks = exports.jsonl(claims())
+    elif fmt == "csv":
+        chunks = claims_csv(claims())
+    elif fmt == "claimreview":
+        chunks = exports.claimreview(claims())
+    else:
+        chunks = exports.timelinejs(claims())
+    _write(chunks, output)
+
+
+def _write(chunks: Iterable[str], output: Path | None) -> None:
+    """Write to stdout, or to a file that appears whole or not at all."""
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        return
+    import os
+    import tempfile
+
+    if output.is_dir():
+        raise ClaimtrackError(f"{output} is a directory; give a file name")
+    folder = output.parent if str(output.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.")
+    except OSError as error:
+        raise ClaimtrackError(f"cannot write to {output}: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            for chunk in chunks:
+                out.write(chunk)
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@app.command("import")
+def claims_import(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="A csv, json or jsonl file."),
+    fmt: str | None = typer.Option(
+        None, "--format", help="csv, json or jsonl [default: from name]."
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Report what would happen; write nothing."
+    ),
+    skip_errors: bool = typer.Option(
+        False, "--skip-errors", help="Import the good rows and list the bad ones."
+    ),
+) -> None:
+    """Import claims in bulk; a file imported twice adds nothing the second time.
+
+    \b
+    Example:
+      claimtrack import claims.csv --dry-run
+    """
+    from claimtrack.importer import detect_format, read_batch
+
+    batch = read_batch(file, detect_format(file, fmt), _today())
+    if batch.errors and not skip_errors:
+        more = f" (and {len(batch.errors) - 1} more bad rows)" if len(batch.errors) > 1 else ""
+        raise ClaimtrackError(f"{batch.errors[0]}{more}; nothing imported")
+    store = _store(ctx)
+    known = store.identities()
+    keys: dict[str, str] = {}
+    new, present = [], 0
+    for row in batch.rows:
+        claim = row.claim
+        if claim.source not in keys:
+            keys[claim.source] = store.canonical_source_key(claim.source)
+        identity = (keys[claim.source], claim.date.iso, claim.text)
+        if identity in known:
+            present += 1
+            continue
+        known.add(identity)
+        new.append((claim, row.original_id))
+    for error in batch.errors:
+        typer.echo(f"Skipped: {error}", err=True)
+    if dry_run:
+        typer.echo(
+            f"Dry run of {file}: would add {len(new)}, {present} already present, "
+            f"{len(batch.errors)} skipped; nothing written."
+        )
+        return
+    with _progress(len(new)) as advance:
+        added = store.import_claims(
+            new, batch.reviews, batch.aliases, batch.cumulative_topics, progress=advance
+        )
+    typer.echo(
+        f"Imported {file}: {added} added, {present} already present, {len(batch.errors)} skipped."
+    )
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A rich progress bar on stderr, for large imports on a terminal only."""
+    if total < 1000 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=_console(err=True), transient=True) as bar:
+        task = bar.add_task("Importing", total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+@app.command("demo")
+def demo_run(
+    ctx: typer.Context,
+    db: Path | None = typer.Option(
+        None, "--db", help="Load into this file [default: a new temporary database]."
+    ),
+) -> None:
+    """Load the bundled North Korea-Russia 2024 data set and show its timeline and conflicts.
+
+    \b
+    Example:
+      claimtrack demo --db demo.db
+    """
+    import tempfile
+
+    from claimtrack.data_files import demo_data_path
+    from claimtrack.db import open_store
+    from claimtrack.render import conflicts_view, timeline_view
+
+    path = db or Path(tempfile.mkdtemp(prefix="claimtrack-demo-")) / "demo.db"
+    ctx.find_root().obj["db"] = path
+    store = open_store(path)
+    ctx.call_on_close(store.close)
+    data = demo_data_path()
+    ctx.invoke(claims_import, ctx=ctx, file=data, fmt="json", dry_run=False, skip_errors=False)
+    console = _console()
+    console.rule("Timeline")
+    console.print(timeline_view(list(_sections(store))))
+    console.rule("Open conflicts")
+    rows = [r for r in _conflicts(store, _settings()) if r[1] != "dismissed"]
+    console.print(conflicts_view(rows, list(store.live_claims())))
+    console.rule("Try next")
+    db_arg = shlex.quote(str(path))
+    first = rows[0][0] if rows else None
+    lines = [f"claimtrack --db {db_arg} conflicts --kind contradiction --json"]
+    if first is not None:
+        a, b = first.pair
+        lines.append(f"claimtrack --db {db_arg} review {a} {b} --confirm --note 'checked'")
+        lines.append(
+            f"claimtrack --db {db_arg} timeline {shlex.quote(first.topic)} --conflicts-only"
+        )
+    lines.append(f"claimtrack --db {db_arg} export markdown -o timeline.md")
+    for line in lines:
+        typer.echo("  " + line)
 
 
 # --- topics and sources ---------------------------------------------------------------

@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
 
 from claimtrack.claims import Claim, source_key
 from claimtrack.errors import ParseError
@@ -237,6 +238,15 @@ class Spread:
     low: Claim
     high: Claim
 
+    def describe(self) -> str:
+        low, high = self.low, self.high
+        if low.id == high.id:
+            return f"One figure: {figure_words(low)} ({low.source})"
+        return (
+            f"Spread: lowest {figure_words(low)} ({low.source}, {low.compared_date.iso}); "
+            f"highest {figure_words(high)} ({high.source}, {high.compared_date.iso})"
+        )
+
 
 def topic_spread(claims: Iterable[Claim]) -> Spread | None:
     """Lowest and highest figure now claimed: each source's latest figure counts."""
@@ -308,3 +318,31 @@ def conflict_json(conflict: Conflict, status: str, review: Review | None) -> dic
         "status": status,
         "note": review.note if review else None,
     }
+
+
+@dataclass
+class Section:
+    """One topic: its claims in date order, their conflicts and revisions."""
+
+    topic: str
+    claims: list[Claim]
+    conflicts: list[tuple[Conflict, str, Review | None]] = field(default_factory=list)
+    revised: dict[int, Claim] = field(default_factory=dict)
+
+
+def sections(
+    claims: Iterable[Claim],
+    reviews: dict[tuple[int, int], Review],
+    settings: Settings = Settings(),
+    cumulative: frozenset[str] | set[str] = frozenset(),
+) -> Iterator[Section]:
+    """Claims ordered by topic become one section a topic, computed one at a time."""
+    for topic, members in groupby(claims, key=lambda c: c.topic or ""):
+        group = sorted(members, key=lambda c: (c.date, c.id or 0))
+        found = find_conflicts(group, settings, cumulative)
+        yield Section(
+            topic,
+            group,
+            [(c, *review_status(c, reviews)) for c in found],
+            revisions(group),
+        )

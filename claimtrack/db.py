@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from claimtrack.claims import (
@@ -31,7 +31,7 @@ from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.figures import Figure
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-KNOWN_MIGRATIONS = ("m001_claims", "m002_reviews_and_cumulative_topics")
+KNOWN_MIGRATIONS = ("m001_claims", "m002_reviews_and_cumulative_topics", "m003_verdicts")
 
 
 def busy_timeout() -> float:
@@ -217,8 +217,9 @@ class Store:
         until: str | None = None,
         search: str | None = None,
         limit: int | None = None,
-        newest_first: bool = True,
+        by_topic: bool = False,
     ) -> Iterator[Claim]:
+        """Claims not removed: newest first, or by topic name then date with by_topic."""
         where, params = ["c.deleted_at IS NULL"], []
         if topic:
             found = self.find_topic(topic)
@@ -242,8 +243,8 @@ class Store:
         if search:
             where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
             params.append(search)
-        order = "DESC" if newest_first else "ASC"
-        sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY c.date {order}, c.id {order}"
+        order = "t.name, t.id, c.date, c.id" if by_topic else "c.date DESC, c.id DESC"
+        sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -273,9 +274,13 @@ class Store:
             return self.get_claim(claim_id)
 
     def _later_than(self, previous: str | None) -> str:
-        # Two edits in the same microsecond must still order: updated_at only grows.
+        # updated_at only grows, even across a clock step back or two edits in one
+        # microsecond: reviews compare it to tell whether a claim changed.
         now = self.clock()
-        return now if not previous or now > previous else previous[:-1] + "1Z"
+        if not previous or now > previous:
+            return now
+        later = datetime.strptime(previous, "%Y-%m-%dT%H:%M:%S.%fZ") + timedelta(microseconds=1)
+        return later.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
     def delete_claim(self, claim_id: int) -> Claim:
         with self.transaction():
@@ -318,15 +323,7 @@ class Store:
 
     def live_claims(self, topic: str | None = None) -> Iterator[Claim]:
         """Every claim not removed, by topic then date: the input of conflict detection."""
-        sql, params = self._SELECT + " WHERE c.deleted_at IS NULL", []
-        if topic:
-            found = self.find_topic(topic)
-            if not found:
-                raise NotFoundError(f"no topic named {topic!r}")
-            sql += " AND c.topic_id = ?"
-            params.append(found[0])
-        for row in self.conn.execute(sql + " ORDER BY c.topic_id, c.date, c.id", params):
-            yield claim_from_row(row)
+        return self.list_claims(topic=topic, by_topic=True)
 
     def cumulative_topics(self) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT name FROM topics WHERE cumulative")}
@@ -343,14 +340,7 @@ class Store:
 
     def reviews(self) -> dict[tuple[int, int], Review]:
         """The latest review of each pair."""
-        latest: dict[tuple[int, int], Review] = {}
-        for row in self.conn.execute(
-            "SELECT claim_a, claim_b, kind, decision, note, reviewer, created_at, a_updated_at, "
-            "b_updated_at FROM reviews ORDER BY id"
-        ):
-            review = Review(*row)
-            latest[(review.claim_a, review.claim_b)] = review
-        return latest
+        return {(r.claim_a, r.claim_b): r for r in self.all_reviews()}
 
     def add_review(self, review: Review) -> None:
         with self.transaction():
@@ -369,6 +359,128 @@ class Store:
                     review.b_updated_at,
                 ),
             )
+
+    # --- bulk import ----------------------------------------------------------------
+
+    def identities(self) -> set[tuple[str, str, str]]:
+        """(source key, date, text) of every claim, removed ones too: a claim's identity."""
+        return {
+            (row[0], row[1], row[2])
+            for row in self.conn.execute(
+                "SELECT s.key, c.date, c.text FROM claims c JOIN sources s ON s.id = c.source_id"
+            )
+        }
+
+    def canonical_source_key(self, name: str) -> str:
+        found = self.find_source(name)
+        return source_key(found[1]) if found else source_key(name)
+
+    def import_claims(
+        self,
+        claims: list[tuple[Claim, int | None]],
+        reviews: list[dict[str, object]] = (),  # type: ignore[assignment]
+        aliases: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        cumulative_topics: list[str] = (),  # type: ignore[assignment]
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Insert new claims in one transaction (sqlite-utils batches the rows).
+
+        Returns how many claims were added. Reviews refer to the file's ids and
+        follow their claims to the ids they get here.
+        """
+        from sqlite_utils import Database
+
+        db = Database(self.conn, execute_plugins=False)
+        with self.transaction():
+            next_id = self.conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+            sources: dict[str, int] = {}
+            topics: dict[str, int] = {}
+            new_ids: dict[int, int] = {}
+            terms: set[tuple[str, int]] = set()
+            now = self.clock()
+
+            def rows() -> Iterator[dict[str, object]]:
+                nonlocal next_id
+                for count, (claim, original_id) in enumerate(claims, start=1):
+                    key = source_key(claim.source)
+                    if key not in sources:
+                        sources[key] = self.ensure_source(claim.source)[0]
+                    if claim.topic:
+                        topic_id = topics.get(topic_key(claim.topic))
+                        if topic_id is None:
+                            topic_id = self.ensure_topic(claim.topic)[0]
+                            topics[topic_key(claim.topic)] = topic_id
+                    else:
+                        topic_id = self.file_topic(claim)[0]
+                    claim_terms = topic_terms(claim.text, claim.unit_norm)
+                    if claim.topic:
+                        terms.update((t, topic_id) for t in claim_terms)
+                    else:
+                        self._learn_terms(topic_id, claim_terms)
+                    next_id += 1
+                    if original_id is not None:
+                        new_ids[original_id] = next_id
+                    row = _claim_row(claim, sources[key], topic_id)
+                    row["id"] = next_id
+                    row["created_at"] = claim.created_at or now
+                    row["updated_at"] = claim.updated_at or now
+                    if progress and count % 500 == 0:
+                        progress(500)
+                    yield row
+
+            db["claims"].insert_all(rows(), batch_size=500)
+            if progress:
+                progress(len(claims) % 500)
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO topic_terms (term, topic_id) VALUES (?, ?)", sorted(terms)
+            )
+            for alias, name in aliases:
+                target = self.find_source(name)
+                if target and not self.find_source(alias):
+                    self.conn.execute(
+                        "INSERT INTO source_aliases (key, alias, source_id) VALUES (?, ?, ?)",
+                        (source_key(alias), alias, target[0]),
+                    )
+            for topic in cumulative_topics:
+                self.conn.execute(
+                    "UPDATE topics SET cumulative = 1 WHERE key = ?", (topic_key(topic),)
+                )
+            for review in reviews:
+                self._import_review(review, new_ids)
+        return len(claims)
+
+    def _import_review(self, review: dict[str, object], new_ids: dict[int, int]) -> None:
+        pair = review.get("claims") or []
+        if len(pair) != 2 or not all(p in new_ids for p in pair):  # type: ignore[arg-type]
+            return  # the review's claims were already here, or not in the file
+        a, b = sorted(new_ids[p] for p in pair)  # type: ignore[index]
+        stamps = review.get("claims_updated_at") or [None, None]
+        if new_ids[pair[0]] != a:  # type: ignore[index]
+            stamps = list(reversed(stamps))  # type: ignore[arg-type]
+        self.conn.execute(
+            "INSERT INTO reviews (claim_a, claim_b, kind, decision, note, reviewer, created_at, "
+            "a_updated_at, b_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                a,
+                b,
+                review.get("kind"),
+                review.get("decision"),
+                review.get("note"),
+                review.get("reviewer"),
+                review.get("created_at") or self.clock(),
+                stamps[0],  # type: ignore[index]
+                stamps[1],  # type: ignore[index]
+            ),
+        )
+
+    def all_reviews(self) -> list[Review]:
+        return [
+            Review(*row)
+            for row in self.conn.execute(
+                "SELECT claim_a, claim_b, kind, decision, note, reviewer, created_at, "
+                "a_updated_at, b_updated_at FROM reviews ORDER BY id"
+            )
+        ]
 
     # --- listings -------------------------------------------------------------------
 
@@ -450,6 +562,9 @@ def _claim_row(claim: Claim, source_id: int, topic_id: int) -> dict[str, object]
         "stance": claim.stance,
         "tags": json.dumps(list(claim.tags)),
         "note": claim.note,
+        "verdict": claim.verdict,
+        "verdict_explanation": claim.verdict_explanation,
+        "verdict_at": claim.verdict_at,
     }
 
 
@@ -472,6 +587,9 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
         stance=row["stance"],
         tags=tuple(json.loads(row["tags"] or "[]")),
         note=row["note"],
+        verdict=row["verdict"],
+        verdict_explanation=row["verdict_explanation"],
+        verdict_at=row["verdict_at"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         deleted_at=row["deleted_at"],

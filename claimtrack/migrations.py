@@ -100,3 +100,10 @@ def m002_reviews_and_cumulative_topics(db: Database) -> None:
         foreign_keys=[("claim_a", "claims", "id"), ("claim_b", "claims", "id")],
     )
     db["reviews"].create_index(["claim_a", "claim_b"])
+
+
+@migrations(name="m003_verdicts")
+def m003_verdicts(db: Database) -> None:
+    db["claims"].add_column("verdict", str, not_null_default="unverified")
+    db["claims"].add_column("verdict_explanation", str)
+    db["claims"].add_column("verdict_at", str)

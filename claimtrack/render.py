@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-    from claimtrack.conflicts import Conflict, Review, Spread
+    from claimtrack.conflicts import Conflict, Review, Section
     from claimtrack.db import Filing
 
 # C0/C1 controls (ESC starts ANSI and OSC sequences) and bidi overrides.
@@ -290,7 +290,7 @@ def conflicts_view(
             parts.append(Text(inert(current), style="bold underline"))
             spread = topic_spread(by_topic.get(current, []))
             if spread is not None:
-                parts.append(Text("  " + inert(spread_text(spread)), style="dim"))
+                parts.append(Text("  " + inert(spread.describe()), style="dim"))
         line = Text("  ")
         line.append(f"#{conflict.a.id} × #{conflict.b.id} ", style="bold")
         line.append(conflict.kind, style=styles[conflict.kind])
@@ -303,13 +303,72 @@ def conflicts_view(
     return Group(*parts)
 
 
-def spread_text(spread: Spread) -> str:
-    from claimtrack.conflicts import figure_words
+_PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta")
 
-    if spread.low.id == spread.high.id:
-        return f"One figure: {figure_words(spread.low)} ({spread.low.source})"
-    return (
-        f"Spread: lowest {figure_words(spread.low)} ({spread.low.source}, "
-        f"{spread.low.compared_date.iso}); highest {figure_words(spread.high)} "
-        f"({spread.high.source}, {spread.high.compared_date.iso})"
-    )
+
+def source_colours(names: Iterable[str]) -> dict[str, str]:
+    """One colour a source, the same wherever it appears in one output."""
+    return {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(sorted(set(names)))}
+
+
+def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> RenderableType:
+    """Claims in date order, a table a topic, with conflict and revision markers."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from claimtrack.conflicts import figure_words, topic_spread
+
+    colours = source_colours(c.source for s in sections for c in s.claims)
+    parts: list[RenderableType] = []
+    for section in sections:
+        # claim id -> kind (with its review status) -> the other claims' ids
+        involved: dict[int, dict[str, list[int]]] = {}
+        for conflict, status, _ in section.conflicts:
+            if status == "dismissed":
+                continue
+            label = conflict.kind + (f" ({status})" if status != "open" else "")
+            for mine, other in ((conflict.a, conflict.b), (conflict.b, conflict.a)):
+                kinds = involved.setdefault(mine.id or 0, {})
+                kinds.setdefault(label, []).append(other.id or 0)
+        claims = [c for c in section.claims if not conflicts_only or c.id in involved]
+        if not claims:
+            continue
+        if parts:
+            parts.append(Text(""))
+        parts.append(Text(inert(section.topic), style="bold underline"))
+        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+        table.add_column("date", no_wrap=True, style="dim")
+        table.add_column("source", overflow="fold", max_width=22)
+        table.add_column("figure", no_wrap=True, style="bold")
+        table.add_column("claim", ratio=1, overflow="fold")
+        for claim in claims:
+            body = Text()
+            body.append(f"#{claim.id} ", style="dim")
+            body.append(claim.stance, style="italic")
+            body.append(": " + inert(claim.text))
+            if claim.verdict != "unverified":
+                body.append(f"\nverdict: {claim.verdict}", style="bold")
+            earlier = section.revised.get(claim.id or 0)
+            if earlier is not None:
+                body.append(
+                    f"\n↻ revises #{earlier.id}: {inert(figure_words(earlier))} → "
+                    f"{inert(figure_words(claim))}",
+                    style="blue",
+                )
+            for label, others in involved.get(claim.id or 0, {}).items():
+                ids = ", ".join(f"#{i}" for i in sorted(others))
+                body.append(f"\n⚠ {label} with {ids}", style="red")
+            table.add_row(
+                claim.date.human(),
+                Text(inert(claim.source), style=colours[claim.source]),
+                Text(inert(figure_words(claim)) if claim.figure else "—", style="bold cyan"),
+                body,
+            )
+        parts.append(table)
+        spread = topic_spread(section.claims)
+        if spread is not None:
+            parts.append(Text(inert(spread.describe()), style="dim"))
+    if not parts:
+        return Text("No claims to show.")
+    return Group(*parts)

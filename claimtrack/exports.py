@@ -1,0 +1,250 @@
+"""Exports: one writer per format, each yielding text, so that large databases
+stream instead of being held in memory. Pure: claims and reviews in, text out.
+The same input always gives the same bytes; a time stamp only with `stamp`."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator
+
+from claimtrack.claims import Claim
+from claimtrack.conflicts import Review, Section, conflict_json, figure_words, topic_spread
+
+FORMATS = ("markdown", "json", "jsonl", "csv", "claimreview", "timelinejs")
+TITLE = "Claims timeline"
+
+
+# --- JSON family ------------------------------------------------------------------------
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+
+
+def jsonl(claims: Iterable[Claim]) -> Iterator[str]:
+    for claim in claims:
+        yield _dump(claim.to_json()) + "\n"
+
+
+def review_json(review: Review) -> dict[str, object]:
+    return {
+        "claims": [review.claim_a, review.claim_b],
+        "kind": review.kind,
+        "decision": review.decision,
+        "note": review.note,
+        "reviewer": review.reviewer,
+        "created_at": review.created_at,
+        "claims_updated_at": [review.a_updated_at, review.b_updated_at],
+    }
+
+
+def json_document(
+    claims: Iterable[Claim],
+    section_stream: Iterable[Section],
+    all_reviews: Iterable[Review],
+    sources: Iterable[dict[str, object]],
+    topics: Iterable[dict[str, object]],
+    stamp: str | None = None,
+) -> Iterator[str]:
+    """A whole database as one JSON document, written a claim at a time."""
+    yield "{\n"
+    yield '  "format": "claimtrack",\n  "version": 1,\n'
+    if stamp:
+        yield f'  "generated_at": {_dump(stamp)},\n'
+    yield from _array("claims", (c.to_json() for c in claims))
+    yield ",\n"
+    conflicts = (conflict_json(*row) for s in section_stream for row in s.conflicts)
+    yield from _array("conflicts", conflicts)
+    yield ",\n"
+    yield from _array("reviews", (review_json(r) for r in all_reviews))
+    yield ",\n"
+    yield from _array("sources", ({"name": s["name"], "aliases": s["aliases"]} for s in sources))
+    yield ",\n"
+    yield from _array(
+        "topics", ({"name": t["name"], "cumulative": t["cumulative"]} for t in topics)
+    )
+    yield "\n}\n"
+
+
+def _array(name: str, items: Iterable[object]) -> Iterator[str]:
+    yield f"  {_dump(name)}: ["
+    first = True
+    for item in items:
+        yield ("\n    " if first else ",\n    ") + _dump(item)
+        first = False
+    yield "]" if first else "\n  ]"
+
+
+# --- Markdown -------------------------------------------------------------------------
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+_UNSEEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def md_text(value: object) -> str:
+    """Text that shows as itself in a GFM table cell, whatever it holds.
+
+    Every ASCII punctuation mark is backslash-escaped (CommonMark allows it for
+    all of them), line breaks become <br>, and invisible or edge white space
+    becomes a character reference, so nothing can start markup, a link, HTML
+    or a new row.
+    """
+    text = "" if value is None else str(value)
+    text = _PUNCTUATION.sub(r"\\\1", text)
+    text = _UNSEEN.sub(lambda m: m.group() if m.group() in "\r\n" else _ref(m.group()), text)
+    text = _NEWLINES.sub("<br>", text)
+    core = text.strip()
+    if core != text:
+        if not core:
+            return _ref(text)
+        start = text.index(core[0])
+        text = _ref(text[:start]) + core + _ref(text[start + len(core) :])
+    return text
+
+
+def _ref(chars: str) -> str:
+    return "".join(f"&#{ord(c)};" for c in chars)
+
+
+def md_link(url: str | None) -> str:
+    """A link only for http(s) addresses; anything else shows as nothing."""
+    if not url or not re.match(r"(?i)^https?://[^\s<>]+$", url):
+        return ""
+    safe = url.replace("\\", "%5C").replace("(", "%28").replace(")", "%29")
+    return f"[link](<{safe}>)"
+
+
+def markdown(section_stream: Iterable[Section], stamp: str | None = None) -> Iterator[str]:
+    yield f"# {TITLE}\n"
+    if stamp:
+        yield f"\nGenerated {md_text(stamp)}.\n"
+    empty = True
+    for section in section_stream:
+        empty = False
+        yield f"\n## {md_text(section.topic)}\n\n"
+        yield "| Date | Source | Claim | Figure | Verdict | Link |\n"
+        yield "| --- | --- | --- | --- | --- | --- |\n"
+        for claim in section.claims:
+            figure = figure_words(claim) if claim.figure else ""
+            cells = [
+                claim.date.human(),
+                md_text(claim.source),
+                md_text(claim.text),
+                md_text(figure),
+                md_text(claim.verdict),
+                md_link(claim.url),
+            ]
+            yield "| " + " | ".join(cells) + " |\n"
+        spread = topic_spread(section.claims)
+        if spread is not None:
+            yield f"\n{md_text(spread.describe())}\n"
+        if section.revised:
+            yield "\n### Revisions\n\n"
+            by_id = {c.id: c for c in section.claims}
+            for claim_id, earlier in sorted(section.revised.items()):
+                later = by_id[claim_id]
+                line = (
+                    f"#{later.id} revises #{earlier.id}: {figure_words(earlier)} → "
+                    f"{figure_words(later)} ({later.source}, {later.date.iso})"
+                )
+                yield f"- {md_text(line)}\n"
+        if section.conflicts:
+            yield "\n### Conflicts\n\n"
+            for conflict, status, review in section.conflicts:
+                note = f" Note: {review.note}" if review and review.note else ""
+                line = f"{conflict.reason} [{status}]{note}"
+                yield f"- **{conflict.kind.capitalize()}** {md_text(line)}\n"
+    if empty:
+        yield "\nNo claims.\n"
+
+
+# --- schema.org ClaimReview and TimelineJS --------------------------------------------
+
+_ORGANISATION_WORDS = re.compile(
+    r"(?i)\b(ministry|agency|service|department|office|government|council|army|forces|"
+    r"command|kremlin|pentagon|house|nato|un|intelligence|police|news|press|committee|"
+    r"parliament|duma|state|mission|embassy|military|administration|spokes\w*)\b"
+)
+
+
+def _author(name: str) -> dict[str, str]:
+    words = name.split()
+    is_person = (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not _ORGANISATION_WORDS.search(name)
+        and not any(ch.isdigit() or ch == "." for ch in name)
+    )
+    return {"@type": "Person" if is_person else "Organization", "name": name}
+
+
+def claimreview(claims: Iterable[Claim]) -> Iterator[str]:
+    """schema.org JSON-LD: every claim a Claim; every rated claim also a ClaimReview."""
+    yield '{\n  "@context": "https://schema.org",\n  "@graph": ['
+    first = True
+    for claim in claims:
+        nodes: list[dict[str, object]] = []
+        node_id = f"#claim-{claim.id}"
+        item: dict[str, object] = {
+            "@type": "Claim",
+            "@id": node_id,
+            "text": claim.text,
+            "author": _author(claim.source),
+            "datePublished": claim.date.iso,
+        }
+        if claim.url:
+            item["appearance"] = {"@type": "CreativeWork", "url": claim.url}
+        nodes.append(item)
+        if claim.verdict != "unverified":
+            review: dict[str, object] = {
+                "@type": "ClaimReview",
+                "@id": f"#review-{claim.id}",
+                "claimReviewed": claim.text,
+                "itemReviewed": {"@id": node_id},
+                "reviewRating": {
+                    "@type": "Rating",
+                    "alternateName": claim.verdict,
+                    "ratingExplanation": claim.verdict_explanation,
+                },
+                "datePublished": (claim.verdict_at or claim.updated_at or "")[:10],
+            }
+            if claim.url:
+                review["url"] = claim.url
+            nodes.append(review)
+        for node in nodes:
+            yield ("\n    " if first else ",\n    ") + _dump(node)
+            first = False
+    yield "\n  ]\n}\n"
+
+
+def timelinejs(claims: Iterable[Claim]) -> Iterator[str]:
+    """Knight Lab TimelineJS JSON: one event a claim, dated at its precision."""
+    yield '{\n  "title": {"text": {"headline": ' + _dump(TITLE) + '}},\n  "events": ['
+    first = True
+    for claim in claims:
+        parts = claim.date.iso.split("-")
+        start = {"year": parts[0]}
+        if len(parts) > 1:
+            start["month"] = str(int(parts[1]))
+        if len(parts) > 2:
+            start["day"] = str(int(parts[2]))
+        headline = claim.source + (
+            f": {figure_words(claim)}" if claim.figure else f" {claim.stance}"
+        )
+        body = html.escape(claim.text)
+        if claim.verdict != "unverified":
+            body += f"<br><em>Verdict: {html.escape(claim.verdict)}</em>"
+        if claim.url:
+            body += f'<br><a href="{html.escape(claim.url, quote=True)}">source</a>'
+        event = {
+            "start_date": start,
+            "text": {"headline": html.escape(headline), "text": body},
+            "group": claim.topic,
+            "unique_id": f"claim-{claim.id}",
+        }
+        yield ("\n    " if first else ",\n    ") + _dump(event)
+        first = False
+    yield "\n  ]\n}\n"

@@ -1,0 +1,308 @@
+"""Reading claims in bulk: what `export` writes (csv, json, jsonl) and plain CSV
+with at least the columns text, source and date. Every row is checked before
+anything is written; each problem names its file, line and field."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from claimtrack.claims import (
+    Claim,
+    check_stance,
+    check_tags,
+    check_text,
+    check_url,
+    check_verdict,
+    detect_stance,
+)
+from claimtrack.conflicts import KINDS
+from claimtrack.dates import ClaimDate, parse_date
+from claimtrack.errors import ClaimtrackError, ParseError
+from claimtrack.figures import QUALIFIERS, Figure, parse_figure, parse_figure_option
+
+IMPORT_FORMATS = ("csv", "json", "jsonl")
+REQUIRED = ("text", "source", "date")
+
+
+@dataclass
+class Row:
+    place: str  # "line 7" or "claims[6]"
+    claim: Claim
+    original_id: int | None
+
+
+@dataclass
+class Batch:
+    rows: list[Row] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    reviews: list[dict[str, object]] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, source name)
+    cumulative_topics: list[str] = field(default_factory=list)
+
+
+def detect_format(path: Path, given: str | None) -> str:
+    if given:
+        if given not in IMPORT_FORMATS:
+            raise ClaimtrackError(
+                f"unknown format {given!r}; use one of: {', '.join(IMPORT_FORMATS)}"
+            )
+        return given
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix == "ndjson":
+        return "jsonl"
+    if suffix in IMPORT_FORMATS:
+        return suffix
+    raise ClaimtrackError(
+        f"{path}: cannot tell the format from the name; give --format csv|json|jsonl"
+    )
+
+
+def read_text(path: Path) -> str:
+    """The file as text, refusing what is missing, a folder, binary or empty."""
+    if not path.exists():
+        raise ClaimtrackError(f"{path}: no such file")
+    if path.is_dir():
+        raise ClaimtrackError(f"{path}: is a directory, not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ClaimtrackError(f"{path}: cannot read it ({error.strerror})") from None
+    if not data.strip():
+        raise ClaimtrackError(f"{path}: the file is empty")
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ClaimtrackError(f"{path} line {line}: holds a NUL byte; is it a binary file?")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ClaimtrackError(f"{path} line {line}: not valid UTF-8 text") from None
+    return text
+
+
+def read_batch(path: Path, fmt: str, today: date) -> Batch:
+    text = read_text(path)
+    batch = Batch()
+    if fmt == "csv":
+        records = _csv_records(path, text)
+    elif fmt == "jsonl":
+        records = _jsonl_records(path, text)
+    else:
+        records = _json_records(path, text, batch)
+    for place, record in records:
+        try:
+            claim, original_id = claim_from_record(record, today, from_csv=fmt == "csv")
+        except _FieldError as error:
+            batch.errors.append(f"{path} {place}, field {error.field!r}: {error.message}")
+            continue
+        batch.rows.append(Row(place, claim, original_id))
+    return batch
+
+
+def _csv_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, object]]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise ClaimtrackError(
+            f"{path} line 1: missing column(s) {', '.join(missing)}; "
+            f"the header has {', '.join(columns) or 'nothing'}"
+        )
+    reader.fieldnames = columns
+    try:
+        for record in reader:
+            if None in record:
+                raise ClaimtrackError(f"{path} line {reader.line_num}: more cells than columns")
+            yield f"line {reader.line_num}", {k: _unguard(v) for k, v in record.items()}
+    except csv.Error as error:
+        raise ClaimtrackError(f"{path} line {reader.line_num}: {error}") from None
+
+
+def _unguard(value: str | None) -> str | None:
+    """Undo the export's spreadsheet guard (a leading apostrophe)."""
+    if value is None:
+        return None
+    return value[1:] if value.startswith("'") else value
+
+
+def _jsonl_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, object]]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ClaimtrackError(f"{path} line {number}: invalid JSON ({error.msg})") from None
+        if not isinstance(record, dict):
+            raise ClaimtrackError(f"{path} line {number}: expected a JSON object")
+        yield f"line {number}", record
+
+
+def _json_records(path: Path, text: str, batch: Batch) -> Iterator[tuple[str, dict[str, object]]]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ClaimtrackError(
+            f"{path} line {error.lineno}: invalid JSON ({error.msg}, column {error.colno})"
+        ) from None
+    if isinstance(document, list):
+        claims, document = document, {}
+    elif isinstance(document, dict) and isinstance(document.get("claims"), list):
+        claims = document["claims"]
+    else:
+        raise ClaimtrackError(f'{path}: expected a list of claims or an object with "claims"')
+    for index, review in enumerate(document.get("reviews") or []):
+        pair = review.get("claims") if isinstance(review, dict) else None
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or not all(isinstance(p, int) for p in pair)
+            or review.get("decision") not in ("dismissed", "confirmed")
+            or review.get("kind") not in KINDS
+        ):
+            raise ClaimtrackError(
+                f"{path} reviews[{index}]: needs two claim ids, a kind and a decision"
+            )
+        batch.reviews.append(review)
+    for source in document.get("sources") or []:
+        for alias in (source or {}).get("aliases") or []:
+            batch.aliases.append((str(alias), str(source["name"])))
+    for topic in document.get("topics") or []:
+        if isinstance(topic, dict) and topic.get("cumulative"):
+            batch.cumulative_topics.append(str(topic["name"]))
+    for index, record in enumerate(claims):
+        if not isinstance(record, dict):
+            raise ClaimtrackError(f"{path} claims[{index}]: expected a JSON object")
+        yield f"claims[{index}]", record
+
+
+class _FieldError(Exception):
+    def __init__(self, name: str, message: str) -> None:
+        self.field, self.message = name, message
+
+
+def _get(record: dict[str, object], name: str) -> str | None:
+    value = record.get(name)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        raise _FieldError(name, "expected text")
+    text = str(value).strip()
+    return text or None
+
+
+def claim_from_record(
+    record: dict[str, object], today: date, *, from_csv: bool = False
+) -> tuple[Claim, int | None]:
+    """One imported row as a claim, or a _FieldError naming the field at fault."""
+    for name in REQUIRED:
+        if _get(record, name) is None:
+            raise _FieldError(name, "is missing or empty")
+    text = _checked(record, "text", check_text)
+    claim = Claim(
+        text=text,
+        source=_checked(record, "source", lambda v: check_text(v, "source")),
+        date=_checked(record, "date", lambda v: _parse_date(v, today)),
+        stance=detect_stance(text),
+    )
+    changes: dict[str, object] = {}
+    steps = [
+        ("as_of", lambda v: _parse_date(v, today)),
+        ("topic", lambda v: check_text(v, "topic")),
+        ("url", check_url),
+        ("unit", lambda v: check_text(v, "unit")),
+        ("stance", check_stance),
+        ("note", lambda v: v),
+        ("verdict", check_verdict),
+        ("verdict_explanation", lambda v: v),
+        ("created_at", _timestamp),
+        ("updated_at", _timestamp),
+    ]
+    for name, check in steps:
+        if _get(record, name) is not None:
+            changes[name] = _checked(record, name, check)
+    tags = record.get("tags")
+    if tags not in (None, ""):
+        items = tags if isinstance(tags, list) else str(tags).split(";")
+        try:
+            changes["tags"] = check_tags([str(t) for t in items if str(t).strip()])
+        except ParseError as error:
+            raise _FieldError("tags", error.message) from None
+    if "figure" in record or "figure_qualifier" in record:
+        figure = _figure(record, record.get("figure"), from_csv, text)
+    else:
+        figure = parse_figure(text)
+    changes["figure"] = figure
+    if "unit" not in changes:
+        changes["unit"] = figure.unit if figure else None
+    if changes.get("verdict", "unverified") != "unverified":
+        changes["verdict_at"] = changes.get("updated_at")
+    original = record.get("id")
+    original_id = original if isinstance(original, int) else None
+    if from_csv and isinstance(original, str) and original.strip().isdigit():
+        original_id = int(original)
+    return claim.with_changes(**changes), original_id
+
+
+def _checked(record: dict[str, object], name: str, check: Callable[[str], Any]) -> Any:
+    try:
+        return check(_get(record, name) or "")
+    except ParseError as error:
+        raise _FieldError(name, error.message) from None
+
+
+def _parse_date(value: str, today: date) -> ClaimDate:
+    return parse_date(value, today)
+
+
+def _timestamp(value: str) -> str:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ParseError(f"{value!r} is not an ISO 8601 time stamp") from None
+    return value
+
+
+def _figure(record: dict[str, object], value: object, from_csv: bool, text: str) -> Figure | None:
+    if isinstance(value, dict):
+        return _figure_object(value)
+    qualifier = _get(record, "figure_qualifier")
+    if from_csv and qualifier:
+        return _figure_object(
+            {
+                "qualifier": qualifier,
+                "low": _get(record, "figure_low"),
+                "high": _get(record, "figure_high"),
+                "text": _get(record, "figure_text") or _get(record, "figure") or "",
+            }
+        )
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None if not from_csv else parse_figure(text)
+    try:
+        return parse_figure_option(str(value))
+    except ParseError as error:
+        raise _FieldError("figure", error.message) from None
+
+
+def _figure_object(value: dict[str, object]) -> Figure:
+    qualifier = value.get("qualifier")
+    if qualifier not in QUALIFIERS:
+        raise _FieldError("figure", f"unknown qualifier {qualifier!r}")
+    try:
+        low = float(value["low"])  # type: ignore[arg-type]
+        high_value = value.get("high")
+        high = None if high_value in (None, "") else float(high_value)  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError):
+        raise _FieldError("figure", "low and high must be numbers") from None
+    if low < 0 or (high is not None and high < low) or low != low:
+        raise _FieldError("figure", f"the interval [{low:g}, {high}] is not valid")
+    return Figure(low, high, str(qualifier), str(value.get("text") or ""))
