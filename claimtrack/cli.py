@@ -793,7 +793,7 @@ def demo_run(
         None, "--db", help="Load into this file [default: a new temporary database]."
     ),
 ) -> None:
-    """Load the bundled North Korea-Russia 2024 data set and show its timeline and conflicts.
+    """Load the bundled sample data set (North Korea-Russia, 2024) and show it.
 
     \b
     Example:
