@@ -736,13 +736,26 @@ def claims_import(
     Example:
       claimtrack import claims.csv --dry-run
     """
+    added, present, skipped = _import_file(_store(ctx), file, fmt, dry_run, skip_errors)
+    if dry_run:
+        typer.echo(
+            f"Dry run of {file}: would add {added}, {present} already present, "
+            f"{skipped} skipped; nothing written."
+        )
+    else:
+        typer.echo(f"Imported {file}: {added} added, {present} already present, {skipped} skipped.")
+
+
+def _import_file(
+    store: Store, file: Path, fmt: str | None, dry_run: bool, skip_errors: bool
+) -> tuple[int, int, int]:
+    """Read, check and (unless dry_run) store a file: (added, already present, skipped)."""
     from claimtrack.importer import detect_format, read_batch
 
     batch = read_batch(file, detect_format(file, fmt), _today())
     if batch.errors and not skip_errors:
         more = f" (and {len(batch.errors) - 1} more bad rows)" if len(batch.errors) > 1 else ""
         raise ClaimtrackError(f"{batch.errors[0]}{more}; nothing imported")
-    store = _store(ctx)
     known = store.identities()
     keys: dict[str, str] = {}
     new, present = [], 0
@@ -759,18 +772,12 @@ def claims_import(
     for error in batch.errors:
         typer.echo(f"Skipped: {error}", err=True)
     if dry_run:
-        typer.echo(
-            f"Dry run of {file}: would add {len(new)}, {present} already present, "
-            f"{len(batch.errors)} skipped; nothing written."
-        )
-        return
+        return len(new), present, len(batch.errors)
     with _progress(len(new)) as advance:
         added = store.import_claims(
             new, batch.reviews, batch.aliases, batch.cumulative_topics, progress=advance
         )
-    typer.echo(
-        f"Imported {file}: {added} added, {present} already present, {len(batch.errors)} skipped."
-    )
+    return added, present, len(batch.errors)
 
 
 @contextmanager
@@ -806,11 +813,12 @@ def demo_run(
     from claimtrack.render import conflicts_view, timeline_view
 
     path = db or Path(tempfile.mkdtemp(prefix="claimtrack-demo-")) / "demo.db"
-    ctx.find_root().obj["db"] = path
     store = open_store(path)
     ctx.call_on_close(store.close)
-    data = demo_data_path()
-    ctx.invoke(claims_import, ctx=ctx, file=data, fmt="json", dry_run=False, skip_errors=False)
+    added, present, _ = _import_file(store, demo_data_path(), "json", False, False)
+    typer.echo(
+        f"Loaded the sample data set into {path}: {added} claims added, {present} already there."
+    )
     console = _console()
     console.rule("Timeline")
     console.print(timeline_view(list(_sections(store))))

@@ -219,7 +219,10 @@ class Store:
         limit: int | None = None,
         by_topic: bool = False,
     ) -> Iterator[Claim]:
-        """Claims not removed: newest first, or by topic name then date with by_topic."""
+        """Claims not removed: newest first, or by topic name then date with by_topic.
+
+        The filters are checked at once; the claims come lazily.
+        """
         where, params = ["c.deleted_at IS NULL"], []
         if topic:
             found = self.find_topic(topic)
@@ -248,8 +251,8 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        for row in self.conn.execute(sql, params):
-            yield claim_from_row(row)
+        # Checked above, before the first row: a bad filter fails before any output.
+        return (claim_from_row(row) for row in self.conn.execute(sql, params))
 
     def update_claim(self, claim_id: int, changes: dict[str, object]) -> Claim:
         """Apply changes to a claim; the previous version goes to the history."""
@@ -385,14 +388,19 @@ class Store:
     ) -> int:
         """Insert new claims in one transaction (sqlite-utils batches the rows).
 
-        Returns how many claims were added. Reviews refer to the file's ids and
-        follow their claims to the ids they get here.
+        A claim keeps its id from the file when that id is free here, so a
+        round trip into an empty database keeps every id; the others are
+        numbered after the highest. Reviews follow their claims' ids.
+        Returns how many claims were added.
         """
         from sqlite_utils import Database
 
         db = Database(self.conn, execute_plugins=False)
         with self.transaction():
-            next_id = self.conn.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+            taken = {row[0] for row in self.conn.execute("SELECT id FROM claims")}
+            wanted = [original for _, original in claims if original is not None]
+            free = set(wanted) - taken if len(set(wanted)) == len(wanted) else set()
+            next_id = max(taken | free, default=0)
             sources: dict[str, int] = {}
             topics: dict[str, int] = {}
             new_ids: dict[int, int] = {}
@@ -417,11 +425,15 @@ class Store:
                         terms.update((t, topic_id) for t in claim_terms)
                     else:
                         self._learn_terms(topic_id, claim_terms)
-                    next_id += 1
+                    if original_id in free:
+                        claim_id = original_id
+                    else:
+                        next_id += 1
+                        claim_id = next_id
                     if original_id is not None:
-                        new_ids[original_id] = next_id
+                        new_ids[original_id] = claim_id
                     row = _claim_row(claim, sources[key], topic_id)
-                    row["id"] = next_id
+                    row["id"] = claim_id
                     row["created_at"] = claim.created_at or now
                     row["updated_at"] = claim.updated_at or now
                     if progress and count % 500 == 0:

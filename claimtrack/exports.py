@@ -79,7 +79,10 @@ def _array(name: str, items: Iterable[object]) -> Iterator[str]:
 
 # --- Markdown -------------------------------------------------------------------------
 
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Every ASCII punctuation mark that can start or end markup, a link, an entity,
+# HTML or a GFM autolink ("." and ":" break "www." and "https:"); the harmless
+# ones (, - ' " / ; ? % = + ^ $ @) stay as they are, to keep the file readable.
+_PUNCTUATION = re.compile(r"([!#&()*.:<>\[\\\]_`{|}~])")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _UNSEEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -87,8 +90,8 @@ _UNSEEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e
 def md_text(value: object) -> str:
     """Text that shows as itself in a GFM table cell, whatever it holds.
 
-    Every ASCII punctuation mark is backslash-escaped (CommonMark allows it for
-    all of them), line breaks become <br>, and invisible or edge white space
+    Punctuation that could mean something is backslash-escaped (CommonMark
+    allows it for any ASCII punctuation), line breaks become <br>, and invisible or edge white space
     becomes a character reference, so nothing can start markup, a link, HTML
     or a new row.
     """

@@ -195,12 +195,14 @@ CSV_COLUMNS = (
     "created_at",
     "updated_at",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A leading apostrophe is the guard itself, so a value that starts with one is
+# guarded too: import removes exactly one, and every text survives the trip.
+_GUARDED_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def csv_safe(value: str) -> str:
     """A cell a spreadsheet will not run: formulas get a leading apostrophe."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.startswith(_GUARDED_START) else value
 
 
 def claim_csv_row(claim: Claim) -> list[str]:

@@ -26,6 +26,7 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CLAIMTRACK_DB", str(path))
     monkeypatch.setenv("CLAIMTRACK_BUSY_TIMEOUT", "0.2")
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough that assertions see whole lines
     return path
 
 
