@@ -1,0 +1,277 @@
+"""claimtrack's benchmark suite: whole processes, timed against anchors in the same run.
+
+    python benchmarks/run.py                 # 100,000 claims
+    python benchmarks/run.py --quick         # 5,000 claims, under a minute (CI runs it)
+    python benchmarks/run.py --size 20000 --json out.json
+    python benchmarks/run.py --scale 10000,1000000   # list/show/conflicts at other sizes
+
+Each case runs once to warm up, then --runs times; the table shows the median,
+min-max and the peak memory (max RSS) of the process, and the ratio of the
+median to the anchor named in the target. The data is synthetic and
+deterministic (fixed seed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+SEED = 20241023
+HOT_TOPIC = "Benchmark hot topic"
+
+SOURCES = [
+    "Pentagon", "US", "NIS", "Volodymyr Zelensky", "Kremlin", "Ukraine military intelligence",
+    "UN OCHA", "Reuters tally", "Health ministry", "Governor", "NATO", "ISW",
+]  # fmt: skip
+UNITS = ["troops", "soldiers", "deaths", "casualties", "people displaced", "drones", "missiles"]
+VERBS = ["said", "confirmed", "estimated", "reported", "claimed", "alleged", "told reporters"]
+PLACES = ["Kursk", "Donetsk", "Kharkiv", "Vladivostok", "Gaza", "Khartoum", "Tigray", "Sumy"]
+QUALIFIED = [
+    "{n}", "about {n}", "up to {n}", "at least {n}", "more than {n}", "nearly {n}",
+    "{n}-{m}", "between {n} and {m}", "some {n}", "as many as {n}",
+]  # fmt: skip
+VAGUE = ["dozens of", "hundreds of", "thousands of", "tens of thousands of"]
+
+
+def generate(n: int, path: Path) -> None:
+    """N claims over N/50 topics and N/200 sources, three years of dates, ~3% conflicting."""
+    rng = random.Random(SEED)
+    topics = max(1, n // 50)
+    sources = [f"{rng.choice(SOURCES)} {i}" for i in range(max(2, n // 200))]
+    base = {t: rng.choice([300, 1_200, 3_000, 8_000, 25_000, 120_000]) for t in range(topics)}
+    start = date(2022, 1, 1)
+    hot = min(1000, n // 5)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["text", "source", "date", "topic", "figure", "unit", "stance"])
+        for i in range(n):
+            topic = i % topics
+            unit = UNITS[topic % len(UNITS)]
+            value = base[topic] * rng.uniform(0.95, 1.05)
+            if rng.random() < 0.03:
+                value *= rng.choice([0.2, 4.0])  # the conflicting few
+            value = round(value, -1) or 10
+            if rng.random() < 0.05:
+                figure = rng.choice(VAGUE)
+            else:
+                figure = rng.choice(QUALIFIED).format(
+                    n=f"{int(value):,}", m=f"{int(value * 1.2):,}"
+                )
+            source = rng.choice(sources)
+            day = start + timedelta(days=rng.randrange(3 * 365))
+            name = HOT_TOPIC if i < hot else f"Topic {topic}: {unit} in {PLACES[topic % 8]}"
+            text = (
+                f"{source} {rng.choice(VERBS)} {figure} {unit} in {PLACES[topic % 8]} "
+                f"as of {day:%d %B %Y}, according to a statement"
+            )
+            stance = "denies" if rng.random() < 0.01 else ""
+            writer.writerow([text, source, day.isoformat(), name, figure, unit, stance])
+
+
+def article(words: int) -> str:
+    rng = random.Random(SEED)
+    sentences = []
+    while sum(len(s.split()) for s in sentences) < words:
+        sentences.append(
+            f"{rng.choice(SOURCES)} {rng.choice(VERBS)} on Tuesday that "
+            f"{rng.choice(QUALIFIED).format(n=f'{rng.randrange(100, 20000):,}', m='25,000')} "
+            f"{rng.choice(UNITS)} were in {rng.choice(PLACES)}, a figure others disputed."
+        )
+    return " ".join(sentences)
+
+
+@dataclass
+class Result:
+    name: str
+    times: list[float] = field(default_factory=list)
+    rss_mb: float = 0.0
+    target: str = ""
+    anchor: str | None = None
+    limit: float | None = None  # ratio to the anchor, or seconds when anchor is None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and peak memory (MB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{error}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(name: str, command: list[str], runs: int, env: dict[str, str], prepare=None) -> Result:
+    result = Result(name)
+    for attempt in range(runs + 1):
+        if prepare:
+            prepare()
+        elapsed, rss = run_once(command, env)
+        if attempt:  # the first run warms the caches
+            result.times.append(elapsed)
+            result.rss_mb = max(result.rss_mb, rss)
+    return result
+
+
+def claimtrack(*args: str) -> list[str]:
+    return [str(BIN / "claimtrack"), *args]
+
+
+def build_database(work: Path, n: int, env: dict[str, str]) -> tuple[Path, Path]:
+    data = work / f"claims-{n}.csv"
+    generate(n, data)
+    db = work / f"claims-{n}.db"
+    subprocess.run(claimtrack("--db", str(db), "import", str(data)), check=True, env=env,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    return data, db
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=100_000, help="claims (default 100,000)")
+    parser.add_argument("--quick", action="store_true", help="5,000 claims, 3 runs: for CI")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs a case (default 5)")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--scale", help="comma-separated sizes for the scaling cases")
+    args = parser.parse_args()
+    size, runs = (5_000, 3) if args.quick else (args.size, args.runs)
+
+    work = Path(tempfile.mkdtemp(prefix="claimtrack-bench-"))
+    env = {**os.environ, "CLAIMTRACK_DB": str(work / "unused.db"), "NO_COLOR": "1"}
+    env.pop("COLUMNS", None)
+    try:
+        results = run_cases(work, size, runs, env)
+        scaling = run_scaling(work, args.scale, runs, env) if args.scale else []
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report(results, scaling, size, runs, args.json)
+
+
+def run_cases(work: Path, size: int, runs: int, env: dict[str, str]) -> list[Result]:
+    print(f"Generating {size:,} claims and importing them...", file=sys.stderr)
+    data, db = build_database(work, size, env)
+    results: list[Result] = []
+
+    def case(name, command, target="", anchor=None, limit=None, prepare=None):
+        print(f"  {name}", file=sys.stderr)
+        result = measure(name, command, runs, env, prepare)
+        result.target, result.anchor, result.limit = target, anchor, limit
+        results.append(result)
+
+    case("python -c pass", [sys.executable, "-c", "pass"])
+    case("sqlite-utils --version", [str(BIN / "sqlite-utils"), "--version"])
+    fresh = work / "fresh.db"
+
+    def reset() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{fresh}{suffix}").unlink(missing_ok=True)
+
+    case("sqlite-utils insert (csv)",
+         [str(BIN / "sqlite-utils"), "insert", str(fresh), "claims", str(data), "--csv"],
+         prepare=reset)  # fmt: skip
+    case("claimtrack --help", claimtrack("--help"), "<= 0.8x sqlite-utils --version",
+         "sqlite-utils --version", 0.8)  # fmt: skip
+    case("claimtrack add", claimtrack("--db", str(db), "add",
+         "The Pentagon said about 3,000 troops were sent to Kursk", "--source", "Pentagon 1",
+         "--date", "2024-10-23", "--topic", "Benchmark adds"),
+         "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
+    case("claimtrack list --limit 20", claimtrack("--db", str(db), "list", "--limit", "20"),
+         "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
+    case("claimtrack show ID", claimtrack("--db", str(db), "show", str(size // 2)),
+         "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
+    case("claimtrack import (csv)", claimtrack("--db", str(fresh), "import", str(data)),
+         "<= 1.5x sqlite-utils insert", "sqlite-utils insert (csv)", 1.5, prepare=reset)  # fmt: skip
+    case("claimtrack conflicts --json", claimtrack("--db", str(db), "conflicts", "--json"),
+         "<= 2 s", None, 2.0)  # fmt: skip
+    case("claimtrack export markdown", claimtrack("--db", str(db), "export", "markdown"),
+         "<= 3 s, <= 300 MB", None, 3.0)  # fmt: skip
+    case("claimtrack export json", claimtrack("--db", str(db), "export", "json"),
+         "<= 3 s, <= 300 MB", None, 3.0)  # fmt: skip
+    case("claimtrack timeline TOPIC", claimtrack("--db", str(db), "timeline", HOT_TOPIC),
+         f"<= 1 s ({min(1000, size // 5):,} claims)", None, 1.0)  # fmt: skip
+    if _has_command("extract"):
+        text = work / "article.txt"
+        text.write_text(article(5000))
+        case("claimtrack extract (5,000 words)", claimtrack("extract", str(text)), "<= 1 s",
+             None, 1.0)  # fmt: skip
+    return results
+
+
+def run_scaling(work: Path, sizes_text: str, runs: int, env: dict[str, str]) -> list[Result]:
+    results = []
+    for n in [int(s) for s in sizes_text.split(",") if s.strip()]:
+        print(f"Scaling: {n:,} claims", file=sys.stderr)
+        _, db = build_database(work, n, env)
+        for name, args in (
+            ("list --limit 20", ["list", "--limit", "20"]),
+            ("show ID", ["show", str(n // 2)]),
+            ("conflicts --json", ["conflicts", "--json"]),
+        ):
+            result = measure(f"{name} @ {n:,}", claimtrack("--db", str(db), *args), runs, env)
+            results.append(result)
+        db.unlink()
+    return results
+
+
+def _has_command(name: str) -> bool:
+    out = subprocess.run(claimtrack("--help"), capture_output=True, text=True).stdout
+    return any(line.strip().startswith(name + " ") for line in out.splitlines())
+
+
+def report(
+    results: list[Result], scaling: list[Result], size: int, runs: int, path: Path | None
+) -> None:
+    medians = {r.name: r.median for r in results}
+    rows = []
+    for r in results + scaling:
+        ratio = medians[r.anchor] and r.median / medians[r.anchor] if r.anchor else None
+        measured = ratio if r.anchor else r.median
+        met = None if r.limit is None else measured <= r.limit
+        rows.append({
+            "case": r.name,
+            "median_s": round(r.median, 4),
+            "min_s": round(min(r.times), 4),
+            "max_s": round(max(r.times), 4),
+            "peak_rss_mb": round(r.rss_mb, 1),
+            "ratio": None if ratio is None else round(ratio, 2),
+            "anchor": r.anchor,
+            "target": r.target,
+            "met": met,
+        })  # fmt: skip
+    print(f"\nclaimtrack benchmarks: {size:,} claims, median of {runs} runs after a warm-up\n")
+    header = f"{'case':34} {'median':>8} {'min-max':>15} {'peak MB':>8} {'ratio':>6}  target"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}"
+        verdict = {True: "met", False: "MISSED", None: ""}[row["met"]]
+        print(
+            f"{row['case']:34} {row['median_s']:8.3f} "
+            f"{row['min_s']:7.3f}-{row['max_s']:<7.3f} {row['peak_rss_mb']:8.1f} {ratio:>6}  "
+            f"{row['target']} {verdict}".rstrip()
+        )
+    if path:
+        path.write_text(json.dumps({"size": size, "runs": runs, "results": rows}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
