@@ -7,19 +7,29 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from claimtrack.dates import ClaimDate, parse_date
 from claimtrack.errors import ParseError
-from claimtrack.figures import Figure, normalise_unit, parse_figure, parse_figure_option
+from claimtrack.figures import (
+    Figure,
+    LazyPattern,
+    normalise_unit,
+    parse_figure,
+    parse_figure_option,
+)
 
 STANCES = ("asserts", "confirms", "alleges", "claims", "estimates", "reports", "denies")
 VERDICTS = ("unverified", "corroborated", "disputed", "false", "misleading", "retracted")
 MAX_TEXT = 10_000
 
 
-@dataclass(frozen=True)
+@dataclass
 class Claim:
+    """One claim. Treated as immutable (change it with `with_changes`); not frozen
+    only because frozen dataclasses are slow to build, and we build many."""
+
     text: str
     source: str
     date: ClaimDate
@@ -97,7 +107,7 @@ _STANCE_WORDS = [
     ("estimates", r"(?<!an\s)(?<!the\s)estimat(?:e|es|ed|ing)|assess(?:es|ed)?"),
     ("reports", r"report(?:s|ed|ing)?|according\s+to"),
 ]
-_STANCE_RE = re.compile(
+_STANCE_RE = LazyPattern(
     "|".join(rf"(?P<s{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_STANCE_WORDS)),
     re.IGNORECASE,
 )
@@ -157,6 +167,7 @@ def check_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(cleaned)
 
 
+@lru_cache(maxsize=65536)
 def source_key(name: str) -> str:
     """'U.S.', 'US' and 'the U.S.' are one source; so are 'Pentagon' and 'the Pentagon'."""
     text = unicodedata.normalize("NFKC", name).casefold()
@@ -178,7 +189,7 @@ _STOP = set(
     up as than more less some any all also already now just only very much many most such
     mr mrs ms according while when where if then so do does did done being per said""".split()
 )
-_TERM_RE = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+_TERM_RE = LazyPattern(r"[^\W\d_][\w'-]*", re.UNICODE)
 
 
 def topic_terms(text: str, unit_norm: str | None = None) -> set[str]:
@@ -211,7 +222,7 @@ def match_score(terms: set[str], topic_terms_: set[str]) -> float:
 
 GOOD_MATCH = 0.3
 
-_PLACE_RE = re.compile(r"\b(?:in|to|into|inside)\s+((?:[A-Z][\w'-]+\s?){1,3})")
+_PLACE_RE = LazyPattern(r"\b(?:in|to|into|inside)\s+((?:[A-Z][\w'-]+\s?){1,3})")
 
 
 def topic_name(text: str, figure: Figure | None) -> str:

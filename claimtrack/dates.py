@@ -9,6 +9,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from claimtrack.errors import ParseError
 
@@ -33,12 +34,13 @@ class ClaimDate:
     iso: str  # "2024-10-23", "2024-10" or "2024": sorts correctly as text
     precision: str
 
-    @property
+    # Cached: conflict detection asks for these on every comparison.
+    @cached_property
     def start(self) -> date:
         parts = [int(p) for p in self.iso.split("-")]
         return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
-    @property
+    @cached_property
     def end(self) -> date:
         """The last day the date can mean: a month or a year counts as its whole span."""
         start = self.start

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimtrack.claims import (
     GOOD_MATCH,
@@ -25,12 +26,15 @@ from claimtrack.claims import (
     topic_name,
     topic_terms,
 )
-from claimtrack.conflicts import Review
 from claimtrack.dates import from_stored
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.figures import Figure
 
+if TYPE_CHECKING:
+    from claimtrack.conflicts import Review
+
 SQLITE_HEADER = b"SQLite format 3\x00"
+VOCABULARY_SAMPLE = 100  # claims a topic learns its words from, in one import
 KNOWN_MIGRATIONS = ("m001_claims", "m002_reviews_and_cumulative_topics", "m003_verdicts")
 
 
@@ -405,6 +409,7 @@ class Store:
             topics: dict[str, int] = {}
             new_ids: dict[int, int] = {}
             terms: set[tuple[str, int]] = set()
+            seen: dict[int, int] = {}
             now = self.clock()
 
             def rows() -> Iterator[dict[str, object]]:
@@ -420,11 +425,15 @@ class Store:
                             topics[topic_key(claim.topic)] = topic_id
                     else:
                         topic_id = self.file_topic(claim)[0]
-                    claim_terms = topic_terms(claim.text, claim.unit_norm)
-                    if claim.topic:
-                        terms.update((t, topic_id) for t in claim_terms)
-                    else:
-                        self._learn_terms(topic_id, claim_terms)
+                    # A topic's vocabulary settles after a few dozen claims: learning
+                    # from the first hundred of each keeps large imports fast.
+                    seen[topic_id] = seen.get(topic_id, 0) + 1
+                    if seen[topic_id] <= VOCABULARY_SAMPLE:
+                        claim_terms = topic_terms(claim.text, claim.unit_norm)
+                        if claim.topic:
+                            terms.update((t, topic_id) for t in claim_terms)
+                        else:
+                            self._learn_terms(topic_id, claim_terms)
                     if original_id in free:
                         claim_id = original_id
                     else:
@@ -486,6 +495,8 @@ class Store:
         )
 
     def all_reviews(self) -> list[Review]:
+        from claimtrack.conflicts import Review
+
         return [
             Review(*row)
             for row in self.conn.execute(
@@ -597,7 +608,7 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
         figure=figure,
         unit=row["unit"],
         stance=row["stance"],
-        tags=tuple(json.loads(row["tags"] or "[]")),
+        tags=() if row["tags"] in (None, "[]") else tuple(json.loads(row["tags"])),
         note=row["note"],
         verdict=row["verdict"],
         verdict_explanation=row["verdict_explanation"],

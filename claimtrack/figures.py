@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimtrack.errors import ParseError
 
@@ -21,6 +22,22 @@ EXACT, APPROX, AT_MOST, AT_LEAST, RANGE, VAGUE = (
     "vague",
 )
 QUALIFIERS = (EXACT, APPROX, AT_MOST, AT_LEAST, RANGE, VAGUE)
+
+
+class LazyPattern:
+    """A regular expression compiled on first use: the big patterns here cost
+    milliseconds to compile, and most commands never parse a figure."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
 
 
 @dataclass(frozen=True)
@@ -156,7 +173,7 @@ _PRE_QUALIFIERS = [
 ]
 _PRE = "|".join(f"(?P<q{i}>{pattern})" for i, (_, pattern) in enumerate(_PRE_QUALIFIERS))
 
-_FIGURE_RE = re.compile(
+_FIGURE_RE = LazyPattern(
     rf"""
     (?:(?P<between>between)\s+)?
     (?:(?:{_PRE})\s*)?
@@ -173,7 +190,7 @@ _FIGURE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_VAGUE_RE = re.compile(
+_VAGUE_RE = LazyPattern(
     r"\b(?P<vague>"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in VAGUE_WORDS)
     + r")\b(?!\s+of\s+(?:the|them|those|these|us|you)\b)",
@@ -181,7 +198,7 @@ _VAGUE_RE = re.compile(
 )
 
 # After a number, a date or an ordinal means it was not a count.
-_NOT_A_COUNT_AFTER = re.compile(
+_NOT_A_COUNT_AFTER = LazyPattern(
     rf"""^(?:
         (?:st|nd|rd|th)\b          # ordinals: 23rd
       | \s*(?:{_MONTH_RE})\b\.?    # 23 October
@@ -193,7 +210,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_NOT_A_COUNT_BEFORE = re.compile(
+_NOT_A_COUNT_BEFORE = LazyPattern(
     rf"""(?:
         \b(?:{_MONTH_RE})\.?\s*$            # October 23
       | \b(?:aged|age|page|pages|p\.|no\.|number|chapter|article|resolution|section|paragraph|
@@ -218,9 +235,10 @@ _PHRASE_STOP = set(
 # "killed" and "dead" may head a phrase ("350 killed") but never extend one.
 _HEAD_ONLY = {"killed", "dead", "wounded", "injured", "displaced", "missing"}
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD_RE = LazyPattern(r"[A-Za-z][A-Za-z'’-]*")
 
 
+@lru_cache(maxsize=4096)
 def normalise_unit(unit: str | None) -> str | None:
     """'Soldiers' -> 'troops'; unknown nouns are lower-cased and kept."""
     if not unit:
@@ -473,8 +491,11 @@ def parse_figure(text: str) -> Figure | None:
     return best.figure
 
 
+@lru_cache(maxsize=4096)
 def parse_figure_option(text: str) -> Figure:
-    """A figure given on its own (--figure): it must be there."""
+    """A figure given on its own (--figure, an imported column): it must be there.
+
+    Cached: an import repeats the same few figure strings many times."""
     if not text or not text.strip():
         raise ParseError("the figure is empty; give a number such as '3,000' or 'up to 10,000'")
     figure = parse_figure(text)
@@ -486,7 +507,7 @@ def parse_figure_option(text: str) -> Figure:
     return figure
 
 
-_SPACE_GROUPS = re.compile(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d,]|\.\d)")
+_SPACE_GROUPS = LazyPattern(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d,]|\.\d)")
 
 
 def _clean(text: str) -> str:

@@ -206,13 +206,11 @@ def claim_from_record(
         if _get(record, name) is None:
             raise _FieldError(name, "is missing or empty")
     text = _checked(record, "text", check_text)
-    claim = Claim(
-        text=text,
-        source=_checked(record, "source", lambda v: check_text(v, "source")),
-        date=_checked(record, "date", lambda v: _parse_date(v, today)),
-        stance=detect_stance(text),
-    )
-    changes: dict[str, object] = {}
+    fields: dict[str, Any] = {
+        "text": text,
+        "source": _checked(record, "source", lambda v: check_text(v, "source")),
+        "date": _checked(record, "date", lambda v: _parse_date(v, today)),
+    }
     steps = [
         ("as_of", lambda v: _parse_date(v, today)),
         ("topic", lambda v: check_text(v, "topic")),
@@ -227,7 +225,10 @@ def claim_from_record(
     ]
     for name, check in steps:
         if _get(record, name) is not None:
-            changes[name] = _checked(record, name, check)
+            fields[name] = _checked(record, name, check)
+    if "stance" not in fields:
+        fields["stance"] = detect_stance(text)
+    changes = fields
     tags = record.get("tags")
     if tags not in (None, ""):
         items = tags if isinstance(tags, list) else str(tags).split(";")
@@ -248,7 +249,7 @@ def claim_from_record(
     original_id = original if isinstance(original, int) else None
     if from_csv and isinstance(original, str) and original.strip().isdigit():
         original_id = int(original)
-    return claim.with_changes(**changes), original_id
+    return Claim(**changes), original_id
 
 
 def _checked(record: dict[str, object], name: str, check: Callable[[str], Any]) -> Any:
