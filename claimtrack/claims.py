@@ -25,7 +25,7 @@ VERDICTS = ("unverified", "corroborated", "disputed", "false", "misleading", "re
 MAX_TEXT = 10_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """One claim. Treated as immutable (change it with `with_changes`); not frozen
     only because frozen dataclasses are slow to build, and we build many."""

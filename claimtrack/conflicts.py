@@ -11,7 +11,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import groupby
 
 from claimtrack.claims import Claim, source_key
@@ -112,14 +111,19 @@ def _unit_groups(claims: list[Claim]) -> Iterator[list[Claim]]:
 
 def _sweep(group: Sequence[Claim], settings: Settings) -> Iterator[Conflict]:
     """Pair each claim only with the later-starting claims inside the window."""
-    for i, first in enumerate(group):
-        reach = _reach(first, settings)
-        for second in group[i + 1 :]:
-            if reach is not None and second.compared_date.start > reach:
-                break
-            if not _different_sources(first, second) or not _within(first, second, settings):
+    window = settings.window_days
+    spans = [(c.compared_date.start.toordinal(), c.compared_date.end.toordinal()) for c in group]
+    keys = [source_key(c.source) for c in group]
+    count = len(group)
+    for i in range(count):
+        reach = spans[i][1] + window
+        for j in range(i + 1, count):
+            start_j = spans[j][0]
+            if window and start_j > reach:
+                break  # sorted by start: every later claim is further away
+            if keys[i] == keys[j]:
                 continue
-            conflict = compare_figures(first, second, settings)
+            conflict = compare_figures(group[i], group[j], settings)
             if conflict is not None:
                 yield conflict
 
@@ -142,12 +146,6 @@ def _cumulative(group: Sequence[Claim], settings: Settings) -> Iterator[Conflict
                     f"{settings.tolerance * 100:g}%)"
                 )
                 yield _conflict(CONTRADICTION, earlier, later, reason, ratio)
-
-
-def _reach(claim: Claim, settings: Settings) -> date | None:
-    if settings.window_days == 0:
-        return None
-    return date.fromordinal(claim.compared_date.end.toordinal() + settings.window_days)
 
 
 def _within(a: Claim, b: Claim, settings: Settings) -> bool:

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cached_property
 
 from claimtrack.errors import ParseError
 
@@ -29,26 +28,37 @@ _NUMBER_WORDS = {
 _NUMBER_WORDS |= {"a": 1, "an": 1}
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(order=True, slots=True)
 class ClaimDate:
+    """A date at its precision. Treat as immutable; its span is worked out once,
+    on first use, because conflict detection asks for it on every comparison."""
+
     iso: str  # "2024-10-23", "2024-10" or "2024": sorts correctly as text
     precision: str
+    _start: date | None = field(default=None, compare=False, repr=False)
+    _end: date | None = field(default=None, compare=False, repr=False)
 
-    # Cached: conflict detection asks for these on every comparison.
-    @cached_property
+    @property
     def start(self) -> date:
-        parts = [int(p) for p in self.iso.split("-")]
-        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        if self._start is None:
+            parts = [int(p) for p in self.iso.split("-")]
+            self._start = date(
+                parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+            )
+        return self._start
 
-    @cached_property
+    @property
     def end(self) -> date:
         """The last day the date can mean: a month or a year counts as its whole span."""
-        start = self.start
-        if self.precision == DAY:
-            return start
-        if self.precision == MONTH:
-            return start.replace(day=calendar.monthrange(start.year, start.month)[1])
-        return start.replace(month=12, day=31)
+        if self._end is None:
+            start = self.start
+            if self.precision == DAY:
+                self._end = start
+            elif self.precision == MONTH:
+                self._end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+            else:
+                self._end = start.replace(month=12, day=31)
+        return self._end
 
     def human(self) -> str:
         start = self.start

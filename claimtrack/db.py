@@ -26,7 +26,7 @@ from claimtrack.claims import (
     topic_name,
     topic_terms,
 )
-from claimtrack.dates import from_stored
+from claimtrack.dates import DAY, ClaimDate
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.figures import Figure
 
@@ -36,6 +36,14 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 VOCABULARY_SAMPLE = 100  # claims a topic learns its words from, in one import
 KNOWN_MIGRATIONS = ("m001_claims", "m002_reviews_and_cumulative_topics", "m003_verdicts")
+
+
+# The claim columns read back, in the order claim_from_row unpacks them.
+CLAIM_COLUMNS = (
+    "id", "text", "date", "date_precision", "as_of", "as_of_precision", "url", "figure_low",
+    "figure_high", "figure_qualifier", "figure_text", "unit", "stance", "tags", "note",
+    "verdict", "verdict_explanation", "verdict_at", "created_at", "updated_at", "deleted_at",
+)  # fmt: skip
 
 
 def busy_timeout() -> float:
@@ -182,7 +190,7 @@ class Store:
     # --- claims -------------------------------------------------------------------
 
     _SELECT = (
-        "SELECT c.*, s.name AS source_name, t.name AS topic_name FROM claims c "
+        f"SELECT {', '.join('c.' + c for c in CLAIM_COLUMNS)}, s.name, t.name FROM claims c "
         "JOIN sources s ON s.id = c.source_id JOIN topics t ON t.id = c.topic_id"
     )
 
@@ -207,10 +215,17 @@ class Store:
         return self.get_claim(cursor.lastrowid), filing  # type: ignore[arg-type]
 
     def get_claim(self, claim_id: int, *, deleted: bool = False) -> Claim:
-        row = self.conn.execute(self._SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
-        if row is None or (row["deleted_at"] and not deleted):
+        row = self._tuples().execute(self._SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
+        claim = claim_from_row(row) if row else None
+        if claim is None or (claim.deleted_at and not deleted):
             raise NotFoundError(f"no claim with id {claim_id}")
-        return claim_from_row(row)
+        return claim
+
+    def _tuples(self) -> sqlite3.Cursor:
+        """A cursor giving plain tuples: much faster to read than sqlite3.Row."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        return cursor
 
     def list_claims(
         self,
@@ -256,7 +271,7 @@ class Store:
             sql += " LIMIT ?"
             params.append(limit)
         # Checked above, before the first row: a bad filter fails before any output.
-        return (claim_from_row(row) for row in self.conn.execute(sql, params))
+        return (claim_from_row(row) for row in self._tuples().execute(sql, params))
 
     def update_claim(self, claim_id: int, changes: dict[str, object]) -> Claim:
         """Apply changes to a claim; the previous version goes to the history."""
@@ -591,31 +606,31 @@ def _claim_row(claim: Claim, source_id: int, topic_id: int) -> dict[str, object]
     }
 
 
-def claim_from_row(row: sqlite3.Row) -> Claim:
-    figure = None
-    if row["figure_qualifier"]:
-        figure = Figure(
-            row["figure_low"], row["figure_high"], row["figure_qualifier"], row["figure_text"]
-        )
+def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
+    (
+        claim_id, text, day, precision, as_of, as_of_precision, url, low, high, qualifier,
+        figure_text, unit, stance, tags, note, verdict, explanation, verdict_at, created_at,
+        updated_at, deleted_at, source, topic,
+    ) = row  # fmt: skip
     return Claim(
-        id=row["id"],
-        text=row["text"],
-        source=row["source_name"],
-        topic=row["topic_name"],
-        date=from_stored(row["date"], row["date_precision"]),  # type: ignore[arg-type]
-        as_of=from_stored(row["as_of"], row["as_of_precision"]),
-        url=row["url"],
-        figure=figure,
-        unit=row["unit"],
-        stance=row["stance"],
-        tags=() if row["tags"] in (None, "[]") else tuple(json.loads(row["tags"])),
-        note=row["note"],
-        verdict=row["verdict"],
-        verdict_explanation=row["verdict_explanation"],
-        verdict_at=row["verdict_at"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        deleted_at=row["deleted_at"],
+        id=claim_id,
+        text=text,
+        source=source,
+        topic=topic,
+        date=ClaimDate(day, precision or DAY),
+        as_of=ClaimDate(as_of, as_of_precision or DAY) if as_of else None,
+        url=url,
+        figure=Figure(low, high, qualifier, figure_text) if qualifier else None,
+        unit=unit,
+        stance=stance,
+        tags=() if tags in (None, "[]") else tuple(json.loads(tags)),
+        note=note,
+        verdict=verdict,
+        verdict_explanation=explanation,
+        verdict_at=verdict_at,
+        created_at=created_at,
+        updated_at=updated_at,
+        deleted_at=deleted_at,
     )
 
 

@@ -524,6 +524,7 @@ def format_number(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
+@lru_cache(maxsize=8192)
 def format_figure(figure: Figure) -> str:
     """The figure in words that parse back to the same figure."""
     pct = "%" if figure.unit and normalise_unit(figure.unit) == "percent" else ""
