@@ -73,12 +73,6 @@ def from_day(day: date) -> ClaimDate:
     return ClaimDate(day.isoformat(), DAY)
 
 
-def from_stored(iso: str | None, precision: str | None) -> ClaimDate | None:
-    if not iso:
-        return None
-    return ClaimDate(iso, precision or DAY)
-
-
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
 _AGO = re.compile(r"^(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago$")

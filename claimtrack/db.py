@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from claimtrack.conflicts import Review
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-VOCABULARY_SAMPLE = 100  # claims a topic learns its words from, in one import
+VOCABULARY_SAMPLE = 20  # claims a topic learns its words from, in one import
 KNOWN_MIGRATIONS = ("m001_claims", "m002_reviews_and_cumulative_topics", "m003_verdicts")
 
 
@@ -440,8 +440,8 @@ class Store:
                             topics[topic_key(claim.topic)] = topic_id
                     else:
                         topic_id = self.file_topic(claim)[0]
-                    # A topic's vocabulary settles after a few dozen claims: learning
-                    # from the first hundred of each keeps large imports fast.
+                    # A topic's vocabulary settles after a few claims: learning from
+                    # the first VOCABULARY_SAMPLE of each keeps large imports fast.
                     seen[topic_id] = seen.get(topic_id, 0) + 1
                     if seen[topic_id] <= VOCABULARY_SAMPLE:
                         claim_terms = topic_terms(claim.text, claim.unit_norm)

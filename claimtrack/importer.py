@@ -190,18 +190,23 @@ class _FieldError(Exception):
 
 def _get(record: dict[str, object], name: str) -> str | None:
     value = record.get(name)
-    if value is None:
-        return None
+    if value is None or value.__class__ is str:
+        return value or None  # type: ignore[return-value]
     if isinstance(value, (dict, list)):
         raise _FieldError(name, "expected text")
-    text = str(value).strip()
-    return text or None
+    return str(value).strip() or None
 
 
 def claim_from_record(
     record: dict[str, object], today: date, *, from_csv: bool = False
 ) -> tuple[Claim, int | None]:
     """One imported row as a claim, or a _FieldError naming the field at fault."""
+    # Strip every cell once; empty cells count as absent.
+    record = {
+        name: value.strip() if isinstance(value, str) else value
+        for name, value in record.items()
+        if value is not None and value != ""
+    }
     for name in REQUIRED:
         if _get(record, name) is None:
             raise _FieldError(name, "is missing or empty")
@@ -224,8 +229,9 @@ def claim_from_record(
         ("updated_at", _timestamp),
     ]
     for name, check in steps:
-        if _get(record, name) is not None:
-            fields[name] = _checked(record, name, check)
+        value = _get(record, name)
+        if value is not None:
+            fields[name] = _apply(name, value, check)
     if "stance" not in fields:
         fields["stance"] = detect_stance(text)
     changes = fields
@@ -253,8 +259,12 @@ def claim_from_record(
 
 
 def _checked(record: dict[str, object], name: str, check: Callable[[str], Any]) -> Any:
+    return _apply(name, _get(record, name) or "", check)
+
+
+def _apply(name: str, value: str, check: Callable[[str], Any]) -> Any:
     try:
-        return check(_get(record, name) or "")
+        return check(value)
     except ParseError as error:
         raise _FieldError(name, error.message) from None
 
