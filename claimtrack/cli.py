@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from claimtrack import __version__
-from claimtrack.errors import ClaimtrackError, ExitCode, NotFoundError
+from claimtrack.errors import ClaimtrackError, DatabaseError, ExitCode, NotFoundError
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -59,7 +59,9 @@ class ClaimtrackGroup(TyperGroup):
             return code
         if debug:
             raise
-        typer.echo(f"Error: {' '.join(message.split())}", err=True)
+        from claimtrack.escape import inert
+
+        typer.echo(f"Error: {inert(' '.join(message.split()))}", err=True)
         if standalone_mode:
             sys.exit(int(code))
         return int(code)
@@ -838,6 +840,49 @@ def demo_run(
     lines.append(f"claimtrack --db {db_arg} export markdown -o timeline.md")
     for line in lines:
         typer.echo("  " + line)
+
+
+# --- data safety ------------------------------------------------------------------------
+
+
+@app.command("backup")
+def db_backup(
+    ctx: typer.Context,
+    target: Path = typer.Argument(..., metavar="PATH", help="The new backup file."),
+) -> None:
+    """Copy the database safely, even while other terminals are writing to it.
+
+    \b
+    Example:
+      claimtrack backup ~/claims-2024-11-01.db
+    """
+    _store(ctx).backup(target)
+    typer.echo(f"Backed up to {target}.")
+
+
+@app.command("check")
+def db_check(
+    ctx: typer.Context,
+    repair: bool = typer.Option(False, "--repair", help="Rebuild the full-text index."),
+) -> None:
+    """Check the database: integrity, full-text index, schema version and links.
+
+    \b
+    Example:
+      claimtrack check
+    """
+    store = _store(ctx)
+    if repair:
+        store.rebuild_search_index()
+        typer.echo("Rebuilt the full-text index.")
+    results = store.check()
+    for what, ok, words in results:
+        typer.echo(
+            f"{what + ':':17}{'ok' if ok else 'PROBLEM'}  {words if not ok else ''}".rstrip()
+        )
+    problems = sum(not ok for _, ok, _ in results)
+    if problems:
+        raise DatabaseError(f"the database has {problems} problem(s); see above")
 
 
 # --- topics and sources ---------------------------------------------------------------

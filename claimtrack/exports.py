@@ -5,12 +5,12 @@ The same input always gives the same bytes; a time stamp only with `stamp`."""
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterable, Iterator
 
 from claimtrack.claims import Claim
 from claimtrack.conflicts import Review, Section, conflict_json, figure_words, topic_spread
+from claimtrack.escape import json_dumps, md_link, md_text
 
 FORMATS = ("markdown", "json", "jsonl", "csv", "claimreview", "timelinejs")
 TITLE = "Claims timeline"
@@ -19,8 +19,7 @@ TITLE = "Claims timeline"
 # --- JSON family ------------------------------------------------------------------------
 
 
-def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+_dump = json_dumps
 
 
 def jsonl(claims: Iterable[Claim]) -> Iterator[str]:
@@ -78,46 +77,6 @@ def _array(name: str, items: Iterable[object]) -> Iterator[str]:
 
 
 # --- Markdown -------------------------------------------------------------------------
-
-# Every ASCII punctuation mark that can start or end markup, a link, an entity,
-# HTML or a GFM autolink ("." and ":" break "www." and "https:"); the harmless
-# ones (, - ' " / ; ? % = + ^ $ @) stay as they are, to keep the file readable.
-_PUNCTUATION = re.compile(r"([!#&()*.:<>\[\\\]_`{|}~])")
-_NEWLINES = re.compile(r"\r\n|\r|\n")
-_UNSEEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def md_text(value: object) -> str:
-    """Text that shows as itself in a GFM table cell, whatever it holds.
-
-    Punctuation that could mean something is backslash-escaped (CommonMark
-    allows it for any ASCII punctuation), line breaks become <br>, and invisible or edge white space
-    becomes a character reference, so nothing can start markup, a link, HTML
-    or a new row.
-    """
-    text = "" if value is None else str(value)
-    text = _PUNCTUATION.sub(r"\\\1", text)
-    text = _UNSEEN.sub(lambda m: m.group() if m.group() in "\r\n" else _ref(m.group()), text)
-    text = _NEWLINES.sub("<br>", text)
-    core = text.strip()
-    if core != text:
-        if not core:
-            return _ref(text)
-        start = text.index(core[0])
-        text = _ref(text[:start]) + core + _ref(text[start + len(core) :])
-    return text
-
-
-def _ref(chars: str) -> str:
-    return "".join(f"&#{ord(c)};" for c in chars)
-
-
-def md_link(url: str | None) -> str:
-    """A link only for http(s) addresses; anything else shows as nothing."""
-    if not url or not re.match(r"(?i)^https?://[^\s<>]+$", url):
-        return ""
-    safe = url.replace("\\", "%5C").replace("(", "%28").replace(")", "%29")
-    return f"[link](<{safe}>)"
 
 
 def markdown(section_stream: Iterable[Section], stamp: str | None = None) -> Iterator[str]:

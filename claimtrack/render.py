@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from claimtrack.claims import Claim
+from claimtrack.escape import inert, json_dumps
 from claimtrack.figures import format_figure
 
 if TYPE_CHECKING:
@@ -21,15 +20,6 @@ if TYPE_CHECKING:
 
     from claimtrack.conflicts import Conflict, Review, Section
     from claimtrack.db import Filing
-
-# C0/C1 controls (ESC starts ANSI and OSC sequences) and bidi overrides.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def inert(value: object) -> str:
-    """Text that shows as itself on a terminal: controls become visible escapes."""
-    text = "" if value is None else str(value)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def plain(value: object) -> Text:
@@ -174,9 +164,9 @@ def json_text(value: object) -> str:
     if isinstance(value, list):
         if not value:
             return "[]"
-        items = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in value)
+        items = ",\n  ".join(json_dumps(item) for item in value)
         return f"[\n  {items}\n]"
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return json_dumps(value, indent=2)
 
 
 CSV_COLUMNS = (
