@@ -877,9 +877,7 @@ def db_check(
         typer.echo("Rebuilt the full-text index.")
     results = store.check()
     for what, ok, words in results:
-        typer.echo(
-            f"{what + ':':17}{'ok' if ok else 'PROBLEM'}  {words if not ok else ''}".rstrip()
-        )
+        typer.echo(f"{what + ':':17}{words if ok else 'PROBLEM: ' + words}")
     problems = sum(not ok for _, ok, _ in results)
     if problems:
         raise DatabaseError(f"the database has {problems} problem(s); see above")

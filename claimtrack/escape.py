@@ -35,22 +35,23 @@ def json_dumps(value: object, indent: int | None = None) -> str:
 # HTML or a GFM autolink ("." and ":" break "www." and "https:"); the harmless
 # ones (, - ' " / ; ? % = + ^ $ @) stay as they are, to keep the file readable.
 _PUNCTUATION = re.compile(r"([!#&()*.:<>\[\\\]_`{|}~])")
-_NEWLINES = re.compile(r"\r\n|\r|\n")
-_UNSEEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NEWLINES = re.compile(r"\r\n|\r")
 
 
 def md_text(value: object) -> str:
     """Text that shows as itself in a GFM table cell, whatever it holds.
 
-    Punctuation that could mean something is backslash-escaped (CommonMark
-    allows it for any ASCII punctuation), line breaks become <br>, and
-    invisible or edge white space becomes a character reference, so nothing
-    can start markup, a link, HTML or a new row.
+    Control and bidi characters become visible escapes first, as on a
+    terminal (HTML cannot hold them, and a bidi override would reorder the
+    published page). Then punctuation that could mean something is
+    backslash-escaped (CommonMark allows it for any ASCII punctuation), line
+    breaks become <br>, and edge white space becomes a character reference,
+    so nothing can start markup, a link, HTML or a new row.
     """
     text = "" if value is None else str(value)
+    text = inert(_NEWLINES.sub("\n", text))
     text = _PUNCTUATION.sub(r"\\\1", text)
-    text = _UNSEEN.sub(lambda m: m.group() if m.group() in "\r\n" else _ref(m.group()), text)
-    text = _NEWLINES.sub("<br>", text)
+    text = text.replace("\n", "<br>")
     core = text.strip()
     if core != text:
         if not core:
