@@ -193,3 +193,88 @@ def _worded(raw: str, lower: str, today: date) -> ClaimDate:
         if (first.month, first.day if has_day else 1) > (today.month, today.day):
             year -= 1  # "23 October" said in January means last October
     return _build(raw, year, first.month, first.day if has_day else None)
+
+
+def _covering(first: date, last: date) -> ClaimDate:
+    """The most precise date that holds the whole span from first to last."""
+    if first == last:
+        return from_day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return ClaimDate(f"{first.year:04d}-{first.month:02d}", MONTH)
+    if first.year == last.year:
+        return ClaimDate(f"{first.year:04d}", YEAR)
+    raise ParseError("the span crosses a year")
+
+
+_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$")
+_MONTH_DAY = re.compile(
+    r"^(?:on\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(\d{4}))?$"
+)
+_MONTH_YEAR = re.compile(r"^(?:in\s+|earlier\s+in\s+|late\s+|early\s+)?([a-z]+)\.?(?:\s+(\d{4}))?$")
+
+
+def resolve_phrase(phrase: str, published: date) -> ClaimDate | None:
+    """A date phrase from news copy, read against the day the article appeared.
+
+    'on Tuesday', 'last week', 'in April', 'on 23 October', 'yesterday', 'in 2023':
+    each at the precision it can honestly carry ('last week' is a month when
+    the whole week falls in one). None when it cannot be resolved.
+    """
+    text = _PART_OF_DAY.sub("", " ".join(phrase.lower().replace(",", " ").split()))
+    text = re.sub(r"^(?:on|this past|past)\s+", "", text)
+    try:
+        if text in ("today", "this morning", "tonight", "this afternoon", "this evening"):
+            return from_day(published)
+        if text in ("yesterday", "last night"):
+            return from_day(published - timedelta(days=1))
+        if text in _WEEKDAYS or text.startswith("last ") and text[5:] in _WEEKDAYS:
+            name = text.split()[-1]
+            back = (published.weekday() - _WEEKDAYS[name]) % 7
+            if text.startswith("last ") and back == 0:
+                back = 7
+            return from_day(published - timedelta(days=back))
+        if text in ("this week", "earlier this week"):
+            monday = published - timedelta(days=published.weekday())
+            return _covering(monday, published)
+        if text == "last week":
+            monday = published - timedelta(days=published.weekday() + 7)
+            return _covering(monday, monday + timedelta(days=6))
+        if text in ("this month", "earlier this month"):
+            return ClaimDate(f"{published.year:04d}-{published.month:02d}", MONTH)
+        if text == "last month":
+            last = published.replace(day=1) - timedelta(days=1)
+            return ClaimDate(f"{last.year:04d}-{last.month:02d}", MONTH)
+        if text in ("this year", "earlier this year"):
+            return ClaimDate(f"{published.year:04d}", YEAR)
+        if text == "last year":
+            return ClaimDate(f"{published.year - 1:04d}", YEAR)
+        year_only = re.fullmatch(r"(?:in\s+)?(\d{4})", text)
+        if year_only:
+            return _build(phrase, int(year_only.group(1)), None, None)
+        month_day = _MONTH_DAY.match(text)
+        if month_day:
+            day_text = month_day.group(1) or month_day.group(4)
+            month_name = month_day.group(2) or month_day.group(3)
+            if month_name in _MONTH_NAMES:
+                return _dated(phrase, published, _MONTH_NAMES[month_name], int(day_text),
+                              month_day.group(5))  # fmt: skip
+        month_year = _MONTH_YEAR.match(text)
+        if month_year and month_year.group(1) in _MONTH_NAMES:
+            return _dated(phrase, published, _MONTH_NAMES[month_year.group(1)], None,
+                          month_year.group(2))  # fmt: skip
+    except ParseError:
+        return None
+    return None
+
+
+def _dated(raw: str, published: date, month: int, day: int | None, year: str | None) -> ClaimDate:
+    """A month (and day) with the year of the article, or the year before if later."""
+    if year:
+        value = _build(raw, int(year), month, day)
+    else:
+        value = _build(raw, published.year, month, day)
+        if value.start > published:
+            value = _build(raw, published.year - 1, month, day)
+    if value.start > published:
+        raise ParseError("after the article")
+    return value

@@ -165,11 +165,12 @@ def _number(group: str) -> str:
 _PRE_QUALIFIERS = [
     (AT_MOST, r"up\s+to|as\s+many\s+as|as\s+much\s+as|no\s+more\s+than|not\s+more\s+than"),
     (AT_MOST, r"fewer\s+than|less\s+than|under|at\s+most|a\s+maximum\s+of|maximum\s+of|below"),
+    (AT_MOST, r"as\s+high\s+as|as\s+large\s+as"),
     (AT_LEAST, r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|exceeded|exceeding"),
     (AT_LEAST, r"exceeds|exceed|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|above"),
-    (AT_LEAST, r"greater\s+than|north\s+of|surpassed|topped|passed\s+the"),
+    (AT_LEAST, r"greater\s+than|north\s+of|surpassed|topped|passed(?:\s+the)?|upward\s+of"),
     (APPROX, r"about|around|some|nearly|almost|roughly|approximately|close\s+to|circa|approx\."),
-    (APPROX, r"an\s+estimated|estimated|est\.|just\s+over|just\s+under|upward\s+of|~|c\."),
+    (APPROX, r"an\s+estimated|estimated|est\.|just\s+over|just\s+under|~|c\."),
 ]
 _PRE = "|".join(f"(?P<q{i}>{pattern})" for i, (_, pattern) in enumerate(_PRE_QUALIFIERS))
 
@@ -205,7 +206,6 @@ _NOT_A_COUNT_AFTER = LazyPattern(
       | [:/]\d                     # times and numeric dates
       | -?\s*years?[- ]old\b       # ages
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b)
-      | \s+of\s+(?:the|them|those|these|its|their|his|her)\b  # "one of the"
       | -(?:year|month|day|week|hour|minute|point|member|page|mile|km|storey|story)s?\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -335,8 +335,15 @@ class _Candidate:
     score: float
 
 
+_ONE_OF = LazyPattern(r"\s+of\s", re.I)
+_OF_DETERMINER = LazyPattern(r"^\s+of\s+(?:the|its|their|his|her|our|those|these)\s+", re.I)
+
+
 def _counted_phrase(after: str) -> tuple[str | None, str | None]:
-    """The counted noun phrase right after a number, and its head noun."""
+    """The counted noun phrase right after a number, and its head noun.
+
+    "329 of its soldiers" counts soldiers: a partitive "of its" is skipped."""
+    after = _OF_DETERMINER.sub(" ", after, count=1)
     words: list[str] = []
     position = 0
     for match in _WORD_RE.finditer(after):
@@ -413,6 +420,8 @@ def _candidates(text: str) -> list[_Candidate]:
             continue
         if match.group("a_words") and first.value < 1:
             continue
+        if number_text.lower() in ("one", "1") and _ONE_OF.match(text, a_digits_end):
+            continue  # "one of the officers" names one person, it counts nothing
         qualifier = EXACT
         for i, (kind, _) in enumerate(_PRE_QUALIFIERS):
             if match.group(f"q{i}"):
