@@ -88,6 +88,7 @@ _DATELINE = LazyPattern(
 _SENTENCE_END = LazyPattern(r"([.!?])([”\"’')\]]*)\s+(?=[“\"'‘(]?[A-Z0-9])")
 _CLAUSE_SPLIT = LazyPattern(
     r";\s+|,\s+(?:adding|and\s+added|and\s+said)\s+(?:that\s+)?|,\s+(?:while|whereas)\s+"
+    r"|,\s+and\s+that\s+"
 )
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = (
@@ -107,7 +108,7 @@ _DATE_PHRASE = LazyPattern(
     re.IGNORECASE | re.VERBOSE,
 )
 _ACCORDING = LazyPattern(
-    r"\b(?:according\s+to|as\s+reported\s+by|citing)\s+"
+    r"\b(?:according\s+to|as\s+reported\s+by)\s+"
     r"(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?:estimates?|figures?|data|counts?|"
     r"statements?|a\s+statement|reports?|a\s+report|tall(?:y|ies)|a\s+tally)\s+(?:by|from|of)\s+)?",
     re.I,
@@ -235,7 +236,7 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]], verb: int) -> tuple[
             return None
         if all(_is_capital(w) for w in words) and len(words) <= 5:
             return _clean_name(words)
-        if words[0].lower() in _INDEFINITE or words[0].lower() == "the":
+        if words[0].lower() in (*_INDEFINITE, "the", "which", "who", "whose"):
             return _noun_phrase_before(tokens, k)
         return None
     words: list[str] = []
@@ -496,7 +497,8 @@ def _companions(clause: str, main: Figure) -> list[Figure]:
             clause[position:],
         )
         known_unit = figure.unit is not None and figure.unit.lower() in UNIT_SYNONYMS
-        if figure.unit is None and joined and main.unit:
+        same_kind = figure.unit is None or figure.unit.lower() in ("others", "more", "additional")
+        if same_kind and joined and main.unit:
             found.append(replace(figure, unit=main.unit, phrase=main.phrase))
         elif known_unit and joined:
             found.append(figure)
@@ -539,6 +541,16 @@ def _same_figure(a: Figure | None, b: Figure | None) -> bool:
     return a.same_value(b)
 
 
+def _summarises(headline: Figure, body: Figure | None) -> bool:
+    """A headline figure the body states more exactly: the same number without its
+    qualifier ('1 million' for 'about 1 million'), or a vague word ('dozens' for 51)."""
+    if body is None:
+        return False
+    if headline.stated == body.stated:
+        return True
+    return headline.qualifier == "vague" and headline.low <= body.stated <= headline.upper
+
+
 def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
     """One proposal a claim: a headline repeats the body, a quote repeats the lede."""
     body = [c for c in candidates if not c.headline]
@@ -547,12 +559,9 @@ def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
         if (
             candidate.headline
             and candidate.figure is not None
-            and any(
-                other.figure is not None and other.figure.stated == candidate.figure.stated
-                for other in body
-            )
+            and any(_summarises(candidate.figure, other.figure) for other in body)
         ):
-            continue  # headlines drop qualifiers: the same number in the body is the claim
+            continue  # the headline summarises a claim the body states in full
         duplicate = next(
             (
                 other
