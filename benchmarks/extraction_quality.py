@@ -64,9 +64,10 @@ def evaluate(verbose: bool = False) -> dict[str, float]:
         for candidate in candidates:
             hit = next(
                 (
-                    l
-                    for l in labels
-                    if claimant_matches(l, candidate.claimant) and figure_matches(l, candidate)
+                    label
+                    for label in labels
+                    if claimant_matches(label, candidate.claimant)
+                    and figure_matches(label, candidate)
                 ),
                 None,
             )

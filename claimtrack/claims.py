@@ -15,6 +15,7 @@ from claimtrack.errors import ParseError
 from claimtrack.figures import (
     Figure,
     LazyPattern,
+    figure_words,
     normalise_unit,
     parse_figure,
     parse_figure_option,
@@ -52,6 +53,10 @@ class Claim:
     @property
     def unit_norm(self) -> str | None:
         return normalise_unit(self.unit)
+
+    @property
+    def figure_words(self) -> str:
+        return figure_words(self.figure, self.unit)
 
     @property
     def compared_date(self) -> ClaimDate:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from claimtrack.claims import Claim
     from claimtrack.conflicts import Conflict, Review, Section, Settings
     from claimtrack.db import Store
+    from claimtrack.extract import Candidate
 
 
 class ClaimtrackGroup(TyperGroup):
@@ -758,19 +759,7 @@ def _import_file(
     if batch.errors and not skip_errors:
         more = f" (and {len(batch.errors) - 1} more bad rows)" if len(batch.errors) > 1 else ""
         raise ClaimtrackError(f"{batch.errors[0]}{more}; nothing imported")
-    known = store.identities()
-    keys: dict[str, str] = {}
-    new, present = [], 0
-    for row in batch.rows:
-        claim = row.claim
-        if claim.source not in keys:
-            keys[claim.source] = store.canonical_source_key(claim.source)
-        identity = (keys[claim.source], claim.date.iso, claim.text)
-        if identity in known:
-            present += 1
-            continue
-        known.add(identity)
-        new.append((claim, row.original_id))
+    new, present = _new_claims(store, [(row.claim, row.original_id) for row in batch.rows])
     for error in batch.errors:
         typer.echo(f"Skipped: {error}", err=True)
     if dry_run:
@@ -780,6 +769,26 @@ def _import_file(
             new, batch.reviews, batch.aliases, batch.cumulative_topics, progress=advance
         )
     return added, present, len(batch.errors)
+
+
+def _new_claims(
+    store: Store, claims: list[tuple[Claim, int | None]]
+) -> tuple[list[tuple[Claim, int | None]], int]:
+    """The claims not stored yet (identity: normalised source, date, text), and how
+    many were already there; repeats within the list count as already there."""
+    known = store.identities()
+    keys: dict[str, str] = {}
+    new, present = [], 0
+    for claim, original_id in claims:
+        if claim.source not in keys:
+            keys[claim.source] = store.canonical_source_key(claim.source)
+        identity = (keys[claim.source], claim.date.iso, claim.text)
+        if identity in known:
+            present += 1
+            continue
+        known.add(identity)
+        new.append((claim, original_id))
+    return new, present
 
 
 @contextmanager
@@ -840,6 +849,152 @@ def demo_run(
     lines.append(f"claimtrack --db {db_arg} export markdown -o timeline.md")
     for line in lines:
         typer.echo("  " + line)
+
+
+# --- extraction ---------------------------------------------------------------------------
+
+SAVE_THRESHOLD = 0.6
+
+
+@app.command("extract")
+def claims_extract(
+    ctx: typer.Context,
+    source: str = typer.Argument(..., help="A text or HTML file, - for stdin, or an http(s) URL."),
+    published: str | None = typer.Option(
+        None, "--published", help="When the article appeared [default: from the page, if any]."
+    ),
+    url: str | None = typer.Option(None, "--url", help="The article's address, kept on claims."),
+    as_json: bool = typer.Option(False, "--json", help="Print the candidates as JSON."),
+    save: bool = typer.Option(
+        False, "--save", help=f"Add candidates of confidence {SAVE_THRESHOLD} or more."
+    ),
+    interactive: bool = typer.Option(
+        False, "--interactive", "-i", help="Accept, edit or skip each candidate, then save."
+    ),
+) -> None:
+    """Propose the claims in a news article: who states what figure, or denies what.
+
+    \b
+    Example:
+      claimtrack extract article.html --published 2024-10-25 --save
+    """
+    from claimtrack.article import load_article
+    from claimtrack.claims import check_url, source_key
+    from claimtrack.dates import parse_date
+    from claimtrack.extract import extract_claims
+
+    if save and interactive:
+        raise ClaimtrackError("choose --save or --interactive, not both")
+    if as_json and interactive:
+        raise ClaimtrackError("--json cannot be interactive; drop one of them")
+    today = _today()
+    when = parse_date(published, today).start if published else None
+    address = check_url(url) if url else None
+    article = load_article(source, sys.stdin)
+    text = article.text
+    if article.title and article.title.strip() not in text[: len(article.title) + 200]:
+        text = f"{article.title}\n\n{text}"
+    when = when or article.published
+    address = address or article.url
+    store = _store(ctx) if (save or interactive) else _existing_store(ctx)
+    known: dict[str, str] = {}
+    if store is not None:
+        for record in store.sources():
+            for name in (record["name"], *record["aliases"]):  # type: ignore[misc]
+                known[source_key(str(name))] = str(record["name"])
+    candidates = extract_claims(text, when, known)
+    if as_json:
+        _json([c.to_json(address) for c in candidates])
+    elif not interactive:
+        from claimtrack.render import candidates_table
+
+        _print(candidates_table(candidates))
+    if interactive:
+        chosen = _review_candidates(candidates, today)
+    elif save:
+        chosen = [c for c in candidates if c.confidence >= SAVE_THRESHOLD]
+    else:
+        return
+    assert store is not None
+    claims = [(_candidate_claim(c, when or today, address), None) for c in chosen]
+    new, present = _new_claims(store, claims)
+    added = store.import_claims(new) if new else 0
+    where = f" from {address}" if address else ""
+    typer.echo(f"Saved {added} new claim(s){where}; {present} already stored.", err=as_json)
+
+
+def _existing_store(ctx: typer.Context) -> Store | None:
+    """The database, if there is one: reading known sources must not create it."""
+    from claimtrack.db import default_path
+
+    path = ctx.find_root().obj["db"] or default_path()
+    return _store(ctx) if Path(path).exists() else None
+
+
+def _candidate_claim(candidate: Candidate, fallback: date, url: str | None) -> Claim:
+    from claimtrack.claims import Claim
+    from claimtrack.dates import from_day
+
+    return Claim(
+        text=candidate.sentence,
+        source=candidate.claimant,
+        date=candidate.date or from_day(fallback),
+        url=url,
+        figure=candidate.figure,
+        unit=candidate.unit,
+        stance=candidate.stance,
+    )
+
+
+def _review_candidates(candidates: list[Candidate], today: date) -> list[Candidate]:
+    """Walk the candidates: accept, edit a field, skip, or quit (keeping those accepted)."""
+    from dataclasses import replace
+
+    from claimtrack.render import candidate_text
+
+    accepted: list[Candidate] = []
+    for number, candidate in enumerate(candidates, start=1):
+        while True:
+            typer.echo(f"\n[{number}/{len(candidates)}] {candidate_text(candidate)}")
+            choice = typer.prompt("[a]ccept, [e]dit, [s]kip, [q]uit", default="a").strip().lower()
+            if choice in ("a", "accept"):
+                accepted.append(candidate)
+                break
+            if choice in ("s", "skip"):
+                break
+            if choice in ("q", "quit"):
+                return accepted
+            if choice in ("e", "edit"):
+                field = typer.prompt("field (source, figure, stance, date, unit, text)").strip()
+                value = typer.prompt("new value")
+                try:
+                    candidate = replace(candidate, **_edited(field, value, today))
+                except ClaimtrackError as error:
+                    typer.echo(f"Not changed: {error.message}")
+                continue
+            typer.echo("Please answer a, e, s or q.")
+    return accepted
+
+
+def _edited(field: str, value: str, today: date) -> dict[str, object]:
+    from claimtrack.claims import check_stance, check_text
+    from claimtrack.dates import parse_date
+    from claimtrack.figures import parse_figure_option
+
+    if field == "source":
+        return {"claimant": check_text(value, "source")}
+    if field == "figure":
+        figure = parse_figure_option(value)
+        return {"figure": figure, "unit": figure.unit}
+    if field == "stance":
+        return {"stance": check_stance(value)}
+    if field == "date":
+        return {"date": parse_date(value, today)}
+    if field == "unit":
+        return {"unit": check_text(value, "unit")}
+    if field == "text":
+        return {"sentence": check_text(value)}
+    raise ClaimtrackError(f"unknown field {field!r}")
 
 
 # --- data safety ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from itertools import groupby
 
 from claimtrack.claims import Claim, source_key
 from claimtrack.errors import ParseError
-from claimtrack.figures import AT_LEAST, AT_MOST, VAGUE, format_figure
+from claimtrack.figures import AT_LEAST, AT_MOST, VAGUE
 
 CONTRADICTION, DISCREPANCY, DENIAL = "contradiction", "discrepancy", "denial"
 KINDS = (CONTRADICTION, DISCREPANCY, DENIAL)  # most severe first
@@ -207,17 +207,8 @@ def _conflict(kind: str, x: Claim, y: Claim, reason: str, ratio: float | None) -
     return Conflict(kind, a, b, reason, None if ratio is None else round(ratio, 4))
 
 
-def figure_words(claim: Claim) -> str:
-    figure = claim.figure
-    assert figure is not None
-    words = format_figure(figure)
-    if claim.unit and claim.unit != "percent":
-        words += f" {claim.unit}"
-    return words
-
-
 def _said(claim: Claim) -> str:
-    return f"{claim.source} said {figure_words(claim)} ({claim.compared_date.iso})"
+    return f"{claim.source} said {claim.figure_words} ({claim.compared_date.iso})"
 
 
 def _times(ratio: float) -> str:
@@ -239,10 +230,10 @@ class Spread:
     def describe(self) -> str:
         low, high = self.low, self.high
         if low.id == high.id:
-            return f"One figure: {figure_words(low)} ({low.source})"
+            return f"One figure: {low.figure_words} ({low.source})"
         return (
-            f"Spread: lowest {figure_words(low)} ({low.source}, {low.compared_date.iso}); "
-            f"highest {figure_words(high)} ({high.source}, {high.compared_date.iso})"
+            f"Spread: lowest {low.figure_words} ({low.source}, {low.compared_date.iso}); "
+            f"highest {high.figure_words} ({high.source}, {high.compared_date.iso})"
         )
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from claimtrack.claims import Claim
-from claimtrack.conflicts import Review, Section, conflict_json, figure_words, topic_spread
+from claimtrack.conflicts import Review, Section, conflict_json, topic_spread
 from claimtrack.escape import json_dumps, md_link, md_text
 
 FORMATS = ("markdown", "json", "jsonl", "csv", "claimreview", "timelinejs")
@@ -90,7 +90,7 @@ def markdown(section_stream: Iterable[Section], stamp: str | None = None) -> Ite
         yield "| Date | Source | Claim | Figure | Verdict | Link |\n"
         yield "| --- | --- | --- | --- | --- | --- |\n"
         for claim in section.claims:
-            figure = figure_words(claim) if claim.figure else ""
+            figure = claim.figure_words
             cells = [
                 claim.date.human(),
                 md_text(claim.source),
@@ -109,8 +109,8 @@ def markdown(section_stream: Iterable[Section], stamp: str | None = None) -> Ite
             for claim_id, earlier in sorted(section.revised.items()):
                 later = by_id[claim_id]
                 line = (
-                    f"#{later.id} revises #{earlier.id}: {figure_words(earlier)} → "
-                    f"{figure_words(later)} ({later.source}, {later.date.iso})"
+                    f"#{later.id} revises #{earlier.id}: {earlier.figure_words} → "
+                    f"{later.figure_words} ({later.source}, {later.date.iso})"
                 )
                 yield f"- {md_text(line)}\n"
         if section.conflicts:
@@ -194,7 +194,7 @@ def timelinejs(claims: Iterable[Claim]) -> Iterator[str]:
         if len(parts) > 2:
             start["day"] = str(int(parts[2]))
         headline = claim.source + (
-            f": {figure_words(claim)}" if claim.figure else f" {claim.stance}"
+            f": {claim.figure_words}" if claim.figure else f" {claim.stance}"
         )
         body = html.escape(claim.text)
         if claim.verdict != "unverified":

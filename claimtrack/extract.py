@@ -181,17 +181,17 @@ class _Attribution:
 
 
 def sentences(text: str) -> list[tuple[str, bool]]:
-    """(sentence, is_headline) in reading order; datelines and bullets removed."""
+    """(sentence, is_headline) in reading order; datelines and bullets removed.
+
+    Every line is a paragraph (text from web pages has one line a paragraph);
+    the first line is a headline when it has no final stop and more follows."""
     out: list[tuple[str, bool]] = []
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\r\n\s*\r\n", text) if p.strip()]
-    for index, paragraph in enumerate(paragraphs):
-        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
-        for line in lines:
-            line = re.sub(r"^[•*·▪–-]\s+", "", line)
-            line = _DATELINE.sub("", line, count=1)
-            headline = index == 0 and not re.search(r"[.!?][”\"’]?$", line) and len(paragraphs) > 1
-            for sentence in _split_sentences(line):
-                out.append((sentence, headline))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for index, line in enumerate(lines):
+        line = re.sub(r"^[•*·▪–-]\s+", "", line)
+        line = _DATELINE.sub("", line, count=1)
+        headline = index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
+        out.extend((sentence, headline) for sentence in _split_sentences(line))
     return out
 
 

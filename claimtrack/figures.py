@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimtrack.errors import ParseError
@@ -552,3 +552,13 @@ def format_figure(figure: Figure) -> str:
         if (low, high) == (figure.low, figure.high):
             return words
     return f"{format_number(figure.low)}-{value}"
+
+
+def figure_words(figure: Figure | None, unit: str | None) -> str:
+    """A figure with what it counts: 'up to 10,000 soldiers', '20%'; '' for none."""
+    if figure is None:
+        return ""
+    words = format_figure(replace(figure, unit=unit))
+    if unit and normalise_unit(unit) != "percent":
+        words += f" {unit}"
+    return words

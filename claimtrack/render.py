@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from claimtrack.claims import Claim
 from claimtrack.escape import inert, json_dumps
-from claimtrack.figures import format_figure
+from claimtrack.figures import figure_words, format_figure
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -20,19 +20,13 @@ if TYPE_CHECKING:
 
     from claimtrack.conflicts import Conflict, Review, Section
     from claimtrack.db import Filing
+    from claimtrack.extract import Candidate
 
 
 def plain(value: object) -> Text:
     from rich.text import Text
 
     return Text(inert(value))
-
-
-def figure_label(claim: Claim) -> str:
-    if claim.figure is None:
-        return ""
-    unit = f" {claim.unit}" if claim.unit and claim.unit != "percent" else ""
-    return format_figure(replace(claim.figure, unit=claim.unit)) + unit
 
 
 def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
@@ -60,7 +54,7 @@ def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
             claim.date.iso,
             plain(claim.source),
             claim.stance,
-            plain(figure_label(claim)),
+            plain(claim.figure_words),
         ]
         if wide:
             cells += [plain(claim.topic), claim.verdict]
@@ -77,7 +71,7 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
     as_of = claim.as_of.iso if claim.as_of else None
     figure = None
     if claim.figure is not None:
-        figure = f"{figure_label(claim)}  ({claim.figure.qualifier}, from {claim.figure.text!r})"
+        figure = f"{claim.figure_words}  ({claim.figure.qualifier}, from {claim.figure.text!r})"
     rows: list[tuple[str, object]] = [
         ("id", claim.id),
         ("text", claim.text),
@@ -206,7 +200,7 @@ def claim_csv_row(claim: Claim) -> list[str]:
     figure = claim.figure
     values: dict[str, object] = {
         **data,
-        "figure": format_figure(figure) if figure else "",
+        "figure": format_figure(replace(figure, unit=claim.unit)) if figure else "",
         "figure_low": data["figure"]["low"] if figure else "",  # type: ignore[index]
         "figure_high": data["figure"]["high"] if figure else "",  # type: ignore[index]
         "figure_qualifier": figure.qualifier if figure else "",
@@ -231,7 +225,7 @@ def claims_csv(claims: Iterable[Claim]) -> Iterable[str]:
 
 def added_text(claim: Claim, filing: Filing | None) -> str:
     """The confirmation after `add`: what was stored, so a wrong parse shows at once."""
-    figure = figure_label(claim)
+    figure = claim.figure_words
     figure_line = (
         f"{figure} ({claim.figure.qualifier}, read from {claim.figure.text!r})"
         if claim.figure
@@ -315,7 +309,7 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
     from rich.table import Table
     from rich.text import Text
 
-    from claimtrack.conflicts import figure_words, topic_spread
+    from claimtrack.conflicts import topic_spread
 
     colours = source_colours(c.source for s in sections for c in s.claims)
     parts: list[RenderableType] = []
@@ -350,8 +344,8 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
             earlier = section.revised.get(claim.id or 0)
             if earlier is not None:
                 body.append(
-                    f"\n↻ revises #{earlier.id}: {inert(figure_words(earlier))} → "
-                    f"{inert(figure_words(claim))}",
+                    f"\n↻ revises #{earlier.id}: {inert(earlier.figure_words)} → "
+                    f"{inert(claim.figure_words)}",
                     style="blue",
                 )
             for label, others in involved.get(claim.id or 0, {}).items():
@@ -360,7 +354,7 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
             table.add_row(
                 claim.date.human(),
                 Text(inert(claim.source), style=colours[claim.source]),
-                Text(inert(figure_words(claim)) if claim.figure else "—", style="bold cyan"),
+                Text(inert(claim.figure_words) or "—", style="bold cyan"),
                 body,
             )
         parts.append(table)
@@ -370,3 +364,42 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
     if not parts:
         return Text("No claims to show.")
     return Group(*parts)
+
+
+def candidate_text(candidate: Candidate) -> str:
+    figure = figure_words(candidate.figure, candidate.unit) or "no figure"
+    if candidate.figure is not None:
+        figure += f" ({candidate.figure.qualifier})"
+    when = candidate.date.iso if candidate.date else "date unknown"
+    return inert(
+        f"{candidate.claimant} {candidate.stance}: {figure}; {when}; "
+        f"confidence {candidate.confidence:.2f}\n    “{candidate.sentence}”"
+    )
+
+
+def candidates_table(candidates: Sequence[Candidate]) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not candidates:
+        return Text("No claims found in the article.")
+    table = Table(header_style="bold")
+    for name, options in (
+        ("claimant", {"overflow": "fold", "max_width": 24}),
+        ("stance", {"no_wrap": True}),
+        ("figure", {"style": "bold cyan", "overflow": "fold", "max_width": 24}),
+        ("date", {"no_wrap": True}),
+        ("conf.", {"justify": "right", "no_wrap": True}),
+        ("sentence", {"ratio": 1, "overflow": "fold"}),
+    ):
+        table.add_column(name, **options)  # type: ignore[arg-type]
+    for candidate in candidates:
+        table.add_row(
+            plain(candidate.claimant),
+            candidate.stance,
+            plain(figure_words(candidate.figure, candidate.unit)),
+            candidate.date.iso if candidate.date else "",
+            f"{candidate.confidence:.2f}",
+            plain(candidate.sentence),
+        )
+    return table
