@@ -1,0 +1,285 @@
+"""Extraction: each attribution pattern, dates, de-duplication, and the CLI."""
+
+import http.server
+import json
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import dump
+
+from claimtrack.dates import ClaimDate, resolve_phrase
+from claimtrack.extract import extract_claims
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import extraction_quality  # noqa: E402
+
+PUBLISHED = date(2024, 10, 25)  # a Friday
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed-article.txt"
+
+
+def found(text, published=PUBLISHED, known=None):
+    return [
+        (c.claimant, c.stance, c.figure.stated if c.figure else None)
+        for c in extract_claims(text, published, known)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Pentagon said on Monday that about 8,000 troops had arrived in Kursk.",
+         [("Pentagon", "asserts", 8000)]),
+        ("Some 400 civilians were evacuated overnight, the mayor's office said.",
+         [("mayor's office", "asserts", 400)]),
+        ("According to the Red Cross, 1,200 people are still missing.",
+         [("Red Cross", "reports", 1200)]),
+        ("It was confirmed by NATO that 50 aircraft took part in the exercise.",
+         [("NATO", "confirms", 50)]),
+        ("Interior Minister Jane Doe spoke in Brussels. “We have sent 300 engineers,” she said.",
+         [("Jane Doe", "asserts", 300)]),
+        ("John Smith told reporters that 15 drones were shot down near Odesa.",
+         [("John Smith", "asserts", 15)]),
+        ("The Kremlin denied the report, calling it a provocation.",
+         [("Kremlin", "denies", None)]),
+        ("Seoul's spy agency estimated that up to 2,000 workers had been sent.",
+         [("Seoul's spy agency", "estimates", 2000)]),
+        ("Moscow claimed its forces had destroyed 40 tanks; Kyiv alleged that 3,000 Russian "
+         "soldiers were killed.",
+         [("Moscow", "claims", 40), ("Kyiv", "alleges", 3000)]),
+        ("The envoy for the region, Maria Lopez, said more than 90,000 people had fled.",
+         [("Maria Lopez", "asserts", 90000)]),
+    ],
+)  # fmt: skip
+def test_attribution_patterns(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A witness said 30 tanks rolled past the checkpoint.",  # unnamed
+        "The 45-year-old commander said the unit was formed in 1998.",  # age and year
+        "One of the officers said the talks would resume on 3 November.",
+        "Protesters gathered in the square on Tuesday, waving flags.",  # no attribution
+        "Officials said the talks had been constructive.",  # no figure, no denial
+    ],
+)
+def test_not_claims(text):
+    assert found(text) == []
+
+
+def test_pronoun_needs_a_named_person():
+    assert found("“We counted 500 trucks,” he said.") == []
+    text = "Colonel Tom Reed briefed the press. He said 500 trucks had crossed."
+    assert found(text) == [("Tom Reed", "asserts", 500)]
+
+
+def test_headline_and_quote_proposed_once():
+    text = (
+        "Seoul says 12,000 troops sent to Russia\n\n"
+        "South Korea's spy agency said on Friday that 12,000 troops had been sent.\n\n"
+        "“About 12,000 troops are being sent,” the spy agency said in a later statement."
+    )
+    assert found(text) == [("South Korea's spy agency", "asserts", 12000)]
+
+
+def test_known_sources_normalise_claimants():
+    known = {"pentagon": "Pentagon", "us": "US"}
+    assert found("The U.S. said 3,000 troops were in Russia.", known=known)[0][0] == "US"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("on Tuesday", ClaimDate("2024-10-22", "day")),
+        ("Friday", ClaimDate("2024-10-25", "day")),
+        ("last Friday", ClaimDate("2024-10-18", "day")),
+        ("yesterday", ClaimDate("2024-10-24", "day")),
+        ("last week", ClaimDate("2024-10", "month")),  # 14-20 October: within one month
+        ("last month", ClaimDate("2024-09", "month")),
+        ("in April", ClaimDate("2024-04", "month")),
+        ("in November", ClaimDate("2023-11", "month")),  # later than the article: last year's
+        ("on 23 October", ClaimDate("2024-10-23", "day")),
+        ("Oct. 3", ClaimDate("2024-10-03", "day")),
+        ("in 2023", ClaimDate("2023", "year")),
+    ],
+)
+def test_relative_dates(phrase, expected):
+    assert resolve_phrase(phrase, PUBLISHED) == expected
+
+
+def test_last_week_across_two_months_is_the_year():
+    assert resolve_phrase("last week", date(2024, 11, 6)) == ClaimDate("2024", "year")
+
+
+def test_claim_dates_from_sentences():
+    claims = extract_claims("The ministry said on Tuesday that 300 people had died.", PUBLISHED)
+    assert claims[0].date == ClaimDate("2024-10-22", "day")
+    claims = extract_claims("The ministry said 300 people had died.", PUBLISHED)
+    assert claims[0].date is None  # not guessed
+    claims = extract_claims("The ministry said on Tuesday that 300 people had died.", None)
+    assert claims[0].date is None
+
+
+def test_labelled_articles_quality():
+    result = extraction_quality.evaluate()
+    assert result["articles"] >= 10
+    assert result["precision"] >= 0.9 and result["recall"] >= 0.9, result
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not beside the project")
+def test_seed_article():
+    claims = extract_claims(SEED.read_text(encoding="utf-8"), date(2024, 10, 24))
+    by_claimant = {(c.claimant, c.stance): c for c in claims}
+    us = by_claimant[("U.S.", "confirms")]
+    assert us.figure.stated == 3000 and us.figure.qualifier == "exact"
+    zelensky = by_claimant[("Volodymyr Zelensky", "alleges")]
+    assert zelensky.figure.stated == 10000 and zelensky.figure.qualifier == "at_most"
+    assert by_claimant[("Russian government", "denies")].figure is None
+    assert sum(c.figure is not None and c.figure.stated == 3000 for c in claims) == 1
+
+
+# --- the command ----------------------------------------------------------------------------
+
+ARTICLE = """Floods displace 40,000, officials say
+
+LAGOS, Oct 25 (Wire) - Floods have displaced about 40,000 people in Lagos state, the state emergency agency said on Thursday.
+
+Governor Ade Bello said at least 12 people had died. The federal government denied reports that it had ignored warnings.
+"""
+HTML = """<!doctype html><html><head><title>Floods displace 40,000</title>
+<link rel="canonical" href="https://news.example.org/floods">
+<meta property="article:published_time" content="2024-10-25T08:00:00Z"></head>
+<body><nav>Home | World | Share 3</nav><article><h1>Floods displace 40,000, officials say</h1>
+<p>Floods have displaced about 40,000 people in Lagos state, the state emergency agency said on Thursday.</p>
+<p>Governor Ade Bello said at least 12 people had died. The federal government denied reports that it had ignored warnings.</p>
+</article><footer>12 comments</footer></body></html>"""
+
+CANDIDATE_KEYS = {
+    "text", "source", "topic", "date", "date_precision", "as_of", "url", "figure", "unit",
+    "stance", "tags", "note", "verdict", "verdict_explanation", "created_at", "updated_at",
+    "sentence", "confidence",
+}  # fmt: skip
+
+
+def _expected(candidates):
+    return [(c["source"], c["figure"]["low"] if c["figure"] else None) for c in candidates]
+
+
+def test_extract_text_file(cli, tmp_path, db_path):
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE)
+    out = cli("extract", str(path), "--published", "2024-10-25").stdout
+    assert "state emergency agency" in out and "Ade Bello" in out and "denies" in out
+    assert not db_path.exists()  # only reading: no database is created
+    candidates = json.loads(cli("extract", str(path), "--published", "2024-10-25", "--json").stdout)
+    assert set(candidates[0]) == CANDIDATE_KEYS
+    assert _expected(candidates) == [
+        ("state emergency agency", 40000), ("Ade Bello", 12), ("federal government", None),
+    ]  # fmt: skip
+    assert candidates[0]["date"] == "2024-10-24" and candidates[0]["stance"] == "asserts"
+
+
+def test_extract_html_file_uses_page_metadata(cli, tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(HTML)
+    candidates = json.loads(cli("extract", str(path), "--json").stdout)
+    assert _expected(candidates)[:2] == [("state emergency agency", 40000), ("Ade Bello", 12)]
+    assert candidates[0]["url"] == "https://news.example.org/floods"
+    assert candidates[0]["date"] == "2024-10-24"  # Thursday before the page's date
+
+
+def test_extract_stdin(cli):
+    candidates = json.loads(cli("extract", "-", "--published", "2024-10-25", "--json", input=ARTICLE).stdout)
+    assert len(candidates) == 3
+
+
+@pytest.fixture
+def server():
+    pages = {
+        "/article": ("text/html; charset=utf-8", HTML.encode()),
+        "/image": ("image/png", b"\x89PNG\r\n"),
+        "/plain": ("text/plain", b"just text"),
+    }
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the standard library's name
+            kind, body = pages.get(self.path, ("text/html", b""))
+            self.send_response(200 if self.path in pages else 404)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_extract_from_a_local_url(cli, server):
+    candidates = json.loads(cli("extract", f"{server}/article", "--json").stdout)
+    assert _expected(candidates)[:2] == [("state emergency agency", 40000), ("Ade Bello", 12)]
+
+
+def test_save_is_idempotent_and_keeps_the_url(cli, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE)
+    args = ["extract", str(path), "--published", "2024-10-25", "--url", "https://example.org/f", "--save"]
+    out = cli(*args).stdout
+    assert "Saved 3 new claim(s) from https://example.org/f; 0 already stored." in out
+    claims = cli.json("list")
+    assert {c["url"] for c in claims} == {"https://example.org/f"}
+    assert {c["source"] for c in claims} == {"state emergency agency", "Ade Bello", "federal government"}
+    assert "Saved 0 new claim(s)" in cli(*args).stdout
+    assert len(cli.json("list")) == 3
+
+
+def test_interactive_accept_edit_skip_quit(cli, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE)
+    answers = "a\ne\nfigure\nat least 14\na\nq\n"
+    out = cli("extract", str(path), "--published", "2024-10-25", "-i", input=answers).stdout
+    assert "[1/3]" in out and "[2/3]" in out and "[3/3]" in out
+    assert "Saved 2 new claim(s)" in out
+    figures = {c["source"]: c["figure"] for c in cli.json("list")}
+    assert figures["Ade Bello"]["low"] == 14 and figures["Ade Bello"]["qualifier"] == "at_least"
+    assert "federal government" not in figures
+
+
+def test_interactive_bad_edit_is_refused_and_asked_again(cli, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE)
+    answers = "e\ndate\nsoonish\ns\ns\ns\n"
+    out = cli("extract", str(path), "-i", input=answers).stdout
+    assert "Not changed:" in out and "Saved 0 new claim(s)" in out
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{tmp}/missing.txt", "no such file"),
+        ("{tmp}/binary.bin", "binary file"),
+        ("{tmp}/empty.txt", "the article is empty"),
+        ("{server}/image", "is not an HTML page"),
+        ("{server}/plain", "is not an HTML page"),
+        ("{server}/gone", "answered HTTP 404"),
+        ("http://127.0.0.1:9/closed", "cannot reach"),
+        ("ftp://example.org/article", "not an http or https address"),
+    ],
+)
+def test_extract_bad_input(cli, db_path, tmp_path, server, source, message):
+    (tmp_path / "binary.bin").write_bytes(b"\x00\x01\x02PNG")
+    (tmp_path / "empty.txt").write_text("   \n\n")
+    cli("list")
+    before = dump(db_path)
+    line = cli.error("extract", source.format(tmp=tmp_path, server=server), "--save")
+    assert message in line
+    assert dump(db_path) == before
