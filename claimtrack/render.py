@@ -262,9 +262,14 @@ def conflicts_view(
 ) -> RenderableType:
     """Conflicts grouped by topic; each topic opens with its spread of figures."""
     from rich.console import Group
+    from rich.padding import Padding
     from rich.text import Text
 
     from claimtrack.conflicts import topic_spread
+
+    def indented(text: str, level: int, style: str = "") -> Padding:
+        # Padding keeps wrapped lines under their first one.
+        return Padding(Text(inert(text), style=style), (0, 0, 0, level))
 
     if not rows:
         return Text("No open conflicts.")
@@ -282,16 +287,16 @@ def conflicts_view(
             parts.append(Text(inert(current), style="bold underline"))
             spread = topic_spread(by_topic.get(current, []))
             if spread is not None:
-                parts.append(Text("  " + inert(spread.describe()), style="dim"))
+                parts.append(indented(spread.describe(), 2, "dim"))
         line = Text("  ")
         line.append(f"#{conflict.a.id} × #{conflict.b.id} ", style="bold")
         line.append(conflict.kind, style=styles[conflict.kind])
         if status != "open":
             line.append(f" [{status}]", style="green")
         parts.append(line)
-        parts.append(Text("    " + inert(conflict.reason)))
+        parts.append(indented(conflict.reason, 4))
         if review and review.note:
-            parts.append(Text("    note: " + inert(review.note), style="italic"))
+            parts.append(indented("note: " + review.note, 4, "italic"))
     return Group(*parts)
 
 

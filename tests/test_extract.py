@@ -193,7 +193,9 @@ def test_extract_html_file_uses_page_metadata(cli, tmp_path):
 
 
 def test_extract_stdin(cli):
-    candidates = json.loads(cli("extract", "-", "--published", "2024-10-25", "--json", input=ARTICLE).stdout)
+    candidates = json.loads(
+        cli("extract", "-", "--published", "2024-10-25", "--json", input=ARTICLE).stdout
+    )
     assert len(candidates) == 3
 
 
@@ -232,12 +234,24 @@ def test_extract_from_a_local_url(cli, server):
 def test_save_is_idempotent_and_keeps_the_url(cli, tmp_path):
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE)
-    args = ["extract", str(path), "--published", "2024-10-25", "--url", "https://example.org/f", "--save"]
+    args = [
+        "extract",
+        str(path),
+        "--published",
+        "2024-10-25",
+        "--url",
+        "https://example.org/f",
+        "--save",
+    ]
     out = cli(*args).stdout
     assert "Saved 3 new claim(s) from https://example.org/f; 0 already stored." in out
     claims = cli.json("list")
     assert {c["url"] for c in claims} == {"https://example.org/f"}
-    assert {c["source"] for c in claims} == {"state emergency agency", "Ade Bello", "federal government"}
+    assert {c["source"] for c in claims} == {
+        "state emergency agency",
+        "Ade Bello",
+        "federal government",
+    }
     assert "Saved 0 new claim(s)" in cli(*args).stdout
     assert len(cli.json("list")) == 3
 
