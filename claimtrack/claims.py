@@ -67,14 +67,6 @@ class Claim:
         return replace(self, **changes)  # type: ignore[arg-type]
 
     def to_json(self) -> dict[str, object]:
-        figure = None
-        if self.figure is not None:
-            figure = {
-                "low": _number(self.figure.low),
-                "high": _number(self.figure.high),
-                "qualifier": self.figure.qualifier,
-                "text": self.figure.text,
-            }
         return {
             "id": self.id,
             "text": self.text,
@@ -84,7 +76,7 @@ class Claim:
             "date_precision": self.date.precision,
             "as_of": self.as_of.iso if self.as_of else None,
             "url": self.url,
-            "figure": figure,
+            "figure": figure_json(self.figure),
             "unit": self.unit,
             "stance": self.stance,
             "tags": list(self.tags),
@@ -94,6 +86,18 @@ class Claim:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }
+
+
+def figure_json(figure: Figure | None) -> dict[str, object] | None:
+    """A figure in the claim JSON contract; high is null for an open upper bound."""
+    if figure is None:
+        return None
+    return {
+        "low": _number(figure.low),
+        "high": _number(figure.high),
+        "qualifier": figure.qualifier,
+        "text": figure.text,
+    }
 
 
 def _number(value: float | None) -> float | int | None:

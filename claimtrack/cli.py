@@ -240,16 +240,7 @@ def claims_list(
     """
     _one_format(json=as_json, csv=as_csv)
     _check_limit(limit)
-    today = _today()
-    store = _store(ctx)
-    claims = store.list_claims(
-        topic=topic,
-        source=source,
-        since=_date_bound(since, today),
-        until=_date_bound(until, today),
-        search=search,
-        limit=limit,
-    )
+    claims = _claims(_store(ctx), topic, source, since, until, search=search, limit=limit)
     if as_json:
         _json([claim.to_json() for claim in claims])
     elif as_csv:
@@ -261,6 +252,25 @@ def claims_list(
 
         console = _console()
         console.print(claims_table(claims, console.width))
+
+
+def _claims(
+    store: Store,
+    topic: str | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    **options: Any,
+) -> Iterator[Claim]:
+    """The claims a listing command asks for, its --since and --until read as dates."""
+    today = _today()
+    return store.list_claims(
+        topic=topic,
+        source=source,
+        since=_date_bound(since, today),
+        until=_date_bound(until, today),
+        **options,
+    )
 
 
 def _date_bound(text: str | None, today: date) -> str | None:
@@ -601,14 +611,7 @@ def _sections(
 ) -> Iterator[Section]:
     from claimtrack.conflicts import sections
 
-    today = _today()
-    claims = store.list_claims(
-        topic=topic,
-        source=source,
-        since=_date_bound(since, today),
-        until=_date_bound(until, today),
-        by_topic=True,
-    )
+    claims = _claims(store, topic, source, since, until, by_topic=True)
     return sections(claims, store.reviews(), _settings(), store.cumulative_topics())
 
 
@@ -663,13 +666,7 @@ def timeline_export(
     filters = {"topic": topic, "since": since, "until": until}
 
     def claims() -> Iterator[Claim]:
-        today = _today()
-        return store.list_claims(
-            topic=topic,
-            since=_date_bound(since, today),
-            until=_date_bound(until, today),
-            by_topic=True,
-        )
+        return _claims(store, by_topic=True, **filters)
 
     if fmt == "markdown":
         chunks = exports.markdown(_sections(store, **filters), when)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from claimtrack.claims import source_key
+from claimtrack.claims import figure_json, source_key
 from claimtrack.dates import ClaimDate, resolve_phrase
 from claimtrack.figures import UNIT_SYNONYMS, Figure, LazyPattern, find_figures, parse_figure
 
@@ -132,14 +132,7 @@ class Candidate:
     headline: bool = False
 
     def to_json(self, url: str | None = None) -> dict[str, object]:
-        figure = None
-        if self.figure is not None:
-            figure = {
-                "low": _number(self.figure.low),
-                "high": _number(self.figure.high),
-                "qualifier": self.figure.qualifier,
-                "text": self.figure.text,
-            }
+        """The claim JSON contract without an id, plus the sentence and confidence."""
         return {
             "text": self.sentence,
             "source": self.claimant,
@@ -148,7 +141,7 @@ class Candidate:
             "date_precision": self.date.precision if self.date else None,
             "as_of": None,
             "url": url,
-            "figure": figure,
+            "figure": figure_json(self.figure),
             "unit": self.unit,
             "stance": self.stance,
             "tags": [],
@@ -160,12 +153,6 @@ class Candidate:
             "sentence": self.sentence,
             "confidence": round(self.confidence, 2),
         }
-
-
-def _number(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if value == int(value) else value
 
 
 @dataclass
