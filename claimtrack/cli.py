@@ -756,7 +756,7 @@ def _import_file(
     if batch.errors and not skip_errors:
         more = f" (and {len(batch.errors) - 1} more bad rows)" if len(batch.errors) > 1 else ""
         raise ClaimtrackError(f"{batch.errors[0]}{more}; nothing imported")
-    new, present = _new_claims(store, [(row.claim, row.original_id) for row in batch.rows])
+    new, present = store.not_stored([(row.claim, row.original_id) for row in batch.rows])
     for error in batch.errors:
         typer.echo(f"Skipped: {error}", err=True)
     if dry_run:
@@ -766,26 +766,6 @@ def _import_file(
             new, batch.reviews, batch.aliases, batch.cumulative_topics, progress=advance
         )
     return added, present, len(batch.errors)
-
-
-def _new_claims(
-    store: Store, claims: list[tuple[Claim, int | None]]
-) -> tuple[list[tuple[Claim, int | None]], int]:
-    """The claims not stored yet (identity: normalised source, date, text), and how
-    many were already there; repeats within the list count as already there."""
-    known = store.identities()
-    keys: dict[str, str] = {}
-    new, present = [], 0
-    for claim, original_id in claims:
-        if claim.source not in keys:
-            keys[claim.source] = store.canonical_source_key(claim.source)
-        identity = (keys[claim.source], claim.date.iso, claim.text)
-        if identity in known:
-            present += 1
-            continue
-        known.add(identity)
-        new.append((claim, original_id))
-    return new, present
 
 
 @contextmanager
@@ -913,8 +893,8 @@ def claims_extract(
     else:
         return
     assert store is not None
-    claims = [(_candidate_claim(c, when or today, address), None) for c in chosen]
-    new, present = _new_claims(store, claims)
+    claims = [(c.to_claim(when or today, address), None) for c in chosen]
+    new, present = store.not_stored(claims)
     added = store.import_claims(new) if new else 0
     where = f" from {address}" if address else ""
     typer.echo(f"Saved {added} new claim(s){where}; {present} already stored.", err=as_json)
@@ -928,25 +908,8 @@ def _existing_store(ctx: typer.Context) -> Store | None:
     return _store(ctx) if Path(path).exists() else None
 
 
-def _candidate_claim(candidate: Candidate, fallback: date, url: str | None) -> Claim:
-    from claimtrack.claims import Claim
-    from claimtrack.dates import from_day
-
-    return Claim(
-        text=candidate.sentence,
-        source=candidate.claimant,
-        date=candidate.date or from_day(fallback),
-        url=url,
-        figure=candidate.figure,
-        unit=candidate.unit,
-        stance=candidate.stance,
-    )
-
-
 def _review_candidates(candidates: list[Candidate], today: date) -> list[Candidate]:
     """Walk the candidates: accept, edit a field, skip, or quit (keeping those accepted)."""
-    from dataclasses import replace
-
     from claimtrack.render import candidate_text
 
     accepted: list[Candidate] = []
@@ -965,33 +928,12 @@ def _review_candidates(candidates: list[Candidate], today: date) -> list[Candida
                 field = typer.prompt("field (source, figure, stance, date, unit, text)").strip()
                 value = typer.prompt("new value")
                 try:
-                    candidate = replace(candidate, **_edited(field, value, today))
+                    candidate = candidate.edited(field, value, today)
                 except ClaimtrackError as error:
                     typer.echo(f"Not changed: {error.message}")
                 continue
             typer.echo("Please answer a, e, s or q.")
     return accepted
-
-
-def _edited(field: str, value: str, today: date) -> dict[str, object]:
-    from claimtrack.claims import check_stance, check_text
-    from claimtrack.dates import parse_date
-    from claimtrack.figures import parse_figure_option
-
-    if field == "source":
-        return {"claimant": check_text(value, "source")}
-    if field == "figure":
-        figure = parse_figure_option(value)
-        return {"figure": figure, "unit": figure.unit}
-    if field == "stance":
-        return {"stance": check_stance(value)}
-    if field == "date":
-        return {"date": parse_date(value, today)}
-    if field == "unit":
-        return {"unit": check_text(value, "unit")}
-    if field == "text":
-        return {"sentence": check_text(value)}
-    raise ClaimtrackError(f"unknown field {field!r}")
 
 
 # --- data safety ------------------------------------------------------------------------

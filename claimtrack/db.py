@@ -397,6 +397,25 @@ class Store:
         found = self.find_source(name)
         return source_key(found[1]) if found else source_key(name)
 
+    def not_stored(
+        self, claims: list[tuple[Claim, int | None]]
+    ) -> tuple[list[tuple[Claim, int | None]], int]:
+        """The claims not stored yet (identity: normalised source, date, text), and how
+        many were already there; repeats within the list count as already there."""
+        known = self.identities()
+        keys: dict[str, str] = {}
+        new, present = [], 0
+        for claim, original_id in claims:
+            if claim.source not in keys:
+                keys[claim.source] = self.canonical_source_key(claim.source)
+            identity = (keys[claim.source], claim.date.iso, claim.text)
+            if identity in known:
+                present += 1
+                continue
+            known.add(identity)
+            new.append((claim, original_id))
+        return new, present
+
     def import_claims(
         self,
         claims: list[tuple[Claim, int | None]],

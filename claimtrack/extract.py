@@ -15,9 +15,17 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from claimtrack.claims import figure_json, source_key
-from claimtrack.dates import ClaimDate, resolve_phrase
-from claimtrack.figures import UNIT_SYNONYMS, Figure, LazyPattern, find_figures, parse_figure
+from claimtrack.claims import Claim, check_stance, check_text, figure_json, source_key
+from claimtrack.dates import ClaimDate, from_day, parse_date, resolve_phrase
+from claimtrack.errors import ParseError
+from claimtrack.figures import (
+    UNIT_SYNONYMS,
+    Figure,
+    LazyPattern,
+    find_figures,
+    parse_figure,
+    parse_figure_option,
+)
 
 # Reporting verbs and the stance each one gives.
 _VERBS: dict[str, str] = {}
@@ -130,6 +138,35 @@ class Candidate:
     sentence: str
     confidence: float
     headline: bool = False
+
+    def to_claim(self, fallback: date, url: str | None) -> Claim:
+        """The claim to store; with no date in the sentence, the article's date."""
+        return Claim(
+            text=self.sentence,
+            source=self.claimant,
+            date=self.date or from_day(fallback),
+            url=url,
+            figure=self.figure,
+            unit=self.unit,
+            stance=self.stance,
+        )
+
+    def edited(self, field: str, value: str, today: date) -> Candidate:
+        """The candidate with one field changed by the user, checked like `add`."""
+        if field == "source":
+            return replace(self, claimant=check_text(value, "source"))
+        if field == "figure":
+            figure = parse_figure_option(value)
+            return replace(self, figure=figure, unit=figure.unit or self.unit)
+        if field == "stance":
+            return replace(self, stance=check_stance(value))
+        if field == "date":
+            return replace(self, date=parse_date(value, today))
+        if field == "unit":
+            return replace(self, unit=check_text(value, "unit"))
+        if field == "text":
+            return replace(self, sentence=check_text(value))
+        raise ParseError(f"unknown field {field!r}; use source, figure, stance, date, unit or text")
 
     def to_json(self, url: str | None = None) -> dict[str, object]:
         """The claim JSON contract without an id, plus the sentence and confidence."""
