@@ -49,11 +49,14 @@ def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
     for name, options in columns:
         table.add_column(name, **options)  # type: ignore[arg-type]
     for claim in claims:
+        stance = claim.stance
+        if not wide and claim.verdict != "unverified":
+            stance += f"\n({claim.verdict})"  # no verdict column on a narrow terminal
         cells = [
             str(claim.id),
             claim.date.iso,
             plain(claim.source),
-            claim.stance,
+            stance,
             plain(claim.figure_words),
         ]
         if wide:

@@ -22,7 +22,7 @@ def story(seeded):
     return seeded
 
 
-def test_rate_shows_everywhere(story):
+def test_rate_shows_everywhere(story, monkeypatch):
     out = story("rate", "2", "disputed", "--explanation", "No other source goes that high").stdout
     assert out.strip() == "Claim #2 is now rated disputed."
     claim = story.json("show", "2")
@@ -31,6 +31,9 @@ def test_rate_shows_everywhere(story):
         "No other source goes that high",
     )
     assert "disputed" in story("show", "2").stdout
+    assert "disputed" in story("list").stdout
+    monkeypatch.setenv("COLUMNS", "80")
+    assert "(disputed)" in story("list").stdout
     assert "verdict: disputed" in story("timeline").stdout
     assert story.json("history", "2")["versions"][0]["claim"]["verdict"] == "unverified"
 
