@@ -470,9 +470,9 @@ def _settings(window: int = 30, tolerance: float = 10.0, factor: float = 1.5) ->
 def _conflicts(
     store: Store, settings: Settings, topic: str | None = None
 ) -> list[tuple[Conflict, str, Review | None]]:
-    from claimtrack.conflicts import find_conflicts, review_status
+    from claimtrack.conflicts import iter_conflicts, review_status
 
-    found = find_conflicts(store.live_claims(topic), settings, store.cumulative_topics())
+    found = iter_conflicts(store.live_claims(topic), settings, store.cumulative_topics())
     reviews = store.reviews()
     return [(c, *review_status(c, reviews)) for c in found]
 

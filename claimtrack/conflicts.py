@@ -65,17 +65,25 @@ def find_conflicts(
     cumulative_topics: frozenset[str] | set[str] = frozenset(),
 ) -> list[Conflict]:
     """Every conflict among the claims, sorted by topic, severity, then ids."""
-    by_topic: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_topic[claim.topic or ""].append(claim)
-    found: dict[tuple[int, int], Conflict] = {}
-    for topic, members in by_topic.items():
-        members.sort(key=lambda c: (c.compared_date.start, c.id or 0))
+    ordered = sorted(claims, key=lambda c: c.topic or "")
+    return list(iter_conflicts(ordered, settings, cumulative_topics))
+
+
+def iter_conflicts(
+    claims_by_topic: Iterable[Claim],
+    settings: Settings = Settings(),
+    cumulative_topics: frozenset[str] | set[str] = frozenset(),
+) -> Iterator[Conflict]:
+    """Conflicts of claims that come grouped by topic, in topic order, as the store
+    lists them: one topic is held in memory at a time, whatever the database's size."""
+    for topic, group in groupby(claims_by_topic, key=lambda c: c.topic or ""):
+        members = sorted(group, key=lambda c: (c.compared_date.start, c.id or 0))
+        found: dict[tuple[int, int], Conflict] = {}
         for conflict in _topic_conflicts(members, settings, topic in cumulative_topics):
             previous = found.get(conflict.pair)
             if previous is None or SEVERITY[conflict.kind] < SEVERITY[previous.kind]:
                 found[conflict.pair] = conflict
-    return sorted(found.values(), key=Conflict.sort_key)
+        yield from sorted(found.values(), key=Conflict.sort_key)
 
 
 def _topic_conflicts(
