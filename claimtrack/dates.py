@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 from claimtrack.errors import ParseError
 
 DAY, MONTH, YEAR = "day", "month", "year"
-PRECISIONS = (DAY, MONTH, YEAR)
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
