@@ -470,11 +470,11 @@ def _settings(window: int = 30, tolerance: float = 10.0, factor: float = 1.5) ->
 def _conflicts(
     store: Store, settings: Settings, topic: str | None = None
 ) -> list[tuple[Conflict, str, Review | None]]:
-    from claimtrack.conflicts import iter_conflicts, review_status
+    from claimtrack.conflicts import Conflict, iter_conflicts, review_status
 
     found = iter_conflicts(store.live_claims(topic), settings, store.cumulative_topics())
     reviews = store.reviews()
-    return [(c, *review_status(c, reviews)) for c in found]
+    return [(c, *review_status(c, reviews)) for c in sorted(found, key=Conflict.sort_key)]
 
 
 @app.command("conflicts")
@@ -611,7 +611,7 @@ def _sections(
 ) -> Iterator[Section]:
     from claimtrack.conflicts import sections
 
-    claims = _claims(store, topic, source, since, until, by_topic=True)
+    claims = _claims(store, topic, source, since, until, order="topic")
     return sections(claims, store.reviews(), _settings(), store.cumulative_topics())
 
 
@@ -666,7 +666,7 @@ def timeline_export(
     filters = {"topic": topic, "since": since, "until": until}
 
     def claims() -> Iterator[Claim]:
-        return _claims(store, by_topic=True, **filters)
+        return _claims(store, order="topic", **filters)
 
     if fmt == "markdown":
         chunks = exports.markdown(_sections(store, **filters), when)

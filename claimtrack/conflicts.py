@@ -74,8 +74,9 @@ def iter_conflicts(
     settings: Settings = Settings(),
     cumulative_topics: frozenset[str] | set[str] = frozenset(),
 ) -> Iterator[Conflict]:
-    """Conflicts of claims that come grouped by topic, in topic order, as the store
-    lists them: one topic is held in memory at a time, whatever the database's size."""
+    """Conflicts of claims that come grouped by topic, as the store lists them, a
+    topic at a time: one topic is held in memory, whatever the database's size.
+    Sorted within each topic; topics come in the order they arrive."""
     for topic, group in groupby(claims_by_topic, key=lambda c: c.topic or ""):
         members = sorted(group, key=lambda c: (c.compared_date.start, c.id or 0))
         found: dict[tuple[int, int], Conflict] = {}
