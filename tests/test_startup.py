@@ -32,3 +32,16 @@ def test_python_dash_m_runs(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == []
+
+
+def test_the_cyclic_collector_is_back_after_a_command():
+    # Commands run without the cyclic garbage collector; callers get it back.
+    import gc
+
+    from typer.testing import CliRunner
+
+    from claimtrack.cli import app
+
+    assert gc.isenabled()
+    CliRunner().invoke(app, ["--version"])
+    assert gc.isenabled()
