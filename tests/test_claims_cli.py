@@ -1,7 +1,6 @@
 """The everyday commands, driven through the real CLI on a temporary database."""
 
 import json
-import os
 import sqlite3
 
 import pytest
@@ -289,14 +288,6 @@ def test_foreign_sqlite_database_is_refused(cli, tmp_path):
     conn.execute("CREATE TABLE t (x)")
     conn.close()
     assert "not a claimtrack database" in cli.error("--db", str(other), "list", code=4)
-
-
-def test_read_only_database(cli, db_path):
-    if os.geteuid() == 0:
-        pytest.skip("root can write to a read-only file")
-    cli("list")
-    db_path.chmod(0o444)
-    assert "read-only" in cli.error("add", "3,000 troops", "--source", "US", code=4)
 
 
 def test_db_option_and_folder_creation(cli, tmp_path):
