@@ -1,7 +1,6 @@
 """conflicts and review through the real CLI."""
 
 import pytest
-from conftest import dump
 
 NIS = "South Korea's spy agency said about 12,000 North Korean troops would be sent"
 
@@ -94,30 +93,3 @@ def test_aliases_make_one_source(cli):
     assert len(cli.json("conflicts")) == 1
     cli("sources", "alias", "Washington", "US")
     assert cli.json("conflicts") == []
-
-
-BAD = [
-    (["review", "1", "99", "--dismiss"], 3, "no claim with id 99"),
-    (["review", "1", "1", "--dismiss"], 1, "two different claims"),
-    (["review", "1", "2"], 1, "exactly one of --dismiss or --confirm"),
-    (["review", "1", "2", "--dismiss", "--confirm"], 1, "exactly one of"),
-    (["review", "3", "4", "--dismiss", "--window", "1"], 1, "do not conflict"),
-    (["review", "1", "4", "--confirm", "--window", "-1"], 1, "--window must be 0 or more"),
-    (["review", "1", "4", "--confirm", "--tolerance", "-5"], 1, "--tolerance must be 0 or more"),
-    (["conflicts", "--window", "-3"], 1, "--window must be 0 or more"),
-    (["conflicts", "--tolerance", "-1"], 1, "--tolerance"),
-    (["conflicts", "--factor", "0.5"], 1, "--factor must be 1 or more"),
-    (["conflicts", "--kind", "feud"], 1, "unknown kind"),
-    (["conflicts", "--source", "nobody"], 3, "no source named"),
-    (["conflicts", "--topic", "nothing"], 3, "no topic named"),
-    (["topics", "set", "nothing", "--cumulative"], 3, "no topic named"),
-    (["topics", "set", "North Korean troops in Russia"], 1, "nothing to change"),
-]
-
-
-@pytest.mark.parametrize(("args", "code", "message"), BAD)
-def test_bad_input_changes_nothing(story, db_path, args, code, message):
-    before = dump(db_path)
-    line = story.error(*args, code=code)
-    assert message in line
-    assert dump(db_path) == before
