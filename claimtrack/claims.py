@@ -186,6 +186,7 @@ def source_key(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def topic_key(name: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).casefold()).strip()
 

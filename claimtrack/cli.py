@@ -761,20 +761,23 @@ def _import_file(
     """Read, check and (unless dry_run) store a file: (added, already present, skipped)."""
     from claimtrack.importer import detect_format, read_batch
 
-    batch = read_batch(file, detect_format(file, fmt), _today())
-    if batch.errors and not skip_errors:
-        more = f" (and {len(batch.errors) - 1} more bad rows)" if len(batch.errors) > 1 else ""
-        raise ClaimtrackError(f"{batch.errors[0]}{more}; nothing imported")
-    new, present = store.not_stored([(row.claim, row.original_id) for row in batch.rows])
+    batch = read_batch(file, detect_format(file, fmt), _today(), stop_on_error=not skip_errors)
+    new = store.not_stored((row.claim, row.original_id) for row in batch.rows)
+    if dry_run:
+        would_add = sum(1 for _ in new)
+    else:
+        with _progress(batch.count) as advance:
+            would_add = store.import_claims(
+                new,
+                batch.file_ids,
+                batch.reviews,
+                batch.aliases,
+                batch.cumulative_topics,
+                progress=advance,
+            )
     for error in batch.errors:
         typer.echo(f"Skipped: {error}", err=True)
-    if dry_run:
-        return len(new), present, len(batch.errors)
-    with _progress(len(new)) as advance:
-        added = store.import_claims(
-            new, batch.reviews, batch.aliases, batch.cumulative_topics, progress=advance
-        )
-    return added, present, len(batch.errors)
+    return would_add, new.present, len(batch.errors)
 
 
 @contextmanager
@@ -902,9 +905,9 @@ def claims_extract(
     else:
         return
     assert store is not None
-    claims = [(c.to_claim(when or today, address), None) for c in chosen]
-    new, present = store.not_stored(claims)
-    added = store.import_claims(new) if new else 0
+    new = store.not_stored((c.to_claim(when or today, address), None) for c in chosen)
+    added = store.import_claims(new)
+    present = new.present
     where = f" from {address}" if address else ""
     typer.echo(f"Saved {added} new claim(s){where}; {present} already stored.", err=as_json)
 

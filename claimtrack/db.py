@@ -405,28 +405,15 @@ class Store:
         found = self.find_source(name)
         return source_key(found[1]) if found else source_key(name)
 
-    def not_stored(
-        self, claims: list[tuple[Claim, int | None]]
-    ) -> tuple[list[tuple[Claim, int | None]], int]:
-        """The claims not stored yet (identity: normalised source, date, text), and how
-        many were already there; repeats within the list count as already there."""
-        known = self.identities()
-        keys: dict[str, str] = {}
-        new, present = [], 0
-        for claim, original_id in claims:
-            if claim.source not in keys:
-                keys[claim.source] = self.canonical_source_key(claim.source)
-            identity = (keys[claim.source], claim.date.iso, claim.text)
-            if identity in known:
-                present += 1
-                continue
-            known.add(identity)
-            new.append((claim, original_id))
-        return new, present
+    def not_stored(self, claims: Iterable[tuple[Claim, int | None]]) -> NewClaims:
+        """The claims not stored yet (identity: normalised source, date, text), lazily;
+        repeats within the stream count as already stored."""
+        return NewClaims(self, claims)
 
     def import_claims(
         self,
-        claims: list[tuple[Claim, int | None]],
+        claims: Iterable[tuple[Claim, int | None]],
+        file_ids: list[int] = (),  # type: ignore[assignment]
         reviews: list[dict[str, object]] = (),  # type: ignore[assignment]
         aliases: list[tuple[str, str]] = (),  # type: ignore[assignment]
         cumulative_topics: list[str] = (),  # type: ignore[assignment]
@@ -434,29 +421,31 @@ class Store:
     ) -> int:
         """Insert new claims in one transaction (sqlite-utils batches the rows).
 
-        A claim keeps its id from the file when that id is free here, so a
-        round trip into an empty database keeps every id; the others are
-        numbered after the highest. Reviews follow their claims' ids.
-        Returns how many claims were added.
+        A claim keeps its id from the file (file_ids lists them all, known
+        before the claims are) when that id is free here, so a round trip into
+        an empty database keeps every id; the others are numbered after the
+        highest. Reviews follow their claims' ids. Returns how many were added.
         """
         from sqlite_utils import Database
 
         db = Database(self.conn, execute_plugins=False)
         with self.transaction():
             taken = {row[0] for row in self.conn.execute("SELECT id FROM claims")}
-            wanted = [original for _, original in claims if original is not None]
-            free = set(wanted) - taken if len(set(wanted)) == len(wanted) else set()
+            wanted = set(file_ids)
+            free = wanted - taken if len(wanted) == len(file_ids) else set()
             next_id = max(taken | free, default=0)
             sources: dict[str, int] = {}
             topics: dict[str, int] = {}
             new_ids: dict[int, int] = {}
             terms: set[tuple[str, int]] = set()
             seen: dict[int, int] = {}
+            added = [0]
             now = self.clock()
 
             def rows() -> Iterator[dict[str, object]]:
                 nonlocal next_id
                 for count, (claim, original_id) in enumerate(claims, start=1):
+                    added[0] = count
                     key = source_key(claim.source)
                     if key not in sources:
                         sources[key] = self.ensure_source(claim.source)[0]
@@ -501,7 +490,7 @@ class Store:
             with _wide_batches(), self._search_index_after(inserted):
                 db["claims"].insert_all(recorded(rows()), batch_size=500)
             if progress:
-                progress(len(claims) % 500)
+                progress(added[0] % 500)
             self.conn.executemany(
                 "INSERT OR IGNORE INTO topic_terms (term, topic_id) VALUES (?, ?)", sorted(terms)
             )
@@ -518,7 +507,7 @@ class Store:
                 )
             for review in reviews:
                 self._import_review(review, new_ids)
-        return len(claims)
+        return added[0]
 
     @contextmanager
     def _search_index_after(self, inserted: list[int]) -> Iterator[None]:
@@ -724,7 +713,7 @@ def _claim_row(claim: Claim, source_id: int, topic_id: int) -> dict[str, object]
         "unit": claim.unit,
         "unit_norm": claim.unit_norm,
         "stance": claim.stance,
-        "tags": json.dumps(list(claim.tags)),
+        "tags": json.dumps(list(claim.tags)) if claim.tags else "[]",
         "note": claim.note,
         "verdict": claim.verdict,
         "verdict_explanation": claim.verdict_explanation,
@@ -758,6 +747,26 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
         updated_at=updated_at,
         deleted_at=deleted_at,
     )
+
+
+class NewClaims:
+    """The claims of a stream not stored yet; `present` counts the others."""
+
+    def __init__(self, store: Store, claims: Iterable[tuple[Claim, int | None]]) -> None:
+        self.store, self.claims, self.present = store, claims, 0
+
+    def __iter__(self) -> Iterator[tuple[Claim, int | None]]:
+        known = self.store.identities()
+        keys: dict[str, str] = {}
+        for claim, original_id in self.claims:
+            if claim.source not in keys:
+                keys[claim.source] = self.store.canonical_source_key(claim.source)
+            identity = (keys[claim.source], claim.date.iso, claim.text)
+            if identity in known:
+                self.present += 1
+                continue
+            known.add(identity)
+            yield claim, original_id
 
 
 @contextmanager

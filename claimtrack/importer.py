@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,8 +41,13 @@ class Row:
 
 @dataclass
 class Batch:
-    rows: list[Row] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    """A file's claims, checked as they are read (in a second process for a large
+    file, so that checking overlaps with storing), and what else the file holds."""
+
+    rows: Iterator[Row] = field(default_factory=lambda: iter(()))
+    count: int = 0  # records in the file
+    file_ids: list[int] = field(default_factory=list)  # the ids the file gives its claims
+    errors: list[str] = field(default_factory=list)  # filled while rows are read
     reviews: list[dict[str, object]] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, source name)
     cumulative_topics: list[str] = field(default_factory=list)
@@ -87,23 +93,127 @@ def read_text(path: Path) -> str:
     return text
 
 
-def read_batch(path: Path, fmt: str, today: date) -> Batch:
+def read_batch(path: Path, fmt: str, today: date, *, stop_on_error: bool = True) -> Batch:
+    """Read a file's records at once (a bad file fails here); check its rows lazily.
+
+    With stop_on_error the first bad row raises, naming its file, line and field;
+    otherwise bad rows are left out and listed in batch.errors.
+    """
     text = read_text(path)
     batch = Batch()
     if fmt == "csv":
-        records = _csv_records(path, text)
+        records = list(_csv_records(path, text))
     elif fmt == "jsonl":
-        records = _jsonl_records(path, text)
+        records = list(_jsonl_records(path, text))
     else:
-        records = _json_records(path, text, batch)
-    for place, record in records:
-        try:
-            claim, original_id = claim_from_record(record, today, from_csv=fmt == "csv")
-        except _FieldError as error:
-            batch.errors.append(f"{path} {place}, field {error.field!r}: {error.message}")
-            continue
-        batch.rows.append(Row(place, claim, original_id))
+        records = list(_json_records(path, text, batch))
+    batch.count = len(records)
+    ids = (_file_id(record) for _, record in records)
+    batch.file_ids = [claim_id for claim_id in ids if claim_id is not None]
+    batch.rows = _checked_rows(path, records, today, fmt == "csv", batch.errors, stop_on_error)
     return batch
+
+
+def _file_id(record: dict[str, object]) -> int | None:
+    value = record.get("id")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+CHUNK = 5_000
+IN_PARALLEL_FROM = 20_000  # records; below that a second process costs more than it saves
+_RECORDS: list[tuple[str, dict[str, object]]] = []  # what a forked checker reads
+_Checked = list[tuple[str, Claim | None, int | None, tuple[str, str] | None]]
+
+
+def _checked_rows(
+    path: Path,
+    records: list[tuple[str, dict[str, object]]],
+    today: date,
+    from_csv: bool,
+    errors: list[str],
+    stop_on_error: bool,
+) -> Iterator[Row]:
+    chunks = _check_chunks(records, today, from_csv)
+
+    def rows() -> Iterator[Row]:
+        for chunk in chunks:
+            for place, claim, original_id, problem in chunk:
+                if problem is None:
+                    yield Row(place, claim, original_id)  # type: ignore[arg-type]
+                    continue
+                message = f"{path} {place}, field {problem[0]!r}: {problem[1]}"
+                if stop_on_error:
+                    raise ClaimtrackError(f"{message}; nothing imported")
+                errors.append(message)
+
+    return rows()
+
+
+def _check_span(span: tuple[int, int], today: date, from_csv: bool) -> _Checked:
+    out: _Checked = []
+    for place, record in _RECORDS[span[0] : span[1]]:
+        try:
+            claim, original_id = claim_from_record(record, today, from_csv=from_csv)
+        except _FieldError as error:
+            out.append((place, None, None, (error.field, error.message)))
+        else:
+            out.append((place, claim, original_id, None))
+    return out
+
+
+def _check_chunks(
+    records: list[tuple[str, dict[str, object]]], today: date, from_csv: bool
+) -> Iterator[_Checked]:
+    """Checked rows a chunk at a time. A large file is checked by a forked process
+    that already holds the records, while this one stores what came back; the
+    process starts here, before the caller opens its write transaction."""
+    global _RECORDS
+    _RECORDS = records
+    spans = [(start, min(start + CHUNK, len(records))) for start in range(0, len(records), CHUNK)]
+    if len(records) < IN_PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not _can_fork():
+        return (_check_span(span, today, from_csv) for span in spans)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
+    )
+    results = pool.map(_check_span, spans, [today] * len(spans), [from_csv] * len(spans))
+
+    def drain() -> Iterator[_Checked]:
+        try:
+            yield from results
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    return drain()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In the checker: leave when the importer is gone. A killed importer closes
+    nothing, and the checker would otherwise wait for work for ever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _csv_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, object]]]:
@@ -251,11 +361,7 @@ def claim_from_record(
         changes["unit"] = figure.unit if figure else None
     if changes.get("verdict", "unverified") != "unverified":
         changes["verdict_at"] = changes.get("updated_at")
-    original = record.get("id")
-    original_id = original if isinstance(original, int) else None
-    if from_csv and isinstance(original, str) and original.strip().isdigit():
-        original_id = int(original)
-    return Claim(**changes), original_id
+    return Claim(**changes), _file_id(record)
 
 
 def _checked(record: dict[str, object], name: str, check: Callable[[str], Any]) -> Any:

@@ -117,6 +117,23 @@ def write_import_file(path: Path, size: int, seed: int = 7) -> None:
             ])  # fmt: skip
 
 
+def _processes_using(db: Path, wait: float = 2.0) -> int:
+    """Processes still running with this database on their command line (a
+    helper the killed import had started must not outlive it)."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = 0
+        for entry in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if str(db).encode() in entry.read_bytes():
+                    found += 1
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
 def killed_imports(work: Path, size: int, trials: int, seed: int = 11) -> dict[str, object]:
     """Kill an import with SIGKILL at random moments; the database must hold all or none."""
     data = work / "import.csv"
@@ -145,6 +162,7 @@ def killed_imports(work: Path, size: int, trials: int, seed: int = 11) -> dict[s
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
+        leftovers = _processes_using(db)
         stored = count_claims(db) - already
         check = integrity(db)
         again = subprocess.run(
@@ -153,6 +171,7 @@ def killed_imports(work: Path, size: int, trials: int, seed: int = 11) -> dict[s
         outcomes.append({
             "killed_after_s": round(delay, 3),
             "finished_before_kill": process.returncode == 0,
+            "processes_left": leftovers,
             "claims_after_kill": stored,
             "integrity": check,
             "reimport_ok": again.returncode == 0,
@@ -178,6 +197,7 @@ def main() -> None:
         print(json.dumps({"killed_imports": kills}, indent=2))
     lost = writers["stored"] != writers["expected"] or writers["write_failures"]
     bad = [t for t in kills["trials"] if t["integrity"] != "ok" or not t["reimport_ok"]
+           or t["processes_left"]
            or t["claims_after_kill"] not in (0, args.size)
            or t["claims_after_reimport"] != args.size]  # fmt: skip
     print("FAILED" if lost or bad or writers["read_failures"] else "all held: nothing lost")

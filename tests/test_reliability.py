@@ -17,12 +17,14 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     assert result["read_failures"] == 0 and result["reads"] > 0
 
 
-def test_killed_imports_hold_all_or_nothing(tmp_path):
-    result = stress.killed_imports(tmp_path, size=3000, trials=3)
+@pytest.mark.parametrize("size", [3000, 25_000])  # the larger one is checked in a second process
+def test_killed_imports_hold_all_or_nothing(tmp_path, size):
+    result = stress.killed_imports(tmp_path, size=size, trials=2)
     for trial in result["trials"]:
         assert trial["integrity"] == "ok"
-        assert trial["claims_after_kill"] in (0, 3000)
-        assert trial["reimport_ok"] and trial["claims_after_reimport"] == 3000
+        assert trial["claims_after_kill"] in (0, size)
+        assert trial["processes_left"] == 0
+        assert trial["reimport_ok"] and trial["claims_after_reimport"] == size
 
 
 def test_backup_while_others_write(cli, tmp_path):
