@@ -140,12 +140,6 @@ def _print(renderable: RenderableType) -> None:
     _console().print(renderable)
 
 
-def _echo_lines(lines: Any) -> None:
-    out = sys.stdout
-    for line in lines:
-        out.write(line)
-
-
 def _json(value: object) -> None:
     from claimtrack.render import json_text
 
@@ -255,7 +249,7 @@ def claims_list(
     elif as_csv:
         from claimtrack.render import claims_csv
 
-        _echo_lines(claims_csv(claims))
+        _write(claims_csv(claims), None)
     else:
         from claimtrack.render import claims_table
 
@@ -868,7 +862,7 @@ def claims_extract(
       claimtrack extract article.html --published 2024-10-25 --save
     """
     from claimtrack.article import load_article
-    from claimtrack.claims import check_url, source_key
+    from claimtrack.claims import check_url
     from claimtrack.dates import parse_date
     from claimtrack.extract import extract_claims
 
@@ -886,11 +880,7 @@ def claims_extract(
     when = when or article.published
     address = address or article.url
     store = _store(ctx) if (save or interactive) else _existing_store(ctx)
-    known: dict[str, str] = {}
-    if store is not None:
-        for record in store.sources():
-            for name in (record["name"], *record["aliases"]):  # type: ignore[misc]
-                known[source_key(str(name))] = str(record["name"])
+    known = store.known_sources() if store is not None else {}
     candidates = extract_claims(text, when, known)
     if as_json:
         _json([c.to_json(address) for c in candidates])

@@ -664,6 +664,14 @@ class Store:
             result.append({**dict(row), "aliases": aliases})
         return result
 
+    def known_sources(self) -> dict[str, str]:
+        """Every name a source goes by (its own and its aliases), by key -> its name."""
+        known = {}
+        for record in self.sources():
+            for name in (record["name"], *record["aliases"]):  # type: ignore[misc]
+                known[source_key(str(name))] = str(record["name"])
+        return known
+
     def add_alias(self, alias: str, name: str) -> tuple[str, int]:
         """Make ALIAS another name of source NAME; claims filed under ALIAS move over."""
         with self.transaction():
