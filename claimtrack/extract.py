@@ -260,9 +260,9 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]], verb: int) -> tuple[
             return None
         if all(_is_capital(w) for w in words) and len(words) <= 5:
             return _clean_name(words)
-        if words[0].lower() in (*_INDEFINITE, "the", "which", "who", "whose"):
-            return _noun_phrase_before(tokens, k)
-        return None
+        # A description: the claimant is named before it ("Jane Roe, the
+        # agency's envoy, said") or stands before a relative clause.
+        return _noun_phrase_before(tokens, k)
     words: list[str] = []
     while j >= 0 and len(words) < 9:
         word = tokens[j][0]
@@ -270,6 +270,14 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]], verb: int) -> tuple[
             j -= 3  # "(NEMA)" after the name
             continue
         lower = word.lower()
+        if lower in ("in", "from", "at", "across") and words and j >= 1:
+            # "the military government in Ouagadougou", "officials in Kyiv"
+            head = tokens[j - 1][0]
+            if head.lower() in _CLAIMANT_HEADS or head.lower().rstrip("s") in _CLAIMANT_HEADS:
+                found = _noun_phrase_before(tokens, j)
+                if found is not None:
+                    return f"{found[0]} {lower} {' '.join(words)}", False
+            break
         if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the"):
             break
         if lower in ("of", "for"):
@@ -348,7 +356,7 @@ def _clean_name(words: list[str]) -> tuple[str, bool] | None:
 def _looks_like_person(words: list[str]) -> bool:
     return (
         2 <= len(words) <= 4
-        and all(_is_capital(w) and w.isalpha() for w in words)
+        and all(_is_capital(w) and re.sub(r"[-'’]", "", w).isalpha() for w in words)
         and not any(w.lower() in _CLAIMANT_HEADS or w.lower() in _TITLES for w in words)
         and not any(w.isupper() and len(w) > 1 for w in words)
     )
@@ -539,20 +547,22 @@ def _candidates(
 
 def _companions(clause: str, main: Figure) -> list[Figure]:
     """Other figures stated beside the main one: '1.28 million ... and 57,000 in the
-    capital' (the same count elsewhere) or '120 missiles and 90 drones' (another count).
-    A bare number that only qualifies the first ('a toll of 30') is not one."""
+    capital' (the same count elsewhere), '120 missiles and 90 drones' (another count)
+    or 'including 56 children' (a part of it). A bare number that only qualifies
+    the first ('a toll of 30') is not one."""
     found: list[Figure] = []
-    position = clause.find(main.text) + len(main.text)
-    for figure in find_figures(clause[position:]):
+    rest = clause[clause.find(main.text) + len(main.text) :]
+    for figure in find_figures(rest):
         joined = re.search(
-            rf"(?:\band|\bincluding|\bwith|,)\s+(?:\w+\s+){{0,2}}{re.escape(figure.text)}",
-            clause[position:],
+            rf"(\band|\bincluding|\bwith|,)\s+(?:\w+\s+){{0,2}}{re.escape(figure.text)}", rest
         )
+        if not joined:
+            continue
         known_unit = figure.unit is not None and figure.unit.lower() in UNIT_SYNONYMS
         same_kind = figure.unit is None or figure.unit.lower() in ("others", "more", "additional")
-        if same_kind and joined and main.unit:
+        if same_kind and main.unit:
             found.append(replace(figure, unit=main.unit, phrase=main.phrase))
-        elif known_unit and joined:
+        elif known_unit or "including" in joined.group(0):
             found.append(figure)
     return found
 
