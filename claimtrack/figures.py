@@ -467,7 +467,9 @@ def _candidates(text: str) -> list[_Candidate]:
             continue
         snippet = text[start:end].strip()
         figure = Figure(value_low, high, figure_kind, snippet, unit, phrase)
-        score = 1.0 + _unit_score(head) + (1 if figure_kind != EXACT else 0)
+        # A unit written onto the number ("40C", "9mm") is a measure, not a count.
+        attached = text[end : end + 1].isalpha()
+        score = 1.0 + (1 if attached else _unit_score(head)) + (1 if figure_kind != EXACT else 0)
         if match.group("a_words") and first.value < 10 and not head:
             score -= 1
         found.append(_Candidate(figure, start, score))
@@ -476,9 +478,13 @@ def _candidates(text: str) -> list[_Candidate]:
 
 
 def _unit_score(head: str | None) -> float:
+    """Known counted nouns first; then other plural nouns ('patients'), which count
+    things, before measures ('40C', '100 mph') that describe them."""
     if not head:
         return 0
-    return 3 if head.lower() in UNIT_SYNONYMS else 2
+    if head.lower() in UNIT_SYNONYMS:
+        return 3
+    return 2.5 if head.islower() and head.endswith("s") and len(head) > 3 else 2
 
 
 def find_figures(text: str) -> list[Figure]:

@@ -100,6 +100,7 @@ SENTENCES = [
     ),
     ("A 25-year-old soldier said 350 were killed in the strike of May 5", 350, None),
     ("F-16 pilots reported 40 drones shot down overnight", 40, "drones"),
+    ("He said a dozen patients a day arrive with temperatures above 40C", 12, "patients"),
 ]
 
 
