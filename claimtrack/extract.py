@@ -60,7 +60,8 @@ _CLAIMANT_HEADS = set(
     organisation organization charity hospital hospitals doctors medics rescuers workers
     firefighters team researchers scientists survey poll monitor observatory envoy guard
     guards coastguard union unions brigade battalion monitors inspectors organisers
-    organizers diplomats""".split()
+    organizers diplomats junta regime rebels militants insurgents separatists embassy
+    consulate mission""".split()
 )
 # "The agency" alone means the organisation last named.
 _BACK_REFERENCES = set(
@@ -94,9 +95,12 @@ _DATELINE = LazyPattern(
     r"(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s+)"
 )
 _SENTENCE_END = LazyPattern(r"([.!?])([”\"’')\]]*)\s+(?=[“\"'‘(]?[A-Z0-9])")
+# Clause boundaries. A continuation ("..., adding that ...") keeps the claimant of
+# the clause before it; a contrast or a new sentence part ("; ", ", while ") needs
+# its own.
 _CLAUSE_SPLIT = LazyPattern(
-    r";\s+|,\s+(?:adding|and\s+added|and\s+said)\s+(?:that\s+)?|,\s+(?:while|whereas)\s+"
-    r"|,\s+and\s+that\s+"
+    r"(;\s+|,\s+(?:while|whereas)\s+)"
+    r"|(,\s+(?:adding|and\s+added|and\s+said)\s+(?:that\s+)?|,\s+and\s+that\s+)"
 )
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = (
@@ -119,6 +123,11 @@ _ACCORDING = LazyPattern(
     r"\b(?:according\s+to|as\s+reported\s+by)\s+"
     r"(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?:estimates?|figures?|data|counts?|"
     r"statements?|a\s+statement|reports?|a\s+report|tall(?:y|ies)|a\s+tally)\s+(?:by|from|of)\s+)?",
+    re.I,
+)
+_FIGURES_FROM = LazyPattern(
+    r"\b(?:figures|data|statistics|numbers|estimates|a\s+tally|tallies|a\s+count)\s+"
+    r"(?:from|by|compiled\s+by|released\s+by|published\s+by)\s+",
     re.I,
 )
 _PASSIVE = LazyPattern(
@@ -362,6 +371,22 @@ def _looks_like_person(words: list[str]) -> bool:
     )
 
 
+_SHOWED = ("showed", "show", "shows", "suggest", "suggested", "indicate", "indicated",
+           "revealed", "reveal", "found", "put", "published")  # fmt: skip
+
+
+def _name_after(tokens: list[tuple[str, int, int]], verb: int) -> tuple[str, bool] | None:
+    """Attribution turned round after a quote: '..., said Tom Fletcher, the UN's ...'."""
+    if verb == 0 or tokens[verb - 1][0] not in (",", "”", '"', "’", "'"):
+        return None
+    words = []
+    for word, _, _ in tokens[verb + 1 : verb + 8]:
+        if not _is_capital(word) or word.lower() in _FUNCTION_CAPITALS:
+            break
+        words.append(word)
+    return _clean_name(words) if words else None
+
+
 def _noun_phrase_after(text: str) -> tuple[str, bool] | None:
     """The claimant after 'according to' or 'by': up to the next comma or verb."""
     tokens = _tokens(text)
@@ -371,7 +396,7 @@ def _noun_phrase_after(text: str) -> tuple[str, bool] | None:
             break
         if word == "(":
             break
-        if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when"):
+        if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
         if word.lower() in ("and", "or") and words:
             break
@@ -433,6 +458,11 @@ def _attribution(clause: str, context: _Context) -> _Attribution | None:
         found = _noun_phrase_after(clause[according.end() :])
         if found:
             return _Attribution(found[0], "reports", "according", according.end(), found[1])
+    figures_from = _FIGURES_FROM.search(clause)
+    if figures_from:
+        found = _noun_phrase_after(clause[figures_from.end() :])
+        if found:
+            return _Attribution(found[0], "reports", "according", figures_from.end(), found[1])
     passive = _PASSIVE.search(clause)
     if passive:
         found = _noun_phrase_after(clause[passive.end() :])
@@ -454,7 +484,7 @@ def _attribution(clause: str, context: _Context) -> _Attribution | None:
             if _PRONOUNS[pronoun] == "person" and context.last_person:
                 return _Attribution(context.last_person, stance, "pronoun", end, True)
             continue
-        found = _noun_phrase_before(tokens, index)
+        found = _noun_phrase_before(tokens, index) or _name_after(tokens, index)
         if found is None:
             continue
         name, person = found
@@ -479,8 +509,15 @@ def _claim_date(clause: str, verb_end: int, published: date | None) -> ClaimDate
     return resolve_phrase(chosen.group(1), published)
 
 
-def _clauses(sentence: str) -> list[str]:
-    return [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
+def _clauses(sentence: str) -> list[tuple[str, bool]]:
+    """(clause, continues the one before) pairs."""
+    out: list[tuple[str, bool]] = []
+    start, continues = 0, False
+    for match in _CLAUSE_SPLIT.finditer(sentence):
+        out.append((sentence[start : match.start()], continues))
+        start, continues = match.end(), match.group(2) is not None
+    out.append((sentence[start:], continues))
+    return [(clause, flag) for clause, flag in out if clause.strip()]
 
 
 def extract_claims(
@@ -495,8 +532,8 @@ def extract_claims(
     for sentence, headline in sentences(text):
         context.notice_people(sentence)
         inherited: _Attribution | None = None
-        for clause in _clauses(sentence):
-            attribution = _attribution(clause, context) or inherited
+        for clause, continues in _clauses(sentence):
+            attribution = _attribution(clause, context) or (inherited if continues else None)
             if attribution is None:
                 continue
             inherited = attribution

@@ -453,6 +453,9 @@ def _candidates(text: str) -> list[_Candidate]:
             unit = head = "percent"
         else:
             phrase, head = _counted_phrase(text[end:])
+            if head is None:
+                head = _counted_before(text[max(0, start - 120) : start])
+                phrase = head
             unit = head
         if head and head.lower() in _TIME_NOUNS:
             continue
@@ -475,6 +478,24 @@ def _candidates(text: str) -> list[_Candidate]:
         found.append(_Candidate(figure, start, score))
         taken.append((start, end))
     return found
+
+
+_COUNTED_BEFORE = LazyPattern(
+    r"\b(?:(death\s+)?toll|tally|number\s+of\s+(?:the\s+)?([a-z]+))\b[^.;:!?]*?"
+    r"\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|stood|stands|now)\s*$",
+    re.I,
+)
+
+
+def _counted_before(before: str) -> str | None:
+    """What a number counts when the noun comes first: 'the death toll has risen
+    to 3,145' (deaths), 'the number of displaced people stood at 40,000'."""
+    match = _COUNTED_BEFORE.search(before)
+    if not match:
+        return None
+    if match.group(2):
+        return match.group(2)
+    return "deaths" if match.group(1) or "toll" in match.group(0).lower() else None
 
 
 def _unit_score(head: str | None) -> float:

@@ -51,6 +51,13 @@ def found(text, published=PUBLISHED, known=None):
          [("Moscow", "claims", 40), ("Kyiv", "alleges", 3000)]),
         ("The envoy for the region, Maria Lopez, said more than 90,000 people had fled.",
          [("Maria Lopez", "asserts", 90000)]),
+        ("“It is dire,” said Ana Ruiz, the agency's chief. She said 4,000 tents were needed.",
+         [("Ana Ruiz", "asserts", 4000)]),
+        ("Figures from the Red Cross showed 12 clinics had been destroyed.",
+         [("Red Cross", "reports", 12)]),
+        ("The embassy said Paris had sent 135 rescuers, while Rome dispatched about 80 medics.",
+         [("embassy", "asserts", 135)]),
+        ("The rebels denied that they had shelled the town.", [("rebels", "denies", None)]),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text, expected):

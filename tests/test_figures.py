@@ -101,6 +101,8 @@ SENTENCES = [
     ("A 25-year-old soldier said 350 were killed in the strike of May 5", 350, None),
     ("F-16 pilots reported 40 drones shot down overnight", 40, "drones"),
     ("He said a dozen patients a day arrive with temperatures above 40C", 12, "patients"),
+    ("The death toll from the quake has risen to 3,145, with 4,589 people injured", 3145, "deaths"),
+    ("The number of displaced people stood at 40,000 on Monday", 40000, "displaced"),
 ]
 
 
