@@ -327,8 +327,10 @@ def _post_modified(tokens: list[tuple[str, int, int]], end: int) -> tuple[str, b
                 found = _noun_phrase_before(tokens, k)
                 if found is None:
                     return None
-                place = " ".join(t[0] for t in tokens[k : end + 1])
-                return f"{found[0]} {place}", False
+                place = [t[0] for t in tokens[k : end + 1]]
+                if any(word.lower() in _INDEFINITE for word in place):
+                    return None  # "analysts at one bank": nobody named
+                return f"{found[0]} {' '.join(place)}", False
     return None
 
 
