@@ -73,7 +73,7 @@ _TITLES = set(
     mayor spokesman spokeswoman spokesperson envoy ambassador chancellor director commissioner
     senator sen. rep. representative king queen prince premier leader commander colonel col.
     gen. lt. adm. admiral judge justice dr. mr. mrs. ms. ceo chairman chairwoman chair head
-    chief minister""".split()
+    chief minister coordinator""".split()
 )
 _FUNCTION_CAPITALS = set(
     """while but and although however meanwhile as when if after before since because so yet
@@ -129,6 +129,11 @@ _FIGURES_FROM = LazyPattern(
     r"\b(?:figures|data|statistics|numbers|estimates|a\s+tally|tallies|a\s+count)\s+"
     r"(?:from|by|compiled\s+by|released\s+by|published\s+by)\s+",
     re.I,
+)
+# "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
+_DISPUTED_BY = LazyPattern(
+    r"\ba\s+(?:figure|claim|number|estimate|toll|count)\s+(?:that\s+)?(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:disputes|disputed|denies|denied|rejects|rejected)\b"
 )
 _PASSIVE = LazyPattern(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
@@ -300,7 +305,9 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]], verb: int) -> tuple[
             break
         if not re.match(r"[^\W\d_]", word):
             break
-        is_head = lower in _CLAIMANT_HEADS or lower.rstrip("s") in _CLAIMANT_HEADS
+        is_head = (
+            lower in _CLAIMANT_HEADS or lower.rstrip("s") in _CLAIMANT_HEADS or lower in _TITLES
+        )
         if not words and not _is_capital(word) and not is_head:
             return _post_modified(tokens, j)
         if (
@@ -319,11 +326,13 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]], verb: int) -> tuple[
 
 
 def _post_modified(tokens: list[tuple[str, int, int]], end: int) -> tuple[str, bool] | None:
-    """A claimant with a short place after it: 'officials in both countries say'."""
+    """A claimant with a short place or remit after it: 'officials in both
+    countries say', 'the UN's coordinator for the country said'."""
     for k in range(end, max(end - 4, 0), -1):
-        if tokens[k][0].lower() in ("in", "from", "at", "across") and k >= 1:
+        if tokens[k][0].lower() in ("in", "from", "at", "across", "for") and k >= 1:
             head = tokens[k - 1][0]
-            if head.lower() in _CLAIMANT_HEADS or _is_capital(head):
+            lower = head.lower()
+            if lower in _CLAIMANT_HEADS or lower in _TITLES or _is_capital(head):
                 found = _noun_phrase_before(tokens, k)
                 if found is None:
                     return None
@@ -542,7 +551,30 @@ def extract_claims(
             if attribution.kind not in ("pronoun", "reference"):
                 context.remember(attribution.claimant, attribution.person)
             found += _candidates(clause, sentence, attribution, headline, published, known)
+            disputed = _DISPUTED_BY.search(clause)
+            if disputed:
+                denier = _Attribution(disputed.group(1), "denies", "subject", disputed.end(), False)
+                found.append(_denial(denier, sentence, headline, published, known))
     return _deduplicate(found)
+
+
+def _denial(
+    attribution: _Attribution,
+    sentence: str,
+    headline: bool,
+    published: date | None,
+    known: dict[str, str],
+) -> Candidate:
+    return Candidate(
+        claimant=known.get(source_key(attribution.claimant), attribution.claimant),
+        stance="denies",
+        figure=None,
+        unit=None,
+        date=None,
+        sentence=" ".join(sentence.split()),
+        confidence=_confidence(attribution, None, headline, known),
+        headline=headline,
+    )
 
 
 def _candidates(
@@ -584,6 +616,9 @@ def _candidates(
     return found
 
 
+_BASELINE = LazyPattern(r"\b(?:from|than|compared|versus|vs)\b", re.I)
+
+
 def _companions(clause: str, main: Figure) -> list[Figure]:
     """Other figures stated beside the main one: '1.28 million ... and 57,000 in the
     capital' (the same count elsewhere), '120 missiles and 90 drones' (another count)
@@ -595,8 +630,8 @@ def _companions(clause: str, main: Figure) -> list[Figure]:
         joined = re.search(
             rf"(\band|\bincluding|\bwith|,)\s+(?:\w+\s+){{0,2}}{re.escape(figure.text)}", rest
         )
-        if not joined:
-            continue
+        if not joined or _BASELINE.search(joined.group(0)):
+            continue  # "up from 11.7 million a year earlier" is the old figure
         known_unit = figure.unit is not None and figure.unit.lower() in UNIT_SYNONYMS
         same_kind = figure.unit is None or figure.unit.lower() in ("others", "more", "additional")
         if same_kind and main.unit:

@@ -473,6 +473,8 @@ def _candidates(text: str) -> list[_Candidate]:
         # A unit written onto the number ("40C", "9mm") is a measure, not a count.
         attached = text[end : end + 1].isalpha()
         score = 1.0 + (1 if attached else _unit_score(head)) + (1 if figure_kind != EXACT else 0)
+        if _BASELINE_BEFORE.search(text[max(0, start - 30) : start]):
+            score -= 2  # "down from a peak of 1.5 million": the figure it is compared with
         if match.group("a_words") and first.value < 10 and not head:
             score -= 1
         found.append(_Candidate(figure, start, score))
@@ -480,6 +482,11 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
+_BASELINE_BEFORE = LazyPattern(
+    r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|peak\s+of|"
+    r"previous(?:ly)?|earlier\s+(?:toll|figure|estimate)\s+of)\b[^.;,]*$",
+    re.I,
+)
 _COUNTED_BEFORE = LazyPattern(
     r"\b(?:(death\s+)?toll|tally|number\s+of\s+(?:the\s+)?([a-z]+))\b[^.;:!?]*?"
     r"\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|stood|stands|now)\s*$",

@@ -58,6 +58,14 @@ def found(text, published=PUBLISHED, known=None):
         ("The embassy said Paris had sent 135 rescuers, while Rome dispatched about 80 medics.",
          [("embassy", "asserts", 135)]),
         ("The rebels denied that they had shelled the town.", [("rebels", "denies", None)]),
+        ("Moscow claimed 900 soldiers had surrendered, a figure Kyiv disputes.",
+         [("Moscow", "claims", 900), ("Kyiv", "denies", None)]),
+        ("The agency said 18 million people went hungry, up from 11.7 million a year earlier.",
+         [("agency", "asserts", 18_000_000)]),
+        ("Warsaw put its figure at 950,000, down from a peak of more than 1.5 million.",
+         [("Warsaw", "asserts", 950_000)]),
+        ("The UN's envoy for the region said on Monday that 40 convoys had been looted.",
+         [("UN's envoy for the region", "asserts", 40)]),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text, expected):
