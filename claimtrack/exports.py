@@ -19,12 +19,9 @@ TITLE = "Claims timeline"
 # --- JSON family ------------------------------------------------------------------------
 
 
-_dump = json_dumps
-
-
 def jsonl(claims: Iterable[Claim]) -> Iterator[str]:
     for claim in claims:
-        yield _dump(claim.to_json()) + "\n"
+        yield json_dumps(claim.to_json()) + "\n"
 
 
 def review_json(review: Review) -> dict[str, object]:
@@ -51,29 +48,27 @@ def json_document(
     yield "{\n"
     yield '  "format": "claimtrack",\n  "version": 1,\n'
     if stamp:
-        yield f'  "generated_at": {_dump(stamp)},\n'
-    yield from _array("claims", (c.to_json() for c in claims))
-    yield ",\n"
-    conflicts = (conflict_json(*row) for s in section_stream for row in s.conflicts)
-    yield from _array("conflicts", conflicts)
-    yield ",\n"
-    yield from _array("reviews", (review_json(r) for r in all_reviews))
-    yield ",\n"
-    yield from _array("sources", ({"name": s["name"], "aliases": s["aliases"]} for s in sources))
-    yield ",\n"
-    yield from _array(
-        "topics", ({"name": t["name"], "cumulative": t["cumulative"]} for t in topics)
-    )
+        yield f'  "generated_at": {json_dumps(stamp)},\n'
+    yield '  "claims": '
+    yield from _array(c.to_json() for c in claims)
+    yield ',\n  "conflicts": '
+    yield from _array(conflict_json(*row) for s in section_stream for row in s.conflicts)
+    yield ',\n  "reviews": '
+    yield from _array(review_json(r) for r in all_reviews)
+    yield ',\n  "sources": '
+    yield from _array({"name": s["name"], "aliases": s["aliases"]} for s in sources)
+    yield ',\n  "topics": '
+    yield from _array({"name": t["name"], "cumulative": t["cumulative"]} for t in topics)
     yield "\n}\n"
 
 
-def _array(name: str, items: Iterable[object]) -> Iterator[str]:
-    yield f"  {_dump(name)}: ["
-    first = True
+def _array(items: Iterable[object]) -> Iterator[str]:
+    """A JSON array written an item at a time, one item a line."""
+    separator, empty = "[\n    ", True
     for item in items:
-        yield ("\n    " if first else ",\n    ") + _dump(item)
-        first = False
-    yield "]" if first else "\n  ]"
+        yield separator + json_dumps(item)
+        separator, empty = ",\n    ", False
+    yield "[]" if empty else "\n  ]"
 
 
 # --- Markdown -------------------------------------------------------------------------
@@ -145,68 +140,65 @@ def _author(name: str) -> dict[str, str]:
 
 def claimreview(claims: Iterable[Claim]) -> Iterator[str]:
     """schema.org JSON-LD: every claim a Claim; every rated claim also a ClaimReview."""
-    yield '{\n  "@context": "https://schema.org",\n  "@graph": ['
-    first = True
-    for claim in claims:
-        nodes: list[dict[str, object]] = []
-        node_id = f"#claim-{claim.id}"
-        item: dict[str, object] = {
-            "@type": "Claim",
-            "@id": node_id,
-            "text": claim.text,
-            "author": _author(claim.source),
-            "datePublished": claim.date.iso,
-        }
-        if claim.url:
-            item["appearance"] = {"@type": "CreativeWork", "url": claim.url}
-        nodes.append(item)
-        if claim.verdict != "unverified":
-            review: dict[str, object] = {
-                "@type": "ClaimReview",
-                "@id": f"#review-{claim.id}",
-                "claimReviewed": claim.text,
-                "itemReviewed": {"@id": node_id},
-                "reviewRating": {
-                    "@type": "Rating",
-                    "alternateName": claim.verdict,
-                    "ratingExplanation": claim.verdict_explanation,
-                },
-                "datePublished": (claim.verdict_at or claim.updated_at or "")[:10],
-            }
-            if claim.url:
-                review["url"] = claim.url
-            nodes.append(review)
-        for node in nodes:
-            yield ("\n    " if first else ",\n    ") + _dump(node)
-            first = False
-    yield "\n  ]\n}\n"
+    yield '{\n  "@context": "https://schema.org",\n  "@graph": '
+    yield from _array(node for claim in claims for node in _claimreview_nodes(claim))
+    yield "\n}\n"
+
+
+def _claimreview_nodes(claim: Claim) -> Iterator[dict[str, object]]:
+    node_id = f"#claim-{claim.id}"
+    item: dict[str, object] = {
+        "@type": "Claim",
+        "@id": node_id,
+        "text": claim.text,
+        "author": _author(claim.source),
+        "datePublished": claim.date.iso,
+    }
+    if claim.url:
+        item["appearance"] = {"@type": "CreativeWork", "url": claim.url}
+    yield item
+    if claim.verdict == "unverified":
+        return
+    review: dict[str, object] = {
+        "@type": "ClaimReview",
+        "@id": f"#review-{claim.id}",
+        "claimReviewed": claim.text,
+        "itemReviewed": {"@id": node_id},
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": claim.verdict,
+            "ratingExplanation": claim.verdict_explanation,
+        },
+        "datePublished": (claim.verdict_at or claim.updated_at or "")[:10],
+    }
+    if claim.url:
+        review["url"] = claim.url
+    yield review
 
 
 def timelinejs(claims: Iterable[Claim]) -> Iterator[str]:
     """Knight Lab TimelineJS JSON: one event a claim, dated at its precision."""
-    yield '{\n  "title": {"text": {"headline": ' + _dump(TITLE) + '}},\n  "events": ['
-    first = True
-    for claim in claims:
-        parts = claim.date.iso.split("-")
-        start = {"year": parts[0]}
-        if len(parts) > 1:
-            start["month"] = str(int(parts[1]))
-        if len(parts) > 2:
-            start["day"] = str(int(parts[2]))
-        headline = claim.source + (
-            f": {claim.figure_words}" if claim.figure else f" {claim.stance}"
-        )
-        body = html.escape(claim.text)
-        if claim.verdict != "unverified":
-            body += f"<br><em>Verdict: {html.escape(claim.verdict)}</em>"
-        if claim.url:
-            body += f'<br><a href="{html.escape(claim.url, quote=True)}">source</a>'
-        event = {
-            "start_date": start,
-            "text": {"headline": html.escape(headline), "text": body},
-            "group": claim.topic,
-            "unique_id": f"claim-{claim.id}",
-        }
-        yield ("\n    " if first else ",\n    ") + _dump(event)
-        first = False
-    yield "\n  ]\n}\n"
+    yield '{\n  "title": {"text": {"headline": ' + json_dumps(TITLE) + '}},\n  "events": '
+    yield from _array(_timeline_event(claim) for claim in claims)
+    yield "\n}\n"
+
+
+def _timeline_event(claim: Claim) -> dict[str, object]:
+    parts = claim.date.iso.split("-")
+    start = {"year": parts[0]}
+    if len(parts) > 1:
+        start["month"] = str(int(parts[1]))
+    if len(parts) > 2:
+        start["day"] = str(int(parts[2]))
+    headline = claim.source + (f": {claim.figure_words}" if claim.figure else f" {claim.stance}")
+    body = html.escape(claim.text)
+    if claim.verdict != "unverified":
+        body += f"<br><em>Verdict: {html.escape(claim.verdict)}</em>"
+    if claim.url:
+        body += f'<br><a href="{html.escape(claim.url, quote=True)}">source</a>'
+    return {
+        "start_date": start,
+        "text": {"headline": html.escape(headline), "text": body},
+        "group": claim.topic,
+        "unique_id": f"claim-{claim.id}",
+    }
