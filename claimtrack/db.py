@@ -105,7 +105,10 @@ class Store:
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite may have rolled back already (a full disk, say): a second
+            # ROLLBACK would then hide the error that caused the first.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
@@ -439,13 +442,12 @@ class Store:
             new_ids: dict[int, int] = {}
             terms: set[tuple[str, int]] = set()
             seen: dict[int, int] = {}
-            added = [0]
+            inserted: list[int] = []
             now = self.clock()
 
             def rows() -> Iterator[dict[str, object]]:
                 nonlocal next_id
-                for count, (claim, original_id) in enumerate(claims, start=1):
-                    added[0] = count
+                for claim, original_id in claims:
                     key = source_key(claim.source)
                     if key not in sources:
                         sources[key] = self.ensure_source(claim.source)[0]
@@ -476,21 +478,15 @@ class Store:
                     row["id"] = claim_id
                     row["created_at"] = claim.created_at or now
                     row["updated_at"] = claim.updated_at or now
-                    if progress and count % 500 == 0:
+                    inserted.append(claim_id)
+                    if progress and len(inserted) % 500 == 0:
                         progress(500)
                     yield row
 
-            inserted: list[int] = []
-
-            def recorded(stream: Iterator[dict[str, object]]) -> Iterator[dict[str, object]]:
-                for row in stream:
-                    inserted.append(row["id"])  # type: ignore[arg-type]
-                    yield row
-
             with _wide_batches(), self._search_index_after(inserted):
-                db["claims"].insert_all(recorded(rows()), batch_size=500)
+                db["claims"].insert_all(rows(), batch_size=500)
             if progress:
-                progress(added[0] % 500)
+                progress(len(inserted) % 500)
             self.conn.executemany(
                 "INSERT OR IGNORE INTO topic_terms (term, topic_id) VALUES (?, ?)", sorted(terms)
             )
@@ -507,7 +503,7 @@ class Store:
                 )
             for review in reviews:
                 self._import_review(review, new_ids)
-        return added[0]
+        return len(inserted)
 
     @contextmanager
     def _search_index_after(self, inserted: list[int]) -> Iterator[None]:
