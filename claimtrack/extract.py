@@ -502,8 +502,9 @@ def _attribution(clause: str, context: _Context) -> _Attribution | None:
         if name in _BACK_REFERENCES and context.last_organisation:
             # lower case: "the agency", not "the Agency for ..."
             return _Attribution(context.last_organisation, stance, "reference", end, False)
-        if name.islower() and context.shortened(name):
-            return _Attribution(context.shortened(name), stance, "reference", end, False)  # type: ignore[arg-type]
+        fuller = context.shortened(name) if name.islower() else None
+        if fuller:
+            return _Attribution(fuller, stance, "reference", end, False)
         return _Attribution(name, stance, "subject", end, person)
     return None
 
@@ -554,27 +555,10 @@ def extract_claims(
             disputed = _DISPUTED_BY.search(clause)
             if disputed:
                 denier = _Attribution(disputed.group(1), "denies", "subject", disputed.end(), False)
-                found.append(_denial(denier, sentence, headline, published, known))
+                found += _candidates(
+                    disputed.group(0), sentence, denier, headline, published, known
+                )
     return _deduplicate(found)
-
-
-def _denial(
-    attribution: _Attribution,
-    sentence: str,
-    headline: bool,
-    published: date | None,
-    known: dict[str, str],
-) -> Candidate:
-    return Candidate(
-        claimant=known.get(source_key(attribution.claimant), attribution.claimant),
-        stance="denies",
-        figure=None,
-        unit=None,
-        date=None,
-        sentence=" ".join(sentence.split()),
-        confidence=_confidence(attribution, None, headline, known),
-        headline=headline,
-    )
 
 
 def _candidates(
