@@ -465,8 +465,6 @@ FACTOR_HELP = "Flag a figure this many times below an 'up to' maximum."
 def _settings(window: int = 30, tolerance: float = 10.0, factor: float = 1.5) -> Settings:
     from claimtrack.conflicts import Settings
 
-    if tolerance < 0:
-        raise ClaimtrackError(f"--tolerance must be 0 or more percent, not {tolerance:g}")
     return Settings(window_days=window, tolerance=tolerance / 100, factor=factor)
 
 
@@ -513,23 +511,35 @@ def conflicts_list(
         if not found:
             raise NotFoundError(f"no source named {source!r}")
         wanted_source = source_key(found[1])
-    rows = [
-        (conflict, status, review)
-        for conflict, status, review in _conflicts(store, settings, topic)
-        if (show_all or status != "dismissed")
-        and (kind is None or conflict.kind == kind)
-        and (
-            wanted_source is None
-            or wanted_source in (source_key(conflict.a.source), source_key(conflict.b.source))
+
+    def wanted(conflict: Conflict, status: str) -> bool:
+        return (
+            (show_all or status != "dismissed")
+            and (kind is None or conflict.kind == kind)
+            and (
+                wanted_source is None
+                or wanted_source in (source_key(conflict.a.source), source_key(conflict.b.source))
+            )
         )
-    ]
+
     if as_json:
-        _json([conflict_json(*row) for row in rows])
+        _json(
+            [conflict_json(*row) for row in _conflicts(store, settings, topic) if wanted(*row[:2])]
+        )
         return
     from claimtrack.render import conflicts_view
 
-    claims = list(store.live_claims(topic))
-    _print(conflicts_view(rows, claims))
+    # One pass gives each topic its claims (for the spread) and its conflicts.
+    _print(conflicts_view(_only(_sections(store, settings, topic=topic), wanted)))
+
+
+def _only(sections: Iterable[Section], wanted: Callable[[Conflict, str], bool]) -> list[Section]:
+    """The sections with only the conflicts wanted."""
+    from dataclasses import replace
+
+    return [
+        replace(s, conflicts=[row for row in s.conflicts if wanted(*row[:2])]) for s in sections
+    ]
 
 
 @app.command("review")
@@ -606,16 +616,18 @@ def _utc_now() -> str:
 
 def _sections(
     store: Store,
+    settings: Settings | None = None,
     *,
     topic: str | None = None,
     source: str | None = None,
     since: str | None = None,
     until: str | None = None,
 ) -> Iterator[Section]:
+    """Each topic's claims in date order with their conflicts and revisions."""
     from claimtrack.conflicts import sections
 
     claims = _claims(store, topic, source, since, until, order="topic")
-    return sections(claims, store.reviews(), _settings(), store.cumulative_topics())
+    return sections(claims, store.reviews(), settings or _settings(), store.cumulative_topics())
 
 
 @app.command("timeline")
@@ -814,14 +826,15 @@ def demo_run(
         f"Loaded the sample data set into {path}: {added} claims added, {present} already there."
     )
     console = _console()
+    story = list(_sections(store))
     console.rule("Timeline")
-    console.print(timeline_view(list(_sections(store))))
+    console.print(timeline_view(story))
     console.rule("Open conflicts")
-    rows = [r for r in _conflicts(store, _settings()) if r[1] != "dismissed"]
-    console.print(conflicts_view(rows, list(store.live_claims())))
+    still_open = _only(story, lambda _, status: status != "dismissed")
+    console.print(conflicts_view(still_open))
     console.rule("Try next")
     db_arg = shlex.quote(str(path))
-    first = rows[0][0] if rows else None
+    first = next((s.conflicts[0][0] for s in still_open if s.conflicts), None)
     lines = [f"claimtrack --db {db_arg} conflicts --kind contradiction --json"]
     if first is not None:
         a, b = first.pair

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-    from claimtrack.conflicts import Conflict, Review, Section
+    from claimtrack.conflicts import Conflict, Section
     from claimtrack.db import Filing
     from claimtrack.extract import Candidate
 
@@ -260,9 +260,7 @@ def added_text(claim: Claim, filing: Filing | None) -> str:
     return inert("\n".join(lines))
 
 
-def conflicts_view(
-    rows: Sequence[tuple[Conflict, str, Review | None]], claims: Sequence[Claim]
-) -> RenderableType:
+def conflicts_view(sections: Sequence[Section]) -> RenderableType:
     """Conflicts grouped by topic; each topic opens with its spread of figures."""
     from rich.console import Group
     from rich.padding import Padding
@@ -274,32 +272,29 @@ def conflicts_view(
         # Padding keeps wrapped lines under their first one.
         return Padding(Text(inert(text), style=style), (0, 0, 0, level))
 
-    if not rows:
-        return Text("No open conflicts.")
-    by_topic: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_topic.setdefault(claim.topic or "", []).append(claim)
     parts: list[RenderableType] = []
-    current = None
     styles = {"contradiction": "bold red", "discrepancy": "bold yellow", "denial": "bold magenta"}
-    for conflict, status, review in rows:
-        if conflict.topic != current:
-            current = conflict.topic
-            if parts:
-                parts.append(Text(""))
-            parts.append(Text(inert(current), style="bold underline"))
-            spread = topic_spread(by_topic.get(current, []))
-            if spread is not None:
-                parts.append(indented(spread.describe(), 2, "dim"))
-        line = Text("  ")
-        line.append(f"#{conflict.a.id} × #{conflict.b.id} ", style="bold")
-        line.append(conflict.kind, style=styles[conflict.kind])
-        if status != "open":
-            line.append(f" [{status}]", style="green")
-        parts.append(line)
-        parts.append(indented(conflict.reason, 4))
-        if review and review.note:
-            parts.append(indented("note: " + review.note, 4, "italic"))
+    for section in sections:
+        if not section.conflicts:
+            continue
+        if parts:
+            parts.append(Text(""))
+        parts.append(Text(inert(section.topic), style="bold underline"))
+        spread = topic_spread(section.claims)
+        if spread is not None:
+            parts.append(indented(spread.describe(), 2, "dim"))
+        for conflict, status, review in section.conflicts:
+            line = Text("  ")
+            line.append(f"#{conflict.a.id} × #{conflict.b.id} ", style="bold")
+            line.append(conflict.kind, style=styles[conflict.kind])
+            if status != "open":
+                line.append(f" [{status}]", style="green")
+            parts.append(line)
+            parts.append(indented(conflict.reason, 4))
+            if review and review.note:
+                parts.append(indented("note: " + review.note, 4, "italic"))
+    if not parts:
+        return Text("No open conflicts.")
     return Group(*parts)
 
 

@@ -104,7 +104,11 @@ CASES = [
     (["review", "1", "2"], 1, "exactly one of --dismiss or --confirm"),
     (["review", "1", "2", "--dismiss", "--confirm"], 1, "exactly one of"),
     (["review", "1", "4", "--confirm", "--window", "-1"], 1, "--window must be 0 or more"),
-    (["review", "1", "4", "--confirm", "--tolerance", "-5"], 1, "--tolerance must be 0 or more"),
+    (
+        ["review", "1", "4", "--confirm", "--tolerance", "-5"],
+        1,
+        "--tolerance must be a percentage from 0 to 99, not -5",
+    ),
     (["conflicts", "--source", "Nobody"], 3, "no source named"),
     (["conflicts", "--topic", "Nothing"], 3, "no topic named"),
     (["topics", "set", "Nothing", "--cumulative"], 3, "no topic named"),
