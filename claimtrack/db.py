@@ -76,8 +76,6 @@ def describe_sqlite_error(error: sqlite3.Error) -> ClaimtrackError:
         return DatabaseError("the database file is damaged or is not a SQLite database")
     if "unable to open" in text:
         return DatabaseError("cannot open the database file")
-    if "fts5: syntax error" in text or "no such column" in text:
-        return ClaimtrackError(f"the search query is not valid: {text}")
     return DatabaseError(f"database error: {text}")
 
 
@@ -279,7 +277,13 @@ class Store:
             sql += " LIMIT ?"
             params.append(limit)
         # Checked above, before the first row: a bad filter fails before any output.
-        return (claim_from_row(row) for row in self._tuples().execute(sql, params))
+        try:
+            rows = self._tuples().execute(sql, params)
+        except sqlite3.OperationalError as error:
+            if search:  # FTS5 reads the query when the statement starts
+                raise ClaimtrackError(f"the search query is not valid: {error}") from None
+            raise
+        return (claim_from_row(row) for row in rows)
 
     def update_claim(self, claim_id: int, changes: dict[str, object]) -> Claim:
         """Apply changes to a claim; the previous version goes to the history."""

@@ -90,6 +90,8 @@ CASES = [
     (["list", "--limit", "-1"], 1, "--limit must be 0 or more"),
     (["list", "--since", "garbage"], 1, "cannot read the date"),
     (["list", "--search", "troops AND ("], 1, "search query is not valid"),
+    (["list", "--search", '"unterminated'], 1, "search query is not valid"),
+    (["list", "--search", "nocolumn:troops"], 1, "search query is not valid"),
     (["list", "--json", "--csv"], 1, "choose one output format"),
     (["list", "--topic", "No such topic"], 3, "no topic named"),
     (["list", "--source", "Nobody"], 3, "no source named"),
