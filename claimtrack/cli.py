@@ -281,7 +281,7 @@ def _date_bound(text: str | None, today: date) -> str | None:
         return None
     from claimtrack.dates import parse_date
 
-    return parse_date(text, today).iso
+    return parse_date(text, today, future=True).iso
 
 
 @app.command("show")

@@ -78,13 +78,14 @@ _AGO = re.compile(r"^(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago$")
 _WEEKDAY = re.compile(r"^(?:(last|on|this past|past)\s+)?(" + "|".join(_WEEKDAYS) + r")$")
 
 
-def parse_date(text: str, today: date) -> ClaimDate:
-    """Read a claim date; refuse ambiguous numeric dates and dates after `today`."""
+def parse_date(text: str, today: date, *, future: bool = False) -> ClaimDate:
+    """Read a claim date; refuse ambiguous numeric dates, and dates after `today`
+    unless `future` (a filter such as --until 2030 may lie ahead; a claim may not)."""
     if not isinstance(text, str) or not text.strip():
         raise ParseError("the date is empty; use a date such as 2024-10-23")
     raw = text.strip()
     value = _parse(raw, raw.lower().rstrip("."), today)
-    if value.start > today:
+    if value.start > today and not future:
         raise ParseError(f"date {raw!r} is in the future (today is {today.isoformat()})")
     return value
 

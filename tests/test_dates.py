@@ -65,3 +65,7 @@ def test_spans():
     )
     assert ClaimDate("2024", "year").end == date(2024, 12, 31)
     assert ClaimDate("2024-10", "month").human() == "Oct 2024"
+
+
+def test_future_dates_only_where_asked():
+    assert parse_date("2030-01", TODAY, future=True) == ClaimDate("2030-01", "month")

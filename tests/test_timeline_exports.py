@@ -199,6 +199,8 @@ def test_export_to_file_and_filters(story, tmp_path):
     assert story("export", "markdown", "-o", str(target), "--since", "2024-10-30").stdout == ""
     text = target.read_text()
     assert "about 8,000" in text and "3,000 troops" not in text
+    later = story("export", "markdown", "--since", "2030-01-01").stdout  # a bound may lie ahead
+    assert later == "# Claims timeline\n\nNo claims.\n"
 
 
 @pytest.mark.parametrize(
