@@ -1,0 +1,182 @@
+"""End to end on real stories: articles in, conflicts out, no hand edits.
+
+    python benchmarks/conflict_quality.py [--verbose] [--json FILE]
+
+For each story of the labelled real-news excerpts beside the project (see
+news.py), every article goes through `claimtrack extract FILE --published D
+--url U --save --topic STORY` into one fresh database, then `claimtrack
+conflicts --json`. The stored claims are matched to the labels as the
+extraction benchmark matches proposals, and the flagged pairs are scored
+against the labelled pairs:
+
+* found: labelled conflicts flagged (target >= 0.7);
+* right: of the flagged pairs that are labelled, the share labelled conflicts
+  (target >= 0.85);
+* unlabelled: flags between claims with no labelled pair (target <= 2 a story).
+
+--verbose explains the development part's stories only: the held-out part is
+measured, not read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import news  # noqa: E402
+
+
+def claimtrack(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CLAIMTRACK_DB": str(db), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "claimtrack", *args], capture_output=True, text=True, env=env
+    )
+
+
+def _supports_topic() -> bool:
+    with tempfile.TemporaryDirectory() as folder:
+        help_text = claimtrack(Path(folder) / "x.db", "extract", "--help").stdout
+    return "--topic" in help_text
+
+
+@dataclass
+class StoryScore:
+    labelled_true: int = 0
+    found: int = 0
+    flagged_labelled: int = 0
+    flagged_right: int = 0
+    unlabelled: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, other: StoryScore) -> None:
+        for name in ("labelled_true", "found", "flagged_labelled", "flagged_right", "unlabelled"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def line(self) -> str:
+        found = self.found / self.labelled_true if self.labelled_true else 1.0
+        right = self.flagged_right / self.flagged_labelled if self.flagged_labelled else 1.0
+        return (
+            f"found {self.found}/{self.labelled_true} ({found:.0%}), right "
+            f"{self.flagged_right}/{self.flagged_labelled} ({right:.0%}), "
+            f"unlabelled flags {self.unlabelled}"
+        )
+
+
+def run_story(story: str, names: list[str], with_topic: bool, folder: Path) -> StoryScore:
+    db = folder / "story.db"
+    by_name = {a.name: a for a in news.articles()}
+    for name in names:
+        article = by_name[name]
+        path = folder / "article.txt"
+        path.write_text(article.body, encoding="utf-8")
+        args = ["extract", str(path), "--save"]
+        if article.published:
+            args += ["--published", article.published]
+        if article.url:
+            args += ["--url", article.url]
+        if with_topic:
+            args += ["--topic", story]
+        result = claimtrack(db, *args)
+        if result.returncode:
+            raise SystemExit(f"extract failed on {name}: {result.stderr.strip()}")
+    listed = claimtrack(db, "list", "--json")
+    claims = json.loads(listed.stdout) if listed.returncode == 0 else []
+    conflicts = json.loads(claimtrack(db, "conflicts", "--json").stdout or "[]")
+
+    labels = [lb for lb in news.labels() if lb.article in names]
+    proposals = [
+        news.Proposal(
+            c["text"],
+            c["source"],
+            (c["figure"] or {}).get("low"),
+            (c["figure"] or {}).get("high"),
+            (c["figure"] or {}).get("qualifier"),
+            c["id"],
+        )
+        for c in claims
+    ]
+    _, matched, _ = news.match(proposals, labels)
+    label_of = {proposals[i].ref: label.index for i, label in matched.items()}
+    in_story = {label.index for label in labels}
+    story_pairs = {
+        frozenset((p.a, p.b)): p for p in news.pairs() if p.a in in_story and p.b in in_story
+    }
+
+    score = StoryScore(labelled_true=sum(p.conflict for p in story_pairs.values()))
+    flagged: set[frozenset[int]] = set()
+    for conflict in conflicts:
+        ids = conflict["claims"]
+        for a, b in _flagged_pairs(ids):
+            la, lb = label_of.get(a), label_of.get(b)
+            key = frozenset((la, lb)) if la is not None and lb is not None else None
+            pair = story_pairs.get(key) if key else None
+            if pair is None:
+                score.unlabelled += 1
+                score.notes.append(f"unlabelled flag #{a} x #{b}: {conflict['reason'][:140]}")
+                continue
+            if key in flagged:
+                continue
+            flagged.add(key)
+            score.flagged_labelled += 1
+            if pair.conflict:
+                score.flagged_right += 1
+                score.found += 1
+            else:
+                score.notes.append(f"labelled no-conflict flagged: {conflict['reason'][:140]}")
+    for key, pair in story_pairs.items():
+        if pair.conflict and key not in flagged:
+            a, b = sorted(key)
+            stored = [i for i in (a, b) if i in label_of.values()]
+            score.notes.append(f"missed labelled conflict {a} x {b} (stored: {stored})")
+    return score
+
+
+def _flagged_pairs(ids: list[int]) -> list[tuple[int, int]]:
+    """A conflict's claims as pairs: two claims, or a denial (first) against each other."""
+    if len(ids) == 2:
+        return [(ids[0], ids[1])]
+    return [(ids[0], other) for other in ids[1:]] or list(combinations(ids, 2))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
+    args = parser.parse_args()
+    if not news.available():
+        print(f"Real news: skipped, no labelled excerpts at {news.FOLDER}")
+        return
+    with_topic = _supports_topic()
+    record: dict[str, dict] = {}
+    for part in news.PARTS:
+        total = StoryScore()
+        print(f"{part}:")
+        record[part] = {}
+        for story, names in news.stories().items():
+            if news.part_of(story) != part:
+                continue
+            with tempfile.TemporaryDirectory() as folder:
+                score = run_story(story, names, with_topic, Path(folder))
+            total.add(score)
+            record[part][story] = vars(score) | {"notes": None}
+            print(f"  {story:30} {score.line()}")
+            if args.verbose and part == "development":
+                for note in score.notes:
+                    print(f"      {note}")
+        print(f"  {'all':30} {total.line()}")
+        record[part]["all"] = vars(total) | {"notes": None}
+    if args.json:
+        args.json.write_text(json.dumps(record, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
