@@ -1,0 +1,289 @@
+"""Commands that record and read single claims: add, list, show, edit, rate, rm, restore, history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from claimtrack.cli.app import app
+from claimtrack.cli.helpers import (
+    AS_OF_HELP,
+    DATE_HELP,
+    FIGURE_HELP,
+    SOURCE_HELP,
+    STANCE_HELP,
+    check_limit,
+    conflict_settings,
+    current_date,
+    echo_json,
+    new_console,
+    one_format,
+    open_store_of,
+    query_claims,
+    show,
+    stored_conflicts,
+    utc_now,
+    write_output,
+)
+from claimtrack.errors import ClaimtrackError
+
+if TYPE_CHECKING:
+    pass
+
+
+@app.command("add")
+def claims_add(
+    ctx: typer.Context,
+    text: str = typer.Argument(..., help="The claim, in words, as reported."),
+    source: str = typer.Option(..., "--source", "-s", help=SOURCE_HELP),
+    date_text: str | None = typer.Option(
+        None, "--date", "-d", help=DATE_HELP + " [default: today]"
+    ),
+    as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    topic: str | None = typer.Option(None, "--topic", "-t", help="Topic [default: best match]."),
+    url: str | None = typer.Option(None, "--url", help="Where it was published (http/https)."),
+    figure: str | None = typer.Option(None, "--figure", "-f", help=FIGURE_HELP),
+    unit: str | None = typer.Option(None, "--unit", help="What is counted, e.g. troops."),
+    stance: str | None = typer.Option(None, "--stance", help=STANCE_HELP),
+    tag: list[str] = typer.Option([], "--tag", help="A tag; repeat for more."),
+    note: str | None = typer.Option(None, "--note", help="A private note."),
+    as_json: bool = typer.Option(False, "--json", help="Print the stored claim as JSON."),
+) -> None:
+    """Add a claim; prints what was stored, including the figure read from the text.
+
+    \b
+    Example:
+      claimtrack add "Zelensky alleges North Korea is mobilizing up to 10,000 soldiers" \\
+        --source "Volodymyr Zelensky" --date 2024-10-25 --url https://example.org/a
+    """
+    from claimtrack.claims import build_claim
+
+    claim = build_claim(
+        text,
+        source,
+        today=current_date(),
+        date_text=date_text,
+        as_of_text=as_of,
+        topic=topic,
+        url=url,
+        figure_text=figure,
+        unit=unit,
+        stance=stance,
+        tags=tag,
+        note=note,
+    )
+    stored, filing = open_store_of(ctx).add_claim(claim)
+    if as_json:
+        echo_json(stored.to_json())
+        return
+    from claimtrack.render import added_text
+
+    typer.echo(added_text(stored, filing))
+
+
+@app.command("list")
+def claims_list(
+    ctx: typer.Context,
+    topic: str | None = typer.Option(None, "--topic", "-t", help="Only this topic."),
+    source: str | None = typer.Option(None, "--source", "-s", help="Only this source."),
+    since: str | None = typer.Option(None, "--since", help="Only claims dated on or after."),
+    until: str | None = typer.Option(None, "--until", help="Only claims dated on or before."),
+    search: str | None = typer.Option(None, "--search", "-q", help="Full-text search (FTS5)."),
+    limit: int | None = typer.Option(None, "--limit", "-n", help="At most N claims."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print CSV."),
+) -> None:
+    """List claims, newest first.
+
+    \b
+    Example:
+      claimtrack list --topic "North Korean troops in Russia" --since 2024-10-01 --limit 20
+    """
+    one_format(json=as_json, csv=as_csv)
+    check_limit(limit)
+    claims = query_claims(
+        open_store_of(ctx), topic, source, since, until, search=search, limit=limit
+    )
+    if as_json:
+        echo_json([claim.to_json() for claim in claims])
+    elif as_csv:
+        from claimtrack.render import claims_csv
+
+        write_output(claims_csv(claims), None)
+    else:
+        from claimtrack.render import claims_table
+
+        console = new_console()
+        console.print(claims_table(claims, console.width))
+
+
+@app.command("show")
+def claims_show(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+    as_json: bool = typer.Option(False, "--json", help="Print the claim as JSON."),
+) -> None:
+    """Show one claim in full.
+
+    \b
+    Example:
+      claimtrack show 3 --json
+    """
+    store = open_store_of(ctx)
+    claim = store.get_claim(claim_id)
+    if as_json:
+        echo_json(claim.to_json())
+        return
+    from claimtrack.render import claim_detail
+
+    involved = [
+        (conflict, status)
+        for conflict, status, _ in stored_conflicts(store, conflict_settings(), topic=claim.topic)
+        if claim_id in conflict.pair
+    ]
+    show(claim_detail(claim, involved))
+
+
+@app.command("edit")
+def claims_edit(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+    text: str | None = typer.Option(None, "--text", help="New text (figure and stance re-read)."),
+    source: str | None = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
+    date_text: str | None = typer.Option(None, "--date", "-d", help=DATE_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP + " '' clears it."),
+    topic: str | None = typer.Option(None, "--topic", "-t", help="Move to this topic."),
+    url: str | None = typer.Option(None, "--url", help="Where it was published; '' clears it."),
+    figure: str | None = typer.Option(None, "--figure", "-f", help=FIGURE_HELP),
+    unit: str | None = typer.Option(None, "--unit", help="What is counted, e.g. troops."),
+    stance: str | None = typer.Option(None, "--stance", help=STANCE_HELP),
+    tag: list[str] | None = typer.Option(None, "--tag", help="Replace the tags; repeat."),
+    note: str | None = typer.Option(None, "--note", help="A private note; '' clears it."),
+    as_json: bool = typer.Option(False, "--json", help="Print the updated claim as JSON."),
+) -> None:
+    """Change a claim; the previous version is kept in its history.
+
+    \b
+    Example:
+      claimtrack edit 3 --figure "up to 12,000" --date 2024-10-30
+    """
+    from claimtrack.claims import edit_changes
+
+    store = open_store_of(ctx)
+    current = store.get_claim(claim_id)
+    changes = edit_changes(
+        current,
+        today=current_date(),
+        text=text,
+        source=source,
+        date_text=date_text,
+        as_of_text=as_of,
+        topic=topic,
+        url=url,
+        figure_text=figure,
+        unit=unit,
+        stance=stance,
+        tags=tag,
+        note=note,
+    )
+    if not changes:
+        raise ClaimtrackError("nothing to change; give at least one option such as --text")
+    claim = store.update_claim(claim_id, changes)
+    if as_json:
+        echo_json(claim.to_json())
+        return
+    from claimtrack.render import claim_detail
+
+    typer.echo(f"Updated claim #{claim.id}.")
+    show(claim_detail(claim))
+
+
+@app.command("rate")
+def claims_rate(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+    verdict: str = typer.Argument(
+        ...,
+        help="unverified, corroborated, disputed, false, misleading or retracted.",
+    ),
+    explanation: str | None = typer.Option(None, "--explanation", "-e", help="Why."),
+    as_json: bool = typer.Option(False, "--json", help="Print the updated claim as JSON."),
+) -> None:
+    """Record a verdict on a claim.
+
+    \b
+    Example:
+      claimtrack rate 5 disputed --explanation "No other source puts the figure above 3,000"
+    """
+    from claimtrack.claims import check_verdict
+
+    changes = {
+        "verdict": check_verdict(verdict),
+        "verdict_explanation": explanation.strip() if explanation and explanation.strip() else None,
+        "verdict_at": utc_now(),
+    }
+    claim = open_store_of(ctx).update_claim(claim_id, changes)
+    if as_json:
+        echo_json(claim.to_json())
+        return
+    typer.echo(f"Claim #{claim.id} is now rated {claim.verdict}.")
+
+
+@app.command("rm")
+def claims_rm(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+) -> None:
+    """Remove a claim (undo with `claimtrack restore ID`).
+
+    \b
+    Example:
+      claimtrack rm 3
+    """
+    claim = open_store_of(ctx).delete_claim(claim_id)
+    typer.echo(f"Removed claim #{claim.id}; `claimtrack restore {claim.id}` brings it back.")
+
+
+@app.command("restore")
+def claims_restore(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+) -> None:
+    """Bring back a removed claim.
+
+    \b
+    Example:
+      claimtrack restore 3
+    """
+    claim = open_store_of(ctx).restore_claim(claim_id)
+    typer.echo(f"Restored claim #{claim.id}.")
+
+
+@app.command("history")
+def claims_history(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+    as_json: bool = typer.Option(False, "--json", help="Print the versions as JSON."),
+) -> None:
+    """Show every version of a claim, oldest first.
+
+    \b
+    Example:
+      claimtrack history 3
+    """
+    store = open_store_of(ctx)
+    versions = store.history(claim_id)
+    current = store.get_claim(claim_id, deleted=True)
+    if as_json:
+        echo_json(
+            {
+                "versions": versions,
+                "current": current.to_json(),
+                "removed": bool(current.deleted_at),
+            }
+        )
+        return
+    from claimtrack.render import history_table
+
+    show(history_table(versions, current))

@@ -1,0 +1,189 @@
+"""What the commands share: the store, the console, output, dates and conflict settings."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from claimtrack.errors import ClaimtrackError
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from claimtrack.claims import Claim
+    from claimtrack.conflicts import Conflict, Review, Section, Settings
+    from claimtrack.db import Store
+
+
+def open_store_of(ctx: typer.Context) -> Store:
+    from claimtrack.db import open_store
+
+    store = open_store(ctx.find_root().obj["db"])
+    ctx.call_on_close(store.close)
+    return store
+
+
+def new_console(err: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=err, highlight=False, emoji=False, markup=False)
+
+
+def show(renderable: RenderableType) -> None:
+    new_console().print(renderable)
+
+
+def echo_json(value: object) -> None:
+    from claimtrack.render import json_text
+
+    typer.echo(json_text(value))
+
+
+def one_format(**flags: bool) -> None:
+    chosen = [name for name, on in flags.items() if on]
+    if len(chosen) > 1:
+        raise ClaimtrackError(f"choose one output format, not {' and '.join(chosen)}")
+
+
+def current_date() -> date:
+    return date.today()
+
+
+def check_limit(limit: int | None) -> None:
+    if limit is not None and limit < 0:
+        raise ClaimtrackError(f"--limit must be 0 or more, not {limit}")
+
+
+def query_claims(
+    store: Store,
+    topic: str | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    **options: Any,
+) -> Iterator[Claim]:
+    """The claims a listing command asks for, its --since and --until read as dates."""
+    today = current_date()
+    return store.list_claims(
+        topic=topic,
+        source=source,
+        since=date_bound(since, today),
+        until=date_bound(until, today),
+        **options,
+    )
+
+
+def date_bound(text: str | None, today: date) -> str | None:
+    if text is None:
+        return None
+    from claimtrack.dates import parse_date
+
+    return parse_date(text, today, future=True).iso
+
+
+def conflict_settings(window: int = 30, tolerance: float = 10.0, factor: float = 1.5) -> Settings:
+    from claimtrack.conflicts import Settings
+
+    return Settings(window_days=window, tolerance=tolerance / 100, factor=factor)
+
+
+def stored_conflicts(
+    store: Store, settings: Settings, topic: str | None = None
+) -> list[tuple[Conflict, str, Review | None]]:
+    from claimtrack.conflicts import Conflict, iter_conflicts, review_status
+
+    found = iter_conflicts(store.live_claims(topic), settings, store.cumulative_topics())
+    reviews = store.reviews()
+    return [(c, *review_status(c, reviews)) for c in sorted(found, key=Conflict.sort_key)]
+
+
+def only_wanted(
+    sections: Iterable[Section], wanted: Callable[[Conflict, str], bool]
+) -> list[Section]:
+    """The sections with only the conflicts wanted."""
+    from dataclasses import replace
+
+    return [
+        replace(s, conflicts=[row for row in s.conflicts if wanted(*row[:2])]) for s in sections
+    ]
+
+
+def utc_now() -> str:
+    from claimtrack.db import utc_now
+
+    return utc_now()
+
+
+def story_sections(
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    topic: str | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Iterator[Section]:
+    """Each topic's claims in date order with their conflicts and revisions."""
+    from claimtrack.conflicts import sections
+
+    claims = query_claims(store, topic, source, since, until, order="topic")
+    return sections(
+        claims, store.reviews(), settings or conflict_settings(), store.cumulative_topics()
+    )
+
+
+def write_output(chunks: Iterable[str], output: Path | None) -> None:
+    """Write to stdout, or to a file that appears whole or not at all."""
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        return
+    import os
+    import tempfile
+
+    if output.is_dir():
+        raise ClaimtrackError(f"{output} is a directory; give a file name")
+    folder = output.parent if str(output.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.")
+    except OSError as error:
+        raise ClaimtrackError(f"cannot write to {output}: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            for chunk in chunks:
+                out.write(chunk)
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+SOURCE_HELP = "Who made the claim (the claimant), e.g. 'US' or 'Volodymyr Zelensky'."
+
+
+DATE_HELP = "When it was said: 2024-10-23, 23 Oct 2024, October 2024, 2024, yesterday..."
+
+
+AS_OF_HELP = "The date the figure refers to, when it differs from --date."
+
+
+FIGURE_HELP = "The figure, if not read from the text: '3,000', 'up to 10,000', '10-12k'."
+
+
+STANCE_HELP = (
+    "asserts, confirms, alleges, claims, estimates, reports or denies [default: from the verb]."
+)
+
+
+WINDOW_HELP = "Compare claims at most this many days apart; 0 for any distance."
+
+
+TOLERANCE_HELP = "Widen each figure by this percentage before testing overlap."
+
+
+FACTOR_HELP = "Flag a figure this many times below an 'up to' maximum."
