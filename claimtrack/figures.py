@@ -395,13 +395,13 @@ _TIME_NOUNS = set(
 # ("including 800 children"). Fillers between them and the number are skipped.
 _BASELINE_WORDS = {
     tuple(phrase.split())
-    for phrase in """than|versus|vs|previously|compared with|compared to|up from|down from|
+    for phrase in """than|previously|compared with|compared to|up from|down from|below|above|
     rising from|falling from|rose from|fell from|increased from|decreased from|jumped from|
     climbed from|dropped from|declined from|revised from|raised from|lowered from|grew from|
     shrank from|risen from|fallen from|a peak of|the peak of|earlier toll of|earlier figure of|
     earlier estimate of|earlier count of|initial estimate of|previous estimate of|
     an earlier estimate of|previous figure of|previous toll of|from an earlier|
-    from a previous|from an initial|against""".replace("\n", " ").split("|")
+    from a previous|from an initial|short of""".replace("\n", " ").split("|")
 }
 _PART_WORDS = {
     tuple(phrase.split())
@@ -928,11 +928,14 @@ def _finish(
         return None  # a duration: "48 hours", "three years"
     if first.words and first.value < 10 and first.scale == 1 and second is None:
         # "one", "two" alone: a count only with a counted noun after it
-        previous = _words_before(lowered, first.start, 1)
-        if not head or (previous and previous[0] in _PRONOUN_ONE_BEFORE):
+        if not head:
             return None
-        if lowered.startswith("one", first.start) and lowered.startswith(" of", first.end):
-            return None
+        if lowered.startswith("one", first.start):
+            previous = _words_before(lowered, first.start, 1)
+            if (previous and previous[0] in _PRONOUN_ONE_BEFORE) or lowered.startswith(
+                " of", first.end
+            ):
+                return None  # "which one", "no one", "one of them"
     if (
         second is None
         and kind == EXACT
