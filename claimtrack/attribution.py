@@ -159,7 +159,12 @@ def is_capital(word: str) -> bool:
 
 
 def _is_head(lower: str) -> bool:
-    return lower in CLAIMANT_HEADS or lower.rstrip("s") in CLAIMANT_HEADS or lower in TITLES
+    return (
+        lower in CLAIMANT_HEADS
+        or lower.rstrip("s") in CLAIMANT_HEADS
+        or lower in TITLES
+        or lower in _REPORTS  # "the report said": resolved to whose report it is
+    )
 
 
 def _skip_adverbials(toks: list[Token], j: int) -> int:
@@ -226,13 +231,16 @@ def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
         if lower in _POSSESSIVES and words:
             words.insert(0, word)  # "its local networks": resolved by the caller
             break
-        if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the"):
+        connector = lower in ("on", "and") and bool(words) and is_capital(words[0])
+        if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the") and not connector:
             break
-        if lower in ("of", "for"):
+        if lower in ("of", "for") or connector:
+            # "Ministry of Health", "Commission on Human Rights", "Bill and Melinda Gates"
+            before = toks[j - 1][0] if j else ""
             if (
                 not words
                 or j == 0
-                or not (is_capital(toks[j - 1][0]) or _is_head(toks[j - 1][0].lower()))
+                or not (is_capital(before) or (not connector and _is_head(before.lower())))
             ):
                 break
             words.insert(0, word)
@@ -296,9 +304,22 @@ def _post_modified(toks: list[Token], end: int) -> tuple[str, bool] | None:
 
 
 def _is_modifier(word: str) -> bool:
-    """A lower-case word that can qualify the claimant after it: 'regional governors'."""
+    """A lower-case word that can qualify the claimant after it: 'regional governors'
+    (but not 'said' in "... said city officials")."""
     bare = re.sub(r"['’]s$", "", word)
-    return bare.replace("-", "").isalpha() and bare.islower() and len(bare) > 2
+    return (
+        bare.replace("-", "").isalpha()
+        and bare.islower()
+        and len(bare) > 2
+        and bare not in VERBS
+        and bare not in _AUXILIARIES
+    )
+
+
+_AUXILIARIES = set(
+    """had has have was were is are be been being will would could should may might must
+    do does did can shall not""".split()
+)
 
 
 def clean_name(words: list[str]) -> tuple[str, bool] | None:
@@ -482,6 +503,11 @@ def attributions(clause: str) -> list[Attribution]:
             name, person = words
             if name.lower() in _GENERIC_SOURCES:
                 continue  # "according to the latest information"
+            if name.split()[0].lower() in _POSSESSIVES:
+                # "according to their statement": whose, the caller resolves
+                found.append(Attribution(None, "reports", "possessive", match.start(),
+                                         match.end(), False, pronoun=name.lower()))  # fmt: skip
+                continue
             verb_stance = stance or VERBS.get(match.group(0).split()[0].lower(), "reports")
             if kind == "passive" and match.lastindex:
                 verb_stance = VERBS.get(match.group(1).lower(), verb_stance)

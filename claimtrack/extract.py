@@ -251,7 +251,8 @@ class _Context:
 
     def learn(self, sentence: str, position: int) -> None:
         """People named with a title or an appositive role, and acronyms."""
-        words = re.findall(r"[\w.'’-]+", sentence)
+        # Words and the punctuation between them: a name never runs across a comma.
+        words = re.findall(r"[\w.'’-]+|[,;:()“”\"]", sentence)
         for index, word in enumerate(words[:-1]):
             if word.lower() not in attr.TITLES:
                 continue
@@ -266,15 +267,15 @@ class _Context:
                     break
                 name.append(following)
             if name and (len(name) >= 2 or word.lower() in attr.ROLES):
-                roles = {w.lower().rstrip(".") for w in words[max(0, index - 2) : index + 1]
-                         if w.lower() in attr.ROLES}  # fmt: skip
+                roles = {word.lower().rstrip(".")} & attr.ROLES
                 self.person(" ".join(name).rstrip("."), roles, position)
         for match in _APPOSITIVE_ROLE.finditer(sentence):
             name = match.group(1).split()
             if any(w.lower() in attr.NOT_NAMES for w in name):
                 continue
-            description = match.group(2).lower().split()[:4]
-            roles = {w.strip("'’s") for w in description if w.strip("'’s") in attr.ROLES}
+            # the role is the description's head: "a military adviser to president X"
+            description = re.split(r"\s+(?:to|of|for|at|in|with)\s+", match.group(2).lower())[0]
+            roles = {w for w in description.split()[-2:] if w in attr.ROLES}
             if roles:
                 self.person(match.group(1), roles, position)
         for match in _ACRONYM.finditer(sentence):
@@ -478,9 +479,12 @@ def _read_sentence(
                 and chosen.claimant is None
                 and (sentence.quote_open or _inside_quote(text, chosen.start))
             ):
-                chosen = None  # "they said" inside a quotation: the speaker's report
-                if closing is not None or after:
-                    chosen = closing or after[-1]
+                # "they said" inside a quotation: the speaker reports it, and denies
+                # it where it was "falsely" said
+                inner = chosen
+                chosen = closing or (after[-1] if after else None)
+                if chosen is not None and inner.denial_marker:
+                    chosen = replace(chosen, stance="denies")
             if chosen is None:
                 loose.append(located)
                 continue

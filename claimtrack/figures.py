@@ -756,8 +756,7 @@ def _candidates(text: str) -> list[Located]:
                 continue
             if _NOT_A_COUNT_AFTER.match(text, number.end):
                 continue
-            located = _finish(text, lowered, number, None, number.start, number.end, EXACT,
-                              None, _words_before(lowered, number.start))  # fmt: skip
+            located = _from_words(text, lowered, number)
             if located is not None:
                 found.append(located)
     if len(found) > 1:
@@ -789,6 +788,17 @@ def _vague(text: str, lowered: str) -> list[Located]:
 
 
 _SCORES_OF_RE = LazyPattern(r"\s+of\b|\s*$")
+
+
+def _from_words(text: str, lowered: str, number: _Number) -> Located | None:
+    """The figure of a number written in words, with the qualifier before it."""
+    preceding = _words_before(lowered, number.start)
+    word, q_start = _qualifier_before(text, number.start, preceding[-1] if preceding else "")
+    kind, begin = EXACT, number.start
+    if word and word != "between":
+        kind, begin = _PRE_QUALIFIERS[word], q_start
+        preceding = preceding[: len(preceding) - len(word.split())]
+    return _finish(text, lowered, number, None, begin, number.end, kind, None, preceding)
 
 
 def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located | None, int]:
