@@ -37,7 +37,14 @@ from claimtrack.attribution import DENIAL_VERBS, Attribution
 from claimtrack.claims import Claim, check_stance, check_text, figure_json, source_key
 from claimtrack.dates import ClaimDate, from_day, parse_date, resolve_phrase
 from claimtrack.errors import ParseError
-from claimtrack.figures import Figure, LazyPattern, Located, locate_figures, parse_figure_option
+from claimtrack.figures import (
+    Figure,
+    LazyPattern,
+    Located,
+    locate_figures,
+    normalise_unit,
+    parse_figure_option,
+)
 
 __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims", "sentences"]
 
@@ -130,7 +137,6 @@ class _Sentence:
     paragraph: int
     bullet: int  # 0: not in a list; 1: an item; 2: an item under another
     quote_open: bool  # the sentence starts inside a quotation
-    quote_closes: int | None  # where a quotation open at its start closes, if it does
 
 
 def sentences(text: str) -> list[tuple[str, bool]]:
@@ -154,16 +160,13 @@ def _read(text: str) -> list[_Sentence]:
         headline = index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
         open_quote = False
         for piece in _split_sentences(line):
-            closes = None
             opened = open_quote
-            for position, char in enumerate(piece):
+            for char in piece:
                 if char == "“" or (char == '"' and not open_quote):
                     open_quote = True
-                elif char == "”" or (char == '"' and open_quote):
-                    if open_quote and closes is None and opened:
-                        closes = position
+                elif char == "”" or char == '"':
                     open_quote = False
-            out.append(_Sentence(piece, headline, index, level, opened, closes))
+            out.append(_Sentence(piece, headline, index, level, opened))
     return out
 
 
@@ -235,6 +238,19 @@ class _Person:
     name: str
     roles: set[str]
     position: int  # the sentence that first names the person
+    organisation: str | None = None  # whom the person speaks for, where the text says
+
+
+def _owner(words: list[str], title: int) -> str | None:
+    """The organisation written before a title: "Russian Defense Ministry Spokesman"."""
+    owner: list[str] = []
+    for word in reversed(words[:title]):
+        if not word[:1].isupper() or word.lower() in attr.TITLES:
+            break
+        owner.insert(0, word)
+    if owner and owner[-1].lower().rstrip("s") in attr.CLAIMANT_HEADS:
+        return " ".join(owner)
+    return None
 
 
 class _Context:
@@ -268,7 +284,7 @@ class _Context:
                 name.append(following)
             if name and (len(name) >= 2 or word.lower() in attr.ROLES):
                 roles = {word.lower().rstrip(".")} & attr.ROLES
-                self.person(" ".join(name).rstrip("."), roles, position)
+                self.person(" ".join(name).rstrip("."), roles, position, _owner(words, index))
         for match in _APPOSITIVE_ROLE.finditer(sentence):
             name = match.group(1).split()
             if any(w.lower() in attr.NOT_NAMES for w in name):
@@ -284,13 +300,16 @@ class _Context:
                 full = full.split(" ", 1)[1]
             self.acronyms[match.group(2).lower()] = full
 
-    def person(self, name: str, roles: set[str], position: int) -> None:
+    def person(
+        self, name: str, roles: set[str], position: int, organisation: str | None = None
+    ) -> None:
         for known in self.people:
             if known.name == name or known.name.endswith(" " + name):
                 known.roles |= roles
+                known.organisation = known.organisation or organisation
                 self.last_person = known.name
                 return
-        self.people.append(_Person(name, roles, position))
+        self.people.append(_Person(name, roles, position, organisation))
         self.last_person = name
 
     def remember(self, name: str, person: bool) -> None:
@@ -401,7 +420,8 @@ def extract_claims(
         for item in assigned:
             if item.attribution.claimant and not item.inherited:
                 context.remember(item.attribution.claimant, item.attribution.person)
-    return _deduplicate(found)
+    affiliations = {p.name: p.organisation for p in context.people if p.organisation}
+    return _deduplicate(found, affiliations)
 
 
 def _read_sentence(
@@ -426,7 +446,7 @@ def _read_sentence(
             if main is None:
                 continue
             found = replace(main, stance=found.stance, start=found.start, end=found.end)
-        resolved = _resolve(found, context, position, text)
+        resolved = _resolve(found, context, position, text, sentence.quote_open)
         if main is None and resolved.claimant and resolved.kind != "unnamed":
             main = resolved
         clause.attributions.append(resolved)
@@ -442,8 +462,9 @@ def _read_sentence(
         clause.attributions.sort(key=lambda a: (a.end, a.start))
     every = [a for c in clauses for a in c.attributions]
     closing = None
-    if sentence.quote_closes is not None:
-        after = [a for a in every if a.start >= sentence.quote_closes and a.claimant]
+    quote_end = max(text.rfind("”"), text.rfind('"') if text.count('"') else -1)
+    if quote_end >= 0:
+        after = [a for a in every if a.start >= quote_end and a.claimant]
         closing = after[0] if after else None
     relative = _relative_spans(text)
     sentence_end = _sentence_source(clauses, text)
@@ -477,7 +498,7 @@ def _read_sentence(
                 chosen is not None
                 and chosen.kind == "pronoun"
                 and chosen.claimant is None
-                and (sentence.quote_open or _inside_quote(text, chosen.start))
+                and _inside_quote(text, chosen.start, sentence.quote_open)
             ):
                 # "they said" inside a quotation: the speaker reports it, and denies
                 # it where it was "falsely" said
@@ -520,9 +541,15 @@ def _sentence_source(clauses: list[_Clause], text: str) -> Attribution | None:
     return None
 
 
-def _inside_quote(text: str, position: int) -> bool:
-    before = text[:position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+def _inside_quote(text: str, position: int, opened: bool) -> bool:
+    """Whether `position` stands inside a quotation (`opened`: one runs into the text)."""
+    inside = opened
+    for char in text[:position]:
+        if char == "“" or (char == '"' and not inside):
+            inside = True
+        elif char in '”"':
+            inside = False
+    return inside
 
 
 _ALTERNATIVE = LazyPattern(r"\s*(?:,|or|,?\s+or\s+(?:maybe|perhaps|even|possibly))\s*$")
@@ -561,15 +588,20 @@ _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
 # "... of the total costs of 1,423.8 billion yen", "900 of the 1,300": the whole a part
 # is taken from, given only to say what it is a part of.
 _WHOLE_BEFORE = LazyPattern(
-    r"\b(?:of|out\s+of)\s+(?:the\s+)?(?:(?:total|overall|whole)\s+(?:[a-z]+\s+)?(?:of\s+)?)?$"
+    r"\b(?:out\s+of|of\s+(?:the|a|an|its|their)\s+(?:total|overall|whole)\b(?:\s+[a-z]+)?"
+    r"(?:\s+of)?|of\s+the)\s+$"
 )
 
 
-def _resolve(found: Attribution, context: _Context, position: int, text: str) -> Attribution:
+def _resolve(
+    found: Attribution, context: _Context, position: int, text: str, opened: bool
+) -> Attribution:
     """An attribution with its claimant named: pronouns, back-references, roles and
     possessives resolved against what the article has named so far."""
     if found.claimant is not None and found.kind not in ("role",):
         return replace(found, claimant=context.full_name(found.claimant))
+    if found.kind == "pronoun" and _inside_quote(text, found.start, opened):
+        return found  # "“They falsely said 400,000,” X said": X reports, and denies, it
     word = (found.pronoun or "").lower()
     claimant: str | None = None
     person = False
@@ -750,10 +782,12 @@ def _same_claimant(a: str, b: str) -> bool:
 
 
 def _same_figure(a: Figure | None, b: Figure | None) -> bool:
-    """The same number, with or without its hedge: '12,000' and 'about 12,000'."""
+    """The same number of the same thing, with or without its hedge: '12,000 troops'
+    and 'about 12,000 soldiers' (but not 90 tanks and 90 helicopters)."""
     if a is None or b is None:
         return a is b
-    return a.stated == b.stated
+    units = normalise_unit(a.unit), normalise_unit(b.unit)
+    return a.stated == b.stated and (None in units or units[0] == units[1])
 
 
 def _summarises(headline: Figure, body: Figure | None) -> bool:
@@ -766,8 +800,19 @@ def _summarises(headline: Figure, body: Figure | None) -> bool:
     return headline.qualifier == "vague" and headline.low <= body.stated <= headline.upper
 
 
-def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
-    """One proposal a claim: a headline repeats the body, a quote repeats the lede."""
+def _deduplicate(
+    candidates: list[Candidate], affiliations: dict[str, str] | None = None
+) -> list[Candidate]:
+    """One proposal a claim: a headline repeats the body, a quote repeats the lede, a
+    spokesman repeats the ministry he speaks for."""
+    affiliations = affiliations or {}
+
+    def same_source(a: str, b: str) -> bool:
+        return _same_claimant(a, b) or any(
+            _same_claimant(affiliations.get(x, x), affiliations.get(y, y))
+            for x, y in ((a, b), (b, a))
+        )
+
     body = [c for c in candidates if not c.headline]
     kept: list[Candidate] = []
     for candidate in candidates:
@@ -781,7 +826,7 @@ def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
             (
                 other
                 for other in kept
-                if _same_claimant(other.claimant, candidate.claimant)
+                if same_source(other.claimant, candidate.claimant)
                 and _same_figure(other.figure, candidate.figure)
             ),
             None,
