@@ -269,11 +269,14 @@ def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
 
 
 def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
-    """An unnamed person speaking for a named organisation is that organisation."""
+    """An unnamed person speaking for a named organisation is that organisation: "a
+    Red Cross spokesperson", and "a company spokesperson" after the company is named."""
     if len(words) >= 2 and words[-1].lower() in _SPEAKERS:
         organisation = [w for w in words[:-1] if w.lower() not in ("the",)]
         if organisation and all(is_capital(w) for w in organisation):
             return " ".join(organisation), False
+        if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
+            return "the " + organisation[0].lower(), False
     return None
 
 
@@ -570,8 +573,11 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if stance is None or index == 0:
             continue
         previous = toks[index - 1][0].lower()
-        if lower.endswith("ing") and previous == ",":
-            # "..., saying its networks had counted": the sentence's subject speaks
+        if (lower.endswith("ing") and previous == ",") or (
+            previous == "and" and index >= 2 and toks[index - 2][0] == ","
+        ):
+            # "..., saying its networks had counted", "..., and denied targeting
+            # civilians": the sentence's subject speaks again
             found.append(Attribution(None, stance, "participle", start, end, False))
             continue
         if previous in ("an", "the", "was", "were", "is", "are", "be", "been", "to", "its",

@@ -38,6 +38,7 @@ from claimtrack.claims import Claim, check_stance, check_text, figure_json, sour
 from claimtrack.dates import ClaimDate, from_day, parse_date, resolve_phrase
 from claimtrack.errors import ParseError
 from claimtrack.figures import (
+    MEASURES,
     Figure,
     LazyPattern,
     Located,
@@ -571,6 +572,8 @@ def _not_a_claim(
     for start, end in relative:
         if start < located.start < end and not any(start <= a.start < end for a in own):
             return True
+    if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
+        return True  # "a dozen patients ... with temperatures above 40C": a description
     if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):
         return True  # "in two villages", "across ten provinces": where, not how many
     if previous is not None and not located.figure.unit and previous.end <= located.start:
@@ -649,9 +652,23 @@ def _candidates(
     found = []
     text = " ".join(sentence.text.split())
     parts = _list_of_parts(items, sentence.text)
+    previous: Figure | None = None
     for item in items:
         attribution = item.attribution
         figure = item.located.figure if item.located is not None else None
+        if (
+            figure is not None
+            and figure.unit is None
+            and previous is not None
+            and (
+                item.located.part or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
+            )
+        ):
+            # "seven people were killed, ..., including two in Mykolaiv"; "17 killed in
+            # Nairobi and 22 others": the count is of the same thing as the one before
+            figure = replace(figure, unit=previous.unit, phrase=previous.phrase)
+        if figure is not None:
+            previous = figure
         claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", item.clause)}
         stance = attribution.stance
@@ -693,6 +710,9 @@ def _candidates(
                 )  # fmt: skip
             )
     return found
+
+
+_SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 
 
 def _list_of_parts(items: list[_Assigned], text: str) -> set[Located]:
