@@ -100,7 +100,7 @@ _FUNCTION_CAPITALS = set(
 _INDEFINITE = {"a", "an", "one", "some", "another", "any"}
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural",
             "we": "speaker", "i": "speaker"}  # fmt: skip
-_POSSESSIVES = {"his": "person", "her": "person", "its": "organisation", "their": "plural",
+POSSESSIVES = {"his": "person", "her": "person", "its": "organisation", "their": "plural",
                 "our": "speaker", "my": "speaker"}  # fmt: skip
 # Lower-case nouns that, after "the", mean an organisation named before.
 BACK_REFERENCES = set(
@@ -196,8 +196,12 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
     return j
 
 
-def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
-    """The claimant right before a reporting verb, and whether it looks like a person."""
+def noun_phrase_before(
+    toks: list[Token], verb: int, common: bool = True
+) -> tuple[str, bool] | None:
+    """The claimant right before a reporting verb, and whether it looks like a person.
+    `common`: a common noun the lexicon does not know may be the claimant ("the
+    opposition says"), as it may right before a verb but not across an appositive."""
     j = _skip_adverbials(toks, verb - 1)
     if j >= 0 and toks[j][0] == "," and j >= 1:
         # An appositive between commas: a name ("the envoy, Tom Perriello, said"), a
@@ -212,7 +216,7 @@ def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
             return None
         if all(is_capital(w) for w in words) and len(words) <= 5:
             return clean_name(words)
-        return noun_phrase_before(toks, k)
+        return noun_phrase_before(toks, k, common=False)
     words: list[str] = []
     while j >= 0 and len(words) < 9:
         word = toks[j][0]
@@ -228,7 +232,7 @@ def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
                 if found is not None:
                     return f"{found[0]} {lower} {' '.join(words)}", False
             break
-        if lower in _POSSESSIVES and words:
+        if lower in POSSESSIVES and words:
             words.insert(0, word)  # "its local networks": resolved by the caller
             break
         connector = lower in ("on", "and") and bool(words) and is_capital(words[0])
@@ -255,7 +259,7 @@ def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
             break
         is_head = _is_head(lower)
         if not words and not is_capital(word) and not is_head:
-            return _post_modified(toks, j)
+            return _post_modified(toks, j, common)
         if not is_capital(word) and words and not (is_head or _is_modifier(word)):
             break
         words.insert(0, word)
@@ -280,7 +284,7 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     return None
 
 
-def _post_modified(toks: list[Token], end: int) -> tuple[str, bool] | None:
+def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[str, bool] | None:
     """A claimant with a short place or remit after it: 'officials in both
     countries say', 'the UN's coordinator for the country said', 'a spokesman for
     the ministry said' (the ministry)."""
@@ -303,6 +307,41 @@ def _post_modified(toks: list[Token], end: int) -> tuple[str, bool] | None:
                 if any(word.lower() in _INDEFINITE for word in place):
                     return None  # "analysts at one bank": nobody named
                 return f"{found[0]} {' '.join(place)}", False
+    return _common_noun_subject(toks, end) if common else None
+
+
+# Nouns that name a figure, not anyone who could give one: "the toll said" never occurs,
+# but "the figure", "the number" before a verb are no sources.
+_NOT_SOURCES = set(
+    """figure figures number numbers toll count total tally crowd estimate estimates data
+    rate share amount sum cost price level percentage majority minority rest""".split()
+)
+
+
+def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None:
+    """A claimant the lexicon does not know, written as a common noun: "the opposition
+    says", "the airline said", "city engineers had calculated". Either "the" and one
+    to three lower-case words, or a modifier and a plural noun; never the counted noun
+    of a figure ("300 people said")."""
+    words: list[str] = []
+    k = end
+    while k >= 0 and len(words) < 3:
+        word = toks[k][0]
+        if not re.fullmatch(r"[a-z][a-z'’-]+", word) or word in VERBS or word in _AUXILIARIES:
+            break
+        if word in _FUNCTION_CAPITALS and word != "the":
+            break
+        if word == "the":
+            break
+        words.insert(0, word)
+        k -= 1
+    if not words or words[-1] in _NOT_SOURCES or words[-1] in PRONOUNS:
+        return None
+    before = toks[k][0].lower() if k >= 0 else ""
+    if before == "the":
+        return " ".join(words), False
+    if len(words) >= 2 and words[-1].endswith("s") and not re.match(r"\d", before):
+        return " ".join(words), False
     return None
 
 
@@ -357,7 +396,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     if (
         0 <= lower_at < len(words) - 1
         and all(is_capital(w) for w in tail)
-        and (words[lower_at].lower() not in _POSSESSIVES)
+        and (words[lower_at].lower() not in POSSESSIVES)
     ):
         return " ".join(tail), looks_like_person(tail)
     name = " ".join(words).replace(" 's", "'s")
@@ -483,7 +522,9 @@ UNNAMED = LazyPattern(
     r"\b(?:(?:contrary\s+to|despite|amid|after|following|denying|dismissing)\s+)?"
     r"(?:(?:media|unconfirmed|local|earlier|some|other|news|press|initial)\s+)?"
     r"(?:reports|rumou?rs|claims|accounts)\s+(?:that|of)\b"
-    r"|\b(?:it\s+(?:is|was)\s+(?:believed|estimated|reported|thought|feared|said)\s+that)\b",
+    r"|\b(?:it\s+(?:is|was)\s+(?:believed|estimated|reported|thought|feared|said)\s+that)\b"
+    r"|\b(?:(?:media|news|local|unconfirmed|press|some)\s+)?reports\s+"
+    r"(?:said|say|says|suggest|suggested|indicate|indicated)\b",
     re.I,
 )
 # "falsely said", "wrongly claimed": what follows is reported to be denied.
@@ -506,9 +547,9 @@ def attributions(clause: str) -> list[Attribution]:
             name, person = words
             if name.lower() in _GENERIC_SOURCES:
                 continue  # "according to the latest information"
-            if name.split()[0].lower() in _POSSESSIVES:
+            if name.split()[0].lower() in POSSESSIVES:
                 # "according to their statement": whose, the caller resolves
-                found.append(Attribution(None, "reports", "possessive", match.start(),
+                found.append(Attribution(None, "reports", "according", match.start(),
                                          match.end(), False, pronoun=name.lower()))  # fmt: skip
                 continue
             verb_stance = stance or VERBS.get(match.group(0).split()[0].lower(), "reports")
@@ -521,7 +562,7 @@ def attributions(clause: str) -> list[Attribution]:
         if lower.split()[-1] in _GENERIC_SOURCES or lower in ("the", "this", "that", "which"):
             continue
         words = owner.split()
-        if words[0].lower() in _POSSESSIVES:
+        if words[0].lower() in POSSESSIVES:
             found.append(
                 Attribution(
                     None,
@@ -614,7 +655,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         kind = "record" if lower in _RECORD_VERBS else "subject"
         attribution = _resolvable(name, stance, kind, begin, end, person)
         attribution.denial_marker = denial
-        if name.split()[0].lower() in _POSSESSIVES:
+        if name.split()[0].lower() in POSSESSIVES:
             attribution = Attribution(None, stance, "possessive", begin, end, False, denial,
                                       " ".join(name.lower().split()[:2]))  # fmt: skip
         found.append(attribution)
@@ -637,7 +678,8 @@ _AMBIGUOUS_BASE = set(
 
 def _plural_subject(word: str) -> bool:
     lower = word.lower()
-    return (lower.endswith("s") and len(lower) > 3 and not lower.endswith("ss")) or lower in (
+    plural = lower.endswith("s") and not lower.endswith(("ss", "'s", "’s"))
+    return (plural and len(lower) > 3) or lower in (
         "police", "people", "they", "we", "military", "staff", "media",
     )  # fmt: skip
 

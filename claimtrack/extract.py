@@ -190,7 +190,8 @@ def _split_sentences(paragraph: str) -> list[str]:
 # clause before it; a contrast (";", ", while ", "whereas") or a subordinate clause
 # ("when ...") may have its own, and otherwise takes the sentence's.
 _CLAUSE_SPLIT = LazyPattern(
-    r"(?P<contrast>;\s+|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+[–—]\s+)"
+    r"(?P<contrast>;\s+|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+[–—]\s+|"
+    r",\s+(?:against|versus|vs\.?)\s+)"
     r"|(?P<continue>,\s+(?:adding|and\s+added|and\s+said|noting)\s+(?:that\s+)?|,\s+and\s+that\s+)"
     r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+)"
 )
@@ -206,9 +207,22 @@ class _Clause:
     attributions: list[Attribution] = field(default_factory=list)
 
 
+# "Two days after the ministry published 420 names, ...": a clause that opens the
+# sentence and ends at its first comma has a source of its own, or none.
+_OPENING_CLAUSE = LazyPattern(
+    r"^(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as|although|though|because|"
+    r"once|until|if)\s+[^,;]{3,120}?,\s+",
+    re.IGNORECASE,
+)
+
+
 def _clauses(sentence: str) -> list[_Clause]:
     out: list[_Clause] = []
     start, kind = 0, "first"
+    opening = _OPENING_CLAUSE.match(sentence)
+    if opening:
+        out.append(_Clause(0, opening.end(), "opening"))
+        start = opening.end()
     for match in _CLAUSE_SPLIT.finditer(sentence):
         out.append(_Clause(start, match.start(), kind))
         start, kind = match.end(), match.lastgroup or "contrast"
@@ -231,6 +245,9 @@ _TITLE_NAME = LazyPattern(
 )
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
 _APPOSITIVE_ROLE = LazyPattern(rf"({_NAME}),\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said)")
+_ORGANISATION = LazyPattern(
+    r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
+)
 _ACRONYM = LazyPattern(r"((?:[A-Z][\w'’-]*\s+(?:of\s+|on\s+|for\s+|and\s+)?){1,7})\(([A-Z]{2,8})\)")
 
 
@@ -300,6 +317,17 @@ class _Context:
             while full.split()[0].lower() in ("the", "a"):
                 full = full.split(" ", 1)[1]
             self.acronyms[match.group(2).lower()] = full
+
+    def organisations_in(self, sentence: str) -> None:
+        """Organisations the sentence names, so that a later "the agency" or "the
+        board" finds them even when they said nothing: "The Atlas Relief Agency opened
+        three depots. The agency said ..."."""
+        for match in _ORGANISATION.finditer(sentence):
+            words = match.group(0).split()
+            while words and words[0].lower() in attr.NOT_NAMES:
+                words = words[1:]
+            if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):
+                self.remember(" ".join(words), False)
 
     def person(
         self, name: str, roles: set[str], position: int, organisation: str | None = None
@@ -421,6 +449,7 @@ def extract_claims(
         for item in assigned:
             if item.attribution.claimant and not item.inherited:
                 context.remember(item.attribution.claimant, item.attribution.person)
+        context.organisations_in(sentence.text)
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
     return _deduplicate(found, affiliations)
 
@@ -490,8 +519,14 @@ def _read_sentence(
             previous_figure = located
             if skip:
                 continue
-            before = [a for a in own if a.end <= located.start]
-            after = [a for a in own if a.start >= located.end]
+            # A possessive governs only the figure it is written with: "X's count of
+            # N", "N by X's count", not one further on ("..., not in X's report, as
+            # well as N").
+            near = [a for a in own if a.kind != "possessive" or (
+                0 <= located.start - a.end <= 25 or 0 <= a.start - located.end <= 25
+            )]  # fmt: skip
+            before = [a for a in near if a.end <= located.start]
+            after = [a for a in near if a.start >= located.end]
             chosen = before[-1] if before else (after[0] if after else inherited)
             if chosen is not None and chosen.kind == "record" and after and after[-1].claimant:
                 chosen = after[-1]  # "X has recorded N, the WHO said": the WHO's claim
@@ -570,14 +605,19 @@ def _not_a_claim(
             a.kind in ("passive", "possessive") and abs(a.start - located.end) < 30 for a in own
         ) and not any(a.kind == "possessive" and 0 <= located.start - a.end < 8 for a in own)
     for start, end in relative:
-        if start < located.start < end and not any(start <= a.start < end for a in own):
+        if start < located.start < end and not any(start <= a.end <= end for a in own):
             return True
+    if (located.figure.unit or "").lower() in _MENTIONS:
+        return True  # "the 2,000 figure", "the 10,000 mark": a figure talked about
     if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
         return True  # "a dozen patients ... with temperatures above 40C": a description
     if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):
         return True  # "in two villages", "across ten provinces": where, not how many
     if previous is not None and not located.figure.unit and previous.end <= located.start:
         between = text[previous.end : located.start]
+        noun = previous.figure.phrase or ""
+        if noun and between.lstrip().startswith(noun):
+            between = between.lstrip()[len(noun) :]  # "4,000 people, 5,000 or maybe 6,000"
         if (
             len(between) < 16
             and _ALTERNATIVE.match(between + " ")
@@ -587,6 +627,8 @@ def _not_a_claim(
     return bool(_WHOLE_BEFORE.search(text, max(0, located.start - 30), located.start))
 
 
+_MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
+             "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
 # "... of the total costs of 1,423.8 billion yen", "900 of the 1,300": the whole a part
 # is taken from, given only to say what it is a part of.
@@ -625,7 +667,7 @@ def _resolve(
         else:
             # with nothing named before, "the ministry" is the claimant as written
             claimant = context.organisation_named(word) or word
-    elif found.kind == "possessive":
+    elif found.kind == "possessive" or (word.split() or [""])[0] in attr.POSSESSIVES:
         owner = word.split()
         if owner and owner[0] in ("his", "her"):
             claimant = context.organisation_named(owner[1]) if len(owner) > 1 else None
@@ -637,8 +679,7 @@ def _resolve(
         holder = context.role(found.claimant or "", position)
         claimant = holder or found.claimant
         person = holder is not None
-        if holder is None and not any(w[:1].isupper() for w in (found.claimant or "").split()[:-1]):
-            claimant = None if (found.claimant or "").lower() in attr.ROLES else found.claimant
+
     return replace(found, claimant=claimant, person=person)
 
 
