@@ -534,12 +534,15 @@ _DENIAL_ADVERB = {"falsely", "wrongly", "incorrectly", "mistakenly", "erroneousl
 def attributions(clause: str) -> list[Attribution]:
     """Every attribution in the clause, in order of where its verb ends."""
     found: list[Attribution] = []
-    for pattern, kind, stance in (
-        (_ACCORDING, "according", "reports"),
-        (_FIGURES_FROM, "according", "reports"),
-        (_MADE_BY, "passive", None),
-        (_PASSIVE, "passive", None),
+    lowered = clause.lower()
+    for pattern, kind, stance, hint in (
+        (_ACCORDING, "according", "reports", "ccording to" if "by" not in lowered else " "),
+        (_FIGURES_FROM, "according", "reports", " by " if " from " not in lowered else " "),
+        (_MADE_BY, "passive", None, " by "),
+        (_PASSIVE, "passive", None, " by "),
     ):
+        if hint not in lowered:
+            continue  # a quick look before the search
         for match in pattern.finditer(clause):
             words = noun_phrase_after(clause[match.end() :])
             if not words:
@@ -556,7 +559,7 @@ def attributions(clause: str) -> list[Attribution]:
             if kind == "passive" and match.lastindex:
                 verb_stance = VERBS.get(match.group(1).lower(), verb_stance)
             found.append(_resolvable(name, verb_stance, kind, match.start(), match.end(), person))
-    for match in _POSSESSIVE.finditer(clause):
+    for match in _POSSESSIVE.finditer(clause) if "s " in clause else ():
         owner = match.group(1).strip()
         lower = owner.lower()
         if lower.split()[-1] in _GENERIC_SOURCES or lower in ("the", "this", "that", "which"):
@@ -582,7 +585,13 @@ def attributions(clause: str) -> list[Attribution]:
             found.append(
                 _resolvable(named[0], "reports", "possessive", match.start(), match.end(), named[1])
             )
-    for match in UNNAMED.finditer(clause):
+    unnamed = (
+        "report" in lowered
+        or "it is" in lowered
+        or "it was" in lowered
+        or ("rumo" in lowered or "claims" in lowered or "accounts" in lowered)
+    )
+    for match in UNNAMED.finditer(clause) if unnamed else ():
         found.append(Attribution(None, "asserts", "unnamed", match.start(), match.end(), False))
     found += _verb_attributions(clause)
     found.sort(key=lambda a: (a.end, a.start))

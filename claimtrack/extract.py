@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from claimtrack import attribution as attr
 from claimtrack.attribution import DENIAL_VERBS, Attribution
@@ -303,7 +304,7 @@ class _Context:
             if name and (len(name) >= 2 or word.lower() in attr.ROLES):
                 roles = {word.lower().rstrip(".")} & attr.ROLES
                 self.person(" ".join(name).rstrip("."), roles, position, _owner(words, index))
-        for match in _APPOSITIVE_ROLE.finditer(sentence):
+        for match in _APPOSITIVE_ROLE.finditer(sentence) if ", " in sentence else ():
             name = match.group(1).split()
             if any(w.lower() in attr.NOT_NAMES for w in name):
                 continue
@@ -312,7 +313,7 @@ class _Context:
             roles = {w for w in description.split()[-2:] if w in attr.ROLES}
             if roles:
                 self.person(match.group(1), roles, position)
-        for match in _ACRONYM.finditer(sentence):
+        for match in _ACRONYM.finditer(sentence) if "(" in sentence else ():
             full = " ".join(match.group(1).split())
             while full.split()[0].lower() in ("the", "a"):
                 full = full.split(" ", 1)[1]
@@ -322,6 +323,9 @@ class _Context:
         """Organisations the sentence names, so that a later "the agency" or "the
         board" finds them even when they said nothing: "The Atlas Relief Agency opened
         three depots. The agency said ..."."""
+        heads = set(sentence.lower().replace(",", " ").replace(".", " ").split())
+        if heads.isdisjoint(attr.CLAIMANT_HEADS):
+            return
         for match in _ORGANISATION.finditer(sentence):
             words = match.group(0).split()
             while words and words[0].lower() in attr.NOT_NAMES:
@@ -404,11 +408,14 @@ def extract_claims(
     """Every candidate claim in the article, in reading order, each proposed once."""
     known = known_sources or {}
     read = _read(text)
+    # The people of the whole article first, with where each is first named, so that a
+    # role given before the name ("the adviser ..., said Jane Roe, an adviser") resolves.
     context = _Context()
     for position, sentence in enumerate(read):
         context.learn(sentence.text, position)
-    every_person = list(context.people)
+    everyone = context.people
     context = _Context()
+    context.people = [_Person(p.name, set(p.roles), p.position, p.organisation) for p in everyone]
     found: list[Candidate] = []
     pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
     quote_speaker: Attribution | None = None
@@ -420,11 +427,6 @@ def extract_claims(
             if not sentence.bullet:
                 bullet_attribution = None
         context.learn(sentence.text, position)
-        for person in every_person:
-            if person.position > position and not any(
-                p.name == person.name for p in context.people
-            ):
-                context.people.append(_Person(person.name, person.roles, person.position))
         assigned, loose, closing = _read_sentence(sentence, context, position)
         # A quotation's sentences take the speaker named where it closes.
         if closing is not None:
@@ -504,6 +506,7 @@ def _read_sentence(
     previous_figure: Located | None = None
     for clause in clauses:
         own = clause.attributions
+        piece = text[clause.start : clause.end]
         inherited: Attribution | None = None
         if not own:
             if clause.kind == "continue" or (
@@ -547,14 +550,13 @@ def _read_sentence(
                 continue
             if chosen.claimant is None:
                 continue  # an unnamed source, or a pronoun nothing resolves
-            assigned.append(_Assigned(located, chosen, text[clause.start : clause.end],
-                                      chosen is inherited))  # fmt: skip
+            assigned.append(_Assigned(located, chosen, piece, chosen is inherited))  # fmt: skip
         if own:
             previous = own[-1]
         # A denial with no figure of its own in the clause: "..., Israel disputes figures".
         denial = next((a for a in own if a.stance == "denies" and a.claimant), None)
         if denial is not None and not any(item.attribution is denial for item in assigned):
-            assigned.append(_Assigned(None, denial, text[clause.start : clause.end], False))  # type: ignore[arg-type]
+            assigned.append(_Assigned(None, denial, piece, False))  # type: ignore[arg-type]
     return assigned, loose, closing
 
 
@@ -694,6 +696,9 @@ def _candidates(
     text = " ".join(sentence.text.split())
     parts = _list_of_parts(items, sentence.text)
     previous: Figure | None = None
+    clause_words: dict[str, set[str]] = {}  # by clause: an article's long clause is read once
+    disputes: dict[str, re.Match[str] | None] = {}
+    dates: dict[tuple[str, int], ClaimDate | None] = {}  # by clause and reporting verb
     for item in items:
         attribution = item.attribution
         figure = item.located.figure if item.located is not None else None
@@ -711,7 +716,12 @@ def _candidates(
         if figure is not None:
             previous = figure
         claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", item.clause)}
+        if item.clause not in clause_words:
+            clause_words[item.clause] = {w.lower() for w in re.findall(r"[A-Za-z]+", item.clause)}
+        words = clause_words[item.clause]
+        key = (item.clause, attribution.end)
+        if key not in dates:
+            dates[key] = _claim_date(item.clause, attribution, published)
         stance = attribution.stance
         if attribution.denial_marker or (figure is None and words & DENIAL_VERBS):
             stance = "denies"
@@ -721,7 +731,7 @@ def _candidates(
                 stance=stance,
                 figure=figure,
                 unit=figure.unit if figure else None,
-                date=_claim_date(item.clause, attribution, published),
+                date=dates[key],
                 sentence=text,
                 confidence=_confidence(
                     attribution,
@@ -735,8 +745,11 @@ def _candidates(
                 part=bool(item.located and item.located.part),
             )
         )
-        disputed = attr.DISPUTED_BY.search(item.clause)
-        if disputed and figure is not None:
+        first_time = item.clause not in disputes
+        if first_time:
+            disputes[item.clause] = attr.DISPUTED_BY.search(item.clause)
+        disputed = disputes[item.clause]
+        if disputed and figure is not None and first_time:
             denier = Attribution(disputed.group(1), "denies", "subject", 0, 0, False)
             found.append(
                 Candidate(
@@ -756,6 +769,9 @@ def _candidates(
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 
 
+_NAMED_PART = LazyPattern(r"[A-Z][\w'’-]+(?:\s+with)?\s*(?:,|:)?\s*$")
+
+
 def _list_of_parts(items: list[_Assigned], text: str) -> set[Located]:
     """'Kenya with 40 dead, Uganda with 31, Ghana with 12': three or more figures
     each given for a named part; proposed at low confidence."""
@@ -763,7 +779,7 @@ def _list_of_parts(items: list[_Assigned], text: str) -> set[Located]:
         item.located
         for item in items
         if item.located is not None
-        and re.search(r"[A-Z][\w'’-]+(?:\s+with)?\s*(?:,|:)?\s*$", text[: item.located.start][-30:])
+        and _NAMED_PART.search(text, max(0, item.located.start - 30), item.located.start)
     ]
     return set(named) if len(named) >= 3 else set()
 
@@ -790,7 +806,13 @@ _DATE_PHRASE = LazyPattern(
 def _claim_date(clause: str, attribution: Attribution, published: date | None) -> ClaimDate | None:
     if published is None:
         return None
-    phrases = list(_DATE_PHRASE.finditer(clause))
+    # The phrases near the reporting verb, else the first in the clause: a window
+    # around the verb, so that a very long clause is not searched for every figure.
+    window = max(0, attribution.end - 12)
+    phrases = list(_DATE_PHRASE.finditer(clause, window, attribution.end + 40))
+    if not phrases:
+        first = _DATE_PHRASE.search(clause, 0, 400)
+        phrases = [first] if first else []
     if not phrases:
         return None
     # A date right by the reporting verb ("said on Tuesday") is the claim's own.
@@ -827,6 +849,7 @@ def _confidence(
     return min(confidence, 0.99)
 
 
+@lru_cache(maxsize=4096)
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w[0].isupper()).lower()
 
@@ -876,6 +899,7 @@ def _deduplicate(
 
     body = [c for c in candidates if not c.headline]
     kept: list[Candidate] = []
+    by_number: dict[float | None, list[int]] = {}
     for candidate in candidates:
         if (
             candidate.headline
@@ -883,18 +907,23 @@ def _deduplicate(
             and any(_summarises(candidate.figure, other.figure) for other in body)
         ):
             continue  # the headline summarises a claim the body states in full
+        # Only candidates of the same stated number can be the same claim: look
+        # those up, so that a long article is not compared pair by pair.
+        number = candidate.figure.stated if candidate.figure else None
+        same_number = by_number.setdefault(number, [])
         duplicate = next(
             (
-                other
-                for other in kept
-                if same_source(other.claimant, candidate.claimant)
-                and _same_figure(other.figure, candidate.figure)
+                index
+                for index in same_number
+                if same_source(kept[index].claimant, candidate.claimant)
+                and _same_figure(kept[index].figure, candidate.figure)
             ),
             None,
         )
         if duplicate is not None:
-            if candidate.confidence > duplicate.confidence:
-                kept[kept.index(duplicate)] = candidate
+            if candidate.confidence > kept[duplicate].confidence:
+                kept[duplicate] = candidate
             continue
+        same_number.append(len(kept))
         kept.append(candidate)
     return kept
