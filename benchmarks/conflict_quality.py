@@ -154,7 +154,12 @@ def main() -> None:
     parser.add_argument(
         "--part", choices=[*news.PARTS, "both"], default="both", help="which part of the real news"
     )
+    parser.add_argument(
+        "--folder", type=Path, help="another labelled folder of the same layout, scored whole"
+    )
     args = parser.parse_args()
+    if args.folder:
+        news.use_folder(args.folder)
     if not news.available():
         print(f"Real news: skipped, no labelled excerpts at {news.FOLDER}")
         return

@@ -40,7 +40,7 @@ HELD_OUT = (
     "Spain general strike 1994",
     "Border wall cost",
 )
-PARTS = {"development": DEVELOPMENT, "held-out": HELD_OUT}
+PARTS: dict[str, tuple[str, ...]] = {"development": DEVELOPMENT, "held-out": HELD_OUT}
 
 # Where a page gives no publication date, what a user who read it would type
 # (from its title, its URL or the story's known date), at the precision known.
@@ -95,6 +95,15 @@ class Pair:
 
 def stories() -> dict[str, list[str]]:
     return json.loads((FOLDER / "stories.json").read_text(encoding="utf-8"))
+
+
+def use_folder(folder: Path) -> None:
+    """Score another labelled folder of the same layout, whole: every story in it
+    counts as development (for sets gathered after the split was made)."""
+    global FOLDER
+    FOLDER = folder
+    PARTS.clear()
+    PARTS["development"] = tuple(stories())
 
 
 def part_of(story: str) -> str:
@@ -185,6 +194,13 @@ def _words(name: str) -> set[str]:
     return {_SPELLINGS.get(w, w) for w in words if w not in _CONNECTORS}
 
 
+def _acronym_of(short: str, name: str) -> bool:
+    """'UN' or 'U.N.' for 'United Nations', 'IAEA' for 'International Atomic Energy Agency'."""
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+    return len(letters) >= 2 and letters.isupper() and letters == initials
+
+
 def same_claimant(proposed: str, label: Label) -> bool:
     """The proposal names the labelled claimant: a part of the name (a surname)
     counts, a word that alone names nobody in particular does not."""
@@ -193,7 +209,7 @@ def same_claimant(proposed: str, label: Label) -> bool:
     every = main_words | _words(bracket)
     if not got:
         return False
-    if main_words <= got:
+    if main_words <= got or _acronym_of(proposed, main) or _acronym_of(proposed, bracket):
         return True
     if not got <= every:
         return False

@@ -45,7 +45,8 @@ DENIAL_VERBS = {verb for verb, stance in VERBS.items() if stance == "denies"}
 # Verbs that are reporting verbs only in front of a report: "offered its first
 # estimate of", "released a list of 420 names", "published figures showing".
 _GIVING_VERBS = set("offered offers gave gives released releases issued issues published "
-                    "publishes provided provides presented presents".split())  # fmt: skip
+                    "publishes provided provides presented presents raised raises lowered "
+                    "lowers revised revises updated updates upped cut".split())  # fmt: skip
 _REPORT_NOUNS = set(
     """estimate estimates figure figures toll tally tallies count counts number numbers
     data statistics list names report reports statement statements assessment
@@ -70,7 +71,8 @@ CLAIMANT_HEADS = set(
     organizers diplomats junta regime rebels militants insurgents separatists embassy
     consulate mission board bank firm institute centre center university foundation
     association federation society alliance coalition network tribunal secretariat
-    bureau directorate panel party""".split()
+    bureau directorate panel party television radio broadcaster newspaper media channel
+    tv""".split()
 )
 # A word that names a role a person holds: "the governor", "a military adviser".
 ROLES = set(
@@ -212,6 +214,8 @@ def noun_phrase_before(
         while k >= 0 and toks[k][0] not in (",", "“", "”", '"', "(", ")") and len(words) < 14:
             words.insert(0, toks[k][0])
             k -= 1
+            if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
+                k -= 3  # "the head of Civic Coalition (KO), has claimed"
         if k < 0 or toks[k][0] != "," or not words:
             return None
         if all(is_capital(w) for w in words) and len(words) <= 5:
@@ -369,6 +373,8 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     dropped, descriptions before a name dropped, report nouns after it dropped."""
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
+    if words and re.search(r"['’]s$", words[-1]) and len(words[-1]) > 3:
+        words = [*words[:-1], words[-1][:-2]]  # "the health ministry's": the ministry
     while (
         len(words) > 1
         and words[-1].lower() in _REPORT_NOUNS | {"news", "service"}
@@ -635,6 +641,15 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
         if lower in _AMBIGUOUS_BASE and not _plural_subject(toks[index - 1][0]):
             continue  # "Lagos state", "the death toll figure": nouns, not verbs
+        if lower in _NOUN_VERBS and (
+            (index + 1 < len(toks) and toks[index + 1][0].lower() in ("of", "that", "by"))
+            or previous in _NOUN_ADJECTIVES
+            or previous in VERBS
+            or previous in _GIVING_VERBS
+            or previous in _AUXILIARIES
+            or (previous.endswith("ed") and toks[index - 1][0].islower())
+        ):
+            continue  # "official estimates of", "provided figures that": nouns
         denial = previous in _DENIAL_ADVERB
         j = index - 1
         if denial:
@@ -671,6 +686,17 @@ def _verb_attributions(clause: str) -> list[Attribution]:
     return found
 
 
+# Third-person verbs that are plural nouns too: "the ministry estimates 300" but
+# "official estimates of 300", "had provided figures that ...".
+_NOUN_VERBS = set(
+    """estimates reports claims counts figures records lists documents notes places states
+    tallies projects registers puts""".split()
+)
+_NOUN_ADJECTIVES = set(
+    """official latest new earlier initial preliminary recent previous final independent
+    unofficial government police local media press news agency aid international such
+    these those their its his her our any some other""".split()
+)
 # Verbs of keeping a record: "Yemen has recorded 250,000 cases, the WHO said" is
 # the WHO's claim, so a source the clause ends with comes first.
 _RECORD_VERBS = set(

@@ -531,6 +531,14 @@ def _read_sentence(
             before = [a for a in near if a.end <= located.start]
             after = [a for a in near if a.start >= located.end]
             chosen = before[-1] if before else (after[0] if after else inherited)
+            tight = [
+                a
+                for a in after
+                if a.kind in ("according", "after", "possessive", "passive")
+                and a.start - located.end <= 14
+            ]
+            if tight:
+                chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
             if chosen is not None and chosen.kind == "record" and after and after[-1].claimant:
                 chosen = after[-1]  # "X has recorded N, the WHO said": the WHO's claim
             if (
@@ -921,8 +929,12 @@ def _deduplicate(
             None,
         )
         if duplicate is not None:
-            if candidate.confidence > kept[duplicate].confidence:
+            # The first telling stays (the lede before a later quote); it keeps the
+            # better confidence of the two.
+            if kept[duplicate].headline and not candidate.headline:
                 kept[duplicate] = candidate
+            elif candidate.confidence > kept[duplicate].confidence:
+                kept[duplicate].confidence = candidate.confidence
             continue
         same_number.append(len(kept))
         kept.append(candidate)

@@ -459,7 +459,8 @@ _PHRASE_STOP = set(
     being sent killed more others each every""".split()
 )
 # "killed" and "dead" may head a phrase ("350 killed") but never extend one.
-_HEAD_ONLY = {"killed", "dead", "wounded", "injured", "displaced", "missing"}
+_HEAD_ONLY = {"killed", "dead", "wounded", "injured", "displaced", "missing", "died"}
+_LINKING = {"went", "remain", "remained", "remains", "were", "are", "lay", "lie"}
 # Up to five words after a number, stopping at punctuation other than a hyphen,
 # an apostrophe or the stops of an abbreviation.
 _PHRASE_RE = LazyPattern(
@@ -1078,6 +1079,8 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
         if not word:
             break
         lower = word.lower()
+        if lower in _LINKING and not words:
+            continue  # "28,000 went missing", "300 remain missing": the state is the noun
         if lower in _HEAD_ONLY:
             if not words:
                 words.append(word)

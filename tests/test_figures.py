@@ -205,7 +205,7 @@ SENTENCES = [
         1500,
         "forces",
     ),
-    ("A 25-year-old soldier said 350 were killed in the strike of May 5", 350, None),
+    ("A 25-year-old soldier said 350 were killed in the strike of May 5", 350, "killed"),
     ("F-16 pilots reported 40 drones shot down overnight", 40, "drones"),
     ("He said a dozen patients a day arrive with temperatures above 40C", 12, "patients"),
     ("The death toll from the quake has risen to 3,145, with 4,589 people injured", 3145, "deaths"),
