@@ -29,6 +29,7 @@ from claimtrack.claims import (
 from claimtrack.dates import DAY, ClaimDate
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.figures import Figure
+from claimtrack.search import search_phrases
 
 if TYPE_CHECKING:
     from claimtrack.conflicts import Review
@@ -40,7 +41,20 @@ ORDERS = {
     "grouped": "c.topic_id, c.date, c.id",
 }
 VOCABULARY_SAMPLE = 20  # claims a topic learns its words from, in one import
-KNOWN_MIGRATIONS = ("m001_claims", "m002_reviews_and_cumulative_topics", "m003_verdicts")
+KNOWN_MIGRATIONS = (
+    "m001_claims",
+    "m002_reviews_and_cumulative_topics",
+    "m003_verdicts",
+    "m020_search_source_and_topic_names",
+)
+# The full-text indexes: the claims' text, and the names of sources and topics.
+SEARCH_INDEXES = ("claims_fts", "sources_fts", "topics_fts")
+# A phrase is in a claim when its text, its source's name or its topic's name holds it.
+_PHRASE_IN_CLAIM = (
+    "(c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?) "
+    "OR c.source_id IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?) "
+    "OR c.topic_id IN (SELECT rowid FROM topics_fts WHERE topics_fts MATCH ?))"
+)
 
 
 # The claim columns read back, in the order claim_from_row unpacks them.
@@ -241,11 +255,15 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         search: str | None = None,
+        fts: bool = False,
         limit: int | None = None,
         order: str = "newest",
     ) -> Iterator[Claim]:
         """Claims not removed, in one of ORDERS: newest first; by topic name, then
         date; or grouped by topic in the index's order, which needs no sort.
+
+        `search` holds words to find, each in the text, the source or the topic;
+        with `fts`, an FTS5 query over the text.
 
         The filters are checked at once; the claims come lazily.
         """
@@ -269,9 +287,13 @@ class Store:
             # A month "2024-10" sorts before its days: compare on the prefix.
             where.append("substr(c.date, 1, ?) <= ?")
             params.extend([len(until), until])
-        if search:
+        if search and fts:
             where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
             params.append(search)
+        elif search:
+            phrases = search_phrases(search)
+            where.extend([_PHRASE_IN_CLAIM] * len(phrases) or ["0"])
+            params.extend(phrase for phrase in phrases for _ in range(3))
         sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {ORDERS[order]}"
         if limit is not None:
             sql += " LIMIT ?"
@@ -280,7 +302,7 @@ class Store:
         try:
             rows = self._tuples().execute(sql, params)
         except sqlite3.OperationalError as error:
-            if search:  # FTS5 reads the query when the statement starts
+            if search and fts:  # FTS5 reads the query when the statement starts
                 raise ClaimtrackError(f"the search query is not valid: {error}") from None
             raise
         return (claim_from_row(row) for row in rows)
@@ -602,9 +624,10 @@ class Store:
             ("integrity", rows == ["ok"], "ok" if rows == ["ok"] else "; ".join(rows[:5]))
         )
         try:
-            self.conn.execute(
-                "INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)"
-            )
+            for index in SEARCH_INDEXES:
+                self.conn.execute(
+                    f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"
+                )
             results.append(("full-text index", True, "ok"))
         except sqlite3.DatabaseError:
             results.append(
@@ -633,7 +656,8 @@ class Store:
 
     def rebuild_search_index(self) -> None:
         with self.transaction():
-            self.conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
+            for index in SEARCH_INDEXES:
+                self.conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
 
     # --- listings -------------------------------------------------------------------
 

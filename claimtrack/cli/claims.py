@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import typer
@@ -89,7 +90,12 @@ def claims_list(
     source: str | None = typer.Option(None, "--source", "-s", help="Only this source."),
     since: str | None = typer.Option(None, "--since", help="Only claims dated on or after."),
     until: str | None = typer.Option(None, "--until", help="Only claims dated on or before."),
-    search: str | None = typer.Option(None, "--search", "-q", help="Full-text search (FTS5)."),
+    search: str | None = typer.Option(
+        None, "--search", "-q", help='Words (or "a phrase") in the text, source or topic.'
+    ),
+    fts: bool = typer.Option(
+        False, "--fts", help="Read --search as an FTS5 query over the text (OR, NOT, NEAR, x*)."
+    ),
     limit: int | None = typer.Option(None, "--limit", "-n", help="At most N claims."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
     as_csv: bool = typer.Option(False, "--csv", help="Print CSV."),
@@ -99,12 +105,21 @@ def claims_list(
     \b
     Example:
       claimtrack list --topic "North Korean troops in Russia" --since 2024-10-01 --limit 20
+      claimtrack list --search "Zelensky 10,000"
     """
     one_format(json=as_json, csv=as_csv)
     check_limit(limit)
+    if fts and not search:
+        raise ClaimtrackError("--fts reads the --search query; give --search too")
     claims = query_claims(
-        open_store_of(ctx), topic, source, since, until, search=search, limit=limit
+        open_store_of(ctx), topic, source, since, until, search=search, fts=fts, limit=limit
     )
+    if not (as_json or as_csv):
+        first = next(claims, None)
+        if first is None:
+            typer.echo(no_claims_line(search, topic, source, since, until, limit is not None))
+            return
+        claims = itertools.chain([first], claims)
     if as_json:
         echo_json([claim.to_json() for claim in claims])
     elif as_csv:
@@ -116,6 +131,16 @@ def claims_list(
 
         console = new_console()
         console.print(claims_table(claims, console.width))
+
+
+def no_claims_line(search: str | None, *filters: object) -> str:
+    from claimtrack.escape import inert
+
+    if search:
+        return inert(f"No claims match {search!r}.")
+    if any(filters):
+        return "No claims match these filters."
+    return "No claims yet; add one with `claimtrack add`."
 
 
 @app.command("show")
