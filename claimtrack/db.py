@@ -310,24 +310,35 @@ class Store:
     def update_claim(self, claim_id: int, changes: dict[str, object]) -> Claim:
         """Apply changes to a claim; the previous version goes to the history."""
         with self.transaction():
-            current = self.get_claim(claim_id)
-            updated = current.with_changes(**changes)
-            if updated == current:
-                return current
-            self._record(current, "edit")
-            source_id, _ = self.ensure_source(updated.source)
-            if "topic" in changes:
-                topic_id, _, _ = self.ensure_topic(str(updated.topic))
-            else:
-                topic_id = self.find_topic(str(current.topic))[0]  # type: ignore[index]
-            row = _claim_row(updated, source_id, topic_id)
-            row["updated_at"] = self._later_than(current.updated_at)
-            assignments = ", ".join(f"{name} = ?" for name in row)
-            self.conn.execute(
-                f"UPDATE claims SET {assignments} WHERE id = ?", [*row.values(), claim_id]
-            )
-            self._learn_terms(topic_id, topic_terms(updated.text, updated.unit_norm))
-            return self.get_claim(claim_id)
+            return self._update(self.get_claim(claim_id), changes)
+
+    def update_claims(
+        self, claim_ids: Iterable[int], changes_of: Callable[[Claim], dict[str, object]]
+    ) -> list[tuple[Claim, Claim]]:
+        """Change several claims in one transaction, each by the changes made from
+        its current version; (before, after) for each, in order."""
+        with self.transaction():
+            currents = [self.get_claim(claim_id) for claim_id in claim_ids]
+            return [(current, self._update(current, changes_of(current))) for current in currents]
+
+    def _update(self, current: Claim, changes: dict[str, object]) -> Claim:
+        updated = current.with_changes(**changes)
+        if updated == current:
+            return current
+        self._record(current, "edit")
+        source_id, _ = self.ensure_source(updated.source)
+        if "topic" in changes:
+            topic_id, _, _ = self.ensure_topic(str(updated.topic))
+        else:
+            topic_id = self.find_topic(str(current.topic))[0]  # type: ignore[index]
+        row = _claim_row(updated, source_id, topic_id)
+        row["updated_at"] = self._later_than(current.updated_at)
+        assignments = ", ".join(f"{name} = ?" for name in row)
+        self.conn.execute(
+            f"UPDATE claims SET {assignments} WHERE id = ?", [*row.values(), current.id]
+        )
+        self._learn_terms(topic_id, topic_terms(updated.text, updated.unit_norm))
+        return self.get_claim(current.id)  # type: ignore[arg-type]
 
     def _later_than(self, previous: str | None) -> str:
         # updated_at only grows, even across a clock step back or two edits in one

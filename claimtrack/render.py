@@ -102,6 +102,26 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
     return grid
 
 
+def changed_fields(before: Claim, after: Claim) -> list[str]:
+    """The claim JSON's fields that differ between two versions, but the time stamps."""
+    old, new = before.to_json(), after.to_json()
+    return [key for key in new if key not in ("updated_at", "created_at") and old[key] != new[key]]
+
+
+def bulk_edit_line(results: Sequence[tuple[Claim, Claim]]) -> str:
+    """One line for an edit of several claims: which changed, in what, which were already so."""
+    changed = [(b, a) for b, a in results if a != b]
+    fields = sorted({name for b, a in changed for name in changed_fields(b, a)})
+    line = f"Updated {len(changed)} of {len(results)} claims"
+    if changed:
+        line += f" ({', '.join(fields)}): " + ", ".join(f"#{a.id}" for _, a in changed)
+    line += "."
+    same = [f"#{a.id}" for b, a in results if a == b]
+    if same:
+        line += f" Already so: {', '.join(same)}."
+    return line
+
+
 def records_table(records: Sequence[dict[str, object]], columns: Sequence[str]) -> RenderableType:
     from rich.table import Table
 

@@ -30,7 +30,7 @@ from claimtrack.cli.helpers import (
 from claimtrack.errors import ClaimtrackError
 
 if TYPE_CHECKING:
-    pass
+    from claimtrack.claims import Claim
 
 
 @app.command("add")
@@ -173,7 +173,7 @@ def claims_show(
 @app.command("edit")
 def claims_edit(
     ctx: typer.Context,
-    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+    claim_ids: list[int] = typer.Argument(..., metavar="ID...", help="The claims' ids."),
     text: str | None = typer.Option(None, "--text", help="New text (figure and stance re-read)."),
     source: str | None = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
     date_text: str | None = typer.Option(None, "--date", "-d", help=DATE_HELP),
@@ -185,43 +185,57 @@ def claims_edit(
     stance: str | None = typer.Option(None, "--stance", help=STANCE_HELP),
     tag: list[str] | None = typer.Option(None, "--tag", help="Replace the tags; repeat."),
     note: str | None = typer.Option(None, "--note", help="A private note; '' clears it."),
-    as_json: bool = typer.Option(False, "--json", help="Print the updated claim as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Print the updated claims as JSON."),
 ) -> None:
-    """Change a claim; the previous version is kept in its history.
+    """Change one claim, or several at once; earlier versions stay in the history.
 
     \b
     Example:
       claimtrack edit 3 --figure "up to 12,000" --date 2024-10-30
+      claimtrack edit 3 4 5 --unit missing --topic "Missing after the floods"
     """
     from claimtrack.claims import edit_changes
 
-    store = open_store_of(ctx)
-    current = store.get_claim(claim_id)
-    changes = edit_changes(
-        current,
-        today=current_date(),
-        text=text,
-        source=source,
-        date_text=date_text,
-        as_of_text=as_of,
-        topic=topic,
-        url=url,
-        figure_text=figure,
-        unit=unit,
-        stance=stance,
-        tags=tag,
-        note=note,
-    )
-    if not changes:
-        raise ClaimtrackError("nothing to change; give at least one option such as --text")
-    claim = store.update_claim(claim_id, changes)
-    if as_json:
-        echo_json(claim.to_json())
-        return
-    from claimtrack.render import claim_detail
+    ids = list(dict.fromkeys(claim_ids))  # each once, in the order given
+    if text is not None and len(ids) > 1:
+        raise ClaimtrackError("--text changes one claim at a time; give one id")
+    today = current_date()
 
-    typer.echo(f"Updated claim #{claim.id}.")
-    show(claim_detail(claim))
+    def changes_of(current: Claim) -> dict[str, object]:
+        changes = edit_changes(
+            current,
+            today=today,
+            text=text,
+            source=source,
+            date_text=date_text,
+            as_of_text=as_of,
+            topic=topic,
+            url=url,
+            figure_text=figure,
+            unit=unit,
+            stance=stance,
+            tags=tag,
+            note=note,
+        )
+        if not changes:
+            raise ClaimtrackError("nothing to change; give at least one option such as --text")
+        return changes
+
+    results = open_store_of(ctx).update_claims(ids, changes_of)
+    if as_json:
+        claims = [after.to_json() for _, after in results]
+        echo_json(claims[0] if len(ids) == 1 else claims)
+        return
+    if len(ids) == 1:
+        from claimtrack.render import claim_detail
+
+        claim = results[0][1]
+        typer.echo(f"Updated claim #{claim.id}.")
+        show(claim_detail(claim))
+        return
+    from claimtrack.render import bulk_edit_line
+
+    typer.echo(bulk_edit_line(results))
 
 
 @app.command("rate")
