@@ -167,7 +167,7 @@ def claims_show(
         for conflict, status, _ in stored_conflicts(store, conflict_settings(), topic=claim.topic)
         if claim_id in conflict.pair
     ]
-    show(claim_detail(claim, involved))
+    show(claim_detail(claim, involved), crop=False)
 
 
 @app.command("edit")
@@ -231,7 +231,7 @@ def claims_edit(
 
         claim = results[0][1]
         typer.echo(f"Updated claim #{claim.id}.")
-        show(claim_detail(claim))
+        show(claim_detail(claim), crop=False)
         return
     from claimtrack.render import bulk_edit_line
 
@@ -305,7 +305,7 @@ def claims_history(
     claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
     as_json: bool = typer.Option(False, "--json", help="Print the versions as JSON."),
 ) -> None:
-    """Show every version of a claim, oldest first.
+    """Show a claim as first added, then what each change did, field by field.
 
     \b
     Example:
@@ -323,6 +323,6 @@ def claims_history(
             }
         )
         return
-    from claimtrack.render import history_table
+    from claimtrack.render import history_view
 
-    show(history_table(versions, current))
+    show(history_view(versions, current))

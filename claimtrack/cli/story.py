@@ -15,7 +15,6 @@ from claimtrack.cli.helpers import (
     only_wanted,
     open_store_of,
     query_claims,
-    show,
     story_sections,
     utc_now,
     write_output,
@@ -49,7 +48,8 @@ def timeline_show(
     found = list(
         story_sections(open_store_of(ctx), topic=topic, source=source, since=since, until=until)
     )
-    show(timeline_view(found, conflicts_only))
+    console = new_console()
+    console.print(timeline_view(found, conflicts_only, console.width))
 
 
 @app.command("export")
@@ -133,7 +133,7 @@ def demo_run(
     console = new_console()
     story = list(story_sections(store))
     console.rule("Timeline")
-    console.print(timeline_view(story))
+    console.print(timeline_view(story, width=console.width))
     console.rule("Open conflicts")
     still_open = only_wanted(story, lambda _, status: status != "dismissed")
     console.print(conflicts_view(still_open))
