@@ -267,6 +267,31 @@ class Store:
 
         The filters are checked at once; the claims come lazily.
         """
+        where, params = self._filters(topic, source, since, until)
+        if search and fts:
+            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(search)
+        elif search:
+            phrases = search_phrases(search)
+            where.extend([_PHRASE_IN_CLAIM] * len(phrases) or ["0"])
+            params.extend(phrase for phrase in phrases for _ in range(3))
+        sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {ORDERS[order]}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        # Checked above, before the first row: a bad filter fails before any output.
+        try:
+            rows = self._tuples().execute(sql, params)
+        except sqlite3.OperationalError as error:
+            if search and fts:  # FTS5 reads the query when the statement starts
+                raise ClaimtrackError(f"the search query is not valid: {error}") from None
+            raise
+        return (claim_from_row(row) for row in rows)
+
+    def _filters(
+        self, topic: str | None, source: str | None, since: str | None, until: str | None
+    ) -> tuple[list[str], list[object]]:
+        """The WHERE terms, and their parameters, of the claims not removed that match."""
         where, params = ["c.deleted_at IS NULL"], []
         if topic:
             found = self.find_topic(topic)
@@ -287,25 +312,27 @@ class Store:
             # A month "2024-10" sorts before its days: compare on the prefix.
             where.append("substr(c.date, 1, ?) <= ?")
             params.extend([len(until), until])
-        if search and fts:
-            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-            params.append(search)
-        elif search:
-            phrases = search_phrases(search)
-            where.extend([_PHRASE_IN_CLAIM] * len(phrases) or ["0"])
-            params.extend(phrase for phrase in phrases for _ in range(3))
-        sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {ORDERS[order]}"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        # Checked above, before the first row: a bad filter fails before any output.
-        try:
-            rows = self._tuples().execute(sql, params)
-        except sqlite3.OperationalError as error:
-            if search and fts:  # FTS5 reads the query when the statement starts
-                raise ClaimtrackError(f"the search query is not valid: {error}") from None
-            raise
-        return (claim_from_row(row) for row in rows)
+        return where, params
+
+    def topic_spans(
+        self,
+        *,
+        topic: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[tuple[str, str, str]]:
+        """(topic, first date, last date) of the claims that match, by topic name."""
+        where, params = self._filters(topic, source, since, until)
+        return [
+            (row[0], row[1], row[2])
+            for row in self.conn.execute(
+                "SELECT t.name, min(c.date), max(c.date) FROM claims c "
+                f"JOIN topics t ON t.id = c.topic_id WHERE {' AND '.join(where)} "
+                "GROUP BY t.id ORDER BY t.name, t.id",
+                params,
+            )
+        ]
 
     def update_claim(self, claim_id: int, changes: dict[str, object]) -> Claim:
         """Apply changes to a claim; the previous version goes to the history."""

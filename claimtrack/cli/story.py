@@ -11,6 +11,8 @@ import typer
 
 from claimtrack.cli.app import app
 from claimtrack.cli.helpers import (
+    current_date,
+    date_bound,
     new_console,
     only_wanted,
     open_store_of,
@@ -63,6 +65,7 @@ def timeline_export(
     until: str | None = typer.Option(None, "--until", help="Only claims dated on or before."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
     stamp: bool = typer.Option(False, "--stamp", help="Add the time of export."),
+    show_all: bool = typer.Option(False, "--all", help="Markdown: list dismissed pairs too."),
 ) -> None:
     """Export claims as Markdown, JSON, JSON lines, CSV, ClaimReview or TimelineJS.
 
@@ -83,7 +86,16 @@ def timeline_export(
         return query_claims(store, order="topic", **filters)
 
     if fmt == "markdown":
-        chunks = exports.markdown(story_sections(store, **filters), when)
+        today = current_date()
+        spans = store.topic_spans(
+            topic=topic, since=date_bound(since, today), until=date_bound(until, today)
+        )
+        chunks = exports.markdown(
+            story_sections(store, **filters),
+            when,
+            title=exports.markdown_title(spans),
+            dismissed=show_all,
+        )
     elif fmt == "json":
         chunks = exports.json_document(
             claims(),
