@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from claimtrack.conflicts import Conflict, Section
     from claimtrack.db import Filing
     from claimtrack.extract import Candidate
+    from claimtrack.summary import TopicSummary
 
 
 def plain(value: object) -> Text:
@@ -403,6 +405,88 @@ def conflicts_view(sections: Sequence[Section]) -> RenderableType:
     if not parts:
         return Text("No open conflicts.")
     return Group(*parts)
+
+
+def summary_view(summaries: Sequence[TopicSummary]) -> RenderableType:
+    """Each topic in a few lines: per quantity, the spread, the conflicts by status,
+    and each source's latest figure, lowest first."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    from claimtrack.dates import from_iso
+    from claimtrack.summary import spread_ratio
+
+    def indented(text: str, level: int, style: str = "") -> Padding:
+        return Padding(Text(inert(text), style=style), (0, 0, 0, level), expand=False)
+
+    parts: list[RenderableType] = []
+    for summary in summaries:
+        if parts:
+            parts.append(Text(""))
+        span = from_iso(summary.first).human()
+        if summary.last != summary.first:
+            span += f" to {from_iso(summary.last).human()}"
+        parts.append(Text(inert(summary.topic), style="bold underline"))
+        claims, sources = summary.claims, summary.sources
+        parts.append(
+            indented(
+                f"{claims} claim{'s' * (claims != 1)} from {sources} "
+                f"source{'s' * (sources != 1)}, {span}",
+                2,
+                "dim",
+            )
+        )
+        if not summary.quantities:
+            parts.append(indented("No figures and no conflicts.", 2))
+        for quantity in summary.quantities:
+            counts = _conflict_counts(quantity.conflicts)
+            if quantity.spread is None:
+                parts.append(indented(f"Without a figure: {counts}", 2))
+                continue
+            parts.append(indented(quantity.quantity or "figures without a unit", 2, "bold"))
+            spread = quantity.spread.describe()
+            ratio = spread_ratio(quantity.spread)
+            if ratio is not None and ratio != 1:
+                spread += f": {ratio:g}x"
+            parts.append(indented(spread, 4))
+            parts.append(indented(f"Conflicts: {counts}", 4))
+            table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+            table.add_column("figure", style="bold cyan", overflow="fold")
+            table.add_column("source", overflow="fold")
+            table.add_column("date", no_wrap=True, style="dim")
+            table.add_column("id", no_wrap=True, style="dim")
+            for claim in quantity.latest:
+                table.add_row(
+                    plain(claim.figure_words),
+                    plain(claim.source),
+                    claim.compared_date.human(),
+                    f"#{claim.id}",
+                )
+            parts.append(Padding(table, (0, 0, 0, 4), expand=False))
+    if not parts:
+        return Text("No claims to summarise.")
+    return Group(*parts)
+
+
+def _conflict_counts(conflicts: dict[str, Counter[str]]) -> str:
+    """'3 open (2 contradictions, 1 denial); 1 confirmed (discrepancy)'."""
+    from claimtrack.conflicts import KINDS
+
+    phrases = []
+    for status in ("open", "confirmed"):
+        kinds = conflicts.get(status)
+        if not kinds:
+            continue
+        total = sum(kinds.values())
+        detail = ", ".join(
+            f"{kinds[kind]} {kind}{'s' if kinds[kind] > 1 else ''}" if total > 1 else kind
+            for kind in KINDS
+            if kinds[kind]
+        )
+        phrases.append(f"{total} {status} ({detail})")
+    return "; ".join(phrases) if phrases else "none open"
 
 
 _PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta")

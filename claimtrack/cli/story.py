@@ -13,10 +13,12 @@ from claimtrack.cli.app import app
 from claimtrack.cli.helpers import (
     current_date,
     date_bound,
+    echo_json,
     new_console,
     only_wanted,
     open_store_of,
     query_claims,
+    show,
     story_sections,
     utc_now,
     write_output,
@@ -52,6 +54,29 @@ def timeline_show(
     )
     console = new_console()
     console.print(timeline_view(found, conflicts_only, console.width))
+
+
+@app.command("summary")
+def story_summary(
+    ctx: typer.Context,
+    topic: str | None = typer.Argument(None, help="Only this topic [default: all]."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array, a topic an item."),
+) -> None:
+    """Each topic at a glance: latest figure by source, spread, conflicts.
+
+    \b
+    Example:
+      claimtrack summary "North Korean troops in Russia" --json
+    """
+    from claimtrack.summary import summarise
+
+    summaries = [summarise(section) for section in story_sections(open_store_of(ctx), topic=topic)]
+    if as_json:
+        echo_json([summary.to_json() for summary in summaries])
+        return
+    from claimtrack.render import summary_view
+
+    show(summary_view(summaries))
 
 
 @app.command("export")
