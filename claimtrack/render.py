@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from claimtrack.claims import Claim
+from claimtrack.claims import Claim, outlet_name
 from claimtrack.escape import inert, json_dumps
 from claimtrack.figures import Figure, figure_words, format_figure
 
@@ -122,16 +122,25 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
     return Group(*parts)
 
 
+def outlet_link(url: str) -> Text:
+    """Who published a claim, linked to where (a hyperlink where the terminal has them)."""
+    from rich.style import Style
+    from rich.text import Text
+
+    link = link_style(url)
+    return Text(inert(outlet_name(url)), style=Style(dim=True) + link if link else "dim")
+
+
 _LINKABLE = re.compile(r"(?i)^https?://[^\s\x00-\x1f\x7f-\x9f]+$")
 
 
-def link_style(url: str | None) -> Style | str:
+def link_style(url: str | None) -> Style | None:
     """A hyperlink (OSC 8) to an http(s) address, shown where the terminal supports it;
     none for anything else, so that no stored text can write its own escape."""
     from rich.style import Style
 
-    if not url or not _LINKABLE.match(url) or "\x1b" in url:
-        return ""
+    if not url or not _LINKABLE.match(url):
+        return None
     return Style(link=url)
 
 
@@ -470,6 +479,9 @@ def summary_view(summaries: Sequence[TopicSummary]) -> RenderableType:
     return Group(*parts)
 
 
+_PLURALS = {"contradiction": "contradictions", "discrepancy": "discrepancies", "denial": "denials"}
+
+
 def _conflict_counts(conflicts: dict[str, Counter[str]]) -> str:
     """'3 open (2 contradictions, 1 denial); 1 confirmed (discrepancy)'."""
     from claimtrack.conflicts import KINDS
@@ -481,7 +493,7 @@ def _conflict_counts(conflicts: dict[str, Counter[str]]) -> str:
             continue
         total = sum(kinds.values())
         detail = ", ".join(
-            f"{kinds[kind]} {kind}{'s' if kinds[kind] > 1 else ''}" if total > 1 else kind
+            (f"{kinds[kind]} {_PLURALS[kind] if kinds[kind] > 1 else kind}" if total > 1 else kind)
             for kind in KINDS
             if kinds[kind]
         )
@@ -546,6 +558,9 @@ def timeline_view(
             body.append(f"#{claim.id} ", style="dim")
             body.append(claim.stance, style="italic")
             body.append(": " + inert(claim.text))
+            if claim.url:
+                body.append(" ")
+                body.append_text(outlet_link(claim.url))
             if claim.verdict != "unverified":
                 body.append(f"\nverdict: {claim.verdict}", style="bold")
             earlier = section.revised.get(claim.id or 0)

@@ -72,13 +72,30 @@ def test_show_never_cuts_a_url(story, monkeypatch):
     assert "Pentagon says about 8,000" in story("edit", "1", "--note", "n").stdout
 
 
+def test_timeline_names_the_outlet(story, monkeypatch):
+    for width in ("80", "150"):
+        monkeypatch.setenv("COLUMNS", width)
+        out = story("timeline").stdout
+        assert "are in Kursk example.org" in " ".join(out.split())
+        assert "\x1b" not in out  # piped: plain text
+
+
 @pytest.mark.skipif(shutil.which("script") is None, reason="util-linux `script` is not installed")
-def test_show_links_the_url_on_a_terminal(story, db_path):
+@pytest.mark.parametrize("command", ["show 1", "timeline"])
+def test_urls_are_hyperlinks_on_a_terminal(story, db_path, command):
     # Under a pseudo-terminal rich writes the URL as an OSC 8 hyperlink.
     env = {**os.environ, "CLAIMTRACK_DB": str(db_path), "COLUMNS": "60", "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)
     result = subprocess.run(
-        ["script", "-qec", f"{shutil.which('claimtrack')} show 1", "/dev/null"],
+        ["script", "-qec", f"{shutil.which('claimtrack')} {command}", "/dev/null"],
         capture_output=True, text=True, env=env, check=True,
     )  # fmt: skip
     assert "\x1b]8;id=" in result.stdout and f";{LONG_URL}\x1b\\" in result.stdout
+
+
+def test_a_url_that_could_escape_is_never_a_link():
+    from claimtrack.render import link_style
+
+    assert link_style("https://example.org/a\x1b]8;;\x07b") is None
+    assert link_style("javascript:alert(1)") is None
+    assert link_style("https://example.org/a").link == "https://example.org/a"

@@ -148,7 +148,7 @@ def demo_run(
         None, "--db", help="Load into this file [default: a new temporary database]."
     ),
 ) -> None:
-    """Load the bundled sample data set (North Korea-Russia, 2024) and show it.
+    """Load the bundled sample data set (the Grenfell Tower fire, 2017) and show it.
 
     \b
     Example:
