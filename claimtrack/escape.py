@@ -89,8 +89,8 @@ def _escapes(line: str, i: int) -> bool:
     after = line[i + 1] if i + 1 < len(line) else ""
     if ch in "|`":  # a new table cell; a code span
         return True
-    if ch == "\\":  # it would escape what follows, or break the line
-        return not after or after in _ASCII_PUNCTUATION
+    if ch == "\\":  # it would escape what follows (an edge space is "&#32;"), or break a line
+        return not after or after in _ASCII_PUNCTUATION or after.isspace()
     if ch in "*~":  # emphasis or strikethrough, unless a lone mark between spaces
         return not (before.isspace() and after.isspace())
     if ch == "_":  # as *, and inside a word it never emphasises
