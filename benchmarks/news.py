@@ -197,7 +197,7 @@ def same_claimant(proposed: str, label: Label) -> bool:
 @dataclass
 class Score:
     proposed: int = 0
-    neutral: int = 0  # proposals of figures the labels leave uncounted (vague)
+    neutral: int = 0  # proposals the labels leave uncounted: vague figures, no figure
     right: int = 0
     located: int = 0  # sentence and figure found, claimant right or not
     countable: int = 0
@@ -247,6 +247,12 @@ def match(proposals: list[Proposal], article_labels: list[Label]):
     matched: dict[int, Label] = {}
     report = []
     for i, proposal in enumerate(proposals):
+        if proposal.qualifier is None:
+            # A denial with no figure: the labels hold figure claims only, so it is
+            # neither right nor wrong here.
+            score.neutral += 1
+            report.append((proposal, None, "neutral"))
+            continue
         located = [
             lb
             for lb in free
