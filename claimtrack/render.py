@@ -144,16 +144,12 @@ def link_style(url: str | None) -> Style | None:
     return Style(link=url)
 
 
-def changed_fields(before: Claim, after: Claim) -> list[str]:
-    """The claim JSON's fields that differ between two versions, but the time stamps."""
-    old, new = before.to_json(), after.to_json()
-    return [key for key in new if key not in ("updated_at", "created_at") and old[key] != new[key]]
-
-
 def bulk_edit_line(results: Sequence[tuple[Claim, Claim]]) -> str:
     """One line for an edit of several claims: which changed, in what, which were already so."""
     changed = [(b, a) for b, a in results if a != b]
-    fields = sorted({name for b, a in changed for name in changed_fields(b, a)})
+    fields = sorted(
+        {name for b, a in changed for name, _, _ in version_changes(b.to_json(), a.to_json())}
+    )
     line = f"Updated {len(changed)} of {len(results)} claims"
     if changed:
         line += f" ({', '.join(fields)}): " + ", ".join(f"#{a.id}" for _, a in changed)
@@ -198,8 +194,8 @@ def version_value(data: dict[str, object], name: str) -> str:
     if name == "figure":
         if not isinstance(value, dict):
             return ""
-        figure = Figure(value["low"], value["high"], value["qualifier"], value["text"])
-        return figure_words(figure, data.get("unit"))  # type: ignore[arg-type]
+        # The number alone: the unit has a line of its own.
+        return format_figure(Figure(value["low"], value["high"], value["qualifier"], value["text"]))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return "" if value is None else str(value)

@@ -54,7 +54,7 @@ def test_history_shows_what_changed(story):
     assert not any(line.startswith(("  text", "  source")) for line in lines[second:third])
     changes = "\n".join(lines[third:])
     assert "date         2024-10-23 (day) → 2024-10-31 (day)" in changes
-    assert "figure       3,000 troops → about 8,000 troops" in changes
+    assert "figure       3,000 → about 8,000" in changes
     assert "stance       confirms → asserts" in changes
     assert "source" not in changes  # unchanged fields are not repeated
     assert "verdict      unverified → disputed" in out
