@@ -173,10 +173,16 @@ _GENERIC = set(
 _CONNECTORS = {"the", "of", "for", "on", "and", "in", "at", "via", "s", "a", "an"}
 
 
+# British and American spellings of one name: "Defence Ministry", "Defense Ministry".
+_SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center",
+              "labour": "labor", "programme": "program", "organising": "organizing"}  # fmt: skip
+
+
 def _words(name: str) -> set[str]:
     text = name.casefold().replace("’", "'").replace(".", "")
     text = re.sub(r"'s\b", "", text)
-    return {w for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", text) if w not in _CONNECTORS}
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
+    return {_SPELLINGS.get(w, w) for w in words if w not in _CONNECTORS}
 
 
 def same_claimant(proposed: str, label: Label) -> bool:

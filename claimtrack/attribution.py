@@ -100,7 +100,7 @@ _FUNCTION_CAPITALS = set(
 _INDEFINITE = {"a", "an", "one", "some", "another", "any"}
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural",
             "we": "speaker", "i": "speaker"}  # fmt: skip
-_POSSESSIVES = {"his": "person", "her": "person", "its": "organisation", "their": "plural",
+POSSESSIVES = {"his": "person", "her": "person", "its": "organisation", "their": "plural",
                 "our": "speaker", "my": "speaker"}  # fmt: skip
 # Lower-case nouns that, after "the", mean an organisation named before.
 BACK_REFERENCES = set(
@@ -159,7 +159,12 @@ def is_capital(word: str) -> bool:
 
 
 def _is_head(lower: str) -> bool:
-    return lower in CLAIMANT_HEADS or lower.rstrip("s") in CLAIMANT_HEADS or lower in TITLES
+    return (
+        lower in CLAIMANT_HEADS
+        or lower.rstrip("s") in CLAIMANT_HEADS
+        or lower in TITLES
+        or lower in _REPORTS  # "the report said": resolved to whose report it is
+    )
 
 
 def _skip_adverbials(toks: list[Token], j: int) -> int:
@@ -191,8 +196,12 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
     return j
 
 
-def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
-    """The claimant right before a reporting verb, and whether it looks like a person."""
+def noun_phrase_before(
+    toks: list[Token], verb: int, common: bool = True
+) -> tuple[str, bool] | None:
+    """The claimant right before a reporting verb, and whether it looks like a person.
+    `common`: a common noun the lexicon does not know may be the claimant ("the
+    opposition says"), as it may right before a verb but not across an appositive."""
     j = _skip_adverbials(toks, verb - 1)
     if j >= 0 and toks[j][0] == "," and j >= 1:
         # An appositive between commas: a name ("the envoy, Tom Perriello, said"), a
@@ -207,7 +216,7 @@ def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
             return None
         if all(is_capital(w) for w in words) and len(words) <= 5:
             return clean_name(words)
-        return noun_phrase_before(toks, k)
+        return noun_phrase_before(toks, k, common=False)
     words: list[str] = []
     while j >= 0 and len(words) < 9:
         word = toks[j][0]
@@ -223,16 +232,19 @@ def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
                 if found is not None:
                     return f"{found[0]} {lower} {' '.join(words)}", False
             break
-        if lower in _POSSESSIVES and words:
+        if lower in POSSESSIVES and words:
             words.insert(0, word)  # "its local networks": resolved by the caller
             break
-        if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the"):
+        connector = lower in ("on", "and") and bool(words) and is_capital(words[0])
+        if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the") and not connector:
             break
-        if lower in ("of", "for"):
+        if lower in ("of", "for") or connector:
+            # "Ministry of Health", "Commission on Human Rights", "Bill and Melinda Gates"
+            before = toks[j - 1][0] if j else ""
             if (
                 not words
                 or j == 0
-                or not (is_capital(toks[j - 1][0]) or _is_head(toks[j - 1][0].lower()))
+                or not (is_capital(before) or (not connector and _is_head(before.lower())))
             ):
                 break
             words.insert(0, word)
@@ -247,7 +259,7 @@ def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
             break
         is_head = _is_head(lower)
         if not words and not is_capital(word) and not is_head:
-            return _post_modified(toks, j)
+            return _post_modified(toks, j, common)
         if not is_capital(word) and words and not (is_head or _is_modifier(word)):
             break
         words.insert(0, word)
@@ -261,15 +273,18 @@ def noun_phrase_before(toks: list[Token], verb: int) -> tuple[str, bool] | None:
 
 
 def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
-    """An unnamed person speaking for a named organisation is that organisation."""
+    """An unnamed person speaking for a named organisation is that organisation: "a
+    Red Cross spokesperson", and "a company spokesperson" after the company is named."""
     if len(words) >= 2 and words[-1].lower() in _SPEAKERS:
         organisation = [w for w in words[:-1] if w.lower() not in ("the",)]
         if organisation and all(is_capital(w) for w in organisation):
             return " ".join(organisation), False
+        if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
+            return "the " + organisation[0].lower(), False
     return None
 
 
-def _post_modified(toks: list[Token], end: int) -> tuple[str, bool] | None:
+def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[str, bool] | None:
     """A claimant with a short place or remit after it: 'officials in both
     countries say', 'the UN's coordinator for the country said', 'a spokesman for
     the ministry said' (the ministry)."""
@@ -292,13 +307,61 @@ def _post_modified(toks: list[Token], end: int) -> tuple[str, bool] | None:
                 if any(word.lower() in _INDEFINITE for word in place):
                     return None  # "analysts at one bank": nobody named
                 return f"{found[0]} {' '.join(place)}", False
+    return _common_noun_subject(toks, end) if common else None
+
+
+# Nouns that name a figure, not anyone who could give one: "the toll said" never occurs,
+# but "the figure", "the number" before a verb are no sources.
+_NOT_SOURCES = set(
+    """figure figures number numbers toll count total tally crowd estimate estimates data
+    rate share amount sum cost price level percentage majority minority rest""".split()
+)
+
+
+def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None:
+    """A claimant the lexicon does not know, written as a common noun: "the opposition
+    says", "the airline said", "city engineers had calculated". Either "the" and one
+    to three lower-case words, or a modifier and a plural noun; never the counted noun
+    of a figure ("300 people said")."""
+    words: list[str] = []
+    k = end
+    while k >= 0 and len(words) < 3:
+        word = toks[k][0]
+        if not re.fullmatch(r"[a-z][a-z'’-]+", word) or word in VERBS or word in _AUXILIARIES:
+            break
+        if word in _FUNCTION_CAPITALS and word != "the":
+            break
+        if word == "the":
+            break
+        words.insert(0, word)
+        k -= 1
+    if not words or words[-1] in _NOT_SOURCES or words[-1] in PRONOUNS:
+        return None
+    before = toks[k][0].lower() if k >= 0 else ""
+    if before == "the":
+        return " ".join(words), False
+    if len(words) >= 2 and words[-1].endswith("s") and not re.match(r"\d", before):
+        return " ".join(words), False
     return None
 
 
 def _is_modifier(word: str) -> bool:
-    """A lower-case word that can qualify the claimant after it: 'regional governors'."""
+    """A lower-case word that can qualify the claimant after it: 'regional governors'
+    (but not 'said' in "... said city officials")."""
     bare = re.sub(r"['’]s$", "", word)
-    return bare.replace("-", "").isalpha() and bare.islower() and len(bare) > 2
+    return (
+        bare.replace("-", "").isalpha()
+        and bare.islower()
+        and len(bare) > 2
+        and bare not in VERBS
+        and bare not in _AUXILIARIES
+    )
+
+
+_AUXILIARIES = set(
+    """had has have was were is are be been being will would could should may might must
+    do does did can shall not""".split()
+)
 
 
 def clean_name(words: list[str]) -> tuple[str, bool] | None:
@@ -333,7 +396,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     if (
         0 <= lower_at < len(words) - 1
         and all(is_capital(w) for w in tail)
-        and (words[lower_at].lower() not in _POSSESSIVES)
+        and (words[lower_at].lower() not in POSSESSIVES)
     ):
         return " ".join(tail), looks_like_person(tail)
     name = " ".join(words).replace(" 's", "'s")
@@ -459,7 +522,9 @@ UNNAMED = LazyPattern(
     r"\b(?:(?:contrary\s+to|despite|amid|after|following|denying|dismissing)\s+)?"
     r"(?:(?:media|unconfirmed|local|earlier|some|other|news|press|initial)\s+)?"
     r"(?:reports|rumou?rs|claims|accounts)\s+(?:that|of)\b"
-    r"|\b(?:it\s+(?:is|was)\s+(?:believed|estimated|reported|thought|feared|said)\s+that)\b",
+    r"|\b(?:it\s+(?:is|was)\s+(?:believed|estimated|reported|thought|feared|said)\s+that)\b"
+    r"|\b(?:(?:media|news|local|unconfirmed|press|some)\s+)?reports\s+"
+    r"(?:said|say|says|suggest|suggested|indicate|indicated)\b",
     re.I,
 )
 # "falsely said", "wrongly claimed": what follows is reported to be denied.
@@ -469,12 +534,15 @@ _DENIAL_ADVERB = {"falsely", "wrongly", "incorrectly", "mistakenly", "erroneousl
 def attributions(clause: str) -> list[Attribution]:
     """Every attribution in the clause, in order of where its verb ends."""
     found: list[Attribution] = []
-    for pattern, kind, stance in (
-        (_ACCORDING, "according", "reports"),
-        (_FIGURES_FROM, "according", "reports"),
-        (_MADE_BY, "passive", None),
-        (_PASSIVE, "passive", None),
+    lowered = clause.lower()
+    for pattern, kind, stance, hint in (
+        (_ACCORDING, "according", "reports", "ccording to" if "by" not in lowered else " "),
+        (_FIGURES_FROM, "according", "reports", " by " if " from " not in lowered else " "),
+        (_MADE_BY, "passive", None, " by "),
+        (_PASSIVE, "passive", None, " by "),
     ):
+        if hint not in lowered:
+            continue  # a quick look before the search
         for match in pattern.finditer(clause):
             words = noun_phrase_after(clause[match.end() :])
             if not words:
@@ -482,17 +550,22 @@ def attributions(clause: str) -> list[Attribution]:
             name, person = words
             if name.lower() in _GENERIC_SOURCES:
                 continue  # "according to the latest information"
+            if name.split()[0].lower() in POSSESSIVES:
+                # "according to their statement": whose, the caller resolves
+                found.append(Attribution(None, "reports", "according", match.start(),
+                                         match.end(), False, pronoun=name.lower()))  # fmt: skip
+                continue
             verb_stance = stance or VERBS.get(match.group(0).split()[0].lower(), "reports")
             if kind == "passive" and match.lastindex:
                 verb_stance = VERBS.get(match.group(1).lower(), verb_stance)
             found.append(_resolvable(name, verb_stance, kind, match.start(), match.end(), person))
-    for match in _POSSESSIVE.finditer(clause):
+    for match in _POSSESSIVE.finditer(clause) if "s " in clause else ():
         owner = match.group(1).strip()
         lower = owner.lower()
         if lower.split()[-1] in _GENERIC_SOURCES or lower in ("the", "this", "that", "which"):
             continue
         words = owner.split()
-        if words[0].lower() in _POSSESSIVES:
+        if words[0].lower() in POSSESSIVES:
             found.append(
                 Attribution(
                     None,
@@ -512,7 +585,13 @@ def attributions(clause: str) -> list[Attribution]:
             found.append(
                 _resolvable(named[0], "reports", "possessive", match.start(), match.end(), named[1])
             )
-    for match in UNNAMED.finditer(clause):
+    unnamed = (
+        "report" in lowered
+        or "it is" in lowered
+        or "it was" in lowered
+        or ("rumo" in lowered or "claims" in lowered or "accounts" in lowered)
+    )
+    for match in UNNAMED.finditer(clause) if unnamed else ():
         found.append(Attribution(None, "asserts", "unnamed", match.start(), match.end(), False))
     found += _verb_attributions(clause)
     found.sort(key=lambda a: (a.end, a.start))
@@ -544,8 +623,11 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if stance is None or index == 0:
             continue
         previous = toks[index - 1][0].lower()
-        if lower.endswith("ing") and previous == ",":
-            # "..., saying its networks had counted": the sentence's subject speaks
+        if (lower.endswith("ing") and previous == ",") or (
+            previous == "and" and index >= 2 and toks[index - 2][0] == ","
+        ):
+            # "..., saying its networks had counted", "..., and denied targeting
+            # civilians": the sentence's subject speaks again
             found.append(Attribution(None, stance, "participle", start, end, False))
             continue
         if previous in ("an", "the", "was", "were", "is", "are", "be", "been", "to", "its",
@@ -582,7 +664,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         kind = "record" if lower in _RECORD_VERBS else "subject"
         attribution = _resolvable(name, stance, kind, begin, end, person)
         attribution.denial_marker = denial
-        if name.split()[0].lower() in _POSSESSIVES:
+        if name.split()[0].lower() in POSSESSIVES:
             attribution = Attribution(None, stance, "possessive", begin, end, False, denial,
                                       " ".join(name.lower().split()[:2]))  # fmt: skip
         found.append(attribution)
@@ -605,7 +687,8 @@ _AMBIGUOUS_BASE = set(
 
 def _plural_subject(word: str) -> bool:
     lower = word.lower()
-    return (lower.endswith("s") and len(lower) > 3 and not lower.endswith("ss")) or lower in (
+    plural = lower.endswith("s") and not lower.endswith(("ss", "'s", "’s"))
+    return (plural and len(lower) > 3) or lower in (
         "police", "people", "they", "we", "military", "staff", "media",
     )  # fmt: skip
 

@@ -31,13 +31,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from claimtrack import attribution as attr
 from claimtrack.attribution import DENIAL_VERBS, Attribution
 from claimtrack.claims import Claim, check_stance, check_text, figure_json, source_key
 from claimtrack.dates import ClaimDate, from_day, parse_date, resolve_phrase
 from claimtrack.errors import ParseError
-from claimtrack.figures import Figure, LazyPattern, Located, locate_figures, parse_figure_option
+from claimtrack.figures import (
+    MEASURES,
+    Figure,
+    LazyPattern,
+    Located,
+    locate_figures,
+    normalise_unit,
+    parse_figure_option,
+)
 
 __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims", "sentences"]
 
@@ -130,7 +139,6 @@ class _Sentence:
     paragraph: int
     bullet: int  # 0: not in a list; 1: an item; 2: an item under another
     quote_open: bool  # the sentence starts inside a quotation
-    quote_closes: int | None  # where a quotation open at its start closes, if it does
 
 
 def sentences(text: str) -> list[tuple[str, bool]]:
@@ -154,16 +162,13 @@ def _read(text: str) -> list[_Sentence]:
         headline = index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
         open_quote = False
         for piece in _split_sentences(line):
-            closes = None
             opened = open_quote
-            for position, char in enumerate(piece):
+            for char in piece:
                 if char == "“" or (char == '"' and not open_quote):
                     open_quote = True
-                elif char == "”" or (char == '"' and open_quote):
-                    if open_quote and closes is None and opened:
-                        closes = position
+                elif char == "”" or char == '"':
                     open_quote = False
-            out.append(_Sentence(piece, headline, index, level, opened, closes))
+            out.append(_Sentence(piece, headline, index, level, opened))
     return out
 
 
@@ -186,7 +191,8 @@ def _split_sentences(paragraph: str) -> list[str]:
 # clause before it; a contrast (";", ", while ", "whereas") or a subordinate clause
 # ("when ...") may have its own, and otherwise takes the sentence's.
 _CLAUSE_SPLIT = LazyPattern(
-    r"(?P<contrast>;\s+|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+[–—]\s+)"
+    r"(?P<contrast>;\s+|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+[–—]\s+|"
+    r",\s+(?:against|versus|vs\.?)\s+)"
     r"|(?P<continue>,\s+(?:adding|and\s+added|and\s+said|noting)\s+(?:that\s+)?|,\s+and\s+that\s+)"
     r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+)"
 )
@@ -202,9 +208,22 @@ class _Clause:
     attributions: list[Attribution] = field(default_factory=list)
 
 
+# "Two days after the ministry published 420 names, ...": a clause that opens the
+# sentence and ends at its first comma has a source of its own, or none.
+_OPENING_CLAUSE = LazyPattern(
+    r"^(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as|although|though|because|"
+    r"once|until|if)\s+[^,;]{3,120}?,\s+",
+    re.IGNORECASE,
+)
+
+
 def _clauses(sentence: str) -> list[_Clause]:
     out: list[_Clause] = []
     start, kind = 0, "first"
+    opening = _OPENING_CLAUSE.match(sentence)
+    if opening:
+        out.append(_Clause(0, opening.end(), "opening"))
+        start = opening.end()
     for match in _CLAUSE_SPLIT.finditer(sentence):
         out.append(_Clause(start, match.start(), kind))
         start, kind = match.end(), match.lastgroup or "contrast"
@@ -227,6 +246,9 @@ _TITLE_NAME = LazyPattern(
 )
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
 _APPOSITIVE_ROLE = LazyPattern(rf"({_NAME}),\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said)")
+_ORGANISATION = LazyPattern(
+    r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
+)
 _ACRONYM = LazyPattern(r"((?:[A-Z][\w'’-]*\s+(?:of\s+|on\s+|for\s+|and\s+)?){1,7})\(([A-Z]{2,8})\)")
 
 
@@ -235,6 +257,19 @@ class _Person:
     name: str
     roles: set[str]
     position: int  # the sentence that first names the person
+    organisation: str | None = None  # whom the person speaks for, where the text says
+
+
+def _owner(words: list[str], title: int) -> str | None:
+    """The organisation written before a title: "Russian Defense Ministry Spokesman"."""
+    owner: list[str] = []
+    for word in reversed(words[:title]):
+        if not word[:1].isupper() or word.lower() in attr.TITLES:
+            break
+        owner.insert(0, word)
+    if owner and owner[-1].lower().rstrip("s") in attr.CLAIMANT_HEADS:
+        return " ".join(owner)
+    return None
 
 
 class _Context:
@@ -251,7 +286,8 @@ class _Context:
 
     def learn(self, sentence: str, position: int) -> None:
         """People named with a title or an appositive role, and acronyms."""
-        words = re.findall(r"[\w.'’-]+", sentence)
+        # Words and the punctuation between them: a name never runs across a comma.
+        words = re.findall(r"[\w.'’-]+|[,;:()“”\"]", sentence)
         for index, word in enumerate(words[:-1]):
             if word.lower() not in attr.TITLES:
                 continue
@@ -266,30 +302,47 @@ class _Context:
                     break
                 name.append(following)
             if name and (len(name) >= 2 or word.lower() in attr.ROLES):
-                roles = {w.lower().rstrip(".") for w in words[max(0, index - 2) : index + 1]
-                         if w.lower() in attr.ROLES}  # fmt: skip
-                self.person(" ".join(name).rstrip("."), roles, position)
-        for match in _APPOSITIVE_ROLE.finditer(sentence):
+                roles = {word.lower().rstrip(".")} & attr.ROLES
+                self.person(" ".join(name).rstrip("."), roles, position, _owner(words, index))
+        for match in _APPOSITIVE_ROLE.finditer(sentence) if ", " in sentence else ():
             name = match.group(1).split()
             if any(w.lower() in attr.NOT_NAMES for w in name):
                 continue
-            description = match.group(2).lower().split()[:4]
-            roles = {w.strip("'’s") for w in description if w.strip("'’s") in attr.ROLES}
+            # the role is the description's head: "a military adviser to president X"
+            description = re.split(r"\s+(?:to|of|for|at|in|with)\s+", match.group(2).lower())[0]
+            roles = {w for w in description.split()[-2:] if w in attr.ROLES}
             if roles:
                 self.person(match.group(1), roles, position)
-        for match in _ACRONYM.finditer(sentence):
+        for match in _ACRONYM.finditer(sentence) if "(" in sentence else ():
             full = " ".join(match.group(1).split())
             while full.split()[0].lower() in ("the", "a"):
                 full = full.split(" ", 1)[1]
             self.acronyms[match.group(2).lower()] = full
 
-    def person(self, name: str, roles: set[str], position: int) -> None:
+    def organisations_in(self, sentence: str) -> None:
+        """Organisations the sentence names, so that a later "the agency" or "the
+        board" finds them even when they said nothing: "The Atlas Relief Agency opened
+        three depots. The agency said ..."."""
+        heads = set(sentence.lower().replace(",", " ").replace(".", " ").split())
+        if heads.isdisjoint(attr.CLAIMANT_HEADS):
+            return
+        for match in _ORGANISATION.finditer(sentence):
+            words = match.group(0).split()
+            while words and words[0].lower() in attr.NOT_NAMES:
+                words = words[1:]
+            if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):
+                self.remember(" ".join(words), False)
+
+    def person(
+        self, name: str, roles: set[str], position: int, organisation: str | None = None
+    ) -> None:
         for known in self.people:
             if known.name == name or known.name.endswith(" " + name):
                 known.roles |= roles
+                known.organisation = known.organisation or organisation
                 self.last_person = known.name
                 return
-        self.people.append(_Person(name, roles, position))
+        self.people.append(_Person(name, roles, position, organisation))
         self.last_person = name
 
     def remember(self, name: str, person: bool) -> None:
@@ -355,11 +408,14 @@ def extract_claims(
     """Every candidate claim in the article, in reading order, each proposed once."""
     known = known_sources or {}
     read = _read(text)
+    # The people of the whole article first, with where each is first named, so that a
+    # role given before the name ("the adviser ..., said Jane Roe, an adviser") resolves.
     context = _Context()
     for position, sentence in enumerate(read):
         context.learn(sentence.text, position)
-    every_person = list(context.people)
+    everyone = context.people
     context = _Context()
+    context.people = [_Person(p.name, set(p.roles), p.position, p.organisation) for p in everyone]
     found: list[Candidate] = []
     pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
     quote_speaker: Attribution | None = None
@@ -371,11 +427,6 @@ def extract_claims(
             if not sentence.bullet:
                 bullet_attribution = None
         context.learn(sentence.text, position)
-        for person in every_person:
-            if person.position > position and not any(
-                p.name == person.name for p in context.people
-            ):
-                context.people.append(_Person(person.name, person.roles, person.position))
         assigned, loose, closing = _read_sentence(sentence, context, position)
         # A quotation's sentences take the speaker named where it closes.
         if closing is not None:
@@ -400,7 +451,9 @@ def extract_claims(
         for item in assigned:
             if item.attribution.claimant and not item.inherited:
                 context.remember(item.attribution.claimant, item.attribution.person)
-    return _deduplicate(found)
+        context.organisations_in(sentence.text)
+    affiliations = {p.name: p.organisation for p in context.people if p.organisation}
+    return _deduplicate(found, affiliations)
 
 
 def _read_sentence(
@@ -425,7 +478,7 @@ def _read_sentence(
             if main is None:
                 continue
             found = replace(main, stance=found.stance, start=found.start, end=found.end)
-        resolved = _resolve(found, context, position, text)
+        resolved = _resolve(found, context, position, text, sentence.quote_open)
         if main is None and resolved.claimant and resolved.kind != "unnamed":
             main = resolved
         clause.attributions.append(resolved)
@@ -441,8 +494,9 @@ def _read_sentence(
         clause.attributions.sort(key=lambda a: (a.end, a.start))
     every = [a for c in clauses for a in c.attributions]
     closing = None
-    if sentence.quote_closes is not None:
-        after = [a for a in every if a.start >= sentence.quote_closes and a.claimant]
+    quote_end = max(text.rfind("”"), text.rfind('"') if text.count('"') else -1)
+    if quote_end >= 0:
+        after = [a for a in every if a.start >= quote_end and a.claimant]
         closing = after[0] if after else None
     relative = _relative_spans(text)
     sentence_end = _sentence_source(clauses, text)
@@ -452,6 +506,7 @@ def _read_sentence(
     previous_figure: Located | None = None
     for clause in clauses:
         own = clause.attributions
+        piece = text[clause.start : clause.end]
         inherited: Attribution | None = None
         if not own:
             if clause.kind == "continue" or (
@@ -467,8 +522,14 @@ def _read_sentence(
             previous_figure = located
             if skip:
                 continue
-            before = [a for a in own if a.end <= located.start]
-            after = [a for a in own if a.start >= located.end]
+            # A possessive governs only the figure it is written with: "X's count of
+            # N", "N by X's count", not one further on ("..., not in X's report, as
+            # well as N").
+            near = [a for a in own if a.kind != "possessive" or (
+                0 <= located.start - a.end <= 25 or 0 <= a.start - located.end <= 25
+            )]  # fmt: skip
+            before = [a for a in near if a.end <= located.start]
+            after = [a for a in near if a.start >= located.end]
             chosen = before[-1] if before else (after[0] if after else inherited)
             if chosen is not None and chosen.kind == "record" and after and after[-1].claimant:
                 chosen = after[-1]  # "X has recorded N, the WHO said": the WHO's claim
@@ -476,24 +537,26 @@ def _read_sentence(
                 chosen is not None
                 and chosen.kind == "pronoun"
                 and chosen.claimant is None
-                and (sentence.quote_open or _inside_quote(text, chosen.start))
+                and _inside_quote(text, chosen.start, sentence.quote_open)
             ):
-                chosen = None  # "they said" inside a quotation: the speaker's report
-                if closing is not None or after:
-                    chosen = closing or after[-1]
+                # "they said" inside a quotation: the speaker reports it, and denies
+                # it where it was "falsely" said
+                inner = chosen
+                chosen = closing or (after[-1] if after else None)
+                if chosen is not None and inner.denial_marker:
+                    chosen = replace(chosen, stance="denies")
             if chosen is None:
                 loose.append(located)
                 continue
             if chosen.claimant is None:
                 continue  # an unnamed source, or a pronoun nothing resolves
-            assigned.append(_Assigned(located, chosen, text[clause.start : clause.end],
-                                      chosen is inherited))  # fmt: skip
+            assigned.append(_Assigned(located, chosen, piece, chosen is inherited))  # fmt: skip
         if own:
             previous = own[-1]
         # A denial with no figure of its own in the clause: "..., Israel disputes figures".
         denial = next((a for a in own if a.stance == "denies" and a.claimant), None)
         if denial is not None and not any(item.attribution is denial for item in assigned):
-            assigned.append(_Assigned(None, denial, text[clause.start : clause.end], False))  # type: ignore[arg-type]
+            assigned.append(_Assigned(None, denial, piece, False))  # type: ignore[arg-type]
     return assigned, loose, closing
 
 
@@ -516,9 +579,15 @@ def _sentence_source(clauses: list[_Clause], text: str) -> Attribution | None:
     return None
 
 
-def _inside_quote(text: str, position: int) -> bool:
-    before = text[:position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+def _inside_quote(text: str, position: int, opened: bool) -> bool:
+    """Whether `position` stands inside a quotation (`opened`: one runs into the text)."""
+    inside = opened
+    for char in text[:position]:
+        if char == "“" or (char == '"' and not inside):
+            inside = True
+        elif char in '”"':
+            inside = False
+    return inside
 
 
 _ALTERNATIVE = LazyPattern(r"\s*(?:,|or|,?\s+or\s+(?:maybe|perhaps|even|possibly))\s*$")
@@ -538,12 +607,19 @@ def _not_a_claim(
             a.kind in ("passive", "possessive") and abs(a.start - located.end) < 30 for a in own
         ) and not any(a.kind == "possessive" and 0 <= located.start - a.end < 8 for a in own)
     for start, end in relative:
-        if start < located.start < end and not any(start <= a.start < end for a in own):
+        if start < located.start < end and not any(start <= a.end <= end for a in own):
             return True
+    if (located.figure.unit or "").lower() in _MENTIONS:
+        return True  # "the 2,000 figure", "the 10,000 mark": a figure talked about
+    if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
+        return True  # "a dozen patients ... with temperatures above 40C": a description
     if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):
         return True  # "in two villages", "across ten provinces": where, not how many
     if previous is not None and not located.figure.unit and previous.end <= located.start:
         between = text[previous.end : located.start]
+        noun = previous.figure.phrase or ""
+        if noun and between.lstrip().startswith(noun):
+            between = between.lstrip()[len(noun) :]  # "4,000 people, 5,000 or maybe 6,000"
         if (
             len(between) < 16
             and _ALTERNATIVE.match(between + " ")
@@ -553,19 +629,26 @@ def _not_a_claim(
     return bool(_WHOLE_BEFORE.search(text, max(0, located.start - 30), located.start))
 
 
+_MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
+             "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
 # "... of the total costs of 1,423.8 billion yen", "900 of the 1,300": the whole a part
 # is taken from, given only to say what it is a part of.
 _WHOLE_BEFORE = LazyPattern(
-    r"\b(?:of|out\s+of)\s+(?:the\s+)?(?:(?:total|overall|whole)\s+(?:[a-z]+\s+)?(?:of\s+)?)?$"
+    r"\b(?:out\s+of|of\s+(?:the|a|an|its|their)\s+(?:total|overall|whole)\b(?:\s+[a-z]+)?"
+    r"(?:\s+of)?|of\s+the)\s+$"
 )
 
 
-def _resolve(found: Attribution, context: _Context, position: int, text: str) -> Attribution:
+def _resolve(
+    found: Attribution, context: _Context, position: int, text: str, opened: bool
+) -> Attribution:
     """An attribution with its claimant named: pronouns, back-references, roles and
     possessives resolved against what the article has named so far."""
     if found.claimant is not None and found.kind not in ("role",):
         return replace(found, claimant=context.full_name(found.claimant))
+    if found.kind == "pronoun" and _inside_quote(text, found.start, opened):
+        return found  # "“They falsely said 400,000,” X said": X reports, and denies, it
     word = (found.pronoun or "").lower()
     claimant: str | None = None
     person = False
@@ -586,7 +669,7 @@ def _resolve(found: Attribution, context: _Context, position: int, text: str) ->
         else:
             # with nothing named before, "the ministry" is the claimant as written
             claimant = context.organisation_named(word) or word
-    elif found.kind == "possessive":
+    elif found.kind == "possessive" or (word.split() or [""])[0] in attr.POSSESSIVES:
         owner = word.split()
         if owner and owner[0] in ("his", "her"):
             claimant = context.organisation_named(owner[1]) if len(owner) > 1 else None
@@ -598,8 +681,7 @@ def _resolve(found: Attribution, context: _Context, position: int, text: str) ->
         holder = context.role(found.claimant or "", position)
         claimant = holder or found.claimant
         person = holder is not None
-        if holder is None and not any(w[:1].isupper() for w in (found.claimant or "").split()[:-1]):
-            claimant = None if (found.claimant or "").lower() in attr.ROLES else found.claimant
+
     return replace(found, claimant=claimant, person=person)
 
 
@@ -613,11 +695,33 @@ def _candidates(
     found = []
     text = " ".join(sentence.text.split())
     parts = _list_of_parts(items, sentence.text)
+    previous: Figure | None = None
+    clause_words: dict[str, set[str]] = {}  # by clause: an article's long clause is read once
+    disputes: dict[str, re.Match[str] | None] = {}
+    dates: dict[tuple[str, int], ClaimDate | None] = {}  # by clause and reporting verb
     for item in items:
         attribution = item.attribution
         figure = item.located.figure if item.located is not None else None
+        if (
+            figure is not None
+            and figure.unit is None
+            and previous is not None
+            and (
+                item.located.part or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
+            )
+        ):
+            # "seven people were killed, ..., including two in Mykolaiv"; "17 killed in
+            # Nairobi and 22 others": the count is of the same thing as the one before
+            figure = replace(figure, unit=previous.unit, phrase=previous.phrase)
+        if figure is not None:
+            previous = figure
         claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", item.clause)}
+        if item.clause not in clause_words:
+            clause_words[item.clause] = {w.lower() for w in re.findall(r"[A-Za-z]+", item.clause)}
+        words = clause_words[item.clause]
+        key = (item.clause, attribution.end)
+        if key not in dates:
+            dates[key] = _claim_date(item.clause, attribution, published)
         stance = attribution.stance
         if attribution.denial_marker or (figure is None and words & DENIAL_VERBS):
             stance = "denies"
@@ -627,7 +731,7 @@ def _candidates(
                 stance=stance,
                 figure=figure,
                 unit=figure.unit if figure else None,
-                date=_claim_date(item.clause, attribution, published),
+                date=dates[key],
                 sentence=text,
                 confidence=_confidence(
                     attribution,
@@ -641,8 +745,11 @@ def _candidates(
                 part=bool(item.located and item.located.part),
             )
         )
-        disputed = attr.DISPUTED_BY.search(item.clause)
-        if disputed and figure is not None:
+        first_time = item.clause not in disputes
+        if first_time:
+            disputes[item.clause] = attr.DISPUTED_BY.search(item.clause)
+        disputed = disputes[item.clause]
+        if disputed and figure is not None and first_time:
             denier = Attribution(disputed.group(1), "denies", "subject", 0, 0, False)
             found.append(
                 Candidate(
@@ -659,6 +766,12 @@ def _candidates(
     return found
 
 
+_SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
+
+
+_NAMED_PART = LazyPattern(r"[A-Z][\w'’-]+(?:\s+with)?\s*(?:,|:)?\s*$")
+
+
 def _list_of_parts(items: list[_Assigned], text: str) -> set[Located]:
     """'Kenya with 40 dead, Uganda with 31, Ghana with 12': three or more figures
     each given for a named part; proposed at low confidence."""
@@ -666,7 +779,7 @@ def _list_of_parts(items: list[_Assigned], text: str) -> set[Located]:
         item.located
         for item in items
         if item.located is not None
-        and re.search(r"[A-Z][\w'’-]+(?:\s+with)?\s*(?:,|:)?\s*$", text[: item.located.start][-30:])
+        and _NAMED_PART.search(text, max(0, item.located.start - 30), item.located.start)
     ]
     return set(named) if len(named) >= 3 else set()
 
@@ -693,7 +806,13 @@ _DATE_PHRASE = LazyPattern(
 def _claim_date(clause: str, attribution: Attribution, published: date | None) -> ClaimDate | None:
     if published is None:
         return None
-    phrases = list(_DATE_PHRASE.finditer(clause))
+    # The phrases near the reporting verb, else the first in the clause: a window
+    # around the verb, so that a very long clause is not searched for every figure.
+    window = max(0, attribution.end - 12)
+    phrases = list(_DATE_PHRASE.finditer(clause, window, attribution.end + 40))
+    if not phrases:
+        first = _DATE_PHRASE.search(clause, 0, 400)
+        phrases = [first] if first else []
     if not phrases:
         return None
     # A date right by the reporting verb ("said on Tuesday") is the claim's own.
@@ -730,6 +849,7 @@ def _confidence(
     return min(confidence, 0.99)
 
 
+@lru_cache(maxsize=4096)
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w[0].isupper()).lower()
 
@@ -746,10 +866,12 @@ def _same_claimant(a: str, b: str) -> bool:
 
 
 def _same_figure(a: Figure | None, b: Figure | None) -> bool:
-    """The same number, with or without its hedge: '12,000' and 'about 12,000'."""
+    """The same number of the same thing, with or without its hedge: '12,000 troops'
+    and 'about 12,000 soldiers' (but not 90 tanks and 90 helicopters)."""
     if a is None or b is None:
         return a is b
-    return a.stated == b.stated
+    units = normalise_unit(a.unit), normalise_unit(b.unit)
+    return a.stated == b.stated and (None in units or units[0] == units[1])
 
 
 def _summarises(headline: Figure, body: Figure | None) -> bool:
@@ -762,10 +884,22 @@ def _summarises(headline: Figure, body: Figure | None) -> bool:
     return headline.qualifier == "vague" and headline.low <= body.stated <= headline.upper
 
 
-def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
-    """One proposal a claim: a headline repeats the body, a quote repeats the lede."""
+def _deduplicate(
+    candidates: list[Candidate], affiliations: dict[str, str] | None = None
+) -> list[Candidate]:
+    """One proposal a claim: a headline repeats the body, a quote repeats the lede, a
+    spokesman repeats the ministry he speaks for."""
+    affiliations = affiliations or {}
+
+    def same_source(a: str, b: str) -> bool:
+        return _same_claimant(a, b) or any(
+            _same_claimant(affiliations.get(x, x), affiliations.get(y, y))
+            for x, y in ((a, b), (b, a))
+        )
+
     body = [c for c in candidates if not c.headline]
     kept: list[Candidate] = []
+    by_number: dict[float | None, list[int]] = {}
     for candidate in candidates:
         if (
             candidate.headline
@@ -773,18 +907,23 @@ def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
             and any(_summarises(candidate.figure, other.figure) for other in body)
         ):
             continue  # the headline summarises a claim the body states in full
+        # Only candidates of the same stated number can be the same claim: look
+        # those up, so that a long article is not compared pair by pair.
+        number = candidate.figure.stated if candidate.figure else None
+        same_number = by_number.setdefault(number, [])
         duplicate = next(
             (
-                other
-                for other in kept
-                if _same_claimant(other.claimant, candidate.claimant)
-                and _same_figure(other.figure, candidate.figure)
+                index
+                for index in same_number
+                if same_source(kept[index].claimant, candidate.claimant)
+                and _same_figure(kept[index].figure, candidate.figure)
             ),
             None,
         )
         if duplicate is not None:
-            if candidate.confidence > duplicate.confidence:
-                kept[kept.index(duplicate)] = candidate
+            if candidate.confidence > kept[duplicate].confidence:
+                kept[duplicate] = candidate
             continue
+        same_number.append(len(kept))
         kept.append(candidate)
     return kept
