@@ -196,6 +196,9 @@ def run_cases(work: Path, size: int, runs: int, env: dict[str, str]) -> list[Res
          "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
     case("claimtrack list --limit 20", claimtrack("--db", str(db), "list", "--limit", "20"),
          "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
+    case("claimtrack list --search WORDS",
+         claimtrack("--db", str(db), "list", "--search", "Kursk troops", "--limit", "20"),
+         "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
     case("claimtrack show ID", claimtrack("--db", str(db), "show", str(size // 2)),
          "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
     case("claimtrack import (csv)", claimtrack("--db", str(fresh), "import", str(data)),

@@ -165,6 +165,15 @@ def check_url(url: str) -> str:
     return value
 
 
+def outlet_name(url: str) -> str:
+    """Who published an address, as its host names it: 'theguardian.com'."""
+    host = (urlsplit(url).hostname or "").lower()
+    for prefix in ("www.", "amp.", "m.", "mobile."):
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix) :]
+    return host or url
+
+
 def check_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     cleaned = []
     for tag in tags:

@@ -72,6 +72,11 @@ def from_day(day: date) -> ClaimDate:
     return ClaimDate(day.isoformat(), DAY)
 
 
+def from_iso(iso: str) -> ClaimDate:
+    """A stored date ("2024-10-23", "2024-10" or "2024") at the precision it is written to."""
+    return ClaimDate(iso, {4: YEAR, 7: MONTH}.get(len(iso), DAY))
+
+
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
 _AGO = re.compile(r"^(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago$")

@@ -29,6 +29,7 @@ from claimtrack.claims import (
 from claimtrack.dates import DAY, ClaimDate
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.figures import Figure
+from claimtrack.search import search_phrases
 
 if TYPE_CHECKING:
     from claimtrack.conflicts import Review
@@ -40,7 +41,20 @@ ORDERS = {
     "grouped": "c.topic_id, c.date, c.id",
 }
 VOCABULARY_SAMPLE = 20  # claims a topic learns its words from, in one import
-KNOWN_MIGRATIONS = ("m001_claims", "m002_reviews_and_cumulative_topics", "m003_verdicts")
+KNOWN_MIGRATIONS = (
+    "m001_claims",
+    "m002_reviews_and_cumulative_topics",
+    "m003_verdicts",
+    "m020_search_source_and_topic_names",
+)
+# The full-text indexes: the claims' text, and the names of sources and topics.
+SEARCH_INDEXES = ("claims_fts", "sources_fts", "topics_fts")
+# A phrase is in a claim when its text, its source's name or its topic's name holds it.
+_PHRASE_IN_CLAIM = (
+    "(c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?) "
+    "OR c.source_id IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?) "
+    "OR c.topic_id IN (SELECT rowid FROM topics_fts WHERE topics_fts MATCH ?))"
+)
 
 
 # The claim columns read back, in the order claim_from_row unpacks them.
@@ -241,14 +255,43 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         search: str | None = None,
+        fts: bool = False,
         limit: int | None = None,
         order: str = "newest",
     ) -> Iterator[Claim]:
         """Claims not removed, in one of ORDERS: newest first; by topic name, then
         date; or grouped by topic in the index's order, which needs no sort.
 
+        `search` holds words to find, each in the text, the source or the topic;
+        with `fts`, an FTS5 query over the text.
+
         The filters are checked at once; the claims come lazily.
         """
+        where, params = self._filters(topic, source, since, until)
+        if search and fts:
+            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(search)
+        elif search:
+            phrases = search_phrases(search)
+            where.extend([_PHRASE_IN_CLAIM] * len(phrases) or ["0"])
+            params.extend(phrase for phrase in phrases for _ in range(3))
+        sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {ORDERS[order]}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        # Checked above, before the first row: a bad filter fails before any output.
+        try:
+            rows = self._tuples().execute(sql, params)
+        except sqlite3.OperationalError as error:
+            if search and fts:  # FTS5 reads the query when the statement starts
+                raise ClaimtrackError(f"the search query is not valid: {error}") from None
+            raise
+        return (claim_from_row(row) for row in rows)
+
+    def _filters(
+        self, topic: str | None, source: str | None, since: str | None, until: str | None
+    ) -> tuple[list[str], list[object]]:
+        """The WHERE terms, and their parameters, of the claims not removed that match."""
         where, params = ["c.deleted_at IS NULL"], []
         if topic:
             found = self.find_topic(topic)
@@ -269,43 +312,60 @@ class Store:
             # A month "2024-10" sorts before its days: compare on the prefix.
             where.append("substr(c.date, 1, ?) <= ?")
             params.extend([len(until), until])
-        if search:
-            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-            params.append(search)
-        sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {ORDERS[order]}"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        # Checked above, before the first row: a bad filter fails before any output.
-        try:
-            rows = self._tuples().execute(sql, params)
-        except sqlite3.OperationalError as error:
-            if search:  # FTS5 reads the query when the statement starts
-                raise ClaimtrackError(f"the search query is not valid: {error}") from None
-            raise
-        return (claim_from_row(row) for row in rows)
+        return where, params
+
+    def topic_spans(
+        self,
+        *,
+        topic: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[tuple[str, str, str]]:
+        """(topic, first date, last date) of the claims that match, by topic name."""
+        where, params = self._filters(topic, source, since, until)
+        return [
+            (row[0], row[1], row[2])
+            for row in self.conn.execute(
+                "SELECT t.name, min(c.date), max(c.date) FROM claims c "
+                f"JOIN topics t ON t.id = c.topic_id WHERE {' AND '.join(where)} "
+                "GROUP BY t.id ORDER BY t.name, t.id",
+                params,
+            )
+        ]
 
     def update_claim(self, claim_id: int, changes: dict[str, object]) -> Claim:
         """Apply changes to a claim; the previous version goes to the history."""
         with self.transaction():
-            current = self.get_claim(claim_id)
-            updated = current.with_changes(**changes)
-            if updated == current:
-                return current
-            self._record(current, "edit")
-            source_id, _ = self.ensure_source(updated.source)
-            if "topic" in changes:
-                topic_id, _, _ = self.ensure_topic(str(updated.topic))
-            else:
-                topic_id = self.find_topic(str(current.topic))[0]  # type: ignore[index]
-            row = _claim_row(updated, source_id, topic_id)
-            row["updated_at"] = self._later_than(current.updated_at)
-            assignments = ", ".join(f"{name} = ?" for name in row)
-            self.conn.execute(
-                f"UPDATE claims SET {assignments} WHERE id = ?", [*row.values(), claim_id]
-            )
-            self._learn_terms(topic_id, topic_terms(updated.text, updated.unit_norm))
-            return self.get_claim(claim_id)
+            return self._update(self.get_claim(claim_id), changes)
+
+    def update_claims(
+        self, claim_ids: Iterable[int], changes_of: Callable[[Claim], dict[str, object]]
+    ) -> list[tuple[Claim, Claim]]:
+        """Change several claims in one transaction, each by the changes made from
+        its current version; (before, after) for each, in order."""
+        with self.transaction():
+            currents = [self.get_claim(claim_id) for claim_id in claim_ids]
+            return [(current, self._update(current, changes_of(current))) for current in currents]
+
+    def _update(self, current: Claim, changes: dict[str, object]) -> Claim:
+        updated = current.with_changes(**changes)
+        if updated == current:
+            return current
+        self._record(current, "edit")
+        source_id, _ = self.ensure_source(updated.source)
+        if "topic" in changes:
+            topic_id, _, _ = self.ensure_topic(str(updated.topic))
+        else:
+            topic_id = self.find_topic(str(current.topic))[0]  # type: ignore[index]
+        row = _claim_row(updated, source_id, topic_id)
+        row["updated_at"] = self._later_than(current.updated_at)
+        assignments = ", ".join(f"{name} = ?" for name in row)
+        self.conn.execute(
+            f"UPDATE claims SET {assignments} WHERE id = ?", [*row.values(), current.id]
+        )
+        self._learn_terms(topic_id, topic_terms(updated.text, updated.unit_norm))
+        return self.get_claim(current.id)  # type: ignore[arg-type]
 
     def _later_than(self, previous: str | None) -> str:
         # updated_at only grows, even across a clock step back or two edits in one
@@ -602,9 +662,10 @@ class Store:
             ("integrity", rows == ["ok"], "ok" if rows == ["ok"] else "; ".join(rows[:5]))
         )
         try:
-            self.conn.execute(
-                "INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)"
-            )
+            for index in SEARCH_INDEXES:
+                self.conn.execute(
+                    f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"
+                )
             results.append(("full-text index", True, "ok"))
         except sqlite3.DatabaseError:
             results.append(
@@ -633,7 +694,8 @@ class Store:
 
     def rebuild_search_index(self) -> None:
         with self.transaction():
-            self.conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
+            for index in SEARCH_INDEXES:
+                self.conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
 
     # --- listings -------------------------------------------------------------------
 

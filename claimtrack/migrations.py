@@ -107,3 +107,12 @@ def m003_verdicts(db: Database) -> None:
     db["claims"].add_column("verdict", str, not_null_default="unverified")
     db["claims"].add_column("verdict_explanation", str)
     db["claims"].add_column("verdict_at", str)
+
+
+@migrations(name="m020_search_source_and_topic_names")
+def m020_search_source_and_topic_names(db: Database) -> None:
+    # Searches match a word in a claim's text, its source's name or its topic's
+    # name. Indexing the names on their own tables, not on every claim, keeps
+    # the claims' index (and a large import) as it was.
+    db["sources"].enable_fts(["name"], create_triggers=True, tokenize="porter")
+    db["topics"].enable_fts(["name"], create_triggers=True, tokenize="porter")

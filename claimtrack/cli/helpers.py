@@ -34,8 +34,8 @@ def new_console(err: bool = False) -> Console:
     return Console(stderr=err, highlight=False, emoji=False, markup=False)
 
 
-def show(renderable: RenderableType) -> None:
-    new_console().print(renderable)
+def show(renderable: RenderableType, crop: bool = True) -> None:
+    new_console().print(renderable, crop=crop)
 
 
 def echo_json(value: object) -> None:

@@ -11,6 +11,9 @@ import typer
 
 from claimtrack.cli.app import app
 from claimtrack.cli.helpers import (
+    current_date,
+    date_bound,
+    echo_json,
     new_console,
     only_wanted,
     open_store_of,
@@ -49,7 +52,31 @@ def timeline_show(
     found = list(
         story_sections(open_store_of(ctx), topic=topic, source=source, since=since, until=until)
     )
-    show(timeline_view(found, conflicts_only))
+    console = new_console()
+    console.print(timeline_view(found, conflicts_only, console.width))
+
+
+@app.command("summary")
+def story_summary(
+    ctx: typer.Context,
+    topic: str | None = typer.Argument(None, help="Only this topic [default: all]."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array, a topic an item."),
+) -> None:
+    """Each topic at a glance: latest figure by source, spread, conflicts.
+
+    \b
+    Example:
+      claimtrack summary "North Korean troops in Russia" --json
+    """
+    from claimtrack.summary import summarise
+
+    summaries = [summarise(section) for section in story_sections(open_store_of(ctx), topic=topic)]
+    if as_json:
+        echo_json([summary.to_json() for summary in summaries])
+        return
+    from claimtrack.render import summary_view
+
+    show(summary_view(summaries))
 
 
 @app.command("export")
@@ -63,6 +90,7 @@ def timeline_export(
     until: str | None = typer.Option(None, "--until", help="Only claims dated on or before."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
     stamp: bool = typer.Option(False, "--stamp", help="Add the time of export."),
+    show_all: bool = typer.Option(False, "--all", help="Markdown: list dismissed pairs too."),
 ) -> None:
     """Export claims as Markdown, JSON, JSON lines, CSV, ClaimReview or TimelineJS.
 
@@ -83,7 +111,16 @@ def timeline_export(
         return query_claims(store, order="topic", **filters)
 
     if fmt == "markdown":
-        chunks = exports.markdown(story_sections(store, **filters), when)
+        today = current_date()
+        spans = store.topic_spans(
+            topic=topic, since=date_bound(since, today), until=date_bound(until, today)
+        )
+        chunks = exports.markdown(
+            story_sections(store, **filters),
+            when,
+            title=exports.markdown_title(spans),
+            dismissed=show_all,
+        )
     elif fmt == "json":
         chunks = exports.json_document(
             claims(),
@@ -111,7 +148,7 @@ def demo_run(
         None, "--db", help="Load into this file [default: a new temporary database]."
     ),
 ) -> None:
-    """Load the bundled sample data set (North Korea-Russia, 2024) and show it.
+    """Load the bundled sample data set (the Grenfell Tower fire, 2017) and show it.
 
     \b
     Example:
@@ -133,7 +170,7 @@ def demo_run(
     console = new_console()
     story = list(story_sections(store))
     console.rule("Timeline")
-    console.print(timeline_view(story))
+    console.print(timeline_view(story, width=console.width))
     console.rule("Open conflicts")
     still_open = only_wanted(story, lambda _, status: status != "dismissed")
     console.print(conflicts_view(still_open))

@@ -37,7 +37,7 @@ def db_backup(
 @app.command("check")
 def db_check(
     ctx: typer.Context,
-    repair: bool = typer.Option(False, "--repair", help="Rebuild the full-text index."),
+    repair: bool = typer.Option(False, "--repair", help="Rebuild the full-text indexes."),
 ) -> None:
     """Check the database: integrity, full-text index, schema version and links.
 
@@ -48,7 +48,7 @@ def db_check(
     store = open_store_of(ctx)
     if repair:
         store.rebuild_search_index()
-        typer.echo("Rebuilt the full-text index.")
+        typer.echo("Rebuilt the full-text indexes.")
     results = store.check()
     for what, ok, words in results:
         typer.echo(f"{what + ':':17}{words if ok else 'PROBLEM: ' + words}")
