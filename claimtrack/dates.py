@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from claimtrack.errors import ParseError
 
 DAY, MONTH, YEAR = "day", "month", "year"
+_PRECISIONS = (DAY, MONTH, YEAR)
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -74,11 +75,21 @@ class ClaimDate:
         return f"{start.day} {calendar.month_abbr[start.month]} {start.year}"
 
 
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
 def from_day(day: date) -> ClaimDate:
     return ClaimDate(day.isoformat(), DAY)
 
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+def from_iso(text: str) -> ClaimDate:
+    """A date stored as ISO text at its precision ('2024-10-23', '2024-10', '2024')."""
+    iso = _ISO.match(text) if isinstance(text, str) else None
+    if not iso or any(g is not None and len(g) != 2 for g in iso.groups()[1:]):
+        raise ParseError(f"{text!r} is not an ISO date such as 2024-10-23, 2024-10 or 2024")
+    return _build(text, *(int(g) if g else None for g in iso.groups()))
+
+
 _WEEKDAY_WORD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 # A time of day (dropped), with its zone: "10:17 pm", "at 6:11 a.m.", "T10:20:19+0000".
 _TIME = re.compile(
@@ -303,8 +314,8 @@ def resolve_phrase(phrase: str, published: date | ClaimDate) -> ClaimDate | None
     'in April', 'Tuesday, Aug. 22, 2023', 'mid-August'. Each comes at the
     precision it can honestly carry ('last week' is a month when the whole week
     falls in one). A publication date known only to its month or year reads a
-    phrase against the span's first and last days and keeps what both agree on.
-    None when it cannot be resolved."""
+    phrase against the span's first and last days and keeps what both agree on,
+    if that is no vaguer than the span. None when it cannot be resolved."""
     if isinstance(published, ClaimDate):
         if published.precision == DAY:
             return resolve_phrase(phrase, published.start)
@@ -315,9 +326,15 @@ def resolve_phrase(phrase: str, published: date | ClaimDate) -> ClaimDate | None
         if first == last:
             return first
         try:
-            return _covering(min(first.start, last.start), max(first.end, last.end))
+            both = _covering(min(first.start, last.start), max(first.end, last.end))
         except ParseError:
             return None
+        # Vaguer than the report itself, it says less than the report's own date.
+        return (
+            both
+            if _PRECISIONS.index(both.precision) <= _PRECISIONS.index(published.precision)
+            else None
+        )
     try:
         return parse_date(phrase, published)
     except ParseError:

@@ -107,3 +107,11 @@ def m003_verdicts(db: Database) -> None:
     db["claims"].add_column("verdict", str, not_null_default="unverified")
     db["claims"].add_column("verdict_explanation", str)
     db["claims"].add_column("verdict_at", str)
+
+
+@migrations(name="m004_report_dates_and_appearances")
+def m004_report_dates_and_appearances(db: Database) -> None:
+    # 'report' when the date is only that of the article the claim was read in.
+    db["claims"].add_column("date_basis", str, not_null_default="statement")
+    # The articles that reported the claim, as JSON; NULL for none, like most claims.
+    db["claims"].add_column("appearances", str)

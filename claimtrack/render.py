@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from claimtrack.claims import Claim
+from claimtrack.claims import REPORT, Appearance, Claim
 from claimtrack.escape import inert, json_dumps
 from claimtrack.figures import figure_words, format_figure
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from claimtrack.conflicts import Conflict, Section
+    from claimtrack.dates import ClaimDate
     from claimtrack.db import Filing
     from claimtrack.extract import Candidate
 
@@ -54,7 +55,7 @@ def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
             stance += f"\n({claim.verdict})"  # no verdict column on a narrow terminal
         cells = [
             str(claim.id),
-            claim.date.iso,
+            claim.date_text(iso=True),
             plain(claim.source),
             stance,
             plain(claim.figure_words),
@@ -80,7 +81,7 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         ("text", claim.text),
         ("source", claim.source),
         ("topic", claim.topic),
-        ("date", f"{claim.date.iso} ({claim.date.precision})"),
+        ("date", _detail_date(claim)),
         ("as of", as_of),
         ("figure", figure or "none (qualitative claim)"),
         ("unit", claim.unit),
@@ -88,6 +89,7 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         ("verdict", claim.verdict),
         ("explanation", claim.verdict_explanation),
         ("url", claim.url),
+        *(("appeared in", _appearance_line(a, claim)) for a in claim.appearances),
         ("tags", ", ".join(claim.tags) or None),
         ("note", claim.note),
         ("created", claim.created_at),
@@ -100,6 +102,27 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         if value not in (None, ""):
             grid.add_row(label, plain(value))
     return grid
+
+
+def _detail_date(claim: Claim) -> str:
+    if claim.date_basis == REPORT:
+        return (
+            f"{claim.date_text()} ({claim.date.iso}, {claim.date.precision}): "
+            "the date of the report, not of the statement"
+        )
+    return f"{claim.date.iso} ({claim.date.precision})"
+
+
+def _appearance_line(appearance: Appearance, claim: Claim) -> str:
+    parts = [appearance.url or "an article with no address"]
+    if appearance.published:
+        parts.append(f"published {appearance.published}")
+    if appearance.read_at:
+        parts.append(f"read {appearance.read_at}")
+    line = ", ".join(parts)
+    if appearance.quote != claim.text:
+        line += f": “{appearance.quote}”"
+    return line
 
 
 def records_table(records: Sequence[dict[str, object]], columns: Sequence[str]) -> RenderableType:
@@ -173,8 +196,10 @@ CSV_COLUMNS = (
     "topic",
     "date",
     "date_precision",
+    "date_basis",
     "as_of",
     "url",
+    "appearances",
     "figure",
     "figure_low",
     "figure_high",
@@ -208,6 +233,7 @@ def claim_csv_row(claim: Claim) -> list[str]:
         "figure_high": data["figure"]["high"] if figure else "",  # type: ignore[index]
         "figure_qualifier": figure.qualifier if figure else "",
         "tags": ";".join(claim.tags),
+        "appearances": json_dumps(data["appearances"]) if claim.appearances else "",
     }
     return [csv_safe(_cell(values.get(column))) for column in CSV_COLUMNS]
 
@@ -355,7 +381,7 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
                 ids = ", ".join(f"#{i}" for i in sorted(others))
                 body.append(f"\n⚠ {label} with {ids}", style="red")
             table.add_row(
-                claim.date.human(),
+                claim.date_text(),
                 Text(inert(claim.source), style=colours[claim.source]),
                 Text(inert(claim.figure_words) or "—", style="bold cyan"),
                 body,
@@ -369,30 +395,37 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
     return Group(*parts)
 
 
-def candidate_text(candidate: Candidate) -> str:
+def candidate_date(candidate: Candidate, report: ClaimDate | None) -> str:
+    """The date saving would store: the sentence's own, else the report's, marked."""
+    if candidate.date is not None:
+        return candidate.date.iso
+    return f"reported {report.iso}" if report else "unknown"
+
+
+def candidate_text(candidate: Candidate, report: ClaimDate | None) -> str:
     figure = figure_words(candidate.figure, candidate.unit) or "no figure"
     if candidate.figure is not None:
         figure += f" ({candidate.figure.qualifier})"
-    when = candidate.date.iso if candidate.date else "date unknown"
     return inert(
-        f"{candidate.claimant} {candidate.stance}: {figure}; {when}; "
+        f"{candidate.claimant} {candidate.stance}: {figure}; {candidate_date(candidate, report)}; "
         f"confidence {candidate.confidence:.2f}\n    “{candidate.sentence}”"
     )
 
 
-def candidates_table(candidates: Sequence[Candidate]) -> RenderableType:
+def candidates_table(
+    candidates: Sequence[Candidate], report: ClaimDate | None, threshold: float
+) -> RenderableType:
+    """The proposals as `--save` would store them; 'save' marks those it keeps."""
     from rich.table import Table
-    from rich.text import Text
 
-    if not candidates:
-        return Text("No claims found in the article.")
     table = Table(header_style="bold")
     for name, options in (
         ("claimant", {"overflow": "fold", "max_width": 24}),
         ("stance", {"no_wrap": True}),
         ("figure", {"style": "bold cyan", "overflow": "fold", "max_width": 24}),
-        ("date", {"no_wrap": True}),
+        ("date", {"overflow": "fold", "max_width": 19}),
         ("conf.", {"justify": "right", "no_wrap": True}),
+        ("save", {"no_wrap": True}),
         ("sentence", {"ratio": 1, "overflow": "fold"}),
     ):
         table.add_column(name, **options)  # type: ignore[arg-type]
@@ -401,8 +434,27 @@ def candidates_table(candidates: Sequence[Candidate]) -> RenderableType:
             plain(candidate.claimant),
             candidate.stance,
             plain(figure_words(candidate.figure, candidate.unit)),
-            candidate.date.iso if candidate.date else "",
+            candidate_date(candidate, report),
             f"{candidate.confidence:.2f}",
+            "yes" if candidate.confidence >= threshold else "no",
             plain(candidate.sentence),
         )
     return table
+
+
+def saved_text(saved: Sequence[tuple[Claim, str]], url: str | None) -> str:
+    """What `extract` stored: each claim's id, source, figure and topic, and
+    which ones were stored already."""
+    added = sum(status == "new" for _, status in saved)
+    where = f" from {url}" if url else ""
+    lines = [
+        f"Saved {added} new claim{'' if added == 1 else 's'}{where}; "
+        f"{len(saved) - added} already stored."
+    ]
+    for claim, status in saved:
+        words = {"new": "new", "stored": "already stored"}.get(
+            status, "already stored; this article added to its appearances"
+        )
+        figure = claim.figure_words or "no figure"
+        lines.append(f"  #{claim.id} {claim.source}: {figure}; topic {claim.topic} ({words})")
+    return inert("\n".join(lines))
