@@ -322,3 +322,17 @@ def test_interactive_text_edit_keeps_the_sentence_as_the_quote(cli, article):
 def test_interactive_topic(cli, article):
     run_interactive(cli, article(STORM), "a\na\nq\n", "--topic", "Storm")
     assert {c["topic"] for c in cli.json("list")} == {"Storm"}
+
+
+def test_interactive_interrupt_saves_nothing(cli, article, db_path, monkeypatch):
+    answers = iter(["a", "a"])
+
+    def typed(prompt=""):
+        answer = next(answers, None)
+        if answer is None:
+            raise KeyboardInterrupt  # Ctrl-C at the third prompt
+        return answer
+
+    monkeypatch.setattr("builtins.input", typed)
+    cli("extract", article(STORM), "--published", "2024-03-15", "-i", code=130)
+    assert cli.json("list") == []
