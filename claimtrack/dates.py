@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from claimtrack.errors import ParseError
+from claimtrack.figures import LazyPattern
 
 DAY, MONTH, YEAR = "day", "month", "year"
 _PRECISIONS = (DAY, MONTH, YEAR)
@@ -75,6 +76,8 @@ class ClaimDate:
         return f"{start.day} {calendar.month_abbr[start.month]} {start.year}"
 
 
+# Compiled at once: it reads nearly every imported date. The others wait for a
+# date that is not ISO, which most commands never see.
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
@@ -92,22 +95,22 @@ def from_iso(text: str) -> ClaimDate:
 
 _WEEKDAY_WORD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 # A time of day (dropped), with its zone: "10:17 pm", "at 6:11 a.m.", "T10:20:19+0000".
-_TIME = re.compile(
+_TIME = LazyPattern(
     r"(?:,?\s*(?:\bat\s+)?|t)"
     r"(?:\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b\.?)"
     r"(?:\s*(?:z|[+-]\d{2}(?::?\d{2})?|\(?[a-z]{2,5}\)?))?$"
 )
-_LEADING_WEEKDAY = re.compile(rf"^(?:{_WEEKDAY_WORD})\b\.?,?\s+(?=\S)")
-_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$")
-_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$")
-_YEAR_FIRST = re.compile(r"^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$")
-_AGO = re.compile(
+_LEADING_WEEKDAY = LazyPattern(rf"^(?:{_WEEKDAY_WORD})\b\.?,?\s+(?=\S)")
+_PART_OF_DAY = LazyPattern(r"\s+(?:morning|afternoon|evening|night)$")
+_NUMERIC = LazyPattern(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$")
+_YEAR_FIRST = LazyPattern(r"^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$")
+_AGO = LazyPattern(
     r"^(\d+|[a-z]+)\s*(?:(?P<day>d|days?)|(?P<week>w|wks?|weeks?)|(?P<month>mos?|mths?|months?)"
     r"|(?P<year>y|yrs?|years?)|(?P<hour>h|hrs?|hours?|mins?|minutes?))\s+ago$"
 )
-_WEEKDAY = re.compile(rf"^(?:(last|this past|past)\s+)?({_WEEKDAY_WORD})\.?$")
+_WEEKDAY = LazyPattern(rf"^(?:(last|this past|past)\s+)?({_WEEKDAY_WORD})\.?$")
 # "mid-August 2023", "early October", "late 2022": the span keeps its own precision.
-_PART_OF_SPAN = re.compile(
+_PART_OF_SPAN = LazyPattern(
     r"^(?:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)(?:-|\s+)(.+)$"
 )
 _RELATIVE = {
