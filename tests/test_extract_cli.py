@@ -336,3 +336,26 @@ def test_interactive_interrupt_saves_nothing(cli, article, db_path, monkeypatch)
     monkeypatch.setattr("builtins.input", typed)
     cli("extract", article(STORM), "--published", "2024-03-15", "-i", code=130)
     assert cli.json("list") == []
+
+
+PAGE = """<!doctype html><html><head><title>Storm leaves 12,000 without power</title>
+<link rel="canonical" href="https://news.example.org/storm">{meta}</head>
+<body><article><h1>Storm leaves 12,000 without power</h1>
+<p>About 12,000 homes lost power across the coast, the regional utility said on Thursday.</p>
+<p>Harbour master Tom Reyes said at least 40 boats had sunk in the harbour overnight.</p>
+</article></body></html>"""
+DATED = '<meta property="article:published_time" content="2024-03-15T08:00:00Z">'
+
+
+def test_a_page_gives_its_own_date_and_address(cli, article):
+    out = cli("extract", article(PAGE.format(meta=DATED), "page.html"), "--save").stdout
+    assert out.startswith("Saved 2 new claims from https://news.example.org/storm;")
+    harbour = by_source(cli.json("list"))["Tom Reyes"]
+    assert (harbour["date"], harbour["date_basis"]) == ("2024-03-15", "report")
+    assert harbour["appearances"][0]["url"] == "https://news.example.org/storm"
+
+
+def test_a_page_without_a_date_is_not_saved(cli, article, db_path):
+    line = cli.error("extract", article(PAGE.format(meta=""), "page.html"), "--save")
+    assert "--published" in line
+    assert not db_path.exists()
