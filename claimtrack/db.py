@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from claimtrack.claims import (
     GOOD_MATCH,
+    STATEMENT,
+    Appearance,
     Claim,
     match_score,
     source_key,
@@ -45,6 +47,7 @@ KNOWN_MIGRATIONS = (
     "m001_claims",
     "m002_reviews_and_cumulative_topics",
     "m003_verdicts",
+    "m004_report_dates_and_appearances",
     "m020_search_source_and_topic_names",
 )
 # The full-text indexes: the claims' text, and the names of sources and topics.
@@ -62,6 +65,7 @@ CLAIM_COLUMNS = (
     "id", "text", "date", "date_precision", "as_of", "as_of_precision", "url", "figure_low",
     "figure_high", "figure_qualifier", "figure_text", "unit", "stance", "tags", "note",
     "verdict", "verdict_explanation", "verdict_at", "created_at", "updated_at", "deleted_at",
+    "date_basis", "appearances",
 )  # fmt: skip
 
 
@@ -233,6 +237,59 @@ class Store:
         )
         self._learn_terms(topic_id, topic_terms(claim.text, claim.unit_norm))
         return self.get_claim(cursor.lastrowid), filing  # type: ignore[arg-type]
+
+    def save_reported(self, claims: Iterable[Claim]) -> list[tuple[Claim, str]]:
+        """Store claims read from articles, in one transaction; each comes back as
+        stored with its status: "new"; "stored" when it is here already; or
+        "appeared" when the same claim (same source, figure, unit and date; for
+        a claim without a figure, the same text) came from another article, which
+        then joins its appearances instead of making a second claim. What the
+        claim says is unchanged, so it keeps its history and its reviews stand.
+        """
+        saved = []
+        with self.transaction():
+            for claim in claims:
+                found = self._same_reported(claim)
+                if found is None:
+                    saved.append((self._insert(claim)[0], "new"))
+                    continue
+                stored = self.get_claim(found, deleted=True)
+                new = [a for a in claim.appearances if a.url and a.url not in stored.urls]
+                if stored.deleted_at or not new:
+                    saved.append((stored, "stored"))
+                    continue
+                self.conn.execute(
+                    "UPDATE claims SET appearances = ?, url = coalesce(url, ?) WHERE id = ?",
+                    (_appearances_text(stored.appearances + tuple(new)), new[0].url, found),
+                )
+                saved.append((self.get_claim(found), "appeared"))
+        return saved
+
+    def _same_reported(self, claim: Claim) -> int | None:
+        source = self.find_source(claim.source)
+        if source is None:
+            return None
+        figure = claim.figure
+        sql = (
+            "SELECT id FROM claims WHERE source_id = ? AND date = ? AND figure_low IS ? "
+            "AND figure_high IS ? AND figure_qualifier IS ? AND unit_norm IS ? "
+            "AND (stance = 'denies') = ?"
+        )
+        params: list[object] = [
+            source[0],
+            claim.date.iso,
+            figure.low if figure else None,
+            figure.high if figure else None,
+            figure.qualifier if figure else None,
+            claim.unit_norm,
+            claim.stance == "denies",
+        ]
+        if figure is None:
+            sql += " AND text = ?"
+            params.append(claim.text)
+        row = self.conn.execute(sql + " ORDER BY deleted_at IS NOT NULL, id LIMIT 1", params)
+        found = row.fetchone()
+        return found[0] if found else None
 
     def get_claim(self, claim_id: int, *, deleted: bool = False) -> Claim:
         row = self._tuples().execute(self._SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
@@ -788,14 +845,20 @@ def _claim_row(claim: Claim, source_id: int, topic_id: int) -> dict[str, object]
         "verdict": claim.verdict,
         "verdict_explanation": claim.verdict_explanation,
         "verdict_at": claim.verdict_at,
+        "date_basis": claim.date_basis,
+        "appearances": _appearances_text(claim.appearances),
     }
+
+
+def _appearances_text(appearances: tuple[Appearance, ...]) -> str | None:
+    return json.dumps([a.to_json() for a in appearances]) if appearances else None
 
 
 def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
     (
         claim_id, text, day, precision, as_of, as_of_precision, url, low, high, qualifier,
         figure_text, unit, stance, tags, note, verdict, explanation, verdict_at, created_at,
-        updated_at, deleted_at, source, topic,
+        updated_at, deleted_at, date_basis, appearances, source, topic,
     ) = row  # fmt: skip
     return Claim(
         id=claim_id,
@@ -816,6 +879,8 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
         created_at=created_at,
         updated_at=updated_at,
         deleted_at=deleted_at,
+        date_basis=date_basis or STATEMENT,
+        appearances=tuple(Appearance(**a) for a in json.loads(appearances)) if appearances else (),
     )
 
 

@@ -8,7 +8,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from claimtrack.claims import Claim, outlet_name
+from claimtrack.claims import REPORT, Claim, outlet_name
 from claimtrack.conflicts import Conflict, Review, Section, conflict_json, topic_spread
 from claimtrack.dates import from_iso
 from claimtrack.escape import json_dumps, md_link, md_text
@@ -117,12 +117,12 @@ def markdown(
         for claim in section.claims:
             cells = [
                 str(claim.id),
-                claim.date.human(),
+                claim.date_text(),
                 md_text(claim.source),
                 md_text(claim.text),
                 md_text(claim.figure_words),
                 md_text(claim.verdict),
-                md_link(claim.url, outlet_name(claim.url)) if claim.url else "",
+                " ".join(md_link(url, outlet_name(url)) for url in claim.urls),
             ]
             yield "| " + " | ".join(cells) + " |\n"
         spread = topic_spread(section.claims)
@@ -205,8 +205,20 @@ def _claimreview_nodes(claim: Claim) -> Iterator[dict[str, object]]:
         "author": _author(claim.source),
         "datePublished": claim.date.iso,
     }
-    if claim.url:
-        item["appearance"] = {"@type": "CreativeWork", "url": claim.url}
+    # One appearance an article; JSON-LD reads one value and a list of one alike.
+    appearances: list[dict[str, object]] = [
+        {
+            "@type": "CreativeWork",
+            "url": a.url,
+            **({"datePublished": a.published} if a.published else {}),
+        }
+        for a in claim.appearances
+        if a.url
+    ]
+    if claim.url and claim.url not in (a["url"] for a in appearances):
+        appearances.insert(0, {"@type": "CreativeWork", "url": claim.url})
+    if appearances:
+        item["appearance"] = appearances if len(appearances) > 1 else appearances[0]
     yield item
     if claim.verdict == "unverified":
         return
@@ -245,10 +257,13 @@ def _timeline_event(claim: Claim) -> dict[str, object]:
     body = html.escape(claim.text)
     if claim.verdict != "unverified":
         body += f"<br><em>Verdict: {html.escape(claim.verdict)}</em>"
-    if claim.url:
-        body += f'<br><a href="{html.escape(claim.url, quote=True)}">source</a>'
+    for url in claim.urls:
+        body += f'<br><a href="{html.escape(url, quote=True)}">source</a>'
+    event: dict[str, object] = {"start_date": start}
+    if claim.date_basis == REPORT:
+        event["display_date"] = claim.date_text()
     return {
-        "start_date": start,
+        **event,
         "text": {"headline": html.escape(headline), "text": body},
         "group": claim.topic,
         "unique_id": f"claim-{claim.id}",

@@ -35,8 +35,16 @@ from functools import lru_cache
 
 from claimtrack import attribution as attr
 from claimtrack.attribution import DENIAL_VERBS, Attribution
-from claimtrack.claims import Claim, check_stance, check_text, figure_json, source_key
-from claimtrack.dates import ClaimDate, from_day, parse_date, resolve_phrase
+from claimtrack.claims import (
+    REPORT,
+    STATEMENT,
+    Appearance,
+    Claim,
+    check_stance,
+    check_text,
+    source_key,
+)
+from claimtrack.dates import ClaimDate, parse_date, resolve_phrase
 from claimtrack.errors import ParseError
 from claimtrack.figures import (
     MEASURES,
@@ -62,17 +70,38 @@ class Candidate:
     confidence: float
     headline: bool = False
     part: bool = False  # a part of a larger count the sentence gives: "including 800 children"
+    quote: str | None = None  # the article's sentence, once the user has edited the text
 
-    def to_claim(self, fallback: date, url: str | None) -> Claim:
-        """The claim to store; with no date in the sentence, the article's date."""
+    def to_claim(
+        self,
+        report: ClaimDate | None,
+        url: str | None,
+        read_at: str | None = None,
+        topic: str | None = None,
+    ) -> Claim:
+        """The claim to store. With no date in the sentence it takes `report`, the
+        article's date, marked as the date of the report; the article becomes its
+        first appearance."""
+        claim_date = self.date or report
+        if claim_date is None:
+            raise ParseError("neither the sentence nor the article gives a date")
+        appearance = Appearance(
+            url=url,
+            quote=self.quote or self.sentence,
+            published=report.iso if report else None,
+            read_at=read_at,
+        )
         return Claim(
             text=self.sentence,
             source=self.claimant,
-            date=self.date or from_day(fallback),
+            date=claim_date,
+            date_basis=STATEMENT if self.date else REPORT,
+            topic=topic,
             url=url,
             figure=self.figure,
             unit=self.unit,
             stance=self.stance,
+            appearances=(appearance,),
         )
 
     def edited(self, field: str, value: str, today: date) -> Candidate:
@@ -89,31 +118,24 @@ class Candidate:
         if field == "unit":
             return replace(self, unit=check_text(value, "unit"))
         if field == "text":
-            return replace(self, sentence=check_text(value))
+            return replace(self, sentence=check_text(value), quote=self.quote or self.sentence)
         raise ParseError(f"unknown field {field!r}; use source, figure, stance, date, unit or text")
 
-    def to_json(self, url: str | None = None) -> dict[str, object]:
-        """The claim JSON contract without an id, plus the sentence and confidence."""
-        return {
-            "text": self.sentence,
-            "source": self.claimant,
-            "topic": None,
-            "date": self.date.iso if self.date else None,
-            "date_precision": self.date.precision if self.date else None,
-            "as_of": None,
-            "url": url,
-            "figure": figure_json(self.figure),
-            "unit": self.unit,
-            "stance": self.stance,
-            "tags": [],
-            "note": None,
-            "verdict": "unverified",
-            "verdict_explanation": None,
-            "created_at": None,
-            "updated_at": None,
-            "sentence": self.sentence,
-            "confidence": round(self.confidence, 2),
-        }
+    def to_json(
+        self, report: ClaimDate | None = None, url: str | None = None, topic: str | None = None
+    ) -> dict[str, object]:
+        """The claim saving would store, in the claim JSON contract without an id,
+        plus the sentence and the confidence. With no date at all its date fields
+        are null (and saving refuses)."""
+        if self.date is None and report is None:
+            # A stand-in date builds the claim; its date fields then say "unknown".
+            dated = replace(self, date=ClaimDate("0001", "year"))
+            data = dated.to_claim(None, url, None, topic).to_json()
+            data.update(date=None, date_precision=None, date_basis=None)
+        else:
+            data = self.to_claim(report, url, None, topic).to_json()
+        del data["id"]
+        return {**data, "sentence": self.sentence, "confidence": round(self.confidence, 2)}
 
 
 # --- sentences ---------------------------------------------------------------------------

@@ -109,6 +109,14 @@ def m003_verdicts(db: Database) -> None:
     db["claims"].add_column("verdict_at", str)
 
 
+@migrations(name="m004_report_dates_and_appearances")
+def m004_report_dates_and_appearances(db: Database) -> None:
+    # 'report' when the date is only that of the article the claim was read in.
+    db["claims"].add_column("date_basis", str, not_null_default="statement")
+    # The articles that reported the claim, as JSON; NULL for none, like most claims.
+    db["claims"].add_column("appearances", str)
+
+
 @migrations(name="m020_search_source_and_topic_names")
 def m020_search_source_and_topic_names(db: Database) -> None:
     # Searches match a word in a claim's text, its source's name or its topic's

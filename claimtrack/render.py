@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from claimtrack.claims import Claim, outlet_name
+from claimtrack.claims import REPORT, Appearance, Claim, outlet_name
 from claimtrack.escape import inert, json_dumps
 from claimtrack.figures import Figure, figure_words, format_figure
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from claimtrack.conflicts import Conflict, Section
+    from claimtrack.dates import ClaimDate
     from claimtrack.db import Filing
     from claimtrack.extract import Candidate
     from claimtrack.summary import TopicSummary
@@ -58,7 +59,7 @@ def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
             stance += f"\n({claim.verdict})"  # no verdict column on a narrow terminal
         cells = [
             str(claim.id),
-            claim.date.iso,
+            claim.date_text(iso=True),
             plain(claim.source),
             stance,
             plain(claim.figure_words),
@@ -85,7 +86,7 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         ("text", claim.text),
         ("source", claim.source),
         ("topic", claim.topic),
-        ("date", f"{claim.date.iso} ({claim.date.precision})"),
+        ("date", _detail_date(claim)),
         ("as of", as_of),
         ("figure", figure or "none (qualitative claim)"),
         ("unit", claim.unit),
@@ -93,6 +94,7 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         ("verdict", claim.verdict),
         ("explanation", claim.verdict_explanation),
         ("url", claim.url),
+        *(("appeared in", _appearance_line(a, claim)) for a in claim.appearances),
         ("tags", ", ".join(claim.tags) or None),
         ("note", claim.note),
         ("created", claim.created_at),
@@ -157,6 +159,27 @@ def bulk_edit_line(results: Sequence[tuple[Claim, Claim]]) -> str:
     same = [f"#{a.id}" for b, a in results if a == b]
     if same:
         line += f" Already so: {', '.join(same)}."
+    return line
+
+
+def _detail_date(claim: Claim) -> str:
+    if claim.date_basis == REPORT:
+        return (
+            f"{claim.date_text()} ({claim.date.iso}, {claim.date.precision}): "
+            "the date of the report, not of the statement"
+        )
+    return f"{claim.date.iso} ({claim.date.precision})"
+
+
+def _appearance_line(appearance: Appearance, claim: Claim) -> str:
+    parts = [appearance.url or "an article with no address"]
+    if appearance.published:
+        parts.append(f"published {appearance.published}")
+    if appearance.read_at:
+        parts.append(f"read {appearance.read_at}")
+    line = ", ".join(parts)
+    if appearance.quote != claim.text:
+        line += f": “{appearance.quote}”"
     return line
 
 
@@ -287,8 +310,10 @@ CSV_COLUMNS = (
     "topic",
     "date",
     "date_precision",
+    "date_basis",
     "as_of",
     "url",
+    "appearances",
     "figure",
     "figure_low",
     "figure_high",
@@ -322,6 +347,7 @@ def claim_csv_row(claim: Claim) -> list[str]:
         "figure_high": data["figure"]["high"] if figure else "",  # type: ignore[index]
         "figure_qualifier": figure.qualifier if figure else "",
         "tags": ";".join(claim.tags),
+        "appearances": json_dumps(data["appearances"]) if claim.appearances else "",
     }
     return [csv_safe(_cell(values.get(column))) for column in CSV_COLUMNS]
 
@@ -570,7 +596,7 @@ def timeline_view(
                 ids = ", ".join(f"#{i}" for i in sorted(others))
                 body.append(f"\n⚠ {label} with {ids}", style="red")
             cells = [
-                claim.date.human(),
+                claim.date_text(),
                 Text(inert(claim.source), style=colours[claim.source]),
                 Text(inert(claim.figure_words) or "—", style="bold cyan"),
             ]
@@ -595,30 +621,37 @@ def timeline_view(
     return Group(*parts)
 
 
-def candidate_text(candidate: Candidate) -> str:
+def candidate_date(candidate: Candidate, report: ClaimDate | None) -> str:
+    """The date saving would store: the sentence's own, else the report's, marked."""
+    if candidate.date is not None:
+        return candidate.date.iso
+    return f"reported {report.iso}" if report else "unknown"
+
+
+def candidate_text(candidate: Candidate, report: ClaimDate | None) -> str:
     figure = figure_words(candidate.figure, candidate.unit) or "no figure"
     if candidate.figure is not None:
         figure += f" ({candidate.figure.qualifier})"
-    when = candidate.date.iso if candidate.date else "date unknown"
     return inert(
-        f"{candidate.claimant} {candidate.stance}: {figure}; {when}; "
+        f"{candidate.claimant} {candidate.stance}: {figure}; {candidate_date(candidate, report)}; "
         f"confidence {candidate.confidence:.2f}\n    “{candidate.sentence}”"
     )
 
 
-def candidates_table(candidates: Sequence[Candidate]) -> RenderableType:
+def candidates_table(
+    candidates: Sequence[Candidate], report: ClaimDate | None, threshold: float
+) -> RenderableType:
+    """The proposals as `--save` would store them; 'save' marks those it keeps."""
     from rich.table import Table
-    from rich.text import Text
 
-    if not candidates:
-        return Text("No claims found in the article.")
     table = Table(header_style="bold")
     for name, options in (
         ("claimant", {"overflow": "fold", "max_width": 24}),
         ("stance", {"no_wrap": True}),
         ("figure", {"style": "bold cyan", "overflow": "fold", "max_width": 24}),
-        ("date", {"no_wrap": True}),
+        ("date", {"overflow": "fold", "max_width": 19}),
         ("conf.", {"justify": "right", "no_wrap": True}),
+        ("save", {"no_wrap": True}),
         ("sentence", {"ratio": 1, "overflow": "fold"}),
     ):
         table.add_column(name, **options)  # type: ignore[arg-type]
@@ -627,8 +660,27 @@ def candidates_table(candidates: Sequence[Candidate]) -> RenderableType:
             plain(candidate.claimant),
             candidate.stance,
             plain(figure_words(candidate.figure, candidate.unit)),
-            candidate.date.iso if candidate.date else "",
+            candidate_date(candidate, report),
             f"{candidate.confidence:.2f}",
+            "yes" if candidate.confidence >= threshold else "no",
             plain(candidate.sentence),
         )
     return table
+
+
+def saved_text(saved: Sequence[tuple[Claim, str]], url: str | None) -> str:
+    """What `extract` stored: each claim's id, source, figure and topic, and
+    which ones were stored already."""
+    added = sum(status == "new" for _, status in saved)
+    where = f" from {url}" if url else ""
+    lines = [
+        f"Saved {added} new claim{'' if added == 1 else 's'}{where}; "
+        f"{len(saved) - added} already stored."
+    ]
+    for claim, status in saved:
+        words = {"new": "new", "stored": "already stored"}.get(
+            status, "already stored; this article added to its appearances"
+        )
+        figure = claim.figure_words or "no figure"
+        lines.append(f"  #{claim.id} {claim.source}: {figure}; topic {claim.topic} ({words})")
+    return inert("\n".join(lines))

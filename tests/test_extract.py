@@ -318,9 +318,9 @@ HTML = """<!doctype html><html><head><title>Floods displace 40,000</title>
 </article><footer>12 comments</footer></body></html>"""
 
 CANDIDATE_KEYS = {
-    "text", "source", "topic", "date", "date_precision", "as_of", "url", "figure", "unit",
-    "stance", "tags", "note", "verdict", "verdict_explanation", "created_at", "updated_at",
-    "sentence", "confidence",
+    "text", "source", "topic", "date", "date_precision", "date_basis", "as_of", "url",
+    "appearances", "figure", "unit", "stance", "tags", "note", "verdict", "verdict_explanation",
+    "created_at", "updated_at", "sentence", "confidence", "save",
 }  # fmt: skip
 
 
@@ -403,7 +403,7 @@ def test_save_is_idempotent_and_keeps_the_url(cli, tmp_path):
         "--save",
     ]
     out = cli(*args).stdout
-    assert "Saved 3 new claim(s) from https://example.org/f; 0 already stored." in out
+    assert "Saved 3 new claims from https://example.org/f; 0 already stored." in out
     claims = cli.json("list")
     assert {c["url"] for c in claims} == {"https://example.org/f"}
     assert {c["source"] for c in claims} == {
@@ -411,7 +411,7 @@ def test_save_is_idempotent_and_keeps_the_url(cli, tmp_path):
         "Ade Bello",
         "federal government",
     }
-    assert "Saved 0 new claim(s)" in cli(*args).stdout
+    assert "Saved 0 new claims" in cli(*args).stdout
     assert len(cli.json("list")) == 3
 
 
@@ -421,7 +421,7 @@ def test_interactive_accept_edit_skip_quit(cli, tmp_path):
     answers = "a\ne\nfigure\nat least 14\na\nq\n"
     out = cli("extract", str(path), "--published", "2024-10-25", "-i", input=answers).stdout
     assert "[1/3]" in out and "[2/3]" in out and "[3/3]" in out
-    assert "Saved 2 new claim(s)" in out
+    assert "Saved 2 new claims" in out
     figures = {c["source"]: c["figure"] for c in cli.json("list")}
     assert figures["Ade Bello"]["low"] == 14 and figures["Ade Bello"]["qualifier"] == "at_least"
     assert "federal government" not in figures
@@ -431,8 +431,8 @@ def test_interactive_bad_edit_is_refused_and_asked_again(cli, tmp_path):
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE)
     answers = "e\ndate\nsoonish\ns\ns\ns\n"
-    out = cli("extract", str(path), "-i", input=answers).stdout
-    assert "Not changed:" in out and "Saved 0 new claim(s)" in out
+    out = cli("extract", str(path), "--published", "2024-10-25", "-i", input=answers).stdout
+    assert "Not changed:" in out and "Saved 0 new claims" in out
 
 
 @pytest.mark.parametrize(
