@@ -40,7 +40,12 @@ ORDERS = {
     "grouped": "c.topic_id, c.date, c.id",
 }
 VOCABULARY_SAMPLE = 20  # claims a topic learns its words from, in one import
-KNOWN_MIGRATIONS = ("m001_claims", "m002_reviews_and_cumulative_topics", "m003_verdicts")
+KNOWN_MIGRATIONS = (
+    "m001_claims",
+    "m002_reviews_and_cumulative_topics",
+    "m003_verdicts",
+    "m040_live_claims_view",
+)
 
 
 # The claim columns read back, in the order claim_from_row unpacks them.

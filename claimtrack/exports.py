@@ -12,7 +12,7 @@ from claimtrack.claims import Claim
 from claimtrack.conflicts import Review, Section, conflict_json, topic_spread
 from claimtrack.escape import json_dumps, md_link, md_text
 
-FORMATS = ("markdown", "json", "jsonl", "csv", "claimreview", "timelinejs")
+FORMATS = ("markdown", "json", "jsonl", "csv", "claimreview", "timelinejs", "html")
 TITLE = "Claims timeline"
 
 

@@ -56,7 +56,9 @@ def timeline_show(
 def timeline_export(
     ctx: typer.Context,
     fmt: str = typer.Argument(
-        ..., metavar="FORMAT", help="markdown, json, jsonl, csv, claimreview or timelinejs."
+        ...,
+        metavar="FORMAT",
+        help="markdown, json, jsonl, csv, claimreview, timelinejs or html.",
     ),
     topic: str | None = typer.Option(None, "--topic", "-t", help="Only this topic."),
     since: str | None = typer.Option(None, "--since", help="Only claims dated on or after."),
@@ -64,7 +66,10 @@ def timeline_export(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
     stamp: bool = typer.Option(False, "--stamp", help="Add the time of export."),
 ) -> None:
-    """Export claims as Markdown, JSON, JSON lines, CSV, ClaimReview or TimelineJS.
+    """Export claims as Markdown, JSON, CSV, ClaimReview, TimelineJS or a web page.
+
+    html is one self-contained page (charts, spread, timeline and conflicts a
+    topic) that needs no network to view.
 
     \b
     Example:
@@ -97,6 +102,10 @@ def timeline_export(
         chunks = exports.jsonl(claims())
     elif fmt == "csv":
         chunks = claims_csv(claims())
+    elif fmt == "html":
+        from claimtrack.html_report import html_report
+
+        chunks = html_report(story_sections(store, **filters), when)
     elif fmt == "claimreview":
         chunks = exports.claimreview(claims())
     else:
