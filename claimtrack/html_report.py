@@ -21,7 +21,7 @@ from claimtrack.claims import Claim, source_key
 from claimtrack.conflicts import Section, topic_spread
 
 TITLE = "Claims timeline"
-_HTTP_URL = re.compile(r"(?i)^https?://[^\s<>\"']+$")
+_HTTP_URL = re.compile(r"(?i)^https?://\S+$")
 
 STYLE = """
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --band: #f4f5f7; }

@@ -170,7 +170,8 @@ def metadata(database: str) -> dict[str, Any]:
         "databases": {
             database: {
                 "description": "A claimtrack store, read-only.",
-                "tables": TABLES,
+                # The schema's own bookkeeping is no part of the story.
+                "tables": {**TABLES, "_sqlite_migrations": {"hidden": True}},
                 "queries": QUERIES,
             }
         },
