@@ -48,6 +48,7 @@ def terminal_chart(chart: Chart, width: int, height: int, colour: bool) -> str:
     import plotext
 
     figure = plotext.figure
+    plotext.terminal.limit(False, False)  # the caller has chosen the size
     figure.clear()
     figure.theme("simple" if colour else "colorless")
     figure.plot_size(width, height)

@@ -188,6 +188,9 @@ def test_demo_end_to_end(cli, tmp_path):
     seed = {c["source"]: c for c in cli.json("--db", str(target), "list", "--search", "mobilizing")}
     assert seed["Volodymyr Zelensky"]["figure"]["high"] == 10000
     assert "0 claims added, 22 already there" in cli("demo", "--db", str(target)).stdout
+    report = tmp_path / "demo.html"
+    assert out.rstrip().endswith(f"python3 -m webbrowser {report.as_uri()}")
+    assert report.read_text() == cli("--db", str(target), "export", "html").stdout
 
 
 def test_demo_defaults_to_a_temporary_database(cli, db_path):

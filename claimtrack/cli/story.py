@@ -122,6 +122,8 @@ def demo_run(
 ) -> None:
     """Load the bundled sample data set (North Korea-Russia, 2024) and show it.
 
+    Its HTML report is written next to the database (demo.db: demo.html).
+
     \b
     Example:
       claimtrack demo --db demo.db
@@ -159,3 +161,9 @@ def demo_run(
     lines.append(f"claimtrack --db {db_arg} export markdown -o timeline.md")
     for line in lines:
         typer.echo("  " + line)
+    from claimtrack.html_report import html_report
+
+    page = path.with_suffix(".html")
+    write_output(html_report(story_sections(store)), page)
+    console.rule("The report")
+    typer.echo(f"  python3 -m webbrowser {shlex.quote(page.resolve().as_uri())}")
