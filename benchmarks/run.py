@@ -95,7 +95,7 @@ def generate_topic(n: int, path: Path) -> None:
             )
             figure = (rng.choice(VAGUE) if rng.random() < 0.05 else
                       rng.choice(QUALIFIED).format(n=f"{value:,}", m=f"{int(value * 1.2):,}"))  # fmt: skip
-            source = f"{SOURCES[i % len(SOURCES)]} {i % 40}"
+            source = f"{SOURCES[i % 40 % len(SOURCES)]} {i % 40}"
             day = start + timedelta(days=rng.randrange(365))
             text = f"{source} said {figure} troops were deployed as of {day:%d %B %Y}"
             writer.writerow([text, source, day.isoformat(), CHART_TOPIC, figure, "troops"])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimtrack.chart import BAND, BAR, DOWN, REVISION, UP, Chart, Mark
@@ -125,13 +124,8 @@ def _terminal_legend(chart: Chart, width: int, colour: bool) -> list[str]:
 # --- files (matplotlib) -----------------------------------------------------------------
 
 
-def file_chart(chart: Chart, path: Path) -> None:
-    """Write the chart as an SVG or a PNG file, by the file's extension."""
-    kind = path.suffix.lower().lstrip(".")
-    if kind not in ("svg", "png"):
-        raise ClaimtrackError(
-            f"cannot tell the chart's format from {path.name!r}; end it .svg or .png"
-        )
+def file_chart(chart: Chart, kind: str) -> bytes:
+    """The chart as an SVG or PNG file's bytes; the same chart gives the same bytes."""
     try:
         # No pyplot: its import (and its GUI backend choice) costs more than the drawing.
         from matplotlib import rcParams
@@ -141,8 +135,9 @@ def file_chart(chart: Chart, path: Path) -> None:
         raise ClaimtrackError(
             "writing a chart file needs matplotlib: pip install 'claimtrack[charts]'"
         ) from None
+    import io
 
-    # Fixed ids and no date: the same chart gives the same bytes.
+    # Fixed ids, text as text, and no date or version in the file.
     rcParams["svg.hashsalt"] = "claimtrack"
     rcParams["svg.fonttype"] = "none"
     figure = Figure(figsize=(9, 5), dpi=100)
@@ -164,29 +159,10 @@ def file_chart(chart: Chart, path: Path) -> None:
         )
     axes.legend(handles=handles, loc="upper left", fontsize=8, framealpha=0.9)
     axes.set_title(f"{chart.topic}: {chart.quantity}" + (" (log scale)" if chart.log else ""))
+    out = io.BytesIO()
     metadata = {"Date": None} if kind == "svg" else {"Software": None}
-    _save(figure, path, kind, metadata)
-
-
-def _save(figure: object, path: Path, kind: str, metadata: dict[str, None]) -> None:
-    """Write next to the target and rename, so a failure leaves no half-written file."""
-    import os
-    import tempfile
-
-    if path.is_dir():
-        raise ClaimtrackError(f"{path} is a directory; give a file name")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
-    except OSError as error:
-        raise ClaimtrackError(f"cannot write to {path}: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            figure.savefig(out, format=kind, metadata=metadata)  # type: ignore[attr-defined]
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    figure.savefig(out, format=kind, metadata=metadata)
+    return out.getvalue()
 
 
 def _draw_on(axes: Axes, chart: Chart) -> None:

@@ -155,13 +155,14 @@ def _row(claim: Claim, earlier: Claim | None) -> str:
     verdict = escape(claim.verdict)
     if claim.verdict_explanation:
         verdict += f": {escape(claim.verdict_explanation)}"
+    words = escape(claim.figure_words)
     notes = []
     if claim.as_of is not None:
         notes.append(f"figure as of {claim.as_of.human()}")
     if earlier is not None:
         notes.append(
             f'revises <a href="#claim-{earlier.id}">#{earlier.id}</a>: '
-            f"{escape(earlier.figure_words)} → {escape(claim.figure_words)}"
+            f"{escape(earlier.figure_words)} → {words}"
         )
     if claim.note:
         notes.append(escape(claim.note))
@@ -171,7 +172,7 @@ def _row(claim: Claim, earlier: Claim | None) -> str:
     return (
         f'<tr id="claim-{claim.id}"><td class="num">{claim.date.human()}</td>'
         f'<td class="num">#{claim.id}</td><td>{source}{stance}</td>'
-        f'<td class="text">{escape(claim.text)}</td><td>{escape(claim.figure_words) or "—"}</td>'
+        f'<td class="text">{escape(claim.text)}</td><td>{words or "—"}</td>'
         f"<td>{verdict}</td><td>{'; '.join(notes)}</td></tr>\n"
     )
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from claimtrack.cli.app import app
-from claimtrack.cli.helpers import open_store_of, story_sections
+from claimtrack.cli.helpers import open_store_of, story_sections, write_output
 from claimtrack.errors import ClaimtrackError
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def chart_draw(
         return
     from claimtrack.chart_render import file_chart
 
-    file_chart(chart, output)
+    write_output([file_chart(chart, output.suffix.lower().lstrip("."))], output)
     typer.echo(f"Wrote a chart of {chart.figures} figures ({chosen}) to {output}.")
 
 
