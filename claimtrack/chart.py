@@ -15,7 +15,7 @@ from datetime import date
 from claimtrack.claims import Claim, source_key
 from claimtrack.conflicts import CONTRADICTION, DISCREPANCY, SEVERITY, Section
 from claimtrack.errors import ClaimtrackError, NotFoundError
-from claimtrack.figures import AT_LEAST, AT_MOST, RANGE, VAGUE
+from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, RANGE, VAGUE
 
 POINT, BAR, UP, DOWN, BAND = "point", "bar", "up", "down", "band"
 REVISION = "revision"
@@ -51,10 +51,10 @@ class Mark:
     @property
     def value(self) -> float:
         """Where the mark's symbol sits: the figure, a bound, or an interval's middle."""
-        if self.shape == UP:
+        if self.shape == UP or self.high is None:
             return self.low
-        if self.shape == DOWN or self.high is None:
-            return self.high if self.high is not None else self.low
+        if self.shape == DOWN:
+            return self.high
         return (self.low + self.high) / 2 if self.shape in (BAR, BAND) else self.low
 
 
@@ -175,8 +175,7 @@ def choose_quantity(section: Section, quantity: str | None) -> tuple[str, list[C
         return next(iter(found.items()))
     from claimtrack.figures import normalise_unit
 
-    wanted = quantity.strip().lower() if quantity.strip().lower() == NO_UNIT else None
-    wanted = wanted or normalise_unit(quantity)
+    wanted = NO_UNIT if quantity.strip().lower() == NO_UNIT else normalise_unit(quantity)
     if wanted not in found:
         raise NotFoundError(f"the topic has no figures of {quantity!r}; it has: {', '.join(found)}")
     return wanted, found[wanted]  # type: ignore[return-value]
@@ -255,7 +254,7 @@ def _mark(claim: Claim, series: int) -> Mark:
         day=middle,
         low=figure.low,
         high=figure.high,
-        approximate=figure.qualifier == "approx",
+        approximate=figure.qualifier == APPROX,
         source=claim.source,
         words=claim.figure_words,
         date_text=span.human(),

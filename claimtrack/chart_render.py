@@ -9,12 +9,11 @@ else pays for them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from html import escape
 from typing import TYPE_CHECKING
 
 from claimtrack.chart import BAND, BAR, DOWN, REVISION, UP, Chart, Mark
 from claimtrack.errors import ClaimtrackError
-from claimtrack.escape import inert
+from claimtrack.escape import html_text, inert
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -86,7 +85,9 @@ def terminal_chart(chart: Chart, width: int, height: int, colour: bool) -> str:
             figure.draw(figure.signal([mark.day], [end], marker=arrow))
         index, other = _style(chart, mark.series)
         glyph = "•" if other else (HOLLOW_GLYPHS if mark.approximate else GLYPHS)[index]
-        point = figure.signal([mark.day], [mark.value], marker=plotext.marker(glyph, code))
+        point = figure.signal(
+            [mark.day], [mark.value], marker=plotext.marker(glyph, plotext.pixel(code))
+        )
         figure.draw(point)
     x_ticks, y_ticks = chart.x_ticks(), chart.y_ticks()
     figure.ruler("x").lim(chart.first_day, chart.last_day)
@@ -111,7 +112,8 @@ def _terminal_legend(chart: Chart, width: int, colour: bool) -> list[str]:
             code = TERMINAL_OTHER if other else TERMINAL_COLOURS[colour_index]
             glyph = f"\x1b[38;5;{code}m{glyph}\x1b[0m"
         entries.append((f"{glyph} {inert(name)}", len(name) + 2))
-    entries.append(("○ approximate  ┃ range  ↑ at least  ↓/│ up to  ░ vague  • conflict", 67))
+    key = "○ approximate  ┃ range  ↑ at least  ↓/│ up to  ░ vague  • conflict"
+    entries.append((key, len(key)))
     lines, line, used = [], "", 0
     for text, size in entries:
         if line and used + 3 + size > width:
@@ -154,15 +156,22 @@ def file_chart(chart: Chart, kind: str) -> bytes:
                 linestyle="none",
                 marker="." if other else MATPLOTLIB_MARKERS[colour_index],
                 color=OTHER_COLOUR if other else COLOURS[colour_index],
-                label=name,
+                label=_plain(name),
             )
         )
     axes.legend(handles=handles, loc="upper left", fontsize=8, framealpha=0.9)
-    axes.set_title(f"{chart.topic}: {chart.quantity}" + (" (log scale)" if chart.log else ""))
+    axes.set_title(
+        _plain(f"{chart.topic}: {chart.quantity}" + (" (log scale)" if chart.log else ""))
+    )
     out = io.BytesIO()
     metadata = {"Date": None} if kind == "svg" else {"Software": None}
     figure.savefig(out, format=kind, metadata=metadata)
     return out.getvalue()
+
+
+def _plain(text: str) -> str:
+    """Text matplotlib shows as written: a pair of dollar signs would start mathtext."""
+    return inert(text).replace("$", r"\$")
 
 
 def _draw_on(axes: Axes, chart: Chart) -> None:
@@ -238,7 +247,7 @@ def _draw_on(axes: Axes, chart: Chart) -> None:
     axes.set_yticks([t for t, _ in y_ticks], [label for _, label in y_ticks])
     axes.minorticks_off()
     axes.set_xticks([t for t, _ in x_ticks], [label for _, label in x_ticks])
-    axes.set_ylabel(chart.quantity)
+    axes.set_ylabel(_plain(chart.quantity))
     axes.grid(True, color="#e5e5e5", linewidth=0.6)
     axes.set_axisbelow(True)
 
@@ -264,13 +273,13 @@ def svg_chart(chart: Chart, element_id: str) -> str:
     def py(value: float) -> float:
         return TOP + (1 - chart.y(value)) * plot_h
 
-    title = escape(f"{chart.topic}: {chart.quantity}")
+    title = html_text(f"{chart.topic}: {chart.quantity}")
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" '
         f'role="img" aria-labelledby="{element_id}-title {element_id}-desc" id="{element_id}" '
         f'font-family="sans-serif" font-size="11">',
         f'<title id="{element_id}-title">{title}</title>',
-        f'<desc id="{element_id}-desc">{escape(chart.describe())}</desc>',
+        f'<desc id="{element_id}-desc">{html_text(chart.describe())}</desc>',
         f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#ffffff" '
         'stroke="#bbbbbb"/>',
     ]
@@ -286,7 +295,7 @@ def svg_chart(chart: Chart, element_id: str) -> str:
         parts.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP + plot_h}" y2="{TOP + plot_h + 4}" '
             f'stroke="#888888"/><text x="{x:.1f}" y="{TOP + plot_h + 17}" '
-            f'text-anchor="middle">{escape(label)}</text>'
+            f'text-anchor="middle">{html_text(label)}</text>'
         )
     parts.append("</g>")
     by_id = {m.claim_id: m for m in chart.marks}
@@ -329,7 +338,7 @@ def _svg_mark(chart: Chart, mark: Mark, px, py) -> str:  # type: ignore[no-untyp
     colour = _colour(chart, mark)
     x, y = px(mark.day), py(mark.value)
     more = f" and {mark.count - 1} more claims here" if mark.count > 1 else ""
-    tip = escape(f"#{mark.claim_id} {mark.source}: {mark.words} ({mark.date_text}){more}")
+    tip = html_text(f"#{mark.claim_id} {mark.source}: {mark.words} ({mark.date_text}){more}")
     body = []
     if mark.shape == BAR:
         body.append(
@@ -395,5 +404,5 @@ def _svg_legend(chart: Chart, columns: int) -> Iterator[str]:
         shape = "circle" if other else SHAPES[colour_index]
         short = name if len(name) <= 26 else name[:25] + "…"
         yield _symbol(shape, x + 5, y, colour, False, other)
-        yield f'<text x="{x + 14}" y="{y + 4}">{escape(short)}<title>{escape(name)}</title></text>'
+        yield f'<text x="{x + 14}" y="{y + 4}">{html_text(short)}<title>{html_text(name)}</title></text>'
     yield "</g>"

@@ -13,12 +13,12 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from html import escape
 
 from claimtrack.chart import build_chart, quantities, thin
 from claimtrack.chart_render import svg_chart
 from claimtrack.claims import Claim, source_key
 from claimtrack.conflicts import Section, topic_spread
+from claimtrack.escape import html_text
 
 TITLE = "Claims timeline"
 _HTTP_URL = re.compile(r"(?i)^https?://\S+$")
@@ -79,7 +79,7 @@ def html_report(sections: Iterable[Section], stamp: str | None = None) -> Iterat
         f"<header>\n<h1>{TITLE}</h1>\n"
     )
     if stamp:
-        yield f'<p class="meta">Generated <time datetime="{escape(stamp)}">{escape(stamp)}</time>.</p>\n'
+        yield f'<p class="meta">Generated <time datetime="{html_text(stamp)}">{html_text(stamp)}</time>.</p>\n'
     yield "</header>\n<main>\n"
     topics: list[str] = []
     for number, section in enumerate(sections, start=1):
@@ -91,7 +91,7 @@ def html_report(sections: Iterable[Section], stamp: str | None = None) -> Iterat
     if len(topics) > 1:
         yield '<footer>\n<nav aria-label="Topics">\n<h2>Topics</h2>\n<ul>\n'
         for number, topic in enumerate(topics, start=1):
-            yield f'<li><a href="#topic-{number}">{escape(topic)}</a></li>\n'
+            yield f'<li><a href="#topic-{number}">{html_text(topic)}</a></li>\n'
         yield "</ul>\n</nav>\n</footer>\n"
     yield "</body>\n</html>\n"
 
@@ -104,13 +104,13 @@ def _section(number: int, section: Section) -> Iterator[str]:
     sources = len({source_key(c.source) for c in claims})
     yield (
         f'<section id="{anchor}" aria-labelledby="{anchor}-h">\n'
-        f'<h2 id="{anchor}-h">{escape(section.topic)}</h2>\n'
+        f'<h2 id="{anchor}-h">{html_text(section.topic)}</h2>\n'
         f'<p class="meta">{span} · {_count(len(claims), "claim")} · '
         f"{_count(sources, 'source')}</p>\n"
     )
     spread = topic_spread(claims)
     if spread is not None:
-        yield f"<p>{escape(spread.describe())}</p>\n"
+        yield f"<p>{html_text(spread.describe())}</p>\n"
     for index, (quantity, members) in enumerate(quantities(claims).items(), start=1):
         chart = thin(build_chart(section, quantity, members))
         shown = "" if len(chart.marks) == chart.figures else (
@@ -119,7 +119,7 @@ def _section(number: int, section: Section) -> Iterator[str]:
         )  # fmt: skip
         yield (
             f"<figure>\n{svg_chart(chart, f'{anchor}-chart-{index}')}\n"
-            f"<figcaption>{escape(chart.describe())}{shown} Denials and claims without a "
+            f"<figcaption>{html_text(chart.describe())}{shown} Denials and claims without a "
             "figure are in the timeline only.</figcaption>\n</figure>\n"
         )
     yield from _timeline(anchor, section)
@@ -135,7 +135,7 @@ def _timeline(anchor: str, section: Section) -> Iterator[str]:
     yield (
         f'<h3 id="{anchor}-timeline">Timeline</h3>\n'
         f'<div class="scroll" role="region" aria-labelledby="{anchor}-timeline" tabindex="0">\n'
-        f"<table>\n<caption>Claims about {escape(section.topic)}, in date order</caption>\n"
+        f"<table>\n<caption>Claims about {html_text(section.topic)}, in date order</caption>\n"
         '<thead><tr><th scope="col" class="num">Date</th><th scope="col" class="num">Claim</th>'
         '<th scope="col">Source</th><th scope="col">What was said</th>'
         '<th scope="col">Figure</th><th scope="col">Verdict</th><th scope="col">Notes</th>'
@@ -148,31 +148,31 @@ def _timeline(anchor: str, section: Section) -> Iterator[str]:
 
 
 def _row(claim: Claim, earlier: Claim | None) -> str:
-    source = escape(claim.source)
+    source = html_text(claim.source)
     if claim.url and _HTTP_URL.match(claim.url):
-        href = escape(claim.url, quote=True)
+        href = html_text(claim.url)
         source = f'<a href="{href}" rel="noopener noreferrer nofollow">{source}</a>'
-    verdict = escape(claim.verdict)
+    verdict = html_text(claim.verdict)
     if claim.verdict_explanation:
-        verdict += f": {escape(claim.verdict_explanation)}"
-    words = escape(claim.figure_words)
+        verdict += f": {html_text(claim.verdict_explanation)}"
+    words = html_text(claim.figure_words)
     notes = []
     if claim.as_of is not None:
         notes.append(f"figure as of {claim.as_of.human()}")
     if earlier is not None:
         notes.append(
             f'revises <a href="#claim-{earlier.id}">#{earlier.id}</a>: '
-            f"{escape(earlier.figure_words)} → {words}"
+            f"{html_text(earlier.figure_words)} → {words}"
         )
     if claim.note:
-        notes.append(escape(claim.note))
+        notes.append(html_text(claim.note))
     if claim.tags:
-        notes.append("tags: " + escape(", ".join(claim.tags)))
+        notes.append("tags: " + html_text(", ".join(claim.tags)))
     stance = "" if claim.stance == "asserts" else f' <span class="muted">({claim.stance})</span>'
     return (
         f'<tr id="claim-{claim.id}"><td class="num">{claim.date.human()}</td>'
         f'<td class="num">#{claim.id}</td><td>{source}{stance}</td>'
-        f'<td class="text">{escape(claim.text)}</td><td>{words or "—"}</td>'
+        f'<td class="text">{html_text(claim.text)}</td><td>{words or "—"}</td>'
         f"<td>{verdict}</td><td>{'; '.join(notes)}</td></tr>\n"
     )
 
@@ -187,7 +187,7 @@ def _conflicts(anchor: str, section: Section) -> Iterator[str]:
         yield (
             f'<div class="scroll" role="region" aria-labelledby="{anchor}-conflicts" '
             'tabindex="0">\n<table>\n'
-            f"<caption>Open and confirmed conflicts about {escape(section.topic)}</caption>\n"
+            f"<caption>Open and confirmed conflicts about {html_text(section.topic)}</caption>\n"
             '<thead><tr><th scope="col">Kind</th><th scope="col" class="num">Claims</th>'
             '<th scope="col">Why</th><th scope="col">Status</th><th scope="col">Decided</th>'
             "</tr></thead>\n<tbody>\n"
@@ -196,14 +196,14 @@ def _conflicts(anchor: str, section: Section) -> Iterator[str]:
             a, b = conflict.pair
             decided = "—"
             if review is not None:
-                who = escape(review.reviewer) if review.reviewer else "unnamed reviewer"
-                decided = f"{who}, {escape(review.created_at[:10])}"
+                who = html_text(review.reviewer) if review.reviewer else "unnamed reviewer"
+                decided = f"{who}, {html_text(review.created_at[:10])}"
                 if review.note:
-                    decided += f": {escape(review.note)}"
+                    decided += f": {html_text(review.note)}"
             yield (
                 f'<tr><td class="kind {conflict.kind}">{conflict.kind}</td>'
                 f'<td class="num"><a href="#claim-{a}">#{a}</a> × <a href="#claim-{b}">#{b}</a></td>'
-                f'<td class="text">{escape(conflict.reason)}</td><td>{status}</td>'
+                f'<td class="text">{html_text(conflict.reason)}</td><td>{status}</td>'
                 f"<td>{decided}</td></tr>\n"
             )
         yield "</tbody>\n</table>\n</div>\n"

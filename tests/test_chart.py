@@ -227,3 +227,18 @@ def test_several_quantities_ask_for_one(story, cli):
     message = cli.error("chart", TOPIC)
     assert "count several things (deaths, displaced); choose one with --quantity" in message
     assert "#8" in cli("chart", TOPIC, "-q", "dead", "--width", "60").stdout
+
+
+def test_hostile_names_are_drawn_as_written(cli, db_path, tmp_path):
+    name = "Fund $x^2$ <b>\x1b[31m"
+    for day, text in (("2024-04-01", "The fund counts 300 tents"), ("2024-04-09", "It counts 340")):
+        cli("add", text, "--source", name, "--date", day, "--topic", "Tents $1$", "--unit", "tents")
+    shown = "Fund $x^2$ <b>\\u001b[31m"  # the escape made visible, not obeyed
+    target = tmp_path / "chart.svg"
+    cli("chart", "-o", str(target))
+    texts = {"".join(t.itertext()) for t in ET.parse(target).getroot().iter(f"{SVG}text")}
+    assert shown in texts and "Tents $1$: tents" in texts
+    terminal = cli("chart", "--width", "70").stdout
+    assert shown in terminal and "\x1b" not in terminal
+    root = ET.fromstring(svg_chart(chart_of(db_path, "Tents $1$"), "c"))
+    assert shown in {"".join(t.itertext()) for t in root.iter(f"{SVG}title")}
