@@ -93,7 +93,7 @@ def test_a_wide_spread_is_drawn_on_a_log_scale(cli, db_path):
 
 def test_sources_past_the_legend_share_one_grey_series(cli, db_path):
     for i in range(LEGEND_LIMIT + 3):
-        cli("add", f"Witness {i} counts {100 + i} tents", "--source", f"Witness {i}",
+        cli("add", f"A witness counts {100 + i} tents", "--source", f"Witness {i}",
             "--date", f"2024-04-{i + 1:02d}", "--topic", "Camp")  # fmt: skip
     chart = chart_of(db_path, "Camp")
     assert len(chart.series) == LEGEND_LIMIT and chart.series[-1] == "other sources (4)"
