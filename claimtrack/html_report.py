@@ -19,8 +19,8 @@ from claimtrack.chart_render import svg_chart
 from claimtrack.claims import Claim, source_key
 from claimtrack.conflicts import Section, topic_spread
 from claimtrack.escape import html_text
+from claimtrack.exports import TITLE
 
-TITLE = "Claims timeline"
 _HTTP_URL = re.compile(r"(?i)^https?://\S+$")
 
 STYLE = """
