@@ -173,10 +173,16 @@ _GENERIC = set(
 _CONNECTORS = {"the", "of", "for", "on", "and", "in", "at", "via", "s", "a", "an"}
 
 
+# British and American spellings of one name: "Defence Ministry", "Defense Ministry".
+_SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center",
+              "labour": "labor", "programme": "program", "organising": "organizing"}  # fmt: skip
+
+
 def _words(name: str) -> set[str]:
     text = name.casefold().replace("’", "'").replace(".", "")
     text = re.sub(r"'s\b", "", text)
-    return {w for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", text) if w not in _CONNECTORS}
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
+    return {_SPELLINGS.get(w, w) for w in words if w not in _CONNECTORS}
 
 
 def same_claimant(proposed: str, label: Label) -> bool:
@@ -197,7 +203,7 @@ def same_claimant(proposed: str, label: Label) -> bool:
 @dataclass
 class Score:
     proposed: int = 0
-    neutral: int = 0  # proposals of figures the labels leave uncounted (vague)
+    neutral: int = 0  # proposals the labels leave uncounted: vague figures, no figure
     right: int = 0
     located: int = 0  # sentence and figure found, claimant right or not
     countable: int = 0
@@ -247,6 +253,12 @@ def match(proposals: list[Proposal], article_labels: list[Label]):
     matched: dict[int, Label] = {}
     report = []
     for i, proposal in enumerate(proposals):
+        if proposal.qualifier is None:
+            # A denial with no figure: the labels hold figure claims only, so it is
+            # neither right nor wrong here.
+            score.neutral += 1
+            report.append((proposal, None, "neutral"))
+            continue
         located = [
             lb
             for lb in free

@@ -33,6 +33,8 @@ EXACT, APPROX, AT_MOST, AT_LEAST, RANGE, VAGUE = (
 )
 QUALIFIERS = (EXACT, APPROX, AT_MOST, AT_LEAST, RANGE, VAGUE)
 
+# Units of measure read with a number (a reading, not a count).
+MEASURES = frozenset({"°C", "°F"})
 # The largest figure read or stored: a quadrillion of anything. Larger numbers in
 # news text are typos, identifiers or jokes; in --figure they are refused.
 MAX_VALUE = 1e15
@@ -346,6 +348,9 @@ _LABEL_WORDS = set(
     sector precinct ward hole lap act scene psalm verse rule clause amendment code pin
     channel""".split()
 )
+_TEMPERATURE_RE = LazyPattern(
+    r"\s?(?:°\s?[CF]|[CF](?![\w])|degrees\s+(?:celsius|fahrenheit)\b)", re.I
+)
 _MONTH_AFTER = LazyPattern(
     r"\s*(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|"
@@ -395,13 +400,13 @@ _TIME_NOUNS = set(
 # ("including 800 children"). Fillers between them and the number are skipped.
 _BASELINE_WORDS = {
     tuple(phrase.split())
-    for phrase in """than|versus|vs|previously|compared with|compared to|up from|down from|
+    for phrase in """than|previously|compared with|compared to|up from|down from|below|above|
     rising from|falling from|rose from|fell from|increased from|decreased from|jumped from|
     climbed from|dropped from|declined from|revised from|raised from|lowered from|grew from|
     shrank from|risen from|fallen from|a peak of|the peak of|earlier toll of|earlier figure of|
     earlier estimate of|earlier count of|initial estimate of|previous estimate of|
     an earlier estimate of|previous figure of|previous toll of|from an earlier|
-    from a previous|from an initial|against""".replace("\n", " ").split("|")
+    from a previous|from an initial|short of""".replace("\n", " ").split("|")
 }
 _PART_WORDS = {
     tuple(phrase.split())
@@ -756,8 +761,7 @@ def _candidates(text: str) -> list[Located]:
                 continue
             if _NOT_A_COUNT_AFTER.match(text, number.end):
                 continue
-            located = _finish(text, lowered, number, None, number.start, number.end, EXACT,
-                              None, _words_before(lowered, number.start))  # fmt: skip
+            located = _from_words(text, lowered, number)
             if located is not None:
                 found.append(located)
     if len(found) > 1:
@@ -791,6 +795,17 @@ def _vague(text: str, lowered: str) -> list[Located]:
 _SCORES_OF_RE = LazyPattern(r"\s+of\b|\s*$")
 
 
+def _from_words(text: str, lowered: str, number: _Number) -> Located | None:
+    """The figure of a number written in words, with the qualifier before it."""
+    preceding = _words_before(lowered, number.start)
+    word, q_start = _qualifier_before(text, number.start, preceding[-1] if preceding else "")
+    kind, begin = EXACT, number.start
+    if word and word != "between":
+        kind, begin = _PRE_QUALIFIERS[word], q_start
+        preceding = preceding[: len(preceding) - len(word.split())]
+    return _finish(text, lowered, number, None, begin, number.end, kind, None, preceding)
+
+
 def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located | None, int]:
     """The figure a forward match starts, and where the scan goes on."""
     start = match.start()
@@ -810,7 +825,8 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
     if first.value > MAX_VALUE:
         return None, resume
     after = text[first.end : first.end + 1]
-    if after.isalpha() or after.isdigit():
+    temperature = _TEMPERATURE_RE.match(text, first.end)
+    if (after.isalpha() or after.isdigit()) and temperature is None:
         return None, resume  # "240mm", "5G", "3x": a measure or a code, not a count
     begin = currency[1] if currency else start
     preceding = _words_before(lowered, begin)
@@ -855,6 +871,11 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
             low, high = high, low
         return _finish(text, lowered, first, second, begin, second.end, RANGE, currency,
                        preceding, low, high), second.end  # fmt: skip
+    if temperature is not None:
+        # "50.5C", "45 °C": a temperature reading, which a source can claim
+        measure = "°F" if temperature.group().strip().upper().endswith("F") else "°C"
+        return _finish(text, lowered, first, None, begin, temperature.end(), kind, None,
+                       preceding, measure=measure), temperature.end()  # fmt: skip
     return _finish(text, lowered, first, None, begin, first.end, kind, currency,
                    preceding), resume  # fmt: skip
 
@@ -871,6 +892,7 @@ def _finish(
     preceding: list[str],
     low: float | None = None,
     high: float | None = None,
+    measure: str | None = None,
 ) -> Located | None:
     """A figure from its numbers: the percent sign, a bound after it, a second
     bound, the currency or counted noun, and whether it is a count at all."""
@@ -912,7 +934,9 @@ def _finish(
             code = _currency_code(currency_word, first)
             if code:
                 currency, end = (code, begin), currency_word.end()
-    if currency:
+    if measure:
+        unit = head = measure
+    elif currency:
         unit = head = currency[0]
         phrase = _phrase_after_money(text, end)
     elif percent:
@@ -926,13 +950,18 @@ def _finish(
         unit = head
     if head and head.lower() in _TIME_NOUNS:
         return None  # a duration: "48 hours", "three years"
+    part = _follows(preceding, _PART_WORDS, _PART_LAST)
     if first.words and first.value < 10 and first.scale == 1 and second is None:
-        # "one", "two" alone: a count only with a counted noun after it
-        previous = _words_before(lowered, first.start, 1)
-        if not head or (previous and previous[0] in _PRONOUN_ONE_BEFORE):
+        # "one", "two" alone: a count only with a counted noun after it, or as a
+        # part of a count before it ("including two in Mykolaiv")
+        if not head and not part:
             return None
-        if lowered.startswith("one", first.start) and lowered.startswith(" of", first.end):
-            return None
+        if lowered.startswith("one", first.start):
+            previous = _words_before(lowered, first.start, 1)
+            if (previous and previous[0] in _PRONOUN_ONE_BEFORE) or lowered.startswith(
+                " of", first.end
+            ):
+                return None  # "which one", "no one", "one of them"
     if (
         second is None
         and kind == EXACT
@@ -951,8 +980,8 @@ def _finish(
         text[begin:end].strip(), unit, phrase,
     )  # fmt: skip
     baseline = _follows(preceding, _BASELINE_WORDS, _BASELINE_LAST)
-    part = _follows(preceding, _PART_WORDS, _PART_LAST)
-    score = 1.0 + (3 if currency else _unit_score(head)) + (1 if kind != EXACT else 0)
+    score = 1.0 + (3 if currency else 0.5 if measure else _unit_score(head))
+    score += 1 if kind != EXACT else 0  # a measure describes; a count or money is claimed
     if baseline:
         score -= 2  # "down from a peak of 1.5 million": the figure it is compared with
     if part:
