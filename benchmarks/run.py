@@ -31,6 +31,7 @@ from pathlib import Path
 BIN = Path(sys.executable).parent
 SEED = 20241023
 HOT_TOPIC = "Benchmark hot topic"
+CHART_TOPIC = "Benchmark chart topic"
 
 SOURCES = [
     "Pentagon", "US", "NIS", "Volodymyr Zelensky", "Kremlin", "Ukraine military intelligence",
@@ -184,6 +185,25 @@ def time_figures(path: Path) -> None:
     print(json.dumps({"median_s": statistics.median(times) / 1e9, "sentences": len(times)}))
 
 
+def generate_topic(n: int, path: Path) -> None:
+    """N claims of one topic and one quantity, from 40 sources over a year: a chart's worth."""
+    rng = random.Random(SEED)
+    start = date(2024, 1, 1)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["text", "source", "date", "topic", "figure", "unit"])
+        for i in range(n):
+            value = int(
+                round(8_000 * rng.uniform(0.7, 1.3) * (4.0 if rng.random() < 0.03 else 1), -1)
+            )
+            figure = (rng.choice(VAGUE) if rng.random() < 0.05 else
+                      rng.choice(QUALIFIED).format(n=f"{value:,}", m=f"{int(value * 1.2):,}"))  # fmt: skip
+            source = f"{SOURCES[i % 40 % len(SOURCES)]} {i % 40}"
+            day = start + timedelta(days=rng.randrange(365))
+            text = f"{source} said {figure} troops were deployed as of {day:%d %B %Y}"
+            writer.writerow([text, source, day.isoformat(), CHART_TOPIC, figure, "troops"])
+
+
 def article(words: int) -> str:
     rng = random.Random(SEED)
     sentences = []
@@ -324,6 +344,17 @@ def run_cases(work: Path, size: int, runs: int, env: dict[str, str]) -> list[Res
          "<= 1.5x sqlite-utils insert", "sqlite-utils insert (plain csv)", 1.5,
          prepare=reset)  # fmt: skip
     results.append(figure_parser_case(work, plain, min(size, 5_000), runs, env))
+    html = work / "story.html"
+    case("claimtrack export html", claimtrack("--db", str(db), "export", "html", "-o", str(html)),
+         "<= 10 s, <= 400 MB", None, 10.0)  # fmt: skip
+    chart_claims = min(1000, size // 5)
+    chart_data, chart_db = work / "chart.csv", work / "chart.db"
+    generate_topic(chart_claims, chart_data)
+    subprocess.run(claimtrack("--db", str(chart_db), "import", str(chart_data)), check=True,
+                   env=env, stdout=subprocess.DEVNULL)  # fmt: skip
+    case("claimtrack chart TOPIC -o svg",
+         claimtrack("--db", str(chart_db), "chart", CHART_TOPIC, "-o", str(work / "chart.svg")),
+         f"<= 1.5 s ({chart_claims:,} claims)", None, 1.5)  # fmt: skip
     if _has_command("extract"):
         text = work / "article.txt"
         text.write_text(article(5000))

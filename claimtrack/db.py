@@ -49,6 +49,7 @@ KNOWN_MIGRATIONS = (
     "m003_verdicts",
     "m004_report_dates_and_appearances",
     "m020_search_source_and_topic_names",
+    "m040_live_claims_view",
 )
 # The full-text indexes: the claims' text, and the names of sources and topics.
 SEARCH_INDEXES = ("claims_fts", "sources_fts", "topics_fts")

@@ -1,4 +1,4 @@
-"""Untrusted text made inert for where it is shown: a terminal, JSON, Markdown.
+"""Untrusted text made inert for where it is shown: a terminal, JSON, Markdown, HTML.
 
 Claim text, sources and topics come from news copy and from other people's
 files; none of it may style a terminal, run in a spreadsheet, or become a link
@@ -7,6 +7,7 @@ or markup in a published page.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import string
@@ -19,6 +20,13 @@ def inert(value: object) -> str:
     """Text that shows as itself on a terminal: controls become visible escapes."""
     text = "" if value is None else str(value)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def html_text(value: object) -> str:
+    """Text that shows as itself in HTML or SVG, in an element or an attribute:
+    controls and bidi overrides made visible as on a terminal (XML cannot hold
+    them, and an override would reorder the page), then markup escaped."""
+    return html.escape(inert(value), quote=True)
 
 
 # Characters a JSON encoder leaves raw but that act on a terminal or reorder

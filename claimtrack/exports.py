@@ -13,7 +13,7 @@ from claimtrack.conflicts import Conflict, Review, Section, conflict_json, topic
 from claimtrack.dates import from_iso
 from claimtrack.escape import json_dumps, md_link, md_text
 
-FORMATS = ("markdown", "json", "jsonl", "csv", "claimreview", "timelinejs")
+FORMATS = ("markdown", "json", "jsonl", "csv", "claimreview", "timelinejs", "html")
 TITLE = "Claims timeline"
 
 

@@ -202,7 +202,9 @@ def test_appearances_survive_exports_and_a_round_trip(cli, article, tmp_path, mo
     lines = [json.loads(line) for line in cli("export", "jsonl").stdout.splitlines()]
     assert max(len(c["appearances"]) for c in lines) == 2
     markdown = cli("export", "markdown").stdout
-    assert "[a.example](<https://a.example/storm>) [b.example](<https://b.example/storm>)" in markdown
+    assert (
+        "[a.example](<https://a.example/storm>) [b.example](<https://b.example/storm>)" in markdown
+    )
     original = cli.json("list")
     for fmt in ("json", "jsonl", "csv"):
         exported = cli("export", fmt).stdout

@@ -190,6 +190,9 @@ def test_demo_end_to_end(cli, tmp_path):
     (claim,) = cli.json("--db", str(target), "list", "--search", "Jamalvatan")
     assert (claim["figure"]["low"], claim["figure"]["qualifier"]) == (120, "at_least")
     assert "0 claims added, 21 already there" in cli("demo", "--db", str(target)).stdout
+    report = tmp_path / "demo.html"
+    assert out.rstrip().endswith(f"python3 -m webbrowser {report.as_uri()}")
+    assert report.read_text() == cli("--db", str(target), "export", "html").stdout
 
 
 def test_the_sample_data_is_sourced(cli, tmp_path):

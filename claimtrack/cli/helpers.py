@@ -137,8 +137,8 @@ def story_sections(
     )
 
 
-def write_output(chunks: Iterable[str], output: Path | None) -> None:
-    """Write to stdout, or to a file that appears whole or not at all."""
+def write_output(chunks: Iterable[str] | Iterable[bytes], output: Path | None) -> None:
+    """Write to stdout, or to a file that appears whole or not at all; text, or bytes."""
     if output is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
@@ -154,9 +154,9 @@ def write_output(chunks: Iterable[str], output: Path | None) -> None:
     except OSError as error:
         raise ClaimtrackError(f"cannot write to {output}: {error.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        with os.fdopen(handle, "wb") as out:
             for chunk in chunks:
-                out.write(chunk)
+                out.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

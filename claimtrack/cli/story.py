@@ -83,7 +83,9 @@ def story_summary(
 def timeline_export(
     ctx: typer.Context,
     fmt: str = typer.Argument(
-        ..., metavar="FORMAT", help="markdown, json, jsonl, csv, claimreview or timelinejs."
+        ...,
+        metavar="FORMAT",
+        help="markdown, json, jsonl, csv, claimreview, timelinejs or html.",
     ),
     topic: str | None = typer.Option(None, "--topic", "-t", help="Only this topic."),
     since: str | None = typer.Option(None, "--since", help="Only claims dated on or after."),
@@ -92,7 +94,10 @@ def timeline_export(
     stamp: bool = typer.Option(False, "--stamp", help="Add the time of export."),
     show_all: bool = typer.Option(False, "--all", help="Markdown: list dismissed pairs too."),
 ) -> None:
-    """Export claims as Markdown, JSON, JSON lines, CSV, ClaimReview or TimelineJS.
+    """Export claims as Markdown, JSON, CSV, ClaimReview, TimelineJS or a web page.
+
+    html is one self-contained page (charts, spread, timeline and conflicts a
+    topic) that needs no network to view.
 
     \b
     Example:
@@ -134,6 +139,10 @@ def timeline_export(
         chunks = exports.jsonl(claims())
     elif fmt == "csv":
         chunks = claims_csv(claims())
+    elif fmt == "html":
+        from claimtrack.html_report import html_report
+
+        chunks = html_report(story_sections(store, **filters), when)
     elif fmt == "claimreview":
         chunks = exports.claimreview(claims())
     else:
@@ -149,6 +158,8 @@ def demo_run(
     ),
 ) -> None:
     """Load the bundled sample data set (the Grenfell Tower fire, 2017) and show it.
+
+    Its HTML report is written next to the database (demo.db: demo.html).
 
     \b
     Example:
@@ -187,3 +198,9 @@ def demo_run(
     lines.append(f"claimtrack --db {db_arg} export markdown -o timeline.md")
     for line in lines:
         typer.echo("  " + line)
+    from claimtrack.html_report import html_report
+
+    page = path.with_suffix(".html")
+    write_output(html_report(story_sections(store)), page)
+    console.rule("The report")
+    typer.echo(f"  python3 -m webbrowser {shlex.quote(page.resolve().as_uri())}")
