@@ -41,6 +41,31 @@ for _stance, _words in {
     "refutes disputed disputes disputing rejecting dismissing reject dismiss refute dispute",
 }.items():
     VERBS.update(dict.fromkeys(_words.split(), _stance))
+# Regular verbs in every form: "adds", "added", "adding" from "add". The base forms
+# are nouns and modifiers as often ("the state emergency agency", "the budget office").
+_BASE_FORMS: set[str] = set()
+for _base, _stance in {
+    "add": "asserts", "note": "asserts", "warn": "asserts", "insist": "asserts",
+    "state": "asserts", "announce": "asserts", "conclude": "asserts", "reveal": "asserts",
+    "disclose": "asserts", "find": "asserts", "suggest": "estimates", "extrapolate": "estimates",
+    "calculate": "estimates", "project": "estimates", "predict": "estimates",
+    "forecast": "estimates", "propose": "asserts", "budget": "estimates", "report": "reports",
+    "record": "reports", "document": "reports", "register": "reports", "confirm": "confirms",
+    "acknowledge": "confirms", "concede": "confirms", "admit": "confirms", "claim": "claims",
+    "allege": "alleges", "deny": "denies", "reject": "denies", "dispute": "denies",
+    "dismiss": "denies", "refute": "denies", "estimate": "estimates", "count": "estimates",
+    "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
+}.items():  # fmt: skip
+    _stem = _base[:-1] if _base.endswith("e") else _base
+    _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
+    if _base.endswith("y") and _base[-2] not in "aeiou":
+        _forms = {_base, _base[:-1] + "ies", _base[:-1] + "ied", _base + "ing"}
+    if _base.endswith(("ss", "sh", "ch")):
+        _forms |= {_base + "es"}
+    for _form in _forms:
+        VERBS.setdefault(_form, _stance)
+    _BASE_FORMS.add(_base)
+VERBS.update({"found": "asserts", "finds": "asserts", "shows": "reports", "showed": "reports"})
 DENIAL_VERBS = {verb for verb, stance in VERBS.items() if stance == "denies"}
 # Verbs that are reporting verbs only in front of a report: "offered its first
 # estimate of", "released a list of 420 names", "published figures showing".
@@ -210,6 +235,8 @@ def noun_phrase_before(
         # description ("The White Helmets, a rescue group ..., said") or a clause
         # ("The Nation of Islam, which is led by ..., said").
         k = j - 1
+        if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
+            k -= 3  # "the head of Civic Coalition (KO), has claimed"
         words = []
         while k >= 0 and toks[k][0] not in (",", "“", "”", '"', "(", ")") and len(words) < 14:
             words.insert(0, toks[k][0])
@@ -318,7 +345,9 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
 # but "the figure", "the number" before a verb are no sources.
 _NOT_SOURCES = set(
     """figure figures number numbers toll count total tally crowd estimate estimates data
-    rate share amount sum cost price level percentage majority minority rest""".split()
+    rate share amount sum cost price level percentage majority minority rest studies
+    study research analysis analyses surveys models projections calculations statistics
+    findings results records documents reports claims""".split()
 )
 
 
@@ -344,6 +373,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     before = toks[k][0].lower() if k >= 0 else ""
     if before == "the":
         return " ".join(words), False
+    if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
+        return f"{toks[k][0]} {' '.join(words)}", False  # "France's undertakers said"
     if len(words) >= 2 and words[-1].endswith("s") and not re.match(r"\d", before):
         return " ".join(words), False
     return None
@@ -357,7 +388,7 @@ def _is_modifier(word: str) -> bool:
         bare.replace("-", "").isalpha()
         and bare.islower()
         and len(bare) > 2
-        and bare not in VERBS
+        and (bare not in VERBS or bare in _BASE_FORMS)
         and bare not in _AUXILIARIES
     )
 
@@ -388,6 +419,11 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return None
+    if "of" in words:
+        # "Anna Neistat of Human Rights Watch": the person, who speaks for it
+        at = words.index("of")
+        if looks_like_person(words[:at]) and all(is_capital(w) for w in words[at + 1 :]):
+            return " ".join(words[:at]), True
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
     tail = words[last_title + 1 :]
@@ -471,7 +507,7 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     for word, _, _ in toks:
         if word in (",", ".", ";", ":", "“", "”", '"') or word.lower() in VERBS:
             break
-        if word == "(":
+        if word in ("(", ")"):
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
@@ -501,7 +537,7 @@ _FIGURES_FROM = LazyPattern(
 # "an estimate, of 870,000 people, made later in the week by X"; "the 1,423.8 billion
 # yen reported as the final figure by X": a participle, a few words, "by" and the source.
 _MADE_BY = LazyPattern(
-    r"\b(?:made|given|released|produced|published|provided|issued|compiled|offered|"
+    r"\b(?:made|given|released|produced|published|provided|issued|compiled|offered|presented|"
     r"reported|estimated|announced|calculated|put\s+forward|cited|recorded|counted|"
     r"documented|confirmed|claimed)\b[^,;:.]{0,40}?\bby\s+",
     re.I,
@@ -523,12 +559,21 @@ _PASSIVE = LazyPattern(
     r"(reported|confirmed|announced|estimated|claimed|denied|said|stated|disclosed)\s+by\s+",
     re.I,
 )
+_PARENTHESIS_SOURCE = LazyPattern(
+    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+    r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
+)
+_DEMONYM_ESTIMATE = LazyPattern(
+    r"\b([A-Z][a-z]+(?:an|ian|ese|ish|i|ic))\s+(?:official\s+)?(?:estimates|figures|claims|"
+    r"counts|statistics|data)\s+(?:of|put|show|say)\b"
+)
 # Unnamed sources: what they say is nobody's claim.
 UNNAMED = LazyPattern(
     r"\b(?:(?:contrary\s+to|despite|amid|after|following|denying|dismissing)\s+)?"
     r"(?:(?:media|unconfirmed|local|earlier|some|other|news|press|initial)\s+)?"
     r"(?:reports|rumou?rs|claims|accounts)\s+(?:that|of)\b"
-    r"|\b(?:it\s+(?:is|was)\s+(?:believed|estimated|reported|thought|feared|said)\s+that)\b"
+    r"|\b(?:it\s+(?:is|was)\s+(?:believed|estimated|reported|thought|feared|said|understood)"
+    r"(?:\s+that)?)\b"
     r"|\b(?:(?:media|news|local|unconfirmed|press|some)\s+)?reports\s+"
     r"(?:said|say|says|suggest|suggested|indicate|indicated)\b",
     re.I,
@@ -591,6 +636,18 @@ def attributions(clause: str) -> list[Attribution]:
             found.append(
                 _resolvable(named[0], "reports", "possessive", match.start(), match.end(), named[1])
             )
+    for match in _PARENTHESIS_SOURCE.finditer(clause) if "(" in clause else ():
+        # a fact box: "15 (UN figure)", "from 4,000 (UN) to 93,000 (Greenpeace)"
+        found.append(
+            Attribution(match.group(1), "reports", "after", match.start(), match.end(), False)
+        )
+    for match in _DEMONYM_ESTIMATE.finditer(clause):
+        # "Russian estimates of 2,000 dead": whose estimate it is
+        found.append(
+            Attribution(
+                match.group(1), "estimates", "possessive", match.start(), match.end(), False
+            )  # fmt: skip
+        )
     unnamed = (
         "report" in lowered
         or "it is" in lowered
@@ -713,7 +770,8 @@ _AMBIGUOUS_BASE = set(
 
 def _plural_subject(word: str) -> bool:
     lower = word.lower()
-    plural = lower.endswith("s") and not lower.endswith(("ss", "'s", "’s"))
+    # a lower-case word in -s ("groups"); a name in -s ("Lagos", "Athens") is no plural
+    plural = word.islower() and lower.endswith("s") and not lower.endswith(("ss", "'s", "’s"))
     return (plural and len(lower) > 3) or lower in (
         "police", "people", "they", "we", "military", "staff", "media",
     )  # fmt: skip

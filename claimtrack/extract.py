@@ -219,7 +219,10 @@ _CLAUSE_SPLIT = LazyPattern(
     r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+)"
 )
 # A relative clause describes what comes before it; its figures are not the speaker's.
-_RELATIVE = LazyPattern(r"(?:,\s+|\s+)(?:which|who|whose)\s+(?!said|says|told|estimated|reported)")
+_RELATIVE = LazyPattern(
+    r"(?:,\s+|\s+)(?:which|who|whose)\s+(?!said|says|told|estimated|reported)"
+    r"|\s+that\s+(?=(?:had|has|have|was|were|is|are|killed|left|hit|struck|[a-z]+ed)\b)"
+)
 
 
 @dataclass
@@ -494,14 +497,15 @@ def _read_sentence(
             raw.append((found.start, clause, found))
     # Resolved in reading order, each named source remembered at once, so that
     # "X ..., saying its networks had counted" finds X.
-    main: Attribution | None = None
+    main: Attribution | None = None  # the last named source before: a participle's subject
     for _, clause, found in sorted(raw, key=lambda item: item[0]):
         if found.kind == "participle":
             if main is None:
                 continue
-            found = replace(main, stance=found.stance, start=found.start, end=found.end)
+            found = replace(main, stance=found.stance, start=found.start, end=found.end,
+                            kind="participle")  # fmt: skip
         resolved = _resolve(found, context, position, text, sentence.quote_open)
-        if main is None and resolved.claimant and resolved.kind != "unnamed":
+        if resolved.claimant and resolved.kind not in ("unnamed", "participle"):
             main = resolved
         clause.attributions.append(resolved)
         if resolved.claimant and resolved.kind in ("subject", "according", "end", "passive",
@@ -556,13 +560,14 @@ def _read_sentence(
             tight = [
                 a
                 for a in after
-                if a.kind in ("according", "after", "possessive", "passive")
-                and a.start - located.end <= 14
+                if (a.kind in ("according", "after", "possessive") and a.start - located.end <= 14)
+                or (a.kind == "passive" and a.start - located.end <= 30)
             ]
             if tight:
                 chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
-            if chosen is not None and chosen.kind == "record" and after and after[-1].claimant:
-                chosen = after[-1]  # "X has recorded N, the WHO said": the WHO's claim
+            speaker = next((a for a in after if a.claimant and a.kind != "participle"), None)
+            if chosen is not None and chosen.kind == "record" and speaker is not None:
+                chosen = speaker  # "X has recorded N, the WHO said": the WHO's claim
             if (
                 chosen is not None
                 and chosen.kind == "pronoun"
@@ -639,8 +644,10 @@ def _not_a_claim(
     for start, end in relative:
         if start < located.start < end and not any(start <= a.end <= end for a in own):
             return True
-    if (located.figure.unit or "").lower() in _MENTIONS:
-        return True  # "the 2,000 figure", "the 10,000 mark": a figure talked about
+    if (located.figure.unit or "").lower() in _MENTIONS or _MENTION_BEFORE.search(
+        text, max(0, located.start - 24), located.start
+    ):
+        return True  # "the 2,000 figure", "the number of 1,500": a figure talked about
     if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
         return True  # "a dozen patients ... with temperatures above 40C": a description
     if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):
@@ -661,6 +668,7 @@ def _not_a_claim(
 
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
+_MENTION_BEFORE = LazyPattern(r"\b(?:the|this|that)\s+(?:figure|number)\s+of\s+$", re.I)
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
 # "... of the total costs of 1,423.8 billion yen", "900 of the 1,300": the whole a part
 # is taken from, given only to say what it is a part of.

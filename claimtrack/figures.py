@@ -854,6 +854,8 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
                 and (len(match.group("n2").rstrip(".,")) == 2)
             ):
                 return None, match.end()  # "2013-14": a fiscal year
+            if _is_year_like(first) and _is_year_like(second) and second.value > first.value:
+                return None, match.end()  # "1992-2002": a span of years
             if joint == "-" and _PHONE_PARTS_RE.fullmatch(match.group()):
                 return None, match.end()  # "555-0123": a telephone number
             if (
@@ -958,6 +960,8 @@ def _finish(
         if not head and not part:
             return None
         if lowered.startswith("one", first.start):
+            if head and head.endswith("s") and not head.endswith("ss"):
+                return None  # "one normally expects": the pronoun, and a verb
             previous = _words_before(lowered, first.start, 1)
             if (previous and previous[0] in _PRONOUN_ONE_BEFORE) or lowered.startswith(
                 " of", first.end
@@ -1028,9 +1032,10 @@ def _is_label(text: str, start: int) -> bool:
     before = text[start - 1]
     if before.isalpha() or before in "#@/\\:^+":
         return True
-    if before in "-.," and start >= 2 and (text[start - 2].isalpha() or before != "-"):
-        # "F-16", and the tail of "1.2.3" or of a malformed group
-        return before == "-" or text[start - 2].isdigit()
+    if before in "-.,–" and start >= 2 and (text[start - 2].isalnum()):
+        # "F-16"; the tail of "1.2.3" or of a malformed group; the second half of a
+        # pair whose first half was no count ("May 2-3", "2013-14")
+        return True
     previous = text[max(0, start - 14) : start].rstrip(" .,(").rpartition(" ")[2]
     return previous.lower() in _LABEL_WORDS
 
