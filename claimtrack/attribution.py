@@ -360,7 +360,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     k = end
     while k >= 0 and len(words) < 3:
         word = toks[k][0]
-        if not re.fullmatch(r"[a-z][a-z'’-]+", word) or word in VERBS or word in _AUXILIARIES:
+        verb = word in VERBS and word not in _NOUN_VERBS and word not in _REPORT_NOUNS
+        if not re.fullmatch(r"[a-z][a-z'’-]+", word) or verb or word in _AUXILIARIES:
             break
         if word in _FUNCTION_CAPITALS and word != "the":
             break
@@ -368,6 +369,10 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break
         words.insert(0, word)
         k -= 1
+    if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
+        # "earlier police reports listed": the reports' owner speaks
+        owner = [w for w in words[:-1] if w not in _NOUN_ADJECTIVES]
+        return (" ".join(owner), False) if owner else None
     if not words or words[-1] in _NOT_SOURCES or words[-1] in PRONOUNS:
         return None
     before = toks[k][0].lower() if k >= 0 else ""
@@ -751,8 +756,7 @@ _NOUN_VERBS = set(
 )
 _NOUN_ADJECTIVES = set(
     """official latest new earlier initial preliminary recent previous final independent
-    unofficial government police local media press news agency aid international such
-    these those their its his her our any some other""".split()
+    unofficial such these those their its his her our any some other""".split()
 )
 # Verbs of keeping a record: "Yemen has recorded 250,000 cases, the WHO said" is
 # the WHO's claim, so a source the clause ends with comes first.

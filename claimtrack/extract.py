@@ -71,6 +71,9 @@ class Candidate:
     headline: bool = False
     part: bool = False  # a part of a larger count the sentence gives: "including 800 children"
     quote: str | None = None  # the article's sentence, once the user has edited the text
+    # the line of the article it was read in: the lines under a headline are a deck or
+    # a summary, whose claims the body tells again in full
+    paragraph: int = field(default=0, compare=False, repr=False)
 
     def to_claim(
         self,
@@ -478,7 +481,9 @@ def extract_claims(
                 context.remember(item.attribution.claimant, item.attribution.person)
         context.organisations_in(sentence.text)
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
-    return _deduplicate(found, affiliations)
+    # Under a headline, the next line is a deck or a summary the body tells again.
+    deck = bool(read) and read[0].headline
+    return _deduplicate(found, affiliations, deck)
 
 
 def _read_sentence(
@@ -781,6 +786,7 @@ def _candidates(
                 ),  # fmt: skip
                 headline=sentence.headline,
                 part=bool(item.located and item.located.part),
+                paragraph=sentence.paragraph,
             )
         )
         first_time = item.clause not in disputes
@@ -923,7 +929,9 @@ def _summarises(headline: Figure, body: Figure | None) -> bool:
 
 
 def _deduplicate(
-    candidates: list[Candidate], affiliations: dict[str, str] | None = None
+    candidates: list[Candidate],
+    affiliations: dict[str, str] | None = None,
+    deck: bool = False,
 ) -> list[Candidate]:
     """One proposal a claim: a headline repeats the body, a quote repeats the lede, a
     spokesman repeats the ministry he speaks for."""
@@ -961,8 +969,14 @@ def _deduplicate(
         if duplicate is not None:
             # The first telling stays (the lede before a later quote); it keeps the
             # better confidence of the two.
-            if kept[duplicate].headline and not candidate.headline:
-                kept[duplicate] = candidate
+            earlier = kept[duplicate]
+            if (earlier.headline and not candidate.headline) or (
+                deck and earlier.paragraph == 1 < candidate.paragraph
+            ):
+                # the body's telling, not the headline's or the deck's
+                kept[duplicate] = replace(
+                    candidate, confidence=max(candidate.confidence, earlier.confidence)
+                )
             elif candidate.confidence > kept[duplicate].confidence:
                 kept[duplicate].confidence = candidate.confidence
             continue
