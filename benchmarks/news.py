@@ -187,11 +187,29 @@ _SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "c
               "labour": "labor", "programme": "program", "organising": "organizing"}  # fmt: skip
 
 
+# A country and its adjective name one government or people: "Spain's unions" and
+# "Spanish unions", "India" and "the Indian government".
+_DEMONYMS = {
+    "spain": "spanish", "india": "indian", "pakistan": "pakistani", "russia": "russian",
+    "ukraine": "ukrainian", "kenya": "kenyan", "france": "french", "china": "chinese",
+    "japan": "japanese", "israel": "israeli", "britain": "british", "germany": "german",
+    "georgia": "georgian", "myanmar": "burmese", "poland": "polish", "italy": "italian",
+    "greece": "greek", "turkey": "turkish", "iran": "iranian", "iraq": "iraqi",
+    "syria": "syrian", "lebanon": "lebanese", "sudan": "sudanese", "haiti": "haitian",
+    "malaysia": "malaysian", "bangladesh": "bangladeshi", "nigeria": "nigerian",
+    "mexico": "mexican", "canada": "canadian", "america": "american", "scotland": "scottish",
+}  # fmt: skip
+
+
 def _words(name: str) -> set[str]:
     text = name.casefold().replace("’", "'").replace(".", "")
     text = re.sub(r"'s\b", "", text)
     words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
-    return {_SPELLINGS.get(w, w) for w in words if w not in _CONNECTORS}
+    return {
+        _DEMONYMS.get(_SPELLINGS.get(w, w), _SPELLINGS.get(w, w))
+        for w in words
+        if w not in _CONNECTORS
+    }
 
 
 def _acronym_of(short: str, name: str) -> bool:

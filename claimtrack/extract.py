@@ -71,8 +71,8 @@ class Candidate:
     headline: bool = False
     part: bool = False  # a part of a larger count the sentence gives: "including 800 children"
     quote: str | None = None  # the article's sentence, once the user has edited the text
-    # the line of the article it was read in: the lines under a headline are a deck or
-    # a summary, whose claims the body tells again in full
+    # the line of the article it was read in: a deck the body repeats word for word
+    # gives way to the body's telling
     paragraph: int = field(default=0, compare=False, repr=False)
 
     def to_claim(
@@ -481,9 +481,7 @@ def extract_claims(
                 context.remember(item.attribution.claimant, item.attribution.person)
         context.organisations_in(sentence.text)
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
-    # Under a headline, the next line is a deck or a summary the body tells again.
-    deck = bool(read) and read[0].headline
-    return _deduplicate(found, affiliations, deck)
+    return _deduplicate(found, affiliations)
 
 
 def _read_sentence(
@@ -929,9 +927,7 @@ def _summarises(headline: Figure, body: Figure | None) -> bool:
 
 
 def _deduplicate(
-    candidates: list[Candidate],
-    affiliations: dict[str, str] | None = None,
-    deck: bool = False,
+    candidates: list[Candidate], affiliations: dict[str, str] | None = None
 ) -> list[Candidate]:
     """One proposal a claim: a headline repeats the body, a quote repeats the lede, a
     spokesman repeats the ministry he speaks for."""
@@ -971,9 +967,9 @@ def _deduplicate(
             # better confidence of the two.
             earlier = kept[duplicate]
             if (earlier.headline and not candidate.headline) or (
-                deck and earlier.paragraph == 1 < candidate.paragraph
+                earlier.sentence == candidate.sentence and earlier.paragraph < candidate.paragraph
             ):
-                # the body's telling, not the headline's or the deck's
+                # the body's telling, not the headline's, nor a deck's that the body repeats
                 kept[duplicate] = replace(
                     candidate, confidence=max(candidate.confidence, earlier.confidence)
                 )

@@ -755,6 +755,11 @@ def _candidates(text: str) -> list[Located]:
         located, position = _from_digits(text, lowered, match)
         if located is not None and not any(s < located.end and located.start < e for s, e in taken):
             found.append(located)
+    if not words.isdisjoint(_SHARE_TRIGGERS):
+        taken = [(v.start, v.end) for v in found]
+        found += [s for s in _shares(text, lowered) if not any(
+            a < s.end and s.start < b for a, b in taken
+        )]  # fmt: skip
     if not words.isdisjoint(_CORE_NUMBER_WORDS):
         taken = [(v.start, v.end) for v in found]
         for number in _word_numbers(text, lowered):
@@ -794,6 +799,55 @@ def _vague(text: str, lowered: str) -> list[Located]:
 
 
 _SCORES_OF_RE = LazyPattern(r"\s+of\b|\s*$")
+
+
+# Shares of a whole, written as fractions: "three quarters of all workers" is 75%.
+_SHARES = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+    "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
+    "a fifth": 20.0, "one fifth": 20.0, "two fifths": 40.0, "three fifths": 60.0,
+    "four fifths": 80.0, "a tenth": 10.0, "one tenth": 10.0, "nine tenths": 90.0,
+}  # fmt: skip
+_SHARE_TRIGGERS = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+                   "tenths", "in", "out"}  # fmt: skip
+_SHARE_RE = LazyPattern(
+    r"\b(?P<share>"
+    + "|".join(s.replace(" ", r"[\s-]+") for s in sorted(_SHARES, key=len, reverse=True))
+    + r")\s+of\s+(?!an?\s+(?:million|billion|thousand|trillion|lakh|crore)\b)"
+    r"(?:the\s+|all\s+|its\s+|their\s+)*(?P<noun>[a-z][\w-]*)"
+    r"|\b(?P<one>one|two|three|four|nine)\s+(?:in|out\s+of)\s+(?P<every>two|three|four|five|"
+    r"six|seven|eight|ten|\d{1,3})\s+(?P<noun2>[a-z][\w-]*)"
+)
+
+
+_SHARE_OF_WHAT_WAS_SAID = {"them", "that", "those", "these", "it", "which", "whom", "this"}
+
+
+def _shares(text: str, lowered: str) -> list[Located]:
+    """Fractions of a whole as percentages: "three quarters of all staff" (75%), "a
+    third of the city" (33.3%), "one in five adults" (20%)."""
+    found = []
+    for match in _SHARE_RE.finditer(lowered):
+        if match.group("share"):
+            value = _SHARES[" ".join(match.group("share").replace("-", " ").split())]
+            noun = match.group("noun")
+        else:
+            every = match.group("every")
+            parts = int(every) if every.isdigit() else _SMALL[every]
+            value = 100 * _SMALL[match.group("one")] / max(1, parts)
+            noun = match.group("noun2")
+        if noun in _TIME_NOUNS or noun in _SHARE_OF_WHAT_WAS_SAID or value >= 100:
+            continue  # "half an hour", "a third of them": a share of another figure
+        start, end = match.span()
+        qualifier = _qualifier_before(text, start, (_words_before(lowered, start) or [""])[-1])
+        kind, begin = EXACT, start
+        if qualifier[0] and qualifier[0] != "between":
+            kind, begin = _PRE_QUALIFIERS[qualifier[0]], qualifier[1]
+        low = 0.0 if kind == AT_MOST else round(value, 6)
+        figure = Figure(low, None if kind == AT_LEAST else round(value, 6), kind,
+                        text[begin:end], "percent", noun)  # fmt: skip
+        found.append(Located(figure, begin, end, 4.0))
+    return found
 
 
 def _from_words(text: str, lowered: str, number: _Number) -> Located | None:

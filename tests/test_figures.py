@@ -154,6 +154,11 @@ NEWS_FORMS = [
     ("2.5 crore people", 25 * M, 25 * M, "exact", "people"),
     ("12,34,567 voters", 1_234_567, 1_234_567, "exact", "voters"),
     ("Rs 5 crore in compensation", 50 * M, 50 * M, "exact", "INR"),
+    # shares of a whole, as percentages
+    ("three quarters of all staff walked out", 75, 75, "exact", "percent"),
+    ("nearly half of the homes", 50, 50, "approx", "percent"),
+    ("one in five adults", 20, 20, "exact", "percent"),
+    ("a third of the city", 100 / 3, 100 / 3, "exact", "percent"),
     # spaces and words
     ("1\u202f234\u202f567 voters", 1_234_567, 1_234_567, "exact", "voters"),
     ("1\u00a0234 voters", 1234, 1234, "exact", "voters"),
