@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,7 +203,9 @@ _DEMONYMS = {
 
 
 def _words(name: str) -> set[str]:
-    text = name.casefold().replace("’", "'").replace(".", "")
+    # accents folded: "Funèbres" as written in one article, "Funebres" in another
+    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore")
+    text = text.decode().casefold().replace(".", "")
     text = re.sub(r"'s\b", "", text)
     words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
     return {

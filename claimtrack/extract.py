@@ -273,7 +273,10 @@ _TITLE_NAME = LazyPattern(
     r"\b((?:[A-Z][\w.'’-]*\s+){0,3}?)((?:[A-Z][a-z]+[.]?\s+){0,2}[A-Z][a-z]+)?"
 )
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
-_APPOSITIVE_ROLE = LazyPattern(rf"({_NAME}),\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said)")
+_APPOSITIVE_ROLE = LazyPattern(
+    rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said"
+    r"| which| that| who)"
+)
 _ORGANISATION = LazyPattern(
     r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
 )
@@ -307,6 +310,7 @@ class _Context:
         self.people: list[_Person] = []
         self.organisations: list[str] = []
         self.acronyms: dict[str, str] = {}
+        self.descriptions: dict[str, set[str]] = {}  # organisation -> what it is described as
         self.last_person: str | None = None
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
@@ -334,13 +338,26 @@ class _Context:
                 self.person(" ".join(name).rstrip("."), roles, position, _owner(words, index))
         for match in _APPOSITIVE_ROLE.finditer(sentence) if ", " in sentence else ():
             name = match.group(1).split()
-            if any(w.lower() in attr.NOT_NAMES for w in name):
+            if name[0] in ("The", "A", "An"):
+                name = name[1:]
+            if len(name) < 2 or any(w.lower() in attr.NOT_NAMES for w in name):
                 continue
-            # the role is the description's head: "a military adviser to president X"
-            description = re.split(r"\s+(?:to|of|for|at|in|with)\s+", match.group(2).lower())[0]
-            roles = {w for w in description.split()[-2:] if w in attr.ROLES}
+            # what the name is, from the description's head: "a military adviser to
+            # president X" (a person, an adviser); "the main group of undertakers" (an
+            # organisation of undertakers)
+            described = match.group(2).lower()
+            head_words = re.split(r"\s+(?:to|of|for|at|in|with|which|that)\s+", described)[
+                0
+            ].split()
+            if not head_words:
+                continue
+            nouns = {w.strip("'’s") for w in re.findall(r"[a-z][a-z'’-]+", described)}
+            if head_words[-1].rstrip("s") in attr.CLAIMANT_HEADS - attr.ROLES:
+                self.descriptions[" ".join(name)] = nouns
+                continue
+            roles = {w for w in head_words[-2:] if w.isalpha()}
             if roles:
-                self.person(match.group(1), roles, position)
+                self.person(" ".join(name), roles, position)
         for match in _ACRONYM.finditer(sentence) if "(" in sentence else ():
             full = " ".join(match.group(1).split())
             while full.split()[0].lower() in ("the", "a"):
@@ -405,6 +422,15 @@ class _Context:
                 return earlier
         return None
 
+    def described(self, head: str) -> str | None:
+        """The one organisation the article describes by this noun: "the main group of
+        undertakers" makes "France's undertakers" that group."""
+        noun = head.lower().rstrip("s")
+        matches = [
+            n for n, words in self.descriptions.items() if noun in {w.rstrip("s") for w in words}
+        ]
+        return matches[0] if len(matches) == 1 else None
+
     def role(self, description: str, position: int) -> str | None:
         """The person a role names: the most recent one with it, else the only one."""
         head = description.lower().split()[-1]
@@ -441,9 +467,10 @@ def extract_claims(
     context = _Context()
     for position, sentence in enumerate(read):
         context.learn(sentence.text, position)
-    everyone = context.people
+    everyone, descriptions = context.people, context.descriptions
     context = _Context()
     context.people = [_Person(p.name, set(p.roles), p.position, p.organisation) for p in everyone]
+    context.descriptions = descriptions
     found: list[Candidate] = []
     pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
     quote_speaker: Attribution | None = None
@@ -592,10 +619,24 @@ def _read_sentence(
         if own:
             previous = own[-1]
         # A denial with no figure of its own in the clause: "..., Israel disputes figures".
+        # When it points back at a figure another source gave ("..., however, Pakistan
+        # denied this"), it denies that figure.
         denial = next((a for a in own if a.stance == "denies" and a.claimant), None)
         if denial is not None and not any(item.attribution is denial for item in assigned):
-            assigned.append(_Assigned(None, denial, piece, False))  # type: ignore[arg-type]
+            denied = None
+            if _POINTS_BACK.match(text, denial.end):
+                earlier = [i for i in assigned if i.located is not None
+                           and i.attribution.claimant != denial.claimant]  # fmt: skip
+                denied = earlier[-1].located if earlier else None
+            assigned.append(_Assigned(denied, denial, piece, False))  # type: ignore[arg-type]
     return assigned, loose, closing
+
+
+# What a denial points back at: "denied this", "rejected the figure", "disputes those numbers".
+_POINTS_BACK = LazyPattern(
+    r"\s+(?:this|that|it|these|those|(?:the|these|those|this|that)\s+(?:claims?|figures?|"
+    r"numbers?|reports?|tolls?|estimates?|counts?|allegations?|assertion))\b"
+)
 
 
 def _new_actor(text: str, clause: _Clause) -> bool:
@@ -687,7 +728,17 @@ def _resolve(
     """An attribution with its claimant named: pronouns, back-references, roles and
     possessives resolved against what the article has named so far."""
     if found.claimant is not None and found.kind not in ("role",):
-        return replace(found, claimant=context.full_name(found.claimant))
+        name = context.full_name(found.claimant)
+        words = name.split()
+        if (
+            words
+            and words[-1].islower()
+            and not any(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words)
+        ):
+            # a description ("France's undertakers", "the researcher") the article
+            # gives one name for
+            name = context.described(words[-1]) or context.role(name, position) or name
+        return replace(found, claimant=name)
     if found.kind == "pronoun" and _inside_quote(text, found.start, opened):
         return found  # "“They falsely said 400,000,” X said": X reports, and denies, it
     word = (found.pronoun or "").lower()
