@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimtrack.figures import LazyPattern
+from claimtrack.figures import LazyPattern, compile_patterns
 
 # Reporting verbs and the stance each one gives.
 VERBS: dict[str, str] = {}
@@ -182,7 +182,7 @@ def tokens(text: str) -> list[Token]:
 
 
 def is_capital(word: str) -> bool:
-    return word[:1].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", word))
+    return word[:1].isupper()  # "U.N." too: its first letter is a capital
 
 
 def _is_head(lower: str) -> bool:
@@ -214,7 +214,7 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
         ):
             j -= 1
             continue
-        if re.fullmatch(r"\d{1,2}", lower) and j >= 1 and toks[j - 1][0].lower() in _MONTHS:
+        if lower.isdigit() and len(lower) <= 2 and j >= 1 and toks[j - 1][0].lower() in _MONTHS:
             j -= 2
             if j >= 0 and toks[j][0].lower() == "on":
                 j -= 1
@@ -286,7 +286,7 @@ def noun_phrase_before(
             break
         if lower in _INDEFINITE:
             break  # "a Red Cross spokesperson", "analysts at one bank": see below
-        if not re.match(r"[^\W\d_]", word):
+        if not word[:1].isalpha():
             break
         is_head = _is_head(lower)
         if not words and not is_capital(word) and not is_head:
@@ -388,7 +388,7 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
 def _is_modifier(word: str) -> bool:
     """A lower-case word that can qualify the claimant after it: 'regional governors'
     (but not 'said' in "... said city officials")."""
-    bare = re.sub(r"['’]s$", "", word)
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word
     return (
         bare.replace("-", "").isalpha()
         and bare.islower()
@@ -409,7 +409,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     dropped, descriptions before a name dropped, report nouns after it dropped."""
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
-    if words and re.search(r"['’]s$", words[-1]) and len(words[-1]) > 3:
+    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3:
         words = [*words[:-1], words[-1][:-2]]  # "the health ministry's": the ministry
     while (
         len(words) > 1
@@ -587,8 +587,13 @@ UNNAMED = LazyPattern(
 _DENIAL_ADVERB = {"falsely", "wrongly", "incorrectly", "mistakenly", "erroneously"}
 
 
+_compiled = False
+
+
 def attributions(clause: str) -> list[Attribution]:
     """Every attribution in the clause, in order of where its verb ends."""
+    if not _compiled:
+        compile_patterns(globals())
     found: list[Attribution] = []
     lowered = clause.lower()
     for pattern, kind, stance, hint in (

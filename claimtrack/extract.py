@@ -51,6 +51,7 @@ from claimtrack.figures import (
     Figure,
     LazyPattern,
     Located,
+    compile_patterns,
     locate_figures,
     normalise_unit,
     parse_figure_option,
@@ -454,12 +455,17 @@ class _Assigned:
     inherited: bool
 
 
+_compiled = False
+
+
 def extract_claims(
     text: str,
     published: date | None = None,
     known_sources: dict[str, str] | None = None,
 ) -> list[Candidate]:
     """Every candidate claim in the article, in reading order, each proposed once."""
+    if not _compiled:
+        compile_patterns(globals())
     known = known_sources or {}
     read = _read(text)
     # The people of the whole article first, with where each is first named, so that a
@@ -809,7 +815,7 @@ def _candidates(
             previous = figure
         claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
         if item.clause not in clause_words:
-            clause_words[item.clause] = {w.lower() for w in re.findall(r"[A-Za-z]+", item.clause)}
+            clause_words[item.clause] = set(_LETTERS.findall(item.clause.lower()))
         words = clause_words[item.clause]
         key = (item.clause, attribution.end)
         if key not in dates:
@@ -859,6 +865,7 @@ def _candidates(
     return found
 
 
+_LETTERS = LazyPattern(r"[a-z]+")
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 
 
@@ -911,7 +918,17 @@ def _claim_date(clause: str, attribution: Attribution, published: date | None) -
     # A date right by the reporting verb ("said on Tuesday") is the claim's own.
     near = [m for m in phrases if -12 <= m.start() - attribution.end <= 2]
     chosen = near[0] if near else phrases[0]
-    return resolve_phrase(chosen.group(1), published)
+    key = published if isinstance(published, date) else (published.iso, published.precision)
+    return _resolved(chosen.group(1), key)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(phrase: str, published: date | tuple[str, str]) -> ClaimDate | None:
+    """resolve_phrase, once a phrase and publication date: an article says "on
+    Tuesday" many times."""
+    when = published if isinstance(published, date) else ClaimDate(*published)
+    found = resolve_phrase(phrase, when)
+    return None if found is None else ClaimDate(found.iso, found.precision)
 
 
 def _confidence(
@@ -947,6 +964,7 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w[0].isupper()).lower()
 
 
+@lru_cache(maxsize=16384)
 def _same_claimant(a: str, b: str) -> bool:
     key_a, key_b = source_key(a), source_key(b)
     if key_a == key_b:

@@ -42,14 +42,18 @@ MAX_VALUE = 1e15
 _MAX_DIGITS = 16
 
 
-def _compile_patterns() -> None:
-    """Replace this module's lazy patterns by the compiled ones, once: the parser
-    then calls compiled patterns directly, with no indirection per call."""
-    names = globals()
+def compile_patterns(names: dict[str, object]) -> None:
+    """Replace a module's lazy patterns (its globals, `names`) by the compiled ones,
+    once: its code then calls compiled patterns directly, with no indirection per
+    call. Modules call it on first use, not at import, which most commands never need."""
     for name, value in list(names.items()):
         if isinstance(value, LazyPattern):
             names[name] = value.compiled()
     names["_compiled"] = True
+
+
+def _compile_patterns() -> None:
+    compile_patterns(globals())
 
 
 _compiled = False
