@@ -27,8 +27,12 @@ _JSON_UNSEEN = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u206
 
 def json_dumps(value: object, indent: int | None = None) -> str:
     """JSON that keeps readable text readable but escapes every control character."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _JSON_UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return escape_unseen(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def escape_unseen(json_text: str) -> str:
+    """JSON text with the characters an encoder leaves raw escaped as well."""
+    return _JSON_UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 # Every ASCII punctuation mark that can start or end markup, a link, an entity,

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from claimtrack.claims import Claim
-from claimtrack.conflicts import Review, Section, conflict_json, topic_spread
+from claimtrack.conflicts import Review, Section, conflict_json, quantity_spreads
 from claimtrack.escape import json_dumps, md_link, md_text
 
 FORMATS = ("markdown", "json", "jsonl", "csv", "claimreview", "timelinejs")
@@ -25,14 +25,17 @@ def jsonl(claims: Iterable[Claim]) -> Iterator[str]:
 
 
 def review_json(review: Review) -> dict[str, object]:
+    """A decision, with the fingerprints of its claims then (what it rests on)."""
     return {
-        "claims": [review.claim_a, review.claim_b],
+        "claims": list(review.claims),
         "kind": review.kind,
         "decision": review.decision,
         "note": review.note,
         "reviewer": review.reviewer,
         "created_at": review.created_at,
-        "claims_updated_at": [review.a_updated_at, review.b_updated_at],
+        "basis": None if review.basis is None else list(review.basis),
+        "settings": review.settings,
+        "undone_at": review.undone_at,
     }
 
 
@@ -58,7 +61,9 @@ def json_document(
     yield ',\n  "sources": '
     yield from _array({"name": s["name"], "aliases": s["aliases"]} for s in sources)
     yield ',\n  "topics": '
-    yield from _array({"name": t["name"], "cumulative": t["cumulative"]} for t in topics)
+    yield from _array(
+        {"name": t["name"], "cumulative": t["cumulative"], "kinds": t["kinds"]} for t in topics
+    )
     yield "\n}\n"
 
 
@@ -95,9 +100,8 @@ def markdown(section_stream: Iterable[Section], stamp: str | None = None) -> Ite
                 md_link(claim.url),
             ]
             yield "| " + " | ".join(cells) + " |\n"
-        spread = topic_spread(section.claims)
-        if spread is not None:
-            yield f"\n{md_text(spread.describe())}\n"
+        for line in quantity_spreads(section.claims):
+            yield f"\n{md_text(line)}\n"
         if section.revised:
             yield "\n### Revisions\n\n"
             by_id = {c.id: c for c in section.claims}
@@ -112,7 +116,8 @@ def markdown(section_stream: Iterable[Section], stamp: str | None = None) -> Ite
             yield "\n### Conflicts\n\n"
             for conflict, status, review in section.conflicts:
                 note = f" Note: {review.note}" if review and review.note else ""
-                line = f"{conflict.reason} [{status}]{note}"
+                decided = review.words() if review else status
+                line = f"{conflict.heading()}: {conflict.reason} [{decided}]{note}"
                 yield f"- **{conflict.kind.capitalize()}** {md_text(line)}\n"
     if empty:
         yield "\nNo claims.\n"

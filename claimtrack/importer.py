@@ -16,17 +16,20 @@ from typing import Any
 
 from claimtrack.claims import (
     Claim,
+    check_quantity,
     check_stance,
     check_tags,
     check_text,
     check_url,
     check_verdict,
     detect_stance,
+    settle_quantity,
 )
 from claimtrack.conflicts import KINDS
 from claimtrack.dates import ClaimDate, parse_date
 from claimtrack.errors import ClaimtrackError, ParseError
 from claimtrack.figures import QUALIFIERS, Figure, parse_figure, parse_figure_option
+from claimtrack.quantities import KINDS as QUANTITY_KINDS
 
 IMPORT_FORMATS = ("csv", "json", "jsonl")
 REQUIRED = ("text", "source", "date")
@@ -50,7 +53,7 @@ class Batch:
     errors: list[str] = field(default_factory=list)  # filled while rows are read
     reviews: list[dict[str, object]] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, source name)
-    cumulative_topics: list[str] = field(default_factory=list)
+    kinds: list[tuple[str, str, str]] = field(default_factory=list)  # (topic, quantity, kind)
 
 
 def detect_format(path: Path, given: str | None) -> str:
@@ -285,8 +288,16 @@ def _json_records(path: Path, text: str, batch: Batch) -> Iterator[tuple[str, di
         for alias in (source or {}).get("aliases") or []:
             batch.aliases.append((str(alias), str(source["name"])))
     for topic in document.get("topics") or []:
-        if isinstance(topic, dict) and topic.get("cumulative"):
-            batch.cumulative_topics.append(str(topic["name"]))
+        if not isinstance(topic, dict) or not topic.get("name"):
+            continue
+        kinds = topic.get("kinds") or {}
+        if not isinstance(kinds, dict) or any(k not in QUANTITY_KINDS for k in kinds.values()):
+            raise ClaimtrackError(
+                f"{path} topics: the kinds of {topic['name']!r} must be level, cumulative or event"
+            )
+        if topic.get("cumulative") and "*" not in kinds:
+            kinds = {**kinds, "*": "cumulative"}  # written before kinds could be set
+        batch.kinds += [(str(topic["name"]), str(q), str(k)) for q, k in kinds.items()]
     for index, record in enumerate(claims):
         if not isinstance(record, dict):
             raise ClaimtrackError(f"{path} claims[{index}]: expected a JSON object")
@@ -331,6 +342,7 @@ def claim_from_record(
         ("topic", lambda v: check_text(v, "topic")),
         ("url", check_url),
         ("unit", lambda v: check_text(v, "unit")),
+        ("quantity", check_quantity),
         ("stance", check_stance),
         ("note", lambda v: v),
         ("verdict", check_verdict),
@@ -361,7 +373,12 @@ def claim_from_record(
         changes["unit"] = figure.unit if figure else None
     if changes.get("verdict", "unverified") != "unverified":
         changes["verdict_at"] = changes.get("updated_at")
-    return Claim(**changes), _file_id(record)
+    claim = Claim(**changes)
+    if claim.quantity is None and claim.topic:
+        # Read here, in the checking process, when the topic is known already;
+        # a claim filed by its words gets its quantity when it is filed.
+        claim = settle_quantity(claim, claim.topic)
+    return claim, _file_id(record)
 
 
 def _checked(record: dict[str, object], name: str, check: Callable[[str], Any]) -> Any:

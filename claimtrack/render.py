@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-    from claimtrack.conflicts import Conflict, Section
+    from claimtrack.conflicts import Review, Row, Section
     from claimtrack.db import Filing
     from claimtrack.extract import Candidate
 
@@ -65,7 +65,11 @@ def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
     return table
 
 
-def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -> RenderableType:
+def claim_detail(
+    claim: Claim, conflicts: Sequence[Row] = (), decisions: Sequence[Review] = ()
+) -> RenderableType:
+    """One claim in full, with its conflicts and the decisions standing on it
+    that no longer apply (made on the claims as they were, or under other settings)."""
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2))
@@ -84,6 +88,7 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         ("as of", as_of),
         ("figure", figure or "none (qualitative claim)"),
         ("unit", claim.unit),
+        ("quantity", _quantity_words(claim.quantity)),
         ("stance", claim.stance),
         ("verdict", claim.verdict),
         ("explanation", claim.verdict_explanation),
@@ -93,13 +98,39 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         ("created", claim.created_at),
         ("updated", claim.updated_at),
     ]
-    for conflict, status in conflicts:
-        other = conflict.b if conflict.a.id == claim.id else conflict.a
-        rows.append(("conflict", f"{conflict.kind} with #{other.id} ({status}): {conflict.reason}"))
+    current = set()
+    for conflict, status, review in conflicts:
+        others = ", ".join(f"#{i}" for i in conflict.others(claim.id or 0))
+        state = review.words() if review else status
+        rows.append(("conflict", f"{conflict.kind} with {others} ({state}): {conflict.reason}"))
+        if review is not None:
+            current.add(review.id)
+    for review in decisions:
+        if review.id in current:
+            continue
+        others = ", ".join(f"#{i}" for i in review.claims if i != claim.id)
+        why = (
+            f"made under {review.settings}" if review.settings else "its claims have changed since"
+        )
+        rows.append(
+            (
+                "decision",
+                f"{review.kind} with {others}: {review.words()}; no longer applies ({why})"
+                + (f"; note: {review.note}" if review.note else ""),
+            )
+        )
     for label, value in rows:
         if value not in (None, ""):
             grid.add_row(label, plain(value))
     return grid
+
+
+def _quantity_words(key: str | None) -> str | None:
+    if not key:
+        return None
+    from claimtrack.quantities import label_of
+
+    return f"{label_of(key)} ({key})"
 
 
 def records_table(records: Sequence[dict[str, object]], columns: Sequence[str]) -> RenderableType:
@@ -116,6 +147,8 @@ def records_table(records: Sequence[dict[str, object]], columns: Sequence[str]) 
 def _cell(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
     if isinstance(value, bool):
         return "yes" if value else "no"
     return "" if value is None else str(value)
@@ -156,6 +189,18 @@ def history_table(versions: Sequence[dict[str, object]], current: Claim) -> Rend
 # --- machine formats: never styled ------------------------------------------------
 
 
+def json_array_lines(items: Iterable[str]) -> Iterator[str]:
+    """JSON texts already written (by SQLite) as one array, one item a line, as
+    json_text lays it out; controls SQLite leaves raw are escaped here."""
+    from claimtrack.escape import escape_unseen
+
+    separator, empty = "[\n  ", True
+    for item in items:
+        yield separator + escape_unseen(item)
+        separator, empty = ",\n  ", False
+    yield "[]\n" if empty else "\n]\n"
+
+
 def json_text(value: object) -> str:
     """An object indented; a list one item a line (fast to write, easy to diff)."""
     if isinstance(value, list):
@@ -180,6 +225,7 @@ CSV_COLUMNS = (
     "figure_high",
     "figure_qualifier",
     "unit",
+    "quantity",
     "stance",
     "tags",
     "note",
@@ -243,6 +289,10 @@ def added_text(claim: Claim, filing: Filing | None) -> str:
     ]
     if claim.as_of:
         lines.append(f"  as of:   {claim.as_of.iso} ({claim.as_of.precision})")
+    if claim.quantity:
+        from claimtrack.conflicts import quantity_kind
+
+        lines.append(f"  measure: {claim.quantity_label} ({quantity_kind(claim.quantity)})")
     topic = f"  topic:   {claim.topic}"
     if filing is not None:
         topic += (
@@ -266,7 +316,7 @@ def conflicts_view(sections: Sequence[Section]) -> RenderableType:
     from rich.padding import Padding
     from rich.text import Text
 
-    from claimtrack.conflicts import topic_spread
+    from claimtrack.conflicts import quantity_spreads
 
     def indented(text: str, level: int, style: str = "") -> Padding:
         # Padding keeps wrapped lines under their first one.
@@ -280,15 +330,14 @@ def conflicts_view(sections: Sequence[Section]) -> RenderableType:
         if parts:
             parts.append(Text(""))
         parts.append(Text(inert(section.topic), style="bold underline"))
-        spread = topic_spread(section.claims)
-        if spread is not None:
-            parts.append(indented(spread.describe(), 2, "dim"))
+        for line in quantity_spreads(section.claims):
+            parts.append(indented(line, 2, "dim"))
         for conflict, status, review in section.conflicts:
             line = Text("  ")
-            line.append(f"#{conflict.a.id} × #{conflict.b.id} ", style="bold")
+            line.append(f"{conflict.heading()} ", style="bold")
             line.append(conflict.kind, style=styles[conflict.kind])
             if status != "open":
-                line.append(f" [{status}]", style="green")
+                line.append(f" [{review.words() if review else status}]", style="green")
             parts.append(line)
             parts.append(indented(conflict.reason, 4))
             if review and review.note:
@@ -312,20 +361,20 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
     from rich.table import Table
     from rich.text import Text
 
-    from claimtrack.conflicts import topic_spread
+    from claimtrack.conflicts import quantity_spreads
 
     colours = source_colours(c.source for s in sections for c in s.claims)
     parts: list[RenderableType] = []
     for section in sections:
         # claim id -> kind (with its review status) -> the other claims' ids
         involved: dict[int, dict[str, list[int]]] = {}
-        for conflict, status, _ in section.conflicts:
+        for conflict, status, review in section.conflicts:
             if status == "dismissed":
                 continue
-            label = conflict.kind + (f" ({status})" if status != "open" else "")
-            for mine, other in ((conflict.a, conflict.b), (conflict.b, conflict.a)):
-                kinds = involved.setdefault(mine.id or 0, {})
-                kinds.setdefault(label, []).append(other.id or 0)
+            decided = f" ({review.words() if review else status})" if status != "open" else ""
+            for mine in conflict.ids:
+                kinds = involved.setdefault(mine, {})
+                kinds.setdefault(conflict.kind + decided, []).extend(conflict.others(mine))
         claims = [c for c in section.claims if not conflicts_only or c.id in involved]
         if not claims:
             continue
@@ -361,9 +410,8 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
                 body,
             )
         parts.append(table)
-        spread = topic_spread(section.claims)
-        if spread is not None:
-            parts.append(Text(inert(spread.describe()), style="dim"))
+        for line in quantity_spreads(section.claims):
+            parts.append(Text(inert(line), style="dim"))
     if not parts:
         return Text("No claims to show.")
     return Group(*parts)

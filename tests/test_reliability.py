@@ -55,8 +55,9 @@ def test_check_finds_and_repairs_a_stale_search_index(seeded, db_path):
     assert seeded("check").stdout.splitlines() == [
         "integrity:       ok",
         "full-text index: ok",
-        "schema:          up to date (3 steps)",
+        "schema:          up to date (7 steps)",
         "links:           ok",
+        "conflicts:       up to date (1 stored)",
     ]
     conn = sqlite3.connect(db_path)
     with conn:

@@ -75,7 +75,7 @@ def import_file(
                 batch.file_ids,
                 batch.reviews,
                 batch.aliases,
-                batch.cumulative_topics,
+                batch.kinds,
                 progress=advance,
             )
     for error in batch.errors:
@@ -107,6 +107,9 @@ def claims_extract(
         None, "--published", help="When the article appeared [default: from the page, if any]."
     ),
     url: str | None = typer.Option(None, "--url", help="The article's address, kept on claims."),
+    topic: str | None = typer.Option(
+        None, "--topic", "-t", help="File saved claims under this topic [default: by their words]."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the candidates as JSON."),
     save: bool = typer.Option(
         False, "--save", help=f"Add candidates of confidence {SAVE_THRESHOLD} or more."
@@ -122,7 +125,7 @@ def claims_extract(
       claimtrack extract article.html --published 2024-10-25 --save
     """
     from claimtrack.article import load_article
-    from claimtrack.claims import check_url
+    from claimtrack.claims import check_text, check_url
     from claimtrack.dates import parse_date
     from claimtrack.extract import extract_claims
 
@@ -132,6 +135,7 @@ def claims_extract(
         raise ClaimtrackError("--json cannot be interactive; drop one of them")
     today = current_date()
     when = parse_date(published, today).start if published else None
+    topic = check_text(topic, "topic") if topic is not None else None
     address = check_url(url) if url else None
     article = load_article(source, sys.stdin)
     text = article.text
@@ -155,7 +159,10 @@ def claims_extract(
     else:
         return
     assert store is not None
-    new = store.not_stored((c.to_claim(when or today, address), None) for c in chosen)
+    claims = (c.to_claim(when or today, address) for c in chosen)
+    if topic is not None:
+        claims = (claim.with_changes(topic=topic) for claim in claims)
+    new = store.not_stored((claim, None) for claim in claims)
     added = store.import_claims(new)
     present = new.present
     where = f" from {address}" if address else ""
