@@ -319,13 +319,15 @@ def settle_quantity(claim: Claim, topic: str | None) -> Claim:
     topic's name holds is the story's own, not a narrower scope."""
     if claim.quantity is not None:
         return claim
-    figure = claim.figure
+    return claim.with_changes(quantity=quantity_of(claim.text, claim.unit, claim.figure, topic))
+
+
+def quantity_of(text: str, unit: str | None, figure: Figure | None, topic: str | None) -> str:
+    """The key of what a figure measures ('' for none), read from the claim's text."""
     if figure is None:
-        return claim.with_changes(quantity="")
-    found = infer_quantity(
-        claim.text, claim.unit, figure.phrase, figure_text=figure.text, topic=topic
-    )
-    return claim.with_changes(quantity=found.key if found else "")
+        return ""
+    found = infer_quantity(text, unit, figure.phrase, figure_text=figure.text, topic=topic)
+    return found.key if found else ""
 
 
 def check_quantity(text: str) -> str:

@@ -18,11 +18,13 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 
 from claimtrack.claims import Claim, claim_basis, source_key
+from claimtrack.dates import ClaimDate
 from claimtrack.errors import ParseError
-from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, VAGUE, Figure
+from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, VAGUE, Figure, figure_words
 from claimtrack.quantities import CUMULATIVE, EVENT, LEVEL, kind_of, label_of
 
 CONTRADICTION, DISCREPANCY, DENIAL = "contradiction", "discrepancy", "denial"
@@ -171,8 +173,10 @@ def quantity_kind(quantity: str, topic_kinds: Mapping[str, str] | None = None) -
     return kind_of(quantity)
 
 
-def moment_order(claim: Claim) -> tuple[object, int]:
-    return (claim.compared_date.start, claim.id or 0)
+def moment_order(claim: Claim) -> tuple[str, int]:
+    """Claims in the order of the moment they describe: ISO text sorts as the
+    start of its span ('2024-10' with the 1st), without building dates."""
+    return ((claim.as_of or claim.date).iso, claim.id or 0)
 
 
 def find_conflicts(
@@ -223,52 +227,70 @@ def figure_groups(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
 def figure_conflicts(group: Sequence[Claim], kind: str, settings: Settings) -> list[Conflict]:
     """Contradictions and discrepancies among the claims of one quantity, sorted by
     moment; one conflict a pair at most, the most severe."""
+    prepared = _Group(group, settings)
     found: dict[tuple[int, int], Conflict] = {}
-    sweeps: list[Iterator[Conflict]] = [_sweep(group, settings, event=kind == EVENT)]
+    sweeps: list[Iterator[Conflict]] = [_sweep(prepared, settings, kind)]
     if kind == CUMULATIVE and settings.window_days:
-        sweeps.append(_falling(group, settings))
+        sweeps.append(_falling(prepared, settings))
     for sweep in sweeps:
         for conflict in sweep:
-            conflict = _with_kind(conflict, kind)
             previous = found.get(conflict.pair)
             if previous is None or SEVERITY[conflict.kind] < SEVERITY[previous.kind]:
                 found[conflict.pair] = conflict
     return list(found.values())
 
 
-def _with_kind(conflict: Conflict, kind: str) -> Conflict:
-    return Conflict(
-        conflict.kind, conflict.ids, conflict.reason, conflict.ratio, conflict.topic,
-        conflict.quantity, kind, conflict.members,
-    )  # fmt: skip
+class _Group:
+    """What the sweeps read of each claim, worked out once: its span in days, its
+    source, its interval as compared."""
+
+    def __init__(self, claims: Sequence[Claim], settings: Settings) -> None:
+        self.claims = claims
+        spans = [_span(c.as_of or c.date) for c in claims]
+        self.starts = [span[0] for span in spans]
+        self.ends = [span[1] for span in spans]
+        self.keys = [source_key(c.source) for c in claims]
+        self.bounds = [_bounds(c.figure, settings) for c in claims]  # type: ignore[arg-type]
+        self.capped = [c.figure.qualifier == AT_MOST for c in claims]  # type: ignore[union-attr]
 
 
-def _sweep(group: Sequence[Claim], settings: Settings, *, event: bool) -> Iterator[Conflict]:
+def _span(day: ClaimDate) -> tuple[int, int]:
+    """First and last day a date can mean, as day numbers."""
+    return _span_of(day.iso, day.precision)
+
+
+@lru_cache(maxsize=65536)
+def _span_of(iso: str, precision: str) -> tuple[int, int]:
+    # A few thousand distinct dates serve a million claims.
+    day = ClaimDate(iso, precision)
+    return day.start.toordinal(), day.end.toordinal()
+
+
+def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
     """Pair each claim with the later-starting claims about the same moment. For an
     event, two claims that both give the event's date must give the same one."""
     window = settings.window_days
-    spans = [(c.compared_date.start.toordinal(), c.compared_date.end.toordinal()) for c in group]
-    keys = [source_key(c.source) for c in group]
-    bounds = [_bounds(c.figure, settings) for c in group]  # type: ignore[arg-type]
-    capped = [c.figure.qualifier == AT_MOST for c in group]  # type: ignore[union-attr]
+    claims, starts, ends, keys, bounds, capped = (
+        group.claims, group.starts, group.ends, group.keys, group.bounds, group.capped,
+    )  # fmt: skip
+    event = kind == EVENT and window
     share = 1 + settings.tolerance
-    count = len(group)
+    count = len(claims)
     for i in range(count):
-        reach = spans[i][1] + window
+        reach = ends[i] + window
         low_i, high_i = bounds[i]
         for j in range(i + 1, count):
-            start_j = spans[j][0]
-            if window and start_j > reach:
+            if window and starts[j] > reach:
                 break  # sorted by start: every later claim is further away
             if keys[i] == keys[j]:
                 continue
-            if event and window and group[i].as_of and group[j].as_of and start_j > spans[i][1]:
+            if event and claims[i].as_of and claims[j].as_of and starts[j] > ends[i]:
                 continue
             low_j, high_j = bounds[j]
             # Most pairs agree: only a gap or an "up to" can make a conflict.
             if not (capped[i] or capped[j] or low_j > high_i * share or low_i > high_j * share):
                 continue
-            conflict = compare_figures(group[i], group[j], settings)
+            conflict = compare_figures(claims[i], claims[j], settings, kind)
             if conflict is not None:
                 yield conflict
 
@@ -281,46 +303,41 @@ def _bounds(figure: Figure, settings: Settings) -> tuple[float, float]:
     return low, high
 
 
-def _gap(lower: Claim, higher: Claim, settings: Settings) -> float | None:
-    """How far the higher figure lies above the lower one, as a share of the lower;
-    None when their intervals meet."""
-    top = _bounds(lower.figure, settings)[1]  # type: ignore[arg-type]
-    bottom = _bounds(higher.figure, settings)[0]  # type: ignore[arg-type]
+def _gap(top: float, bottom: float) -> float | None:
+    """How far an interval starting at `bottom` lies above one ending at `top`, as
+    a share of `top`; None when they meet."""
     if bottom <= top:
         return None
     return math.inf if top <= 0 else (bottom - top) / top
 
 
-def _falling(group: Sequence[Claim], settings: Settings) -> Iterator[Conflict]:
+def _falling(group: _Group, settings: Settings) -> Iterator[Conflict]:
     """Beyond the same moment, a running total must not fall below what another
     source last said before it: each later claim is held against the highest of
     the other sources' latest earlier figures."""
     window = settings.window_days
-    by_end = sorted(group, key=lambda c: (c.compared_date.end, c.id or 0))
+    claims, starts, ends, keys, bounds = (
+        group.claims, group.starts, group.ends, group.keys, group.bounds,
+    )  # fmt: skip
+    by_end = sorted(range(len(claims)), key=lambda i: (ends[i], i))
     settled = 0
-    latest: dict[str, Claim] = {}
-    heap: list[tuple[float, int, Claim]] = []
-    for later in group:
-        start = later.compared_date.start.toordinal()
-        while (
-            settled < len(by_end) and by_end[settled].compared_date.end.toordinal() + window < start
-        ):
+    latest: dict[str, int] = {}  # each source's latest settled claim, by index
+    heap: list[tuple[float, int]] = []  # (-floor, index)
+    for later in range(len(claims)):
+        while settled < len(by_end) and ends[by_end[settled]] + window < starts[later]:
             earlier = by_end[settled]
             settled += 1
-            key = source_key(earlier.source)
-            current = latest.get(key)
-            if current is None or moment_order(earlier) > moment_order(current):
-                latest[key] = earlier
-                low = _bounds(earlier.figure, settings)[0]  # type: ignore[arg-type]
-                heapq.heappush(heap, (-low, earlier.id or 0, earlier))
-        mine = source_key(later.source)
+            current = latest.get(keys[earlier])
+            if current is None or (starts[earlier], earlier) > (starts[current], current):
+                latest[keys[earlier]] = earlier
+                heapq.heappush(heap, (-bounds[earlier][0], earlier))
+        mine = keys[later]
         best, aside = None, []
         while heap:
-            _, _, candidate = heap[0]
-            key = source_key(candidate.source)
-            if latest.get(key) is not candidate:
+            candidate = heap[0][1]
+            if latest.get(keys[candidate]) != candidate:
                 heapq.heappop(heap)  # that source has said something newer since
-            elif key == mine:
+            elif keys[candidate] == mine:
                 aside.append(heapq.heappop(heap))
             else:
                 best = candidate
@@ -329,20 +346,23 @@ def _falling(group: Sequence[Claim], settings: Settings) -> Iterator[Conflict]:
             heapq.heappush(heap, item)
         if best is None:
             continue
-        gap = _gap(later, best, settings)
+        gap = _gap(bounds[later][1], bounds[best][0])
         if gap is not None and gap > settings.tolerance:
-            fl, fb = later.figure, best.figure
+            low, high = claims[later], claims[best]
+            fl, fb = low.figure, high.figure
             assert fl is not None and fb is not None
             ratio = fb.low / fl.upper if fl.upper else math.inf
             reason = (
-                f"Contradiction: {_said(later)}; earlier {_said(best)}: a running total "
+                f"Contradiction: {_said(low)}; earlier {_said(high)}: a running total "
                 f"cannot fall ({_times(ratio)} lower, a gap of {_percent(gap)} of the smaller "
                 f"figure, more than {settings.tolerance * 100:g}%)"
             )
-            yield _conflict(CONTRADICTION, best, later, reason, ratio)
+            yield _conflict(CONTRADICTION, high, low, reason, ratio, CUMULATIVE)
 
 
-def compare_figures(a: Claim, b: Claim, settings: Settings = STORED) -> Conflict | None:
+def compare_figures(
+    a: Claim, b: Claim, settings: Settings = STORED, kind: str = LEVEL
+) -> Conflict | None:
     """A contradiction or a discrepancy between two figures, or None.
 
     A contradiction: the gap between the two intervals is more than the
@@ -354,14 +374,14 @@ def compare_figures(a: Claim, b: Claim, settings: Settings = STORED) -> Conflict
     low, high = (a, b) if (fa.low, fa.upper) <= (fb.low, fb.upper) else (b, a)
     flow, fhigh = low.figure, high.figure
     assert flow is not None and fhigh is not None
-    gap = _gap(low, high, settings)
+    gap = _gap(_bounds(flow, settings)[1], _bounds(fhigh, settings)[0])
     if gap is not None and gap > settings.tolerance:
         ratio = fhigh.low / flow.upper if flow.upper else math.inf
         reason = (
             f"Contradiction: {_said(low)}; {_said(high)}: {_times(ratio)} apart, a gap of "
             f"{_percent(gap)} of the smaller figure (more than {settings.tolerance * 100:g}%)"
         )
-        return _conflict(CONTRADICTION, low, high, reason, ratio)
+        return _conflict(CONTRADICTION, low, high, reason, ratio, kind)
     best: tuple[float, Claim, Claim] | None = None
     for maximum, other in ((a, b), (b, a)):
         fm, fo = maximum.figure, other.figure
@@ -378,7 +398,7 @@ def compare_figures(a: Claim, b: Claim, settings: Settings = STORED) -> Conflict
         f"Discrepancy: {_said(maximum)}; {_said(other)}: the maximum is {_times(ratio)} "
         f"the other figure (more than {settings.factor:g}x)"
     )
-    return _conflict(DISCREPANCY, maximum, other, reason, ratio)
+    return _conflict(DISCREPANCY, maximum, other, reason, ratio, kind)
 
 
 def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> list[Conflict]:
@@ -444,7 +464,9 @@ def _denial(denial: Claim, answered: list[Claim]) -> Conflict:
     )
 
 
-def _conflict(kind: str, x: Claim, y: Claim, reason: str, ratio: float | None) -> Conflict:
+def _conflict(
+    kind: str, x: Claim, y: Claim, reason: str, ratio: float | None, quantity_kind: str
+) -> Conflict:
     a, b = (x, y) if (x.id or 0) < (y.id or 0) else (y, x)
     return Conflict(
         kind,
@@ -453,13 +475,21 @@ def _conflict(kind: str, x: Claim, y: Claim, reason: str, ratio: float | None) -
         None if ratio is None else round(ratio, 4),
         a.topic or "",
         a.quantity or "",
-        LEVEL,
+        quantity_kind,
         (a, b),
     )
 
 
 def _said(claim: Claim) -> str:
-    return f"{claim.source} said {claim.figure_words} ({claim.compared_date.iso})"
+    return (
+        f"{claim.source} said {_figure_words(claim.figure, claim.unit)} ({claim.compared_date.iso})"
+    )
+
+
+@lru_cache(maxsize=8192)
+def _figure_words(figure: Figure | None, unit: str | None) -> str:
+    # An outlier takes part in many conflicts: its words are worked out once.
+    return figure_words(figure, unit)
 
 
 def _times(ratio: float) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from itertools import groupby
+from itertools import chain, groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -578,17 +578,17 @@ class Store:
         or '*', kind). The stored conflicts of every quantity the claims join are
         brought up to date in the same transaction. Returns how many were added.
         """
-        from sqlite_utils import Database
-
-        db = Database(self.conn, execute_plugins=False)
         with self.transaction():
             taken = {row[0] for row in self.conn.execute("SELECT id FROM claims")}
             wanted = set(file_ids)
             free = wanted - taken if len(wanted) == len(file_ids) else set()
             next_id = max(taken | free, default=0)
-            sources: dict[str, int] = {}
+            sources: dict[str, tuple[int, str]] = {}
             topics: dict[str, tuple[int, str]] = {}
             groups: set[tuple[int, str | None]] = set()
+            # The claims of topics this import creates: their conflicts are found
+            # from these, instead of reading every claim back.
+            fresh: dict[int, list[Claim]] = {}
             new_ids: dict[int, int] = {}
             terms: set[tuple[str, int]] = set()
             seen: dict[int, int] = {}
@@ -600,15 +600,19 @@ class Store:
                 for claim, original_id in claims:
                     key = source_key(claim.source)
                     if key not in sources:
-                        sources[key] = self.ensure_source(claim.source)[0]
+                        sources[key] = self.ensure_source(claim.source)
                     if claim.topic:
                         known = topics.get(topic_key(claim.topic))
                         if known is None:
-                            known = self.ensure_topic(claim.topic)[:2]
-                            topics[topic_key(claim.topic)] = known
+                            topic_id, topic, created = self.ensure_topic(claim.topic)
+                            known = topics[topic_key(claim.topic)] = (topic_id, topic)
+                            if created:
+                                fresh[topic_id] = []
                         topic_id, topic = known
                     else:
-                        topic_id, topic, _ = self.file_topic(claim)
+                        topic_id, topic, filing = self.file_topic(claim)
+                        if filing and filing.created:
+                            fresh[topic_id] = []
                     claim = settle_quantity(claim, topic)
                     groups.add((topic_id, claim.quantity or None))
                     # A topic's vocabulary settles after a few claims: learning from
@@ -627,17 +631,29 @@ class Store:
                         claim_id = next_id
                     if original_id is not None:
                         new_ids[original_id] = claim_id
-                    row = _claim_row(claim, sources[key], topic_id)
+                    row = _claim_row(claim, sources[key][0], topic_id)
                     row["id"] = claim_id
                     row["created_at"] = claim.created_at or now
                     row["updated_at"] = claim.updated_at or now
                     inserted.append(claim_id)
                     if progress and len(inserted) % 500 == 0:
                         progress(500)
+                    if topic_id in fresh:
+                        # The import's own object, seen by nothing else: set in
+                        # place, it is the claim as stored, without a copy a row.
+                        claim.id, claim.source, claim.topic = claim_id, sources[key][1], topic
+                        fresh[topic_id].append(claim)
                     yield row
 
-            with _wide_batches(), self._search_index_after(inserted):
-                db["claims"].insert_all(rows(), batch_size=500)
+            with self._search_index_after(inserted):
+                stream = rows()
+                first = next(stream, None)
+                if first is not None:
+                    marks = ", ".join("?" * len(first))
+                    self.conn.executemany(
+                        f"INSERT INTO claims ({', '.join(first)}) VALUES ({marks})",
+                        (tuple(row.values()) for row in chain([first], stream)),
+                    )
             if progress:
                 progress(len(inserted) % 500)
             self.conn.executemany(
@@ -661,7 +677,7 @@ class Store:
                     groups |= self._groups("topic_id = ?", (found[0],))
             for review in reviews:
                 self._import_review(review, new_ids)
-            self._refresh_conflicts(groups)
+            self._refresh_conflicts(groups, fresh)
         return len(inserted)
 
     @contextmanager
@@ -860,6 +876,7 @@ class Store:
                 (name, topic_key(name), found[0]),
             )
             self.conn.execute("UPDATE conflicts SET topic = ? WHERE topic_id = ?", (name, found[0]))
+            self._render_listings("topic_id = ?", (found[0],))
             touched = self._own_places(found[0], name)
             if touched:
                 self._refresh_conflicts(touched)
@@ -974,17 +991,24 @@ class Store:
 
     # --- stored conflicts -----------------------------------------------------------
 
-    def _refresh_conflicts(self, groups: Iterable[tuple[int, str | None]]) -> None:
+    def _refresh_conflicts(
+        self,
+        groups: Iterable[tuple[int, str | None]],
+        known: dict[int, list[Claim]] | None = None,
+    ) -> None:
         """Bring the stored conflicts of these (topic, quantity) groups up to date,
-        and the denials of their topics: inside the caller's transaction."""
+        and the denials of their topics: inside the caller's transaction. `known`
+        gives the live claims of some topics already, so they are not read."""
         wanted: dict[int, set[str]] = {}
         for topic_id, quantity in groups:
             wanted.setdefault(topic_id, set()).add(quantity or "")
         if not wanted:
             return
+        known = known or {}
         kinds = self._kinds_of(wanted)
         found: list[tuple[int, Conflict]] = []
-        for topic_id, claims in self._claims_of_topics(sorted(wanted)):
+        unread = sorted(set(wanted) - set(known))
+        for topic_id, claims in chain(known.items(), self._claims_of_topics(unread)):
             found += [
                 (topic_id, conflict)
                 for conflict in self._topic_found(claims, wanted[topic_id], kinds.get(topic_id))
@@ -1040,10 +1064,13 @@ class Store:
 
     def _store_conflicts(self, found: list[tuple[int, Conflict]]) -> None:
         marks = ", ".join("?" * len(self._CONFLICT_COLUMNS.split(",")))
+        rows = self._conflict_rows(found)
         self.conn.executemany(
-            f"INSERT INTO conflicts ({self._CONFLICT_COLUMNS}) VALUES ({marks})",
-            self._conflict_rows(found),
+            f"INSERT INTO conflicts ({self._CONFLICT_COLUMNS}) VALUES ({marks})", rows
         )
+        if rows:
+            keys = json.dumps([row[0] for row in rows])
+            self._render_listings("key IN (SELECT value FROM json_each(?))", (keys,))
 
     def _conflict_rows(self, found: list[tuple[int, Conflict]]) -> list[tuple[object, ...]]:
         """The conflicts as table rows, each with the decision that holds for it."""
@@ -1096,6 +1123,9 @@ class Store:
                 "UPDATE conflicts SET status = ?, review_id = ? WHERE key = ?",
                 (review.decision if held else OPEN, review.id if held else None, key),  # type: ignore[union-attr]
             )
+        self._render_listings(
+            "key IN (SELECT value FROM json_each(?))", (json.dumps(sorted(keys)),)
+        )
 
     def rebuild_conflicts(self) -> int:
         with self.transaction():
@@ -1120,7 +1150,17 @@ class Store:
             row[0]: row
             for row in self._tuples().execute(f"SELECT {self._CONFLICT_COLUMNS} FROM conflicts")
         }
-        return sum(fresh.get(key) != stored.get(key) for key in fresh.keys() | stored.keys())
+        from claimtrack.escape import escape_unseen
+
+        stale = {key for key in fresh.keys() | stored.keys() if fresh.get(key) != stored.get(key)}
+        stale |= {
+            key
+            for key, listing, rendered in self.conn.execute(
+                f"SELECT key, listing, {self._LISTING} FROM conflicts"
+            )
+            if listing != escape_unseen(rendered)
+        }
+        return len(stale)
 
     def stored_rows(self, topic: str | None = None, *, claim_id: int | None = None) -> list[Row]:
         """The stored conflicts (of a topic, or with a claim), each with its status
@@ -1155,9 +1195,11 @@ class Store:
         source: str | None = None,
         kind: str | None = None,
         dismissed: bool = False,
-    ) -> Iterator[str]:
-        """The stored conflicts as JSON objects, one a string, written by SQLite: at a
-        million claims Python would spend longer building them than reading them."""
+    ) -> Iterator[bytes]:
+        """The stored conflicts' listings: JSON objects as UTF-8 bytes, ready to
+        write. At a million claims there are 100,000 of them (50 MB); building
+        them, or even decoding and encoding them again, would cost more than
+        reading them."""
         where, params = [], []
         if not dismissed:
             where.append("c.status != 'dismissed'")
@@ -1180,14 +1222,48 @@ class Store:
             )
             params.append(found_source[0])
         sql = (
-            "SELECT json_object('topic', c.topic, 'kind', c.kind, 'claims', json(c.claims), "
-            "'quantity', c.quantity, 'quantity_kind', c.quantity_kind, 'reason', c.reason, "
-            "'ratio', c.ratio, 'status', c.status, 'note', r.note, 'reviewer', r.reviewer, "
-            "'reviewed_at', r.created_at) FROM conflicts c LEFT JOIN reviews r "
-            f"ON r.id = c.review_id WHERE {' AND '.join(where) or '1'} "
+            f"SELECT c.listing FROM conflicts c WHERE {' AND '.join(where) or '1'} "
             "ORDER BY c.topic, c.severity, c.claim_a, c.claim_b"
         )
-        return (row[0] for row in self._tuples().execute(sql, params))
+        cursor = self._tuples().execute(sql, params)
+
+        def rows() -> Iterator[bytes]:
+            while True:
+                # Text comes back undecoded only while these rows are fetched.
+                self.conn.text_factory = bytes
+                try:
+                    batch = cursor.fetchmany(2000)
+                finally:
+                    self.conn.text_factory = str
+                if not batch:
+                    return
+                yield from (row[0] for row in batch)
+
+        return rows()
+
+    # The JSON object of a stored conflict, as `conflicts --json` prints it.
+    _LISTING = (
+        "json_object('topic', topic, 'kind', kind, 'claims', json(claims), 'quantity', "
+        "quantity, 'quantity_kind', quantity_kind, 'reason', reason, 'ratio', ratio, "
+        "'status', status, 'note', (SELECT note FROM reviews WHERE id = review_id), "
+        "'reviewer', (SELECT reviewer FROM reviews WHERE id = review_id), "
+        "'reviewed_at', (SELECT created_at FROM reviews WHERE id = review_id))"
+    )
+
+    def _render_listings(self, where: str, params: tuple[object, ...]) -> None:
+        """Write the listings of these conflicts. SQLite's JSON leaves C1 and bidi
+        controls raw; the few listings holding one are escaped here, once."""
+        from claimtrack.escape import JSON_UNSEEN_GLOB, escape_unseen
+
+        self.conn.execute(f"UPDATE conflicts SET listing = {self._LISTING} WHERE {where}", params)
+        raw = self.conn.execute(
+            f"SELECT id, listing FROM conflicts WHERE ({where}) AND listing GLOB ?",
+            (*params, JSON_UNSEEN_GLOB),
+        ).fetchall()
+        self.conn.executemany(
+            "UPDATE conflicts SET listing = ? WHERE id = ?",
+            [(escape_unseen(listing), row_id) for row_id, listing in raw],
+        )
 
     # --- upgrades -------------------------------------------------------------------
 
@@ -1351,27 +1427,6 @@ class NewClaims:
                 continue
             known.add(identity)
             yield claim, original_id
-
-
-@contextmanager
-def _wide_batches() -> Iterator[None]:
-    """Let sqlite-utils put 500 rows in one INSERT.
-
-    sqlite-utils caps the bound variables of a statement at 999 (the limit of
-    SQLite before 3.32), which splits our 23-column rows into batches of 43:
-    a 100,000-claim import then spends about a third of its time building
-    statements (sqlite-utils issue #147; PR #784 would make it a setting).
-    SQLite 3.32 and newer allow 32,766, so we raise the cap while we insert.
-    """
-    import sqlite_utils.db
-
-    previous = sqlite_utils.db.SQLITE_MAX_VARS
-    if sqlite3.sqlite_version_info >= (3, 32, 0):
-        sqlite_utils.db.SQLITE_MAX_VARS = 32_766
-    try:
-        yield
-    finally:
-        sqlite_utils.db.SQLITE_MAX_VARS = previous
 
 
 def default_path() -> Path:

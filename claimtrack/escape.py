@@ -22,7 +22,10 @@ def inert(value: object) -> str:
 
 # Characters a JSON encoder leaves raw but that act on a terminal or reorder
 # text where the file is shown: C1 controls, bidi controls, line separators.
-_JSON_UNSEEN = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSEEN_CHARS = "\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_JSON_UNSEEN = re.compile(f"[{_UNSEEN_CHARS}]")
+# The same characters for SQLite's GLOB, to find the JSON texts that hold one.
+JSON_UNSEEN_GLOB = f"*[{_UNSEEN_CHARS}]*"
 
 
 def json_dumps(value: object, indent: int | None = None) -> str:

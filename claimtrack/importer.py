@@ -23,7 +23,7 @@ from claimtrack.claims import (
     check_url,
     check_verdict,
     detect_stance,
-    settle_quantity,
+    quantity_of,
 )
 from claimtrack.conflicts import KINDS
 from claimtrack.dates import ClaimDate, parse_date
@@ -373,12 +373,11 @@ def claim_from_record(
         changes["unit"] = figure.unit if figure else None
     if changes.get("verdict", "unverified") != "unverified":
         changes["verdict_at"] = changes.get("updated_at")
-    claim = Claim(**changes)
-    if claim.quantity is None and claim.topic:
+    if "quantity" not in changes and "topic" in changes:
         # Read here, in the checking process, when the topic is known already;
         # a claim filed by its words gets its quantity when it is filed.
-        claim = settle_quantity(claim, claim.topic)
-    return claim, _file_id(record)
+        changes["quantity"] = quantity_of(text, changes["unit"], figure, changes["topic"])
+    return Claim(**changes), _file_id(record)
 
 
 def _checked(record: dict[str, object], name: str, check: Callable[[str], Any]) -> Any:

@@ -286,6 +286,7 @@ def normalise_unit(unit: str | None) -> str | None:
     return key or None
 
 
+@lru_cache(maxsize=4096)
 def _sense(unit: str | None) -> tuple[str | None, str | None, str | None]:
     """(counted, state, group) that a counted noun says; a multi-word unit such as
     'people displaced' says both what and which state."""
@@ -318,37 +319,53 @@ _STATE_PHRASES: dict[tuple[str, ...], str] = {
     for phrase in words.split("|")
 }
 _LONGEST = max(len(phrase) for phrase in _STATE_PHRASES)
+_FIRST_WORDS = {phrase[0] for phrase in _STATE_PHRASES}
 
 
-# Where a clause ends: punctuation, a dash, or "and"/"with" before another figure.
+# Where a clause ends: punctuation, or "and"/"with" before another figure, or a
+# word that turns to something else. Patterns do the scanning (in C); what is
+# left is set look-ups, which keeps reading a quantity cheap for a large import.
 _CLAUSE_END = (
-    r"[.;:!?()\[\]]|,\s|\s[-–—]\s|\b(?:and|with)\s+"
+    r"[.;:!?()\[\]]|,\s|\s(?:[-–—]\s|(?:and|with)\s+"
     r"(?=(?:an?\s+|another\s+|some\s+|at\s+least\s+|about\s+|up\s+to\s+|more\s+than\s+)?\d)"
-    r"|\b(?:but|while|whereas|including|of\s+whom|among\s+them)\b"
+    r"|(?:but|while|whereas|including|of\s+whom|among\s+them)\b|(?:and|with)\s*$)"
+)
+_PLACE = (
+    r"\b(?<!according )(?:in|to|into|inside|across|throughout)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
+    r"|(?P<nationwide>\bnationwide\b|\bnationally\b|\bacross\s+the\s+(?:country|nation)\b)"
 )
 _NOT_PLACES = set(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
     "Saturday Sunday The A An".split()
 )
-_PLACE = (
-    r"\b(?:in|to|into|inside|across|throughout)\s+(?:the\s+)?"
-    r"(?P<place>(?:[A-Z][\w'’-]*)(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
-    r"|(?P<nationwide>\bnationwide\b|\bnationally\b|\bacross\s+the\s+(?:country|nation)\b)"
+_PLACE_TAILS = set(
+    "Region Province Oblast City State District Governorate County Strip Area".split()
 )
-_PLACE_TAIL = (
-    r"(?:\s+(?:Region|Province|Oblast|City|State|District|Governorate|County|Strip|Area))+$"
-)
+_WORD_EDGES = "\"'“”‘’"
 
 
-def _state_in(text: str, *, last: bool = False) -> str | None:
-    """The first state the text names (the last one, for the words before a
-    figure), matched word by word: a table look-up, no pattern to compile."""
-    words = _pattern(r"[a-z]+(?:['’-][a-z]+)*").findall(text.lower())
+def _clause_after(text: str, limit: int) -> str:
+    """The words after a figure, up to the end of its clause."""
+    end = _pattern(_CLAUSE_END).search(text)
+    return " ".join((text[: end.start()] if end else text).split()[:limit])
+
+
+def _clause_before(text: str, limit: int = 5) -> list[str]:
+    """The words before a figure, back to the start of its clause."""
+    return _pattern(_CLAUSE_END).split(text)[-1].split()[-limit:]
+
+
+def _state_in(words: list[str], *, last: bool = False) -> str | None:
+    """The first state the words name (the last one, for words before a figure)."""
+    lowered = [word.lower().strip(_WORD_EDGES) for word in words]
     found = None
-    for start in range(len(words)):
-        for size in range(min(_LONGEST, len(words) - start), 0, -1):
-            state = _STATE_PHRASES.get(tuple(words[start : start + size]))
+    for start, word in enumerate(lowered):
+        if word not in _FIRST_WORDS:
+            continue
+        for size in range(min(_LONGEST, len(lowered) - start), 0, -1):
+            state = _STATE_PHRASES.get(tuple(lowered[start : start + size]))
             if state is not None:
                 if not last:
                     return state
@@ -357,44 +374,38 @@ def _state_in(text: str, *, last: bool = False) -> str | None:
     return found
 
 
-def _clause_after(text: str, limit: int = 8) -> str:
-    end = _pattern(_CLAUSE_END, re.IGNORECASE).search(text)
-    clause = text[: end.start()] if end else text
-    return " ".join(clause.split()[:limit])
-
-
-def _clause_before(text: str, limit: int = 5) -> str:
-    ends = list(_pattern(_CLAUSE_END, re.IGNORECASE).finditer(text))
-    clause = text[ends[-1].end() :] if ends else text
-    return " ".join(clause.split()[-limit:])
-
-
-def place_named(text: str) -> str | None:
-    """The first place the text puts something in ('in Russia's Kursk region' is
-    Kursk, the narrower one), as written; 'nationwide' for the whole country."""
+def _place_in(text: str) -> str | None:
+    """The first place a text puts something in, as written; 'nationwide' for the
+    whole country. 'Russia's Kursk region' is Kursk, the narrower one."""
     for match in _pattern(_PLACE).finditer(text):
         if match["nationwide"]:
             return "nationwide"
-        words = match["place"].replace("’", "'").split()
-        if words[0] in _NOT_PLACES:
+        name = match["place"].replace("’", "'").split()
+        if name[0] in _NOT_PLACES:
             continue
-        if text[max(0, match.start() - 10) : match.start()].lower().endswith("according "):
-            continue  # "according to Reuters" names a source, not a place
-        name = _pattern(_PLACE_TAIL).sub("", " ".join(words))
-        name = re.split(r"'s\s+", name)[-1].removesuffix("'s").strip()
+        while name and (name[-1] in _PLACE_TAILS or name[-1] == "of"):
+            name.pop()
+        owners = [i for i, word in enumerate(name) if word.endswith("'s")]
+        if owners and owners[-1] < len(name) - 1:
+            name = name[owners[-1] + 1 :]
         if name:
-            return name
+            return " ".join(name).removesuffix("'s")
     return None
 
 
-def _place_key(text: str) -> str | None:
-    name = place_named(text)
-    return re.sub(r"\s+", "-", name.lower()) if name else None
+def place_named(text: str) -> str | None:
+    """The first place a text puts something in, as written."""
+    return _place_in(text)
 
 
-def _stems(text: str) -> set[str]:
+def _place_key(name: str | None) -> str | None:
+    return "-".join(name.lower().split()) if name else None
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
     words = _pattern(r"[^\W\d_][\w'-]*").findall(text.casefold().replace("'s", ""))
-    return {word[:5] for word in words}
+    return frozenset(word[:5] for word in words)
 
 
 def infer_quantity(
@@ -422,32 +433,36 @@ def infer_quantity(
             if needle is not phrase and phrase and text.startswith(phrase, _skip_space(text, end)):
                 end = _skip_space(text, end) + len(phrase)
             break
+    # A clause is short: the words either side of the figure are enough.
     if anchor < 0:
-        before, after = "", text
+        before, after = "", text[:160]
     else:
-        before, after = text[:anchor], text[end:]
-    clause_after = _clause_after(after)
-    state = _state_in(clause_after) or _state_in(_clause_before(before), last=True) or noun_state
+        before, after = text[max(0, anchor - 80) : anchor], text[end : end + 160]
+    clause = _clause_after(after, 14)
+    words = clause.split()
+    state = _state_in(words[:8]) or _state_in(_clause_before(before), last=True) or noun_state
     if figure_text and counted is None:
         sign = next((s for s in _CURRENCY_SIGNS if s in figure_text), None)
         counted = _CURRENCY_SIGNS.get(sign) if sign else None
     if counted == "percent":
-        base = re.match(r"\s*(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?)([A-Za-z][\w-]*)", after)
+        base = _pattern(r"\s*of\s+(?:(?:the|all|its|their)\s+)?([^\W\d_][\w-]*)").match(after)
         if base:
             group = normalise_unit(base.group(1))
-            clause_after = _clause_after(after[base.end() :])
-            state = _state_in(clause_after) or state
+            state = _state_in(_clause_after(after[base.end() :], 8).split()) or state
     if counted is None and state:
         counted = STATES[state][1]
     if counted is None:
         return None
     if state is None and counted == "troops":
         state = "deployed"
-    place = _place_key(_clause_after(after, 14))
-    found = Quantity(counted, state, group, place)
-    if topic is not None and not keep_places:
-        return from_key(in_topic(found.key, topic))
-    return found
+    place = _place_key(_place_in(clause))
+    if place and topic is not None and not keep_places and _own_place(place, topic):
+        place = None
+    return Quantity(counted, state, group, place)
+
+
+def _own_place(place: str, topic: str) -> bool:
+    return place != "nationwide" and _stems(place.replace("-", " ")) <= _stems(topic)
 
 
 def in_topic(key: str, topic: str) -> str:
@@ -459,8 +474,7 @@ def in_topic(key: str, topic: str) -> str:
         quantity = from_key(key)
     except ParseError:
         return key
-    place = quantity.place or ""
-    if place == "nationwide" or not _stems(place.replace("-", " ")) <= _stems(topic):
+    if not _own_place(quantity.place or "", topic):
         return key
     return Quantity(quantity.counted, quantity.state, quantity.group).key
 

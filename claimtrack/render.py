@@ -98,20 +98,27 @@ def claim_detail(
         ("created", claim.created_at),
         ("updated", claim.updated_at),
     ]
-    current = set()
+    current, now = set(), {}
     for conflict, status, review in conflicts:
         others = ", ".join(f"#{i}" for i in conflict.others(claim.id or 0))
         state = review.words() if review else status
         rows.append(("conflict", f"{conflict.kind} with {others} ({state}): {conflict.reason}"))
+        now[conflict.key] = conflict
         if review is not None:
             current.add(review.id)
     for review in decisions:
         if review.id in current:
             continue
         others = ", ".join(f"#{i}" for i in review.claims if i != claim.id)
-        why = (
-            f"made under {review.settings}" if review.settings else "its claims have changed since"
-        )
+        conflict = now.get(review.conflict)
+        if conflict is not None and set(conflict.ids) != set(review.claims):
+            why = "the conflict's claims are not the same now"
+        elif conflict is not None:
+            why = "a claim's figure, quantity, date, source or stance has changed since"
+        elif review.settings:
+            why = f"made under {review.settings}"
+        else:
+            why = "the claims do not conflict now"
         rows.append(
             (
                 "decision",
@@ -189,16 +196,17 @@ def history_table(versions: Sequence[dict[str, object]], current: Claim) -> Rend
 # --- machine formats: never styled ------------------------------------------------
 
 
-def json_array_lines(items: Iterable[str]) -> Iterator[str]:
-    """JSON texts already written (by SQLite) as one array, one item a line, as
-    json_text lays it out; controls SQLite leaves raw are escaped here."""
-    from claimtrack.escape import escape_unseen
+def json_array_lines(items: Iterable[bytes]) -> Iterator[bytes]:
+    """JSON texts already written and escaped (the stored listings, as UTF-8) as
+    one array, one item a line, as json_text lays it out; joined 2,000 at a time."""
+    from itertools import islice
 
-    separator, empty = "[\n  ", True
-    for item in items:
-        yield separator + escape_unseen(item)
-        separator, empty = ",\n  ", False
-    yield "[]\n" if empty else "\n]\n"
+    items = iter(items)
+    separator = b"[\n  "
+    while chunk := list(islice(items, 2000)):
+        yield separator + b",\n  ".join(chunk)
+        separator = b",\n  "
+    yield b"[]\n" if separator == b"[\n  " else b"\n]\n"
 
 
 def json_text(value: object) -> str:

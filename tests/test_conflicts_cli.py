@@ -1,6 +1,7 @@
 """conflicts and review through the real CLI: stored conflicts, grouped denials,
 reviews that stick."""
 
+import json
 import sqlite3
 
 import pytest
@@ -209,7 +210,7 @@ def test_show_lists_conflicts_and_decisions_that_no_longer_apply(story):
     out = story("show", "4").stdout
     assert "contradiction with #1 (open)" in out
     assert "decision" in out and "dismissed by alice on" in out
-    assert "no longer applies (its claims have changed since)" in out
+    assert "no longer applies (a claim's figure, quantity, date, source or stance" in out
 
 
 def test_a_decision_under_other_settings_stays_visible(seeded):
@@ -309,3 +310,18 @@ def test_check_finds_and_repairs_stored_conflicts_out_of_step(story, db_path):
     assert result.stderr.strip() == "Error: the database has 1 problem(s); see above"
     assert "Rebuilt the stored conflicts: 2." in story("check", "--repair").stdout
     assert "conflicts:       up to date (2 stored)" in story("check").stdout
+
+
+def test_stored_listings_keep_hostile_text_inert(cli):
+    hostile = "Russia \u202edenies\u202c the \x1b[Kreports\x1b[m \x9b and \x7f"
+    cli("add", "The U.S. confirms 3,000 troops are in Russia", "--source", "US", "--date",
+        "2024-10-23", "--topic", "T")  # fmt: skip
+    cli("add", hostile, "--source", "Russia", "--date", "2024-10-24", "--topic", "T",
+        "--stance", "denies")  # fmt: skip
+    out = cli("conflicts", "--json").stdout
+    for raw in ("\u202e", "\u202c", "\x1b", "\x9b", "\x7f"):
+        assert raw not in out
+    assert "\\u202e" in out and "\\u001b" in out and "\\u009b" in out
+    (found,) = json.loads(out)
+    assert hostile[:20] in found["reason"]
+    assert "conflicts:       up to date" in cli("check").stdout

@@ -65,11 +65,10 @@ def conflicts_list(
             raise NotFoundError(f"no source named {source!r}")
         wanted_source = source_key(found[1])
     if as_json and settings == STORED:
-        from claimtrack.cli.helpers import write_output
+        from claimtrack.cli.helpers import write_bytes
         from claimtrack.render import json_array_lines
 
-        lines = store.stored_json(topic, source, kind, dismissed=show_all)
-        write_output(json_array_lines(lines), None)
+        write_bytes(json_array_lines(store.stored_json(topic, source, kind, dismissed=show_all)))
         return
 
     def wanted(row: Row, section: Section | None = None) -> bool:

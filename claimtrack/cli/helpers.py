@@ -158,6 +158,19 @@ def story_sections(
     return sections(claims, conflicts_of)
 
 
+def write_bytes(chunks: Iterable[bytes]) -> None:
+    """UTF-8 bytes to stdout as they are, without decoding them first."""
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    for chunk in chunks:
+        out.write(chunk)
+    out.flush()
+
+
 def write_output(chunks: Iterable[str], output: Path | None) -> None:
     """Write to stdout, or to a file that appears whole or not at all."""
     if output is None:
