@@ -23,6 +23,7 @@ from claimtrack.claims import (
     Claim,
     claim_basis,
     match_score,
+    quantity_of,
     settle_quantity,
     source_key,
     topic_key,
@@ -613,7 +614,9 @@ class Store:
                         topic_id, topic, filing = self.file_topic(claim)
                         if filing and filing.created:
                             fresh[topic_id] = []
-                    claim = settle_quantity(claim, topic)
+                    if claim.quantity is None:
+                        # Set in place: the import's own object (see below).
+                        claim.quantity = quantity_of(claim.text, claim.unit, claim.figure, topic)
                     groups.add((topic_id, claim.quantity or None))
                     # A topic's vocabulary settles after a few claims: learning from
                     # the first VOCABULARY_SAMPLE of each keeps large imports fast.
