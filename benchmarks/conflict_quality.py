@@ -151,13 +151,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument(
+        "--part", choices=[*news.PARTS, "both"], default="both", help="which part of the real news"
+    )
+    parser.add_argument(
+        "--folder", type=Path, help="another labelled folder of the same layout, scored whole"
+    )
     args = parser.parse_args()
+    if args.folder:
+        news.use_folder(args.folder)
     if not news.available():
         print(f"Real news: skipped, no labelled excerpts at {news.FOLDER}")
         return
     with_topic = _supports_topic()
     record: dict[str, dict] = {}
     for part in news.PARTS:
+        if args.part not in ("both", part):
+            continue
         total = StoryScore()
         print(f"{part}:")
         record[part] = {}

@@ -28,8 +28,32 @@ from claimtrack.quantities import (
 )
 
 STANCES = ("asserts", "confirms", "alleges", "claims", "estimates", "reports", "denies")
+# What a claim's date is: the day of the statement (given, or fixed by the text),
+# or only the date of the report it was read in.
+STATEMENT, REPORT = "statement", "report"
+DATE_BASES = (STATEMENT, REPORT)
 VERDICTS = ("unverified", "corroborated", "disputed", "false", "misleading", "retracted")
 MAX_TEXT = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """An article that reported a claim, in the spirit of schema.org ClaimReview's
+    `appearance`: its address, the sentence it used, its publication date (ISO at
+    its precision) and when claimtrack read it."""
+
+    url: str | None
+    quote: str
+    published: str | None = None
+    read_at: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "quote": self.quote,
+            "published": self.published,
+            "read_at": self.read_at,
+        }
 
 
 @dataclass(slots=True)
@@ -58,6 +82,8 @@ class Claim:
     created_at: str | None = None
     updated_at: str | None = None
     deleted_at: str | None = field(default=None, compare=False)
+    date_basis: str = STATEMENT
+    appearances: tuple[Appearance, ...] = ()
 
     @property
     def unit_norm(self) -> str | None:
@@ -76,6 +102,19 @@ class Claim:
     def quantity_label(self) -> str:
         return label_of(self.quantity)
 
+    def date_text(self, *, iso: bool = False) -> str:
+        """The date as shown: '22 Aug 2023', or 'reported 22 Aug 2023' when it is
+        only the date of the report the claim was read in."""
+        text = self.date.iso if iso else self.date.human()
+        return f"reported {text}" if self.date_basis == REPORT else text
+
+    @property
+    def urls(self) -> list[str]:
+        """Every address the claim was published at: its own, then its appearances'."""
+        found = [self.url] if self.url else []
+        found += [a.url for a in self.appearances if a.url and a.url not in found]
+        return found
+
     def with_changes(self, **changes: object) -> Claim:
         return replace(self, **changes)  # type: ignore[arg-type]
 
@@ -87,8 +126,10 @@ class Claim:
             "topic": self.topic,
             "date": self.date.iso,
             "date_precision": self.date.precision,
+            "date_basis": self.date_basis,
             "as_of": self.as_of.iso if self.as_of else None,
             "url": self.url,
+            "appearances": [a.to_json() for a in self.appearances],
             "figure": figure_json(self.figure),
             "unit": self.unit,
             "quantity": self.quantity or None,
@@ -177,6 +218,15 @@ def check_url(url: str) -> str:
     if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in value):
         raise ParseError(f"URL {url!r} holds spaces or control characters")
     return value
+
+
+def outlet_name(url: str) -> str:
+    """Who published an address, as its host names it: 'theguardian.com'."""
+    host = (urlsplit(url).hostname or "").lower()
+    for prefix in ("www.", "amp.", "m.", "mobile."):
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix) :]
+    return host or url
 
 
 def check_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -428,6 +478,7 @@ def edit_changes(
         changes["source"] = check_text(source, "source")
     if date_text is not None:
         changes["date"] = parse_date(date_text, today)
+        changes["date_basis"] = STATEMENT  # the user fixed it
     if as_of_text is not None:
         changes["as_of"] = parse_date(as_of_text, today) if as_of_text else None
     if topic is not None:

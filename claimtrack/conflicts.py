@@ -36,7 +36,7 @@ WHOLE_TOPIC = "*"  # a kind set for every quantity of a topic
 
 @dataclass(frozen=True)
 class Settings:
-    window_days: int = 1  # how far apart "the same moment" may be; 0: any distance
+    window_days: int = 2  # how far apart "the same moment" may be; 0: any distance
     tolerance: float = 0.10  # the gap allowed between two figures, as a share of the smaller
     factor: float = 1.5  # how far below an "up to" maximum a figure may lie
     approx_margin: float = 0.05  # "about 600" counts as 570-630
@@ -526,8 +526,8 @@ class Spread:
         )
 
 
-def topic_spread(claims: Iterable[Claim]) -> Spread | None:
-    """Lowest and highest figure now claimed: each source's latest figure counts."""
+def latest_figures(claims: Iterable[Claim]) -> list[Claim]:
+    """Each source's latest figure (denials aside), lowest first."""
     latest: dict[str, Claim] = {}
     for claim in claims:
         if claim.figure is None or claim.stance == "denies":
@@ -536,10 +536,13 @@ def topic_spread(claims: Iterable[Claim]) -> Spread | None:
         current = latest.get(key)
         if current is None or moment_order(claim) > moment_order(current):
             latest[key] = claim
-    if not latest:
-        return None
-    ordered = sorted(latest.values(), key=lambda c: (c.figure.stated, c.id or 0))  # type: ignore[union-attr]
-    return Spread(ordered[0], ordered[-1])
+    return sorted(latest.values(), key=lambda c: (c.figure.stated, c.id or 0))  # type: ignore[union-attr]
+
+
+def topic_spread(claims: Iterable[Claim]) -> Spread | None:
+    """Lowest and highest figure now claimed: each source's latest figure counts."""
+    ordered = latest_figures(claims)
+    return Spread(ordered[0], ordered[-1]) if ordered else None
 
 
 def quantity_spreads(claims: Iterable[Claim]) -> list[str]:

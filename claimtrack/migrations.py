@@ -109,7 +109,39 @@ def m003_verdicts(db: Database) -> None:
     db["claims"].add_column("verdict_at", str)
 
 
-# Steps m010-m013 change the schema only. What they need computed from the
+@migrations(name="m004_report_dates_and_appearances")
+def m004_report_dates_and_appearances(db: Database) -> None:
+    # 'report' when the date is only that of the article the claim was read in.
+    db["claims"].add_column("date_basis", str, not_null_default="statement")
+    # The articles that reported the claim, as JSON; NULL for none, like most claims.
+    db["claims"].add_column("appearances", str)
+
+
+@migrations(name="m020_search_source_and_topic_names")
+def m020_search_source_and_topic_names(db: Database) -> None:
+    # Searches match a word in a claim's text, its source's name or its topic's
+    # name. Indexing the names on their own tables, not on every claim, keeps
+    # the claims' index (and a large import) as it was.
+    db["sources"].enable_fts(["name"], create_triggers=True, tokenize="porter")
+    db["topics"].enable_fts(["name"], create_triggers=True, tokenize="porter")
+
+
+@migrations(name="m040_live_claims_view")
+def m040_live_claims_view(db: Database) -> None:
+    # The claims not removed, with their source and topic by name: what `serve`
+    # publishes and facets. "quantity" is the normalised unit for now.
+    db.execute(
+        "CREATE VIEW live_claims AS SELECT c.id, c.date, c.as_of, s.name AS source, "
+        "t.name AS topic, c.unit_norm AS quantity, c.figure_text, c.figure_low, c.figure_high, "
+        "c.figure_qualifier, c.unit, c.stance, c.verdict, c.verdict_explanation, c.text, c.url, "
+        "c.note, c.date_precision, c.source_id, c.topic_id, c.created_at, c.updated_at "
+        "FROM claims c JOIN sources s ON s.id = c.source_id JOIN topics t ON t.id = c.topic_id "
+        "WHERE c.deleted_at IS NULL"
+    )
+
+
+# Steps m010-m013 change the schema only (they follow m040: steps are applied in
+# the order they are written, whatever their numbers). What they need computed from the
 # claims (their quantities, the stored conflicts, the fingerprints of old
 # reviews) is done by `db.Store.upgrade` right after the pending steps, in the
 # same transaction, once every column the claim reader asks for exists.
@@ -126,6 +158,12 @@ def m010_quantities(db: Database) -> None:
         "CREATE INDEX claims_denials ON claims (topic_id) "
         "WHERE stance = 'denies' AND deleted_at IS NULL"
     )
+    # m040's view showed the normalised unit as the quantity, for want of one.
+    view = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'live_claims'"
+    ).fetchone()
+    db.execute("DROP VIEW live_claims")
+    db.execute(view[0].replace("c.unit_norm AS quantity", "c.quantity"))
 
 
 @migrations(name="m011_quantity_kinds")

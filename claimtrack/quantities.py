@@ -43,9 +43,11 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "lives|bodies|toll"),
     ("injured", CUMULATIVE, "people", "injured|wounded|hurt|injuries|injury"),
     ("rescued", CUMULATIVE, "people", "rescued|pulled alive|saved"),
-    ("evacuated", CUMULATIVE, "people", "evacuated|evacuees|evacuee|evacuation"),
+    # Evacuated, displaced and "left their homes" are one count in the copy that
+    # gives them: where people are who had to leave.
     ("displaced", LEVEL, "people",
-     "displaced|uprooted|fled|forced from their homes|homeless|refugees|refugee|idps"),
+     "displaced|uprooted|fled|forced from their homes|left their homes|homeless|refugees|"
+     "refugee|idps|evacuated|evacuees|evacuee"),
     ("sheltering", LEVEL, "people", "in shelters|in camps|sheltering|in relief camps"),
     ("in-need", LEVEL, "people", "in need|need aid|need help|need humanitarian|need assistance"),
     ("hospitalised", LEVEL, "people", "hospitalised|hospitalized|in hospital|treated in hospital"),
@@ -93,7 +95,7 @@ _NOUN_ROWS: list[tuple[str, str, str | None, str | None, str]] = [
      "deaths death dead fatalities fatality killed lives bodies people-killed death-toll toll"),
     ("casualties", "people", "casualties", None, "casualties casualty"),
     ("injuries", "people", "injured", None, "injured wounded injuries injury hurt"),
-    ("missing", "people", "missing", None, "missing"),
+    ("missing", "people", "missing", None, "missing unaccounted"),
     ("displaced", "people", "displaced", None,
      "displaced refugees refugee evacuees evacuee idps homeless"),
     ("prisoners", "people", "held", None,
@@ -286,6 +288,12 @@ def normalise_unit(unit: str | None) -> str | None:
     return key or None
 
 
+# Nouns that are their state ("deaths", "the missing"): what the text says next
+# does not change it. Role nouns ("protesters", "refugees") give way to the text:
+# "200 protesters were arrested".
+_OUTCOMES = {"deaths", "casualties", "injuries", "missing", "cases", "arrests", "layoffs"}
+
+
 @lru_cache(maxsize=4096)
 def _sense(unit: str | None) -> tuple[str | None, str | None, str | None]:
     """(counted, state, group) that a counted noun says; a multi-word unit such as
@@ -440,7 +448,10 @@ def infer_quantity(
         before, after = text[max(0, anchor - 80) : anchor], text[end : end + 160]
     clause = _clause_after(after, 14)
     words = clause.split()
-    state = _state_in(words[:8]) or _state_in(_clause_before(before), last=True) or noun_state
+    if normalise_unit(unit) in _OUTCOMES:
+        state = noun_state
+    else:
+        state = _state_in(words[:8]) or _state_in(_clause_before(before), last=True) or noun_state
     if figure_text and counted is None:
         sign = next((s for s in _CURRENCY_SIGNS if s in figure_text), None)
         counted = _CURRENCY_SIGNS.get(sign) if sign else None

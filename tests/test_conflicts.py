@@ -131,8 +131,10 @@ def test_factor_edge(factor, expected):
     ("first_day", "second_day", "window", "expected"),
     [
         ("2024-10-01", "2024-10-01", 1, 1),
-        ("2024-10-01", "2024-10-02", 1, 1),  # the default: a day apart is the same moment
+        ("2024-10-01", "2024-10-02", 1, 1),
         ("2024-10-01", "2024-10-03", 1, 0),
+        ("2024-10-01", "2024-10-03", 2, 1),  # the default: two days apart is the same moment
+        ("2024-10-01", "2024-10-04", 2, 0),
         ("2024-01-01", "2024-12-31", 0, 1),  # 0: any distance
         ("2024-10-01", "2024-10-08", 7, 1),
         ("2024-10-01", "2024-10-09", 7, 0),
@@ -146,7 +148,7 @@ def test_window(first_day, second_day, window, expected):
 
 
 def test_month_precision_counts_as_its_whole_span():
-    # "October 2024" ends on the 31st: the 20th lies inside it, 2 November a day after.
+    # "October 2024" ends on the 31st: the 20th lies inside it, 1 November a day after.
     month = claim("3,000", "A", "2024-10", precision="month")
     assert len(kinds(month, claim("12,000", "B", "2024-10-20"))) == 1
     assert len(kinds(month, claim("12,000", "B", "2024-11-01"))) == 1
@@ -257,8 +259,8 @@ def missing(figure, source, day):
 
 
 def test_a_level_count_falling_over_ten_days_is_no_conflict():
-    days = [("900", "Mayor", "2024-09-12"), ("800", "Red Crescent", "2024-09-14"),
-            ("600", "Health minister", "2024-09-17"), ("300", "UN", "2024-09-22")]  # fmt: skip
+    days = [("900", "Mayor", "2024-09-12"), ("800", "Red Crescent", "2024-09-15"),
+            ("600", "Health minister", "2024-09-18"), ("300", "UN", "2024-09-22")]  # fmt: skip
     assert find_conflicts([missing(*day) for day in days]) == []
     # Two officials' counts a day apart are about the same moment.
     found = find_conflicts([missing("about 600", "Mayor", "2024-09-17"),

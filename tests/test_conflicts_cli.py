@@ -26,22 +26,8 @@ def pairs(found):
     return [(c["kind"], c["claims"]) for c in found]
 
 
-def test_seed_article_flags_one_denial_of_both_claims(seeded):
+def test_seed_article_flags_the_figure_pair_and_one_denial_of_both_claims(seeded):
     found = seeded.json("conflicts")
-    assert pairs(found) == [("denial", [3, 1, 2])]
-    assert found[0]["reason"].startswith(
-        "Denial: Russia denies (2024-10-24): “Russia denies any plans for North Korean troops"
-    )
-    assert "against 2 claims of 2 other sources: U.S. confirms (2024-10-23); " in found[0]["reason"]
-    assert set(found[0]) == {
-        "topic", "kind", "claims", "quantity", "quantity_kind", "reason", "ratio", "status",
-        "note", "reviewer", "reviewed_at",
-    }  # fmt: skip
-
-
-def test_other_settings_compute_afresh(seeded):
-    # Two days apart is not the same moment by default; --window 2 makes it one.
-    found = seeded.json("conflicts", "--window", "2")
     assert pairs(found) == [("discrepancy", [1, 2]), ("denial", [3, 1, 2])]
     assert found[0]["reason"].startswith(
         "Discrepancy: Volodymyr Zelensky said up to 10,000 soldiers (2024-10-25); "
@@ -50,6 +36,25 @@ def test_other_settings_compute_afresh(seeded):
     assert (found[0]["ratio"], found[0]["quantity"], found[0]["quantity_kind"]) == (
         3.3333, "troops:deployed", "level",
     )  # fmt: skip
+    assert found[1]["reason"].startswith(
+        "Denial: Russia denies (2024-10-24): “Russia denies any plans for North Korean troops"
+    )
+    assert "against 2 claims of 2 other sources: U.S. confirms (2024-10-23); " in found[1]["reason"]
+    assert set(found[0]) == {
+        "topic", "kind", "claims", "quantity", "quantity_kind", "reason", "ratio", "status",
+        "note", "reviewer", "reviewed_at",
+    }  # fmt: skip
+
+
+def test_other_settings_compute_afresh(seeded):
+    # Two days apart is the same moment by default; --window 1 makes it another.
+    assert pairs(seeded.json("conflicts", "--window", "1")) == [("denial", [3, 1, 2])]
+    assert pairs(seeded.json("conflicts", "--window", "1", "--factor", "3")) == [
+        ("denial", [3, 1, 2])
+    ]
+    assert pairs(seeded.json("conflicts", "--window", "5", "--factor", "4")) == [
+        ("denial", [3, 1, 2])
+    ]
 
 
 def test_terminal_view_groups_by_topic_with_spread(story):
@@ -88,6 +93,8 @@ def test_sql_clients_see_the_stored_conflicts(story, db_path):
     assert rows == [
         ("North Korean troops in Russia", "troops:deployed", "level", "contradiction",
          "[1, 4]", 4.0, "confirmed", "desk", "checked"),
+        ("North Korean troops in Russia", "troops:deployed", "level", "discrepancy",
+         "[1, 2]", 3.3333, "open", None, None),
         ("North Korean troops in Russia", None, None, "denial", "[3, 1, 2, 4]", None, "open",
          None, None),
     ]  # fmt: skip
@@ -131,7 +138,7 @@ def test_changing_a_decision_needs_force_and_says_what_it_replaces(story, db_pat
 def test_a_denial_is_reviewed_as_one(story):
     out = story("review", "3", "--dismiss", "--note", "a policy statement").stdout
     assert out.strip() == "Recorded: the denial #3 × #1, #2, #4 is dismissed."
-    assert [c["kind"] for c in story.json("conflicts")] == ["contradiction"]
+    assert [c["kind"] for c in story.json("conflicts")] == ["contradiction", "discrepancy"]
     # A new claim that the denial answers opens the group again.
     story("add", KYIV, "--source", "Kyiv", "--date", "2024-10-23")
     denial = [c for c in story.json("conflicts") if c["kind"] == "denial"]
@@ -142,10 +149,11 @@ def test_a_denial_is_reviewed_as_one(story):
 
 
 def test_several_pairs_against_one_claim(wider):
-    out = wider("review", "1", "4", "5", "--dismiss").stdout.splitlines()
+    out = wider("review", "1", "4", "5", "2", "--dismiss").stdout.splitlines()
     assert out == [
         "Recorded: the contradiction between #1 and #4 is dismissed.",
         "Recorded: the contradiction between #1 and #5 is dismissed.",
+        "Recorded: the discrepancy between #1 and #2 is dismissed.",
     ]
     assert [c["kind"] for c in wider.json("conflicts")] == ["denial"]
 
@@ -154,8 +162,10 @@ def test_several_pairs_are_all_or_nothing(wider, db_path):
     from conftest import dump
 
     before = dump(db_path)
-    line = wider.error("review", "1", "4", "2", "--dismiss")
+    line = wider.error("review", "1", "4", "2", "--dismiss", "--window", "1")
     assert "claims 1 and 2 do not conflict under these settings" in line
+    line = wider.error("review", "2", "1", "4", "--dismiss")
+    assert "claims 2 and 4 do not conflict under these settings" in line
     assert dump(db_path) == before
 
 
@@ -164,6 +174,7 @@ def test_every_open_conflict_of_a_topic(wider):
     out = wider("review", "--topic", "North Korean troops in Russia", "--dismiss").stdout
     assert out.splitlines() == [
         "Recorded: the contradiction between #1 and #5 is dismissed.",
+        "Recorded: the discrepancy between #1 and #2 is dismissed.",
         "Recorded: the denial #3 × #1, #2, #4, #5 is dismissed.",
     ]
     assert [c["claims"] for c in wider.json("conflicts")] == [[1, 4]]  # confirmed, still shown
@@ -196,7 +207,7 @@ def test_who_decided(story, monkeypatch):
     import getpass
 
     by = {tuple(c["claims"]): c["reviewer"] for c in story.json("conflicts", "--all")}
-    assert by == {(1, 4): "night desk", (3, 1, 2, 4): getpass.getuser()}
+    assert by == {(1, 4): "night desk", (1, 2): None, (3, 1, 2, 4): getpass.getuser()}
     assert "contradiction with #4 (confirmed by night desk on " in story("show", "1").stdout
     assert "⚠ contradiction (confirmed by night desk on " in story("timeline").stdout
 
@@ -214,13 +225,12 @@ def test_show_lists_conflicts_and_decisions_that_no_longer_apply(story):
 
 
 def test_a_decision_under_other_settings_stays_visible(seeded):
-    seeded("review", "1", "2", "--dismiss", "--window", "2", "--by", "alice")
-    assert "under --window 2" in seeded("show", "1").stdout
-    found = seeded.json("conflicts", "--window", "2", "--all")
-    assert [(c["claims"], c["status"]) for c in found] == [
-        ([1, 2], "dismissed"),
-        ([3, 1, 2], "open"),
-    ]
+    seeded("add", "Kyiv said 4,000 North Korean troops were in Russia", "--source", "Kyiv",
+           "--date", "2024-10-28")  # fmt: skip
+    seeded("review", "1", "4", "--dismiss", "--window", "5", "--by", "alice")
+    assert "made under --window 5" in seeded("show", "1").stdout
+    found = seeded.json("conflicts", "--window", "5", "--all", "--kind", "contradiction")
+    assert [(c["claims"], c["status"]) for c in found] == [([1, 4], "dismissed")]
 
 
 def test_kinds_decide_what_is_compared(cli):
@@ -308,8 +318,8 @@ def test_check_finds_and_repairs_stored_conflicts_out_of_step(story, db_path):
     result = story("check", code=4)
     assert "conflicts:       PROBLEM: 2 stored conflict(s) out of step" in result.stdout
     assert result.stderr.strip() == "Error: the database has 1 problem(s); see above"
-    assert "Rebuilt the stored conflicts: 2." in story("check", "--repair").stdout
-    assert "conflicts:       up to date (2 stored)" in story("check").stdout
+    assert "Rebuilt the stored conflicts: 3." in story("check", "--repair").stdout
+    assert "conflicts:       up to date (3 stored)" in story("check").stdout
 
 
 def test_stored_listings_keep_hostile_text_inert(cli):

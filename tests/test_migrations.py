@@ -18,7 +18,12 @@ def test_known_migrations_match_the_steps():
 def test_from_an_empty_file(db_path, cli):
     db_path.write_bytes(b"")
     cli("list")
-    names = [r[0] for r in sqlite3.connect(db_path).execute("SELECT name FROM _sqlite_migrations")]
+    names = [
+        r[0]
+        for r in sqlite3.connect(db_path).execute(
+            "SELECT name FROM _sqlite_migrations ORDER BY rowid"
+        )
+    ]
     assert tuple(names) == KNOWN_MIGRATIONS
     assert sqlite3.connect(db_path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
@@ -38,6 +43,7 @@ def test_from_the_oldest_schema(db_path, cli):
     db.close()
     (claim,) = cli.json("list")
     assert (claim["text"], claim["source"], claim["figure"]["low"]) == ("3,000 troops", "US", 3000)
+    assert (claim["date_basis"], claim["appearances"]) == ("statement", [])
     assert cli.json("topics")[0]["cumulative"] is False
     assert cli.json("list", "--search", "troops")[0]["id"] == 1
 

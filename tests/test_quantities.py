@@ -164,3 +164,12 @@ def test_what_users_type_wrong(typed, message):
 )
 def test_the_unit_table_keeps_its_normal_forms(unit, norm):
     assert normalise_unit(unit) == norm
+
+
+def test_a_noun_that_is_its_state_keeps_it():
+    # The unit says deaths: the words after it do not make them missing.
+    assert (
+        read("Residents say at least 130 died, with more missing", unit="deaths") == "people:dead"
+    )
+    # A role noun gives way to what the text says happened.
+    assert read("Police said 200 protesters were arrested") == "people:arrested"

@@ -63,7 +63,8 @@ def test_timeline_month_precision_and_filters(story):
     out = story("timeline", "North Korean troops in Russia", "--source", "Kyiv").stdout
     assert "Oct 2024" in out and "U.S." not in out
     only = story("timeline", "--conflicts-only", "--since", "2024-10-24").stdout
-    assert "#3" in only and "#1 " not in only
+    # Claims before the bound are left out; a conflict with one still names it.
+    assert "#3 denies" in only and "#1 confirms" not in only and "with #1" in only
 
 
 def test_timeline_narrow_terminal_keeps_figures_whole(story, monkeypatch):
@@ -104,13 +105,13 @@ def test_markdown_export_renders_hostile_text_as_text(cli):
         "--topic", HOSTILE[:20])  # fmt: skip
     markdown = cli("export", "markdown").stdout
     rows = _table_cells(markdown)
-    by_text = {row[2][0]: row for row in rows}
+    by_text = {row[3][0]: row for row in rows}
     assert HOSTILE in by_text
     row = by_text[HOSTILE]
-    assert row[1][0] == "# Not a heading"
-    assert row[2][1] <= {"text", "html_inline"}  # no code, no link, no emphasis
+    assert row[2][0] == "# Not a heading"
+    assert row[3][1] <= {"text", "html_inline"}  # no code, no link, no emphasis
     assert "> quoted 12,000 troops" in by_text
-    assert by_text["> quoted 12,000 troops"][1][0] == "[x](javascript:y)"
+    assert by_text["> quoted 12,000 troops"][2][0] == "[x](javascript:y)"
     html = MarkdownIt("commonmark").enable("table").render(markdown)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="javascript' not in html and "<code>" not in html and "<em>" not in html
@@ -120,13 +121,18 @@ def test_markdown_export_renders_hostile_text_as_text(cli):
 def test_markdown_export_sections(story):
     story("review", "1", "5", "--confirm", "--note", "both on record", "--by", "desk")
     markdown = story("export", "markdown").stdout
-    assert markdown.startswith("# Claims timeline\n\n## North Korean troops in Russia\n")
-    assert "| 23 Oct 2024 | U\\.S\\. |" in markdown
-    assert "### Revisions" in markdown and "### Conflicts" in markdown
-    assert "**Contradiction** \\#1 × \\#5\\: Contradiction\\: U\\.S\\. said 3,000" in markdown
-    assert "\\[confirmed by desk on " in markdown and "\\] Note\\: both on record" in markdown
-    assert "**Denial** \\#3 × \\#1, \\#2, \\#4, \\#5\\: Denial" in markdown
-    assert "[link](<https://example.org/us?a=1&b=%282%29>)" in markdown
+    assert markdown.startswith(
+        "# North Korean troops in Russia, 23 Oct 2024 to 31 Oct 2024\n\n"
+        "## North Korean troops in Russia\n\n| # | Date | Source | Claim |"
+    )
+    assert "| 1 | 23 Oct 2024 | U.S. | The U.S. confirms 3,000 North Korean troops" in markdown
+    assert "### Revisions\n\n- #4 revises #1: 3,000 troops → about 8,000 troops (U.S., 31 Oct" in (
+        markdown
+    )
+    assert "- **Contradiction**, #1 and #5, confirmed by desk on " in markdown
+    assert "(“both on record”): U.S. said 3,000 troops" in markdown
+    assert "- **Denial**, #3 against #1, #2, #4 and #5, open: Russia denies" in markdown
+    assert "[example.org](<https://example.org/us?a=1&b=%282%29>)" in markdown
 
 
 def test_exports_are_deterministic_and_stamped_only_on_request(story):
@@ -152,6 +158,7 @@ def test_json_and_jsonl_use_the_claim_contract(story):
     assert [(c["kind"], c["claims"]) for c in document["conflicts"]] == [
         ("contradiction", [1, 5]),
         ("contradiction", [2, 5]),
+        ("discrepancy", [1, 2]),
         ("denial", [3, 1, 2, 4, 5]),
     ]
     lines = story("export", "jsonl").stdout.splitlines()
@@ -207,7 +214,7 @@ def test_export_to_file_and_filters(story, tmp_path):
     text = target.read_text()
     assert "about 8,000" in text and "3,000 troops" not in text
     later = story("export", "markdown", "--since", "2030-01-01").stdout  # a bound may lie ahead
-    assert later == "# Claims timeline\n\nNo claims.\n"
+    assert later == "# Claims timeline\n\nNo claims.\n"  # a title with no topic to name
 
 
 @pytest.mark.parametrize(

@@ -38,8 +38,14 @@ class ClaimtrackGroup(TyperGroup):
         except typer.Abort:
             code, message = ExitCode.INPUT, "aborted"
         except Exception as error:
-            from typer._click.exceptions import ClickException
+            from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
+            if isinstance(error, NoArgsIsHelpError):
+                # A bare `claimtrack` asks what there is: the help, as git prints it.
+                typer.echo(error.format_message())
+                if standalone_mode:
+                    sys.exit(ExitCode.OK)
+                return ExitCode.OK
             if not isinstance(error, ClickException):
                 raise
             code, message = ExitCode(error.exit_code), error.format_message()

@@ -36,7 +36,7 @@ def conflicts_list(
     kind: str | None = typer.Option(
         None, "--kind", "-k", help="contradiction, discrepancy or denial."
     ),
-    window: int = typer.Option(1, "--window", help=WINDOW_HELP),
+    window: int = typer.Option(2, "--window", help=WINDOW_HELP),
     tolerance: float = typer.Option(10.0, "--tolerance", help=TOLERANCE_HELP),
     factor: float = typer.Option(1.5, "--factor", help=FACTOR_HELP),
     show_all: bool = typer.Option(False, "--all", help="Include dismissed conflicts."),
@@ -65,10 +65,11 @@ def conflicts_list(
             raise NotFoundError(f"no source named {source!r}")
         wanted_source = source_key(found[1])
     if as_json and settings == STORED:
-        from claimtrack.cli.helpers import write_bytes
+        from claimtrack.cli.helpers import write_output
         from claimtrack.render import json_array_lines
 
-        write_bytes(json_array_lines(store.stored_json(topic, source, kind, dismissed=show_all)))
+        lines = store.stored_json(topic, source, kind, dismissed=show_all)
+        write_output(json_array_lines(lines), None)
         return
 
     def wanted(row: Row, section: Section | None = None) -> bool:
@@ -109,7 +110,7 @@ def conflicts_review(
     by: str | None = typer.Option(
         None, "--by", help="Who decides [default: $CLAIMTRACK_USER, else the login name]."
     ),
-    window: int = typer.Option(1, "--window", help=WINDOW_HELP),
+    window: int = typer.Option(2, "--window", help=WINDOW_HELP),
     tolerance: float = typer.Option(10.0, "--tolerance", help=TOLERANCE_HELP),
     factor: float = typer.Option(1.5, "--factor", help=FACTOR_HELP),
 ) -> None:

@@ -34,8 +34,8 @@ def new_console(err: bool = False) -> Console:
     return Console(stderr=err, highlight=False, emoji=False, markup=False)
 
 
-def show(renderable: RenderableType) -> None:
-    new_console().print(renderable)
+def show(renderable: RenderableType, crop: bool = True) -> None:
+    new_console().print(renderable, crop=crop)
 
 
 def echo_json(value: object) -> None:
@@ -86,7 +86,7 @@ def date_bound(text: str | None, today: date) -> str | None:
     return parse_date(text, today, future=True).iso
 
 
-def conflict_settings(window: int = 1, tolerance: float = 10.0, factor: float = 1.5) -> Settings:
+def conflict_settings(window: int = 2, tolerance: float = 10.0, factor: float = 1.5) -> Settings:
     from claimtrack.conflicts import Settings
 
     return Settings(window_days=window, tolerance=tolerance / 100, factor=factor)
@@ -158,24 +158,20 @@ def story_sections(
     return sections(claims, conflicts_of)
 
 
-def write_bytes(chunks: Iterable[bytes]) -> None:
-    """UTF-8 bytes to stdout as they are, without decoding them first."""
-    out = getattr(sys.stdout, "buffer", None)
-    if out is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk.decode("utf-8"))
-        return
-    sys.stdout.flush()
-    for chunk in chunks:
-        out.write(chunk)
-    out.flush()
-
-
-def write_output(chunks: Iterable[str], output: Path | None) -> None:
-    """Write to stdout, or to a file that appears whole or not at all."""
+def write_output(chunks: Iterable[str] | Iterable[bytes], output: Path | None) -> None:
+    """Write to stdout, or to a file that appears whole or not at all; text, or bytes."""
     if output is None:
+        out = getattr(sys.stdout, "buffer", None)
+        sys.stdout.flush()
         for chunk in chunks:
-            sys.stdout.write(chunk)
+            if isinstance(chunk, str):
+                sys.stdout.write(chunk)
+            elif out is not None:  # UTF-8 bytes go out as they are, undecoded
+                out.write(chunk)
+            else:
+                sys.stdout.write(chunk.decode("utf-8"))
+        if out is not None:
+            out.flush()
         return
     import os
     import tempfile
@@ -188,9 +184,9 @@ def write_output(chunks: Iterable[str], output: Path | None) -> None:
     except OSError as error:
         raise ClaimtrackError(f"cannot write to {output}: {error.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        with os.fdopen(handle, "wb") as out:
             for chunk in chunks:
-                out.write(chunk)
+                out.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -38,7 +38,7 @@ def db_backup(
 def db_check(
     ctx: typer.Context,
     repair: bool = typer.Option(
-        False, "--repair", help="Rebuild the full-text index and the stored conflicts."
+        False, "--repair", help="Rebuild the full-text indexes and the stored conflicts."
     ),
 ) -> None:
     """Check the database: integrity, search index, schema, links and conflicts.
@@ -50,7 +50,7 @@ def db_check(
     store = open_store_of(ctx)
     if repair:
         store.rebuild_search_index()
-        typer.echo("Rebuilt the full-text index.")
+        typer.echo("Rebuilt the full-text indexes.")
         typer.echo(f"Rebuilt the stored conflicts: {store.rebuild_conflicts()}.")
     results = store.check()
     for what, ok, words in results:
