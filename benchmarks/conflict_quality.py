@@ -88,7 +88,8 @@ def run_story(story: str, names: list[str], with_topic: bool, folder: Path) -> S
             args += ["--topic", story]
         result = claimtrack(db, *args)
         if result.returncode:
-            raise SystemExit(f"extract failed on {name}: {result.stderr.strip()}")
+            # an article with no date of its own cannot be saved: scored without it
+            print(f"    {name}: not saved: {result.stderr.strip()}", file=sys.stderr)
     listed = claimtrack(db, "list", "--json")
     claims = json.loads(listed.stdout) if listed.returncode == 0 else []
     labels = [lb for lb in news.labels() if lb.article in names]

@@ -35,7 +35,7 @@ from claimtrack.claims import (
 from claimtrack.dates import DAY, ClaimDate
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.figures import Figure
-from claimtrack.quantities import in_topic
+from claimtrack.quantities import in_topic, settle_keys
 from claimtrack.search import search_phrases
 
 if TYPE_CHECKING:
@@ -244,7 +244,7 @@ class Store:
     def _insert(self, claim: Claim) -> tuple[Claim, Filing | None]:
         source_id, _ = self.ensure_source(claim.source)
         topic_id, topic, filing = self.file_topic(claim)
-        claim = settle_quantity(claim, topic)
+        claim = self._read_quantity(claim, topic, topic_id)
         now = self.clock()
         row = _claim_row(claim, source_id, topic_id)
         row["created_at"] = claim.created_at or now
@@ -257,6 +257,35 @@ class Store:
         self._learn_terms(topic_id, topic_terms(claim.text, claim.unit_norm))
         self._refresh_conflicts({(topic_id, claim.quantity)})
         return self.get_claim(cursor.lastrowid), filing  # type: ignore[arg-type]
+
+    def _read_quantity(self, claim: Claim, topic: str, topic_id: int | None) -> Claim:
+        """The claim with its quantity read from its text, if not given, and settled
+        by what the topic's other claims say (see settle_keys)."""
+        if claim.quantity is not None:
+            return claim
+        claim = settle_quantity(claim, topic)
+        if claim.figure is None or topic_id is None:
+            return claim
+        (key,) = settle_keys([claim.quantity or ""], self._topic_quantities(topic_id))
+        return claim.with_changes(quantity=key)
+
+    def topic_quantities(self, topic: str) -> set[str]:
+        """The quantities a topic's claims measure."""
+        found = self.find_topic(topic)
+        return self._topic_quantities(found[0]) if found else set()
+
+    def _topic_quantities(self, topic_id: int) -> set[str]:
+        # A skip scan of the (topic, quantity) index: one probe a distinct quantity,
+        # however many claims the topic holds.
+        rows = self.conn.execute(
+            "WITH RECURSIVE q(v) AS ("
+            " SELECT MIN(quantity) FROM claims WHERE topic_id = ?1 AND quantity > ''"
+            " UNION ALL SELECT (SELECT MIN(quantity) FROM claims"
+            "  WHERE topic_id = ?1 AND quantity > q.v) FROM q WHERE q.v IS NOT NULL"
+            ") SELECT v FROM q WHERE v IS NOT NULL",
+            (topic_id,),
+        )
+        return {row[0] for row in rows}
 
     def save_reported(self, claims: Iterable[Claim]) -> list[tuple[Claim, str]]:
         """Store claims read from articles, in one transaction; each comes back as
@@ -430,7 +459,8 @@ class Store:
         # The quantity is read again (a new text, figure or unit asks for it) as
         # the claim's topic sees it, before telling whether anything changed.
         topic = str(updated.topic)
-        updated = settle_quantity(updated, topic)
+        found = self.find_topic(topic)
+        updated = self._read_quantity(updated, topic, found[0] if found else None)
         if "topic" in changes and updated.quantity:
             updated = updated.with_changes(quantity=in_topic(updated.quantity, topic))
         if updated == current:
