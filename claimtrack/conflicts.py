@@ -269,16 +269,19 @@ def _span_of(iso: str, precision: str) -> tuple[int, int]:
 
 def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
     """Pair each claim with the later-starting claims about the same moment. For an
-    event, two claims that both give the event's date must give the same one."""
+    event, two claims that both give the event's date must give the same one; a
+    claim that does not give it was made about the event, at a date of its own, so
+    it meets the event's other claims made within the denial window of it."""
     window = settings.window_days
     claims, starts, ends, keys, bounds, capped = (
         group.claims, group.starts, group.ends, group.keys, group.bounds, group.capped,
     )  # fmt: skip
     event = kind == EVENT and window
+    reach_days = max(window, settings.denial_days) if event else window
     share = 1 + settings.tolerance
     count = len(claims)
     for i in range(count):
-        reach = ends[i] + window
+        reach = ends[i] + reach_days
         low_i, high_i = bounds[i]
         for j in range(i + 1, count):
             if window and starts[j] > reach:

@@ -19,6 +19,7 @@ from claimtrack.errors import ParseError
 from claimtrack.figures import CURRENCIES
 
 LEVEL, CUMULATIVE, EVENT = "level", "cumulative", "event"
+PART = "part"  # the group of a part of a larger count, never compared with the whole
 KINDS = (LEVEL, CUMULATIVE, EVENT)
 KIND_WORDS = {
     LEVEL: "moves both ways; compared only about the same moment",
@@ -192,7 +193,9 @@ class Quantity:
     def label(self) -> str:
         """In words: 'people missing', 'children dead in Gaza', 'percent of workers on strike'."""
         what = COUNTED_LABELS.get(self.counted, self.counted)
-        if self.group and is_side(self.group):
+        if self.group == PART:
+            what += " (a part)"
+        elif self.group and is_side(self.group):
             what = f"{_title(self.group)} {what}"
         elif self.group:
             what = f"percent of {self.group}" if self.counted == "percent" else self.group
@@ -609,12 +612,12 @@ def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
     """(measure, part) of an amount of money, from the noun it is of: '$2bn in insured
     losses', 'insured losses of $2bn', 'the government's expenditures reached ¥3bn'.
     A partitive ('¥640bn of the total costs'), and the amounts listed after another,
-    are shares, never the whole."""
+    are parts, never the whole."""
     nouns = "|".join(sorted(_MONEY_MEASURES, key=len, reverse=True))
     match = _pattern(_MONEY_AFTER % nouns, re.IGNORECASE).match(after)
     if match:
         if match[1]:
-            return _MONEY_MEASURES[match[3].lower()], "share"
+            return _MONEY_MEASURES[match[3].lower()], PART
         return _MONEY_MEASURES[match[3].lower()], _part(match[2].split())
     sentence = _pattern(r"[.;:!?]\s").split(before)[-1]
     found = list(_pattern(_MONEY_BEFORE % nouns, re.IGNORECASE).finditer(sentence))
@@ -623,7 +626,7 @@ def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
     last = found[-1]
     if _pattern(r"\d").search(sentence, last.end()):
         # another amount stands between: this one is listed after it, a part of it
-        return _MONEY_MEASURES[last[3].lower()], "share"
+        return _MONEY_MEASURES[last[3].lower()], PART
     modifiers = last[2].split()
     if last[1]:
         # the owner's: "the central government's expenditures"
@@ -636,3 +639,14 @@ def _part(words: list[str]) -> str | None:
     kept = [w.lower().strip("'’\"“”") for w in words if w.lower() not in _PLAIN]
     kept = [w for w in kept if w and not w[0].isdigit()]
     return "-".join(kept) or None
+
+
+def as_part(key: str) -> str:
+    """A quantity key marked as a part of a larger count ('including 800 children'
+    is already a subgroup; 'of them, 40 in the capital' becomes a part)."""
+    if not key:
+        return key
+    quantity = from_key(key)
+    if quantity.group:
+        return key
+    return Quantity(quantity.counted, quantity.state, PART, quantity.place).key

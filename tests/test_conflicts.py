@@ -309,6 +309,12 @@ def test_an_event_is_compared_for_its_date_whenever_the_claims_were_made():
     assert find_conflicts([police, crowd("100,000", "Organisers", "2024-04-07")])
 
 
+def test_claims_that_do_not_date_the_event_meet_within_the_denial_window():
+    police = crowd("30,000", "Police", "2024-04-06")
+    assert find_conflicts([police, crowd("100,000", "Organisers", "2024-04-20")])
+    assert not find_conflicts([police, crowd("100,000", "Organisers", "2024-06-20")])
+
+
 def test_kinds_set_by_hand_win_over_the_states_default():
     assert quantity_kind("people:missing") == "level"
     assert quantity_kind("people:dead") == "cumulative"

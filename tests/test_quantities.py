@@ -185,7 +185,7 @@ def test_a_noun_that_is_its_state_keeps_it():
         ("The flood caused $2 billion in damage to farms", "usd:losses"),
         ("The firm puts economic losses at $30bn", "usd:losses(economic)"),
         ("The ministry's total expenditures reached 50 billion yen", "jpy:cost(ministry)"),
-        ("The city paid €3 million of the total cost", "eur:cost(share)"),
+        ("The city paid €3 million of the total cost", "eur:cost(part)"),
         ("The EU pledged $1.2bn in aid", "usd:pledged"),  # the verb's state stands
     ],
 )
@@ -196,7 +196,7 @@ def test_money_measures(text, key):
 def test_an_amount_listed_after_another_is_a_share_of_it():
     text = "Costs came to $9 billion, with $2 billion for security"
     found = infer_quantity(text, "USD", None, figure_text="$2 billion")
-    assert found is not None and found.key == "usd:cost(share)"
+    assert found is not None and found.key == "usd:cost(part)"
 
 
 def test_sides_are_read_from_the_counted_phrase():
