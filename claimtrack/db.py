@@ -821,8 +821,41 @@ class Store:
                     groups |= self._groups("topic_id = ?", (found[0],))
             for review in reviews:
                 self._import_review(review, new_ids)
+            groups |= self._settle_imported(groups, inserted, fresh)
             self._refresh_conflicts(groups, fresh)
         return len(inserted)
+
+    def _settle_imported(
+        self,
+        groups: set[tuple[int, str | None]],
+        inserted: list[int],
+        fresh: dict[int, list[Claim]],
+    ) -> set[tuple[int, str | None]]:
+        """The imported claims' under-specified quantities, settled by what their
+        topics' claims say (see settle_keys): one pass a topic, after the rows are in,
+        so a large import reads no quantity twice. Returns the groups they join."""
+        by_topic: dict[int, set[str]] = {}
+        for topic_id, quantity in groups:
+            if quantity:
+                by_topic.setdefault(topic_id, set()).add(quantity)
+        joined: set[tuple[int, str | None]] = set()
+        ids = json.dumps(inserted)
+        for topic_id, keys in by_topic.items():
+            ordered = sorted(keys)
+            settled = settle_keys(ordered, self._topic_quantities(topic_id))
+            for old, new in zip(ordered, settled, strict=True):
+                if new == old:
+                    continue
+                self.conn.execute(
+                    "UPDATE claims SET quantity = ? WHERE topic_id = ? AND quantity = ? "
+                    "AND id IN (SELECT value FROM json_each(?))",
+                    (new, topic_id, old, ids),
+                )
+                joined.add((topic_id, new))
+                for claim in fresh.get(topic_id, ()):
+                    if claim.quantity == old:
+                        claim.quantity = new
+        return joined
 
     @contextmanager
     def _search_index_after(self, inserted: list[int]) -> Iterator[None]:
