@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import sqlite3
 import sys
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -87,11 +86,12 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: Path | None = typer.Option(
+    db: str | None = typer.Option(
         None,
         "--db",
         envvar="CLAIMTRACK_DB",
-        help="Database file [default: claims.db in the user's app folder; env CLAIMTRACK_DB].",
+        help="Database file, or a postgresql://user@host/dbname URL [default: claims.db in "
+        "the user's app folder; env CLAIMTRACK_DB].",
         show_default=False,
     ),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),

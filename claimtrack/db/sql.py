@@ -1,20 +1,20 @@
-"""Storage: open the database (applying migrations), read and write claims.
+"""The SQL both engines share: reading and writing claims, sources, topics,
+history and reviews, and the transaction around each write.
 
-All SQL lives here. Single-claim paths use the standard library's sqlite3:
-importing sqlite-utils costs about 50 ms, more than a whole `add` should take.
-sqlite-utils runs the schema migrations and the bulk import.
+Statements are written once, in the SQL that SQLite and PostgreSQL both accept,
+with `?` marks (the PostgreSQL engine's connection turns them into its own).
+What an engine does differently (opening, the write lock, full-text search, the
+bulk load, backups and checks) its subclass says, in sqlite.py and postgresql.py.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimtrack.claims import (
@@ -29,14 +29,13 @@ from claimtrack.claims import (
     topic_terms,
 )
 from claimtrack.dates import DAY, ClaimDate
-from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
+from claimtrack.errors import ClaimtrackError, NotFoundError
 from claimtrack.figures import Figure
 from claimtrack.search import search_phrases
 
 if TYPE_CHECKING:
     from claimtrack.conflicts import Review
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 ORDERS = {
     "newest": "c.date DESC, c.id DESC",
     "topic": "t.name, t.id, c.date, c.id",
@@ -51,15 +50,6 @@ KNOWN_MIGRATIONS = (
     "m020_search_source_and_topic_names",
     "m040_live_claims_view",
 )
-# The full-text indexes: the claims' text, and the names of sources and topics.
-SEARCH_INDEXES = ("claims_fts", "sources_fts", "topics_fts")
-# A phrase is in a claim when its text, its source's name or its topic's name holds it.
-_PHRASE_IN_CLAIM = (
-    "(c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?) "
-    "OR c.source_id IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?) "
-    "OR c.topic_id IN (SELECT rowid FROM topics_fts WHERE topics_fts MATCH ?))"
-)
-
 
 # The claim columns read back, in the order claim_from_row unpacks them.
 CLAIM_COLUMNS = (
@@ -82,22 +72,6 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def describe_sqlite_error(error: sqlite3.Error) -> ClaimtrackError:
-    """Turn SQLite's words into one line a user can act on."""
-    text = str(error)
-    if "locked" in text or "busy" in text:
-        return DatabaseError(
-            f"the database is locked by another process (waited {busy_timeout():g} s); try again"
-        )
-    if "readonly" in text or "read-only" in text:
-        return DatabaseError("the database is read-only; cannot write to it")
-    if "not a database" in text or "malformed" in text:
-        return DatabaseError("the database file is damaged or is not a SQLite database")
-    if "unable to open" in text:
-        return DatabaseError("cannot open the database file")
-    return DatabaseError(f"database error: {text}")
-
-
 @dataclass(frozen=True)
 class Filing:
     """Where `add` filed a claim without --topic, and why."""
@@ -107,23 +81,42 @@ class Filing:
     score: float
 
 
+@dataclass(frozen=True)
+class Features:
+    """What an engine can do, so that callers ask "can it?", not "which engine?"."""
+
+    engine: str  # its name in messages: "SQLite", "PostgreSQL"
+    search_syntax: str  # what `list --search --fts` reads
+    sqlite_file: bool  # the store is one SQLite file (Datasette can serve it)
+
+
 class Store:
-    def __init__(self, conn: sqlite3.Connection, clock: Callable[[], str] = utc_now) -> None:
+    """The storage interface the rest of claimtrack uses, and the SQL behind it."""
+
+    features: Features
+    # What the engine raises for a search query it cannot read.
+    query_error: type[Exception] = Exception
+
+    def __init__(self, conn, clock: Callable[[], str] = utc_now) -> None:  # type: ignore[no-untyped-def]
         self.conn = conn
         self.clock = clock
 
     def close(self) -> None:
         self.conn.close()
 
+    def _begin(self) -> None:
+        """Start a write transaction, holding the engine's write lock."""
+        raise NotImplementedError
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction: everything in it lands, or nothing does."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield
         except BaseException:
-            # SQLite may have rolled back already (a full disk, say): a second
-            # ROLLBACK would then hide the error that caused the first.
+            # The engine may have rolled back already (a full disk, a lost
+            # connection): a second ROLLBACK would then hide the first error.
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
@@ -146,10 +139,10 @@ class Store:
         if found:
             return found
         cursor = self.conn.execute(
-            "INSERT INTO sources (name, key, created_at) VALUES (?, ?, ?)",
+            "INSERT INTO sources (name, key, created_at) VALUES (?, ?, ?) RETURNING id",
             (name.strip(), source_key(name), self.clock()),
         )
-        return cursor.lastrowid, name.strip()  # type: ignore[return-value]
+        return cursor.fetchone()[0], name.strip()
 
     def find_topic(self, name: str) -> tuple[int, str] | None:
         row = self.conn.execute(
@@ -162,10 +155,10 @@ class Store:
         if found:
             return found[0], found[1], False
         cursor = self.conn.execute(
-            "INSERT INTO topics (name, key, created_at) VALUES (?, ?, ?)",
+            "INSERT INTO topics (name, key, created_at) VALUES (?, ?, ?) RETURNING id",
             (name.strip(), topic_key(name), self.clock()),
         )
-        return cursor.lastrowid, name.strip(), True  # type: ignore[return-value]
+        return cursor.fetchone()[0], name.strip(), True
 
     def _best_topic(self, terms: set[str]) -> tuple[int, str, float] | None:
         if not terms:
@@ -195,7 +188,7 @@ class Store:
 
     def _learn_terms(self, topic_id: int, terms: Iterable[str]) -> None:
         self.conn.executemany(
-            "INSERT OR IGNORE INTO topic_terms (term, topic_id) VALUES (?, ?)",
+            "INSERT INTO topic_terms (term, topic_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(term, topic_id) for term in terms],
         )
 
@@ -233,11 +226,12 @@ class Store:
         row["updated_at"] = claim.updated_at or now
         columns = ", ".join(row)
         cursor = self.conn.execute(
-            f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' * len(row))})",
+            f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' * len(row))}) RETURNING id",
             list(row.values()),
         )
+        claim_id = cursor.fetchone()[0]
         self._learn_terms(topic_id, topic_terms(claim.text, claim.unit_norm))
-        return self.get_claim(cursor.lastrowid), filing  # type: ignore[arg-type]
+        return self.get_claim(claim_id), filing
 
     def save_reported(self, claims: Iterable[Claim]) -> list[tuple[Claim, str]]:
         """Store claims read from articles, in one transaction; each comes back as
@@ -272,8 +266,9 @@ class Store:
             return None
         figure = claim.figure
         sql = (
-            "SELECT id FROM claims WHERE source_id = ? AND date = ? AND figure_low IS ? "
-            "AND figure_high IS ? AND figure_qualifier IS ? AND unit_norm IS ? "
+            "SELECT id FROM claims WHERE source_id = ? AND date = ? "
+            "AND figure_low IS NOT DISTINCT FROM ? AND figure_high IS NOT DISTINCT FROM ? "
+            "AND figure_qualifier IS NOT DISTINCT FROM ? AND unit_norm IS NOT DISTINCT FROM ? "
             "AND (stance = 'denies') = ?"
         )
         params: list[object] = [
@@ -299,11 +294,9 @@ class Store:
             raise NotFoundError(f"no claim with id {claim_id}")
         return claim
 
-    def _tuples(self) -> sqlite3.Cursor:
-        """A cursor giving plain tuples: much faster to read than sqlite3.Row."""
-        cursor = self.conn.cursor()
-        cursor.row_factory = None
-        return cursor
+    def _tuples(self):  # type: ignore[no-untyped-def]
+        """Something to execute on that gives rows as plain tuples."""
+        return self.conn
 
     def list_claims(
         self,
@@ -327,11 +320,11 @@ class Store:
         """
         where, params = self._filters(topic, source, since, until)
         if search and fts:
-            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            where.append(self._QUERY_IN_TEXT)
             params.append(search)
         elif search:
             phrases = search_phrases(search)
-            where.extend([_PHRASE_IN_CLAIM] * len(phrases) or ["0"])
+            where.extend([self._PHRASE_IN_CLAIM] * len(phrases) or ["1 = 0"])
             params.extend(phrase for phrase in phrases for _ in range(3))
         sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {ORDERS[order]}"
         if limit is not None:
@@ -340,8 +333,8 @@ class Store:
         # Checked above, before the first row: a bad filter fails before any output.
         try:
             rows = self._tuples().execute(sql, params)
-        except sqlite3.OperationalError as error:
-            if search and fts:  # FTS5 reads the query when the statement starts
+        except self.query_error as error:
+            if search and fts:  # the engine reads the query when the statement starts
                 raise ClaimtrackError(f"the search query is not valid: {error}") from None
             raise
         return (claim_from_row(row) for row in rows)
@@ -481,7 +474,7 @@ class Store:
         return self.list_claims(topic=topic, order="grouped")
 
     def cumulative_topics(self) -> set[str]:
-        return {row[0] for row in self.conn.execute("SELECT name FROM topics WHERE cumulative")}
+        return {row[0] for row in self.conn.execute("SELECT name FROM topics WHERE cumulative = 1")}
 
     def set_cumulative(self, topic: str, cumulative: bool) -> str:
         with self.transaction():
@@ -544,16 +537,13 @@ class Store:
         cumulative_topics: list[str] = (),  # type: ignore[assignment]
         progress: Callable[[int], None] | None = None,
     ) -> int:
-        """Insert new claims in one transaction (sqlite-utils batches the rows).
+        """Insert new claims in one transaction, by the engine's bulk load.
 
         A claim keeps its id from the file (file_ids lists them all, known
         before the claims are) when that id is free here, so a round trip into
         an empty database keeps every id; the others are numbered after the
         highest. Reviews follow their claims' ids. Returns how many were added.
         """
-        from sqlite_utils import Database
-
-        db = Database(self.conn, execute_plugins=False)
         with self.transaction():
             taken = {row[0] for row in self.conn.execute("SELECT id FROM claims")}
             wanted = set(file_ids)
@@ -605,12 +595,12 @@ class Store:
                         progress(500)
                     yield row
 
-            with _wide_batches(), self._search_index_after(inserted):
-                db["claims"].insert_all(rows(), batch_size=500)
+            self._bulk_insert(rows(), inserted)
             if progress:
                 progress(len(inserted) % 500)
             self.conn.executemany(
-                "INSERT OR IGNORE INTO topic_terms (term, topic_id) VALUES (?, ?)", sorted(terms)
+                "INSERT INTO topic_terms (term, topic_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                sorted(terms),
             )
             for alias, name in aliases:
                 target = self.find_source(name)
@@ -625,30 +615,15 @@ class Store:
                 )
             for review in reviews:
                 self._import_review(review, new_ids)
+            self._ids_given()
         return len(inserted)
 
-    @contextmanager
-    def _search_index_after(self, inserted: list[int]) -> Iterator[None]:
-        """Index the inserted claims in one statement instead of a trigger a row.
+    def _bulk_insert(self, rows: Iterator[dict[str, object]], inserted: list[int]) -> None:
+        """Insert the claims' rows (all with an id), the search index kept in step."""
+        raise NotImplementedError
 
-        FTS5's per-row trigger was two thirds of a 100,000-claim import here
-        (3.1 s of inserts against 1.0 s this way). The trigger is dropped and
-        re-created inside the import's transaction, so a failure restores it.
-        """
-        trigger = self.conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'claims_ai'"
-        ).fetchone()
-        if trigger:
-            self.conn.execute("DROP TRIGGER claims_ai")
-        yield
-        if inserted:
-            self.conn.execute(
-                "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims "
-                "WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(inserted),),
-            )
-        if trigger:
-            self.conn.execute(trigger[0])
+    def _ids_given(self) -> None:
+        """After rows were inserted with ids of their own: the next ids follow them."""
 
     def _import_review(self, review: dict[str, object], new_ids: dict[int, int]) -> None:
         pair = review.get("claims") or []
@@ -685,81 +660,12 @@ class Store:
             )
         ]
 
-    # --- safety ---------------------------------------------------------------------
-
-    def backup(self, target: Path) -> None:
-        """A consistent copy made with SQLite's online backup API, even while others write.
-
-        The copy is written next to the target and renamed into place, so a
-        crash never leaves a half-written backup under the target's name.
-        """
-        if target.exists():
-            raise ClaimtrackError(f"{target} already exists; choose another name")
-        folder = target.parent
-        if not folder.is_dir():
-            raise ClaimtrackError(f"{folder} is not a folder")
-        partial = folder / f".{target.name}.partial"
-        partial.unlink(missing_ok=True)
-        try:
-            copy = sqlite3.connect(partial)
-            try:
-                self.conn.backup(copy, pages=1024)
-                copy.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                copy.close()
-            os.replace(partial, target)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-
-    def check(self) -> list[tuple[str, bool, str]]:
-        """(what, ok, words) for each check: integrity, full-text index, schema, links."""
-        results = []
-        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
-        results.append(
-            ("integrity", rows == ["ok"], "ok" if rows == ["ok"] else "; ".join(rows[:5]))
-        )
-        try:
-            for index in SEARCH_INDEXES:
-                self.conn.execute(
-                    f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"
-                )
-            results.append(("full-text index", True, "ok"))
-        except sqlite3.DatabaseError:
-            results.append(
-                (
-                    "full-text index",
-                    False,
-                    "out of step with the claims; `claimtrack check --repair` rebuilds it",
-                )
-            )
-        applied = _applied(self.conn) or []
-        schema_ok = tuple(applied) == KNOWN_MIGRATIONS
-        results.append(
-            (
-                "schema",
-                schema_ok,
-                f"up to date ({len(applied)} steps)"
-                if schema_ok
-                else f"steps {', '.join(applied)} do not match this claimtrack",
-            )
-        )
-        broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
-        results.append(
-            ("links", not broken, "ok" if not broken else f"{len(broken)} rows point nowhere")
-        )
-        return results
-
-    def rebuild_search_index(self) -> None:
-        with self.transaction():
-            for index in SEARCH_INDEXES:
-                self.conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
-
     # --- listings -------------------------------------------------------------------
 
     def topics(self) -> list[dict[str, object]]:
+        names = ("id", "name", "claims", "first", "last", "cumulative")
         return [
-            {**dict(row), "cumulative": bool(row["cumulative"])}
+            {**dict(zip(names, row, strict=True)), "cumulative": bool(row[5])}
             for row in self.conn.execute(
                 "SELECT t.id, t.name, count(c.id) AS claims, min(c.date) AS first, "
                 "max(c.date) AS last, t.cumulative = 1 AS cumulative FROM topics t "
@@ -770,18 +676,18 @@ class Store:
 
     def sources(self) -> list[dict[str, object]]:
         result = []
-        for row in self.conn.execute(
+        for source_id, name, claims in self.conn.execute(
             "SELECT s.id, s.name, count(c.id) AS claims FROM sources s LEFT JOIN claims c "
             "ON c.source_id = s.id AND c.deleted_at IS NULL GROUP BY s.id ORDER BY s.name"
-        ):
+        ).fetchall():
             aliases = [
                 r[0]
                 for r in self.conn.execute(
                     "SELECT alias FROM source_aliases WHERE source_id = ? ORDER BY alias",
-                    (row["id"],),
+                    (source_id,),
                 )
             ]
-            result.append({**dict(row), "aliases": aliases})
+            result.append({"id": source_id, "name": name, "claims": claims, "aliases": aliases})
         return result
 
     def known_sources(self) -> dict[str, str]:
@@ -903,107 +809,3 @@ class NewClaims:
                 continue
             known.add(identity)
             yield claim, original_id
-
-
-@contextmanager
-def _wide_batches() -> Iterator[None]:
-    """Let sqlite-utils put 500 rows in one INSERT.
-
-    sqlite-utils caps the bound variables of a statement at 999 (the limit of
-    SQLite before 3.32), which splits our 23-column rows into batches of 43:
-    a 100,000-claim import then spends about a third of its time building
-    statements (sqlite-utils issue #147; PR #784 would make it a setting).
-    SQLite 3.32 and newer allow 32,766, so we raise the cap while we insert.
-    """
-    import sqlite_utils.db
-
-    previous = sqlite_utils.db.SQLITE_MAX_VARS
-    if sqlite3.sqlite_version_info >= (3, 32, 0):
-        sqlite_utils.db.SQLITE_MAX_VARS = 32_766
-    try:
-        yield
-    finally:
-        sqlite_utils.db.SQLITE_MAX_VARS = previous
-
-
-def default_path() -> Path:
-    import typer
-
-    return Path(typer.get_app_dir("claimtrack")) / "claims.db"
-
-
-def open_store(path: str | Path | None = None) -> Store:
-    """Open (creating if needed) the database at PATH and bring its schema up to date."""
-    path = Path(path) if path else default_path()
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a directory, not a database file")
-    if path.exists():
-        with open(path, "rb") as handle:
-            header = handle.read(16)
-        if header and header != SQLITE_HEADER:
-            raise DatabaseError(f"{path} is not a SQLite database")
-    else:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise DatabaseError(f"cannot create the folder for {path}: {error.strerror}") from None
-    try:
-        conn = sqlite3.connect(path, timeout=busy_timeout(), isolation_level=None)
-    except sqlite3.Error as error:
-        raise describe_sqlite_error(error) from None
-    conn.row_factory = sqlite3.Row
-    try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        _migrate(conn)
-    except sqlite3.Error as error:
-        conn.close()
-        raise describe_sqlite_error(error) from None
-    except BaseException:
-        conn.close()
-        raise
-    return Store(conn)
-
-
-def _applied(conn: sqlite3.Connection) -> list[str] | None:
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-    ).fetchone()
-    if not has_table:
-        return None
-    return [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'claimtrack' ORDER BY id"
-        )
-    ]
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    applied = _applied(conn)
-    if applied is not None:
-        newer = [name for name in applied if name not in KNOWN_MIGRATIONS]
-        if newer:
-            raise DatabaseError(
-                f"the database was written by a newer claimtrack (schema step {newer[-1]}); "
-                "upgrade claimtrack to use it"
-            )
-        if len(applied) == len(KNOWN_MIGRATIONS):
-            return
-    elif conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise DatabaseError("the database holds other tables and is not a claimtrack database")
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
-    from sqlite_utils import Database
-
-    from claimtrack.migrations import migrations
-
-    # One IMMEDIATE transaction around all pending steps: a second process
-    # opening the same new file waits here, then finds nothing left to do.
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        migrations.apply(Database(conn, execute_plugins=False))
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
