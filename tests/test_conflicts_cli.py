@@ -2,6 +2,8 @@
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 NIS = "South Korea's spy agency said about 12,000 North Korean troops would be sent"
 
 

@@ -9,6 +9,8 @@ from markdown_it import MarkdownIt
 
 from claimtrack.escape import inert, md_text
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
