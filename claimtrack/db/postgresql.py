@@ -312,7 +312,12 @@ def open_postgresql(url: str) -> PostgresqlStore:
 
 
 def _applied(conn: Connection) -> list[str] | None:
-    found = conn.execute("SELECT to_regclass('claimtrack_migrations') IS NOT NULL").fetchone()
+    # Read from pg_tables, not to_regclass(): a client that waited on the lock
+    # while another built the schema may hold a name cache from before.
+    found = conn.execute(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
+        "AND tablename = 'claimtrack_migrations'"
+    ).fetchone()
     if not found[0]:
         return None
     return [row[0] for row in conn.execute("SELECT name FROM claimtrack_migrations ORDER BY id")]
