@@ -203,3 +203,76 @@ def test_check_on_a_server(cli, pg_cluster, pg):
     assert "full-text index: ok" in out and "schema:          up to date" in out
     assert "links:           ok" in out
     cli("check", "--repair")
+
+
+def _a_whole_story(cli) -> None:
+    """A store with something in every table: claims, history, reviews, aliases, settings."""
+    from claimtrack.data_files import demo_data_path
+
+    cli("import", str(demo_data_path()))
+    cli("add", SEED_US, "--source", "U.S.", "--date", "2024-10-23")
+    cli("add", SEED_ZELENSKY, "--source", "Volodymyr Zelensky", "--date", "2024-10-25")
+    cli("add", SEED_RUSSIA, "--source", "Russia", "--date", "2024-10-24")
+    last = cli.json("list", "--limit", "3")
+    ids = sorted(c["id"] for c in last)
+    cli("edit", str(ids[0]), "--tag", "us-briefing", "--note", "checked twice")
+    cli("rate", str(ids[1]), "disputed", "--explanation", "An upper bound, not a count")
+    cli("review", str(ids[0]), str(ids[1]), "--confirm", "--note", "both on record")
+    cli("rm", str(ids[2]))
+    cli("sources", "alias", "United States", "U.S.")
+    cli("topics", "set", "North Korean troops in Russia", "--cumulative")
+
+
+def _exports(cli, db: str) -> tuple[str, ...]:
+    return tuple(
+        cli("--db", db, *args).stdout
+        for args in (
+            ("export", "json"),
+            ("export", "markdown", "--all"),
+            ("history", "1"),
+            ("sources", "--json"),
+            ("topics", "--json"),
+            ("conflicts", "--json"),
+        )
+    )
+
+
+def test_copy_is_exact_both_ways_and_idempotent(cli, pg_cluster, pg, tmp_path):
+    url = os.environ["CLAIMTRACK_DB"]
+    first = str(tmp_path / "first.db")
+    os.environ["CLAIMTRACK_DB"] = first  # the monkeypatched variable, restored after the test
+    _a_whole_story(cli)
+    os.environ["CLAIMTRACK_DB"] = url
+    assert cli("copy", first, url).stdout.startswith("Copied ")
+    assert _exports(cli, url) == _exports(cli, first)
+    assert cli("copy", first, url).stdout == "Nothing to copy: DST holds it all already.\n"
+    back = str(tmp_path / "back.db")
+    cli("copy", url, back)
+    assert _exports(cli, back) == _exports(cli, first)
+    # The next ids follow the copied ones on the server too.
+    added = cli("--db", url, "add", "Officials say 40 people were hurt", "--source", "Police")
+    assert added.stdout.startswith(f"Added claim #{len(cli.json('--db', first, 'list')) + 2}")
+
+
+def test_copy_into_a_store_holding_other_claims_writes_nothing(cli, pg_cluster, pg, tmp_path):
+    other = str(tmp_path / "other.db")
+    cli("--db", other, "add", "Rebels claim 300 fighters joined", "--source", "Rebels")
+    cli("add", SEED_US, "--source", "U.S.", "--date", "2024-10-23")
+    before = _exports(cli, os.environ["CLAIMTRACK_DB"])
+    line = cli.error("copy", other, os.environ["CLAIMTRACK_DB"])
+    assert "the target holds a different row 1 in sources" in line
+    assert _exports(cli, os.environ["CLAIMTRACK_DB"]) == before
+    assert "there is no store at" in cli.error("copy", str(tmp_path / "none.db"), other)
+
+
+def test_backup_of_a_server_is_a_file_that_copies_back(cli, pg_cluster, pg, tmp_path):
+    _a_whole_story(cli)
+    target = tmp_path / "backup.db"
+    assert cli("backup", str(target)).stdout == f"Backed up to {target}.\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("backup", ".b"))) == [
+        "backup.db"
+    ]
+    fresh = pg_cluster.url(pg_cluster.new_database())
+    cli("copy", str(target), fresh)
+    assert _exports(cli, fresh) == _exports(cli, os.environ["CLAIMTRACK_DB"])
+    assert "already exists" in cli.error("backup", str(target))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,7 @@ class Target:
         self.database = options.get("dbname") or self.role
         host = options.get("host") or os.environ.get("PGHOST") or "the local socket"
         self.where = f"database {self.database!r} on {host}"
+        self.shown = self.scrub(url) if self.password else url
 
     def scrub(self, text: str) -> str:
         text = " ".join(str(text).split())
@@ -249,16 +250,41 @@ class PostgresqlStore(Store):
         columns = tuple(batch[0])
         self.conn.copy_rows("claims", columns, [tuple(row.values()) for row in batch])
 
-    def _ids_given(self) -> None:
-        self.conn.execute(
-            "SELECT setval(pg_get_serial_sequence('claims', 'id'), max(id)) FROM claims "
-            "HAVING max(id) IS NOT NULL"
-        )
+    def _ids_given(self, tables: Iterable[str] = ("claims",)) -> None:
+        for table in tables:
+            self.conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} "
+                "HAVING max(id) IS NOT NULL"
+            )
+
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        self.conn.copy_rows(table, columns, rows)
+
+    @property
+    def name(self) -> str:
+        return self.conn.target.shown
 
     # --- safety ---------------------------------------------------------------------
 
     def backup(self, target: Path) -> None:
-        raise ClaimtrackError("backup of a PostgreSQL store is not written yet")
+        """The whole store as a SQLite file (what `claimtrack copy` writes), from one
+        snapshot of the server, so that it is consistent while others write.
+
+        Written next to the target and renamed into place: a failure never leaves
+        a half-written backup under the target's name."""
+        from claimtrack.db.sqlite import open_sqlite, writing_beside
+
+        with writing_beside(target) as partial:
+            copy = open_sqlite(partial)
+            try:
+                self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                try:
+                    copy.copy_from(self)
+                finally:
+                    self.conn.execute("ROLLBACK")
+                copy.conn.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
 
     def check(self) -> list[tuple[str, bool, str]]:
         """(what, ok, words): the server, the search index, the schema, the links."""

@@ -51,6 +51,26 @@ KNOWN_MIGRATIONS = (
     "m040_live_claims_view",
 )
 
+# What `claimtrack copy` carries, table by table (parents first), and each
+# table's key: everything but the search indexes, which each engine builds.
+COPIED_TABLES = {
+    "sources": (("id",), ("id", "name", "key", "created_at")),
+    "source_aliases": (("key",), ("key", "alias", "source_id")),
+    "topics": (("id",), ("id", "name", "key", "created_at", "cumulative")),
+    "topic_terms": (("term", "topic_id"), ("term", "topic_id")),
+    "claims": (("id",), (
+        "id", "text", "source_id", "topic_id", "date", "date_precision", "as_of",
+        "as_of_precision", "url", "figure_low", "figure_high", "figure_qualifier", "figure_text",
+        "unit", "unit_norm", "stance", "tags", "note", "created_at", "updated_at", "deleted_at",
+        "verdict", "verdict_explanation", "verdict_at", "date_basis", "appearances",
+    )),
+    "claim_history": (("id",), ("id", "claim_id", "action", "data", "recorded_at")),
+    "reviews": (("id",), (
+        "id", "claim_a", "claim_b", "kind", "decision", "note", "reviewer", "created_at",
+        "a_updated_at", "b_updated_at",
+    )),
+}  # fmt: skip
+
 # The claim columns read back, in the order claim_from_row unpacks them.
 CLAIM_COLUMNS = (
     "id", "text", "date", "date_precision", "as_of", "as_of_precision", "url", "figure_low",
@@ -103,6 +123,11 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    @property
+    def name(self) -> str:
+        """The store as a person names it: a file's path, a URL without its password."""
+        raise NotImplementedError
 
     def _begin(self) -> None:
         """Start a write transaction, holding the engine's write lock."""
@@ -622,8 +647,47 @@ class Store:
         """Insert the claims' rows (all with an id), the search index kept in step."""
         raise NotImplementedError
 
-    def _ids_given(self) -> None:
+    def _ids_given(self, tables: Iterable[str] = ("claims",)) -> None:
         """After rows were inserted with ids of their own: the next ids follow them."""
+
+    # --- moving between stores ------------------------------------------------------
+
+    def table_rows(self, table: str) -> list[tuple]:  # type: ignore[type-arg]
+        """Every row of one of COPIED_TABLES, in key order."""
+        key, columns = COPIED_TABLES[table]
+        return self.conn.execute(
+            f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(key)}"
+        ).fetchall()
+
+    def copy_from(self, other: Store) -> dict[str, int]:
+        """Add what OTHER holds and this store lacks, with its ids, in one transaction;
+        rows by table. A row already here must be the same row: a store that holds
+        other claims under the same ids is refused, and nothing is written."""
+        added = {}
+        with self.transaction():
+            for table, (key, columns) in COPIED_TABLES.items():
+                width = len(key)
+                here = {tuple(row[:width]): tuple(row) for row in self.table_rows(table)}
+                new = []
+                for row in other.table_rows(table):
+                    found = here.get(tuple(row[:width]))
+                    if found is None:
+                        new.append(tuple(row))
+                    elif found != tuple(row):
+                        what = ", ".join(str(v) for v in row[:width])
+                        raise ClaimtrackError(
+                            f"the target holds a different row {what} in {table}; "
+                            "copy into an empty store, or one copied from this source"
+                        )
+                if new:
+                    self._insert_rows(table, columns, new)
+                added[table] = len(new)
+            self._ids_given([t for t, (key, _) in COPIED_TABLES.items() if key == ("id",)])
+        return added
+
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:  # type: ignore[type-arg]
+        marks = ", ".join("?" * len(columns))
+        self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def _import_review(self, review: dict[str, object], new_ids: dict[int, int]) -> None:
         pair = review.get("claims") or []

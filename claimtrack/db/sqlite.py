@@ -95,24 +95,17 @@ class SqliteStore(Store):
         The copy is written next to the target and renamed into place, so a
         crash never leaves a half-written backup under the target's name.
         """
-        if target.exists():
-            raise ClaimtrackError(f"{target} already exists; choose another name")
-        folder = target.parent
-        if not folder.is_dir():
-            raise ClaimtrackError(f"{folder} is not a folder")
-        partial = folder / f".{target.name}.partial"
-        partial.unlink(missing_ok=True)
-        try:
+        with writing_beside(target) as partial:
             copy = sqlite3.connect(partial)
             try:
                 self.conn.backup(copy, pages=1024)
                 copy.execute("PRAGMA journal_mode = DELETE")
             finally:
                 copy.close()
-            os.replace(partial, target)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
 
     def check(self) -> list[tuple[str, bool, str]]:
         """(what, ok, words) for each check: integrity, full-text index, schema, links."""
@@ -146,6 +139,28 @@ class SqliteStore(Store):
         with self.transaction():
             for index in SEARCH_INDEXES:
                 self.conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
+
+
+@contextmanager
+def writing_beside(target: Path) -> Iterator[Path]:
+    """A new file's partial name beside TARGET, renamed to TARGET when the block
+    ends well, removed when it does not."""
+    if target.exists():
+        raise ClaimtrackError(f"{target} already exists; choose another name")
+    folder = target.parent
+    if not folder.is_dir():
+        raise ClaimtrackError(f"{folder} is not a folder")
+    partial = folder / f".{target.name}.partial"
+    partial.unlink(missing_ok=True)
+    try:
+        yield partial
+        for suffix in ("-wal", "-shm"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        os.replace(partial, target)
+    except BaseException:
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
 
 
 def schema_check(applied: list[str], known: tuple[str, ...]) -> tuple[str, bool, str]:
