@@ -138,3 +138,12 @@ def m040_live_claims_view(db: Database) -> None:
         "FROM claims c JOIN sources s ON s.id = c.source_id JOIN topics t ON t.id = c.topic_id "
         "WHERE c.deleted_at IS NULL"
     )
+
+
+@migrations(name="m050_people")
+def m050_people(db: Database) -> None:
+    # Who stored each claim and who gave its verdict; who made each change.
+    db["claims"].add_column("added_by", str)
+    db["claims"].add_column("verdict_by", str)
+    db["claim_history"].add_column("recorded_by", str)
+    db["claims"].create_index(["added_by"])

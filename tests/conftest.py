@@ -34,6 +34,7 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "claims.db"
     monkeypatch.setenv("CLAIMTRACK_DB", str(path))
     monkeypatch.setenv("CLAIMTRACK_BUSY_TIMEOUT", "0.2")
+    monkeypatch.setenv("CLAIMTRACK_USER", "maria")  # who the tests work as, on any machine
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "200")  # wide enough that assertions see whole lines
     return path

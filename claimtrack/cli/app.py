@@ -94,6 +94,14 @@ def main_options(
         "the user's app folder; env CLAIMTRACK_DB].",
         show_default=False,
     ),
+    user: str | None = typer.Option(
+        None,
+        "--user",
+        envvar="CLAIMTRACK_USER",
+        help="Who is working, recorded with each claim, change, verdict and review "
+        "[default: env CLAIMTRACK_USER, else the PostgreSQL role or the login name].",
+        show_default=False,
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
@@ -106,7 +114,7 @@ def main_options(
       claimtrack add "The U.S. confirms 3,000 North Korean troops are in Russia" \\
         --source US --date 2024-10-23
     """
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "user": user}
 
 
 def main() -> None:

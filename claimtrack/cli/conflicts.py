@@ -130,19 +130,10 @@ def conflicts_review(
             kind=match[0].kind,
             decision=decision,
             note=note.strip() if note and note.strip() else None,
-            reviewer=reviewer_name(),
+            reviewer=store.user,
             created_at=utc_now(),
             a_updated_at=claim_a.updated_at,
             b_updated_at=claim_b.updated_at,
         )
     )
     typer.echo(f"Recorded: the {match[0].kind} between #{a} and #{b} is {decision}.")
-
-
-def reviewer_name() -> str | None:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None

@@ -230,6 +230,10 @@ class PostgresqlStore(Store):
     )
     _QUERY_IN_TEXT = f"c.search @@ to_tsquery('{SEARCH}', ?)"
 
+    def default_user(self) -> str | None:
+        """Who writes when no one is named: the role the server knows us as."""
+        return self.conn.target.role
+
     def _begin(self) -> None:
         self.conn.execute("BEGIN")
         self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))

@@ -52,15 +52,18 @@ STEPS: list[tuple[str, list[str]]] = [
             f"updated_at {TEXT}, deleted_at {TEXT}, "
             f"verdict {TEXT} NOT NULL DEFAULT 'unverified', verdict_explanation {TEXT}, "
             f"verdict_at {TEXT}, date_basis {TEXT} NOT NULL DEFAULT 'statement', "
-            f"appearances {TEXT}, search {searchable('text')})",
+            f"appearances {TEXT}, added_by {TEXT}, verdict_by {TEXT}, "
+            f"search {searchable('text')})",
             "CREATE INDEX claims_topic_date ON claims (topic_id, date)",
             "CREATE INDEX claims_source ON claims (source_id)",
             "CREATE INDEX claims_date ON claims (date)",
+            "CREATE INDEX claims_added_by ON claims (added_by)",
             "CREATE INDEX claims_search ON claims USING gin (search)",
             "CREATE INDEX sources_search ON sources USING gin (search)",
             "CREATE INDEX topics_search ON topics USING gin (search)",
             f"CREATE TABLE claim_history (id {ID}, claim_id bigint NOT NULL, "
-            f"action {TEXT} NOT NULL, data {TEXT} NOT NULL, recorded_at {TEXT} NOT NULL)",
+            f"action {TEXT} NOT NULL, data {TEXT} NOT NULL, recorded_at {TEXT} NOT NULL, "
+            f"recorded_by {TEXT})",
             "CREATE INDEX claim_history_claim ON claim_history (claim_id)",
             f"CREATE TABLE reviews (id {ID}, claim_a bigint NOT NULL REFERENCES claims(id), "
             f"claim_b bigint NOT NULL REFERENCES claims(id), kind {TEXT} NOT NULL, "

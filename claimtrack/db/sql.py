@@ -49,6 +49,7 @@ KNOWN_MIGRATIONS = (
     "m004_report_dates_and_appearances",
     "m020_search_source_and_topic_names",
     "m040_live_claims_view",
+    "m050_people",
 )
 
 # What `claimtrack copy` carries, table by table (parents first), and each
@@ -62,9 +63,12 @@ COPIED_TABLES = {
         "id", "text", "source_id", "topic_id", "date", "date_precision", "as_of",
         "as_of_precision", "url", "figure_low", "figure_high", "figure_qualifier", "figure_text",
         "unit", "unit_norm", "stance", "tags", "note", "created_at", "updated_at", "deleted_at",
-        "verdict", "verdict_explanation", "verdict_at", "date_basis", "appearances",
+        "verdict", "verdict_explanation", "verdict_at", "date_basis", "appearances", "added_by",
+        "verdict_by",
     )),
-    "claim_history": (("id",), ("id", "claim_id", "action", "data", "recorded_at")),
+    "claim_history": (("id",), (
+        "id", "claim_id", "action", "data", "recorded_at", "recorded_by",
+    )),
     "reviews": (("id",), (
         "id", "claim_a", "claim_b", "kind", "decision", "note", "reviewer", "created_at",
         "a_updated_at", "b_updated_at",
@@ -76,7 +80,7 @@ CLAIM_COLUMNS = (
     "id", "text", "date", "date_precision", "as_of", "as_of_precision", "url", "figure_low",
     "figure_high", "figure_qualifier", "figure_text", "unit", "stance", "tags", "note",
     "verdict", "verdict_explanation", "verdict_at", "created_at", "updated_at", "deleted_at",
-    "date_basis", "appearances",
+    "date_basis", "appearances", "added_by", "verdict_by",
 )  # fmt: skip
 
 
@@ -120,6 +124,17 @@ class Store:
     def __init__(self, conn, clock: Callable[[], str] = utc_now) -> None:  # type: ignore[no-untyped-def]
         self.conn = conn
         self.clock = clock
+        # Who this command writes as: recorded with each claim, change and verdict.
+        self.user: str | None = self.default_user()
+
+    def default_user(self) -> str | None:
+        """Who writes when no one is named: the login name."""
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return None
 
     def close(self) -> None:
         self.conn.close()
@@ -249,6 +264,7 @@ class Store:
         row = _claim_row(claim, source_id, topic_id)
         row["created_at"] = claim.created_at or now
         row["updated_at"] = claim.updated_at or now
+        row["added_by"] = claim.added_by or self.user
         columns = ", ".join(row)
         cursor = self.conn.execute(
             f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' * len(row))}) RETURNING id",
@@ -334,6 +350,7 @@ class Store:
         fts: bool = False,
         limit: int | None = None,
         order: str = "newest",
+        by: str | None = None,
     ) -> Iterator[Claim]:
         """Claims not removed, in one of ORDERS: newest first; by topic name, then
         date; or grouped by topic in the index's order, which needs no sort.
@@ -344,6 +361,9 @@ class Store:
         The filters are checked at once; the claims come lazily.
         """
         where, params = self._filters(topic, source, since, until)
+        if by is not None:
+            where.append("c.added_by = ?")
+            params.append(by)
         if search and fts:
             where.append(self._QUERY_IN_TEXT)
             params.append(search)
@@ -436,6 +456,8 @@ class Store:
             topic_id = self.find_topic(str(current.topic))[0]  # type: ignore[index]
         row = _claim_row(updated, source_id, topic_id)
         row["updated_at"] = self._later_than(current.updated_at)
+        if "verdict" in changes:
+            row["verdict_by"] = self.user
         assignments = ", ".join(f"{name} = ?" for name in row)
         self.conn.execute(
             f"UPDATE claims SET {assignments} WHERE id = ?", [*row.values(), current.id]
@@ -475,18 +497,26 @@ class Store:
 
     def _record(self, claim: Claim, action: str) -> None:
         self.conn.execute(
-            "INSERT INTO claim_history (claim_id, action, data, recorded_at) VALUES (?, ?, ?, ?)",
-            (claim.id, action, json.dumps(claim.to_json(), sort_keys=True), self.clock()),
+            "INSERT INTO claim_history (claim_id, action, data, recorded_at, recorded_by) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                claim.id,
+                action,
+                json.dumps(claim.to_json(), sort_keys=True),
+                self.clock(),
+                self.user,
+            ),
         )
 
     def history(self, claim_id: int) -> list[dict[str, object]]:
-        """Earlier versions, oldest first; each with the action that replaced it."""
+        """Earlier versions, oldest first; each with the action that replaced it, and
+        when and by whom."""
         self.get_claim(claim_id, deleted=True)
         return [
-            {"action": action, "recorded_at": recorded_at, "claim": json.loads(data)}
-            for action, recorded_at, data in self.conn.execute(
-                "SELECT action, recorded_at, data FROM claim_history WHERE claim_id = ? "
-                "ORDER BY id",
+            {"action": action, "recorded_at": at, "recorded_by": by, "claim": json.loads(data)}
+            for action, at, by, data in self.conn.execute(
+                "SELECT action, recorded_at, recorded_by, data FROM claim_history "
+                "WHERE claim_id = ? ORDER BY id",
                 (claim_id,),
             )
         ]
@@ -615,6 +645,7 @@ class Store:
                     row["id"] = claim_id
                     row["created_at"] = claim.created_at or now
                     row["updated_at"] = claim.updated_at or now
+                    row["added_by"] = claim.added_by or self.user
                     inserted.append(claim_id)
                     if progress and len(inserted) % 500 == 0:
                         progress(500)
@@ -818,6 +849,8 @@ def _claim_row(claim: Claim, source_id: int, topic_id: int) -> dict[str, object]
         "verdict_at": claim.verdict_at,
         "date_basis": claim.date_basis,
         "appearances": _appearances_text(claim.appearances),
+        "added_by": claim.added_by,
+        "verdict_by": claim.verdict_by,
     }
 
 
@@ -829,7 +862,7 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
     (
         claim_id, text, day, precision, as_of, as_of_precision, url, low, high, qualifier,
         figure_text, unit, stance, tags, note, verdict, explanation, verdict_at, created_at,
-        updated_at, deleted_at, date_basis, appearances, source, topic,
+        updated_at, deleted_at, date_basis, appearances, added_by, verdict_by, source, topic,
     ) = row  # fmt: skip
     return Claim(
         id=claim_id,
@@ -852,6 +885,8 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
         deleted_at=deleted_at,
         date_basis=date_basis or STATEMENT,
         appearances=tuple(Appearance(**a) for a in json.loads(appearances)) if appearances else (),
+        added_by=added_by,
+        verdict_by=verdict_by,
     )
 
 
