@@ -191,15 +191,15 @@ def connect(url: str) -> Connection:
     extra: dict[str, Any] = {"application_name": "claimtrack"}
     if "connect_timeout" not in target.options:
         extra["connect_timeout"] = 10
+    if "options" not in target.options:
+        # Waits for the write lock as long as SQLite waits for its own.
+        extra["options"] = f"-c lock_timeout={int(busy_timeout() * 1000)}"
     try:
         raw = psycopg.connect(url, autocommit=True, **extra)
     except psycopg.Error as error:
         raise _connect_error(target, error) from None
     target.role = raw.info.user
-    conn = Connection(raw, target)
-    # Waits for the write lock as long as SQLite waits for its own.
-    conn.execute(f"SET lock_timeout = '{int(busy_timeout() * 1000)}ms'")
-    return conn
+    return Connection(raw, target)
 
 
 def _connect_error(target: Target, error: Exception) -> DatabaseError:
@@ -342,8 +342,22 @@ def open_postgresql(url: str) -> PostgresqlStore:
 
 
 def _applied(conn: Connection) -> list[str] | None:
-    # Read from pg_tables, not to_regclass(): a client that waited on the lock
-    # while another built the schema may hold a name cache from before.
+    """The steps applied, or None for a database without claimtrack's schema: one
+    statement, which fails on a new database (a round trip less on every command
+    than looking in the catalogue first). Not inside a transaction."""
+    try:
+        rows = conn.execute("SELECT name FROM claimtrack_migrations ORDER BY id").fetchall()
+    except ServerError as error:
+        if error.sqlstate != "42P01":  # undefined_table
+            raise
+        return None
+    return [row[0] for row in rows]
+
+
+def _applied_now(conn: Connection) -> list[str] | None:
+    """_applied, inside the migrating transaction: pg_tables is read at this
+    statement's snapshot, where to_regclass() could answer from a name cache
+    made before another client built the schema."""
     found = conn.execute(
         "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
         "AND tablename = 'claimtrack_migrations'"
@@ -363,7 +377,7 @@ def _migrate(conn: Connection) -> None:
     conn.execute("BEGIN")
     try:
         conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
-        applied = _applied(conn)
+        applied = _applied_now(conn)
         if applied is None:
             others = conn.execute(
                 "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
