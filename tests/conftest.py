@@ -50,6 +50,19 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("engine", ENGINES[:1] if only else ENGINES, indirect=True)
 
 
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """Say how many tests ran on the server: CI's log shows that they did."""
+    counts = {
+        outcome: sum(1 for r in terminalreporter.stats.get(outcome, []) if "postgresql" in r.nodeid)
+        for outcome in ("passed", "failed", "skipped")
+    }
+    if any(counts.values()):
+        terminalreporter.write_line(
+            f"PostgreSQL: {counts['passed']} tests passed, {counts['failed']} failed, "
+            f"{counts['skipped']} skipped, on a throwaway server"
+        )
+
+
 @pytest.fixture(scope="session")
 def pg_cluster():
     """A real PostgreSQL server for the whole session, removed at the end."""
