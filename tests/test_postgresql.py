@@ -276,3 +276,17 @@ def test_backup_of_a_server_is_a_file_that_copies_back(cli, pg_cluster, pg, tmp_
     cli("copy", str(target), fresh)
     assert _exports(cli, fresh) == _exports(cli, os.environ["CLAIMTRACK_DB"])
     assert "already exists" in cli.error("backup", str(target))
+
+
+def test_a_writer_who_is_not_the_owner_cannot_build_the_schema(cli, pg_cluster, pg):
+    pg_cluster.sql(
+        "DROP ROLE IF EXISTS joe; CREATE ROLE joe LOGIN PASSWORD 'joe-pw'; "
+        "GRANT pg_read_all_data, pg_write_all_data TO joe"
+    )
+    joe = pg_cluster.url(pg, user="joe", password="joe-pw")
+    pg_cluster.sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC", pg)
+    line = cli.error("--db", joe, "list", code=4)
+    assert "needs schema step p001_schema, which only its owner may apply" in line
+    cli("list")  # the owner builds it; the desk's writer then works as usual
+    cli("--db", joe, "add", SEED_US, "--source", "U.S.", "--date", "2024-10-23")
+    assert cli.json("show", "1")["added_by"] == "maria"  # $CLAIMTRACK_USER beats the role

@@ -377,36 +377,50 @@ def _migrate(conn: Connection) -> None:
     conn.execute("BEGIN")
     try:
         conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
-        applied = _applied_now(conn)
-        if applied is None:
-            others = conn.execute(
-                "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f')"
-            ).fetchone()[0]
-            if others:
-                raise DatabaseError(
-                    "the database holds other tables and is not a claimtrack database"
+        pending = _pending_steps(conn)
+        try:
+            if pending and pending[0][0] == STEPS[0][0]:
+                conn.execute(
+                    "CREATE TABLE claimtrack_migrations (id integer GENERATED ALWAYS AS "
+                    'IDENTITY PRIMARY KEY, name text COLLATE "C" NOT NULL UNIQUE, '
+                    "applied_at text NOT NULL)"
                 )
-            conn.execute(
-                "CREATE TABLE claimtrack_migrations (id integer GENERATED ALWAYS AS IDENTITY "
-                'PRIMARY KEY, name text COLLATE "C" NOT NULL UNIQUE, applied_at text NOT NULL)'
-            )
-            applied = []
-        if not _check_known(applied):
-            for name, statements in STEPS:
-                if name in applied:
-                    continue
+            for name, statements in pending:
                 for statement in statements:
                     conn.execute(statement)
                 conn.execute(
                     "INSERT INTO claimtrack_migrations (name, applied_at) VALUES (?, ?)",
                     (name, utc_now()),
                 )
+        except ServerError as error:
+            if error.sqlstate != "42501":  # insufficient_privilege
+                raise
+            raise DatabaseError(
+                f"the database needs schema step {pending[0][0]}, which only its owner may "
+                f"apply, and role {conn.target.role!r} may not: run any claimtrack command "
+                "once as the owner"
+            ) from None
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _pending_steps(conn: Connection) -> list[tuple[str, list[str]]]:
+    """The steps still to apply, holding the lock; a database holding other
+    tables and no claimtrack schema is refused."""
+    applied = _applied_now(conn)
+    if applied is None:
+        others = conn.execute(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f')"
+        ).fetchone()[0]
+        if others:
+            raise DatabaseError("the database holds other tables and is not a claimtrack database")
+        return list(STEPS)
+    _check_known(applied)
+    return [(name, statements) for name, statements in STEPS if name not in applied]
 
 
 def _check_known(applied: list[str]) -> bool:
