@@ -197,12 +197,19 @@ def test_search_uses_the_servers_index(cli, pg_cluster, pg):
     assert line.startswith("Error: the search query is not valid")
 
 
-def test_check_on_a_server(cli, pg_cluster, pg):
+def test_check_on_a_server_finds_a_stale_search_column_and_repairs_it(cli, pg_cluster, pg):
     cli("add", SEED_US, "--source", "U.S.", "--date", "2024-10-23")
     out = cli("check").stdout
     assert "full-text index: ok" in out and "schema:          up to date" in out
     assert "links:           ok" in out
-    cli("check", "--repair")
+    # Someone changes how the server splits words: the stored vectors no longer match.
+    pg_cluster.sql(
+        "ALTER TEXT SEARCH CONFIGURATION claimtrack_search DROP MAPPING FOR asciiword", pg
+    )
+    result = cli("check", code=4)
+    assert "full-text index: PROBLEM: 3 rows out of step" in result.stdout
+    assert result.stderr == "Error: the database has 1 problem(s); see above\n"
+    assert "full-text index: ok" in cli("check", "--repair").stdout
 
 
 def _a_whole_story(cli) -> None:
