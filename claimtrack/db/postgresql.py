@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -103,11 +104,20 @@ class Target:
         self.database = options.get("dbname") or self.role
         host = options.get("host") or os.environ.get("PGHOST") or "the local socket"
         self.where = f"database {self.database!r} on {host}"
-        self.shown = self.scrub(url) if self.password else url
+        # The URL as shown: without its password, in the address or its query.
+        self.shown = re.sub(
+            r"(?<=[?&])password=[^&]*&?", "", re.sub(r"(://[^/@:]*):[^/@]*@", r"\1@", url)
+        )
 
     def scrub(self, text: str) -> str:
+        """Text that may hold the password (as typed, or %-encoded), with it masked."""
+        from urllib.parse import quote
+
         text = " ".join(str(text).split())
-        return text.replace(self.password, "***") if self.password else text
+        if self.password:
+            for form in {self.password, quote(self.password, safe="")}:
+                text = text.replace(form, "***")
+        return text
 
     def describe(self, error: Exception, raw: Any = None) -> ClaimtrackError:
         """Turn a psycopg error into one line a user can act on."""
@@ -130,7 +140,7 @@ class Target:
                 "try again",
                 state,
             )
-        if state in ("22021", "22P05") or "NUL" in primary:
+        if state in ("22021", "22P05") or "NUL (0x00)" in primary:
             return ClaimtrackError(f"PostgreSQL cannot store this text: {primary}")
         if state == "42601" and "tsquery" in primary:
             return QuerySyntaxError(primary, state)
