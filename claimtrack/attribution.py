@@ -683,7 +683,18 @@ def _resolvable(
     return Attribution(name, stance, kind, start, end, person)
 
 
+_SPEECH_WORDS: frozenset[str] = frozenset()  # VERBS and the giving verbs, on first use
+_PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]—–"})
+
+
 def _verb_attributions(clause: str) -> list[Attribution]:
+    global _SPEECH_WORDS
+    if not _SPEECH_WORDS:
+        _SPEECH_WORDS = frozenset(VERBS) | _GIVING_VERBS
+    # Most clauses of an article have no reporting verb: a set look-up says so
+    # before the clause is cut into tokens.
+    if _SPEECH_WORDS.isdisjoint(clause.lower().translate(_PUNCTUATION_SPACES).split()):
+        return []
     toks = tokens(clause)
     found: list[Attribution] = []
     for index, (word, start, end) in enumerate(toks):

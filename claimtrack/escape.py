@@ -31,13 +31,20 @@ def html_text(value: object) -> str:
 
 # Characters a JSON encoder leaves raw but that act on a terminal or reorder
 # text where the file is shown: C1 controls, bidi controls, line separators.
-_JSON_UNSEEN = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSEEN_CHARS = "\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_JSON_UNSEEN = re.compile(f"[{_UNSEEN_CHARS}]")
+# The same characters for SQLite's GLOB, to find the JSON texts that hold one.
+JSON_UNSEEN_GLOB = f"*[{_UNSEEN_CHARS}]*"
 
 
 def json_dumps(value: object, indent: int | None = None) -> str:
     """JSON that keeps readable text readable but escapes every control character."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _JSON_UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return escape_unseen(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def escape_unseen(json_text: str) -> str:
+    """JSON text with the characters an encoder leaves raw escaped as well."""
+    return _JSON_UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 _NEWLINES = re.compile(r"\r\n|\r")

@@ -312,6 +312,7 @@ class _Context:
         self.organisations: list[str] = []
         self.acronyms: dict[str, str] = {}
         self.descriptions: dict[str, set[str]] = {}  # organisation -> what it is described as
+        self.mentions: dict[int, list[tuple[str, str, str | None]]] = {}  # by sentence
         self.last_person: str | None = None
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
@@ -336,7 +337,7 @@ class _Context:
                 name.append(following)
             if name and (len(name) >= 2 or word.lower() in attr.ROLES):
                 roles = {word.lower().rstrip(".")} & attr.ROLES
-                self.person(" ".join(name).rstrip("."), roles, position, _owner(words, index))
+                self.mention(" ".join(name).rstrip("."), roles, position, _owner(words, index))
         for match in _APPOSITIVE_ROLE.finditer(sentence) if ", " in sentence else ():
             name = match.group(1).split()
             if name[0] in ("The", "A", "An"):
@@ -358,12 +359,28 @@ class _Context:
                 continue
             roles = {w for w in head_words[-2:] if w.isalpha()}
             if roles:
-                self.person(" ".join(name), roles, position)
+                self.mention(" ".join(name), roles, position)
         for match in _ACRONYM.finditer(sentence) if "(" in sentence else ():
             full = " ".join(match.group(1).split())
             while full.split()[0].lower() in ("the", "a"):
                 full = full.split(" ", 1)[1]
             self.acronyms[match.group(2).lower()] = full
+            self.mentions.setdefault(position, []).append(("acronym", match.group(2).lower(), full))
+
+    def mention(
+        self, name: str, roles: set[str], position: int, organisation: str | None = None
+    ) -> None:
+        self.person(name, roles, position, organisation)
+        self.mentions.setdefault(position, []).append(("person", name, organisation))
+
+    def replay(self, position: int) -> None:
+        """What `learn` found in a sentence, told again in reading order: the second
+        pass over an article need not read its sentences for names twice."""
+        for kind, name, extra in self.mentions.get(position, ()):
+            if kind == "acronym":
+                self.acronyms[name] = extra  # type: ignore[assignment]
+            else:
+                self.person(name, set(), position, extra)
 
     def organisations_in(self, sentence: str) -> None:
         """Organisations the sentence names, so that a later "the agency" or "the
@@ -473,10 +490,13 @@ def extract_claims(
     context = _Context()
     for position, sentence in enumerate(read):
         context.learn(sentence.text, position)
-    everyone, descriptions = context.people, context.descriptions
+    learned = context
     context = _Context()
-    context.people = [_Person(p.name, set(p.roles), p.position, p.organisation) for p in everyone]
-    context.descriptions = descriptions
+    context.people = [
+        _Person(p.name, set(p.roles), p.position, p.organisation) for p in learned.people
+    ]
+    context.descriptions = learned.descriptions
+    context.mentions = learned.mentions
     found: list[Candidate] = []
     pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
     quote_speaker: Attribution | None = None
@@ -487,7 +507,7 @@ def extract_claims(
             paragraph, pending, quote_speaker = sentence.paragraph, [], None
             if not sentence.bullet:
                 bullet_attribution = None
-        context.learn(sentence.text, position)
+        context.replay(position)
         assigned, loose, closing = _read_sentence(sentence, context, position)
         # A quotation's sentences take the speaker named where it closes.
         if closing is not None:

@@ -18,17 +18,20 @@ from claimtrack.claims import (
     DATE_BASES,
     Appearance,
     Claim,
+    check_quantity,
     check_stance,
     check_tags,
     check_text,
     check_url,
     check_verdict,
     detect_stance,
+    quantity_of,
 )
 from claimtrack.conflicts import KINDS
 from claimtrack.dates import ClaimDate, from_iso, parse_date
 from claimtrack.errors import ClaimtrackError, ParseError
 from claimtrack.figures import QUALIFIERS, Figure, parse_figure, parse_figure_option
+from claimtrack.quantities import KINDS as QUANTITY_KINDS
 
 IMPORT_FORMATS = ("csv", "json", "jsonl")
 REQUIRED = ("text", "source", "date")
@@ -52,7 +55,7 @@ class Batch:
     errors: list[str] = field(default_factory=list)  # filled while rows are read
     reviews: list[dict[str, object]] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, source name)
-    cumulative_topics: list[str] = field(default_factory=list)
+    kinds: list[tuple[str, str, str]] = field(default_factory=list)  # (topic, quantity, kind)
 
 
 def detect_format(path: Path, given: str | None) -> str:
@@ -155,11 +158,15 @@ def _checked_rows(
     return rows()
 
 
-def _check_span(span: tuple[int, int], today: date, from_csv: bool) -> _Checked:
+def _check_span(
+    span: tuple[int, int], today: date, from_csv: bool, quantities: bool = True
+) -> _Checked:
     out: _Checked = []
     for place, record in _RECORDS[span[0] : span[1]]:
         try:
-            claim, original_id = claim_from_record(record, today, from_csv=from_csv)
+            claim, original_id = claim_from_record(
+                record, today, from_csv=from_csv, quantity=quantities
+            )
         except _FieldError as error:
             out.append((place, None, None, (error.field, error.message)))
         else:
@@ -187,7 +194,10 @@ def _check_chunks(
         initializer=_exit_with_parent,
         initargs=(os.getpid(),),
     )
-    results = pool.map(_check_span, spans, [today] * len(spans), [from_csv] * len(spans))
+    # The checker would otherwise be the slower of the two: it leaves every other
+    # chunk's quantities to the storing process, which reads them as it stores.
+    halves = [index % 2 == 0 for index in range(len(spans))]
+    results = pool.map(_check_span, spans, [today] * len(spans), [from_csv] * len(spans), halves)
 
     def drain() -> Iterator[_Checked]:
         try:
@@ -287,8 +297,16 @@ def _json_records(path: Path, text: str, batch: Batch) -> Iterator[tuple[str, di
         for alias in (source or {}).get("aliases") or []:
             batch.aliases.append((str(alias), str(source["name"])))
     for topic in document.get("topics") or []:
-        if isinstance(topic, dict) and topic.get("cumulative"):
-            batch.cumulative_topics.append(str(topic["name"]))
+        if not isinstance(topic, dict) or not topic.get("name"):
+            continue
+        kinds = topic.get("kinds") or {}
+        if not isinstance(kinds, dict) or any(k not in QUANTITY_KINDS for k in kinds.values()):
+            raise ClaimtrackError(
+                f"{path} topics: the kinds of {topic['name']!r} must be level, cumulative or event"
+            )
+        if topic.get("cumulative") and "*" not in kinds:
+            kinds = {**kinds, "*": "cumulative"}  # written before kinds could be set
+        batch.kinds += [(str(topic["name"]), str(q), str(k)) for q, k in kinds.items()]
     for index, record in enumerate(claims):
         if not isinstance(record, dict):
             raise ClaimtrackError(f"{path} claims[{index}]: expected a JSON object")
@@ -310,9 +328,11 @@ def _get(record: dict[str, object], name: str) -> str | None:
 
 
 def claim_from_record(
-    record: dict[str, object], today: date, *, from_csv: bool = False
+    record: dict[str, object], today: date, *, from_csv: bool = False, quantity: bool = True
 ) -> tuple[Claim, int | None]:
-    """One imported row as a claim, or a _FieldError naming the field at fault."""
+    """One imported row as a claim, or a _FieldError naming the field at fault.
+    Its quantity is read here when its topic is given (and `quantity` is true);
+    otherwise it is read when the claim is filed."""
     # Strip every cell once; empty cells count as absent.
     record = {
         name: value.strip() if isinstance(value, str) else value
@@ -333,6 +353,7 @@ def claim_from_record(
         ("topic", lambda v: check_text(v, "topic")),
         ("url", check_url),
         ("unit", lambda v: check_text(v, "unit")),
+        ("quantity", check_quantity),
         ("stance", check_stance),
         ("note", lambda v: v),
         ("verdict", check_verdict),
@@ -371,6 +392,10 @@ def claim_from_record(
         changes["unit"] = figure.unit if figure else None
     if changes.get("verdict", "unverified") != "unverified":
         changes["verdict_at"] = changes.get("updated_at")
+    if quantity and "quantity" not in changes and "topic" in changes:
+        # Read here, in the checking process, when the topic is known already;
+        # a claim filed by its words gets its quantity when it is filed.
+        changes["quantity"] = quantity_of(text, changes["unit"], figure, changes["topic"])
     return Claim(**changes), _file_id(record)
 
 

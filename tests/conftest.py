@@ -157,6 +157,24 @@ def dump(path: Path) -> str:
         conn.close()
 
 
+def store_sql(sql: str) -> list[tuple]:
+    """Run one statement on the store CLAIMTRACK_DB names, as another SQL client
+    would, committed; the rows it gives."""
+    target = os.environ["CLAIMTRACK_DB"]
+    if not target.startswith("postgresql://"):
+        conn = sqlite3.connect(target)
+        try:
+            with conn:
+                return conn.execute(sql).fetchall()
+        finally:
+            conn.close()
+    import psycopg
+
+    with psycopg.connect(target, autocommit=True) as conn:
+        cursor = conn.execute(sql)
+        return cursor.fetchall() if cursor.description else []
+
+
 def store_dump() -> str:
     """The whole content of the store CLAIMTRACK_DB names, on either engine."""
     target = os.environ["CLAIMTRACK_DB"]

@@ -58,18 +58,38 @@ def test_edits_of_one_claim_at_once_each_see_the_one_before(cli):
     assert sorted(editors) == [f"desk{i}" for i in range(6)]
 
 
-def test_reviews_of_one_pair_at_once_are_all_kept(cli):
+def test_reviews_of_one_pair_at_once_each_replace_the_one_before(cli):
     cli("add", "The ministry says 3,000 troops were sent", "--source", "Ministry",
         "--date", "2024-10-23", "--topic", "Deployment")  # fmt: skip
     cli("add", "Rebels say up to 10,000 soldiers were sent", "--source", "Rebels",
         "--date", "2024-10-24", "--topic", "Deployment")  # fmt: skip
     ok(together(*(
-        ["--user", f"desk{i}", "review", "1", "2", "--confirm", "--note", f"seen by {i}"]
+        ["--user", f"desk{i}", "review", "1", "2", "--confirm", "--force", "--note", f"seen by {i}"]
         for i in range(5)
     )))  # fmt: skip
     (conflict,) = cli.json("conflicts", "--all")
+    # The stored conflict carries the decision recorded last, whichever that was.
     assert conflict["status"] == "confirmed"
-    assert conflict["note"] in {f"seen by {i}" for i in range(5)}
+    assert conflict["note"] == f"seen by {conflict['reviewer'][-1]}"
+    for _ in range(5):  # every decision was kept: each undo uncovers the one before
+        cli("review", "--undo")
+    assert "no decision to undo" in cli.error("review", "--undo")
+    assert [c["status"] for c in cli.json("conflicts", "--all")] == ["open"]
+
+
+def test_writers_of_one_quantity_at_once_keep_the_stored_conflicts_exact(cli):
+    cli("list")
+    ok(together(*(
+        ["--user", f"desk{i}", "add", f"Agency {i} says {(i + 1) * 1000} homes were flooded",
+         "--source", f"Agency {i}", "--date", "2024-06-01", "--topic", "Floods"]
+        for i in range(6)
+    )))  # fmt: skip
+    listed = cli.json("conflicts")
+    assert listed and {c["topic"] for c in listed} == {"Floods"}
+    # What the writers left equals what the claims give when computed afresh.
+    assert "conflicts: up to date" in " ".join(cli("check").stdout.split())
+    cli("check", "--repair")
+    assert cli.json("conflicts") == listed
 
 
 def test_writers_and_a_reader_at_once_lose_nothing(cli):

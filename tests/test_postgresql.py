@@ -99,7 +99,8 @@ def test_several_clients_opening_a_new_database_build_it_once(pg_cluster, pg):
     url = os.environ["CLAIMTRACK_DB"]
     processes = [
         subprocess.Popen([sys.executable, "-m", "claimtrack", "--db", url, "list", "--json"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         env={**os.environ, "CLAIMTRACK_BUSY_TIMEOUT": "60"})
         for _ in range(6)
     ]  # fmt: skip
     results = [p.communicate(timeout=60) + (p.returncode,) for p in processes]
@@ -213,7 +214,8 @@ def test_check_on_a_server_finds_a_stale_search_column_and_repairs_it(cli, pg_cl
 
 
 def _a_whole_story(cli) -> None:
-    """A store with something in every table: claims, history, reviews, aliases, settings."""
+    """A store with something in every table: claims and their quantities, history,
+    reviews (one replaced and undone), aliases, kinds, stored conflicts."""
     from claimtrack.data_files import demo_data_path
 
     cli("import", str(demo_data_path()))
@@ -225,22 +227,31 @@ def _a_whole_story(cli) -> None:
     cli("edit", str(ids[0]), "--tag", "us-briefing", "--note", "checked twice")
     cli("rate", str(ids[1]), "disputed", "--explanation", "An upper bound, not a count")
     cli("review", str(ids[0]), str(ids[1]), "--confirm", "--note", "both on record")
+    cli("review", str(ids[0]), str(ids[1]), "--dismiss", "--force", "--note", "on second thought")
+    cli("review", "--undo")
     cli("rm", str(ids[2]))
     cli("sources", "alias", "United States", "U.S.")
     cli("topics", "set", "North Korean troops in Russia", "--cumulative")
 
 
 def _exports(cli, db: str) -> tuple[str, ...]:
-    return tuple(
-        cli("--db", db, *args).stdout
-        for args in (
-            ("export", "json"),
-            ("export", "markdown", "--all"),
-            ("history", "1"),
-            ("sources", "--json"),
-            ("topics", "--json"),
-            ("conflicts", "--json"),
-        )
+    # check's other lines name the engine; the stored conflicts' line must agree.
+    (conflicts,) = [
+        line for line in cli("--db", db, "check").stdout.splitlines() if line.startswith("conf")
+    ]
+    return (
+        *(
+            cli("--db", db, *args).stdout
+            for args in (
+                ("export", "json"),
+                ("export", "markdown", "--all"),
+                ("history", "1"),
+                ("sources", "--json"),
+                ("topics", "--json"),
+                ("conflicts", "--json", "--all"),
+            )
+        ),
+        " ".join(conflicts.split()),
     )
 
 

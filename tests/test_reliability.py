@@ -59,6 +59,7 @@ def test_check_finds_and_repairs_a_stale_search_index(seeded, db_path):
         "full-text index: ok",
         f"schema:          up to date ({len(KNOWN_MIGRATIONS)} steps)",
         "links:           ok",
+        "conflicts:       up to date (2 stored)",
     ]
     conn = sqlite3.connect(db_path)
     with conn:

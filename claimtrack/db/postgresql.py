@@ -10,6 +10,8 @@ IMMEDIATE) and a command sees everything committed before it began.
 from __future__ import annotations
 
 import functools
+import json
+import math
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -274,6 +276,38 @@ class PostgresqlStore(Store):
     def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         self.conn.copy_rows(table, columns, rows)
 
+    def _json_values(self, json_list: str, *, ids: bool = False) -> str:
+        value = "value::bigint" if ids else "value"
+        return f"SELECT {value} FROM jsonb_array_elements_text(({json_list})::jsonb)"
+
+    def _texts_as_bytes(self, sql: str, params: list[object]) -> Iterator[bytes]:
+        cursor = self.conn.execute(sql, params)
+
+        def rows() -> Iterator[bytes]:
+            while batch := cursor.fetchmany(2000):
+                yield from (row[0].encode() for row in batch)
+
+        return rows()
+
+    # What a stored conflict's listing is made of, the review's words by review_id.
+    _LISTED = (
+        "SELECT id, key, listing, topic, kind, claims, quantity, quantity_kind, reason, ratio, "
+        "status, (SELECT note FROM reviews WHERE id = review_id), "
+        "(SELECT reviewer FROM reviews WHERE id = review_id), "
+        "(SELECT created_at FROM reviews WHERE id = review_id) FROM conflicts"
+    )
+
+    def _render_listings(self, where: str, params: tuple[object, ...]) -> None:
+        rows = self.conn.execute(f"{self._LISTED} WHERE {where}", params).fetchall()
+        self.conn.executemany(
+            "UPDATE conflicts SET listing = ? WHERE id = ?",
+            [(listing_of(*row[3:]), row[0]) for row in rows],
+        )
+
+    def _listings_now(self) -> Iterator[tuple[str, str, str]]:
+        for row in self.conn.execute(self._LISTED).fetchall():
+            yield row[1], row[2], listing_of(*row[3:])
+
     @property
     def name(self) -> str:
         return self.conn.target.shown
@@ -322,7 +356,8 @@ class PostgresqlStore(Store):
                 else f"{stale} rows out of step; `claimtrack check --repair` rebuilds them",
             )
         )
-        results.append(schema_check(_applied(self.conn) or [], KNOWN_STEPS))
+        schema = schema_check(_applied(self.conn) or [], KNOWN_STEPS)
+        results.append(schema)
         broken = self.conn.execute(
             "SELECT (SELECT count(*) FROM claim_history h WHERE NOT EXISTS "
             "(SELECT 1 FROM claims c WHERE c.id = h.claim_id))"
@@ -330,6 +365,8 @@ class PostgresqlStore(Store):
         results.append(
             ("links", not broken, "ok" if not broken else f"{broken} rows point nowhere")
         )
+        if schema[1]:
+            results.append(self._conflicts_check())
         return results
 
     def rebuild_search_index(self) -> None:
@@ -338,6 +375,62 @@ class PostgresqlStore(Store):
             self.conn.execute("UPDATE claims SET text = text")
             self.conn.execute("UPDATE sources SET name = name")
             self.conn.execute("UPDATE topics SET name = name")
+
+
+def listing_of(
+    topic: str,
+    kind: str,
+    claims: str,
+    quantity: str | None,
+    quantity_kind: str | None,
+    reason: str,
+    ratio: float | None,
+    status: str,
+    note: str | None,
+    reviewer: str | None,
+    reviewed_at: str | None,
+) -> str:
+    """A stored conflict's listing, byte for byte as SQLite's json_object writes it:
+    no spaces, text as written (escape_unseen then escapes what it must), reals
+    with 15 significant digits."""
+    from claimtrack.escape import escape_unseen
+
+    def text(value: str | None) -> str:
+        return "null" if value is None else json.dumps(value, ensure_ascii=False)
+
+    fields = (
+        ("topic", text(topic)),
+        ("kind", text(kind)),
+        ("claims", json.dumps(json.loads(claims), separators=(",", ":"))),
+        ("quantity", text(quantity)),
+        ("quantity_kind", text(quantity_kind)),
+        ("reason", text(reason)),
+        ("ratio", "null" if ratio is None else sqlite_real(ratio)),
+        ("status", text(status)),
+        ("note", text(note)),
+        ("reviewer", text(reviewer)),
+        ("reviewed_at", text(reviewed_at)),
+    )
+    return escape_unseen("{" + ",".join(f'"{name}":{value}' for name, value in fields) + "}")
+
+
+@functools.lru_cache(maxsize=4)
+def _sqlite_infinity(value: float) -> str:
+    # SQLite's own word for it, which has changed between its versions.
+    import sqlite3
+
+    with sqlite3.connect(":memory:") as conn:
+        return conn.execute("SELECT json_quote(?)", (value,)).fetchone()[0]
+
+
+def sqlite_real(value: float) -> str:
+    """A real as SQLite's JSON writes it (printf's %!.15g: a point always shown)."""
+    if not math.isfinite(value):
+        return _sqlite_infinity(value)
+    mantissa, e, exponent = f"{value:.15g}".partition("e")
+    if "." not in mantissa:
+        mantissa += ".0"
+    return mantissa + e + exponent
 
 
 def open_postgresql(url: str) -> PostgresqlStore:
@@ -402,6 +495,7 @@ def _migrate(conn: Connection) -> None:
                     "INSERT INTO claimtrack_migrations (name, applied_at) VALUES (?, ?)",
                     (name, utc_now()),
                 )
+            PostgresqlStore(conn).upgrade({name for name, _ in pending})
         except ServerError as error:
             if error.sqlstate != "42501":  # insufficient_privilege
                 raise

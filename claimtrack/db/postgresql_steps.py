@@ -79,6 +79,65 @@ STEPS: list[tuple[str, list[str]]] = [
             "WHERE c.deleted_at IS NULL",
         ],
     ),
+    # p002-p005 follow SQLite's m010-m013, named alike after the number: the
+    # store's `upgrade` then fills in what they need computed from the claims.
+    (
+        "p002_quantities",
+        [
+            f"ALTER TABLE claims ADD COLUMN quantity {TEXT}",
+            "CREATE INDEX claims_topic_quantity ON claims (topic_id, quantity)",
+            "CREATE INDEX claims_denials ON claims (topic_id) "
+            "WHERE stance = 'denies' AND deleted_at IS NULL",
+            "DROP VIEW live_claims",
+            "CREATE VIEW live_claims AS SELECT c.id, c.date, c.as_of, s.name AS source, "
+            "t.name AS topic, c.quantity, c.figure_text, c.figure_low, "
+            "c.figure_high, c.figure_qualifier, c.unit, c.stance, c.verdict, "
+            "c.verdict_explanation, c.text, c.url, c.note, c.date_precision, c.source_id, "
+            "c.topic_id, c.created_at, c.updated_at FROM claims c "
+            "JOIN sources s ON s.id = c.source_id JOIN topics t ON t.id = c.topic_id "
+            "WHERE c.deleted_at IS NULL",
+        ],
+    ),
+    (
+        "p003_quantity_kinds",
+        [
+            "CREATE TABLE quantity_kinds (topic_id bigint NOT NULL REFERENCES topics(id), "
+            f"quantity {TEXT} NOT NULL, kind {TEXT} NOT NULL, PRIMARY KEY (topic_id, quantity))",
+            "INSERT INTO quantity_kinds (topic_id, quantity, kind) "
+            "SELECT id, '*', 'cumulative' FROM topics WHERE cumulative = 1",
+        ],
+    ),
+    (
+        "p004_reviews_that_stick",
+        [
+            f"ALTER TABLE reviews ADD COLUMN conflict {TEXT}, ADD COLUMN claims {TEXT}, "
+            f"ADD COLUMN basis {TEXT}, ADD COLUMN settings {TEXT}, "
+            f"ADD COLUMN undone_at {TEXT}, ADD COLUMN replaces bigint",
+            # The lists written as SQLite's json_array writes them: [1,2].
+            "UPDATE reviews SET claims = CASE WHEN kind = 'denial' AND "
+            "(SELECT stance FROM claims WHERE id = claim_b) = 'denies' "
+            "THEN '[' || claim_b || ',' || claim_a || ']' "
+            "ELSE '[' || claim_a || ',' || claim_b || ']' END",
+            "UPDATE reviews SET conflict = CASE WHEN kind = 'denial' "
+            "THEN 'denial-' || (claims::jsonb ->> 0) ELSE claim_a || '-' || claim_b END",
+            "CREATE INDEX reviews_conflict ON reviews (conflict)",
+        ],
+    ),
+    (
+        "p005_stored_conflicts",
+        [
+            f"CREATE TABLE conflicts (id {ID}, key {TEXT} NOT NULL UNIQUE, "
+            f"topic_id bigint NOT NULL REFERENCES topics(id), topic {TEXT} NOT NULL, "
+            f"quantity {TEXT}, quantity_kind {TEXT}, kind {TEXT} NOT NULL, "
+            "severity integer NOT NULL, claim_a bigint NOT NULL REFERENCES claims(id), "
+            f"claim_b bigint NOT NULL REFERENCES claims(id), claims {TEXT} NOT NULL, "
+            f"reason {TEXT} NOT NULL, ratio double precision, "
+            f"status {TEXT} NOT NULL DEFAULT 'open', review_id bigint REFERENCES reviews(id), "
+            f"listing {TEXT})",
+            "CREATE INDEX conflicts_listing ON conflicts (topic, severity, claim_a, claim_b)",
+            "CREATE INDEX conflicts_group ON conflicts (topic_id, quantity)",
+        ],
+    ),
 ]
 
 KNOWN_STEPS = tuple(name for name, _ in STEPS)

@@ -1,8 +1,8 @@
-"""The SQLite engine, the embedded default: one file, WAL, FTS5, sqlite-utils.
+"""The SQLite engine, the embedded default: one file, WAL, FTS5.
 
-Single-claim paths use the standard library's sqlite3: importing sqlite-utils
-costs about 50 ms, more than a whole `add` should take. sqlite-utils runs the
-schema migrations and the bulk import.
+Every path uses the standard library's sqlite3: importing sqlite-utils costs
+about 50 ms, more than a whole `add` should take. sqlite-utils runs the schema
+migrations only.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 
 from claimtrack.db.sql import KNOWN_MIGRATIONS, Features, Store, busy_timeout
@@ -59,10 +60,67 @@ class SqliteStore(Store):
         return Path(self.conn.execute("PRAGMA database_list").fetchone()[2])
 
     def _bulk_insert(self, rows: Iterator[dict[str, object]], inserted: list[int]) -> None:
-        from sqlite_utils import Database
+        # One executemany: every row has the same columns.
+        with self._search_index_after(inserted):
+            first = next(rows, None)
+            if first is not None:
+                marks = ", ".join("?" * len(first))
+                self.conn.executemany(
+                    f"INSERT INTO claims ({', '.join(first)}) VALUES ({marks})",
+                    (tuple(row.values()) for row in chain([first], rows)),
+                )
 
-        with _wide_batches(), self._search_index_after(inserted):
-            Database(self.conn, execute_plugins=False)["claims"].insert_all(rows, batch_size=500)
+    def _json_values(self, json_list: str, *, ids: bool = False) -> str:
+        return f"SELECT value FROM json_each({json_list})"
+
+    def _texts_as_bytes(self, sql: str, params: list[object]) -> Iterator[bytes]:
+        cursor = self.conn.execute(sql, params)
+
+        def rows() -> Iterator[bytes]:
+            while True:
+                # Text comes back undecoded only while these rows are fetched.
+                self.conn.text_factory = bytes
+                try:
+                    batch = cursor.fetchmany(2000)
+                finally:
+                    self.conn.text_factory = str
+                if not batch:
+                    return
+                yield from (row[0] for row in batch)
+
+        return rows()
+
+    # The JSON object of a stored conflict, as `conflicts --json` prints it.
+    _LISTING = (
+        "json_object('topic', topic, 'kind', kind, 'claims', json(claims), 'quantity', "
+        "quantity, 'quantity_kind', quantity_kind, 'reason', reason, 'ratio', ratio, "
+        "'status', status, 'note', (SELECT note FROM reviews WHERE id = review_id), "
+        "'reviewer', (SELECT reviewer FROM reviews WHERE id = review_id), "
+        "'reviewed_at', (SELECT created_at FROM reviews WHERE id = review_id))"
+    )
+
+    def _render_listings(self, where: str, params: tuple[object, ...]) -> None:
+        """SQLite's JSON leaves C1 and bidi controls raw; the few listings holding
+        one are escaped here, once."""
+        from claimtrack.escape import JSON_UNSEEN_GLOB, escape_unseen
+
+        self.conn.execute(f"UPDATE conflicts SET listing = {self._LISTING} WHERE {where}", params)
+        raw = self.conn.execute(
+            f"SELECT id, listing FROM conflicts WHERE ({where}) AND listing GLOB ?",
+            (*params, JSON_UNSEEN_GLOB),
+        ).fetchall()
+        self.conn.executemany(
+            "UPDATE conflicts SET listing = ? WHERE id = ?",
+            [(escape_unseen(listing), row_id) for row_id, listing in raw],
+        )
+
+    def _listings_now(self) -> Iterator[tuple[str, str, str]]:
+        from claimtrack.escape import escape_unseen
+
+        for key, listing, rendered in self.conn.execute(
+            f"SELECT key, listing, {self._LISTING} FROM conflicts"
+        ):
+            yield key, listing, escape_unseen(rendered)
 
     @contextmanager
     def _search_index_after(self, inserted: list[int]) -> Iterator[None]:
@@ -128,11 +186,14 @@ class SqliteStore(Store):
                     "out of step with the claims; `claimtrack check --repair` rebuilds it",
                 )
             )
-        results.append(schema_check(_applied(self.conn) or [], KNOWN_MIGRATIONS))
+        schema = schema_check(_applied(self.conn) or [], KNOWN_MIGRATIONS)
+        results.append(schema)
         broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
         results.append(
             ("links", not broken, "ok" if not broken else f"{len(broken)} rows point nowhere")
         )
+        if schema[1]:
+            results.append(self._conflicts_check())
         return results
 
     def rebuild_search_index(self) -> None:
@@ -171,27 +232,6 @@ def schema_check(applied: list[str], known: tuple[str, ...]) -> tuple[str, bool,
         else f"steps {', '.join(applied)} do not match this claimtrack"
     )
     return ("schema", ok, words)
-
-
-@contextmanager
-def _wide_batches() -> Iterator[None]:
-    """Let sqlite-utils put 500 rows in one INSERT.
-
-    sqlite-utils caps the bound variables of a statement at 999 (the limit of
-    SQLite before 3.32), which splits our 23-column rows into batches of 43:
-    a 100,000-claim import then spends about a third of its time building
-    statements (sqlite-utils issue #147; PR #784 would make it a setting).
-    SQLite 3.32 and newer allow 32,766, so we raise the cap while we insert.
-    """
-    import sqlite_utils.db
-
-    previous = sqlite_utils.db.SQLITE_MAX_VARS
-    if sqlite3.sqlite_version_info >= (3, 32, 0):
-        sqlite_utils.db.SQLITE_MAX_VARS = 32_766
-    try:
-        yield
-    finally:
-        sqlite_utils.db.SQLITE_MAX_VARS = previous
 
 
 def default_path() -> Path:
@@ -268,7 +308,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
     # opening the same new file waits here, then finds nothing left to do.
     conn.execute("BEGIN IMMEDIATE")
     try:
+        before = set(_applied(conn) or [])
         migrations.apply(Database(conn, execute_plugins=False))
+        SqliteStore(conn).upgrade(set(_applied(conn) or []) - before)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
