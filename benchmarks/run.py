@@ -414,8 +414,11 @@ def writer(url: str, count: int, name: str) -> None:
     start = time.perf_counter()
     for i in range(count):
         text = f"Officials in district {i} said {100 + i} people were evacuated ({name})"
+        # A district a topic, which every writer adds to: each add keeps the stored
+        # conflicts of its own quantity up to date, as a desk's writes do. (One topic
+        # for all would make every add compare thousands of claims with each other.)
         claim = Claim(text=text, source=f"Officials {name}", date=ClaimDate("2024-06-01", "day"),
-                      topic="Benchmark writers", figure=parse_figure(text), unit="people")  # fmt: skip
+                      topic=f"Benchmark district {i}", figure=parse_figure(text), unit="people")  # fmt: skip
         try:
             store.add_claim(claim)
         except Exception:
