@@ -4,6 +4,7 @@
     python benchmarks/run.py --quick         # 5,000 claims, under a minute (CI runs it)
     python benchmarks/run.py --size 20000 --json out.json
     python benchmarks/run.py --scale 10000,1000000   # list/show/add/conflicts at other sizes
+    python benchmarks/run.py --engine postgresql     # the same cases on a local server
 
 Each case runs once to warm up, then --runs times; the table shows the median,
 min-max and the peak memory (max RSS) of the process, and the ratio of the
@@ -227,6 +228,7 @@ class Result:
     anchor: str | None = None
     limit: float | None = None  # ratio to the anchor, or seconds when anchor is None
     per_item: bool = False  # times are a median per item, not whole processes
+    rate: bool = False  # "times" holds one rate, things a second
 
     @property
     def median(self) -> float:
@@ -278,18 +280,179 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs a case (default 5)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--scale", help="comma-separated sizes for the scaling cases")
+    parser.add_argument(
+        "--engine", choices=("sqlite", "postgresql"), default="sqlite",
+        help="postgresql: each case on a throwaway local server beside SQLite's",
+    )  # fmt: skip
     args = parser.parse_args()
     size, runs = (5_000, 3) if args.quick else (args.size, args.runs)
 
     work = Path(tempfile.mkdtemp(prefix="claimtrack-bench-"))
     env = {**os.environ, "CLAIMTRACK_DB": str(work / "unused.db"), "NO_COLOR": "1"}
     env.pop("COLUMNS", None)
+    env.pop("CLAIMTRACK_USER", None)
     try:
-        results = run_cases(work, size, runs, env)
-        scaling = run_scaling(work, args.scale, runs, env) if args.scale else []
+        if args.engine == "postgresql":
+            results, scaling = run_postgresql(work, size, runs, env, args.scale, args.quick)
+        else:
+            results = run_cases(work, size, runs, env)
+            scaling = run_scaling(work, args.scale, runs, env) if args.scale else []
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(results, scaling, size, runs, args.json)
+
+
+def run_postgresql(
+    work: Path, size: int, runs: int, env: dict[str, str], scale: str | None, quick: bool
+) -> tuple[list[Result], list[Result]]:
+    """The issue's PostgreSQL cases, each beside the same case on SQLite in this run."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from postgres_server import start_cluster
+
+    cluster, why = start_cluster()
+    if cluster is None:
+        raise SystemExit(f"no PostgreSQL server for the benchmarks: {why}")
+    try:
+        return _postgresql_cases(cluster, work, size, runs, env, scale, quick)
+    finally:
+        cluster.stop()
+
+
+def _postgresql_cases(cluster, work, size, runs, env, scale, quick):  # type: ignore[no-untyped-def]
+    results: list[Result] = []
+
+    def case(name, command, target="", anchor=None, limit=None, prepare=None):
+        print(f"  {name}", file=sys.stderr)
+        result = measure(name, command, runs, env, prepare)
+        result.target, result.anchor, result.limit = target, anchor, limit
+        results.append(result)
+
+    print(f"Generating {size:,} claims and importing them into both engines...", file=sys.stderr)
+    data, db = build_database(work, size, env)
+    url = cluster.url(cluster.new_database())
+    subprocess.run(claimtrack("--db", url, "import", str(data)), check=True, env=env,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    fresh_file = work / "fresh.db"
+    fresh_url = cluster.url("fresh")
+
+    def reset_file() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{fresh_file}{suffix}").unlink(missing_ok=True)
+
+    def reset_server() -> None:
+        cluster.drop_database("fresh")
+        cluster.sql("CREATE DATABASE fresh TEMPLATE template0")
+        # The schema is built before the clock starts, as the file's is not: an import
+        # into a new server database is rare, and building it is not what is measured.
+        subprocess.run(claimtrack("--db", fresh_url, "list"), check=True, env=env,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+
+    case("python -c pass", [sys.executable, "-c", "pass"])
+    for name, args in (
+        ("add", ["add", "The Pentagon said about 3,000 troops were sent to Kursk", "--source",
+                 "Pentagon 1", "--date", "2024-10-23", "--topic", "Benchmark adds"]),
+        ("list --limit 20", ["list", "--limit", "20"]),
+        ("list --search WORDS", ["list", "--search", "Kursk troops", "--limit", "20"]),
+        ("show ID", ["show", str(size // 2)]),
+        ("conflicts --json", ["conflicts", "--json"]),
+        ("export json", ["export", "json"]),
+    ):  # fmt: skip
+        case(f"sqlite: {name}", claimtrack("--db", str(db), *args))
+        limit = 1.5 if name in ("add", "list --limit 20", "show ID") else None
+        case(f"postgresql: {name}", claimtrack("--db", url, *args),
+             f"<= 1.5x sqlite: {name}" if limit else "", f"sqlite: {name}", limit)  # fmt: skip
+    case("sqlite: import (csv)", claimtrack("--db", str(fresh_file), "import", str(data)),
+         prepare=reset_file)  # fmt: skip
+    case("postgresql: import (csv)", claimtrack("--db", fresh_url, "import", str(data)),
+         "<= 1.5x sqlite: import (csv)", "sqlite: import (csv)", 1.5,
+         prepare=reset_server)  # fmt: skip
+    results.append(concurrent_writers(cluster, env, 8, 50 if quick else 500))
+    scaling = []
+    for n in [int(s) for s in (scale or "").split(",") if s.strip()]:
+        print(f"Scaling: {n:,} claims on the server", file=sys.stderr)
+        big = work / f"claims-{n}.csv"
+        generate(n, big)
+        big_url = cluster.url(cluster.new_database())
+        subprocess.run(claimtrack("--db", big_url, "import", str(big)), check=True, env=env,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+        for name, args in (("list --limit 20", ["list", "--limit", "20"]),
+                           ("conflicts --json", ["conflicts", "--json"])):  # fmt: skip
+            result = measure(f"postgresql: {name} @ {n:,}", claimtrack("--db", big_url, *args),
+                             runs, env)  # fmt: skip
+            if name == "conflicts --json" and n >= 1_000_000:
+                result.target, result.limit = "<= 0.5 s", 0.5
+            scaling.append(result)
+        big.unlink()
+    return results, scaling
+
+
+# Run as `run.py --writer URL N NAME`: one of the concurrent writers, adding N claims
+# through the store's interface (what `claimtrack add` does, less the process start),
+# or, with N = 0, the reader listing until the writers are done.
+WRITER = "--writer"
+
+
+def writer(url: str, count: int, name: str) -> None:
+    from claimtrack.claims import Claim
+    from claimtrack.dates import ClaimDate
+    from claimtrack.db import open_store
+    from claimtrack.figures import parse_figure
+
+    store = open_store(url)
+    store.user = name
+    failures = reads = 0
+    if count == 0:
+        stop = Path(name)
+        while not stop.exists():
+            try:
+                list(store.list_claims(limit=20))
+                reads += 1
+            except Exception:
+                failures += 1
+        print(json.dumps({"reads": reads, "failures": failures}))
+        return
+    start = time.perf_counter()
+    for i in range(count):
+        text = f"Officials in district {i} said {100 + i} people were evacuated ({name})"
+        # A district a topic, which every writer adds to: each add keeps the stored
+        # conflicts of its own quantity up to date, as a desk's writes do. (One topic
+        # for all would make every add compare thousands of claims with each other.)
+        claim = Claim(text=text, source=f"Officials {name}", date=ClaimDate("2024-06-01", "day"),
+                      topic=f"Benchmark district {i}", figure=parse_figure(text), unit="people")  # fmt: skip
+        try:
+            store.add_claim(claim)
+        except Exception:
+            failures += 1
+    print(json.dumps({"seconds": time.perf_counter() - start, "failures": failures}))
+
+
+def concurrent_writers(cluster, env: dict[str, str], writers: int, each: int) -> Result:  # type: ignore[no-untyped-def]
+    """WRITERS processes adding EACH claims at once, a reader listing throughout."""
+    print(f"  {writers} writers x {each} adds, a reader listing", file=sys.stderr)
+    url = cluster.url(cluster.new_database())
+    subprocess.run(claimtrack("--db", url, "list"), check=True, env=env, stdout=subprocess.DEVNULL)
+    stop = Path(tempfile.mkdtemp()) / "stop"
+    command = [sys.executable, __file__, WRITER, url]
+    reader = subprocess.Popen([*command, "0", str(stop)], stdout=subprocess.PIPE, env=env)
+    running = [
+        subprocess.Popen([*command, str(each), f"w{w}"], stdout=subprocess.PIPE, env=env)
+        for w in range(writers)
+    ]
+    outcomes = [json.loads(p.communicate()[0]) for p in running]
+    stop.touch()
+    read = json.loads(reader.communicate()[0])
+    stored = cluster.sql("SELECT count(*) FROM claims", url.split("/")[3].split("?")[0])[0][0]
+    failures = sum(o["failures"] for o in outcomes) + read["failures"]
+    name = (
+        f"{writers} writers x {each} adds: {stored:,} stored, {failures} failures, "
+        f"{read['reads']:,} reads"
+    )
+    # From the writers' own clocks: the adds, not the processes' start-up.
+    result = Result(name, times=[writers * each / max(o["seconds"] for o in outcomes)], rate=True)
+    result.target = "adds a second; all stored, 0 failures"
+    if stored != writers * each or failures:
+        raise SystemExit(f"concurrent writers lost work: {name}")
+    return result
 
 
 def run_cases(work: Path, size: int, runs: int, env: dict[str, str]) -> list[Result]:
@@ -413,6 +576,10 @@ def _has_command(name: str) -> bool:
     return any(line.strip().startswith(name + " ") for line in out.splitlines())
 
 
+def r_rate(row: dict[str, object]) -> bool:
+    return bool(row.get("per_second"))
+
+
 def report(
     results: list[Result], scaling: list[Result], size: int, runs: int, path: Path | None
 ) -> None:
@@ -433,6 +600,7 @@ def report(
             "anchor": r.anchor,
             "target": r.target,
             "met": met,
+            **({"per_second": True} if r.rate else {}),
         })  # fmt: skip
     print(f"\nclaimtrack benchmarks: {size:,} claims, median of {runs} runs after a warm-up\n")
     header = f"{'case':34} {'median':>8} {'min-max':>15} {'peak MB':>8} {'ratio':>6}  target"
@@ -441,7 +609,9 @@ def report(
     for row in rows:
         ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}"
         verdict = {True: "met", False: "MISSED", None: ""}[row["met"]]
-        if row["peak_rss_mb"]:
+        if r_rate(row):
+            times, memory = f"{row['median_s']:8.1f}/s {'':15}", " " * 8
+        elif row["peak_rss_mb"]:
             times = f"{row['median_s']:8.3f} {row['min_s']:7.3f}-{row['max_s']:<7.3f}"
             memory = f"{row['peak_rss_mb']:8.1f}"
         else:  # a time per item, in microseconds; its process's memory says nothing
@@ -455,5 +625,7 @@ def report(
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == TIME_FIGURES:
         time_figures(Path(sys.argv[2]))
+    elif len(sys.argv) == 5 and sys.argv[1] == WRITER:
+        writer(sys.argv[2], int(sys.argv[3]), sys.argv[4])
     else:
         main()

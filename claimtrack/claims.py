@@ -86,6 +86,8 @@ class Claim:
     deleted_at: str | None = field(default=None, compare=False)
     date_basis: str = STATEMENT
     appearances: tuple[Appearance, ...] = ()
+    added_by: str | None = None  # who stored it
+    verdict_by: str | None = None  # who gave its verdict
 
     @property
     def unit_norm(self) -> str | None:
@@ -140,6 +142,8 @@ class Claim:
             "note": self.note,
             "verdict": self.verdict,
             "verdict_explanation": self.verdict_explanation,
+            "verdict_by": self.verdict_by,
+            "added_by": self.added_by,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }

@@ -117,8 +117,8 @@ def markdown(
     for section in section_stream:
         empty = False
         yield f"\n## {md_text(section.topic, heading=True)}\n\n"
-        yield "| # | Date | Source | Claim | Figure | Verdict | Reported by |\n"
-        yield "| ---: | --- | --- | --- | --- | --- | --- |\n"
+        yield "| # | Date | Source | Claim | Figure | Verdict | Reported by | Added by |\n"
+        yield "| ---: | --- | --- | --- | --- | --- | --- | --- |\n"
         for claim in section.claims:
             cells = [
                 str(claim.id),
@@ -126,8 +126,16 @@ def markdown(
                 md_text(claim.source),
                 md_text(claim.text),
                 md_text(claim.figure_words),
-                md_text(claim.verdict),
+                md_text(
+                    claim.verdict
+                    + (
+                        f" ({claim.verdict_by})"
+                        if claim.verdict_by and claim.verdict != "unverified"
+                        else ""
+                    )
+                ),
                 " ".join(md_link(url, outlet_name(url)) for url in claim.urls),
+                md_text(claim.added_by or ""),
             ]
             yield "| " + " | ".join(cells) + " |\n"
         for line in quantity_spreads(section.claims):

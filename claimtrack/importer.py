@@ -361,6 +361,8 @@ def claim_from_record(
         ("date_basis", _date_basis),
         ("created_at", _timestamp),
         ("updated_at", _timestamp),
+        ("added_by", lambda v: check_text(v, "added_by")),
+        ("verdict_by", lambda v: check_text(v, "verdict_by")),
     ]
     for name, check in steps:
         value = _get(record, name)

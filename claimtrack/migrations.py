@@ -143,7 +143,7 @@ def m040_live_claims_view(db: Database) -> None:
 # Steps m010-m013 change the schema only (they follow m040: steps are applied in
 # the order they are written, whatever their numbers). What they need computed from the
 # claims (their quantities, the stored conflicts, the fingerprints of old
-# reviews) is done by `db.Store.upgrade` right after the pending steps, in the
+# reviews) is done by the store's `upgrade` right after the pending steps, in the
 # same transaction, once every column the claim reader asks for exists.
 
 
@@ -232,3 +232,12 @@ def m013_stored_conflicts(db: Database) -> None:
     )
     db.execute("CREATE INDEX conflicts_listing ON conflicts (topic, severity, claim_a, claim_b)")
     db.execute("CREATE INDEX conflicts_group ON conflicts (topic_id, quantity)")
+
+
+@migrations(name="m050_people")
+def m050_people(db: Database) -> None:
+    # Who stored each claim and who gave its verdict; who made each change.
+    db["claims"].add_column("added_by", str)
+    db["claims"].add_column("verdict_by", str)
+    db["claim_history"].add_column("recorded_by", str)
+    db["claims"].create_index(["added_by"])

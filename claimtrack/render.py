@@ -98,11 +98,13 @@ def claim_detail(
         ("stance", claim.stance),
         ("verdict", claim.verdict),
         ("explanation", claim.verdict_explanation),
+        ("verdict by", claim.verdict_by if claim.verdict != "unverified" else None),
         ("url", claim.url),
         *(("appeared in", _appearance_line(a, claim)) for a in claim.appearances),
         ("tags", ", ".join(claim.tags) or None),
         ("note", claim.note),
         ("created", claim.created_at),
+        ("added by", claim.added_by),
         ("updated", claim.updated_at),
     ]
     current, now = set(), {}
@@ -303,14 +305,22 @@ def history_view(versions: Sequence[dict[str, object]], current: Claim) -> Rende
         if value:
             first.add_row(_FIELD_LABELS.get(name, name), plain(value))
     parts: list[RenderableType] = [
-        Text(f"#{current.id}, version 1: added {_moment(current.created_at)}", style="bold"),
+        Text(
+            f"#{current.id}, version 1: added {_moment(current.created_at)}"
+            + _by(current.added_by),
+            style="bold",
+        ),
         Padding(first, (0, 0, 0, 2)),
     ]
     for number, version in enumerate(versions, start=1):
         words = {"edit": "changed", "rm": "removed", "restore": "restored"}
         action = words.get(str(version["action"]), str(version["action"]))
         parts.append(
-            Text(f"version {number + 1}: {action} {_moment(version['recorded_at'])}", style="bold")
+            Text(
+                f"version {number + 1}: {action} {_moment(version['recorded_at'])}"
+                + _by(version.get("recorded_by")),
+                style="bold",
+            )
         )
         changes = fields()
         for name, old, new in version_changes(states[number - 1], states[number]):  # type: ignore[arg-type]
@@ -328,6 +338,10 @@ def history_view(versions: Sequence[dict[str, object]], current: Claim) -> Rende
 
 
 _FIELD_LABELS = {"as_of": "as of", "verdict_explanation": "explanation"}
+
+
+def _by(person: object) -> str:
+    return f" by {inert(str(person))}" if person else ""
 
 
 def _moment(stamp: object) -> str:
@@ -384,6 +398,8 @@ CSV_COLUMNS = (
     "note",
     "verdict",
     "verdict_explanation",
+    "verdict_by",
+    "added_by",
     "created_at",
     "updated_at",
 )
@@ -647,7 +663,9 @@ def timeline_view(
                 body.append(" ")
                 body.append_text(outlet_link(claim.url))
             if claim.verdict != "unverified":
-                body.append(f"\nverdict: {claim.verdict}", style="bold")
+                body.append(f"\nverdict: {claim.verdict}{_by(claim.verdict_by)}", style="bold")
+            if claim.added_by:
+                body.append(f"\nadded by {inert(claim.added_by)}", style="dim")
             earlier = section.revised.get(claim.id or 0)
             if earlier is not None:
                 body.append(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 # A run of white space, or a "quoted phrase": sqlite-utils' Database.quote_fts
-# splits a query the same way.
-_PARTS = re.compile(r'\s+|(".*?")')
+# splits a query the same way, except that a phrase here may span lines (its
+# does not, and then leaves a lone quote that FTS5 reads as an unterminated string).
+_PARTS = re.compile(r'\s+|(".*?")', re.DOTALL)
 
 
 def search_phrases(query: str) -> list[str]:

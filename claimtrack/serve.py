@@ -41,6 +41,8 @@ CLAIM_COLUMNS = {
     "date_basis": "'statement' when the date is the statement's; 'report' when it is only "
     "the date of the article the claim was read in.",
     "appearances": "The articles that reported the claim (JSON: url, quote, published, read_at).",
+    "added_by": "Who stored the claim (--user, $CLAIMTRACK_USER or the login name).",
+    "verdict_by": "Who gave the verdict.",
     "quantity": "What the figure measures, as a key: counted[:state][(group)][@place], "
     "e.g. people:missing@derna; empty when it measures nothing. Claims are compared "
     "only within one topic and one quantity.",
@@ -182,6 +184,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "action": "edit, rm, restore or merge.",
             "data": "The earlier version, as claim JSON.",
             "recorded_at": "When it was replaced (UTC).",
+            "recorded_by": "Who replaced it.",
         },
     },
 }

@@ -1,7 +1,9 @@
 """`edit ID...`: several claims changed in one transaction, with one summary line."""
 
 import pytest
-from conftest import dump
+from conftest import store_dump
+
+pytestmark = pytest.mark.usefixtures("engine")
 
 
 @pytest.fixture
@@ -41,14 +43,14 @@ def test_topic_source_and_json(floods):
 
 
 def test_one_bad_id_changes_nothing(floods, db_path):
-    before = dump(db_path)
+    before = store_dump()
     assert floods.error("edit", "1", "2", "99", "--unit", "missing", code=3) == (
         "Error: no claim with id 99"
     )
     assert floods.error("edit", "1", "2", "--date", "tomorrowish").startswith(
         "Error: cannot read the date"
     )
-    assert dump(db_path) == before
+    assert store_dump() == before
 
 
 @pytest.mark.parametrize(
@@ -59,6 +61,6 @@ def test_one_bad_id_changes_nothing(floods, db_path):
     ],
 )
 def test_bulk_edit_errors(floods, db_path, args, message):
-    before = dump(db_path)
+    before = store_dump()
     assert message in floods.error(*args)
-    assert dump(db_path) == before
+    assert store_dump() == before

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import dump
+from conftest import store_dump
 from pictures_data import TOPIC, add_story
 
 from claimtrack.chart import (
@@ -31,12 +31,14 @@ from claimtrack.chart_render import svg_chart, terminal_chart
 from claimtrack.cli.helpers import story_sections
 from claimtrack.db import open_store
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def chart_of(db_path: Path, topic: str = TOPIC, quantity: str | None = None):
-    store = open_store(db_path)
+def chart_of(topic: str = TOPIC, quantity: str | None = None):
+    store = open_store(os.environ["CLAIMTRACK_DB"])
     try:
         section = next(story_sections(store, topic=topic))
         chosen, claims = choose_quantity(section, quantity)
@@ -51,7 +53,7 @@ def story(cli):
 
 
 def test_each_kind_of_figure_has_its_shape(story, db_path):
-    chart = chart_of(db_path)
+    chart = chart_of()
     shapes = {m.claim_id: m.shape for m in chart.marks}
     county, mayor, red_cross, governor, county_again, volunteers, radio = story
     assert shapes == {
@@ -72,14 +74,14 @@ def test_each_kind_of_figure_has_its_shape(story, db_path):
 
 def test_revisions_and_open_conflicts_are_links(story, db_path, cli):
     county, mayor, red_cross, _, county_again, volunteers, _ = story
-    links = {(link.a, link.b): link.kind for link in chart_of(db_path).links}
+    links = {(link.a, link.b): link.kind for link in chart_of().links}
     assert links[(county, county_again)] == REVISION
     assert links[(county, mayor)] == "discrepancy"
     assert links[(county, red_cross)] == "contradiction"
     # Five days apart is not the same moment for a count of the displaced.
     assert (county, volunteers) not in links
     cli("review", str(county), str(mayor), "--dismiss", "--note", "different areas")
-    assert (county, mayor) not in {(link.a, link.b) for link in chart_of(db_path).links}
+    assert (county, mayor) not in {(link.a, link.b) for link in chart_of().links}
 
 
 def test_a_wide_spread_is_drawn_on_a_log_scale(cli, db_path):
@@ -87,7 +89,7 @@ def test_a_wide_spread_is_drawn_on_a_log_scale(cli, db_path):
         "--topic", "Blast")  # fmt: skip
     cli("add", "Officials count 3,000 injured", "--source", "Officials", "--date", "2024-03-02",
         "--topic", "Blast")  # fmt: skip
-    chart = chart_of(db_path, "Blast")
+    chart = chart_of("Blast")
     assert chart.log and chart.bottom == 10 and chart.top >= 3000
     assert [label for _, label in chart.y_ticks()][:3] == ["10", "20", "50"]
     assert 0.0 < chart.y(30) < chart.y(3000) < 1.0
@@ -97,7 +99,7 @@ def test_sources_past_the_legend_share_one_grey_series(cli, db_path):
     for i in range(LEGEND_LIMIT + 3):
         cli("add", f"A witness counts {100 + i} tents", "--source", f"Witness {i}",
             "--date", f"2024-04-{i + 1:02d}", "--topic", "Camp")  # fmt: skip
-    chart = chart_of(db_path, "Camp")
+    chart = chart_of("Camp")
     assert len(chart.series) == LEGEND_LIMIT and chart.series[-1] == "other sources (4)"
     assert chart.other_sources and chart.sources == LEGEND_LIMIT + 3
     assert {m.series for m in chart.marks} == set(range(LEGEND_LIMIT))
@@ -111,7 +113,7 @@ def test_thinning_draws_coinciding_marks_once(cli, db_path):
     path = db_path.parent / "tents.csv"
     path.write_text("text,source,date,topic\n" + rows)
     cli("import", str(path))
-    chart = chart_of(db_path, "Tents")
+    chart = chart_of("Tents")
     thinned = thin(chart)
     assert chart.figures == len(chart.marks) == 31
     assert len(thinned.marks) < 10 and thinned.figures == 31
@@ -146,7 +148,7 @@ def test_the_terminal_chart_matches_its_snapshot(story, cli):
 
 
 def test_the_terminal_chart_has_colour_on_a_terminal(story, db_path):
-    chart = chart_of(db_path)
+    chart = chart_of()
     coloured = terminal_chart(chart, 80, 20, colour=True)
     assert "\x1b[38;5;" in coloured
     import plotext
@@ -186,7 +188,7 @@ def test_a_png_file(story, cli, tmp_path):
 
 
 def test_the_report_svg_has_one_mark_a_claim_and_words(story, db_path):
-    chart = chart_of(db_path)
+    chart = chart_of()
     root = ET.fromstring(svg_chart(chart, "c1"))
     marks = [g for g in root.iter(f"{SVG}g") if "mark" in g.get("class", "").split()]
     assert sorted(int(g.get("data-claim")) for g in marks) == [1, 2, 3, 5, 6, 7]
@@ -216,9 +218,9 @@ def test_bad_input(story, cli, db_path, tmp_path, args, code, words):
     (tmp_path / "folder.svg").mkdir()
     places = {"missing": tmp_path / "missing", "folder": tmp_path / "folder.svg"}
     args = [a.format(**places) for a in args]
-    before = dump(db_path)
+    before = store_dump()
     assert words in cli.error(*args, code=code)
-    assert dump(db_path) == before
+    assert store_dump() == before
     left = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("claims.db"))
     assert left == ["folder.svg"]  # no chart, and no half-written one
 
@@ -242,5 +244,5 @@ def test_hostile_names_are_drawn_as_written(cli, db_path, tmp_path):
     assert shown in texts and "Tents $1$: tents" in texts
     terminal = cli("chart", "--width", "70").stdout
     assert shown in terminal and "\x1b" not in terminal
-    root = ET.fromstring(svg_chart(chart_of(db_path, "Tents $1$"), "c"))
+    root = ET.fromstring(svg_chart(chart_of("Tents $1$"), "c"))
     assert shown in {"".join(t.itertext()) for t in root.iter(f"{SVG}title")}

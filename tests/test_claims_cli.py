@@ -4,16 +4,18 @@ import json
 import sqlite3
 
 import pytest
-from conftest import SEED_RUSSIA, SEED_US, SEED_ZELENSKY, dump
+from conftest import SEED_RUSSIA, SEED_US, SEED_ZELENSKY, store_dump
+
+pytestmark = pytest.mark.usefixtures("engine")
 
 CLAIM_KEYS = {
     "id", "text", "source", "topic", "date", "date_precision", "date_basis", "as_of", "url",
     "appearances", "figure", "unit", "quantity", "stance", "tags", "note", "verdict",
-    "verdict_explanation", "created_at", "updated_at",
+    "verdict_explanation", "verdict_by", "added_by", "created_at", "updated_at",
 }  # fmt: skip
 
 
-def test_add_prints_what_was_stored(cli, db_path):
+def test_add_prints_what_was_stored(cli, db_path, engine):
     result = cli("add", SEED_US, "--source", "U.S.", "--date", "23 Oct 2024")
     assert result.stdout.splitlines() == [
         "Added claim #1",
@@ -24,7 +26,7 @@ def test_add_prints_what_was_stored(cli, db_path):
         "  measure: North Korean troops deployed (level)",
         "  topic:   North Korean troops in Russia (new topic)",
     ]
-    assert db_path.exists()
+    assert db_path.exists() == (engine == "sqlite")
 
 
 def test_add_json_contract(cli):
@@ -232,6 +234,7 @@ def test_directory_as_database(cli, tmp_path):
     assert "is a directory" in cli.error("--db", str(tmp_path), "list", code=4)
 
 
+@pytest.mark.sqlite_only
 def test_newer_database_is_refused(cli, db_path):
     cli("list")
     conn = sqlite3.connect(db_path)
@@ -241,9 +244,9 @@ def test_newer_database_is_refused(cli, db_path):
             "VALUES ('claimtrack', 'm999_from_the_future', 'x')"
         )
     conn.close()
-    before = dump(db_path)
+    before = store_dump()
     assert "newer claimtrack" in cli.error("list", code=4)
-    assert dump(db_path) == before
+    assert store_dump() == before
 
 
 def test_foreign_sqlite_database_is_refused(cli, tmp_path):

@@ -2,9 +2,11 @@
 reviews that stick."""
 
 import json
-import sqlite3
 
 import pytest
+from conftest import store_dump, store_sql
+
+pytestmark = pytest.mark.usefixtures("engine")
 
 NIS = "South Korea's spy agency said about 12,000 North Korean troops would be sent"
 KYIV = "Kyiv said 11,000 North Korean troops had reached the front"
@@ -82,14 +84,13 @@ def test_json_is_deterministic(story):
     assert story("conflicts", "--json").stdout == first
 
 
-def test_sql_clients_see_the_stored_conflicts(story, db_path):
+def test_sql_clients_see_the_stored_conflicts(story, engine):
     story("review", "1", "4", "--confirm", "--note", "checked", "--by", "desk")
-    conn = sqlite3.connect(db_path)
-    rows = conn.execute(
+    rows = store_sql(
         "SELECT c.topic, c.quantity, c.quantity_kind, c.kind, c.claims, c.ratio, c.status, "
         "r.reviewer, r.note FROM conflicts c LEFT JOIN reviews r ON r.id = c.review_id "
         "ORDER BY c.topic, c.severity, c.claim_a, c.claim_b"
-    ).fetchall()
+    )
     assert rows == [
         ("North Korean troops in Russia", "troops:deployed(north-korean)", "level", "contradiction",
          "[1, 4]", 4.0, "confirmed", "desk", "checked"),
@@ -98,10 +99,14 @@ def test_sql_clients_see_the_stored_conflicts(story, db_path):
         ("North Korean troops in Russia", None, None, "denial", "[3, 1, 2, 4]", None, "open",
          None, None),
     ]  # fmt: skip
-    members = conn.execute(
-        "SELECT m.id FROM conflicts c, json_each(c.claims) j JOIN claims m ON m.id = j.value "
-        "WHERE c.kind = 'denial' ORDER BY m.id"
-    ).fetchall()
+    each = {
+        "sqlite": "json_each(c.claims) j JOIN claims m ON m.id = j.value",
+        "postgresql": "jsonb_array_elements_text(c.claims::jsonb) j JOIN claims m "
+        "ON m.id = j.value::bigint",
+    }
+    members = store_sql(
+        f"SELECT m.id FROM conflicts c, {each[engine]} WHERE c.kind = 'denial' ORDER BY m.id"
+    )
     assert members == [(1,), (2,), (3,), (4,)]
 
 
@@ -121,7 +126,7 @@ def test_dismiss_holds_through_notes_and_verdicts_until_the_figure_changes(story
     assert reopened[(1, 4)]["status"] == "open"
 
 
-def test_changing_a_decision_needs_force_and_says_what_it_replaces(story, db_path):
+def test_changing_a_decision_needs_force_and_says_what_it_replaces(story):
     story("review", "1", "4", "--dismiss", "--by", "alice")
     line = story.error("review", "1", "4", "--confirm", "--by", "bob")
     assert "the contradiction between #1 and #4 is already dismissed by alice on" in line
@@ -158,15 +163,13 @@ def test_several_pairs_against_one_claim(wider):
     assert [c["kind"] for c in wider.json("conflicts")] == ["denial"]
 
 
-def test_several_pairs_are_all_or_nothing(wider, db_path):
-    from conftest import dump
-
-    before = dump(db_path)
+def test_several_pairs_are_all_or_nothing(wider):
+    before = store_dump()
     line = wider.error("review", "1", "4", "2", "--dismiss", "--window", "1")
     assert "claims 1 and 2 do not conflict under these settings" in line
     line = wider.error("review", "2", "1", "4", "--dismiss")
     assert "claims 2 and 4 do not conflict under these settings" in line
-    assert dump(db_path) == before
+    assert store_dump() == before
 
 
 def test_every_open_conflict_of_a_topic(wider):
@@ -199,15 +202,17 @@ def test_undo_brings_back_the_decision_before(story):
     assert "there is no decision to undo" in story.error("review", "--undo")
 
 
-def test_who_decided(story, monkeypatch):
+def test_who_decided(story, monkeypatch, engine, request):
     monkeypatch.setenv("CLAIMTRACK_USER", "night desk")
     story("review", "1", "4", "--confirm")
     monkeypatch.delenv("CLAIMTRACK_USER")
     story("review", "3", "--dismiss")
     import getpass
 
+    # Without a name: the login name, or on a server the role it knows us as.
+    anyone = getpass.getuser() if engine == "sqlite" else request.getfixturevalue("pg_cluster").user
     by = {tuple(c["claims"]): c["reviewer"] for c in story.json("conflicts", "--all")}
-    assert by == {(1, 4): "night desk", (1, 2): None, (3, 1, 2, 4): getpass.getuser()}
+    assert by == {(1, 4): "night desk", (1, 2): None, (3, 1, 2, 4): anyone}
     assert "contradiction with #4 (confirmed by night desk on " in story("show", "1").stdout
     assert "⚠ contradiction (confirmed by night desk on " in story("timeline").stdout
 
@@ -309,12 +314,9 @@ def test_restore_and_merge_keep_them_up_to_date(story):
     assert [1, 5] in [c["claims"] for c in story.json("conflicts")]
 
 
-def test_check_finds_and_repairs_stored_conflicts_out_of_step(story, db_path):
-    conn = sqlite3.connect(db_path)
-    with conn:
-        conn.execute("UPDATE conflicts SET reason = 'tampered' WHERE kind = 'contradiction'")
-        conn.execute("DELETE FROM conflicts WHERE kind = 'denial'")
-    conn.close()
+def test_check_finds_and_repairs_stored_conflicts_out_of_step(story):
+    store_sql("UPDATE conflicts SET reason = 'tampered' WHERE kind = 'contradiction'")
+    store_sql("DELETE FROM conflicts WHERE kind = 'denial'")
     result = story("check", code=4)
     assert "conflicts:       PROBLEM: 2 stored conflict(s) out of step" in result.stdout
     assert result.stderr.strip() == "Error: the database has 1 problem(s); see above"

@@ -4,9 +4,12 @@ it appeared, and the interactive review. Articles written for these tests."""
 import csv
 import io
 import json
+import os
 
 import pytest
-from conftest import dump
+from conftest import store_dump
+
+pytestmark = pytest.mark.usefixtures("engine")
 
 STORM = """Storm leaves 12,000 without power
 
@@ -79,9 +82,9 @@ def test_without_a_publication_date_saving_refuses_and_names_published(cli, arti
     assert "--published" in line
     assert not db_path.exists()  # nothing created, nothing stored
     cli("list")
-    before = dump(db_path)
+    before = store_dump()
     assert "--published" in cli.error("extract", path, "--interactive", input="a\na\na\n")
-    assert dump(db_path) == before
+    assert store_dump() == before
     # The preview says the date is unknown rather than inventing one.
     preview = cli("extract", path)
     assert "unknown" in preview.stdout
@@ -95,7 +98,8 @@ def test_the_preview_is_what_save_stores(cli, article):
     preview = cli.json(*args, "--topic", "Port Ellis storm")
     cli(*args, "--topic", "Port Ellis storm", "--save")
     stored = cli.json("list")
-    volatile = ("id", "created_at", "updated_at", "sentence", "confidence", "save")
+    # Who saved it is known only when it is saved.
+    volatile = ("id", "created_at", "updated_at", "sentence", "confidence", "save", "added_by")
 
     def comparable(claim):
         kept = {k: v for k, v in claim.items() if k not in volatile}
@@ -188,7 +192,9 @@ def test_a_second_article_becomes_an_appearance_not_a_second_claim(cli, article,
     assert len(by_source(cli.json("list"))["regional utility"]["appearances"]) == 2
 
 
-def test_appearances_survive_exports_and_a_round_trip(cli, article, tmp_path, monkeypatch):
+def test_appearances_survive_exports_and_a_round_trip(
+    cli, article, tmp_path, monkeypatch, new_store
+):
     cli("extract", article(STORM, "a.txt"), "--published", "2024-03-15", "--url",
         "https://a.example/storm", "--save")  # fmt: skip
     cli("extract", article(FOLLOW_UP, "b.txt"), "--published", "2024-03-16", "--url",
@@ -210,7 +216,8 @@ def test_appearances_survive_exports_and_a_round_trip(cli, article, tmp_path, mo
         exported = cli("export", fmt).stdout
         path = tmp_path / f"export.{fmt}"
         path.write_text(exported, encoding="utf-8")
-        monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / f"{fmt}.db"))
+        first = os.environ["CLAIMTRACK_DB"]
+        monkeypatch.setenv("CLAIMTRACK_DB", new_store(fmt))
         cli("import", str(path))
         if fmt == "csv":  # CSV keeps no figure text of its own ("About" comes back lower-case)
             mine = ("id", "date", "date_basis", "url", "appearances")
@@ -221,7 +228,7 @@ def test_appearances_survive_exports_and_a_round_trip(cli, article, tmp_path, mo
             assert cli.json("list") == original, fmt
         if fmt == "json":
             assert cli("export", "json").stdout == exported  # byte for byte
-        monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / "claims.db"))
+        monkeypatch.setenv("CLAIMTRACK_DB", first)
 
 
 @pytest.mark.parametrize(
@@ -238,7 +245,7 @@ def test_appearances_survive_exports_and_a_round_trip(cli, article, tmp_path, mo
 )
 def test_bad_appearances_are_refused_by_import(cli, tmp_path, db_path, appearances, message):
     cli("list")
-    before = dump(db_path)
+    before = store_dump()
     path = tmp_path / "bad.jsonl"
     record = {
         "text": "The board said 5 cranes failed",
@@ -248,7 +255,7 @@ def test_bad_appearances_are_refused_by_import(cli, tmp_path, db_path, appearanc
     path.write_text(json.dumps(record)[:-1] + f', "appearances": {appearances}}}\n')
     line = cli.error("import", str(path))
     assert "line 1, field 'appearances'" in line and message in line
-    assert dump(db_path) == before
+    assert store_dump() == before
 
 
 def test_import_reads_the_date_basis(cli, tmp_path):

@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_US, dump
+from conftest import SEED_US, store_dump
+
+pytestmark = pytest.mark.usefixtures("engine")
 
 PLAIN_CSV = """text,source,date,topic,figure,unit,stance,tags,note
 "The U.S. confirms 3,000 North Korean troops are in Russia",U.S.,2024-10-23,NK troops,,,,dprk;us,
@@ -50,11 +52,11 @@ def test_identity_uses_normalised_source(cli, tmp_path):
 
 def test_dry_run_writes_nothing(cli, db_path, tmp_path):
     cli("list")
-    before = dump(db_path)
+    before = store_dump()
     path = write(tmp_path, "claims.csv", PLAIN_CSV)
     out = cli("import", path, "--dry-run").stdout
     assert "would add 3, 0 already present, 0 skipped; nothing written" in out
-    assert dump(db_path) == before
+    assert store_dump() == before
 
 
 BAD_ROW = (
@@ -73,12 +75,12 @@ BAD_ROW = (
 
 def test_all_or_nothing(cli, db_path, tmp_path):
     cli("list")
-    before = dump(db_path)
+    before = store_dump()
     path = write(tmp_path, "bad.csv", BAD_ROW)
     line = cli.error("import", path)
     assert f"{path} line 8, field 'date': cannot read the date 'not a date'" in line
     assert line.endswith("nothing imported")
-    assert dump(db_path) == before
+    assert store_dump() == before
 
 
 def test_skip_errors(cli, tmp_path):
@@ -125,17 +127,18 @@ def test_round_trip_into_a_database_with_claims_renumbers(cli, tmp_path, monkeyp
     )
 
 
-def test_csv_and_jsonl_round_trip(cli, tmp_path, monkeypatch):
+def test_csv_and_jsonl_round_trip(cli, tmp_path, monkeypatch, new_store):
     hostile = '=cmd|"/c calc"!A1 and, "quotes"\nnew line; 3,000 troops'
     cli("add", "--source", "-Src", "--date", "2024-10-23", "--tag", "x", "--", hostile)
     cli("add", "'apostrophe first, up to 10,000 soldiers", "--source", "B", "--date", "2024-10-24")
     original = cli.json("list")
     for fmt in ("csv", "jsonl"):
         path = write(tmp_path, f"out.{fmt}", cli("export", fmt).stdout)
-        monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / f"{fmt}.db"))
+        first = os.environ["CLAIMTRACK_DB"]
+        monkeypatch.setenv("CLAIMTRACK_DB", new_store(fmt))
         cli("import", path)
         assert cli.json("list") == original
-        monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / "claims.db"))
+        monkeypatch.setenv("CLAIMTRACK_DB", first)
 
 
 @pytest.mark.parametrize(
@@ -164,14 +167,14 @@ def test_csv_and_jsonl_round_trip(cli, tmp_path, monkeypatch):
 )
 def test_bad_files_change_nothing(cli, db_path, tmp_path, name, content, message):
     cli("list")
-    before = dump(db_path)
+    before = store_dump()
     path = tmp_path / name
     if isinstance(content, bytes):
         path.write_bytes(content)
     else:
         path.write_text(content)
     assert message in cli.error("import", str(path))
-    assert dump(db_path) == before
+    assert store_dump() == before
 
 
 def test_missing_file_and_directory(cli, tmp_path):

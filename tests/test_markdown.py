@@ -9,13 +9,14 @@ from markdown_it import MarkdownIt
 
 from claimtrack.escape import inert, md_text
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 @pytest.fixture
 def story(seeded, monkeypatch):
-    monkeypatch.setenv("LOGNAME", "alice")
-    monkeypatch.setenv("USER", "alice")
+    monkeypatch.setenv("CLAIMTRACK_USER", "alice")
     seeded("add", "Gov. Smith (police, 2024-10-23) says about 8,000 North Korean troops are in Russia",
            "--source", "U.S.", "--date", "2024-10-31",
            "--url", "https://www.example.org/world/us-update")  # fmt: skip
@@ -35,9 +36,9 @@ def test_prose_reads_as_written(story):
 def test_title_ids_links_and_decisions(story):
     lines = story("export", "markdown").stdout.splitlines()
     assert lines[0] == "# North Korean troops in Russia, 18 Oct 2024 to 31 Oct 2024"
-    assert lines[4] == "| # | Date | Source | Claim | Figure | Verdict | Reported by |"
+    assert lines[4] == ("| # | Date | Source | Claim | Figure | Verdict | Reported by | Added by |")
     row = next(line for line in lines if line.startswith("| 4 |"))
-    assert row.endswith("| [example.org](<https://www.example.org/world/us-update>) |")
+    assert row.endswith("| [example.org](<https://www.example.org/world/us-update>) | alice |")
     assert "- #4 revises #1: 3,000 troops → about 8,000 troops (U.S., 31 Oct 2024)" in lines
     discrepancy = next(line for line in lines if line.startswith("- **Discrepancy**"))
     assert (

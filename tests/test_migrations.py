@@ -1,10 +1,13 @@
 """The schema: built from an empty file, upgraded from the oldest one, and
 opened by several processes at once."""
 
+import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 
+import pytest
 from sqlite_utils import Database
 
 from claimtrack.db import KNOWN_MIGRATIONS, open_store
@@ -73,15 +76,45 @@ def test_open_store_twice_is_a_no_op(tmp_path):
     store.close()
 
 
-def test_from_before_quantities_with_reviews_and_a_cumulative_topic(db_path, cli):
+@contextmanager
+def _before_quantities(engine, monkeypatch):
+    """A store of the last schema without quantities (on PostgreSQL, p001 alone):
+    something to run SQL with, committed when the block ends."""
+    target = os.environ["CLAIMTRACK_DB"]
+    if engine == "sqlite":
+        db = Database(target)
+        migrations.apply(db, stop_before="m010_quantities")
+        yield db.execute
+        db.conn.commit()
+        db.close()
+        return
+    import claimtrack.db.postgresql as postgresql
+
+    with monkeypatch.context() as patch:
+        patch.setattr(postgresql, "STEPS", postgresql.STEPS[:1])
+        patch.setattr(postgresql, "KNOWN_STEPS", postgresql.KNOWN_STEPS[:1])
+        store = open_store(target)
+    try:
+        yield store.conn.execute
+    finally:
+        store.close()
+
+
+@pytest.mark.usefixtures("engine")
+def test_from_before_quantities_with_reviews_and_a_cumulative_topic(cli, engine, monkeypatch):
     """A database of the last schema without quantities: its claims get quantities
     read from their text, its conflicts are computed once, a cumulative topic stays
     cumulative, and old reviews hold while their claims are as they were."""
-    db = Database(db_path)
-    migrations.apply(db, stop_before="m010_quantities")
-    db.execute("INSERT INTO sources (name, key, created_at) VALUES ('US', 'us', 't'), "
+    with _before_quantities(engine, monkeypatch) as execute:
+        _old_story(execute)
+    _the_story_upgraded(cli)
+
+
+def _old_story(execute) -> None:
+    """Claims, a cumulative topic and reviews as the schema before quantities held them."""
+    execute("INSERT INTO sources (name, key, created_at) VALUES ('US', 'us', 't'), "
                "('NIS', 'nis', 't'), ('Russia', 'russia', 't')")  # fmt: skip
-    db.execute("INSERT INTO topics (name, key, created_at, cumulative) VALUES "
+    execute("INSERT INTO topics (name, key, created_at, cumulative) VALUES "
                "('Troops', 'troops', 't', 0), ('Kursk toll', 'kursk toll', 't', 1)")  # fmt: skip
     rows = [
         ("US says 3,000 troops were sent", 1, 1, "2024-10-23", 3000, "3,000", "troops", "asserts"),
@@ -91,7 +124,7 @@ def test_from_before_quantities_with_reviews_and_a_cumulative_topic(db_path, cli
         ("NIS says 300 people were killed", 2, 2, "2024-09-10", 300, "300", "people", "asserts"),
     ]  # fmt: skip
     for text, source, topic, day, value, figure, unit, stance in rows:
-        db.execute(
+        execute(
             "INSERT INTO claims (text, source_id, topic_id, date, date_precision, stance, tags, "
             "created_at, updated_at, figure_low, figure_high, figure_qualifier, figure_text, "
             "unit) VALUES (?, ?, ?, ?, 'day', ?, '[]', 't0', 't1', ?, ?, ?, ?, ?)",
@@ -102,10 +135,11 @@ def test_from_before_quantities_with_reviews_and_a_cumulative_topic(db_path, cli
         "INSERT INTO reviews (claim_a, claim_b, kind, decision, note, reviewer, created_at, "
         "a_updated_at, b_updated_at) VALUES (?, ?, ?, ?, ?, 'ed', 't2', ?, ?)"
     )
-    db.execute(review, (1, 2, "contradiction", "dismissed", "two counts", "t1", "t1"))
-    db.execute(review, (2, 3, "denial", "confirmed", "stale", "t0", "t1"))  # before an edit
-    db.conn.commit()
-    db.close()
+    execute(review, (1, 2, "contradiction", "dismissed", "two counts", "t1", "t1"))
+    execute(review, (2, 3, "denial", "confirmed", "stale", "t0", "t1"))  # before an edit
+
+
+def _the_story_upgraded(cli) -> None:
     assert [c["quantity"] for c in cli.json("list")] == [
         None, "troops:deployed", "troops:deployed", "people:dead", "people:dead",
     ]  # fmt: skip

@@ -8,7 +8,10 @@ import hashlib
 import re
 from html.parser import HTMLParser
 
+import pytest
 from pictures_data import HOSTILE, TOPIC, add_story
+
+pytestmark = pytest.mark.usefixtures("engine")
 
 
 class Page(HTMLParser):

@@ -4,8 +4,9 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("rich", "sqlite_utils", "dateutil", "pydantic", "markdown_it", "trafilatura")
-PLOTTING = ("plotext", "matplotlib", "numpy", "datasette", "uvicorn", "playwright")
+HEAVY = ("rich", "sqlite_utils", "dateutil", "pydantic", "markdown_it", "trafilatura", "psycopg")
+# Nor may a command on a SQLite file load the PostgreSQL client.
+PLOTTING = ("plotext", "matplotlib", "numpy", "datasette", "uvicorn", "playwright", "psycopg")
 
 
 def _loaded_after(code: str) -> set[str]:

@@ -3,6 +3,8 @@ the conflicts open and confirmed."""
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 
 @pytest.fixture
 def story(seeded):

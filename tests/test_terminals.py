@@ -6,6 +6,8 @@ import subprocess
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 LONG_URL = "https://example.org/news/2024/10/31/" + "a-long-slug-" * 12 + "end?utm_source=x&b=1"
 
 
@@ -84,7 +86,7 @@ def test_timeline_names_the_outlet(story, monkeypatch):
 @pytest.mark.parametrize("command", ["show 1", "timeline"])
 def test_urls_are_hyperlinks_on_a_terminal(story, db_path, command):
     # Under a pseudo-terminal rich writes the URL as an OSC 8 hyperlink.
-    env = {**os.environ, "CLAIMTRACK_DB": str(db_path), "COLUMNS": "60", "TERM": "xterm-256color"}
+    env = {**os.environ, "COLUMNS": "60", "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)
     result = subprocess.run(
         ["script", "-qec", f"{shutil.which('claimtrack')} {command}", "/dev/null"],

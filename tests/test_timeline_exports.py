@@ -7,6 +7,8 @@ import json
 import pytest
 from markdown_it import MarkdownIt
 
+pytestmark = pytest.mark.usefixtures("engine")
+
 HOSTILE = (
     "Pipes | and `code` <script>alert(1)</script> [click](javascript:alert(1)) "
     "*bold* _it_ \\ back\nsecond line"

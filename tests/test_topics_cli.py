@@ -1,7 +1,9 @@
 """Topics a user can manage, and quantities set by hand, through the real CLI."""
 
+import os
+
 import pytest
-from conftest import dump
+from conftest import store_dump
 
 from claimtrack.claims import Claim, settle_quantity, topic_name
 from claimtrack.dates import ClaimDate
@@ -32,6 +34,7 @@ def test_auto_topics_name_the_subject_never_a_bare_noun_or_the_speaker(text, sou
     assert topic_name(text, figure, source, settle_quantity(claim, None).quantity) == name
 
 
+@pytest.mark.usefixtures("engine")
 def test_quantity_given_by_hand(cli):
     claim = cli.json("add", "The mayor gave a new count of 700", "--source", "Mayor",
                      "--date", "2024-09-17", "--quantity", "people missing", "--topic", "Derna")  # fmt: skip
@@ -48,6 +51,7 @@ def test_quantity_given_by_hand(cli):
     assert "unknown state 'asleep'" in cli.error("edit", "1", "--quantity", "people:asleep")
 
 
+@pytest.mark.usefixtures("engine")
 def test_quantities_travel_through_csv_and_json(cli, tmp_path, monkeypatch):
     cli("add", "Officials said 600 people were missing", "--source", "A", "--date", "2024-09-17",
         "--topic", "Derna")  # fmt: skip
@@ -55,15 +59,17 @@ def test_quantities_travel_through_csv_and_json(cli, tmp_path, monkeypatch):
         "--topic", "Derna", "--quantity", "people found safe")  # fmt: skip
     original = cli.json("list")
     assert [c["quantity"] for c in original] == ["people:found-safe", "people:missing"]
+    origin = os.environ["CLAIMTRACK_DB"]
     for fmt in ("csv", "json"):
         path = tmp_path / f"out.{fmt}"
         path.write_text(cli("export", fmt).stdout)
         monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / f"{fmt}.db"))
         cli("import", str(path))
         assert cli.json("list") == original
-        monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / "claims.db"))
+        monkeypatch.setenv("CLAIMTRACK_DB", origin)
 
 
+@pytest.mark.usefixtures("engine")
 def test_topics_list_only_those_with_live_claims(cli):
     cli("add", "Officials said 600 people were missing", "--source", "A", "--date", "2024-09-17",
         "--topic", "Derna")  # fmt: skip
@@ -81,6 +87,7 @@ def test_topics_list_only_those_with_live_claims(cli):
     assert "people missing (level)" in table and "Paris" not in table
 
 
+@pytest.mark.usefixtures("engine")
 def test_rename_keeps_claims_settings_and_conflicts(cli):
     cli("add", "Officials said about 600 people were missing in Derna", "--source", "Mayor",
         "--date", "2024-09-17")  # fmt: skip
@@ -98,6 +105,7 @@ def test_rename_keeps_claims_settings_and_conflicts(cli):
     assert {c["topic"] for c in cli.json("list")} == {"Floods in Derna"}
 
 
+@pytest.mark.usefixtures("engine")
 def test_merge_moves_every_claim_and_compares_them_together(cli):
     cli("add", "Officials said about 600 people were missing", "--source", "Mayor",
         "--date", "2024-09-17", "--topic", "Abdulmenam al-Ghaithi")  # fmt: skip
@@ -118,6 +126,7 @@ def test_merge_moves_every_claim_and_compares_them_together(cli):
     assert [v["action"] for v in cli.json("history", "1")["versions"]] == ["merge"]
 
 
+@pytest.mark.usefixtures("engine")
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
@@ -133,11 +142,11 @@ def test_merge_moves_every_claim_and_compares_them_together(cli):
          "unknown state"),
     ],
 )  # fmt: skip
-def test_bad_topic_commands_change_nothing(cli, db_path, args, code, message):
+def test_bad_topic_commands_change_nothing(cli, args, code, message):
     cli("add", "Officials said 600 people were missing", "--source", "A", "--date", "2024-09-17",
         "--topic", "Derna")  # fmt: skip
     cli("add", "Police said 30,000 protesters marched", "--source", "B", "--date", "2024-09-17",
         "--topic", "Paris march")  # fmt: skip
-    before = dump(db_path)
+    before = store_dump()
     assert message in cli.error(*args, code=code)
-    assert dump(db_path) == before
+    assert store_dump() == before

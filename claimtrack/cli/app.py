@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import sqlite3
 import sys
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -87,11 +86,20 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: Path | None = typer.Option(
+    db: str | None = typer.Option(
         None,
         "--db",
         envvar="CLAIMTRACK_DB",
-        help="Database file [default: claims.db in the user's app folder; env CLAIMTRACK_DB].",
+        help="Database file, or a postgresql://user@host/dbname URL [default: claims.db in "
+        "the user's app folder; env CLAIMTRACK_DB].",
+        show_default=False,
+    ),
+    user: str | None = typer.Option(
+        None,
+        "--user",
+        envvar="CLAIMTRACK_USER",
+        help="Who is working, recorded with each claim, change, verdict and review "
+        "[default: env CLAIMTRACK_USER, else the PostgreSQL role or the login name].",
         show_default=False,
     ),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
@@ -106,7 +114,7 @@ def main_options(
       claimtrack add "The U.S. confirms 3,000 North Korean troops are in Russia" \\
         --source US --date 2024-10-23
     """
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "user": user}
 
 
 def main() -> None:

@@ -95,8 +95,12 @@ def claims_list(
         None, "--search", "-q", help='Words (or "a phrase") in the text, source or topic.'
     ),
     fts: bool = typer.Option(
-        False, "--fts", help="Read --search as an FTS5 query over the text (OR, NOT, NEAR, x*)."
+        False,
+        "--fts",
+        help="Read --search as the engine's own query over the text: FTS5 on SQLite (OR, NOT, "
+        "NEAR, x*), tsquery on PostgreSQL (|, !, <->, x:*).",
     ),
+    by: str | None = typer.Option(None, "--by", help="Only claims added by this person."),
     limit: int | None = typer.Option(None, "--limit", "-n", help="At most N claims."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
     as_csv: bool = typer.Option(False, "--csv", help="Print CSV."),
@@ -113,12 +117,12 @@ def claims_list(
     if fts and not search:
         raise ClaimtrackError("--fts reads the --search query; give --search too")
     claims = query_claims(
-        open_store_of(ctx), topic, source, since, until, search=search, fts=fts, limit=limit
+        open_store_of(ctx), topic, source, since, until, search=search, fts=fts, limit=limit, by=by
     )
     if not (as_json or as_csv):
         first = next(claims, None)
         if first is None:
-            typer.echo(no_claims_line(search, topic, source, since, until, limit is not None))
+            typer.echo(no_claims_line(search, topic, source, since, until, by, limit is not None))
             return
         claims = itertools.chain([first], claims)
     if as_json:

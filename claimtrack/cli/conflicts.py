@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 import typer
@@ -108,7 +107,9 @@ def conflicts_review(
     force: bool = typer.Option(False, "--force", help="Replace a decision already made."),
     note: str | None = typer.Option(None, "--note", help="Why, for the record."),
     by: str | None = typer.Option(
-        None, "--by", help="Who decides [default: $CLAIMTRACK_USER, else the login name]."
+        None,
+        "--by",
+        help="Who decides [default: --user, $CLAIMTRACK_USER, else the role or login name].",
     ),
     window: int = typer.Option(2, "--window", help=WINDOW_HELP),
     tolerance: float = typer.Option(10.0, "--tolerance", help=TOLERANCE_HELP),
@@ -138,9 +139,11 @@ def conflicts_review(
         raise ClaimtrackError("give claim ids or --topic, not both")
     if not ids and not topic:
         raise ClaimtrackError("give the claims of a conflict (A B ...) or --topic TOPIC")
-    reviewer = reviewer_name(by)
     settings = conflict_settings(window, tolerance, factor)
     store = open_store_of(ctx)
+    from claimtrack.conflicts import check_reviewer
+
+    reviewer = check_reviewer(by, "--by") if by is not None else store.user
     if topic:
         chosen = [row for row in stored_conflicts(store, settings, topic) if row[1] == "open"]
         if not chosen:
@@ -242,19 +245,3 @@ def _conflict_words(review: Review) -> str:
     if review.kind == "denial":
         return f"denial #{first} × " + ", ".join(f"#{i}" for i in rest)
     return f"{review.kind} between #{first} and #{rest[0]}"
-
-
-def reviewer_name(given: str | None = None) -> str | None:
-    """--by, else $CLAIMTRACK_USER, else the login name; a name given must be sane."""
-    from claimtrack.conflicts import check_reviewer
-
-    if given is not None:
-        return check_reviewer(given, "--by")
-    if os.environ.get("CLAIMTRACK_USER"):
-        return check_reviewer(os.environ["CLAIMTRACK_USER"], "$CLAIMTRACK_USER")
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None

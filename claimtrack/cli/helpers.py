@@ -23,9 +23,19 @@ if TYPE_CHECKING:
 def open_store_of(ctx: typer.Context) -> Store:
     from claimtrack.db import open_store
 
-    store = open_store(ctx.find_root().obj["db"])
+    options = ctx.find_root().obj
+    store = open_store(options["db"])
     ctx.call_on_close(store.close)
+    if options.get("user") is not None:
+        store.user = person_name(options["user"])
     return store
+
+
+def person_name(name: str) -> str:
+    """A name for --user or $CLAIMTRACK_USER: one line of text, spaces folded."""
+    from claimtrack.claims import check_text
+
+    return " ".join(check_text(name, "user name").split())
 
 
 def new_console(err: bool = False) -> Console:

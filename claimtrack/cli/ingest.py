@@ -242,10 +242,10 @@ def read_article(
 
 def existing_store(ctx: typer.Context) -> Store | None:
     """The database, if there is one: reading known sources must not create it."""
-    from claimtrack.db import default_path
+    from claimtrack.db import default_path, is_url
 
-    path = ctx.find_root().obj["db"] or default_path()
-    return open_store_of(ctx) if Path(path).exists() else None
+    target = ctx.find_root().obj["db"] or default_path()
+    return open_store_of(ctx) if is_url(target) or Path(target).exists() else None
 
 
 def answer(question: str) -> str | None:

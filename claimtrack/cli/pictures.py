@@ -113,7 +113,12 @@ def store_serve(
     from claimtrack.serve import bind, datasette_app, run
 
     store = open_store_of(ctx)  # brings the schema up to date, and refuses a bad file
-    path = Path(store.conn.execute("PRAGMA database_list").fetchone()[2])
+    if not store.features.sqlite_file:
+        raise ClaimtrackError(
+            f"serve publishes a SQLite file, and this store is on {store.features.engine}: "
+            "`claimtrack copy` it into a file first"
+        )
+    path = store.path
     store.close()
     app_ = datasette_app(path)
     listening = bind(host, port)

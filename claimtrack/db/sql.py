@@ -1,21 +1,21 @@
-"""Storage: open the database (applying migrations), read and write claims.
+"""The SQL both engines share: reading and writing claims, sources, topics,
+history and reviews, and the transaction around each write.
 
-All SQL lives here. Single-claim paths use the standard library's sqlite3:
-importing sqlite-utils costs about 50 ms, more than a whole `add` should take.
-sqlite-utils runs the schema migrations and the bulk import.
+Statements are written once, in the SQL that SQLite and PostgreSQL both accept,
+with `?` marks (the PostgreSQL engine's connection turns them into its own).
+What an engine does differently (opening, the write lock, full-text search, the
+bulk load, backups and checks) its subclass says, in sqlite.py and postgresql.py.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from itertools import chain, groupby
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimtrack.claims import (
@@ -33,7 +33,7 @@ from claimtrack.claims import (
     topic_terms,
 )
 from claimtrack.dates import DAY, ClaimDate
-from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
+from claimtrack.errors import ClaimtrackError, NotFoundError
 from claimtrack.figures import Figure
 from claimtrack.quantities import in_topic, settle_keys
 from claimtrack.search import search_phrases
@@ -41,7 +41,6 @@ from claimtrack.search import search_phrases
 if TYPE_CHECKING:
     from claimtrack.conflicts import Conflict, Review, Row
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 ORDERS = {
     "newest": "c.date DESC, c.id DESC",
     "topic": "t.name, t.id, c.date, c.id",
@@ -59,23 +58,45 @@ KNOWN_MIGRATIONS = (
     "m011_quantity_kinds",
     "m012_reviews_that_stick",
     "m013_stored_conflicts",
-)
-# The full-text indexes: the claims' text, and the names of sources and topics.
-SEARCH_INDEXES = ("claims_fts", "sources_fts", "topics_fts")
-# A phrase is in a claim when its text, its source's name or its topic's name holds it.
-_PHRASE_IN_CLAIM = (
-    "(c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?) "
-    "OR c.source_id IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?) "
-    "OR c.topic_id IN (SELECT rowid FROM topics_fts WHERE topics_fts MATCH ?))"
+    "m050_people",
 )
 
+# What `claimtrack copy` carries, table by table (parents first), and each
+# table's key: everything but the search indexes, which each engine builds.
+COPIED_TABLES = {
+    "sources": (("id",), ("id", "name", "key", "created_at")),
+    "source_aliases": (("key",), ("key", "alias", "source_id")),
+    "topics": (("id",), ("id", "name", "key", "created_at", "cumulative")),
+    "topic_terms": (("term", "topic_id"), ("term", "topic_id")),
+    "claims": (("id",), (
+        "id", "text", "source_id", "topic_id", "date", "date_precision", "as_of",
+        "as_of_precision", "url", "figure_low", "figure_high", "figure_qualifier", "figure_text",
+        "unit", "unit_norm", "stance", "tags", "note", "created_at", "updated_at", "deleted_at",
+        "verdict", "verdict_explanation", "verdict_at", "date_basis", "appearances", "added_by",
+        "verdict_by", "quantity",
+    )),
+    "claim_history": (("id",), (
+        "id", "claim_id", "action", "data", "recorded_at", "recorded_by",
+    )),
+    "reviews": (("id",), (
+        "id", "claim_a", "claim_b", "kind", "decision", "note", "reviewer", "created_at",
+        "a_updated_at", "b_updated_at", "conflict", "claims", "basis", "settings", "undone_at",
+        "replaces",
+    )),
+    "quantity_kinds": (("topic_id", "quantity"), ("topic_id", "quantity", "kind")),
+    # By key: their ids are the target's own, and each engine renders the listings.
+    "conflicts": (("key",), (
+        "key", "topic_id", "topic", "quantity", "quantity_kind", "kind", "severity", "claim_a",
+        "claim_b", "claims", "reason", "ratio", "status", "review_id",
+    )),
+}  # fmt: skip
 
 # The claim columns read back, in the order claim_from_row unpacks them.
 CLAIM_COLUMNS = (
     "id", "text", "date", "date_precision", "as_of", "as_of_precision", "url", "figure_low",
     "figure_high", "figure_qualifier", "figure_text", "unit", "stance", "tags", "note",
     "verdict", "verdict_explanation", "verdict_at", "created_at", "updated_at", "deleted_at",
-    "date_basis", "appearances", "quantity",
+    "date_basis", "appearances", "added_by", "verdict_by", "quantity",
 )  # fmt: skip
 
 
@@ -91,22 +112,6 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def describe_sqlite_error(error: sqlite3.Error) -> ClaimtrackError:
-    """Turn SQLite's words into one line a user can act on."""
-    text = str(error)
-    if "locked" in text or "busy" in text:
-        return DatabaseError(
-            f"the database is locked by another process (waited {busy_timeout():g} s); try again"
-        )
-    if "readonly" in text or "read-only" in text:
-        return DatabaseError("the database is read-only; cannot write to it")
-    if "not a database" in text or "malformed" in text:
-        return DatabaseError("the database file is damaged or is not a SQLite database")
-    if "unable to open" in text:
-        return DatabaseError("cannot open the database file")
-    return DatabaseError(f"database error: {text}")
-
-
 @dataclass(frozen=True)
 class Filing:
     """Where `add` filed a claim without --topic, and why."""
@@ -116,23 +121,58 @@ class Filing:
     score: float
 
 
+@dataclass(frozen=True)
+class Features:
+    """What an engine can do, so that callers ask "can it?", not "which engine?"."""
+
+    engine: str  # its name in messages: "SQLite", "PostgreSQL"
+    search_syntax: str  # what `list --search --fts` reads
+    sqlite_file: bool  # the store is one SQLite file (Datasette can serve it)
+
+
 class Store:
-    def __init__(self, conn: sqlite3.Connection, clock: Callable[[], str] = utc_now) -> None:
+    """The storage interface the rest of claimtrack uses, and the SQL behind it."""
+
+    features: Features
+    # What the engine raises for a search query it cannot read.
+    query_error: type[Exception] = Exception
+
+    def __init__(self, conn, clock: Callable[[], str] = utc_now) -> None:  # type: ignore[no-untyped-def]
         self.conn = conn
         self.clock = clock
+        # Who this command writes as: recorded with each claim, change and verdict.
+        self.user: str | None = self.default_user()
+
+    def default_user(self) -> str | None:
+        """Who writes when no one is named: the login name."""
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return None
 
     def close(self) -> None:
         self.conn.close()
 
+    @property
+    def name(self) -> str:
+        """The store as a person names it: a file's path, a URL without its password."""
+        raise NotImplementedError
+
+    def _begin(self) -> None:
+        """Start a write transaction, holding the engine's write lock."""
+        raise NotImplementedError
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction: everything in it lands, or nothing does."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield
         except BaseException:
-            # SQLite may have rolled back already (a full disk, say): a second
-            # ROLLBACK would then hide the error that caused the first.
+            # The engine may have rolled back already (a full disk, a lost
+            # connection): a second ROLLBACK would then hide the first error.
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
@@ -155,10 +195,10 @@ class Store:
         if found:
             return found
         cursor = self.conn.execute(
-            "INSERT INTO sources (name, key, created_at) VALUES (?, ?, ?)",
+            "INSERT INTO sources (name, key, created_at) VALUES (?, ?, ?) RETURNING id",
             (name.strip(), source_key(name), self.clock()),
         )
-        return cursor.lastrowid, name.strip()  # type: ignore[return-value]
+        return cursor.fetchone()[0], name.strip()
 
     def find_topic(self, name: str) -> tuple[int, str] | None:
         row = self.conn.execute(
@@ -171,10 +211,10 @@ class Store:
         if found:
             return found[0], found[1], False
         cursor = self.conn.execute(
-            "INSERT INTO topics (name, key, created_at) VALUES (?, ?, ?)",
+            "INSERT INTO topics (name, key, created_at) VALUES (?, ?, ?) RETURNING id",
             (name.strip(), topic_key(name), self.clock()),
         )
-        return cursor.lastrowid, name.strip(), True  # type: ignore[return-value]
+        return cursor.fetchone()[0], name.strip(), True
 
     def _best_topic(self, terms: set[str]) -> tuple[int, str, float] | None:
         if not terms:
@@ -204,7 +244,7 @@ class Store:
 
     def _learn_terms(self, topic_id: int, terms: Iterable[str]) -> None:
         self.conn.executemany(
-            "INSERT OR IGNORE INTO topic_terms (term, topic_id) VALUES (?, ?)",
+            "INSERT INTO topic_terms (term, topic_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(term, topic_id) for term in terms],
         )
 
@@ -249,14 +289,16 @@ class Store:
         row = _claim_row(claim, source_id, topic_id)
         row["created_at"] = claim.created_at or now
         row["updated_at"] = claim.updated_at or now
+        row["added_by"] = claim.added_by or self.user
         columns = ", ".join(row)
         cursor = self.conn.execute(
-            f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' * len(row))})",
+            f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' * len(row))}) RETURNING id",
             list(row.values()),
         )
+        claim_id = cursor.fetchone()[0]
         self._learn_terms(topic_id, topic_terms(claim.text, claim.unit_norm))
         self._refresh_conflicts({(topic_id, claim.quantity)})
-        return self.get_claim(cursor.lastrowid), filing  # type: ignore[arg-type]
+        return self.get_claim(claim_id), filing
 
     def _read_quantity(self, claim: Claim, topic: str, topic_id: int | None) -> Claim:
         """The claim with its quantity read from its text, if not given, and settled
@@ -279,11 +321,11 @@ class Store:
         # however many claims the topic holds.
         rows = self.conn.execute(
             "WITH RECURSIVE q(v) AS ("
-            " SELECT MIN(quantity) FROM claims WHERE topic_id = ?1 AND quantity > ''"
+            " SELECT MIN(quantity) FROM claims WHERE topic_id = ? AND quantity > ''"
             " UNION ALL SELECT (SELECT MIN(quantity) FROM claims"
-            "  WHERE topic_id = ?1 AND quantity > q.v) FROM q WHERE q.v IS NOT NULL"
+            "  WHERE topic_id = ? AND quantity > q.v) FROM q WHERE q.v IS NOT NULL"
             ") SELECT v FROM q WHERE v IS NOT NULL",
-            (topic_id,),
+            (topic_id, topic_id),
         )
         return {row[0] for row in rows}
 
@@ -320,8 +362,9 @@ class Store:
             return None
         figure = claim.figure
         sql = (
-            "SELECT id FROM claims WHERE source_id = ? AND date = ? AND figure_low IS ? "
-            "AND figure_high IS ? AND figure_qualifier IS ? AND unit_norm IS ? "
+            "SELECT id FROM claims WHERE source_id = ? AND date = ? "
+            "AND figure_low IS NOT DISTINCT FROM ? AND figure_high IS NOT DISTINCT FROM ? "
+            "AND figure_qualifier IS NOT DISTINCT FROM ? AND unit_norm IS NOT DISTINCT FROM ? "
             "AND (stance = 'denies') = ?"
         )
         params: list[object] = [
@@ -347,11 +390,9 @@ class Store:
             raise NotFoundError(f"no claim with id {claim_id}")
         return claim
 
-    def _tuples(self) -> sqlite3.Cursor:
-        """A cursor giving plain tuples: much faster to read than sqlite3.Row."""
-        cursor = self.conn.cursor()
-        cursor.row_factory = None
-        return cursor
+    def _tuples(self):  # type: ignore[no-untyped-def]
+        """Something to execute on that gives rows as plain tuples."""
+        return self.conn
 
     def list_claims(
         self,
@@ -364,6 +405,7 @@ class Store:
         fts: bool = False,
         limit: int | None = None,
         order: str = "newest",
+        by: str | None = None,
     ) -> Iterator[Claim]:
         """Claims not removed, in one of ORDERS: newest first; by topic name, then
         date; or grouped by topic in the index's order, which needs no sort.
@@ -374,12 +416,15 @@ class Store:
         The filters are checked at once; the claims come lazily.
         """
         where, params = self._filters(topic, source, since, until)
+        if by is not None:
+            where.append("c.added_by = ?")
+            params.append(by)
         if search and fts:
-            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            where.append(self._QUERY_IN_TEXT)
             params.append(search)
         elif search:
             phrases = search_phrases(search)
-            where.extend([_PHRASE_IN_CLAIM] * len(phrases) or ["0"])
+            where.extend([self._PHRASE_IN_CLAIM] * len(phrases) or ["1 = 0"])
             params.extend(phrase for phrase in phrases for _ in range(3))
         sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {ORDERS[order]}"
         if limit is not None:
@@ -388,8 +433,8 @@ class Store:
         # Checked above, before the first row: a bad filter fails before any output.
         try:
             rows = self._tuples().execute(sql, params)
-        except sqlite3.OperationalError as error:
-            if search and fts:  # FTS5 reads the query when the statement starts
+        except self.query_error as error:
+            if search and fts:  # the engine reads the query when the statement starts
                 raise ClaimtrackError(f"the search query is not valid: {error}") from None
             raise
         return (claim_from_row(row) for row in rows)
@@ -470,6 +515,8 @@ class Store:
         topic_id, _, _ = self.ensure_topic(topic)
         row = _claim_row(updated, source_id, topic_id)
         row["updated_at"] = self._later_than(current.updated_at)
+        if "verdict" in changes:
+            row["verdict_by"] = self.user
         assignments = ", ".join(f"{name} = ?" for name in row)
         self.conn.execute(
             f"UPDATE claims SET {assignments} WHERE id = ?", [*row.values(), current.id]
@@ -513,18 +560,26 @@ class Store:
 
     def _record(self, claim: Claim, action: str) -> None:
         self.conn.execute(
-            "INSERT INTO claim_history (claim_id, action, data, recorded_at) VALUES (?, ?, ?, ?)",
-            (claim.id, action, json.dumps(claim.to_json(), sort_keys=True), self.clock()),
+            "INSERT INTO claim_history (claim_id, action, data, recorded_at, recorded_by) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                claim.id,
+                action,
+                json.dumps(claim.to_json(), sort_keys=True),
+                self.clock(),
+                self.user,
+            ),
         )
 
     def history(self, claim_id: int) -> list[dict[str, object]]:
-        """Earlier versions, oldest first; each with the action that replaced it."""
+        """Earlier versions, oldest first; each with the action that replaced it, and
+        when and by whom."""
         self.get_claim(claim_id, deleted=True)
         return [
-            {"action": action, "recorded_at": recorded_at, "claim": json.loads(data)}
-            for action, recorded_at, data in self.conn.execute(
-                "SELECT action, recorded_at, data FROM claim_history WHERE claim_id = ? "
-                "ORDER BY id",
+            {"action": action, "recorded_at": at, "recorded_by": by, "claim": json.loads(data)}
+            for action, at, by, data in self.conn.execute(
+                "SELECT action, recorded_at, recorded_by, data FROM claim_history "
+                "WHERE claim_id = ? ORDER BY id",
                 (claim_id,),
             )
         ]
@@ -556,7 +611,7 @@ class Store:
         kinds: dict[int, dict[str, str]] = {}
         for topic_id, quantity, kind in self.conn.execute(
             "SELECT topic_id, quantity, kind FROM quantity_kinds "
-            "WHERE topic_id IN (SELECT value FROM json_each(?))",
+            f"WHERE topic_id IN ({self._json_values('?', ids=True)})",
             (json.dumps(sorted(set(topic_ids))),),
         ):
             kinds.setdefault(topic_id, {})[quantity] = kind
@@ -618,7 +673,7 @@ class Store:
             return {}
         rows = self._tuples().execute(
             f"SELECT {self._REVIEW_COLUMNS}, undone_at FROM reviews WHERE undone_at IS NULL "
-            "AND conflict IN (SELECT value FROM json_each(?)) ORDER BY id",
+            f"AND conflict IN ({self._json_values('?')}) ORDER BY id",
             (json.dumps(sorted(set(keys))),),
         )
         return {review.conflict: review for review in map(_review, rows)}
@@ -634,7 +689,8 @@ class Store:
         claims = list(review.claims)
         cursor = self.conn.execute(
             "INSERT INTO reviews (claim_a, claim_b, kind, decision, note, reviewer, created_at, "
-            "conflict, claims, basis, settings, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "conflict, claims, basis, settings, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "RETURNING id",
             (
                 claims[0],
                 claims[1],
@@ -650,7 +706,7 @@ class Store:
                 review.replaces,
             ),
         )
-        return cursor.lastrowid  # type: ignore[return-value]
+        return cursor.fetchone()[0]
 
     def undo_review(self) -> Review:
         """Undo the latest decision still standing; the one it replaced holds again."""
@@ -676,7 +732,7 @@ class Store:
         """Every decision standing on a conflict this claim took part in, oldest first."""
         rows = self._tuples().execute(
             f"SELECT {self._REVIEW_COLUMNS}, undone_at FROM reviews WHERE undone_at IS NULL "
-            "AND ? IN (SELECT value FROM json_each(reviews.claims)) ORDER BY id",
+            f"AND ? IN ({self._json_values('reviews.claims', ids=True)}) ORDER BY id",
             (claim_id,),
         )
         latest = {review.conflict: review for review in map(_review, rows)}
@@ -711,7 +767,7 @@ class Store:
         kinds: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
         progress: Callable[[int], None] | None = None,
     ) -> int:
-        """Insert new claims in one transaction, with one executemany.
+        """Insert new claims in one transaction, by the engine's bulk load.
 
         A claim keeps its id from the file (file_ids lists them all, known
         before the claims are) when that id is free here, so a round trip into
@@ -779,6 +835,7 @@ class Store:
                     row["id"] = claim_id
                     row["created_at"] = claim.created_at or now
                     row["updated_at"] = claim.updated_at or now
+                    row["added_by"] = claim.added_by or self.user
                     inserted.append(claim_id)
                     if progress and len(inserted) % 500 == 0:
                         progress(500)
@@ -789,19 +846,12 @@ class Store:
                         fresh[topic_id].append(claim)
                     yield row
 
-            with self._search_index_after(inserted):
-                stream = rows()
-                first = next(stream, None)
-                if first is not None:
-                    marks = ", ".join("?" * len(first))
-                    self.conn.executemany(
-                        f"INSERT INTO claims ({', '.join(first)}) VALUES ({marks})",
-                        (tuple(row.values()) for row in chain([first], stream)),
-                    )
+            self._bulk_insert(rows(), inserted)
             if progress:
                 progress(len(inserted) % 500)
             self.conn.executemany(
-                "INSERT OR IGNORE INTO topic_terms (term, topic_id) VALUES (?, ?)", sorted(terms)
+                "INSERT INTO topic_terms (term, topic_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                sorted(terms),
             )
             for alias, name in aliases:
                 target = self.find_source(name)
@@ -814,16 +864,21 @@ class Store:
                 found = self.find_topic(topic)
                 if found:
                     self.conn.execute(
-                        "INSERT OR IGNORE INTO quantity_kinds (topic_id, quantity, kind) "
-                        "VALUES (?, ?, ?)",
+                        "INSERT INTO quantity_kinds (topic_id, quantity, kind) "
+                        "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                         (found[0], quantity, kind),
                     )
                     groups |= self._groups("topic_id = ?", (found[0],))
             for review in reviews:
                 self._import_review(review, new_ids)
+            self._ids_given()
             groups |= self._settle_imported(groups, inserted, fresh)
             self._refresh_conflicts(groups, fresh)
         return len(inserted)
+
+    def _bulk_insert(self, rows: Iterator[dict[str, object]], inserted: list[int]) -> None:
+        """Insert the claims' rows (all with an id), the search index kept in step."""
+        raise NotImplementedError
 
     def _settle_imported(
         self,
@@ -848,7 +903,7 @@ class Store:
                     continue
                 self.conn.execute(
                     "UPDATE claims SET quantity = ? WHERE topic_id = ? AND quantity = ? "
-                    "AND id IN (SELECT value FROM json_each(?))",
+                    f"AND id IN ({self._json_values('?', ids=True)})",
                     (new, topic_id, old, ids),
                 )
                 joined.add((topic_id, new))
@@ -857,28 +912,49 @@ class Store:
                         claim.quantity = new
         return joined
 
-    @contextmanager
-    def _search_index_after(self, inserted: list[int]) -> Iterator[None]:
-        """Index the inserted claims in one statement instead of a trigger a row.
+    def _ids_given(self, tables: Iterable[str] = ("claims",)) -> None:
+        """After rows were inserted with ids of their own: the next ids follow them."""
 
-        FTS5's per-row trigger was two thirds of a 100,000-claim import here
-        (3.1 s of inserts against 1.0 s this way). The trigger is dropped and
-        re-created inside the import's transaction, so a failure restores it.
-        """
-        trigger = self.conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'claims_ai'"
-        ).fetchone()
-        if trigger:
-            self.conn.execute("DROP TRIGGER claims_ai")
-        yield
-        if inserted:
-            self.conn.execute(
-                "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims "
-                "WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(inserted),),
-            )
-        if trigger:
-            self.conn.execute(trigger[0])
+    # --- moving between stores ------------------------------------------------------
+
+    def table_rows(self, table: str) -> list[tuple]:  # type: ignore[type-arg]
+        """Every row of one of COPIED_TABLES, in key order."""
+        key, columns = COPIED_TABLES[table]
+        return self.conn.execute(
+            f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(key)}"
+        ).fetchall()
+
+    def copy_from(self, other: Store) -> dict[str, int]:
+        """Add what OTHER holds and this store lacks, with its ids, in one transaction;
+        rows by table. A row already here must be the same row: a store that holds
+        other claims under the same ids is refused, and nothing is written."""
+        added = {}
+        with self.transaction():
+            for table, (key, columns) in COPIED_TABLES.items():
+                width = len(key)
+                here = {tuple(row[:width]): tuple(row) for row in self.table_rows(table)}
+                new = []
+                for row in other.table_rows(table):
+                    found = here.get(tuple(row[:width]))
+                    if found is None:
+                        new.append(tuple(row))
+                    elif found != tuple(row):
+                        what = ", ".join(str(v) for v in row[:width])
+                        raise ClaimtrackError(
+                            f"the target holds a different row {what} in {table}; "
+                            "copy into an empty store, or one copied from this source"
+                        )
+                if new:
+                    self._insert_rows(table, columns, new)
+                added[table] = len(new)
+            self._ids_given([t for t, (key, _) in COPIED_TABLES.items() if key == ("id",)])
+            if added["conflicts"]:
+                self._render_listings("listing IS NULL", ())
+        return added
+
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:  # type: ignore[type-arg]
+        marks = ", ".join("?" * len(columns))
+        self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def _import_review(self, review: dict[str, object], new_ids: dict[int, int]) -> None:
         """A decision from a file, on claims the same file brought in. A file written
@@ -906,7 +982,7 @@ class Store:
         claims = [c for c, _ in paired]
         basis = None if basis is None else [b for _, b in paired]
         key = f"denial-{claims[0]}" if kind == "denial" else f"{claims[0]}-{claims[1]}"
-        self._insert_review(
+        review_id = self._insert_review(
             Review(
                 conflict=key,
                 kind=kind,
@@ -921,92 +997,8 @@ class Store:
         )
         if review.get("undone_at"):
             self.conn.execute(
-                "UPDATE reviews SET undone_at = ? WHERE id = last_insert_rowid()",
-                (review["undone_at"],),
+                "UPDATE reviews SET undone_at = ? WHERE id = ?", (review["undone_at"], review_id)
             )
-
-    # --- safety ---------------------------------------------------------------------
-
-    def backup(self, target: Path) -> None:
-        """A consistent copy made with SQLite's online backup API, even while others write.
-
-        The copy is written next to the target and renamed into place, so a
-        crash never leaves a half-written backup under the target's name.
-        """
-        if target.exists():
-            raise ClaimtrackError(f"{target} already exists; choose another name")
-        folder = target.parent
-        if not folder.is_dir():
-            raise ClaimtrackError(f"{folder} is not a folder")
-        partial = folder / f".{target.name}.partial"
-        partial.unlink(missing_ok=True)
-        try:
-            copy = sqlite3.connect(partial)
-            try:
-                self.conn.backup(copy, pages=1024)
-                copy.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                copy.close()
-            os.replace(partial, target)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-
-    def check(self) -> list[tuple[str, bool, str]]:
-        """(what, ok, words) for each check: integrity, full-text index, schema, links."""
-        results = []
-        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
-        results.append(
-            ("integrity", rows == ["ok"], "ok" if rows == ["ok"] else "; ".join(rows[:5]))
-        )
-        try:
-            for index in SEARCH_INDEXES:
-                self.conn.execute(
-                    f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"
-                )
-            results.append(("full-text index", True, "ok"))
-        except sqlite3.DatabaseError:
-            results.append(
-                (
-                    "full-text index",
-                    False,
-                    "out of step with the claims; `claimtrack check --repair` rebuilds it",
-                )
-            )
-        applied = _applied(self.conn) or []
-        schema_ok = tuple(applied) == KNOWN_MIGRATIONS
-        results.append(
-            (
-                "schema",
-                schema_ok,
-                f"up to date ({len(applied)} steps)"
-                if schema_ok
-                else f"steps {', '.join(applied)} do not match this claimtrack",
-            )
-        )
-        broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
-        results.append(
-            ("links", not broken, "ok" if not broken else f"{len(broken)} rows point nowhere")
-        )
-        if schema_ok:
-            stale = self._stale_conflicts()
-            stored = self.conn.execute("SELECT count(*) FROM conflicts").fetchone()[0]
-            results.append(
-                (
-                    "conflicts",
-                    not stale,
-                    f"up to date ({stored} stored)"
-                    if not stale
-                    else f"{stale} stored conflict(s) out of step with the claims; "
-                    "`claimtrack check --repair` rebuilds them",
-                )
-            )
-        return results
-
-    def rebuild_search_index(self) -> None:
-        with self.transaction():
-            for index in SEARCH_INDEXES:
-                self.conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
 
     # --- listings -------------------------------------------------------------------
 
@@ -1023,18 +1015,19 @@ class Store:
         ):
             measured.setdefault(topic_id, []).append(quantity)
         records = []
+        names = ("id", "name", "claims", "first", "last")
         for row in self.conn.execute(
             "SELECT t.id, t.name, count(c.id) AS claims, min(c.date) AS first, "
             "max(c.date) AS last FROM topics t JOIN claims c "
             "ON c.topic_id = t.id AND c.deleted_at IS NULL GROUP BY t.id ORDER BY t.name"
         ):
-            kinds = set_by_hand.get(row["id"], {})
+            kinds = set_by_hand.get(row[0], {})
             records.append(
                 {
-                    **dict(row),
+                    **dict(zip(names, row, strict=True)),
                     "cumulative": kinds.get(WHOLE_TOPIC) == "cumulative",
                     "kinds": kinds,
-                    "quantities": {q: quantity_kind(q, kinds) for q in measured.get(row["id"], [])},
+                    "quantities": {q: quantity_kind(q, kinds) for q in measured.get(row[0], [])},
                 }
             )
         return records
@@ -1096,13 +1089,14 @@ class Store:
                     (into[0], self._later_than(claim.updated_at), claim.id),
                 )
             self.conn.execute(
-                "INSERT OR IGNORE INTO topic_terms (term, topic_id) "
-                "SELECT term, ? FROM topic_terms WHERE topic_id = ?",
+                "INSERT INTO topic_terms (term, topic_id) "
+                "SELECT term, ? FROM topic_terms WHERE topic_id = ? ON CONFLICT DO NOTHING",
                 (into[0], found[0]),
             )
             self.conn.execute(
-                "INSERT OR IGNORE INTO quantity_kinds (topic_id, quantity, kind) "
-                "SELECT ?, quantity, kind FROM quantity_kinds WHERE topic_id = ?",
+                "INSERT INTO quantity_kinds (topic_id, quantity, kind) "
+                "SELECT ?, quantity, kind FROM quantity_kinds WHERE topic_id = ? "
+                "ON CONFLICT DO NOTHING",
                 (into[0], found[0]),
             )
             touched |= {(into[0], q) for _, q in touched} | self._own_places(into[0], into[1])
@@ -1114,18 +1108,18 @@ class Store:
 
     def sources(self) -> list[dict[str, object]]:
         result = []
-        for row in self.conn.execute(
+        for source_id, name, claims in self.conn.execute(
             "SELECT s.id, s.name, count(c.id) AS claims FROM sources s LEFT JOIN claims c "
             "ON c.source_id = s.id AND c.deleted_at IS NULL GROUP BY s.id ORDER BY s.name"
-        ):
+        ).fetchall():
             aliases = [
                 r[0]
                 for r in self.conn.execute(
                     "SELECT alias FROM source_aliases WHERE source_id = ? ORDER BY alias",
-                    (row["id"],),
+                    (source_id,),
                 )
             ]
-            result.append({**dict(row), "aliases": aliases})
+            result.append({"id": source_id, "name": name, "claims": claims, "aliases": aliases})
         return result
 
     def known_sources(self) -> dict[str, str]:
@@ -1197,7 +1191,8 @@ class Store:
                 "DELETE FROM conflicts WHERE topic_id = ? AND kind = 'denial'", (topic_id,)
             )
             self.conn.executemany(
-                "DELETE FROM conflicts WHERE topic_id = ? AND kind != 'denial' AND quantity IS ?",
+                "DELETE FROM conflicts WHERE topic_id = ? AND kind != 'denial' "
+                "AND quantity IS NOT DISTINCT FROM ?",
                 [(topic_id, q or None) for q in quantities],
             )
         self._store_conflicts(found)
@@ -1230,7 +1225,7 @@ class Store:
         where, params = "", ()
         if topic_ids is not None:
             where, params = (
-                "AND c.topic_id IN (SELECT value FROM json_each(?))",
+                f"AND c.topic_id IN ({self._json_values('?', ids=True)})",
                 (json.dumps(topic_ids),),
             )
         rows = self._tuples().execute(
@@ -1249,7 +1244,7 @@ class Store:
         )
         if rows:
             keys = json.dumps([row[0] for row in rows])
-            self._render_listings("key IN (SELECT value FROM json_each(?))", (keys,))
+            self._render_listings(f"key IN ({self._json_values('?')})", (keys,))
 
     def _conflict_rows(self, found: list[tuple[int, Conflict]]) -> list[tuple[object, ...]]:
         """The conflicts as table rows, each with the decision that holds for it."""
@@ -1292,7 +1287,7 @@ class Store:
 
         standing = self._standing(keys)
         for key, claims in self.conn.execute(
-            "SELECT key, claims FROM conflicts WHERE key IN (SELECT value FROM json_each(?))",
+            f"SELECT key, claims FROM conflicts WHERE key IN ({self._json_values('?')})",
             (json.dumps(sorted(keys)),),
         ).fetchall():
             review = standing.get(key)
@@ -1302,9 +1297,7 @@ class Store:
                 "UPDATE conflicts SET status = ?, review_id = ? WHERE key = ?",
                 (review.decision if held else OPEN, review.id if held else None, key),  # type: ignore[union-attr]
             )
-        self._render_listings(
-            "key IN (SELECT value FROM json_each(?))", (json.dumps(sorted(keys)),)
-        )
+        self._render_listings(f"key IN ({self._json_values('?')})", (json.dumps(sorted(keys)),))
 
     def rebuild_conflicts(self) -> int:
         with self.transaction():
@@ -1329,22 +1322,27 @@ class Store:
             row[0]: row
             for row in self._tuples().execute(f"SELECT {self._CONFLICT_COLUMNS} FROM conflicts")
         }
-        from claimtrack.escape import escape_unseen
-
         stale = {key for key in fresh.keys() | stored.keys() if fresh.get(key) != stored.get(key)}
-        stale |= {
-            key
-            for key, listing, rendered in self.conn.execute(
-                f"SELECT key, listing, {self._LISTING} FROM conflicts"
-            )
-            if listing != escape_unseen(rendered)
-        }
+        stale |= {key for key, listing, now in self._listings_now() if listing != now}
         return len(stale)
+
+    def _conflicts_check(self) -> tuple[str, bool, str]:
+        """`check`'s line on the stored conflicts, for a store whose schema is current."""
+        stale = self._stale_conflicts()
+        stored = self.conn.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+        return (
+            "conflicts",
+            not stale,
+            f"up to date ({stored} stored)"
+            if not stale
+            else f"{stale} stored conflict(s) out of step with the claims; "
+            "`claimtrack check --repair` rebuilds them",
+        )
 
     def stored_rows(self, topic: str | None = None, *, claim_id: int | None = None) -> list[Row]:
         """The stored conflicts (of a topic, or with a claim), each with its status
         and the decision that holds, sorted by topic, severity and ids."""
-        where, params = ["1"], []
+        where, params = ["1 = 1"], []
         if topic is not None:
             found = self.find_topic(topic)
             if not found:
@@ -1354,7 +1352,7 @@ class Store:
         if claim_id is not None:
             where.append(
                 "c.topic_id = (SELECT topic_id FROM claims WHERE id = ?) "
-                "AND ? IN (SELECT value FROM json_each(c.claims))"
+                f"AND ? IN ({self._json_values('c.claims', ids=True)})"
             )
             params += [claim_id, claim_id]
         return [
@@ -1396,63 +1394,44 @@ class Store:
             if not found_source:
                 raise NotFoundError(f"no source named {source!r}")
             where.append(
-                "EXISTS (SELECT 1 FROM json_each(c.claims) j JOIN claims m ON m.id = j.value "
-                "WHERE m.source_id = ?)"
+                "EXISTS (SELECT 1 FROM claims m WHERE m.source_id = ? "
+                f"AND m.id IN ({self._json_values('c.claims', ids=True)}))"
             )
             params.append(found_source[0])
         sql = (
-            f"SELECT c.listing FROM conflicts c WHERE {' AND '.join(where) or '1'} "
+            f"SELECT c.listing FROM conflicts c WHERE {' AND '.join(where) or '1 = 1'} "
             "ORDER BY c.topic, c.severity, c.claim_a, c.claim_b"
         )
-        cursor = self._tuples().execute(sql, params)
+        return self._texts_as_bytes(sql, params)
 
-        def rows() -> Iterator[bytes]:
-            while True:
-                # Text comes back undecoded only while these rows are fetched.
-                self.conn.text_factory = bytes
-                try:
-                    batch = cursor.fetchmany(2000)
-                finally:
-                    self.conn.text_factory = str
-                if not batch:
-                    return
-                yield from (row[0] for row in batch)
-
-        return rows()
-
-    # The JSON object of a stored conflict, as `conflicts --json` prints it.
-    _LISTING = (
-        "json_object('topic', topic, 'kind', kind, 'claims', json(claims), 'quantity', "
-        "quantity, 'quantity_kind', quantity_kind, 'reason', reason, 'ratio', ratio, "
-        "'status', status, 'note', (SELECT note FROM reviews WHERE id = review_id), "
-        "'reviewer', (SELECT reviewer FROM reviews WHERE id = review_id), "
-        "'reviewed_at', (SELECT created_at FROM reviews WHERE id = review_id))"
-    )
+    def _texts_as_bytes(self, sql: str, params: list[object]) -> Iterator[bytes]:
+        """The first column of a query's rows, text as UTF-8 bytes."""
+        raise NotImplementedError
 
     def _render_listings(self, where: str, params: tuple[object, ...]) -> None:
-        """Write the listings of these conflicts. SQLite's JSON leaves C1 and bidi
-        controls raw; the few listings holding one are escaped here, once."""
-        from claimtrack.escape import JSON_UNSEEN_GLOB, escape_unseen
+        """Write the listings (the JSON `conflicts --json` prints) of these conflicts."""
+        raise NotImplementedError
 
-        self.conn.execute(f"UPDATE conflicts SET listing = {self._LISTING} WHERE {where}", params)
-        raw = self.conn.execute(
-            f"SELECT id, listing FROM conflicts WHERE ({where}) AND listing GLOB ?",
-            (*params, JSON_UNSEEN_GLOB),
-        ).fetchall()
-        self.conn.executemany(
-            "UPDATE conflicts SET listing = ? WHERE id = ?",
-            [(escape_unseen(listing), row_id) for row_id, listing in raw],
-        )
+    def _listings_now(self) -> Iterator[tuple[str, str, str]]:
+        """(key, listing, the listing as rendered now) of every stored conflict."""
+        raise NotImplementedError
+
+    def _json_values(self, json_list: str, *, ids: bool = False) -> str:
+        """A subquery of the values of a JSON list (a column, or `?`): ids as integers."""
+        raise NotImplementedError
 
     # --- upgrades -------------------------------------------------------------------
 
     def upgrade(self, applied_now: set[str]) -> None:
         """What schema steps need computed from the claims, inside their transaction."""
-        if "m010_quantities" in applied_now:
+        # Both engines name these steps alike after their numbers (m010_quantities
+        # on SQLite is p002_quantities on PostgreSQL).
+        done = {name.split("_", 1)[1] for name in applied_now}
+        if "quantities" in done:
             self._fill_quantities()
-        if "m012_reviews_that_stick" in applied_now:
+        if "reviews_that_stick" in done:
             self._settle_legacy_reviews()
-        if "m013_stored_conflicts" in applied_now:
+        if "stored_conflicts" in done:
             self._rebuild_conflicts()
 
     def _fill_quantities(self) -> None:
@@ -1472,8 +1451,8 @@ class Store:
     def _settle_legacy_reviews(self) -> None:
         """An old review holds if its claims are as they were when it was made (their
         updated_at then and now): it gets their fingerprints, like a new one."""
-        for review_id, claims, stamps in self.conn.execute(
-            "SELECT id, claims, json_array(a_updated_at, b_updated_at) FROM reviews "
+        for review_id, claims, *stamps in self.conn.execute(
+            "SELECT id, claims, a_updated_at, b_updated_at FROM reviews "
             "WHERE basis IS NULL AND a_updated_at IS NOT NULL"
         ).fetchall():
             ids = json.loads(claims)
@@ -1481,7 +1460,7 @@ class Store:
                 current = {c: self.get_claim(c, deleted=True) for c in ids}
             except NotFoundError:
                 continue
-            then = dict(zip(sorted(ids), json.loads(stamps), strict=True))
+            then = dict(zip(sorted(ids), stamps, strict=True))
             if all(then[c] == current[c].updated_at for c in ids):
                 basis = [claim_basis(current[c]) for c in ids]
                 self.conn.execute(
@@ -1515,6 +1494,8 @@ def _claim_row(claim: Claim, source_id: int, topic_id: int) -> dict[str, object]
         "date_basis": claim.date_basis,
         "appearances": _appearances_text(claim.appearances),
         "quantity": claim.quantity or None,
+        "added_by": claim.added_by,
+        "verdict_by": claim.verdict_by,
     }
 
 
@@ -1526,7 +1507,8 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
     (
         claim_id, text, day, precision, as_of, as_of_precision, url, low, high, qualifier,
         figure_text, unit, stance, tags, note, verdict, explanation, verdict_at, created_at,
-        updated_at, deleted_at, date_basis, appearances, quantity, source, topic,
+        updated_at, deleted_at, date_basis, appearances, added_by, verdict_by, quantity, source,
+        topic,
     ) = row  # fmt: skip
     return Claim(
         id=claim_id,
@@ -1549,6 +1531,8 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
         deleted_at=deleted_at,
         date_basis=date_basis or STATEMENT,
         appearances=tuple(Appearance(**a) for a in json.loads(appearances)) if appearances else (),
+        added_by=added_by,
+        verdict_by=verdict_by,
         quantity=quantity or "",
     )
 
@@ -1614,88 +1598,3 @@ class NewClaims:
                 continue
             known.add(identity)
             yield claim, original_id
-
-
-def default_path() -> Path:
-    import typer
-
-    return Path(typer.get_app_dir("claimtrack")) / "claims.db"
-
-
-def open_store(path: str | Path | None = None) -> Store:
-    """Open (creating if needed) the database at PATH and bring its schema up to date."""
-    path = Path(path) if path else default_path()
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a directory, not a database file")
-    if path.exists():
-        with open(path, "rb") as handle:
-            header = handle.read(16)
-        if header and header != SQLITE_HEADER:
-            raise DatabaseError(f"{path} is not a SQLite database")
-    else:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise DatabaseError(f"cannot create the folder for {path}: {error.strerror}") from None
-    try:
-        conn = sqlite3.connect(path, timeout=busy_timeout(), isolation_level=None)
-    except sqlite3.Error as error:
-        raise describe_sqlite_error(error) from None
-    conn.row_factory = sqlite3.Row
-    try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        _migrate(conn)
-    except sqlite3.Error as error:
-        conn.close()
-        raise describe_sqlite_error(error) from None
-    except BaseException:
-        conn.close()
-        raise
-    return Store(conn)
-
-
-def _applied(conn: sqlite3.Connection) -> list[str] | None:
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-    ).fetchone()
-    if not has_table:
-        return None
-    return [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'claimtrack' ORDER BY id"
-        )
-    ]
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    applied = _applied(conn)
-    if applied is not None:
-        newer = [name for name in applied if name not in KNOWN_MIGRATIONS]
-        if newer:
-            raise DatabaseError(
-                f"the database was written by a newer claimtrack (schema step {newer[-1]}); "
-                "upgrade claimtrack to use it"
-            )
-        if len(applied) == len(KNOWN_MIGRATIONS):
-            return
-    elif conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise DatabaseError("the database holds other tables and is not a claimtrack database")
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
-    from sqlite_utils import Database
-
-    from claimtrack.migrations import migrations
-
-    # One IMMEDIATE transaction around all pending steps: a second process
-    # opening the same new file waits here, then finds nothing left to do.
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        before = set(_applied(conn) or [])
-        migrations.apply(Database(conn, execute_plugins=False))
-        Store(conn).upgrade(set(_applied(conn) or []) - before)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
