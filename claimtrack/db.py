@@ -13,13 +13,17 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimtrack.claims import (
     GOOD_MATCH,
     Claim,
+    ClaimRefused,
+    check_claim,
+    check_source,
+    claim_problems,
     match_score,
     source_key,
     topic_key,
@@ -29,6 +33,15 @@ from claimtrack.claims import (
 from claimtrack.dates import DAY, ClaimDate
 from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.figures import Figure
+from claimtrack.files import DIRECTORY, FILE, MISSING, path_kind, read_head
+from claimtrack.limits import (
+    MAX_ID,
+    TIMESTAMP_FORMAT,
+    seconds_setting,
+    timestamp,
+    timestamp_problem,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     from claimtrack.conflicts import Review
@@ -53,30 +66,80 @@ CLAIM_COLUMNS = (
 
 def busy_timeout() -> float:
     """Seconds to wait for another writer; CLAIMTRACK_BUSY_TIMEOUT overrides."""
-    try:
-        return max(0.0, float(os.environ.get("CLAIMTRACK_BUSY_TIMEOUT", "10")))
-    except ValueError:
-        return 10.0
+    return seconds_setting("CLAIMTRACK_BUSY_TIMEOUT", 10.0, zero=True)
 
 
-def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+_OPENED: list[Path] = []  # the database this process opened last, named in its errors
 
 
 def describe_sqlite_error(error: sqlite3.Error) -> ClaimtrackError:
-    """Turn SQLite's words into one line a user can act on."""
+    """Turn SQLite's words into one line that says what is wrong and what to do."""
     text = str(error)
+    path = _OPENED[-1] if _OPENED else None
     if "locked" in text or "busy" in text:
         return DatabaseError(
             f"the database is locked by another process (waited {busy_timeout():g} s); try again"
         )
-    if "readonly" in text or "read-only" in text:
-        return DatabaseError("the database is read-only; cannot write to it")
     if "not a database" in text or "malformed" in text:
-        return DatabaseError("the database file is damaged or is not a SQLite database")
+        return DatabaseError(
+            "the database file is damaged or is not a SQLite database; "
+            "`claimtrack check` says what is wrong, or go back to a backup"
+        )
+    if "disk is full" in text:
+        return DatabaseError(
+            f"the disk holding {_where(path)} is full; nothing was written: free some space "
+            "and run the command again"
+        )
+    place = _place_problem(path)
+    if place:
+        return DatabaseError(place)
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            f"{_where(path)} is read-only: claimtrack can read it but not change it; "
+            "make it writable, or copy it with `claimtrack backup COPY` and use --db COPY"
+        )
     if "unable to open" in text:
-        return DatabaseError("cannot open the database file")
+        return DatabaseError(
+            f"cannot open {_where(path)}; check that its folder exists and is yours"
+        )
+    if "disk I/O error" in text:
+        return DatabaseError(
+            f"the disk failed to read or write {_where(path)}; nothing was written: "
+            "check the disk and its free space, then run `claimtrack check`"
+        )
     return DatabaseError(f"database error: {text}")
+
+
+def _where(path: Path | None) -> str:
+    return f"the database {path}" if path else "the database"
+
+
+def _place_problem(path: Path | None) -> str | None:
+    """What about the database's file or folder stops SQLite writing, if it can be told."""
+    if path is None:
+        return None
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        flags = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return None
+    if flags.f_flag & getattr(os, "ST_RDONLY", 1):
+        return (
+            f"{_where(path)} is on a read-only file system: claimtrack can read it but not "
+            "change it; copy it to a writable folder with `claimtrack backup COPY` and use "
+            "--db COPY, or remount the disk read-write"
+        )
+    if flags.f_bavail == 0:
+        return (
+            f"the disk holding {_where(path)} is full; nothing was written: free some space "
+            "and run the command again"
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return (
+            f"the folder of {_where(path)} is not writable, and SQLite needs to write its "
+            "journal there; make the folder writable, or copy the database elsewhere"
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -89,9 +152,15 @@ class Filing:
 
 
 class Store:
-    def __init__(self, conn: sqlite3.Connection, clock: Callable[[], str] = utc_now) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        clock: Callable[[], str] = utc_now,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         self.conn = conn
         self.clock = clock
+        self.today = today
 
     def close(self) -> None:
         self.conn.close()
@@ -206,9 +275,10 @@ class Store:
         return stored, filing
 
     def _insert(self, claim: Claim) -> tuple[Claim, Filing | None]:
+        now = self.clock()
+        check_claim(claim, self.today(), now)
         source_id, _ = self.ensure_source(claim.source)
         topic_id, _, filing = self.file_topic(claim)
-        now = self.clock()
         row = _claim_row(claim, source_id, topic_id)
         row["created_at"] = claim.created_at or now
         row["updated_at"] = claim.updated_at or now
@@ -221,11 +291,40 @@ class Store:
         return self.get_claim(cursor.lastrowid), filing  # type: ignore[arg-type]
 
     def get_claim(self, claim_id: int, *, deleted: bool = False) -> Claim:
+        if not 0 < claim_id <= MAX_ID:
+            raise NotFoundError(f"no claim with id {claim_id}")
         row = self._tuples().execute(self._SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
-        claim = claim_from_row(row) if row else None
-        if claim is None or (claim.deleted_at and not deleted):
+        if row is None:
+            self._not_found_or_damaged(claim_id)
+        claim = claim_from_row(row)
+        if claim.deleted_at and not deleted:
             raise NotFoundError(f"no claim with id {claim_id}")
         return claim
+
+    def _not_found_or_damaged(self, claim_id: int) -> None:
+        """Say a claim does not exist only once the tables it would be in are sound.
+
+        A damaged page can hide rows without SQLite noticing; then the answer
+        is a damaged database (exit 4), not a missing claim (exit 3). The check
+        runs only here, on the way to "not found", and reads only those tables."""
+        probe = self.conn.execute(
+            "SELECT (SELECT count(*) FROM claims WHERE id = ?), (SELECT max(id) FROM claims)",
+            (claim_id,),
+        ).fetchone()
+        if probe[0]:  # the row is there, but its source or topic is not
+            raise DatabaseError(
+                f"claim {claim_id} points to a source or topic that is missing: the database "
+                "is damaged; run `claimtrack check`"
+            )
+        if probe[1] is not None and claim_id < probe[1]:
+            for table in ("claims", "sources", "topics"):
+                rows = [r[0] for r in self.conn.execute(f"PRAGMA quick_check({table})")]
+                if rows != ["ok"]:
+                    raise DatabaseError(
+                        f"the database is damaged (in its {table} table), so claim {claim_id} "
+                        "cannot be read; run `claimtrack check`, or go back to a backup"
+                    )
+        raise NotFoundError(f"no claim with id {claim_id}")
 
     def _tuples(self) -> sqlite3.Cursor:
         """A cursor giving plain tuples: much faster to read than sqlite3.Row."""
@@ -292,6 +391,11 @@ class Store:
             updated = current.with_changes(**changes)
             if updated == current:
                 return current
+            # Only what changes enters the store; a value an older version let in
+            # must not stop the edit that replaces it.
+            for field_name, problem in claim_problems(updated, self.today(), self.clock()):
+                if field_name in changes:
+                    raise ClaimRefused(field_name, problem)
             self._record(current, "edit")
             source_id, _ = self.ensure_source(updated.source)
             if "topic" in changes:
@@ -311,10 +415,10 @@ class Store:
         # updated_at only grows, even across a clock step back or two edits in one
         # microsecond: reviews compare it to tell whether a claim changed.
         now = self.clock()
-        if not previous or now > previous:
-            return now
-        later = datetime.strptime(previous, "%Y-%m-%dT%H:%M:%S.%fZ") + timedelta(microseconds=1)
-        return later.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        if not previous or now > previous or timestamp_problem(previous, now):
+            return now  # a time stamp an older version let in, in the future or no time at all
+        later = datetime.strptime(previous, TIMESTAMP_FORMAT) + timedelta(microseconds=1)
+        return timestamp(later)
 
     def delete_claim(self, claim_id: int) -> Claim:
         with self.transaction():
@@ -425,6 +529,7 @@ class Store:
         aliases: list[tuple[str, str]] = (),  # type: ignore[assignment]
         cumulative_topics: list[str] = (),  # type: ignore[assignment]
         progress: Callable[[int], None] | None = None,
+        checked: bool = False,
     ) -> int:
         """Insert new claims in one transaction (sqlite-utils batches the rows).
 
@@ -432,6 +537,8 @@ class Store:
         before the claims are) when that id is free here, so a round trip into
         an empty database keeps every id; the others are numbered after the
         highest. Reviews follow their claims' ids. Returns how many were added.
+        Each claim passes `check_claim` here unless the caller says it already
+        has (the importer checks in its second process, naming file and line).
         """
         from sqlite_utils import Database
 
@@ -448,10 +555,13 @@ class Store:
             seen: dict[int, int] = {}
             inserted: list[int] = []
             now = self.clock()
+            today = self.today()
 
             def rows() -> Iterator[dict[str, object]]:
                 nonlocal next_id
                 for claim, original_id in claims:
+                    if not checked:
+                        check_claim(claim, today, now)
                     key = source_key(claim.source)
                     if key not in sources:
                         sources[key] = self.ensure_source(claim.source)[0]
@@ -536,6 +646,8 @@ class Store:
         pair = review.get("claims") or []
         if len(pair) != 2 or not all(p in new_ids for p in pair):  # type: ignore[arg-type]
             return  # the review's claims were already here, or not in the file
+        if new_ids[pair[0]] == new_ids[pair[1]]:  # type: ignore[index]
+            return  # a review of a claim with itself decides nothing
         a, b = sorted(new_ids[p] for p in pair)  # type: ignore[index]
         stamps = review.get("claims_updated_at") or [None, None]
         if new_ids[pair[0]] != a:  # type: ignore[index]
@@ -573,16 +685,19 @@ class Store:
         """A consistent copy made with SQLite's online backup API, even while others write.
 
         The copy is written next to the target and renamed into place, so a
-        crash never leaves a half-written backup under the target's name.
+        crash never leaves a half-written backup under the target's name. What
+        killed backups left in the folder (partial copies, their journals) goes
+        first, whatever name they were for, once no process holds them.
         """
-        if target.exists():
+        if path_kind(target) != MISSING:
             raise ClaimtrackError(f"{target} already exists; choose another name")
-        folder = target.parent
-        if not folder.is_dir():
+        folder = target.parent if str(target.parent) else Path(".")
+        if path_kind(folder) != DIRECTORY:
             raise ClaimtrackError(f"{folder} is not a folder")
-        partial = folder / f".{target.name}.partial"
-        partial.unlink(missing_ok=True)
+        partial = folder / f".{target.name}{PARTIAL}"
         try:
+            _remove_stale_partials(folder)
+            _remove_partial(partial)
             copy = sqlite3.connect(partial)
             try:
                 self.conn.backup(copy, pages=1024)
@@ -590,30 +705,20 @@ class Store:
             finally:
                 copy.close()
             os.replace(partial, target)
+        except (OSError, sqlite3.Error) as error:
+            _remove_partial(partial)
+            words = getattr(error, "strerror", None) or str(error)
+            place = _place_problem(partial)
+            raise ClaimtrackError(f"cannot write the backup {target}: {place or words}") from None
         except BaseException:
-            partial.unlink(missing_ok=True)
+            _remove_partial(partial)
             raise
 
     def check(self) -> list[tuple[str, bool, str]]:
-        """(what, ok, words) for each check: integrity, full-text index, schema, links."""
-        results = []
-        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
-        results.append(
-            ("integrity", rows == ["ok"], "ok" if rows == ["ok"] else "; ".join(rows[:5]))
-        )
-        try:
-            self.conn.execute(
-                "INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)"
-            )
-            results.append(("full-text index", True, "ok"))
-        except sqlite3.DatabaseError:
-            results.append(
-                (
-                    "full-text index",
-                    False,
-                    "out of step with the claims; `claimtrack check --repair` rebuilds it",
-                )
-            )
+        """(what, ok, words) for each check: integrity, full-text index, schema, links,
+        and the stored values (each as the way in would check it)."""
+        results = [("integrity", *self._integrity())]
+        results.append(("full-text index", *self._search_index_ok()))
         applied = _applied(self.conn) or []
         schema_ok = tuple(applied) == KNOWN_MIGRATIONS
         results.append(
@@ -625,11 +730,80 @@ class Store:
                 else f"steps {', '.join(applied)} do not match this claimtrack",
             )
         )
-        broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
-        results.append(
-            ("links", not broken, "ok" if not broken else f"{len(broken)} rows point nowhere")
-        )
+        try:
+            broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+            results.append(
+                ("links", not broken, "ok" if not broken else f"{len(broken)} rows point nowhere")
+            )
+        except sqlite3.DatabaseError as error:
+            results.append(("links", False, f"cannot be checked: {error}"))
+        results.append(("values", *self._values_ok()))
         return results
+
+    def _integrity(self) -> tuple[bool, str]:
+        try:
+            rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
+        except sqlite3.DatabaseError as error:  # damage SQLite meets before it can list it
+            return False, f"{error}; go back to a backup"
+        return rows == ["ok"], "ok" if rows == ["ok"] else "; ".join(rows[:5])
+
+    def _search_index_ok(self) -> tuple[bool, str]:
+        """FTS5 checks its index with a command written as an INSERT, which a
+        read-only file refuses: there it runs on a copy of the file in memory."""
+        command = "INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)"
+        try:
+            self.conn.execute(command)
+            return True, "ok"
+        except sqlite3.DatabaseError as error:
+            if not _read_only(error):
+                return _index_problem(error)
+        copy = sqlite3.connect(":memory:")
+        try:
+            self.conn.backup(copy)
+            copy.execute(command)
+            return True, "ok (checked on a copy: the file is read-only)"
+        except sqlite3.DatabaseError as error:
+            return _index_problem(error)
+        finally:
+            copy.close()
+
+    def _values_ok(self) -> tuple[bool, str]:
+        """Every stored claim through the same checks as the way in: a value an older
+        version, or another program, let in would break the commands that read it."""
+        today, now = self.today(), self.clock()
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        bad: list[str] = []
+        count = 0
+        previous = self.conn.text_factory
+        # Text that is not UTF-8 would fail to read at all; read it as it is, to name it.
+        self.conn.text_factory = lambda data: data.decode("utf-8", "surrogateescape")
+        try:
+            # Removed claims too would be read again by `restore` and `history`, but
+            # removing a claim is a way to deal with one: only live ones are listed.
+            sql = self._SELECT.replace("JOIN sources", "LEFT JOIN sources")
+            sql = sql.replace("JOIN topics", "LEFT JOIN topics") + " WHERE c.deleted_at IS NULL"
+            rows = cursor.execute(sql)
+            for row in rows:
+                try:
+                    problems = claim_problems(claim_from_row(row), today, now)
+                except (ValueError, TypeError) as error:
+                    problems = [("row", f"cannot be read ({error})")]
+                if problems:
+                    count += 1
+                    if len(bad) < 5:
+                        field_name, words = problems[0]
+                        bad.append(f"#{row[0]} {field_name}: {words}")
+        except sqlite3.DatabaseError as error:
+            return False, f"cannot be checked: {error}"
+        finally:
+            self.conn.text_factory = previous
+        if not count:
+            return True, "ok"
+        return False, (
+            f"{count} claim(s) hold values that would break commands ({'; '.join(bad)}); "
+            "fix each with `claimtrack edit ID` or remove it with `claimtrack rm ID`"
+        )
 
     def rebuild_search_index(self) -> None:
         with self.transaction():
@@ -678,9 +852,8 @@ class Store:
             target = self.find_source(name)
             if target is None:
                 raise NotFoundError(f"no source named {name!r}; add a claim from it first")
+            alias = check_source(alias, "alias")
             key = source_key(alias)
-            if not key:
-                raise ClaimtrackError("the alias is empty")
             if key == source_key(target[1]):
                 raise ClaimtrackError(f"{alias!r} is already the name of {target[1]!r}")
             moved = 0
@@ -701,6 +874,53 @@ class Store:
                 (key, alias.strip(), target[0]),
             )
             return target[1], moved
+
+
+PARTIAL = ".partial"
+_JOURNALS = ("-journal", "-wal", "-shm")
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in (partial, *(Path(f"{partial}{end}") for end in _JOURNALS)):
+        leftover.unlink(missing_ok=True)
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    """Remove the partial copies killed backups left in FOLDER, with their journals.
+
+    Only files that are SQLite databases (or empty) and that no process holds:
+    a backup running meanwhile keeps its copy locked until it is renamed."""
+    for partial in folder.glob(f".*{PARTIAL}"):
+        try:
+            with open(partial, "rb") as handle:
+                header = handle.read(16)
+        except OSError:
+            continue
+        if header and header != SQLITE_HEADER:
+            continue  # not a copy of ours
+        probe = sqlite3.connect(partial, timeout=0, isolation_level=None)
+        try:
+            probe.execute("BEGIN EXCLUSIVE")
+            probe.execute("ROLLBACK")
+        except sqlite3.Error:
+            continue  # in use, or not ours
+        finally:
+            probe.close()
+        _remove_partial(partial)
+    for journal in folder.glob(f".*{PARTIAL}-journal"):
+        if not Path(str(journal)[: -len("-journal")]).exists():
+            journal.unlink(missing_ok=True)
+
+
+def _index_problem(error: sqlite3.Error) -> tuple[bool, str]:
+    name = getattr(error, "sqlite_errorname", "")  # Python 3.11 and newer
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in str(error):
+        return False, "out of step with the claims; `claimtrack check --repair` rebuilds it"
+    return False, f"cannot be checked: {error}"
+
+
+def _read_only(error: sqlite3.Error) -> bool:
+    return "readonly" in str(error) or "read-only" in str(error)
 
 
 def _claim_row(claim: Claim, source_id: int, topic_id: int) -> dict[str, object]:
@@ -807,11 +1027,13 @@ def default_path() -> Path:
 def open_store(path: str | Path | None = None) -> Store:
     """Open (creating if needed) the database at PATH and bring its schema up to date."""
     path = Path(path) if path else default_path()
-    if path.is_dir():
+    kind = path_kind(path, DatabaseError)
+    if kind == DIRECTORY:
         raise DatabaseError(f"{path} is a directory, not a database file")
-    if path.exists():
-        with open(path, "rb") as handle:
-            header = handle.read(16)
+    if kind not in (FILE, MISSING):
+        raise DatabaseError(f"{path} is {kind}, not a database file")
+    if kind == FILE:
+        header = read_head(path, 16, DatabaseError)
         if header and header != SQLITE_HEADER:
             raise DatabaseError(f"{path} is not a SQLite database")
     else:
@@ -819,8 +1041,9 @@ def open_store(path: str | Path | None = None) -> Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DatabaseError(f"cannot create the folder for {path}: {error.strerror}") from None
+    _OPENED.append(path)
     try:
-        conn = sqlite3.connect(path, timeout=busy_timeout(), isolation_level=None)
+        conn = _connect(path)
     except sqlite3.Error as error:
         raise describe_sqlite_error(error) from None
     conn.row_factory = sqlite3.Row
@@ -834,6 +1057,25 @@ def open_store(path: str | Path | None = None) -> Store:
         conn.close()
         raise
     return Store(conn)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """On a read-only file system SQLite cannot make the shared-memory file that
+    WAL mode needs, so it could not even read: there the file is opened as
+    immutable, which only reads. Not when a -wal file holds changes, which
+    immutable mode would not see."""
+    try:
+        read_only = bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY) and path.exists()
+        wal = Path(f"{path}-wal")
+        pending = wal.exists() and wal.stat().st_size > 0
+    except (OSError, AttributeError):
+        read_only = pending = False
+    if read_only and not pending:
+        from urllib.parse import quote
+
+        address = f"file:{quote(os.fsencode(path.absolute()))}?immutable=1"
+        return sqlite3.connect(address, timeout=busy_timeout(), isolation_level=None, uri=True)
+    return sqlite3.connect(path, timeout=busy_timeout(), isolation_level=None)
 
 
 def _applied(conn: sqlite3.Connection) -> list[str] | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from claimtrack.claims import Claim
+from claimtrack.claims import Claim, tags_cell
 from claimtrack.escape import inert, json_dumps
 from claimtrack.figures import figure_words, format_figure
 
@@ -179,12 +179,14 @@ CSV_COLUMNS = (
     "figure_low",
     "figure_high",
     "figure_qualifier",
+    "figure_text",
     "unit",
     "stance",
     "tags",
     "note",
     "verdict",
     "verdict_explanation",
+    "verdict_at",
     "created_at",
     "updated_at",
 )
@@ -207,7 +209,8 @@ def claim_csv_row(claim: Claim) -> list[str]:
         "figure_low": data["figure"]["low"] if figure else "",  # type: ignore[index]
         "figure_high": data["figure"]["high"] if figure else "",  # type: ignore[index]
         "figure_qualifier": figure.qualifier if figure else "",
-        "tags": ";".join(claim.tags),
+        "figure_text": figure.text if figure else "",
+        "tags": tags_cell(claim.tags),
     }
     return [csv_safe(_cell(values.get(column))) for column in CSV_COLUMNS]
 

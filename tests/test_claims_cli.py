@@ -8,8 +8,8 @@ from conftest import SEED_RUSSIA, SEED_US, SEED_ZELENSKY, dump
 
 CLAIM_KEYS = {
     "id", "text", "source", "topic", "date", "date_precision", "as_of", "url", "figure",
-    "unit", "stance", "tags", "note", "verdict", "verdict_explanation", "created_at",
-    "updated_at",
+    "unit", "stance", "tags", "note", "verdict", "verdict_explanation", "verdict_at",
+    "created_at", "updated_at",
 }  # fmt: skip
 
 

@@ -101,7 +101,7 @@ def claims_list(
       claimtrack list --topic "North Korean troops in Russia" --since 2024-10-01 --limit 20
     """
     one_format(json=as_json, csv=as_csv)
-    check_limit(limit)
+    limit = check_limit(limit)
     claims = query_claims(
         open_store_of(ctx), topic, source, since, until, search=search, limit=limit
     )
@@ -216,11 +216,13 @@ def claims_rate(
     Example:
       claimtrack rate 5 disputed --explanation "No other source puts the figure above 3,000"
     """
-    from claimtrack.claims import check_verdict
+    from claimtrack.claims import check_text, check_verdict
 
     changes = {
         "verdict": check_verdict(verdict),
-        "verdict_explanation": explanation.strip() if explanation and explanation.strip() else None,
+        "verdict_explanation": (
+            check_text(explanation, "explanation") if explanation and explanation.strip() else None
+        ),
         "verdict_at": utc_now(),
     }
     claim = open_store_of(ctx).update_claim(claim_id, changes)

@@ -103,12 +103,17 @@ def conflicts_review(
     Example:
       claimtrack review 1 2 --dismiss --note "different dates of deployment"
     """
+    from claimtrack.claims import check_name, check_text
     from claimtrack.conflicts import Review
 
     if dismiss == confirm:
         raise ClaimtrackError("give exactly one of --dismiss or --confirm")
     if first == second:
         raise ClaimtrackError("a review needs two different claims")
+    note = check_text(note, "note") if note and note.strip() else None
+    reviewer = reviewer_name()
+    if reviewer is not None:
+        reviewer = check_name(reviewer, "reviewer's name (the login name)")
     settings = conflict_settings(window, tolerance, factor)
     store = open_store_of(ctx)
     a, b = sorted((first, second))
@@ -129,8 +134,8 @@ def conflicts_review(
             claim_b=b,
             kind=match[0].kind,
             decision=decision,
-            note=note.strip() if note and note.strip() else None,
-            reviewer=reviewer_name(),
+            note=note,
+            reviewer=reviewer,
             created_at=utc_now(),
             a_updated_at=claim_a.updated_at,
             b_updated_at=claim_b.updated_at,

@@ -30,8 +30,10 @@ def db_backup(
     Example:
       claimtrack backup ~/claims-2024-11-01.db
     """
+    from claimtrack.escape import inert
+
     open_store_of(ctx).backup(target)
-    typer.echo(f"Backed up to {target}.")
+    typer.echo(f"Backed up to {inert(target)}.")
 
 
 @app.command("check")
@@ -45,13 +47,15 @@ def db_check(
     Example:
       claimtrack check
     """
+    from claimtrack.escape import inert
+
     store = open_store_of(ctx)
     if repair:
         store.rebuild_search_index()
         typer.echo("Rebuilt the full-text index.")
     results = store.check()
     for what, ok, words in results:
-        typer.echo(f"{what + ':':17}{words if ok else 'PROBLEM: ' + words}")
+        typer.echo(inert(f"{what + ':':17}{words if ok else 'PROBLEM: ' + words}"))
     problems = sum(not ok for _, ok, _ in results)
     if problems:
         raise DatabaseError(f"the database has {problems} problem(s); see above")
@@ -103,11 +107,13 @@ def topics_set(
     Example:
       claimtrack topics set "Deaths in Kursk" --cumulative
     """
+    from claimtrack.escape import inert
+
     if cumulative is None:
         raise ClaimtrackError("nothing to change; give --cumulative or --no-cumulative")
     name = open_store_of(ctx).set_cumulative(topic, cumulative)
     state = "cumulative (figures can only grow)" if cumulative else "not cumulative"
-    typer.echo(f"Topic {name!r} is now {state}.")
+    typer.echo(inert(f"Topic {name!r} is now {state}."))
 
 
 @sources_app.callback(invoke_without_command=True)
@@ -144,6 +150,8 @@ def sources_alias(
     Example:
       claimtrack sources alias "United States" US
     """
+    from claimtrack.escape import inert
+
     target, moved = open_store_of(ctx).add_alias(alias, name)
     extra = f"; {moved} claim(s) moved to it" if moved else ""
-    typer.echo(f"{alias.strip()!r} now means source {target!r}{extra}.")
+    typer.echo(inert(f"{alias.strip()!r} now means source {target!r}{extra}."))
