@@ -1032,15 +1032,18 @@ def open_store(path: str | Path | None = None) -> Store:
         raise DatabaseError(f"{path} is a directory, not a database file")
     if kind not in (FILE, MISSING):
         raise DatabaseError(f"{path} is {kind}, not a database file")
-    if kind == FILE:
-        header = read_head(path, 16, DatabaseError)
-        if header and header != SQLITE_HEADER:
-            raise DatabaseError(f"{path} is not a SQLite database")
-    else:
+    header = read_head(path, 16, DatabaseError) if kind == FILE else b""
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a SQLite database")
+    made = Path(os.path.realpath(path))  # through a symlink: what SQLite makes is its target
+    folders = [f for f in reversed(made.parents) if path_kind(f) == MISSING]
+    if kind == MISSING:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DatabaseError(f"cannot create the folder for {path}: {error.strerror}") from None
+    if not header:
+        CREATED.append((made, folders, kind == FILE))
     _OPENED.append(path)
     try:
         conn = _connect(path)
@@ -1057,6 +1060,41 @@ def open_store(path: str | Path | None = None) -> Store:
         conn.close()
         raise
     return Store(conn)
+
+
+# Databases this command made (path, the folders made for it, whether an empty
+# file was there): a command that fails takes them away again, so that bad input
+# leaves no new store behind.
+CREATED: list[tuple[Path, list[Path], bool]] = []
+
+
+def undo_created() -> None:
+    """Remove what CREATED lists, unless something was stored there meanwhile."""
+    while CREATED:
+        path, folders, was_empty = CREATED.pop()
+        try:
+            conn = sqlite3.connect(path, timeout=0)
+            try:
+                stored = conn.execute(
+                    "SELECT (SELECT count(*) FROM claims) + (SELECT count(*) FROM sources)"
+                ).fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            stored = 0 if path_kind(path) != FILE or not path.stat().st_size else 1
+        if stored:
+            continue
+        for end in _JOURNALS:
+            Path(f"{path}{end}").unlink(missing_ok=True)
+        if was_empty:
+            path.write_bytes(b"")
+        else:
+            path.unlink(missing_ok=True)
+            for folder in reversed(folders):
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
 
 
 def _connect(path: Path) -> sqlite3.Connection:

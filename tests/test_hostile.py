@@ -911,3 +911,21 @@ def test_tags_with_separators_survive_a_csv_cell():
         assert tuple(tags_from_cell(tags_cell(tags))) == tags
     assert tags_from_cell("dprk;us") == ["dprk", "us"]  # a plain CSV reads as before
     assert tags_from_cell("C:\\dir") == ["C:\\dir"]
+
+
+def test_a_failed_command_leaves_no_new_database(cli, tmp_path):
+    new = tmp_path / "sub" / "deeper" / "new.db"
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    for db in (new, empty):
+        cli.error("--db", str(db), "add", "3 troops", "--source", "S", "--date", "banana")
+        cli.error("--db", str(db), "list", "--limit", "-1")
+    assert not (tmp_path / "sub").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+    assert empty.read_bytes() == b""
+    link = tmp_path / "link.db"
+    link.symlink_to(tmp_path / "target.db")
+    cli.error("--db", str(link), "list", "--limit", "-1")
+    assert link.is_symlink() and not (tmp_path / "target.db").exists()
+    cli("--db", str(new), "list")  # a command that succeeds keeps the database it made
+    assert new.exists()

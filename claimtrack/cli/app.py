@@ -33,6 +33,7 @@ class ClaimtrackGroup(TyperGroup):
         # million claims). Reference counting still frees everything.
         collecting = gc.isenabled()
         gc.disable()
+        _made_databases().clear()
         try:
             result = super().main(argv, *a, standalone_mode=False, **kw)
         except ClaimtrackError as error:
@@ -67,6 +68,10 @@ class ClaimtrackGroup(TyperGroup):
         finally:
             if collecting:
                 gc.enable()
+        if _made_databases():  # the command failed: a database it made goes too
+            from claimtrack.db import undo_created
+
+            undo_created()
         if debug and caught is not None:
             raise caught
         from claimtrack.escape import inert
@@ -75,6 +80,12 @@ class ClaimtrackGroup(TyperGroup):
         if standalone_mode:
             sys.exit(int(code))
         return int(code)
+
+
+def _made_databases() -> list[Any]:
+    """The databases this command made, if it opened any (db.py loads only then)."""
+    db = sys.modules.get("claimtrack.db")
+    return db.CREATED if db is not None else []
 
 
 app = typer.Typer(
