@@ -38,6 +38,7 @@ from claimtrack.limits import (
     MAX_ID,
     TIMESTAMP_FORMAT,
     seconds_setting,
+    storable,
     timestamp,
     timestamp_problem,
     utc_now,
@@ -202,9 +203,10 @@ class Store:
         return cursor.lastrowid, name.strip()  # type: ignore[return-value]
 
     def find_topic(self, name: str) -> tuple[int, str] | None:
-        row = self.conn.execute(
-            "SELECT id, name FROM topics WHERE key = ?", (topic_key(name),)
-        ).fetchone()
+        key = topic_key(name)
+        if not storable(key):
+            return None  # no stored name holds a lone surrogate
+        row = self.conn.execute("SELECT id, name FROM topics WHERE key = ?", (key,)).fetchone()
         return (row[0], row[1]) if row else None
 
     def ensure_topic(self, name: str) -> tuple[int, str, bool]:
@@ -369,6 +371,8 @@ class Store:
             where.append("substr(c.date, 1, ?) <= ?")
             params.extend([len(until), until])
         if search:
+            if not storable(search):
+                raise ClaimtrackError("the search query is not valid Unicode text")
             where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
             params.append(search)
         sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {ORDERS[order]}"
@@ -717,7 +721,7 @@ class Store:
     def check(self) -> list[tuple[str, bool, str]]:
         """(what, ok, words) for each check: integrity, full-text index, schema, links,
         and the stored values (each as the way in would check it)."""
-        results = [("integrity", *self._integrity())]
+        results = [("integrity", *self.integrity())]
         results.append(("full-text index", *self._search_index_ok()))
         applied = _applied(self.conn) or []
         schema_ok = tuple(applied) == KNOWN_MIGRATIONS
@@ -740,7 +744,7 @@ class Store:
         results.append(("values", *self._values_ok()))
         return results
 
-    def _integrity(self) -> tuple[bool, str]:
+    def integrity(self) -> tuple[bool, str]:
         try:
             rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
         except sqlite3.DatabaseError as error:  # damage SQLite meets before it can list it

@@ -25,6 +25,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _CANONICAL_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
 
 
+def storable(text: str) -> bool:
+    """Whether SQLite can take the text at all (lone surrogates do not encode)."""
+    return text.isascii() or not _SURROGATE.search(text)
+
+
 def text_problem(text: str, what: str, limit: int) -> str | None:
     """Why a text may not be stored, or None."""
     if "\x00" in text:

@@ -297,6 +297,20 @@ def test_malformed_side_sections(cli, db_path, tmp_path, sides, message):
     assert dump(db_path) == before
 
 
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["topics", "set", "\ud800x", "--cumulative"], 3),
+        (["list", "--topic", "\udcff"], 3),
+        (["timeline", "\udcff"], 3),
+        (["list", "--search", "troops \ud800"], 1),
+        (["conflicts", "--source", "\ud800"], 3),
+    ],
+)
+def test_lone_surrogates_in_names_looked_up(seeded, args, code):
+    seeded.error(*args, code=code)
+
+
 def test_lone_surrogates_in_json_are_refused(cli, tmp_path):
     record = '{"text": "\\ud83d alone, 3 troops", "source": "S", "date": "2024-10-01"}\n'
     assert "lone surrogate" in cli.error("import", write(tmp_path, "s.jsonl", record))
@@ -385,6 +399,9 @@ def test_a_damaged_page_is_a_damaged_database_not_a_missing_claim(cli, db_path, 
     assert "the database is damaged" in cli.error("show", "8", code=4)
     assert "no claim with id 5000" in cli.error("show", "5000", code=3)  # beyond the last
     assert "integrity:       PROBLEM" in cli("check", code=4).stdout
+    before = db_path.read_bytes()
+    assert "would write to the damaged file" in cli.error("check", "--repair", code=4)
+    assert db_path.read_bytes() == before
 
 
 def test_check_reports_a_page_sqlite_cannot_read(cli, db_path, tmp_path):

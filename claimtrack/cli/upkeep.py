@@ -51,6 +51,12 @@ def db_check(
 
     store = open_store_of(ctx)
     if repair:
+        intact, words = store.integrity()
+        if not intact:  # writing to a damaged file can only spread the damage
+            raise DatabaseError(
+                f"the database is damaged ({words}); --repair rebuilds only the search "
+                "index and would write to the damaged file: go back to a backup"
+            )
         store.rebuild_search_index()
         typer.echo("Rebuilt the full-text index.")
     results = store.check()
