@@ -444,6 +444,22 @@ def test_ctrl_c_during_an_import(tmp_path):
         assert stress.count_claims(db) == 0
 
 
+def test_ctrl_c_at_a_prompt(db_path, tmp_path):
+    article = write(tmp_path, "a.txt", "The agency said 40,000 people were displaced.")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "claimtrack", "extract", article, "--published", "2024-10-25",
+         "-i"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "CLAIMTRACK_DB": str(db_path), "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    seen = b""
+    while b"[a]ccept" not in seen:
+        seen += process.stdout.read1(4096)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert (process.returncode, err.decode()) == (130, "Error: interrupted; nothing was written\n")
+    assert "INSERT INTO claims" not in dump(db_path)
+
+
 # --- 3. nothing reaches a terminal raw ---------------------------------------------
 
 OSC52 = "\x1b]52;c;aGVsbG8=\x07"  # writes the clipboard on terminals that allow it

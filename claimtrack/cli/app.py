@@ -44,7 +44,10 @@ class ClaimtrackGroup(TyperGroup):
             translated = describe_sqlite_error(error)
             code, message, caught = translated.exit_code, translated.message, error
         except typer.Abort as error:
-            code, message, caught = ExitCode.INPUT, "aborted", error
+            if isinstance(error.__context__, KeyboardInterrupt):  # Ctrl-C at a prompt
+                code, message, caught = ExitCode.INTERRUPTED, Interrupted().message, error
+            else:
+                code, message, caught = ExitCode.INPUT, "aborted", error
         except UnicodeDecodeError as error:  # an answer typed at a prompt
             code, message, caught = ExitCode.INPUT, "the input is not UTF-8 text", error
         except OSError as error:  # a file that failed in a way no command foresaw
