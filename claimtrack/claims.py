@@ -276,25 +276,25 @@ def claim_problems(claim: Claim, today: date, now: str) -> list[tuple[str, str]]
     The one check every way into the store runs (add, edit, import, extract),
     whatever the parsers returned, and that `check` runs on what is stored."""
     problems: list[tuple[str, str]] = []
-
-    def text(name: str, value: object, limit: int, optional: bool = False) -> None:
+    texts = (
+        ("text", claim.text, MAX_TEXT, False),
+        ("source", claim.source, MAX_NAME, False),
+        ("topic", claim.topic, MAX_NAME, True),
+        ("unit", claim.unit, MAX_NAME, True),
+        ("note", claim.note, MAX_TEXT, True),
+        ("verdict_explanation", claim.verdict_explanation, MAX_TEXT, True),
+    )
+    for name, value, limit, optional in texts:
         if value is None and optional:
-            return
+            continue
         if not isinstance(value, str) or not value.strip():
             problems.append((name, f"the {name} is empty"))
-            return
+            continue
         problem = text_problem(value, name, limit)
         if problem:
             problems.append((name, problem))
-
-    text("text", claim.text, MAX_TEXT)
-    text("source", claim.source, MAX_NAME)
     if isinstance(claim.source, str) and not source_key(claim.source):
         problems.append(("source", f"the source {claim.source!r} holds no letter or digit"))
-    text("topic", claim.topic, MAX_NAME, optional=True)
-    text("unit", claim.unit, MAX_NAME, optional=True)
-    text("note", claim.note, MAX_TEXT, optional=True)
-    text("verdict_explanation", claim.verdict_explanation, MAX_TEXT, optional=True)
     if claim.url is not None:
         try:
             check_url(claim.url)
@@ -313,11 +313,12 @@ def claim_problems(claim: Claim, today: date, now: str) -> list[tuple[str, str]]
         problems.append(("stance", f"unknown stance {claim.stance!r}"))
     if claim.verdict not in VERDICTS:
         problems.append(("verdict", f"unknown verdict {claim.verdict!r}"))
-    try:
-        if check_tags(claim.tags) != tuple(claim.tags):
-            problems.append(("tags", "the tags are not stripped and distinct"))
-    except (ParseError, TypeError) as error:
-        problems.append(("tags", getattr(error, "message", "the tags are not a list of text")))
+    if claim.tags:
+        try:
+            if check_tags(claim.tags) != tuple(claim.tags):
+                problems.append(("tags", "the tags are not stripped and distinct"))
+        except (ParseError, TypeError) as error:
+            problems.append(("tags", getattr(error, "message", "the tags are not a list of text")))
     for name in ("created_at", "updated_at", "verdict_at"):
         value = getattr(claim, name)
         if value is not None:

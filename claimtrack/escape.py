@@ -23,6 +23,7 @@ _INVISIBLE = (
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
 _UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_INVISIBLE}]")
+_UNSAFE_ASCII = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f]")  # for ASCII text: scans twice as fast
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -33,7 +34,7 @@ def _escaped(match: re.Match[str]) -> str:
 def inert(value: object) -> str:
     """Text that shows as itself on a terminal: controls become visible escapes."""
     text = "" if value is None else str(value)
-    return _UNSAFE.sub(_escaped, text)
+    return (_UNSAFE_ASCII if text.isascii() else _UNSAFE).sub(_escaped, text)
 
 
 _UNSAFE_BUT_LINES = re.compile(f"\r(?!\n)|[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f{_INVISIBLE}]")
@@ -64,6 +65,8 @@ def json_dumps(value: object, indent: int | None = None, *, in_html: bool = Fals
     """JSON that keeps readable text readable but escapes every control character;
     with in_html, also every character that could end a <script> block."""
     text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if text.isascii() and not in_html:
+        return text.replace("\x7f", "\\u007f")
     return (_JSON_IN_HTML if in_html else _JSON_UNSEEN).sub(_json_escaped, text)
 
 

@@ -6,7 +6,6 @@ path; nothing here waits on a FIFO or reads without end."""
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -99,7 +98,7 @@ def write_whole(chunks: Iterable[str], output: Path) -> None:
     folder = target.parent
     if path_kind(folder) != DIRECTORY:
         raise ClaimtrackError(f"cannot write to {output}: {folder} is not a folder")
-    temporary = folder / f".{target.name[:100]}.{secrets.token_hex(4)}.partial"
+    temporary = folder / f".{target.name[:100]}.{os.urandom(4).hex()}.partial"
     try:
         # Created as open() would create the file (0666 less the umask), not 0600.
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

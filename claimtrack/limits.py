@@ -8,6 +8,7 @@ import math
 import os
 import re
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from claimtrack.errors import ClaimtrackError, ParseError
 
@@ -120,16 +121,23 @@ def check_timestamp(text: str, now: str) -> str:
 
 
 def timestamp_problem(stored: object, now: str) -> str | None:
-    """Why a stored time stamp would break a command (its form, or a future time), or None."""
+    """Why a stored time stamp would break a command (its form, or a future time), or None.
+
+    The stored form sorts as time, so the future is a comparison of text."""
     if not isinstance(stored, str) or not _CANONICAL_TIMESTAMP.fullmatch(stored):
         return f"{stored!r} is not a time stamp in the stored form (YYYY-MM-DDTHH:MM:SS.ffffffZ)"
     try:
-        moment = datetime.strptime(stored, TIMESTAMP_FORMAT)
+        datetime.fromisoformat(stored[:-1])
     except ValueError:
         return f"{stored!r} is not a real time"
-    if moment > datetime.strptime(now, TIMESTAMP_FORMAT) + CLOCK_SLACK:
+    if stored > _latest(now):
         return f"the time stamp {stored} is in the future (it is now {now})"
     return None
+
+
+@lru_cache(maxsize=8)
+def _latest(now: str) -> str:
+    return timestamp(datetime.fromisoformat(now[:-1]) + CLOCK_SLACK)
 
 
 def seconds_setting(name: str, default: float, *, zero: bool = False) -> float:

@@ -415,19 +415,27 @@ class World:
         (folder / "tmp").mkdir()
 
     def _drain(self) -> None:
-        """Read whatever is written into the FIFO, for ever (exports stream to it)."""
+        """Read whatever is written into the FIFO until closed (exports stream to it)."""
         path = self.fixed / "fifo"
+        self.closing = threading.Event()
 
         def read() -> None:
-            while True:
+            while not self.closing.is_set():
                 with contextlib.suppress(OSError), open(path, "rb") as pipe:
                     while pipe.read(65536):
                         pass
 
         threading.Thread(target=read, daemon=True).start()
 
+    def close(self) -> None:
+        """Stop the server and the FIFO's reader (which waits for a writer: be one)."""
+        self.closing.set()
+        with contextlib.suppress(OSError):
+            os.close(os.open(self.fixed / "fifo", os.O_WRONLY | os.O_NONBLOCK))
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
     def _serve(self) -> str:
-        stop = threading.Event()
         page = (
             b"<html><head><title>Floods</title></head><body><article><p>Floods displaced "
             b"about 40,000 people, the state emergency agency said on Thursday.</p>"
@@ -449,7 +457,7 @@ class World:
                 handler.send_header("Content-Length", "100000")
                 handler.end_headers()
                 for _ in range(20):  # 5 s at most: longer than any timeout a run sets
-                    if stop.is_set():
+                    if self.closing.is_set():
                         return
                     handler.wfile.write(b"<")
                     handler.wfile.flush()
@@ -477,6 +485,7 @@ class World:
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         httpd.daemon_threads = True
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        self.httpd = httpd
         return f"http://127.0.0.1:{httpd.server_address[1]}"
 
     def _build_templates(self) -> None:
@@ -719,9 +728,11 @@ def fuzz(examples_count: int, seed_value: int, keep_going: bool) -> list[Failure
     """Run the fuzzer; raise at the first failure (hypothesis then shrinks it), or
     with keep_going collect every failure. Returns the failures collected (with
     keep_going, all; without, those in ELSEWHERE)."""
+    failures: list[Failure] = []
+    saved = {name: os.environ.get(name) for name in ("http_proxy", "https_proxy", "no_proxy")}
+    saved_tempdir = tempfile.tempdir
     os.environ["http_proxy"] = os.environ["https_proxy"] = "http://127.0.0.1:1"
     os.environ["no_proxy"] = "127.0.0.1,localhost"
-    failures: list[Failure] = []
     with tempfile.TemporaryDirectory(prefix="claimtrack-fuzz-") as folder:
         world = World(Path(folder))
 
@@ -743,7 +754,17 @@ def fuzz(examples_count: int, seed_value: int, keep_going: bool) -> list[Failure
                 return
             raise AssertionError(str(failure))
 
-        one()
+        try:
+            one()
+        finally:  # the process goes on (under pytest): give back what the runs borrowed
+            world.close()
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            tempfile.tempdir = saved_tempdir
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
     return failures
 
 

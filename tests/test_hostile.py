@@ -416,25 +416,41 @@ def test_check_reports_a_page_sqlite_cannot_read(cli, db_path, tmp_path):
     assert result.stderr.startswith("Error: the database has")
 
 
+def _has_child(pid):
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                return True
+    return False
+
+
+def _wait_for(what, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while not what():
+        assert process.poll() is None, "the import ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+
+
 def test_ctrl_c_during_an_import(tmp_path):
     sys.path.insert(0, str(Path(__file__).parent))
     import stress
 
     data = tmp_path / "big.csv"
     stress.write_import_file(data, 30_000)  # large enough to be checked in a second process
-    command = [sys.executable, "-m", "claimtrack", "--db"]
-    started = time.monotonic()
-    subprocess.run([*command, str(tmp_path / "timing.db"), "import", str(data)], check=True,
-                   capture_output=True)  # fmt: skip
-    duration = time.monotonic() - started
     db = tmp_path / "i.db"
     assert run("--db", str(db), "list").returncode == 0
-    for share in (0.4, 0.8):  # while the rows are checked, and while they are stored
+    wal = Path(f"{db}-wal")
+    # Once a second process checks the rows; once rows are being stored.
+    for moment in ("checking", "storing"):
         process = subprocess.Popen(
-            [*command, str(db), "import", str(data)],
+            [sys.executable, "-m", "claimtrack", "--db", str(db), "import", str(data)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
         )  # fmt: skip
-        time.sleep(share * duration)
+        if moment == "checking":
+            _wait_for(lambda: _has_child(process.pid), process)  # noqa: B023
+        else:
+            _wait_for(lambda: wal.exists() and wal.stat().st_size > 100_000, process)
         os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C reaches a terminal's process group
         out, err = process.communicate(timeout=60)
         assert (process.returncode, err.decode()) == (
