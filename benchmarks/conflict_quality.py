@@ -21,6 +21,7 @@ measured, not read.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import subprocess
@@ -90,8 +91,6 @@ def run_story(story: str, names: list[str], with_topic: bool, folder: Path) -> S
             raise SystemExit(f"extract failed on {name}: {result.stderr.strip()}")
     listed = claimtrack(db, "list", "--json")
     claims = json.loads(listed.stdout) if listed.returncode == 0 else []
-    conflicts = json.loads(claimtrack(db, "conflicts", "--json").stdout or "[]")
-
     labels = [lb for lb in news.labels() if lb.article in names]
     proposals = [
         news.Proposal(
@@ -106,6 +105,14 @@ def run_story(story: str, names: list[str], with_topic: bool, folder: Path) -> S
     ]
     _, matched, _ = news.match(proposals, labels)
     label_of = {proposals[i].ref: label.index for i, label in matched.items()}
+    return _score_conflicts(db, label_of, names)
+
+
+def _score_conflicts(db: Path, label_of: dict[int, int], names: list[str]) -> StoryScore:
+    """The stored claims' conflicts against the labelled pairs of the story's labels
+    (`label_of`: claim id -> label line)."""
+    conflicts = json.loads(claimtrack(db, "conflicts", "--json").stdout or "[]")
+    labels = [lb for lb in news.labels() if lb.article in names]
     in_story = {label.index for label in labels}
     story_pairs = {
         frozenset((p.a, p.b)): p for p in news.pairs() if p.a in in_story and p.b in in_story
@@ -140,6 +147,57 @@ def run_story(story: str, names: list[str], with_topic: bool, folder: Path) -> S
     return score
 
 
+def careful_story(story: str, names: list[str], folder: Path) -> StoryScore:
+    """The story's labels typed as a careful user would: each claim with its topic
+    (the labelled quantity), its figure, its unit and its date, and the sources one
+    claimant speaks through made aliases; then `conflicts --json`, scored."""
+    labels = [lb for lb in news.labels() if lb.article in names and lb.qualifier != "vague"]
+    published = {a.name: a.published for a in news.articles() if a.name in names}
+    mains = {lb.claimant.partition(" (")[0] for lb in labels}
+    rows = []
+    for label in labels:
+        day = label.claim_date or published.get(label.article) or "2000-01-01"
+        rows.append({
+            # each label its own claim, even where two share a sentence and a source
+            "text": f"{label.quote} [label {label.index}]",
+            "source": label.claimant.partition(" (")[0], "date": day,
+            "topic": label.topic, "figure": _figure_words(label), "unit": label.unit,
+            "stance": label.stance,
+        })  # fmt: skip
+    db = folder / "careful.db"
+    path = folder / "careful.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["text"])
+        writer.writeheader()
+        writer.writerows(rows)
+    result = claimtrack(db, "import", str(path))
+    if result.returncode:
+        raise SystemExit(f"careful import failed for {story}: {result.stderr.strip()}")
+    for label in labels:
+        # "Roger G. Kennedy (U.S. National Park Service director)" speaks for the Park Service
+        main, _, bracket = label.claimant.partition(" (")
+        owner = next((m for m in mains if m != main and bracket.startswith(m)), None)
+        if owner:
+            claimtrack(db, "sources", "alias", main, owner)
+    claims = json.loads(claimtrack(db, "list", "--json").stdout)
+    label_of = {c["id"]: int(c["text"].rsplit("[label ", 1)[1].rstrip("]")) for c in claims}
+    return _score_conflicts(db, label_of, names)
+
+
+def _figure_words(label: news.Label) -> str:
+    low, high = label.low, label.high
+    value = lambda v: f"{v:f}".rstrip("0").rstrip(".")  # noqa: E731
+    if label.qualifier == "at_least":
+        return f"at least {value(low)}"
+    if label.qualifier == "at_most":
+        return f"up to {value(high)}"
+    if label.qualifier == "range":
+        return f"{value(low)} to {value(high)}"
+    if label.qualifier == "approx":
+        return f"about {value(low)}"
+    return value(low)
+
+
 def _flagged_pairs(ids: list[int]) -> list[tuple[int, int]]:
     """A conflict's claims as pairs: two claims, or a denial (first) against each other."""
     if len(ids) == 2:
@@ -151,13 +209,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument(
+        "--part", choices=[*news.PARTS, "both"], default="both", help="which part of the real news"
+    )
+    parser.add_argument(
+        "--folder", type=Path, help="another labelled folder of the same layout, scored whole"
+    )
+    parser.add_argument(
+        "--careful", action="store_true", help="the labels typed with their topics, not extracted"
+    )
     args = parser.parse_args()
+    if args.folder:
+        news.use_folder(args.folder)
     if not news.available():
         print(f"Real news: skipped, no labelled excerpts at {news.FOLDER}")
         return
     with_topic = _supports_topic()
+    modes = {"end to end": lambda story, names, folder: run_story(story, names, with_topic, folder),
+             "careful input": careful_story}  # fmt: skip
+    if args.careful:
+        modes.pop("end to end")
+    else:
+        modes.pop("careful input")
     record: dict[str, dict] = {}
     for part in news.PARTS:
+        if args.part not in ("both", part):
+            continue
         total = StoryScore()
         print(f"{part}:")
         record[part] = {}
@@ -165,7 +242,7 @@ def main() -> None:
             if news.part_of(story) != part:
                 continue
             with tempfile.TemporaryDirectory() as folder:
-                score = run_story(story, names, with_topic, Path(folder))
+                score = next(iter(modes.values()))(story, names, Path(folder))
             total.add(score)
             record[part][story] = vars(score) | {"notes": None}
             print(f"  {story:30} {score.line()}")

@@ -127,11 +127,13 @@ def proposals(article: news.Article) -> list[news.Proposal]:
     return out
 
 
-def evaluate_news(verbose: bool = False) -> dict[str, dict]:
+def evaluate_news(verbose: bool = False, only: str = "both") -> dict[str, dict]:
     """Per part and per article: the real-news scores."""
     every_label = news.labels()
     result: dict[str, dict] = {}
     for part in news.PARTS:
+        if only not in ("both", part):
+            continue
         total = news.Score()
         saved = news.Score()
         per_article = {}
@@ -166,10 +168,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="show every proposal")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument(
+        "--part", choices=[*news.PARTS, "both"], default="both", help="which part of the real news"
+    )
+    parser.add_argument(
+        "--folder", type=Path, help="another labelled folder of the same layout, scored whole"
+    )
     args = parser.parse_args()
+    if args.folder:
+        news.use_folder(args.folder)
     record: dict[str, object] = {}
     if news.available():
-        scores = evaluate_news(args.verbose)
+        scores = evaluate_news(args.verbose, args.part)
         print("Real news (labelled excerpts beside the project):")
         for part, result in scores.items():
             print(f"  {part:12} all proposals: {result['all'].line()}")

@@ -31,6 +31,7 @@ from pathlib import Path
 BIN = Path(sys.executable).parent
 SEED = 20241023
 HOT_TOPIC = "Benchmark hot topic"
+CHART_TOPIC = "Benchmark chart topic"
 
 SOURCES = [
     "Pentagon", "US", "NIS", "Volodymyr Zelensky", "Kremlin", "Ukraine military intelligence",
@@ -81,6 +82,128 @@ def generate(n: int, path: Path) -> None:
             writer.writerow([text, source, day.isoformat(), name, figure, unit, stance])
 
 
+# Wire copy for the plain CSV: every figure, unit and stance is read from the text.
+WIRE_SOURCES = [
+    "the health ministry", "the Pentagon", "police", "the UN refugee agency", "the Red Cross",
+    "Governor Ana Ruiz", "the central bank", "organisers", "the army", "Reuters", "a union",
+    "the state utility", "rescue officials", "the World Bank", "Mayor Tom Reyes", "the Kremlin",
+]  # fmt: skip
+WIRE_VERBS = ["said", "says", "estimated", "confirmed", "reported", "claimed", "told reporters",
+              "alleged", "announced", "denied"]  # fmt: skip
+WIRE_COUNTS = [
+    "{n}", "about {n}", "nearly {n}", "at least {n}", "more than {n}", "up to {n}",
+    "as many as {n}", "no fewer than {n}", "some {n}", "{n}-{m}", "between {n} and {m}",
+    "{n} to {m}", "an estimated {n}", "{n} or more", "fewer than {n}",
+    "dozens of", "hundreds of", "thousands of", "tens of thousands of", "a handful of",
+    "twenty-five thousand", "two dozen", "half a million", "one and a half million",
+    "three hundred", "{k}k", "{b} million", "{b}m",
+]  # fmt: skip
+WIRE_MONEY = [
+    "${b} million", "${b}bn", "€{b}bn", "£{n2}m", "US${n2} million", "Rs {b} trillion",
+    "{b} million euros", "${b}-${c} billion", "between €{b}bn and €{c}bn", "a further ${n2}m",
+]  # fmt: skip
+WIRE_UNITS = ["troops", "people", "civilians", "homes", "refugees", "deaths", "injuries",
+              "soldiers", "drones", "missiles", "households", "workers", "protesters",
+              "evacuees", "patients", "boats"]  # fmt: skip
+WIRE_PLACES = ["in Kursk", "across the north", "in Gaza", "near the border", "in the capital",
+               "in Khartoum", "along the coast", "in three provinces"]  # fmt: skip
+WIRE_WHEN = ["on Tuesday", "on Friday", "last week", "on 23 October", "since March 2022",
+             "as of 5 May 2024", "this month", "overnight", "in April", "by Sunday"]  # fmt: skip
+WIRE_TEMPLATES = [
+    "{Source} {verb} {count} {unit} had been {done} {place} {when}.",
+    "{Count} {unit} were {done} {place} {when}, {source} {verb}.",
+    "According to {source}, {count} {unit} have been {done} {place} {when}.",
+    "{Source} {verb} on Monday that the repairs would cost {money}, up from {money2} a year earlier.",
+    "{Source} put the toll at {toll} {when}, while {source2} {verb} {toll2}.",
+    "{Count} {unit} {place} {when}, {source} {verb} in a statement issued at 10:30 pm.",
+    "{Source} {verb} that {count} {unit} and {count2} {unit2} were {done} {place}.",
+    "{Source} {verb} {money} in aid had reached {count} {unit} {place} {when}.",
+]  # fmt: skip
+WIRE_DONE = ["killed", "displaced", "evacuated", "deployed", "detained", "moved", "reported"]
+
+
+def wire_sentence(rng: random.Random) -> tuple[str, str]:
+    """One sentence of invented wire copy, and its source as a CSV would name it."""
+    n = rng.choice([12, 40, 300, 1_200, 3_000, 8_000, 25_000, 120_000]) * rng.randint(1, 9)
+
+    def count() -> str:
+        return rng.choice(WIRE_COUNTS).format(
+            n=f"{n:,}", m=f"{n * 6 // 5:,}", k=max(1, n // 1000), b=rng.randint(2, 9)
+        )
+
+    def money() -> str:
+        b = rng.randint(1, 8)
+        return rng.choice(WIRE_MONEY).format(b=b, c=b + rng.randint(1, 3), n2=rng.randint(20, 900))
+
+    source, other = rng.sample(WIRE_SOURCES, 2)
+    words = {
+        "source": source, "source2": other, "verb": rng.choice(WIRE_VERBS),
+        "count": count(), "count2": count(), "unit": rng.choice(WIRE_UNITS),
+        "unit2": rng.choice(WIRE_UNITS), "place": rng.choice(WIRE_PLACES),
+        "when": rng.choice(WIRE_WHEN), "money": money(), "money2": money(),
+        "done": rng.choice(WIRE_DONE),
+    }  # fmt: skip
+    words["toll"], words["toll2"] = (c.removesuffix(" of") for c in (count(), count()))
+    words["Source"] = source[:1].upper() + source[1:]
+    words["Count"] = words["count"][:1].upper() + words["count"][1:]
+    text = rng.choice(WIRE_TEMPLATES).format(**words)
+    return text, source.removeprefix("the ")
+
+
+def generate_plain(n: int, path: Path) -> None:
+    """N rows of `text,source,date` only: the README's minimal CSV."""
+    rng = random.Random(SEED + 1)
+    start = date(2022, 1, 1)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["text", "source", "date"])
+        for _ in range(n):
+            text, source = wire_sentence(rng)
+            writer.writerow(
+                [text, source, (start + timedelta(days=rng.randrange(900))).isoformat()]
+            )
+
+
+# Run as `run.py --time-figures FILE` in its own process: the figure parser's
+# median time a sentence, each sentence timed once after a warm-up on others (so
+# that a cache inside the parser would not flatter it).
+TIME_FIGURES = "--time-figures"
+
+
+def time_figures(path: Path) -> None:
+    from claimtrack.figures import parse_figure
+
+    rng = random.Random(SEED + 2)
+    for _ in range(500):
+        parse_figure(wire_sentence(rng)[0])
+    times = []
+    clock = time.perf_counter_ns
+    for line in path.read_text(encoding="utf-8").splitlines():
+        start = clock()
+        parse_figure(line)
+        times.append(clock() - start)
+    print(json.dumps({"median_s": statistics.median(times) / 1e9, "sentences": len(times)}))
+
+
+def generate_topic(n: int, path: Path) -> None:
+    """N claims of one topic and one quantity, from 40 sources over a year: a chart's worth."""
+    rng = random.Random(SEED)
+    start = date(2024, 1, 1)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["text", "source", "date", "topic", "figure", "unit"])
+        for i in range(n):
+            value = int(
+                round(8_000 * rng.uniform(0.7, 1.3) * (4.0 if rng.random() < 0.03 else 1), -1)
+            )
+            figure = (rng.choice(VAGUE) if rng.random() < 0.05 else
+                      rng.choice(QUALIFIED).format(n=f"{value:,}", m=f"{int(value * 1.2):,}"))  # fmt: skip
+            source = f"{SOURCES[i % 40 % len(SOURCES)]} {i % 40}"
+            day = start + timedelta(days=rng.randrange(365))
+            text = f"{source} said {figure} troops were deployed as of {day:%d %B %Y}"
+            writer.writerow([text, source, day.isoformat(), CHART_TOPIC, figure, "troops"])
+
+
 def article(words: int) -> str:
     rng = random.Random(SEED)
     sentences = []
@@ -101,6 +224,7 @@ class Result:
     target: str = ""
     anchor: str | None = None
     limit: float | None = None  # ratio to the anchor, or seconds when anchor is None
+    per_item: bool = False  # times are a median per item, not whole processes
 
     @property
     def median(self) -> float:
@@ -196,6 +320,9 @@ def run_cases(work: Path, size: int, runs: int, env: dict[str, str]) -> list[Res
          "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
     case("claimtrack list --limit 20", claimtrack("--db", str(db), "list", "--limit", "20"),
          "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
+    case("claimtrack list --search WORDS",
+         claimtrack("--db", str(db), "list", "--search", "Kursk troops", "--limit", "20"),
+         "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
     case("claimtrack show ID", claimtrack("--db", str(db), "show", str(size // 2)),
          "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
     case("claimtrack import (csv)", claimtrack("--db", str(fresh), "import", str(data)),
@@ -208,12 +335,51 @@ def run_cases(work: Path, size: int, runs: int, env: dict[str, str]) -> list[Res
          "<= 3 s, <= 300 MB", None, 3.0)  # fmt: skip
     case("claimtrack timeline TOPIC", claimtrack("--db", str(db), "timeline", HOT_TOPIC),
          f"<= 1 s ({min(1000, size // 5):,} claims)", None, 1.0)  # fmt: skip
+    plain = work / "plain.csv"
+    generate_plain(size, plain)
+    case("sqlite-utils insert (plain csv)",
+         [str(BIN / "sqlite-utils"), "insert", str(fresh), "claims", str(plain), "--csv"],
+         prepare=reset)  # fmt: skip
+    case("claimtrack import (plain csv)", claimtrack("--db", str(fresh), "import", str(plain)),
+         "<= 1.5x sqlite-utils insert", "sqlite-utils insert (plain csv)", 1.5,
+         prepare=reset)  # fmt: skip
+    results.append(figure_parser_case(work, plain, min(size, 5_000), runs, env))
+    html = work / "story.html"
+    case("claimtrack export html", claimtrack("--db", str(db), "export", "html", "-o", str(html)),
+         "<= 10 s, <= 400 MB", None, 10.0)  # fmt: skip
+    chart_claims = min(1000, size // 5)
+    chart_data, chart_db = work / "chart.csv", work / "chart.db"
+    generate_topic(chart_claims, chart_data)
+    subprocess.run(claimtrack("--db", str(chart_db), "import", str(chart_data)), check=True,
+                   env=env, stdout=subprocess.DEVNULL)  # fmt: skip
+    case("claimtrack chart TOPIC -o svg",
+         claimtrack("--db", str(chart_db), "chart", CHART_TOPIC, "-o", str(work / "chart.svg")),
+         f"<= 1.5 s ({chart_claims:,} claims)", None, 1.5)  # fmt: skip
     if _has_command("extract"):
         text = work / "article.txt"
         text.write_text(article(5000))
         case("claimtrack extract (5,000 words)", claimtrack("extract", str(text)), "<= 1 s",
              None, 1.0)  # fmt: skip
     return results
+
+
+def figure_parser_case(
+    work: Path, plain: Path, count: int, runs: int, env: dict[str, str]
+) -> Result:
+    """The median time of `parse_figure` a sentence, over the plain CSV's first sentences."""
+    print("  figure parser, per sentence", file=sys.stderr)
+    with plain.open(newline="", encoding="utf-8") as handle:
+        rows = csv.DictReader(handle)
+        texts = [row["text"] for _, row in zip(range(count), rows, strict=False)]
+    sentences = work / "sentences.txt"
+    sentences.write_text("\n".join(texts) + "\n", encoding="utf-8")
+    result = Result(f"parse_figure ({count:,} sentences)", target="<= 15 us a sentence",
+                    limit=15e-6, per_item=True)  # fmt: skip
+    command = [sys.executable, __file__, TIME_FIGURES, str(sentences)]
+    for _ in range(runs):
+        out = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        result.times.append(json.loads(out.stdout)["median_s"])
+    return result
 
 
 def run_scaling(work: Path, sizes_text: str, runs: int, env: dict[str, str]) -> list[Result]:
@@ -246,11 +412,12 @@ def report(
         ratio = medians[r.anchor] and r.median / medians[r.anchor] if r.anchor else None
         measured = ratio if r.anchor else r.median
         met = None if r.limit is None else measured <= r.limit
+        digits = 8 if r.per_item else 4
         rows.append({
             "case": r.name,
-            "median_s": round(r.median, 4),
-            "min_s": round(min(r.times), 4),
-            "max_s": round(max(r.times), 4),
+            "median_s": round(r.median, digits),
+            "min_s": round(min(r.times), digits),
+            "max_s": round(max(r.times), digits),
             "peak_rss_mb": round(r.rss_mb, 1),
             "ratio": None if ratio is None else round(ratio, 2),
             "anchor": r.anchor,
@@ -264,14 +431,19 @@ def report(
     for row in rows:
         ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}"
         verdict = {True: "met", False: "MISSED", None: ""}[row["met"]]
-        print(
-            f"{row['case']:34} {row['median_s']:8.3f} "
-            f"{row['min_s']:7.3f}-{row['max_s']:<7.3f} {row['peak_rss_mb']:8.1f} {ratio:>6}  "
-            f"{row['target']} {verdict}".rstrip()
-        )
+        if row["peak_rss_mb"]:
+            times = f"{row['median_s']:8.3f} {row['min_s']:7.3f}-{row['max_s']:<7.3f}"
+            memory = f"{row['peak_rss_mb']:8.1f}"
+        else:  # a time per item, in microseconds; its process's memory says nothing
+            low, high = row["min_s"] * 1e6, row["max_s"] * 1e6
+            times, memory = f"{row['median_s'] * 1e6:6.1f}us {low:6.1f}-{high:<6.1f}us", " " * 8
+        print(f"{row['case']:34} {times} {memory} {ratio:>6}  {row['target']} {verdict}".rstrip())
     if path:
         path.write_text(json.dumps({"size": size, "runs": runs, "results": rows}, indent=2) + "\n")
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 3 and sys.argv[1] == TIME_FIGURES:
+        time_figures(Path(sys.argv[2]))
+    else:
+        main()

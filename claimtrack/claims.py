@@ -27,6 +27,7 @@ from claimtrack.figures import (
     parse_figure_option,
 )
 from claimtrack.limits import (
+    MAX_APPEARANCES,
     MAX_ID,
     MAX_NAME,
     MAX_TAGS,
@@ -39,7 +40,31 @@ from claimtrack.limits import (
 )
 
 STANCES = ("asserts", "confirms", "alleges", "claims", "estimates", "reports", "denies")
+# What a claim's date is: the day of the statement (given, or fixed by the text),
+# or only the date of the report it was read in.
+STATEMENT, REPORT = "statement", "report"
+DATE_BASES = (STATEMENT, REPORT)
 VERDICTS = ("unverified", "corroborated", "disputed", "false", "misleading", "retracted")
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """An article that reported a claim, in the spirit of schema.org ClaimReview's
+    `appearance`: its address, the sentence it used, its publication date (ISO at
+    its precision) and when claimtrack read it."""
+
+    url: str | None
+    quote: str
+    published: str | None = None
+    read_at: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "quote": self.quote,
+            "published": self.published,
+            "read_at": self.read_at,
+        }
 
 
 @dataclass(slots=True)
@@ -65,6 +90,8 @@ class Claim:
     created_at: str | None = None
     updated_at: str | None = None
     deleted_at: str | None = field(default=None, compare=False)
+    date_basis: str = STATEMENT
+    appearances: tuple[Appearance, ...] = ()
 
     @property
     def unit_norm(self) -> str | None:
@@ -79,6 +106,19 @@ class Claim:
         """The date the figure refers to."""
         return self.as_of or self.date
 
+    def date_text(self, *, iso: bool = False) -> str:
+        """The date as shown: '22 Aug 2023', or 'reported 22 Aug 2023' when it is
+        only the date of the report the claim was read in."""
+        text = self.date.iso if iso else self.date.human()
+        return f"reported {text}" if self.date_basis == REPORT else text
+
+    @property
+    def urls(self) -> list[str]:
+        """Every address the claim was published at: its own, then its appearances'."""
+        found = [self.url] if self.url else []
+        found += [a.url for a in self.appearances if a.url and a.url not in found]
+        return found
+
     def with_changes(self, **changes: object) -> Claim:
         return replace(self, **changes)  # type: ignore[arg-type]
 
@@ -90,8 +130,10 @@ class Claim:
             "topic": self.topic,
             "date": self.date.iso,
             "date_precision": self.date.precision,
+            "date_basis": self.date_basis,
             "as_of": self.as_of.iso if self.as_of else None,
             "url": self.url,
+            "appearances": [a.to_json() for a in self.appearances],
             "figure": figure_json(self.figure),
             "unit": self.unit,
             "stance": self.stance,
@@ -197,6 +239,15 @@ def check_url(url: str) -> str:
     return value
 
 
+def outlet_name(url: str) -> str:
+    """Who published an address, as its host names it: 'theguardian.com'."""
+    host = (urlsplit(url).hostname or "").lower()
+    for prefix in ("www.", "amp.", "m.", "mobile."):
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix) :]
+    return host or url
+
+
 def check_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     cleaned: list[str] = []
     for tag in tags:
@@ -270,6 +321,32 @@ def figure_problem(figure: object) -> str | None:
     return problem
 
 
+def appearances_problem(appearances: object, today: date, now: str) -> str | None:
+    if not isinstance(appearances, tuple) or len(appearances) > MAX_APPEARANCES:
+        return f"a claim may have at most {MAX_APPEARANCES:,} appearances"
+    for number, item in enumerate(appearances, start=1):
+        if not isinstance(item, Appearance):
+            return f"appearance {number} is not an appearance"
+        if item.url is not None:
+            try:
+                check_url(item.url)
+            except ParseError as error:
+                return f"appearance {number}: {error.message}"
+        problem = (
+            text_problem(item.quote, "quote", MAX_TEXT)
+            if isinstance(item.quote, str)
+            else "the quote is not text"
+        )
+        if problem is None and item.published is not None:
+            precision = {4: YEAR, 7: MONTH, 10: DAY}.get(len(str(item.published)), DAY)
+            problem = date_problem(ClaimDate(str(item.published), precision), "published", today)
+        if problem is None and item.read_at is not None:
+            problem = timestamp_problem(item.read_at, now)
+        if problem:
+            return f"appearance {number}: {problem}"
+    return None
+
+
 def claim_problems(claim: Claim, today: date, now: str) -> list[tuple[str, str]]:
     """(field, why) for each value of the claim that may not be stored.
 
@@ -319,6 +396,11 @@ def claim_problems(claim: Claim, today: date, now: str) -> list[tuple[str, str]]
                 problems.append(("tags", "the tags are not stripped and distinct"))
         except (ParseError, TypeError) as error:
             problems.append(("tags", getattr(error, "message", "the tags are not a list of text")))
+    if claim.date_basis not in DATE_BASES:
+        problems.append(("date_basis", f"unknown date basis {claim.date_basis!r}"))
+    problem = appearances_problem(claim.appearances, today, now)
+    if problem:
+        problems.append(("appearances", problem))
     for name in ("created_at", "updated_at", "verdict_at"):
         value = getattr(claim, name)
         if value is not None:
@@ -488,6 +570,7 @@ def edit_changes(
         changes["source"] = check_source(source)
     if date_text is not None:
         changes["date"] = parse_date(date_text, today)
+        changes["date_basis"] = STATEMENT  # the user fixed it
     if as_of_text is not None:
         changes["as_of"] = parse_date(as_of_text, today) if as_of_text else None
     if topic is not None:

@@ -246,8 +246,8 @@ class Spread:
         )
 
 
-def topic_spread(claims: Iterable[Claim]) -> Spread | None:
-    """Lowest and highest figure now claimed: each source's latest figure counts."""
+def latest_figures(claims: Iterable[Claim]) -> list[Claim]:
+    """Each source's latest figure (denials aside), lowest first."""
     latest: dict[str, Claim] = {}
     for claim in claims:
         if claim.figure is None or claim.stance == "denies":
@@ -259,10 +259,13 @@ def topic_spread(claims: Iterable[Claim]) -> Spread | None:
             current.id or 0,
         ):
             latest[key] = claim
-    if not latest:
-        return None
-    ordered = sorted(latest.values(), key=lambda c: (c.figure.stated, c.id or 0))  # type: ignore[union-attr]
-    return Spread(ordered[0], ordered[-1])
+    return sorted(latest.values(), key=lambda c: (c.figure.stated, c.id or 0))  # type: ignore[union-attr]
+
+
+def topic_spread(claims: Iterable[Claim]) -> Spread | None:
+    """Lowest and highest figure now claimed: each source's latest figure counts."""
+    ordered = latest_figures(claims)
+    return Spread(ordered[0], ordered[-1]) if ordered else None
 
 
 def revisions(claims: Iterable[Claim]) -> dict[int, Claim]:

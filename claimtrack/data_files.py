@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-DEMO_FILE = "nk-troops-russia-2024.json"
+DEMO_FILE = "grenfell-tower-fire-2017.json"
 
 
 def demo_data_path() -> Path:

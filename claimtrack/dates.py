@@ -11,13 +11,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from claimtrack.errors import ParseError
+from claimtrack.figures import LazyPattern
 
 DAY, MONTH, YEAR = "day", "month", "year"
+_PRECISIONS = (DAY, MONTH, YEAR)
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 _MONTH_NAMES["sept"] = 9
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WEEKDAYS |= {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
+_WEEKDAYS |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 4}
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -25,6 +29,10 @@ _NUMBER_WORDS = {
     )
 }
 _NUMBER_WORDS |= {"a": 1, "an": 1}
+_FORMS = (
+    "use 2024-10-23, 23 Oct 2024, October 2024, 2024, today, yesterday, 3 days ago, "
+    "last Monday or mid-October 2024"
+)
 
 
 @dataclass(order=True, slots=True)
@@ -68,58 +76,143 @@ class ClaimDate:
         return f"{start.day} {calendar.month_abbr[start.month]} {start.year}"
 
 
+# Compiled at once: it reads nearly every imported date. The others wait for a
+# date that is not ISO, which most commands never see.
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
 def from_day(day: date) -> ClaimDate:
     return ClaimDate(day.isoformat(), DAY)
 
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
-_AGO = re.compile(r"^(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago$")
-_WEEKDAY = re.compile(r"^(?:(last|on|this past|past)\s+)?(" + "|".join(_WEEKDAYS) + r")$")
+def from_iso(text: str) -> ClaimDate:
+    """A date stored as ISO text at its precision ('2024-10-23', '2024-10', '2024')."""
+    iso = _ISO.match(text) if isinstance(text, str) else None
+    if not iso or any(g is not None and len(g) != 2 for g in iso.groups()[1:]):
+        raise ParseError(f"{text!r} is not an ISO date such as 2024-10-23, 2024-10 or 2024")
+    return _build(text, *(int(g) if g else None for g in iso.groups()))
+
+
+_WEEKDAY_WORD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+# A time of day (dropped), with its zone: "10:17 pm", "at 6:11 a.m.", "T10:20:19+0000".
+_TIME = LazyPattern(
+    r"(?:,?\s*(?:\bat\s+)?|t)"
+    r"(?:\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?m\b\.?)?|\d{1,2}\s*[ap]\.?m\b\.?)"
+    r"(?:\s*(?:z|[+-]\d{2}(?::?\d{2})?|\(?[a-z]{2,5}\)?))?$"
+)
+_LEADING_WEEKDAY = LazyPattern(rf"^(?:{_WEEKDAY_WORD})\b\.?,?\s+(?=\S)")
+_PART_OF_DAY = LazyPattern(r"\s+(?:morning|afternoon|evening|night)$")
+_NUMERIC = LazyPattern(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$")
+_YEAR_FIRST = LazyPattern(r"^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$")
+_AGO = LazyPattern(
+    r"^(\d+|[a-z]+)\s*(?:(?P<day>d|days?)|(?P<week>w|wks?|weeks?)|(?P<month>mos?|mths?|months?)"
+    r"|(?P<year>y|yrs?|years?)|(?P<hour>h|hrs?|hours?|mins?|minutes?))\s+ago$"
+)
+_WEEKDAY = LazyPattern(rf"^(?:(last|this past|past)\s+)?({_WEEKDAY_WORD})\.?$")
+# "mid-August 2023", "early October", "late 2022": the span keeps its own precision.
+_PART_OF_SPAN = LazyPattern(
+    r"^(?:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)(?:-|\s+)(.+)$"
+)
+_RELATIVE = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": 1, "last night": 1, "the day before yesterday": 2,
+}  # fmt: skip
 
 
 def parse_date(text: str, today: date, *, future: bool = False) -> ClaimDate:
     """Read a claim date; refuse ambiguous numeric dates, and dates after `today`
-    unless `future` (a filter such as --until 2030 may lie ahead; a claim may not)."""
+    unless `future` (a filter such as --until 2030 may lie ahead; a claim may not).
+    Nothing but ParseError leaves here, whatever the text or `today`."""
     if not isinstance(text, str) or not text.strip():
         raise ParseError("the date is empty; use a date such as 2024-10-23")
     raw = text.strip()
-    value = _parse(raw, raw.lower().rstrip("."), today)
+    iso = _ISO.match(raw)  # the common case first: imports are mostly ISO dates
+    try:
+        if iso:
+            value = _build(raw, *(int(g) if g else None for g in iso.groups()))
+        else:
+            value = _parse(raw, _normalised(raw), today)
+    except ParseError:
+        raise
+    except (ValueError, OverflowError):
+        raise ParseError(f"{raw!r} is too far back; dates start at year 1") from None
     if value.start > today and not future:
         raise ParseError(f"date {raw!r} is in the future (today is {today.isoformat()})")
     return value
 
 
-def _parse(raw: str, lower: str, today: date) -> ClaimDate:
-    iso = _ISO.match(lower)
+def _normalised(raw: str) -> str:
+    """Lower case, one space, no time of day, no weekday before a date."""
+    text = " ".join(raw.lower().replace("’", "'").split())
+    text = re.sub(r"^(?:on|in|earlier\s+in)\s+", "", text)
+    text = _TIME.sub("", text).strip(" ,")
+    if text not in _RELATIVE:
+        text = _PART_OF_DAY.sub("", text)
+    return _LEADING_WEEKDAY.sub("", text).rstrip(".").strip()
+
+
+def _parse(raw: str, text: str, today: date) -> ClaimDate:
+    iso = _ISO.match(text)
     if iso:
-        year, month, day = (int(g) if g else None for g in iso.groups())
-        return _build(raw, year, month, day)
-    if lower == "today":
-        return from_day(today)
-    if lower == "yesterday":
-        return from_day(today - timedelta(days=1))
-    ago = _AGO.match(lower)
+        return _build(raw, *(int(g) if g else None for g in iso.groups()))
+    if text in _RELATIVE:
+        return from_day(today - timedelta(days=_RELATIVE[text]))
+    span = _relative_span(text, today)
+    if span is not None:
+        return _spanning(raw, *span)
+    ago = _AGO.match(text)
     if ago:
-        return _ago(raw, ago.group(1), ago.group(2), today)
-    weekday = _WEEKDAY.match(lower)
+        return _ago(raw, ago.group(1), str(ago.lastgroup), today)
+    weekday = _WEEKDAY.match(text)
     if weekday:
+        # The most recent such day up to today (today counts); "last" skips today.
         back = (today.weekday() - _WEEKDAYS[weekday.group(2)]) % 7
-        if back == 0 and weekday.group(1) in ("last", "this past", "past"):
+        if back == 0 and weekday.group(1):
             back = 7
         return from_day(today - timedelta(days=back))
-    if lower in ("last month", "last year"):
-        if lower == "last year":
-            return ClaimDate(str(today.year - 1), YEAR)
-        first = today.replace(day=1) - timedelta(days=1)
-        return ClaimDate(f"{first.year:04d}-{first.month:02d}", MONTH)
-    numeric = _NUMERIC.match(lower)
+    part = _PART_OF_SPAN.match(text)
+    if part:
+        return _parse(raw, _normalised(part.group(1)), today)
+    numeric = _NUMERIC.match(text)
     if numeric:
-        return _numeric(raw, *numeric.groups())
-    return _worded(raw, lower, today)
+        first, _, second, year = numeric.groups()
+        return _numeric(raw, int(first), int(second), _full_year(year, today))
+    year_first = _YEAR_FIRST.match(text)
+    if year_first:
+        year, _, month, day = year_first.groups()
+        return _build(raw, int(year), int(month), int(day))
+    return _worded(raw, text, today)
+
+
+def _relative_span(text: str, today: date) -> tuple[date, date] | None:
+    """The days a relative week, month or year covers, up to today."""
+    if text in ("this week", "earlier this week"):
+        return today - timedelta(days=today.weekday()), today
+    if text == "last week":
+        monday = today - timedelta(days=today.weekday() + 7)
+        return monday, monday + timedelta(days=6)
+    if text in ("this month", "earlier this month"):
+        return today.replace(day=1), today
+    if text == "last month":
+        last = today.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last
+    if text in ("this year", "earlier this year"):
+        return today.replace(month=1, day=1), today
+    if text == "last year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    return None
+
+
+def _spanning(raw: str, first: date, last: date) -> ClaimDate:
+    try:
+        return _covering(first, last)
+    except ParseError:
+        raise ParseError(f"{raw!r} spans two years; give the date") from None
 
 
 def _build(raw: str, year: int | None, month: int | None, day: int | None) -> ClaimDate:
+    if year is not None and year < 1:
+        raise ParseError(f"{raw!r} is before year 1; dates start at year 1")
     try:
         if day is not None:
             return from_day(date(year, month, day))  # type: ignore[arg-type]
@@ -132,26 +225,36 @@ def _build(raw: str, year: int | None, month: int | None, day: int | None) -> Cl
         raise ParseError(f"{raw!r} is not a real date") from None
 
 
+def _full_year(year_text: str, today: date) -> int:
+    """A two-digit year is the latest year ending so that is not after this one:
+    a claim date is never in the future, so '94 is 1994 and '19 is 2019."""
+    if len(year_text) != 2:
+        return int(year_text)
+    return _century(int(year_text), today)
+
+
+def _century(two_digits: int, today: date) -> int:
+    year = today.year - today.year % 100 + two_digits
+    return year - 100 if year > today.year else year
+
+
 def _ago(raw: str, count_text: str, unit: str, today: date) -> ClaimDate:
     count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
     if count is None:
         raise ParseError(f"cannot read the number in {raw!r}")
-    try:
-        if unit == "day":
-            return from_day(today - timedelta(days=count))
-        if unit == "week":
-            return from_day(today - timedelta(weeks=count))
-        if unit == "month":
-            months = today.year * 12 + today.month - 1 - count
-            return ClaimDate(f"{months // 12:04d}-{months % 12 + 1:02d}", MONTH)
-        return ClaimDate(f"{today.year - count:04d}", YEAR)
-    except (ValueError, OverflowError):
-        raise ParseError(f"{raw!r} is too far back") from None
+    if unit == "hour":
+        raise ParseError(f"{raw!r} needs the time of day to be a date; give the day instead")
+    if unit == "day":
+        return from_day(today - timedelta(days=count))
+    if unit == "week":
+        return from_day(today - timedelta(weeks=count))
+    if unit == "month":
+        months = today.year * 12 + today.month - 1 - count
+        return _build(raw, months // 12, months % 12 + 1, None)
+    return _build(raw, today.year - count, None, None)
 
 
-def _numeric(raw: str, first: str, second: str, year_text: str) -> ClaimDate:
-    a, b = int(first), int(second)
-    year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+def _numeric(raw: str, a: int, b: int, year: int) -> ClaimDate:
     if a <= 12 and b <= 12 and a != b:
         day_first = _build(raw, year, b, a)
         month_first = _build(raw, year, a, b)
@@ -165,29 +268,31 @@ def _numeric(raw: str, first: str, second: str, year_text: str) -> ClaimDate:
     return _build(raw, year, a, b)
 
 
-def _worded(raw: str, lower: str, today: date) -> ClaimDate:
-    """'23 Oct 2024', 'Oct 23, 2024', 'October 2024', '23 October'."""
-    words = re.findall(r"[a-z]+", lower)
+_WORDED_EXTRAS = {"of", "st", "nd", "rd", "th", "the"}
+
+
+def _worded(raw: str, text: str, today: date) -> ClaimDate:
+    """'23 Oct 2024', 'Oct 23, 2024', 'October 2024', '23 October', "3 Mar '94"."""
+    words = re.findall(r"[a-z]+", text)
     if not any(w in _MONTH_NAMES for w in words) or any(
-        w not in _MONTH_NAMES and w not in ("of", "st", "nd", "rd", "th", "the") for w in words
+        w not in _MONTH_NAMES and w not in _WORDED_EXTRAS for w in words
     ):
-        raise ParseError(
-            f"cannot read the date {raw!r}; use 2024-10-23, 23 Oct 2024, October 2024, "
-            "2024, today, yesterday, 3 days ago or last Monday"
-        )
+        raise ParseError(f"cannot read the date {raw!r}; {_FORMS}")
     from dateutil import parser
 
     # Parse twice with different defaults: a part that changes was not written.
     first_default = datetime(today.year, 1, 1)
-    second_default = datetime(today.year - 1, 2, 2)
+    second_default = datetime(today.year - 1 if today.year > 1 else 2, 2, 2)
     try:
-        first = parser.parse(raw, default=first_default)
-        second = parser.parse(raw, default=second_default)
+        first = parser.parse(text, default=first_default)
+        second = parser.parse(text, default=second_default)
     except (ValueError, OverflowError, TypeError):
         raise ParseError(f"{raw!r} is not a real date") from None
     has_day = first.day == second.day
     has_year = first.year == second.year
     year = first.year
+    if has_year and not re.search(r"\d{3,}", text):
+        year = _century(year % 100, today)  # dateutil's own rule reads the clock
     if not has_year:
         year = today.year
         if (first.month, first.day if has_day else 1) > (today.month, today.day):
@@ -206,75 +311,34 @@ def _covering(first: date, last: date) -> ClaimDate:
     raise ParseError("the span crosses a year")
 
 
-_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$")
-_MONTH_DAY = re.compile(
-    r"^(?:on\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(\d{4}))?$"
-)
-_MONTH_YEAR = re.compile(r"^(?:in\s+|earlier\s+in\s+|late\s+|early\s+)?([a-z]+)\.?(?:\s+(\d{4}))?$")
-
-
-def resolve_phrase(phrase: str, published: date) -> ClaimDate | None:
-    """A date phrase from news copy, read against the day the article appeared.
-
-    'on Tuesday', 'last week', 'in April', 'on 23 October', 'yesterday', 'in 2023':
-    each at the precision it can honestly carry ('last week' is a month when
-    the whole week falls in one). None when it cannot be resolved.
-    """
-    text = _PART_OF_DAY.sub("", " ".join(phrase.lower().replace(",", " ").split()))
-    text = re.sub(r"^(?:on|this past|past)\s+", "", text)
+def resolve_phrase(phrase: str, published: date | ClaimDate) -> ClaimDate | None:
+    """A date phrase from news copy, read against the day the article appeared,
+    the way `parse_date` reads it against today: 'on Tuesday', 'last week',
+    'in April', 'Tuesday, Aug. 22, 2023', 'mid-August'. Each comes at the
+    precision it can honestly carry ('last week' is a month when the whole week
+    falls in one). A publication date known only to its month or year reads a
+    phrase against the span's first and last days and keeps what both agree on,
+    if that is no vaguer than the span. None when it cannot be resolved."""
+    if isinstance(published, ClaimDate):
+        if published.precision == DAY:
+            return resolve_phrase(phrase, published.start)
+        first = resolve_phrase(phrase, published.start)
+        last = resolve_phrase(phrase, published.end)
+        if first is None or last is None:
+            return None
+        if first == last:
+            return first
+        try:
+            both = _covering(min(first.start, last.start), max(first.end, last.end))
+        except ParseError:
+            return None
+        # Vaguer than the report itself, it says less than the report's own date.
+        return (
+            both
+            if _PRECISIONS.index(both.precision) <= _PRECISIONS.index(published.precision)
+            else None
+        )
     try:
-        if text in ("today", "this morning", "tonight", "this afternoon", "this evening"):
-            return from_day(published)
-        if text in ("yesterday", "last night"):
-            return from_day(published - timedelta(days=1))
-        if text in _WEEKDAYS or text.startswith("last ") and text[5:] in _WEEKDAYS:
-            name = text.split()[-1]
-            back = (published.weekday() - _WEEKDAYS[name]) % 7
-            if text.startswith("last ") and back == 0:
-                back = 7
-            return from_day(published - timedelta(days=back))
-        if text in ("this week", "earlier this week"):
-            monday = published - timedelta(days=published.weekday())
-            return _covering(monday, published)
-        if text == "last week":
-            monday = published - timedelta(days=published.weekday() + 7)
-            return _covering(monday, monday + timedelta(days=6))
-        if text in ("this month", "earlier this month"):
-            return ClaimDate(f"{published.year:04d}-{published.month:02d}", MONTH)
-        if text == "last month":
-            last = published.replace(day=1) - timedelta(days=1)
-            return ClaimDate(f"{last.year:04d}-{last.month:02d}", MONTH)
-        if text in ("this year", "earlier this year"):
-            return ClaimDate(f"{published.year:04d}", YEAR)
-        if text == "last year":
-            return ClaimDate(f"{published.year - 1:04d}", YEAR)
-        year_only = re.fullmatch(r"(?:in\s+)?(\d{4})", text)
-        if year_only:
-            return _build(phrase, int(year_only.group(1)), None, None)
-        month_day = _MONTH_DAY.match(text)
-        if month_day:
-            day_text = month_day.group(1) or month_day.group(4)
-            month_name = month_day.group(2) or month_day.group(3)
-            if month_name in _MONTH_NAMES:
-                return _dated(phrase, published, _MONTH_NAMES[month_name], int(day_text),
-                              month_day.group(5))  # fmt: skip
-        month_year = _MONTH_YEAR.match(text)
-        if month_year and month_year.group(1) in _MONTH_NAMES:
-            return _dated(phrase, published, _MONTH_NAMES[month_year.group(1)], None,
-                          month_year.group(2))  # fmt: skip
+        return parse_date(phrase, published)
     except ParseError:
         return None
-    return None
-
-
-def _dated(raw: str, published: date, month: int, day: int | None, year: str | None) -> ClaimDate:
-    """A month (and day) with the year of the article, or the year before if later."""
-    if year:
-        value = _build(raw, int(year), month, day)
-    else:
-        value = _build(raw, published.year, month, day)
-        if value.start > published:
-            value = _build(raw, published.year - 1, month, day)
-    if value.start > published:
-        raise ParseError("after the article")
-    return value

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from claimtrack.claims import (
     GOOD_MATCH,
+    STATEMENT,
+    Appearance,
     Claim,
     ClaimRefused,
     check_claim,
@@ -43,6 +45,7 @@ from claimtrack.limits import (
     timestamp_problem,
     utc_now,
 )
+from claimtrack.search import search_phrases
 
 if TYPE_CHECKING:
     from claimtrack.conflicts import Review
@@ -54,7 +57,22 @@ ORDERS = {
     "grouped": "c.topic_id, c.date, c.id",
 }
 VOCABULARY_SAMPLE = 20  # claims a topic learns its words from, in one import
-KNOWN_MIGRATIONS = ("m001_claims", "m002_reviews_and_cumulative_topics", "m003_verdicts")
+KNOWN_MIGRATIONS = (
+    "m001_claims",
+    "m002_reviews_and_cumulative_topics",
+    "m003_verdicts",
+    "m004_report_dates_and_appearances",
+    "m020_search_source_and_topic_names",
+    "m040_live_claims_view",
+)
+# The full-text indexes: the claims' text, and the names of sources and topics.
+SEARCH_INDEXES = ("claims_fts", "sources_fts", "topics_fts")
+# A phrase is in a claim when its text, its source's name or its topic's name holds it.
+_PHRASE_IN_CLAIM = (
+    "(c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?) "
+    "OR c.source_id IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?) "
+    "OR c.topic_id IN (SELECT rowid FROM topics_fts WHERE topics_fts MATCH ?))"
+)
 
 
 # The claim columns read back, in the order claim_from_row unpacks them.
@@ -62,6 +80,7 @@ CLAIM_COLUMNS = (
     "id", "text", "date", "date_precision", "as_of", "as_of_precision", "url", "figure_low",
     "figure_high", "figure_qualifier", "figure_text", "unit", "stance", "tags", "note",
     "verdict", "verdict_explanation", "verdict_at", "created_at", "updated_at", "deleted_at",
+    "date_basis", "appearances",
 )  # fmt: skip
 
 
@@ -292,6 +311,61 @@ class Store:
         self._learn_terms(topic_id, topic_terms(claim.text, claim.unit_norm))
         return self.get_claim(cursor.lastrowid), filing  # type: ignore[arg-type]
 
+    def save_reported(self, claims: Iterable[Claim]) -> list[tuple[Claim, str]]:
+        """Store claims read from articles, in one transaction; each comes back as
+        stored with its status: "new"; "stored" when it is here already; or
+        "appeared" when the same claim (same source, figure, unit and date; for
+        a claim without a figure, the same text) came from another article, which
+        then joins its appearances instead of making a second claim. What the
+        claim says is unchanged, so it keeps its history and its reviews stand.
+        """
+        saved = []
+        with self.transaction():
+            today, now = self.today(), self.clock()
+            for claim in claims:
+                check_claim(claim, today, now)
+                found = self._same_reported(claim)
+                if found is None:
+                    saved.append((self._insert(claim)[0], "new"))
+                    continue
+                stored = self.get_claim(found, deleted=True)
+                new = [a for a in claim.appearances if a.url and a.url not in stored.urls]
+                if stored.deleted_at or not new:
+                    saved.append((stored, "stored"))
+                    continue
+                self.conn.execute(
+                    "UPDATE claims SET appearances = ?, url = coalesce(url, ?) WHERE id = ?",
+                    (_appearances_text(stored.appearances + tuple(new)), new[0].url, found),
+                )
+                saved.append((self.get_claim(found), "appeared"))
+        return saved
+
+    def _same_reported(self, claim: Claim) -> int | None:
+        source = self.find_source(claim.source)
+        if source is None:
+            return None
+        figure = claim.figure
+        sql = (
+            "SELECT id FROM claims WHERE source_id = ? AND date = ? AND figure_low IS ? "
+            "AND figure_high IS ? AND figure_qualifier IS ? AND unit_norm IS ? "
+            "AND (stance = 'denies') = ?"
+        )
+        params: list[object] = [
+            source[0],
+            claim.date.iso,
+            figure.low if figure else None,
+            figure.high if figure else None,
+            figure.qualifier if figure else None,
+            claim.unit_norm,
+            claim.stance == "denies",
+        ]
+        if figure is None:
+            sql += " AND text = ?"
+            params.append(claim.text)
+        row = self.conn.execute(sql + " ORDER BY deleted_at IS NOT NULL, id LIMIT 1", params)
+        found = row.fetchone()
+        return found[0] if found else None
+
     def get_claim(self, claim_id: int, *, deleted: bool = False) -> Claim:
         if not 0 < claim_id <= MAX_ID:
             raise NotFoundError(f"no claim with id {claim_id}")
@@ -342,14 +416,45 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         search: str | None = None,
+        fts: bool = False,
         limit: int | None = None,
         order: str = "newest",
     ) -> Iterator[Claim]:
         """Claims not removed, in one of ORDERS: newest first; by topic name, then
         date; or grouped by topic in the index's order, which needs no sort.
 
+        `search` holds words to find, each in the text, the source or the topic;
+        with `fts`, an FTS5 query over the text.
+
         The filters are checked at once; the claims come lazily.
         """
+        where, params = self._filters(topic, source, since, until)
+        if search and not storable(search):
+            raise ClaimtrackError("the search query is not valid Unicode text")
+        if search and fts:
+            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(search)
+        elif search:
+            phrases = search_phrases(search)
+            where.extend([_PHRASE_IN_CLAIM] * len(phrases) or ["0"])
+            params.extend(phrase for phrase in phrases for _ in range(3))
+        sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {ORDERS[order]}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        # Checked above, before the first row: a bad filter fails before any output.
+        try:
+            rows = self._tuples().execute(sql, params)
+        except sqlite3.OperationalError as error:
+            if search and fts:  # FTS5 reads the query when the statement starts
+                raise ClaimtrackError(f"the search query is not valid: {error}") from None
+            raise
+        return (claim_from_row(row) for row in rows)
+
+    def _filters(
+        self, topic: str | None, source: str | None, since: str | None, until: str | None
+    ) -> tuple[list[str], list[object]]:
+        """The WHERE terms, and their parameters, of the claims not removed that match."""
         where, params = ["c.deleted_at IS NULL"], []
         if topic:
             found = self.find_topic(topic)
@@ -370,50 +475,65 @@ class Store:
             # A month "2024-10" sorts before its days: compare on the prefix.
             where.append("substr(c.date, 1, ?) <= ?")
             params.extend([len(until), until])
-        if search:
-            if not storable(search):
-                raise ClaimtrackError("the search query is not valid Unicode text")
-            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-            params.append(search)
-        sql = f"{self._SELECT} WHERE {' AND '.join(where)} ORDER BY {ORDERS[order]}"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        # Checked above, before the first row: a bad filter fails before any output.
-        try:
-            rows = self._tuples().execute(sql, params)
-        except sqlite3.OperationalError as error:
-            if search:  # FTS5 reads the query when the statement starts
-                raise ClaimtrackError(f"the search query is not valid: {error}") from None
-            raise
-        return (claim_from_row(row) for row in rows)
+        return where, params
+
+    def topic_spans(
+        self,
+        *,
+        topic: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[tuple[str, str, str]]:
+        """(topic, first date, last date) of the claims that match, by topic name."""
+        where, params = self._filters(topic, source, since, until)
+        return [
+            (row[0], row[1], row[2])
+            for row in self.conn.execute(
+                "SELECT t.name, min(c.date), max(c.date) FROM claims c "
+                f"JOIN topics t ON t.id = c.topic_id WHERE {' AND '.join(where)} "
+                "GROUP BY t.id ORDER BY t.name, t.id",
+                params,
+            )
+        ]
 
     def update_claim(self, claim_id: int, changes: dict[str, object]) -> Claim:
         """Apply changes to a claim; the previous version goes to the history."""
         with self.transaction():
-            current = self.get_claim(claim_id)
-            updated = current.with_changes(**changes)
-            if updated == current:
-                return current
-            # Only what changes enters the store; a value an older version let in
-            # must not stop the edit that replaces it.
-            for field_name, problem in claim_problems(updated, self.today(), self.clock()):
-                if field_name in changes:
-                    raise ClaimRefused(field_name, problem)
-            self._record(current, "edit")
-            source_id, _ = self.ensure_source(updated.source)
-            if "topic" in changes:
-                topic_id, _, _ = self.ensure_topic(str(updated.topic))
-            else:
-                topic_id = self.find_topic(str(current.topic))[0]  # type: ignore[index]
-            row = _claim_row(updated, source_id, topic_id)
-            row["updated_at"] = self._later_than(current.updated_at)
-            assignments = ", ".join(f"{name} = ?" for name in row)
-            self.conn.execute(
-                f"UPDATE claims SET {assignments} WHERE id = ?", [*row.values(), claim_id]
-            )
-            self._learn_terms(topic_id, topic_terms(updated.text, updated.unit_norm))
-            return self.get_claim(claim_id)
+            return self._update(self.get_claim(claim_id), changes)
+
+    def update_claims(
+        self, claim_ids: Iterable[int], changes_of: Callable[[Claim], dict[str, object]]
+    ) -> list[tuple[Claim, Claim]]:
+        """Change several claims in one transaction, each by the changes made from
+        its current version; (before, after) for each, in order."""
+        with self.transaction():
+            currents = [self.get_claim(claim_id) for claim_id in claim_ids]
+            return [(current, self._update(current, changes_of(current))) for current in currents]
+
+    def _update(self, current: Claim, changes: dict[str, object]) -> Claim:
+        updated = current.with_changes(**changes)
+        if updated == current:
+            return current
+        # Only what changes enters the store; a value an older version let in
+        # must not stop the edit that replaces it.
+        for field_name, problem in claim_problems(updated, self.today(), self.clock()):
+            if field_name in changes:
+                raise ClaimRefused(field_name, problem)
+        self._record(current, "edit")
+        source_id, _ = self.ensure_source(updated.source)
+        if "topic" in changes:
+            topic_id, _, _ = self.ensure_topic(str(updated.topic))
+        else:
+            topic_id = self.find_topic(str(current.topic))[0]  # type: ignore[index]
+        row = _claim_row(updated, source_id, topic_id)
+        row["updated_at"] = self._later_than(current.updated_at)
+        assignments = ", ".join(f"{name} = ?" for name in row)
+        self.conn.execute(
+            f"UPDATE claims SET {assignments} WHERE id = ?", [*row.values(), current.id]
+        )
+        self._learn_terms(topic_id, topic_terms(updated.text, updated.unit_norm))
+        return self.get_claim(current.id)  # type: ignore[arg-type]
 
     def _later_than(self, previous: str | None) -> str:
         # updated_at only grows, even across a clock step back or two edits in one
@@ -754,9 +874,13 @@ class Store:
     def _search_index_ok(self) -> tuple[bool, str]:
         """FTS5 checks its index with a command written as an INSERT, which a
         read-only file refuses: there it runs on a copy of the file in memory."""
-        command = "INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)"
+        commands = [
+            f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"
+            for index in SEARCH_INDEXES
+        ]
         try:
-            self.conn.execute(command)
+            for command in commands:
+                self.conn.execute(command)
             return True, "ok"
         except sqlite3.DatabaseError as error:
             if not _read_only(error):
@@ -764,7 +888,8 @@ class Store:
         copy = sqlite3.connect(":memory:")
         try:
             self.conn.backup(copy)
-            copy.execute(command)
+            for command in commands:
+                copy.execute(command)
             return True, "ok (checked on a copy: the file is read-only)"
         except sqlite3.DatabaseError as error:
             return _index_problem(error)
@@ -811,7 +936,8 @@ class Store:
 
     def rebuild_search_index(self) -> None:
         with self.transaction():
-            self.conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
+            for index in SEARCH_INDEXES:
+                self.conn.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
 
     # --- listings -------------------------------------------------------------------
 
@@ -950,14 +1076,20 @@ def _claim_row(claim: Claim, source_id: int, topic_id: int) -> dict[str, object]
         "verdict": claim.verdict,
         "verdict_explanation": claim.verdict_explanation,
         "verdict_at": claim.verdict_at,
+        "date_basis": claim.date_basis,
+        "appearances": _appearances_text(claim.appearances),
     }
+
+
+def _appearances_text(appearances: tuple[Appearance, ...]) -> str | None:
+    return json.dumps([a.to_json() for a in appearances]) if appearances else None
 
 
 def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
     (
         claim_id, text, day, precision, as_of, as_of_precision, url, low, high, qualifier,
         figure_text, unit, stance, tags, note, verdict, explanation, verdict_at, created_at,
-        updated_at, deleted_at, source, topic,
+        updated_at, deleted_at, date_basis, appearances, source, topic,
     ) = row  # fmt: skip
     return Claim(
         id=claim_id,
@@ -978,6 +1110,8 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
         created_at=created_at,
         updated_at=updated_at,
         deleted_at=deleted_at,
+        date_basis=date_basis or STATEMENT,
+        appearances=tuple(Appearance(**a) for a in json.loads(appearances)) if appearances else (),
     )
 
 

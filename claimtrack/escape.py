@@ -1,4 +1,4 @@
-"""Untrusted text made inert for where it is shown: a terminal, JSON, Markdown.
+"""Untrusted text made inert for where it is shown: a terminal, JSON, Markdown, HTML.
 
 Claim text, sources and topics come from news copy and from other people's
 files; none of it may style a terminal, run in a spreadsheet, or become a link
@@ -7,8 +7,10 @@ or markup in a published page.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import string
 
 # What never shows as itself: C0 and C1 controls (ESC starts ANSI and OSC
 # sequences), every format character (bidi marks, overrides and isolates, zero-
@@ -35,6 +37,13 @@ def inert(value: object) -> str:
     """Text that shows as itself on a terminal: controls become visible escapes."""
     text = "" if value is None else str(value)
     return (_UNSAFE_ASCII if text.isascii() else _UNSAFE).sub(_escaped, text)
+
+
+def html_text(value: object) -> str:
+    """Text that shows as itself in HTML or SVG, in an element or an attribute:
+    controls and bidi overrides made visible as on a terminal (XML cannot hold
+    them, and an override would reorder the page), then markup escaped."""
+    return html.escape(inert(value), quote=True)
 
 
 _UNSAFE_BUT_LINES = re.compile(f"\r(?!\n)|[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f{_INVISIBLE}]")
@@ -70,29 +79,35 @@ def json_dumps(value: object, indent: int | None = None, *, in_html: bool = Fals
     return (_JSON_IN_HTML if in_html else _JSON_UNSEEN).sub(_json_escaped, text)
 
 
-# Every ASCII punctuation mark that can start or end markup, a link, an entity,
-# HTML or a GFM autolink ("." and ":" break "www." and "https:"); the harmless
-# ones (, - ' " / ; ? % = + ^ $ @) stay as they are, to keep the file readable.
-_PUNCTUATION = re.compile(r"([!#&()*.:<>\[\\\]_`{|}~])")
 _NEWLINES = re.compile(r"\r\n|\r")
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
+# An HTML entity or numeric character reference, which a renderer would decode.
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
-def md_text(value: object) -> str:
-    """Text that shows as itself in a GFM table cell, whatever it holds.
+def md_text(value: object, *, heading: bool = False) -> str:
+    """Text that shows as itself in Markdown (GFM) inline content: a table cell,
+    a list item or, with `heading`, an ATX heading. Ordinary prose stays as
+    written; a character is backslash-escaped only where it would otherwise
+    change what a reader sees (see `_escapes`).
 
     Control and bidi characters become visible escapes first, as on a
     terminal (HTML cannot hold them, and a bidi override would reorder the
-    published page). Then punctuation that could mean something is
-    backslash-escaped (CommonMark allows it for any ASCII punctuation), line
-    breaks become <br>, and edge white space becomes a character reference,
-    so nothing can start markup, a link, HTML or a new row.
+    published page). Line breaks become <br>, and edge white space a character
+    reference, since cells, items and headings trim it.
     """
     text = "" if value is None else str(value)
-    text = inert(_NEWLINES.sub("\n", text))
-    text = _PUNCTUATION.sub(r"\\\1", text)
-    text = text.replace("\n", "<br>")
+    if "\r" in text:
+        text = _NEWLINES.sub("\n", text)
+    text = inert(text)
+    if "\n" in text:
+        text = "<br>".join(_md_line(line) for line in text.split("\n"))
+    else:
+        text = _md_line(text)
+    if heading and text.endswith("#"):
+        text = text[:-1] + "\\#"  # a closing run of # would be dropped
     core = text.strip()
-    if core != text:
+    if len(core) != len(text):
         if not core:
             return _ref(text)
         start = text.index(core[0])
@@ -100,13 +115,51 @@ def md_text(value: object) -> str:
     return text
 
 
+# The only characters that can ever need a backslash: the rest is looked at no further.
+_MARKS = re.compile(r"[|`\\*~_\]<&]")
+
+
+def _md_line(line: str) -> str:
+    if _MARKS.search(line) is None:  # most prose: nothing to look at
+        return line
+    return _MARKS.sub(lambda m: "\\" + m[0] if _escapes(line, m.start()) else m[0], line)
+
+
+def _escapes(line: str, i: int) -> bool:
+    """Whether the character at i could be read as Markdown where it stands.
+
+    The edge of the text counts as neither space nor a letter: what follows in
+    the document is not known here, so the cautious reading wins.
+    """
+    ch = line[i]
+    before = line[i - 1] if i else ""
+    after = line[i + 1] if i + 1 < len(line) else ""
+    if ch in "|`":  # a new table cell; a code span
+        return True
+    if ch == "\\":  # it would escape what follows (an edge space is "&#32;"), or break a line
+        return not after or after in _ASCII_PUNCTUATION or after.isspace()
+    if ch in "*~":  # emphasis or strikethrough, unless a lone mark between spaces
+        return not (before.isspace() and after.isspace())
+    if ch == "_":  # as *, and inside a word it never emphasises
+        return not (before.isspace() and after.isspace()) and not (
+            before.isalnum() and after.isalnum()
+        )
+    if ch == "]":  # the end of a link's or an image's text
+        return after in ("(", "[")
+    if ch == "<":  # HTML, or an autolink
+        return after in ("/", "!", "?") or (after.isascii() and after.isalpha())
+    if ch == "&":
+        return _ENTITY.match(line, i) is not None
+    return False
+
+
 def _ref(chars: str) -> str:
     return "".join(f"&#{ord(c)};" for c in chars)
 
 
-def md_link(url: str | None) -> str:
+def md_link(url: str | None, label: str = "link") -> str:
     """A link only for http(s) addresses; anything else shows as nothing."""
     if not url or not re.match(r"(?i)^https?://[^\s<>]+$", url):
         return ""
     safe = url.replace("\\", "%5C").replace("(", "%28").replace(")", "%29")
-    return f"[link](<{safe}>)"
+    return f"[{md_text(label)}](<{safe}>)"

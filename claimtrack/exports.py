@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from claimtrack.claims import Claim
-from claimtrack.conflicts import Review, Section, conflict_json, topic_spread
+from claimtrack.claims import REPORT, Claim, outlet_name
+from claimtrack.conflicts import Conflict, Review, Section, conflict_json, topic_spread
+from claimtrack.dates import from_iso
 from claimtrack.escape import json_dumps, md_link, md_text
 
-FORMATS = ("markdown", "json", "jsonl", "csv", "claimreview", "timelinejs")
+FORMATS = ("markdown", "json", "jsonl", "csv", "claimreview", "timelinejs", "html")
 TITLE = "Claims timeline"
 
 
@@ -74,25 +75,54 @@ def _array(items: Iterable[object], *, in_html: bool = False) -> Iterator[str]:
 # --- Markdown -------------------------------------------------------------------------
 
 
-def markdown(section_stream: Iterable[Section], stamp: str | None = None) -> Iterator[str]:
-    yield f"# {TITLE}\n"
+def markdown_title(spans: Sequence[tuple[str, str, str]]) -> str:
+    """The document's title: its topics (up to three by name) and its date span."""
+    if not spans:
+        return TITLE
+    names = [name for name, _, _ in spans]
+    if len(names) > 3:
+        what = f"Claims on {len(names)} topics"
+    elif len(names) > 1:
+        what = ", ".join(names[:-1]) + " and " + names[-1]
+    else:
+        what = names[0]
+    first = _human(min(first for _, first, _ in spans))
+    last = _human(max(last for _, _, last in spans))
+    return f"{what}, {first}" if first == last else f"{what}, {first} to {last}"
+
+
+def _human(iso: str) -> str:
+    return from_iso(iso).human()
+
+
+def markdown(
+    section_stream: Iterable[Section],
+    stamp: str | None = None,
+    *,
+    title: str = TITLE,
+    dismissed: bool = False,
+) -> Iterator[str]:
+    """A document to paste into a newsroom's: a table a topic, its spread, the
+    revisions and the conflicts with who decided them; dismissed pairs only
+    with `dismissed`."""
+    yield f"# {md_text(title, heading=True)}\n"
     if stamp:
         yield f"\nGenerated {md_text(stamp)}.\n"
     empty = True
     for section in section_stream:
         empty = False
-        yield f"\n## {md_text(section.topic)}\n\n"
-        yield "| Date | Source | Claim | Figure | Verdict | Link |\n"
-        yield "| --- | --- | --- | --- | --- | --- |\n"
+        yield f"\n## {md_text(section.topic, heading=True)}\n\n"
+        yield "| # | Date | Source | Claim | Figure | Verdict | Reported by |\n"
+        yield "| ---: | --- | --- | --- | --- | --- | --- |\n"
         for claim in section.claims:
-            figure = claim.figure_words
             cells = [
-                claim.date.human(),
+                str(claim.id),
+                claim.date_text(),
                 md_text(claim.source),
                 md_text(claim.text),
-                md_text(figure),
+                md_text(claim.figure_words),
                 md_text(claim.verdict),
-                md_link(claim.url),
+                " ".join(md_link(url, outlet_name(url)) for url in claim.urls),
             ]
             yield "| " + " | ".join(cells) + " |\n"
         spread = topic_spread(section.claims)
@@ -103,19 +133,40 @@ def markdown(section_stream: Iterable[Section], stamp: str | None = None) -> Ite
             by_id = {c.id: c for c in section.claims}
             for claim_id, earlier in sorted(section.revised.items()):
                 later = by_id[claim_id]
-                line = (
-                    f"#{later.id} revises #{earlier.id}: {earlier.figure_words} → "
-                    f"{later.figure_words} ({later.source}, {later.date.iso})"
+                change = (
+                    f"{earlier.figure_words} → {later.figure_words} "
+                    f"({later.source}, {later.date.human()})"
                 )
-                yield f"- {md_text(line)}\n"
-        if section.conflicts:
+                yield f"- #{later.id} revises #{earlier.id}: {md_text(change)}\n"
+        shown = [row for row in section.conflicts if dismissed or row[1] != "dismissed"]
+        if shown:
             yield "\n### Conflicts\n\n"
-            for conflict, status, review in section.conflicts:
-                note = f" Note: {review.note}" if review and review.note else ""
-                line = f"{conflict.reason} [{status}]{note}"
-                yield f"- **{conflict.kind.capitalize()}** {md_text(line)}\n"
+            for conflict, status, review in shown:
+                a, b = conflict.pair
+                label = f"- **{conflict.kind.capitalize()}**, #{a} and #{b}"
+                yield f"{label}, {md_text(_decision(status, review))}: {md_text(_reason(conflict))}\n"
     if empty:
         yield "\nNo claims.\n"
+
+
+def _decision(status: str, review: Review | None) -> str:
+    """'open', or who decided what and when, with their note."""
+    if review is None:
+        return status
+    words = status
+    if review.reviewer:
+        words += f" by {review.reviewer}"
+    words += f" on {_human(review.created_at[:10])}"
+    if review.note:
+        words += f" (“{review.note}”)"
+    return words
+
+
+def _reason(conflict: Conflict) -> str:
+    """The reason without its leading kind, which the line already names."""
+    prefix = f"{conflict.kind.capitalize()}: "
+    reason = conflict.reason
+    return reason[len(prefix) :] if reason.startswith(prefix) else reason
 
 
 # --- schema.org ClaimReview and TimelineJS --------------------------------------------
@@ -158,8 +209,20 @@ def _claimreview_nodes(claim: Claim) -> Iterator[dict[str, object]]:
         "author": _author(claim.source),
         "datePublished": claim.date.iso,
     }
-    if claim.url:
-        item["appearance"] = {"@type": "CreativeWork", "url": claim.url}
+    # One appearance an article; JSON-LD reads one value and a list of one alike.
+    appearances: list[dict[str, object]] = [
+        {
+            "@type": "CreativeWork",
+            "url": a.url,
+            **({"datePublished": a.published} if a.published else {}),
+        }
+        for a in claim.appearances
+        if a.url
+    ]
+    if claim.url and claim.url not in (a["url"] for a in appearances):
+        appearances.insert(0, {"@type": "CreativeWork", "url": claim.url})
+    if appearances:
+        item["appearance"] = appearances if len(appearances) > 1 else appearances[0]
     yield item
     if claim.verdict == "unverified":
         return
@@ -198,10 +261,13 @@ def _timeline_event(claim: Claim) -> dict[str, object]:
     body = html.escape(claim.text)
     if claim.verdict != "unverified":
         body += f"<br><em>Verdict: {html.escape(claim.verdict)}</em>"
-    if claim.url:
-        body += f'<br><a href="{html.escape(claim.url, quote=True)}">source</a>'
+    for url in claim.urls:
+        body += f'<br><a href="{html.escape(url, quote=True)}">source</a>'
+    event: dict[str, object] = {"start_date": start}
+    if claim.date_basis == REPORT:
+        event["display_date"] = claim.date_text()
     return {
-        "start_date": start,
+        **event,
         "text": {"headline": html.escape(headline), "text": body},
         "group": html.escape(claim.topic or ""),
         "unique_id": f"claim-{claim.id}",

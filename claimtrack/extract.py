@@ -1,107 +1,909 @@
-"""Candidate claims in an article: who says what figure, or who denies what.
+"""Candidate claims in an article: who gives which figure, or who denies what.
 
 Pure: article text in, candidates out; the publication date and the known
-sources are passed in. A candidate needs a named claimant and either a counted
-figure or a denial. Claimants are found the ways wire copy attributes: a
-subject before a reporting verb ("the Pentagon said"), attribution at the end
-("..., officials said"), "according to X", the passive ("it was reported by
-X"), an appositive ("the envoy, Tom Perriello, said") and "he/she said" after
-a named person.
+sources are passed in. How an article is read:
+
+1. Paragraphs and sentences, and what spans them: a quotation over several
+   sentences, a bulleted list, a headline.
+2. In each sentence, every figure (figures.locate_figures) and every attribution
+   (attribution.attributions): "the ministry said", "..., said X", "according to
+   X", "an estimate made by X", "a claim by X", "X's figures", "he said".
+3. Each figure goes to the attribution that governs its part of the sentence: the
+   nearest one before it in its clause (so "X said Y had counted N" gives N to Y),
+   else the one after it ("N, police said"), else what the clause inherits: a
+   continuation ("..., adding that") and a clause with no source of its own
+   ("..., while 572 were captured") take the sentence's; "reports that ..."
+   takes nobody. A quotation's sentences take the speaker named where it closes;
+   a bullet's take its first attributed sentence's.
+4. Figures that are no claim of the speaker are left out: baselines ("up from
+   300") unless a source of their own is named, a whole a part is taken from,
+   alternatives ("450,000, 500,000 or maybe 600,000"), and figures in a relative
+   clause that only describes ("protests which spread to 35 counties").
+5. Pronouns, back-references ("the agency", "the board", "the report"), roles
+   ("the President", "a military adviser") and possessives ("their statement")
+   are resolved against the people and organisations the article names; an
+   unnamed person speaking for no organisation names nobody, and days, dates,
+   places and bylines never do.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
-from claimtrack.claims import Claim, check_stance, check_text, figure_json, source_key
-from claimtrack.dates import ClaimDate, from_day, parse_date, resolve_phrase
+from claimtrack import attribution as attr
+from claimtrack.attribution import DENIAL_VERBS, Attribution
+from claimtrack.claims import (
+    REPORT,
+    STATEMENT,
+    Appearance,
+    Claim,
+    check_stance,
+    check_text,
+    source_key,
+)
+from claimtrack.dates import ClaimDate, parse_date, resolve_phrase
 from claimtrack.errors import ParseError
 from claimtrack.figures import (
-    UNIT_SYNONYMS,
+    MEASURES,
     Figure,
     LazyPattern,
-    find_figures,
-    parse_figure,
+    Located,
+    compile_patterns,
+    locate_figures,
+    normalise_unit,
     parse_figure_option,
 )
 
-# Reporting verbs and the stance each one gives.
-_VERBS: dict[str, str] = {}
-for _stance, _words in {
-    "asserts": "said says say told tells tell telling added adding stated states wrote writes "
-    "announced announces noted notes warned warns put puts indicated indicates insisted "
-    "insists argued argues explained declared declares testified posted tweeted "
-    "believes believed",
-    "confirms": "confirmed confirms confirm confirming acknowledged acknowledges verified",
-    "alleges": "alleged alleges allege alleging accused accuses",
-    "claims": "claimed claims claim claiming",
-    "estimates": "estimated estimates estimate estimating assessed assesses calculated counted "
-    "counts tallied",
-    "reports": "reported reports reporting",
-    "denies": "denied denies deny denying rejected rejects dismissed dismisses refuted "
-    "refutes disputed disputes",
-}.items():
-    _VERBS.update(dict.fromkeys(_words.split(), _stance))
-DENIAL_VERBS = {verb for verb, stance in _VERBS.items() if stance == "denies"}
+__all__ = ["DENIAL_VERBS", "Candidate", "extract_claims", "sentences"]
 
-# Words that may stand between a subject and its verb: "has previously denied".
-_BETWEEN = set("has have had also previously earlier later again reportedly now already "
-               "has since then would will".split())  # fmt: skip
-# Heads of a claimant that is not a proper name: "fire officials", "the air force".
-_CLAIMANT_HEADS = set(
-    """officials official authorities authority governors governor ministry ministries police
-    military army navy force forces agency office spokesman spokeswoman spokesperson
-    spokespeople examiner government service department council commission operator company
-    utility court prosecutors prosecutor mayor minister president administration analysts
-    experts investigators officers commander commanders intelligence regulator coroner
-    watchdog committee parliament lawmakers legislators senators sources source group groups
-    organisation organization charity hospital hospitals doctors medics rescuers workers
-    firefighters team researchers scientists survey poll monitor observatory envoy guard
-    guards coastguard union unions brigade battalion monitors inspectors organisers
-    organizers diplomats junta regime rebels militants insurgents separatists embassy
-    consulate mission""".split()
-)
-# "The agency" alone means the organisation last named.
-_BACK_REFERENCES = set(
-    "agency ministry organisation organization group office company utility department "
-    "charity service body watchdog".split()
-)
-_TITLES = set(
-    """president vice-president prime minister secretary secretary-general general governor
-    mayor spokesman spokeswoman spokesperson envoy ambassador chancellor director commissioner
-    senator sen. rep. representative king queen prince premier leader commander colonel col.
-    gen. lt. adm. admiral judge justice dr. mr. mrs. ms. ceo chairman chairwoman chair head
-    chief minister coordinator""".split()
-)
-_FUNCTION_CAPITALS = set(
-    """while but and although however meanwhile as when if after before since because so yet
-    still also in on at the a an this that these those it its his her their our we i you he
-    she they there here with without for from by of to""".split()
-)
-_INDEFINITE = {"a", "an", "one", "some", "another", "any"}
-_PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural"}
+
+@dataclass
+class Candidate:
+    claimant: str
+    stance: str
+    figure: Figure | None
+    unit: str | None
+    date: ClaimDate | None
+    sentence: str
+    confidence: float
+    headline: bool = False
+    part: bool = False  # a part of a larger count the sentence gives: "including 800 children"
+    quote: str | None = None  # the article's sentence, once the user has edited the text
+    # the line of the article it was read in: a deck the body repeats word for word
+    # gives way to the body's telling
+    paragraph: int = field(default=0, compare=False, repr=False)
+
+    def to_claim(
+        self,
+        report: ClaimDate | None,
+        url: str | None,
+        read_at: str | None = None,
+        topic: str | None = None,
+    ) -> Claim:
+        """The claim to store. With no date in the sentence it takes `report`, the
+        article's date, marked as the date of the report; the article becomes its
+        first appearance."""
+        claim_date = self.date or report
+        if claim_date is None:
+            raise ParseError("neither the sentence nor the article gives a date")
+        appearance = Appearance(
+            url=url,
+            quote=self.quote or self.sentence,
+            published=report.iso if report else None,
+            read_at=read_at,
+        )
+        return Claim(
+            text=self.sentence,
+            source=self.claimant,
+            date=claim_date,
+            date_basis=STATEMENT if self.date else REPORT,
+            topic=topic,
+            url=url,
+            figure=self.figure,
+            unit=self.unit,
+            stance=self.stance,
+            appearances=(appearance,),
+        )
+
+    def edited(self, field: str, value: str, today: date) -> Candidate:
+        """The candidate with one field changed by the user, checked like `add`."""
+        if field == "source":
+            return replace(self, claimant=check_text(value, "source"))
+        if field == "figure":
+            figure = parse_figure_option(value)
+            return replace(self, figure=figure, unit=figure.unit or self.unit)
+        if field == "stance":
+            return replace(self, stance=check_stance(value))
+        if field == "date":
+            return replace(self, date=parse_date(value, today))
+        if field == "unit":
+            return replace(self, unit=check_text(value, "unit"))
+        if field == "text":
+            return replace(self, sentence=check_text(value), quote=self.quote or self.sentence)
+        raise ParseError(f"unknown field {field!r}; use source, figure, stance, date, unit or text")
+
+    def to_json(
+        self, report: ClaimDate | None = None, url: str | None = None, topic: str | None = None
+    ) -> dict[str, object]:
+        """The claim saving would store, in the claim JSON contract without an id,
+        plus the sentence and the confidence. With no date at all its date fields
+        are null (and saving refuses)."""
+        if self.date is None and report is None:
+            # A stand-in date builds the claim; its date fields then say "unknown".
+            dated = replace(self, date=ClaimDate("0001", "year"))
+            data = dated.to_claim(None, url, None, topic).to_json()
+            data.update(date=None, date_precision=None, date_basis=None)
+        else:
+            data = self.to_claim(report, url, None, topic).to_json()
+        del data["id"]
+        return {**data, "sentence": self.sentence, "confidence": round(self.confidence, 2)}
+
+
+# --- sentences ---------------------------------------------------------------------------
 
 _ABBREVIATIONS = set(
     """mr mrs ms dr gen lt col sgt capt sen rep gov pres st jan feb mar apr jun jul aug sep
-    sept oct nov dec no vs etc inc ltd co corp u.s u.k u.n e.u a.m p.m adm maj cmdr""".split()
-)
-_TOKEN = LazyPattern(
-    r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*|[“”\"(),;:]|[^\s\w]", re.UNICODE
+    sept oct nov dec no vs etc inc ltd co corp u.s u.k u.n e.u a.m p.m adm maj cmdr brig
+    mt ft rev prof sr jr""".split()
 )
 _DATELINE = LazyPattern(
     r"^\s*(?:[A-Z][A-Z.'’/ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*"
-    r"(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s+)"
+    r"(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s*"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*[-—–]+\s*)"
 )
-_SENTENCE_END = LazyPattern(r"([.!?])([”\"’')\]]*)\s+(?=[“\"'‘(]?[A-Z0-9])")
-# Clause boundaries. A continuation ("..., adding that ...") keeps the claimant of
-# the clause before it; a contrast or a new sentence part ("; ", ", while ") needs
-# its own.
+_SENTENCE_END = LazyPattern(r"([.!?…])([”\"’')\]]*)\s+(?=[“\"'‘(]?[A-Z0-9])")
+_BULLET = LazyPattern(r"^(\s*)[•*·▪◦‣–-]\s+")
+
+
+@dataclass
+class _Sentence:
+    text: str
+    headline: bool
+    paragraph: int
+    bullet: int  # 0: not in a list; 1: an item; 2: an item under another
+    quote_open: bool  # the sentence starts inside a quotation
+
+
+def sentences(text: str) -> list[tuple[str, bool]]:
+    """(sentence, is_headline) in reading order; datelines and bullets removed.
+
+    Every line is a paragraph (text from web pages has one line a paragraph);
+    the first line is a headline when it has no final stop and more follows."""
+    return [(s.text, s.headline) for s in _read(text)]
+
+
+def _read(text: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    for index, raw in enumerate(lines):
+        bullet = _BULLET.match(raw)
+        level = 0
+        if bullet:
+            level = 2 if len(bullet.group(1).expandtabs()) >= 2 else 1
+        line = _BULLET.sub("", raw).strip()
+        line = _DATELINE.sub("", line, count=1)
+        headline = index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
+        open_quote = False
+        for piece in _split_sentences(line):
+            opened = open_quote
+            for char in piece:
+                if char == "“" or (char == '"' and not open_quote):
+                    open_quote = True
+                elif char == "”" or char == '"':
+                    open_quote = False
+            out.append(_Sentence(piece, headline, index, level, opened))
+    return out
+
+
+def _split_sentences(paragraph: str) -> list[str]:
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[start : match.start() + 1]
+        word = re.search(r"([\w.]+)\.$", before)
+        if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        pieces.append(paragraph[start : match.end()].strip())
+        start = match.end()
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]
+
+
+# --- clauses -----------------------------------------------------------------------------
+
+# Clause boundaries. A continuation ("..., adding that ...") keeps the source of the
+# clause before it; a contrast (";", ", while ", "whereas") or a subordinate clause
+# ("when ...") may have its own, and otherwise takes the sentence's.
 _CLAUSE_SPLIT = LazyPattern(
-    r"(;\s+|,\s+(?:while|whereas)\s+)"
-    r"|(,\s+(?:adding|and\s+added|and\s+said)\s+(?:that\s+)?|,\s+and\s+that\s+)"
+    r"(?P<contrast>;\s+|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+[–—]\s+|"
+    r",\s+(?:against|versus|vs\.?)\s+)"
+    r"|(?P<continue>,\s+(?:adding|and\s+added|and\s+said|noting)\s+(?:that\s+)?|,\s+and\s+that\s+)"
+    r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+)"
 )
+# A relative clause describes what comes before it; its figures are not the speaker's.
+_RELATIVE = LazyPattern(
+    r"(?:,\s+|\s+)(?:which|who|whose)\s+(?!said|says|told|estimated|reported)"
+    r"|\s+that\s+(?=(?:had|has|have|was|were|is|are|killed|left|hit|struck|[a-z]+ed)\b)"
+)
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    kind: str  # first, contrast, continue, sub
+    attributions: list[Attribution] = field(default_factory=list)
+
+
+# "Two days after the ministry published 420 names, ...": a clause that opens the
+# sentence and ends at its first comma has a source of its own, or none.
+_OPENING_CLAUSE = LazyPattern(
+    r"^(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as|although|though|because|"
+    r"once|until|if)\s+[^,;]{3,120}?,\s+",
+    re.IGNORECASE,
+)
+
+
+def _clauses(sentence: str) -> list[_Clause]:
+    out: list[_Clause] = []
+    start, kind = 0, "first"
+    opening = _OPENING_CLAUSE.match(sentence)
+    if opening:
+        out.append(_Clause(0, opening.end(), "opening"))
+        start = opening.end()
+    for match in _CLAUSE_SPLIT.finditer(sentence):
+        out.append(_Clause(start, match.start(), kind))
+        start, kind = match.end(), match.lastgroup or "contrast"
+    out.append(_Clause(start, len(sentence), kind))
+    return [c for c in out if sentence[c.start : c.end].strip()]
+
+
+def _relative_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _RELATIVE.finditer(sentence):
+        end = sentence.find(",", match.end())
+        spans.append((match.start(), len(sentence) if end < 0 else end))
+    return spans
+
+
+# --- what the article names --------------------------------------------------------------
+
+_TITLE_NAME = LazyPattern(
+    r"\b((?:[A-Z][\w.'’-]*\s+){0,3}?)((?:[A-Z][a-z]+[.]?\s+){0,2}[A-Z][a-z]+)?"
+)
+_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
+_APPOSITIVE_ROLE = LazyPattern(
+    rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said"
+    r"| which| that| who)"
+)
+_ORGANISATION = LazyPattern(
+    r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
+)
+_ACRONYM = LazyPattern(r"((?:[A-Z][\w'’-]*\s+(?:of\s+|on\s+|for\s+|and\s+)?){1,7})\(([A-Z]{2,8})\)")
+
+
+@dataclass
+class _Person:
+    name: str
+    roles: set[str]
+    position: int  # the sentence that first names the person
+    organisation: str | None = None  # whom the person speaks for, where the text says
+
+
+def _owner(words: list[str], title: int) -> str | None:
+    """The organisation written before a title: "Russian Defense Ministry Spokesman"."""
+    owner: list[str] = []
+    for word in reversed(words[:title]):
+        if not word[:1].isupper() or word.lower() in attr.TITLES:
+            break
+        owner.insert(0, word)
+    if owner and owner[-1].lower().rstrip("s") in attr.CLAIMANT_HEADS:
+        return " ".join(owner)
+    return None
+
+
+class _Context:
+    """What the article names: people with their roles, organisations, reports."""
+
+    def __init__(self) -> None:
+        self.people: list[_Person] = []
+        self.organisations: list[str] = []
+        self.acronyms: dict[str, str] = {}
+        self.descriptions: dict[str, set[str]] = {}  # organisation -> what it is described as
+        self.mentions: dict[int, list[tuple[str, str, str | None]]] = {}  # by sentence
+        self.last_person: str | None = None
+        self.last_organisation: str | None = None
+        self.last_plural: str | None = None
+        self.last_report: str | None = None
+
+    def learn(self, sentence: str, position: int) -> None:
+        """People named with a title or an appositive role, and acronyms."""
+        # Words and the punctuation between them: a name never runs across a comma.
+        words = re.findall(r"[\w.'’-]+|[,;:()“”\"]", sentence)
+        for index, word in enumerate(words[:-1]):
+            if word.lower() not in attr.TITLES:
+                continue
+            name = []
+            for following in words[index + 1 : index + 5]:
+                bare = following.rstrip(".")
+                if following.lower() in attr.TITLES:
+                    if name:
+                        break
+                    continue
+                if not (bare[:1].isupper() and (bare[1:].islower() or len(bare) == 1)):
+                    break
+                name.append(following)
+            if name and (len(name) >= 2 or word.lower() in attr.ROLES):
+                roles = {word.lower().rstrip(".")} & attr.ROLES
+                self.mention(" ".join(name).rstrip("."), roles, position, _owner(words, index))
+        for match in _APPOSITIVE_ROLE.finditer(sentence) if ", " in sentence else ():
+            name = match.group(1).split()
+            if name[0] in ("The", "A", "An"):
+                name = name[1:]
+            if len(name) < 2 or any(w.lower() in attr.NOT_NAMES for w in name):
+                continue
+            # what the name is, from the description's head: "a military adviser to
+            # president X" (a person, an adviser); "the main group of undertakers" (an
+            # organisation of undertakers)
+            described = match.group(2).lower()
+            head_words = re.split(r"\s+(?:to|of|for|at|in|with|which|that)\s+", described)[
+                0
+            ].split()
+            if not head_words:
+                continue
+            nouns = {w.strip("'’s") for w in re.findall(r"[a-z][a-z'’-]+", described)}
+            if head_words[-1].rstrip("s") in attr.CLAIMANT_HEADS - attr.ROLES:
+                self.descriptions[" ".join(name)] = nouns
+                continue
+            roles = {w for w in head_words[-2:] if w.isalpha()}
+            if roles:
+                self.mention(" ".join(name), roles, position)
+        for match in _ACRONYM.finditer(sentence) if "(" in sentence else ():
+            full = " ".join(match.group(1).split())
+            while full.split()[0].lower() in ("the", "a"):
+                full = full.split(" ", 1)[1]
+            self.acronyms[match.group(2).lower()] = full
+            self.mentions.setdefault(position, []).append(("acronym", match.group(2).lower(), full))
+
+    def mention(
+        self, name: str, roles: set[str], position: int, organisation: str | None = None
+    ) -> None:
+        self.person(name, roles, position, organisation)
+        self.mentions.setdefault(position, []).append(("person", name, organisation))
+
+    def replay(self, position: int) -> None:
+        """What `learn` found in a sentence, told again in reading order: the second
+        pass over an article need not read its sentences for names twice."""
+        for kind, name, extra in self.mentions.get(position, ()):
+            if kind == "acronym":
+                self.acronyms[name] = extra  # type: ignore[assignment]
+            else:
+                self.person(name, set(), position, extra)
+
+    def organisations_in(self, sentence: str) -> None:
+        """Organisations the sentence names, so that a later "the agency" or "the
+        board" finds them even when they said nothing: "The Atlas Relief Agency opened
+        three depots. The agency said ..."."""
+        heads = set(sentence.lower().replace(",", " ").replace(".", " ").split())
+        if heads.isdisjoint(attr.CLAIMANT_HEADS):
+            return
+        for match in _ORGANISATION.finditer(sentence):
+            words = match.group(0).split()
+            while words and words[0].lower() in attr.NOT_NAMES:
+                words = words[1:]
+            if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):
+                self.remember(" ".join(words), False)
+
+    def person(
+        self, name: str, roles: set[str], position: int, organisation: str | None = None
+    ) -> None:
+        for known in self.people:
+            if known.name == name or known.name.endswith(" " + name):
+                known.roles |= roles
+                known.organisation = known.organisation or organisation
+                self.last_person = known.name
+                return
+        self.people.append(_Person(name, roles, position, organisation))
+        self.last_person = name
+
+    def remember(self, name: str, person: bool) -> None:
+        if person:
+            self.person(name, set(), 10**9)
+            return
+        if name.split()[-1].lower().endswith("s") and name.islower():
+            self.last_plural = name
+        self.last_organisation = name
+        if name not in self.organisations:
+            self.organisations.append(name)
+
+    def full_name(self, name: str) -> str:
+        """'Konashenkov' after 'Igor Konashenkov'; 'KNCHR' for its full name."""
+        for known in self.people:
+            if known.name != name and known.name.endswith(" " + name):
+                return known.name
+        if name.islower():
+            # "the spy agency" after "South Korea's spy agency"
+            for earlier in reversed(self.organisations):
+                if earlier != name and earlier.lower().endswith(" " + name):
+                    return earlier
+        return self.acronyms.get(name.lower(), name)
+
+    def organisation_named(self, noun: str) -> str | None:
+        """'the board' after 'the Board of Audit of Japan'; 'the agency' after "South
+        Korea's spy agency"."""
+        if noun in ("agency", "organisation", "organization", "group", "body"):
+            return self.last_organisation  # "the agency": whichever was named last
+        for earlier in reversed(self.organisations):
+            if noun in earlier.lower().replace("'s", "").split():
+                return earlier
+        return None
+
+    def described(self, head: str) -> str | None:
+        """The one organisation the article describes by this noun: "the main group of
+        undertakers" makes "France's undertakers" that group."""
+        noun = head.lower().rstrip("s")
+        matches = [
+            n for n, words in self.descriptions.items() if noun in {w.rstrip("s") for w in words}
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+    def role(self, description: str, position: int) -> str | None:
+        """The person a role names: the most recent one with it, else the only one."""
+        head = description.lower().split()[-1]
+        holders = [p for p in self.people if head in p.roles]
+        before = [p for p in holders if p.position <= position]
+        if before:
+            return before[-1].name
+        if len(holders) == 1:
+            return holders[0].name
+        return None
+
+
+# --- the extractor -------------------------------------------------------------------------
+
+
+@dataclass
+class _Assigned:
+    located: Located
+    attribution: Attribution
+    clause: str
+    inherited: bool
+
+
+_compiled = False
+
+
+def extract_claims(
+    text: str,
+    published: date | None = None,
+    known_sources: dict[str, str] | None = None,
+) -> list[Candidate]:
+    """Every candidate claim in the article, in reading order, each proposed once."""
+    if not _compiled:
+        compile_patterns(globals())
+    known = known_sources or {}
+    read = _read(text)
+    # The people of the whole article first, with where each is first named, so that a
+    # role given before the name ("the adviser ..., said Jane Roe, an adviser") resolves.
+    context = _Context()
+    for position, sentence in enumerate(read):
+        context.learn(sentence.text, position)
+    learned = context
+    context = _Context()
+    context.people = [
+        _Person(p.name, set(p.roles), p.position, p.organisation) for p in learned.people
+    ]
+    context.descriptions = learned.descriptions
+    context.mentions = learned.mentions
+    found: list[Candidate] = []
+    pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
+    quote_speaker: Attribution | None = None
+    bullet_attribution: Attribution | None = None
+    paragraph = -1
+    for position, sentence in enumerate(read):
+        if sentence.paragraph != paragraph:
+            paragraph, pending, quote_speaker = sentence.paragraph, [], None
+            if not sentence.bullet:
+                bullet_attribution = None
+        context.replay(position)
+        assigned, loose, closing = _read_sentence(sentence, context, position)
+        # A quotation's sentences take the speaker named where it closes.
+        if closing is not None:
+            quote_speaker = closing
+            for earlier, items in pending:
+                assigned_now = [_Assigned(loc, closing, earlier.text, True) for loc in items]
+                found += _candidates(assigned_now, earlier, published, known, context)
+            pending = []
+        if loose and (sentence.quote_open or sentence.text.lstrip().startswith(("“", '"'))):
+            if quote_speaker is not None and not sentence.quote_open:
+                assigned += [_Assigned(loc, quote_speaker, sentence.text, True) for loc in loose]
+            else:
+                pending.append((sentence, loose))
+            loose = []
+        if loose and sentence.bullet and bullet_attribution is not None:
+            assigned += [_Assigned(loc, bullet_attribution, sentence.text, True) for loc in loose]
+        if assigned and sentence.bullet:
+            last = assigned[-1].attribution
+            if not assigned[-1].inherited or bullet_attribution is None:
+                bullet_attribution = last
+        found += _candidates(assigned, sentence, published, known, context)
+        for item in assigned:
+            if item.attribution.claimant and not item.inherited:
+                context.remember(item.attribution.claimant, item.attribution.person)
+        context.organisations_in(sentence.text)
+    affiliations = {p.name: p.organisation for p in context.people if p.organisation}
+    return _deduplicate(found, affiliations)
+
+
+def _read_sentence(
+    sentence: _Sentence, context: _Context, position: int
+) -> tuple[list[_Assigned], list[Located], Attribution | None]:
+    """The sentence's figures with the attributions that govern them, the figures no
+    attribution governs, and the speaker of a quotation the sentence closes."""
+    text = sentence.text
+    figures = [f for f in locate_figures(text) if f.figure is not None]
+    clauses = _clauses(text)
+    raw = []
+    for clause in clauses:
+        for found in attr.attributions(text[clause.start : clause.end]):
+            found.start += clause.start
+            found.end += clause.start
+            raw.append((found.start, clause, found))
+    # Resolved in reading order, each named source remembered at once, so that
+    # "X ..., saying its networks had counted" finds X.
+    main: Attribution | None = None  # the last named source before: a participle's subject
+    for _, clause, found in sorted(raw, key=lambda item: item[0]):
+        if found.kind == "participle":
+            if main is None:
+                continue
+            found = replace(main, stance=found.stance, start=found.start, end=found.end,
+                            kind="participle")  # fmt: skip
+        resolved = _resolve(found, context, position, text, sentence.quote_open)
+        if resolved.claimant and resolved.kind not in ("unnamed", "participle"):
+            main = resolved
+        clause.attributions.append(resolved)
+        if resolved.claimant and resolved.kind in ("subject", "according", "end", "passive",
+                                                   "record"):  # fmt: skip
+            context.remember(resolved.claimant, resolved.person)
+            if (
+                resolved.kind in ("according", "passive")
+                or "report" in text[resolved.start : resolved.end]
+            ):
+                context.last_report = resolved.claimant
+    for clause in clauses:
+        clause.attributions.sort(key=lambda a: (a.end, a.start))
+    every = [a for c in clauses for a in c.attributions]
+    closing = None
+    quote_end = max(text.rfind("”"), text.rfind('"') if text.count('"') else -1)
+    if quote_end >= 0:
+        after = [a for a in every if a.start >= quote_end and a.claimant]
+        closing = after[0] if after else None
+    relative = _relative_spans(text)
+    sentence_end = _sentence_source(clauses, text)
+    assigned: list[_Assigned] = []
+    loose: list[Located] = []
+    previous: Attribution | None = None
+    previous_figure: Located | None = None
+    for clause in clauses:
+        own = clause.attributions
+        piece = text[clause.start : clause.end]
+        inherited: Attribution | None = None
+        if not own:
+            if clause.kind == "continue" or (
+                clause.kind in ("contrast", "sub") and not _new_actor(text, clause)
+            ):
+                inherited = previous or sentence_end
+            elif clause.kind == "first":
+                inherited = sentence_end
+        for located in figures:
+            if not clause.start <= located.start < clause.end:
+                continue
+            skip = _not_a_claim(located, previous_figure, text, relative, own)
+            previous_figure = located
+            if skip:
+                continue
+            # A possessive governs only the figure it is written with: "X's count of
+            # N", "N by X's count", not one further on ("..., not in X's report, as
+            # well as N").
+            near = [a for a in own if a.kind != "possessive" or (
+                0 <= located.start - a.end <= 25 or 0 <= a.start - located.end <= 25
+            )]  # fmt: skip
+            before = [a for a in near if a.end <= located.start]
+            after = [a for a in near if a.start >= located.end]
+            chosen = before[-1] if before else (after[0] if after else inherited)
+            tight = [
+                a
+                for a in after
+                if (a.kind in ("according", "after", "possessive") and a.start - located.end <= 14)
+                or (a.kind == "passive" and a.start - located.end <= 30)
+            ]
+            if tight:
+                chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
+            speaker = next((a for a in after if a.claimant and a.kind != "participle"), None)
+            if chosen is not None and chosen.kind == "record" and speaker is not None:
+                chosen = speaker  # "X has recorded N, the WHO said": the WHO's claim
+            if (
+                chosen is not None
+                and chosen.kind == "pronoun"
+                and chosen.claimant is None
+                and _inside_quote(text, chosen.start, sentence.quote_open)
+            ):
+                # "they said" inside a quotation: the speaker reports it, and denies
+                # it where it was "falsely" said
+                inner = chosen
+                chosen = closing or (after[-1] if after else None)
+                if chosen is not None and inner.denial_marker:
+                    chosen = replace(chosen, stance="denies")
+            if chosen is None:
+                loose.append(located)
+                continue
+            if chosen.claimant is None:
+                continue  # an unnamed source, or a pronoun nothing resolves
+            assigned.append(_Assigned(located, chosen, piece, chosen is inherited))  # fmt: skip
+        if own:
+            previous = own[-1]
+        # A denial with no figure of its own in the clause: "..., Israel disputes figures".
+        # When it points back at a figure another source gave ("..., however, Pakistan
+        # denied this"), it denies that figure.
+        denial = next((a for a in own if a.stance == "denies" and a.claimant), None)
+        if denial is not None and not any(item.attribution is denial for item in assigned):
+            denied = None
+            if _POINTS_BACK.match(text, denial.end):
+                earlier = [i for i in assigned if i.located is not None
+                           and i.attribution.claimant != denial.claimant]  # fmt: skip
+                denied = earlier[-1].located if earlier else None
+            assigned.append(_Assigned(denied, denial, piece, False))  # type: ignore[arg-type]
+    return assigned, loose, closing
+
+
+# What a denial points back at: "denied this", "rejected the figure", "disputes those numbers".
+_POINTS_BACK = LazyPattern(
+    r"\s+(?:this|that|it|these|those|(?:the|these|those|this|that)\s+(?:claims?|figures?|"
+    r"numbers?|reports?|tolls?|estimates?|counts?|allegations?|assertion))\b"
+)
+
+
+def _new_actor(text: str, clause: _Clause) -> bool:
+    """A contrast whose subject is someone else: "..., while Rome sent 80 medics" is
+    no longer what the first source said; "..., while 572 others were captured" is."""
+    first = text[clause.start : clause.end].split(None, 1)[:1]
+    return bool(first) and first[0][:1].isupper() and first[0].lower() not in ("the", "a", "an")
+
+
+def _sentence_source(clauses: list[_Clause], text: str) -> Attribution | None:
+    """The source a whole sentence gives: the first clause's subject ("He said ...")
+    or the attribution it ends with ("..., police said.")."""
+    last = clauses[-1].attributions
+    if last and last[-1].end >= len(text.rstrip(' .”"’')) - 2 and last[-1].claimant:
+        return last[-1]
+    first = clauses[0].attributions
+    if first and first[0].kind in ("subject", "pronoun", "reference", "role") and first[0].claimant:
+        return first[0]
+    return None
+
+
+def _inside_quote(text: str, position: int, opened: bool) -> bool:
+    """Whether `position` stands inside a quotation (`opened`: one runs into the text)."""
+    inside = opened
+    for char in text[:position]:
+        if char == "“" or (char == '"' and not inside):
+            inside = True
+        elif char in '”"':
+            inside = False
+    return inside
+
+
+_ALTERNATIVE = LazyPattern(r"\s*(?:,|or|,?\s+or\s+(?:maybe|perhaps|even|possibly))\s*$")
+
+
+def _not_a_claim(
+    located: Located,
+    previous: Located | None,
+    text: str,
+    relative: list[tuple[int, int]],
+    own: list[Attribution],
+) -> bool:
+    """Figures a sentence gives that are no claim of its source."""
+    if located.baseline:
+        # unless the baseline names its own source: "the 1,423.8 billion yen reported by X"
+        return not any(
+            a.kind in ("passive", "possessive") and abs(a.start - located.end) < 30 for a in own
+        ) and not any(a.kind == "possessive" and 0 <= located.start - a.end < 8 for a in own)
+    for start, end in relative:
+        if start < located.start < end and not any(start <= a.end <= end for a in own):
+            return True
+    if (located.figure.unit or "").lower() in _MENTIONS or _MENTION_BEFORE.search(
+        text, max(0, located.start - 24), located.start
+    ):
+        return True  # "the 2,000 figure", "the number of 1,500": a figure talked about
+    if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
+        return True  # "a dozen patients ... with temperatures above 40C": a description
+    if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):
+        return True  # "in two villages", "across ten provinces": where, not how many
+    if previous is not None and not located.figure.unit and previous.end <= located.start:
+        between = text[previous.end : located.start]
+        noun = previous.figure.phrase or ""
+        if noun and between.lstrip().startswith(noun):
+            between = between.lstrip()[len(noun) :]  # "4,000 people, 5,000 or maybe 6,000"
+        if (
+            len(between) < 16
+            and _ALTERNATIVE.match(between + " ")
+            or between.strip() in (",", "or")
+        ):
+            return True  # "450,000, 500,000 or maybe 600,000": the same claim again
+    return bool(_WHOLE_BEFORE.search(text, max(0, located.start - 30), located.start))
+
+
+_MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
+             "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
+_MENTION_BEFORE = LazyPattern(r"\b(?:the|this|that)\s+(?:figure|number)\s+of\s+$", re.I)
+_SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
+# "... of the total costs of 1,423.8 billion yen", "900 of the 1,300": the whole a part
+# is taken from, given only to say what it is a part of.
+_WHOLE_BEFORE = LazyPattern(
+    r"\b(?:out\s+of|of\s+(?:the|a|an|its|their)\s+(?:total|overall|whole)\b(?:\s+[a-z]+)?"
+    r"(?:\s+of)?|of\s+the)\s+$"
+)
+
+
+def _resolve(
+    found: Attribution, context: _Context, position: int, text: str, opened: bool
+) -> Attribution:
+    """An attribution with its claimant named: pronouns, back-references, roles and
+    possessives resolved against what the article has named so far."""
+    if found.claimant is not None and found.kind not in ("role",):
+        name = context.full_name(found.claimant)
+        words = name.split()
+        if (
+            words
+            and words[-1].islower()
+            and not any(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words)
+        ):
+            # a description ("France's undertakers", "the researcher") the article
+            # gives one name for
+            name = context.described(words[-1]) or context.role(name, position) or name
+        return replace(found, claimant=name)
+    if found.kind == "pronoun" and _inside_quote(text, found.start, opened):
+        return found  # "“They falsely said 400,000,” X said": X reports, and denies, it
+    word = (found.pronoun or "").lower()
+    claimant: str | None = None
+    person = False
+    if found.kind == "pronoun":
+        kind = attr.PRONOUNS.get(word)
+        if kind == "person":
+            claimant, person = context.last_person, True
+        elif kind in ("organisation", "plural"):
+            claimant = (
+                context.last_organisation
+                if kind == "organisation"
+                else (context.last_plural or context.last_organisation)
+            )
+        # "we" and "I" name the speaker of the quotation they stand in
+    elif found.kind == "reference":
+        if attr.report_words(word):
+            claimant = context.last_report or context.last_organisation
+        else:
+            # with nothing named before, "the ministry" is the claimant as written
+            claimant = context.organisation_named(word) or word
+    elif found.kind == "possessive" or (word.split() or [""])[0] in attr.POSSESSIVES:
+        owner = word.split()
+        if owner and owner[0] in ("his", "her"):
+            claimant = context.organisation_named(owner[1]) if len(owner) > 1 else None
+            if claimant is None and len(owner) == 1:
+                claimant, person = context.last_person, True
+        elif owner:
+            claimant = context.last_organisation
+    elif found.kind == "role":
+        holder = context.role(found.claimant or "", position)
+        claimant = holder or found.claimant
+        person = holder is not None
+
+    return replace(found, claimant=claimant, person=person)
+
+
+def _candidates(
+    items: list[_Assigned],
+    sentence: _Sentence,
+    published: date | None,
+    known: dict[str, str],
+    context: _Context,
+) -> list[Candidate]:
+    found = []
+    text = " ".join(sentence.text.split())
+    parts = _list_of_parts(items, sentence.text)
+    previous: Figure | None = None
+    clause_words: dict[str, set[str]] = {}  # by clause: an article's long clause is read once
+    disputes: dict[str, re.Match[str] | None] = {}
+    dates: dict[tuple[str, int], ClaimDate | None] = {}  # by clause and reporting verb
+    for item in items:
+        attribution = item.attribution
+        figure = item.located.figure if item.located is not None else None
+        if (
+            figure is not None
+            and figure.unit is None
+            and previous is not None
+            and (
+                item.located.part or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
+            )
+        ):
+            # "seven people were killed, ..., including two in Mykolaiv"; "17 killed in
+            # Nairobi and 22 others": the count is of the same thing as the one before
+            figure = replace(figure, unit=previous.unit, phrase=previous.phrase)
+        if figure is not None:
+            previous = figure
+        claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
+        if item.clause not in clause_words:
+            clause_words[item.clause] = set(_LETTERS.findall(item.clause.lower()))
+        words = clause_words[item.clause]
+        key = (item.clause, attribution.end)
+        if key not in dates:
+            dates[key] = _claim_date(item.clause, attribution, published)
+        stance = attribution.stance
+        if attribution.denial_marker or (figure is None and words & DENIAL_VERBS):
+            stance = "denies"
+        found.append(
+            Candidate(
+                claimant=claimant,
+                stance=stance,
+                figure=figure,
+                unit=figure.unit if figure else None,
+                date=dates[key],
+                sentence=text,
+                confidence=_confidence(
+                    attribution,
+                    figure,
+                    sentence.headline,
+                    known,
+                    item.inherited,
+                    item.located in parts,
+                ),  # fmt: skip
+                headline=sentence.headline,
+                part=bool(item.located and item.located.part),
+                paragraph=sentence.paragraph,
+            )
+        )
+        first_time = item.clause not in disputes
+        if first_time:
+            disputes[item.clause] = attr.DISPUTED_BY.search(item.clause)
+        disputed = disputes[item.clause]
+        if disputed and figure is not None and first_time:
+            denier = Attribution(disputed.group(1), "denies", "subject", 0, 0, False)
+            found.append(
+                Candidate(
+                    denier.claimant,
+                    "denies",
+                    None,
+                    None,  # type: ignore[arg-type]
+                    _claim_date(disputed.group(0), denier, published),
+                    text,
+                    _confidence(denier, None, sentence.headline, known, False, False),
+                    sentence.headline,
+                )  # fmt: skip
+            )
+    return found
+
+
+_LETTERS = LazyPattern(r"[a-z]+")
+_SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
+
+
+_NAMED_PART = LazyPattern(r"[A-Z][\w'’-]+(?:\s+with)?\s*(?:,|:)?\s*$")
+
+
+def _list_of_parts(items: list[_Assigned], text: str) -> set[Located]:
+    """'Kenya with 40 dead, Uganda with 31, Ghana with 12': three or more figures
+    each given for a named part; proposed at low confidence."""
+    named = [
+        item.located
+        for item in items
+        if item.located is not None
+        and _NAMED_PART.search(text, max(0, item.located.start - 30), item.located.start)
+    ]
+    return set(named) if len(named) >= 3 else set()
+
+
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -119,547 +921,88 @@ _DATE_PHRASE = LazyPattern(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_ACCORDING = LazyPattern(
-    r"\b(?:according\s+to|as\s+reported\s+by)\s+"
-    r"(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+)?(?:estimates?|figures?|data|counts?|"
-    r"statements?|a\s+statement|reports?|a\s+report|tall(?:y|ies)|a\s+tally)\s+(?:by|from|of)\s+)?",
-    re.I,
-)
-_FIGURES_FROM = LazyPattern(
-    r"\b(?:figures|data|statistics|numbers|estimates|a\s+tally|tallies|a\s+count)\s+"
-    r"(?:from|by|compiled\s+by|released\s+by|published\s+by)\s+",
-    re.I,
-)
-# "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
-_DISPUTED_BY = LazyPattern(
-    r"\ba\s+(?:figure|claim|number|estimate|toll|count)\s+(?:that\s+)?(?:the\s+)?"
-    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:disputes|disputed|denies|denied|rejects|rejected)\b"
-)
-_PASSIVE = LazyPattern(
-    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
-    r"(reported|confirmed|announced|estimated|claimed|denied|said|stated|disclosed)\s+by\s+",
-    re.I,
-)
 
 
-@dataclass
-class Candidate:
-    claimant: str
-    stance: str
-    figure: Figure | None
-    unit: str | None
-    date: ClaimDate | None
-    sentence: str
-    confidence: float
-    headline: bool = False
-
-    def to_claim(self, fallback: date, url: str | None) -> Claim:
-        """The claim to store; with no date in the sentence, the article's date."""
-        return Claim(
-            text=self.sentence,
-            source=self.claimant,
-            date=self.date or from_day(fallback),
-            url=url,
-            figure=self.figure,
-            unit=self.unit,
-            stance=self.stance,
-        )
-
-    def edited(self, field: str, value: str, today: date) -> Candidate:
-        """The candidate with one field changed by the user, checked like `add`."""
-        if field == "source":
-            return replace(self, claimant=check_text(value, "source"))
-        if field == "figure":
-            figure = parse_figure_option(value)
-            return replace(self, figure=figure, unit=figure.unit or self.unit)
-        if field == "stance":
-            return replace(self, stance=check_stance(value))
-        if field == "date":
-            return replace(self, date=parse_date(value, today))
-        if field == "unit":
-            return replace(self, unit=check_text(value, "unit"))
-        if field == "text":
-            return replace(self, sentence=check_text(value))
-        raise ParseError(f"unknown field {field!r}; use source, figure, stance, date, unit or text")
-
-    def to_json(self, url: str | None = None) -> dict[str, object]:
-        """The claim JSON contract without an id, plus the sentence and confidence."""
-        return {
-            "text": self.sentence,
-            "source": self.claimant,
-            "topic": None,
-            "date": self.date.iso if self.date else None,
-            "date_precision": self.date.precision if self.date else None,
-            "as_of": None,
-            "url": url,
-            "figure": figure_json(self.figure),
-            "unit": self.unit,
-            "stance": self.stance,
-            "tags": [],
-            "note": None,
-            "verdict": "unverified",
-            "verdict_explanation": None,
-            "created_at": None,
-            "updated_at": None,
-            "sentence": self.sentence,
-            "confidence": round(self.confidence, 2),
-        }
-
-
-@dataclass
-class _Attribution:
-    claimant: str
-    stance: str
-    kind: str  # "subject", "according", "passive", "pronoun", "reference"
-    verb_end: int  # where the reporting verb ends in the clause, for its date
-    person: bool
-
-
-# --- sentences ---------------------------------------------------------------------------
-
-
-def sentences(text: str) -> list[tuple[str, bool]]:
-    """(sentence, is_headline) in reading order; datelines and bullets removed.
-
-    Every line is a paragraph (text from web pages has one line a paragraph);
-    the first line is a headline when it has no final stop and more follows."""
-    out: list[tuple[str, bool]] = []
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for index, line in enumerate(lines):
-        line = re.sub(r"^[•*·▪–-]\s+", "", line)
-        line = _DATELINE.sub("", line, count=1)
-        headline = index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
-        out.extend((sentence, headline) for sentence in _split_sentences(line))
-    return out
-
-
-def _split_sentences(paragraph: str) -> list[str]:
-    pieces, start = [], 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[start : match.start() + 1]
-        word = re.search(r"([\w.]+)\.$", before)
-        if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
-            continue
-        pieces.append(paragraph[start : match.end()].strip())
-        start = match.end()
-    pieces.append(paragraph[start:].strip())
-    return [p for p in pieces if p]
-
-
-# --- claimants ---------------------------------------------------------------------------
-
-
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _is_capital(word: str) -> bool:
-    return word[:1].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", word))
-
-
-def _noun_phrase_before(tokens: list[tuple[str, int, int]], verb: int) -> tuple[str, bool] | None:
-    """The claimant right before a reporting verb, and whether it looks like a person."""
-    j = verb - 1
-    while j >= 0 and tokens[j][0].lower() in _BETWEEN:
-        j -= 1
-    if j >= 0 and tokens[j][0] == "," and j >= 1:
-        # An appositive between commas: a name ("the envoy, Tom Perriello, said")
-        # or a description ("The White Helmets, a rescue group ..., said").
-        k = j - 1
-        words = []
-        while k >= 0 and tokens[k][0] not in (",", "“", "”", '"', "(", ")") and len(words) < 10:
-            words.insert(0, tokens[k][0])
-            k -= 1
-        if k < 0 or tokens[k][0] != "," or not words:
-            return None
-        if all(_is_capital(w) for w in words) and len(words) <= 5:
-            return _clean_name(words)
-        # A description: the claimant is named before it ("Jane Roe, the
-        # agency's envoy, said") or stands before a relative clause.
-        return _noun_phrase_before(tokens, k)
-    words: list[str] = []
-    while j >= 0 and len(words) < 9:
-        word = tokens[j][0]
-        if word == ")" and j >= 2 and tokens[j - 2][0] == "(":
-            j -= 3  # "(NEMA)" after the name
-            continue
-        lower = word.lower()
-        if lower in ("in", "from", "at", "across") and words and j >= 1:
-            # "the military government in Ouagadougou", "officials in Kyiv"
-            head = tokens[j - 1][0]
-            if head.lower() in _CLAIMANT_HEADS or head.lower().rstrip("s") in _CLAIMANT_HEADS:
-                found = _noun_phrase_before(tokens, j)
-                if found is not None:
-                    return f"{found[0]} {lower} {' '.join(words)}", False
-            break
-        if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the"):
-            break
-        if lower in ("of", "for"):
-            if not words or j == 0 or not _is_capital(tokens[j - 1][0]):
-                break
-            words.insert(0, word)
-            j -= 1
-            continue
-        if lower == "the":
-            words.insert(0, word)
-            break
-        if not re.match(r"[^\W\d_]", word):
-            break
-        is_head = (
-            lower in _CLAIMANT_HEADS or lower.rstrip("s") in _CLAIMANT_HEADS or lower in _TITLES
-        )
-        if not words and not _is_capital(word) and not is_head:
-            return _post_modified(tokens, j)
-        if (
-            not _is_capital(word)
-            and words
-            and not (lower in _CLAIMANT_HEADS or _is_modifier(word, words))
-        ):
-            break
-        words.insert(0, word)
-        j -= 1
-    if j >= 0 and tokens[j][0].lower() in _INDEFINITE:
-        return None
-    if not words:
-        return None
-    return _clean_name(words)
-
-
-def _post_modified(tokens: list[tuple[str, int, int]], end: int) -> tuple[str, bool] | None:
-    """A claimant with a short place or remit after it: 'officials in both
-    countries say', 'the UN's coordinator for the country said'."""
-    for k in range(end, max(end - 4, 0), -1):
-        if tokens[k][0].lower() in ("in", "from", "at", "across", "for") and k >= 1:
-            head = tokens[k - 1][0]
-            lower = head.lower()
-            if lower in _CLAIMANT_HEADS or lower in _TITLES or _is_capital(head):
-                found = _noun_phrase_before(tokens, k)
-                if found is None:
-                    return None
-                place = [t[0] for t in tokens[k : end + 1]]
-                if any(word.lower() in _INDEFINITE for word in place):
-                    return None  # "analysts at one bank": nobody named
-                return f"{found[0]} {' '.join(place)}", False
-    return None
-
-
-def _is_modifier(word: str, following: list[str]) -> bool:
-    """A lower-case word that can qualify the claimant after it: 'regional governors'."""
-    bare = re.sub(r"['’]s$", "", word)
-    return bool(following) and bare.isalpha() and bare.islower() and len(bare) > 2
-
-
-def _clean_name(words: list[str]) -> tuple[str, bool] | None:
-    while words and words[0].lower() in ("the", "of", "for"):
-        words = words[1:]
-    if not words:
-        return None
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        return None
-    # A title or a description before a proper name: keep the name.
-    last_title = max((i for i, w in enumerate(words) if w.lower() in _TITLES), default=-1)
-    tail = words[last_title + 1 :]
-    if last_title >= 0 and tail and all(_is_capital(w) for w in tail):
-        return " ".join(tail), len(tail) >= 2
-    connectors = ("of", "for", "and", "'s")
-    lower_at = max(
-        (i for i, w in enumerate(words) if not _is_capital(w) and w.lower() not in connectors),
-        default=-1,
-    )
-    tail = words[lower_at + 1 :]
-    if 0 <= lower_at < len(words) - 1 and all(_is_capital(w) for w in tail):
-        return " ".join(tail), _looks_like_person(tail)
-    name = " ".join(words).replace(" 's", "'s")
-    return name, _looks_like_person(words)
-
-
-def _looks_like_person(words: list[str]) -> bool:
-    return (
-        2 <= len(words) <= 4
-        and all(_is_capital(w) and re.sub(r"[-'’]", "", w).isalpha() for w in words)
-        and not any(w.lower() in _CLAIMANT_HEADS or w.lower() in _TITLES for w in words)
-        and not any(w.isupper() and len(w) > 1 for w in words)
-    )
-
-
-_SHOWED = ("showed", "show", "shows", "suggest", "suggested", "indicate", "indicated",
-           "revealed", "reveal", "found", "put", "published")  # fmt: skip
-
-
-def _name_after(tokens: list[tuple[str, int, int]], verb: int) -> tuple[str, bool] | None:
-    """Attribution turned round after a quote: '..., said Tom Fletcher, the UN's ...'."""
-    if verb == 0 or tokens[verb - 1][0] not in (",", "”", '"', "’", "'"):
-        return None
-    words = []
-    for word, _, _ in tokens[verb + 1 : verb + 8]:
-        if not _is_capital(word) or word.lower() in _FUNCTION_CAPITALS:
-            break
-        words.append(word)
-    return _clean_name(words) if words else None
-
-
-def _noun_phrase_after(text: str) -> tuple[str, bool] | None:
-    """The claimant after 'according to' or 'by': up to the next comma or verb."""
-    tokens = _tokens(text)
-    words = []
-    for word, _, _ in tokens:
-        if word in (",", ".", ";", ":", "“", "”", '"') or word.lower() in _VERBS:
-            break
-        if word == "(":
-            break
-        if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
-            break
-        if word.lower() in ("and", "or") and words:
-            break
-        words.append(word)
-        if len(words) > 8:
-            return None
-    if not words or words[0].lower() in _INDEFINITE:
-        return None
-    return _clean_name(words)
-
-
-# --- the extractor -------------------------------------------------------------------------
-
-
-class _Context:
-    """What the article has named so far, to resolve 'he said' and 'the agency'."""
-
-    def __init__(self) -> None:
-        self.last_person: str | None = None
-        self.last_organisation: str | None = None
-        self.organisations: list[str] = []
-
-    def remember(self, name: str, person: bool) -> None:
-        if person:
-            self.last_person = name
-        else:
-            self.last_organisation = name
-            self.organisations.append(name)
-
-    def notice_people(self, sentence: str) -> None:
-        """A titled name makes 'he said' resolvable even when that person said
-        nothing yet: 'Colonel Tom Reed briefed the press. He said ...'."""
-        words = re.findall(r"[\w.'’-]+", sentence)
-        for index, word in enumerate(words[:-1]):
-            if word.lower() not in _TITLES:
-                continue
-            name = []
-            for following in words[index + 1 : index + 4]:
-                if not (following[:1].isupper() and following[1:].islower()):
-                    break
-                if following.lower() in _TITLES:
-                    name = []
-                    break
-                name.append(following)
-            if name:
-                self.last_person = " ".join(name)
-
-    def shortened(self, name: str) -> str | None:
-        """'the spy agency' after "South Korea's spy agency": the same claimant."""
-        for earlier in reversed(self.organisations):
-            if earlier != name and earlier.lower().endswith(" " + name.lower()):
-                return earlier
-        return None
-
-
-def _attribution(clause: str, context: _Context) -> _Attribution | None:
-    according = _ACCORDING.search(clause)
-    if according:
-        found = _noun_phrase_after(clause[according.end() :])
-        if found:
-            return _Attribution(found[0], "reports", "according", according.end(), found[1])
-    figures_from = _FIGURES_FROM.search(clause)
-    if figures_from:
-        found = _noun_phrase_after(clause[figures_from.end() :])
-        if found:
-            return _Attribution(found[0], "reports", "according", figures_from.end(), found[1])
-    passive = _PASSIVE.search(clause)
-    if passive:
-        found = _noun_phrase_after(clause[passive.end() :])
-        if found:
-            stance = _VERBS.get(passive.group(1).lower(), "asserts")
-            return _Attribution(found[0], stance, "passive", passive.end(), found[1])
-    tokens = _tokens(clause)
-    for index, (word, _, end) in enumerate(tokens):
-        stance = _VERBS.get(word.lower())
-        if stance is None or index == 0:
-            continue
-        previous = tokens[index - 1][0].lower()
-        if previous in ("an", "the", "was", "were", "is", "are", "be", "been", "to"):
-            continue  # "an estimated 5", "was reported": not a subject's verb
-        if previous in _PRONOUNS or (
-            previous in _BETWEEN and index >= 2 and tokens[index - 2][0].lower() in _PRONOUNS
-        ):
-            pronoun = previous if previous in _PRONOUNS else tokens[index - 2][0].lower()
-            if _PRONOUNS[pronoun] == "person" and context.last_person:
-                return _Attribution(context.last_person, stance, "pronoun", end, True)
-            continue
-        found = _noun_phrase_before(tokens, index) or _name_after(tokens, index)
-        if found is None:
-            continue
-        name, person = found
-        if name in _BACK_REFERENCES and context.last_organisation:
-            # lower case: "the agency", not "the Agency for ..."
-            return _Attribution(context.last_organisation, stance, "reference", end, False)
-        fuller = context.shortened(name) if name.islower() else None
-        if fuller:
-            return _Attribution(fuller, stance, "reference", end, False)
-        return _Attribution(name, stance, "subject", end, person)
-    return None
-
-
-def _claim_date(clause: str, verb_end: int, published: date | None) -> ClaimDate | None:
+def _claim_date(clause: str, attribution: Attribution, published: date | None) -> ClaimDate | None:
     if published is None:
         return None
-    phrases = list(_DATE_PHRASE.finditer(clause))
+    # The phrases near the reporting verb, else the first in the clause: a window
+    # around the verb, so that a very long clause is not searched for every figure.
+    window = max(0, attribution.end - 12)
+    phrases = list(_DATE_PHRASE.finditer(clause, window, attribution.end + 40))
+    if not phrases:
+        first = _DATE_PHRASE.search(clause, 0, 400)
+        phrases = [first] if first else []
     if not phrases:
         return None
-    # A date right after the reporting verb ("said on Tuesday") is the claim's own.
-    adjacent = [m for m in phrases if 0 <= m.start() - verb_end <= 2]
-    chosen = adjacent[0] if adjacent else phrases[0]
-    return resolve_phrase(chosen.group(1), published)
+    # A date right by the reporting verb ("said on Tuesday") is the claim's own.
+    near = [m for m in phrases if -12 <= m.start() - attribution.end <= 2]
+    chosen = near[0] if near else phrases[0]
+    key = published if isinstance(published, date) else (published.iso, published.precision)
+    return _resolved(chosen.group(1), key)
 
 
-def _clauses(sentence: str) -> list[tuple[str, bool]]:
-    """(clause, continues the one before) pairs."""
-    out: list[tuple[str, bool]] = []
-    start, continues = 0, False
-    for match in _CLAUSE_SPLIT.finditer(sentence):
-        out.append((sentence[start : match.start()], continues))
-        start, continues = match.end(), match.group(2) is not None
-    out.append((sentence[start:], continues))
-    return [(clause, flag) for clause, flag in out if clause.strip()]
-
-
-def extract_claims(
-    text: str,
-    published: date | None = None,
-    known_sources: dict[str, str] | None = None,
-) -> list[Candidate]:
-    """Every candidate claim in the article, in reading order, each proposed once."""
-    known = known_sources or {}
-    context = _Context()
-    found: list[Candidate] = []
-    for sentence, headline in sentences(text):
-        context.notice_people(sentence)
-        inherited: _Attribution | None = None
-        for clause, continues in _clauses(sentence):
-            attribution = _attribution(clause, context) or (inherited if continues else None)
-            if attribution is None:
-                continue
-            inherited = attribution
-            if attribution.kind not in ("pronoun", "reference"):
-                context.remember(attribution.claimant, attribution.person)
-            found += _candidates(clause, sentence, attribution, headline, published, known)
-            disputed = _DISPUTED_BY.search(clause)
-            if disputed:
-                denier = _Attribution(disputed.group(1), "denies", "subject", disputed.end(), False)
-                found += _candidates(
-                    disputed.group(0), sentence, denier, headline, published, known
-                )
-    return _deduplicate(found)
-
-
-def _candidates(
-    clause: str,
-    sentence: str,
-    attribution: _Attribution,
-    headline: bool,
-    published: date | None,
-    known: dict[str, str],
-) -> list[Candidate]:
-    """The clause's claims: its counted figure, others beside it, or a denial."""
-    main = parse_figure(clause)
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", clause)}
-    denial = attribution.stance == "denies" or bool(words & DENIAL_VERBS)
-    if main is None and not denial:
-        return []
-    figures: list[Figure | None] = [main]
-    if main is not None:
-        figures += _companions(clause, main)
-    claimant = known.get(source_key(attribution.claimant), attribution.claimant)
-    claim_date = _claim_date(clause, attribution.verb_end, published)
-    found = []
-    for figure in figures:
-        stance = attribution.stance
-        if denial and (figure is None or attribution.stance == "denies"):
-            stance = "denies"
-        found.append(
-            Candidate(
-                claimant=claimant,
-                stance=stance,
-                figure=figure,
-                unit=figure.unit if figure else None,
-                date=claim_date,
-                sentence=" ".join(sentence.split()),
-                confidence=_confidence(attribution, figure, headline, known),
-                headline=headline,
-            )
-        )
-    return found
-
-
-_BASELINE = LazyPattern(r"\b(?:from|than|compared|versus|vs)\b", re.I)
-
-
-def _companions(clause: str, main: Figure) -> list[Figure]:
-    """Other figures stated beside the main one: '1.28 million ... and 57,000 in the
-    capital' (the same count elsewhere), '120 missiles and 90 drones' (another count)
-    or 'including 56 children' (a part of it). A bare number that only qualifies
-    the first ('a toll of 30') is not one."""
-    found: list[Figure] = []
-    rest = clause[clause.find(main.text) + len(main.text) :]
-    for figure in find_figures(rest):
-        joined = re.search(
-            rf"(\band|\bincluding|\bwith|,)\s+(?:\w+\s+){{0,2}}{re.escape(figure.text)}", rest
-        )
-        if not joined or _BASELINE.search(joined.group(0)):
-            continue  # "up from 11.7 million a year earlier" is the old figure
-        known_unit = figure.unit is not None and figure.unit.lower() in UNIT_SYNONYMS
-        same_kind = figure.unit is None or figure.unit.lower() in ("others", "more", "additional")
-        if same_kind and main.unit:
-            found.append(replace(figure, unit=main.unit, phrase=main.phrase))
-        elif known_unit or "including" in joined.group(0):
-            found.append(figure)
-    return found
+@lru_cache(maxsize=1024)
+def _resolved(phrase: str, published: date | tuple[str, str]) -> ClaimDate | None:
+    """resolve_phrase, once a phrase and publication date: an article says "on
+    Tuesday" many times."""
+    when = published if isinstance(published, date) else ClaimDate(*published)
+    found = resolve_phrase(phrase, when)
+    return None if found is None else ClaimDate(found.iso, found.precision)
 
 
 def _confidence(
-    attribution: _Attribution, figure: Figure | None, headline: bool, known: dict[str, str]
+    attribution: Attribution,
+    figure: Figure | None,
+    headline: bool,
+    known: dict[str, str],
+    inherited: bool,
+    list_part: bool,
 ) -> float:
     confidence = 0.5
-    confidence += {"subject": 0.2, "according": 0.15, "passive": 0.15}.get(attribution.kind, 0.05)
+    confidence += {"subject": 0.2, "end": 0.2, "according": 0.15, "passive": 0.15,
+                   "possessive": 0.15, "role": 0.15}.get(attribution.kind, 0.05)  # fmt: skip
     if figure is not None:
         confidence += 0.15 if figure.unit else 0.05
         if figure.qualifier != "exact":
             confidence += 0.05
     else:
         confidence += 0.1
-    if source_key(attribution.claimant) in known:
+    if attribution.claimant and source_key(attribution.claimant) in known:
         confidence += 0.1
     if headline:
         confidence -= 0.15
+    if inherited:
+        confidence -= 0.05
+    if list_part:
+        confidence = min(confidence, 0.55)
     return min(confidence, 0.99)
 
 
+@lru_cache(maxsize=4096)
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w[0].isupper()).lower()
 
 
+@lru_cache(maxsize=16384)
 def _same_claimant(a: str, b: str) -> bool:
     key_a, key_b = source_key(a), source_key(b)
     if key_a == key_b:
         return True
     compact_a, compact_b = key_a.replace(" ", ""), key_b.replace(" ", "")
-    return compact_a == _acronym(b) or compact_b == _acronym(a)
+    if compact_a == _acronym(b) or compact_b == _acronym(a):
+        return True
+    words_a, words_b = set(key_a.split()), set(key_b.split())
+    return len(words_a) >= 2 and len(words_b) >= 2 and (words_a <= words_b or words_b <= words_a)
 
 
 def _same_figure(a: Figure | None, b: Figure | None) -> bool:
-    """The same number, with or without its hedge: '12,000' and 'about 12,000'."""
+    """The same number of the same thing, with or without its hedge: '12,000 troops'
+    and 'about 12,000 soldiers' (but not 90 tanks and 90 helicopters)."""
     if a is None or b is None:
         return a is b
-    return a.stated == b.stated
+    units = normalise_unit(a.unit), normalise_unit(b.unit)
+    return a.stated == b.stated and (None in units or units[0] == units[1])
 
 
 def _summarises(headline: Figure, body: Figure | None) -> bool:
@@ -672,10 +1015,22 @@ def _summarises(headline: Figure, body: Figure | None) -> bool:
     return headline.qualifier == "vague" and headline.low <= body.stated <= headline.upper
 
 
-def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
-    """One proposal a claim: a headline repeats the body, a quote repeats the lede."""
+def _deduplicate(
+    candidates: list[Candidate], affiliations: dict[str, str] | None = None
+) -> list[Candidate]:
+    """One proposal a claim: a headline repeats the body, a quote repeats the lede, a
+    spokesman repeats the ministry he speaks for."""
+    affiliations = affiliations or {}
+
+    def same_source(a: str, b: str) -> bool:
+        return _same_claimant(a, b) or any(
+            _same_claimant(affiliations.get(x, x), affiliations.get(y, y))
+            for x, y in ((a, b), (b, a))
+        )
+
     body = [c for c in candidates if not c.headline]
     kept: list[Candidate] = []
+    by_number: dict[float | None, list[int]] = {}
     for candidate in candidates:
         if (
             candidate.headline
@@ -683,18 +1038,33 @@ def _deduplicate(candidates: list[Candidate]) -> list[Candidate]:
             and any(_summarises(candidate.figure, other.figure) for other in body)
         ):
             continue  # the headline summarises a claim the body states in full
+        # Only candidates of the same stated number can be the same claim: look
+        # those up, so that a long article is not compared pair by pair.
+        number = candidate.figure.stated if candidate.figure else None
+        same_number = by_number.setdefault(number, [])
         duplicate = next(
             (
-                other
-                for other in kept
-                if _same_claimant(other.claimant, candidate.claimant)
-                and _same_figure(other.figure, candidate.figure)
+                index
+                for index in same_number
+                if same_source(kept[index].claimant, candidate.claimant)
+                and _same_figure(kept[index].figure, candidate.figure)
             ),
             None,
         )
         if duplicate is not None:
-            if candidate.confidence > duplicate.confidence:
-                kept[kept.index(duplicate)] = candidate
+            # The first telling stays (the lede before a later quote); it keeps the
+            # better confidence of the two.
+            earlier = kept[duplicate]
+            if (earlier.headline and not candidate.headline) or (
+                earlier.sentence == candidate.sentence and earlier.paragraph < candidate.paragraph
+            ):
+                # the body's telling, not the headline's, nor a deck's that the body repeats
+                kept[duplicate] = replace(
+                    candidate, confidence=max(candidate.confidence, earlier.confidence)
+                )
+            elif candidate.confidence > kept[duplicate].confidence:
+                kept[duplicate].confidence = candidate.confidence
             continue
+        same_number.append(len(kept))
         kept.append(candidate)
     return kept

@@ -1,7 +1,16 @@
-"""Figures in news text: '3,000 troops', 'up to 10,000 soldiers', 'tens of thousands'.
+"""Figures in news text: '3,000 troops', 'up to 10,000 soldiers', '$2-$3.5bn', 'tens of thousands'.
 
-Pure: text in, `Figure` out. A figure is an interval with a qualifier; see the
-README's "Figure syntax" for every form understood and the vague-word table.
+Pure: text in, figures out. A figure is an interval with a qualifier (see the
+README's "Figures" for every form read and the ones deliberately not read).
+
+The parser finds numbers with one quick scan for digits (and, only when the
+text holds a number word, a second one for words), then reads each number's
+surroundings with small anchored patterns: the qualifier before it ("up to"),
+a currency, a scale ("million", "bn", "lakh"), a second number that makes a
+range, a bound after it ("or more"), the counted noun, and what makes a number
+no count at all (a year, a date, a time, an age, a model name, a duration).
+Anchored matches at known positions keep a sentence to a few microseconds;
+scanning every position with one large pattern cost ten times as much.
 """
 
 from __future__ import annotations
@@ -10,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from claimtrack.errors import ParseError
 
@@ -22,6 +32,31 @@ EXACT, APPROX, AT_MOST, AT_LEAST, RANGE, VAGUE = (
     "vague",
 )
 QUALIFIERS = (EXACT, APPROX, AT_MOST, AT_LEAST, RANGE, VAGUE)
+
+# Units of measure read with a number (a reading, not a count).
+MEASURES = frozenset({"°C", "°F"})
+# The largest figure read or stored: a quadrillion of anything. Larger numbers in
+# news text are typos, identifiers or jokes; in --figure they are refused.
+MAX_VALUE = 1e15
+# Digits in one number beyond which it is no figure (an identifier, a hash).
+_MAX_DIGITS = 16
+
+
+def compile_patterns(names: dict[str, object]) -> None:
+    """Replace a module's lazy patterns (its globals, `names`) by the compiled ones,
+    once: its code then calls compiled patterns directly, with no indirection per
+    call. Modules call it on first use, not at import, which most commands never need."""
+    for name, value in list(names.items()):
+        if isinstance(value, LazyPattern):
+            names[name] = value.compiled()
+    names["_compiled"] = True
+
+
+def _compile_patterns() -> None:
+    compile_patterns(globals())
+
+
+_compiled = False
 
 
 class LazyPattern:
@@ -39,6 +74,11 @@ class LazyPattern:
             self._compiled = re.compile(*self._args)
         return getattr(self._compiled, name)
 
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return self._compiled
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -46,7 +86,7 @@ class Figure:
     high: float | None  # None: no upper bound
     qualifier: str
     text: str  # the words the figure was read from
-    unit: str | None = None  # the counted noun as written ("soldiers")
+    unit: str | None = None  # the counted noun as written ("soldiers"), or a currency code
     phrase: str | None = None  # the counted noun phrase ("North Korean soldiers")
 
     @property
@@ -64,13 +104,29 @@ class Figure:
         return (self.low, self.high, self.qualifier) == (other.low, other.high, other.qualifier)
 
 
+class Located(NamedTuple):
+    """A figure and where the text holds it, with what its surroundings say of it.
+    (A named tuple: the parser makes one for every number it reads.)"""
+
+    figure: Figure
+    start: int
+    end: int
+    score: float
+    baseline: bool = False  # what another figure is compared with: "up from 300"
+    part: bool = False  # a part of a larger count: "including 800 children"
+
+
 # Vague words and the interval each stands for. Longest phrases first, so that
 # "tens of thousands" is not read as "thousands".
 VAGUE_WORDS: dict[str, tuple[float, float | None]] = {
+    "hundreds of millions": (200_000_000, 999_999_999),
+    "tens of millions": (20_000_000, 99_999_999),
     "hundreds of thousands": (200_000, 999_999),
     "tens of thousands": (20_000, 99_999),
     "several hundred thousand": (300_000, 900_000),
     "a few hundred thousand": (200_000, 500_000),
+    "several million": (3_000_000, 9_000_000),
+    "a few million": (2_000_000, 5_000_000),
     "several thousand": (3_000, 9_000),
     "a few thousand": (2_000, 5_000),
     "several hundred": (300, 900),
@@ -83,6 +139,7 @@ VAGUE_WORDS: dict[str, tuple[float, float | None]] = {
     "hundreds": (200, 999),
     "thousands": (2_000, 9_999),
     "millions": (2_000_000, 9_999_999),
+    "billions": (2_000_000_000, 9_999_999_999),
 }
 
 # Counted nouns that mean the same thing, so that figures can be compared.
@@ -107,19 +164,54 @@ UNIT_SYNONYMS: dict[str, str] = {
     **dict.fromkeys("tanks tank".split(), "tanks"),
     **dict.fromkeys("workers worker labourers laborers".split(), "workers"),
     **dict.fromkeys("percent per-cent pct %".split(), "percent"),
-    **dict.fromkeys("dollars usd $".split(), "dollars"),
 }
 
-# Nouns of time: "three days", "24 hours" are durations, not counted figures.
-_TIME_NOUNS = set(
-    "second seconds minute minutes hour hours day days week weeks month months "
-    "year years decade decades century centuries times".split()
-)
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# --- money ---------------------------------------------------------------------------------
+
+# Currency written before the number, as copy writes it (lower case): "$", "US$", "Rs".
+_CURRENCY_BEFORE = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "usd": "USD", "c$": "CAD", "ca$": "CAD",
+    "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "nz$": "NZD", "nzd": "NZD",
+    "hk$": "HKD", "hkd": "HKD", "s$": "SGD", "sgd": "SGD", "r$": "BRL", "brl": "BRL",
+    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY",
+    "cn¥": "CNY", "rmb": "CNY", "cny": "CNY", "₹": "INR", "rs": "INR", "rs.": "INR",
+    "inr": "INR", "pkr": "PKR", "ksh": "KES", "kes": "KES", "rm": "MYR", "myr": "MYR",
+    "₦": "NGN", "ngn": "NGN", "₩": "KRW", "krw": "KRW", "₱": "PHP", "php": "PHP",
+    "chf": "CHF", "₺": "TRY", "try": "TRY", "₽": "RUB", "rub": "RUB", "₴": "UAH",
+    "uah": "UAH", "zar": "ZAR", "aed": "AED", "sar": "SAR",
+}  # fmt: skip
+# Currency written after the number: "5 million euros", "1,698.9 billion yen", "200 USD".
+_CURRENCY_AFTER = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR",
+    "shillings": "KES", "ringgit": "MYR", "naira": "NGN", "rand": "ZAR", "pesos": "MXN",
+    "lira": "TRY", "liras": "TRY", "roubles": "RUB", "rubles": "RUB", "hryvnias": "UAH",
+    "hryvnia": "UAH", "riyals": "SAR", "dirhams": "AED", "francs": "CHF", "taka": "BDT",
+    "baht": "THB",
+    **{code.lower(): code for code in (
+        "USD", "EUR", "GBP", "JPY", "CNY", "INR", "PKR", "KES", "MYR", "NGN", "KRW", "PHP",
+        "CHF", "TRY", "RUB", "UAH", "ZAR", "AED", "SAR", "CAD", "AUD", "NZD", "HKD", "SGD",
+        "BRL", "MXN", "BDT", "THB", "EGP", "ILS",
+    )},
+}  # fmt: skip
+_CURRENCY_AFTER_WORDS = {*_CURRENCY_AFTER, "pounds"}
+# "Pakistani rupees", "Canadian dollars": the nationality names the currency.
+_CURRENCY_NATION = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
+    "singapore": "SGD", "pakistani": "PKR", "indian": "INR", "kenyan": "KES",
+    "mexican": "MXN", "philippine": "PHP", "south african": "ZAR", "hong kong": "HKD",
+    "new zealand": "NZD", "egyptian": "EGP", "nigerian": "NGN", "chinese": "CNY",
+}  # fmt: skip
+# Characters a currency written before a number can end with.
+_CURRENCY_CHARS = {c[-1] for c in _CURRENCY_BEFORE if not c[-1].isalpha()} | {"s", "S"}
+CURRENCIES = frozenset(_CURRENCY_BEFORE.values()) | frozenset(_CURRENCY_AFTER.values())
+# How a figure in each currency is written back.
+_CURRENCY_SYMBOL = {
+    "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "Rs ", "CAD": "C$", "AUD": "A$",
+    "NZD": "NZ$", "HKD": "HK$", "SGD": "S$", "BRL": "R$",
+}  # fmt: skip
+
+# --- number words ------------------------------------------------------------------------
 
 _SMALL = {
     w: i
@@ -133,93 +225,231 @@ _TENS = {
     for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
     if w != "_"
 }
-_SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
-_SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1e9}
-_WORD_NUM = "|".join(
-    sorted([*_SMALL, *_TENS, *_SCALES, "dozen", "half", "a", "an", "and"], key=len, reverse=True)
+# Scales written as words after a number, and the ones written onto it.
+_SCALE_WORDS = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+    "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
+}  # fmt: skip
+_SUFFIX_SCALES = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    "trillion": 1e12,
+}  # fmt: skip
+# Of those, the ones that may stand apart from the number ("2.3 k", "5 bn"); a lone
+# "m" or "b" after a space is metres or a letter unless money comes with it.
+_SPACED_SUFFIXES = {"k", "mn", "mln", "mil", "bn", "bln", "tn", "trn"}
+_NUMBER_WORDS = {
+    *_SMALL, *_TENS, "hundred", *_SCALE_WORDS, "dozen", "half", "quarter", "quarters",
+}  # fmt: skip
+_CORE_NUMBER_WORDS = {*_SMALL, *_TENS, "hundred", *_SCALE_WORDS, "dozen"} - {"zero"}
+_VAGUE_TRIGGERS = {
+    "dozens", "hundreds", "thousands", "millions", "billions", "scores", "handful",
+    "several", "few", "tens",
+}  # fmt: skip
+
+# --- qualifiers ---------------------------------------------------------------------------
+
+# The words before a number that qualify it, longest first.
+_PRE_QUALIFIERS: dict[str, str] = {}
+for _kind, _phrases in {
+    AT_MOST: "up to|as many as|as much as|no more than|not more than|fewer than|less than|"
+    "under|at most|a maximum of|maximum of|below|as high as|as large as|"
+    "less than or equal to|no greater than|not exceeding|an upper bound of|upper bound of|"
+    "a ceiling of|at the most|could reach|could reach as high as",
+    AT_LEAST: "at least|more than|over|upwards of|upward of|in excess of|exceeded|exceeding|"
+    "exceeds|exceed|no fewer than|not fewer than|no less than|not less than|a minimum of|"
+    "minimum of|above|greater than|more than or equal to|north of|surpassed|surpassing|"
+    "topped|topping|passed|passing|well over|well above|a little over|just over|"
+    "slightly more than|at the very least|at a minimum|beyond|well in excess of",
+    APPROX: "about|around|some|nearly|almost|roughly|approximately|close to|closer to|"
+    "circa|approx.|approx|an estimated|estimated|est.|nearer to|near|more or less|"
+    "just under|just shy of|shy of|in the region of|on the order of|the order of|"
+    "an approximate|ca.|c.",
+}.items():
+    for _phrase in _phrases.split("|"):
+        _PRE_QUALIFIERS[_phrase] = _kind
+
+
+def _reversed_alternation(phrases: list[str]) -> str:
+    """A pattern matching any of the phrases read backwards, word by word, so that
+    what precedes a number can be read with one anchored match."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        words = phrase.split()
+        parts.append(r"\s+".join(re.escape(w[::-1]) for w in reversed(words)))
+    return "|".join(parts)
+
+
+# Read on the reversed text before a number: spaces, then a qualifier, then a
+# word boundary. "between" is a qualifier of its own: it asks for "and".
+_PRE_RE = LazyPattern(
+    r"\s*(?P<q>" + _reversed_alternation([*_PRE_QUALIFIERS, "between"]) + r")(?![\w.])",
+    re.IGNORECASE,
 )
-
-# One number: digits (with thousands separators, decimals, a scale) or number words.
-_NUMBER = rf"""
-(?P<{{g}}digits>\d{{{{1,3}}}}(?:,\d{{{{3}}}})+(?:\.\d+)?|\d+(?:\.\d+)?)
-(?:
-   (?P<{{g}}suffix>k|mn|bn|m|b)\b
- | \s+(?P<{{g}}scale>thousand|million|billion|trillion)\b
-)?
-|
-(?P<{{g}}words>(?:(?:{_WORD_NUM})(?:[\s-]+|(?=\W)|$))*
-   (?:{"|".join(sorted([*_SMALL, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))})\b)
-"""
-
-
-def _number(group: str) -> str:
-    return _NUMBER.format(g=group)
-
-
-_PRE_QUALIFIERS = [
-    (AT_MOST, r"up\s+to|as\s+many\s+as|as\s+much\s+as|no\s+more\s+than|not\s+more\s+than"),
-    (AT_MOST, r"fewer\s+than|less\s+than|under|at\s+most|a\s+maximum\s+of|maximum\s+of|below"),
-    (AT_MOST, r"as\s+high\s+as|as\s+large\s+as"),
-    (AT_LEAST, r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|exceeded|exceeding"),
-    (AT_LEAST, r"exceeds|exceed|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|above"),
-    (AT_LEAST, r"greater\s+than|north\s+of|surpassed|topped|passed(?:\s+the)?|upward\s+of"),
-    (APPROX, r"about|around|some|nearly|almost|roughly|approximately|close\s+to|circa|approx\."),
-    (APPROX, r"an\s+estimated|estimated|est\.|just\s+over|just\s+under|~|c\."),
-]
-_PRE = "|".join(f"(?P<q{i}>{pattern})" for i, (_, pattern) in enumerate(_PRE_QUALIFIERS))
-
-_FIGURE_RE = LazyPattern(
-    rf"""
-    (?:(?P<between>between)\s+)?
-    (?:(?:{_PRE})\s*)?
-    (?P<tilde>~\s*)?
-    (?<![\w.,$£€-])(?<![A-Za-z]-)
-    (?P<currency>[$£€])?
-    (?:{_number("a_")})
-    (?:
-        \s*(?:-|–|—|\bto\b|(?(between)\band\b|(?!)))\s*(?P<currency2>[$£€])?(?:{_number("b_")})
-    )?
-    (?P<percent>\s*(?:%|\bper\s*cent\b|\bpercent\b|\bpct\b))?
-    (?P<post>-plus\b|\+|\s+or\s+more\b|\s+plus\b|\s+or\s+fewer\b|\s+or\s+less\b)?
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-
-_VAGUE_RE = LazyPattern(
-    r"\b(?P<vague>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in VAGUE_WORDS)
-    + r")\b(?!\s+of\s+(?:the|them|those|these|us|you)\b)",
+_PRE_LAST_WORDS = {phrase.split()[-1].strip(".") for phrase in _PRE_QUALIFIERS} | {"between"}
+_POST_QUALIFIERS = (
+    (AT_LEAST, r"-?plus\b(?!\s+\d)|\+|\s+or\s+more\b|\s+or\s+greater\b|\s+or\s+higher\b|"
+     r"\s+and\s+above\b|\s+and\s+over\b|\s+and\s+up\b|\s+at\s+least\b|\s+or\s+above\b"),
+    (AT_MOST, r"\s+or\s+fewer\b|\s+or\s+less\b|\s+or\s+lower\b|\s+and\s+below\b|"
+     r"\s+and\s+under\b|\s+at\s+most\b|\s+or\s+below\b"),
+    (APPROX, r"\s+or\s+so\b|-odd\b|\s+odd\b(?=\s+[a-z])"),
+)  # fmt: skip
+_POST_RE = LazyPattern(
+    "|".join(f"(?P<p{i}>{pattern})" for i, (_, pattern) in enumerate(_POST_QUALIFIERS)),
     re.IGNORECASE,
 )
 
-# After a number, a date or an ordinal means it was not a count.
+# --- the scan ------------------------------------------------------------------------------
+
+# A number written in digits: thousands groups ("1,234,567"), South Asian groups
+# ("12,34,567"), or plain digits with decimals. Never part of a longer run of digits.
+# The scan takes any run of digits, commas and stops (a pattern with alternatives
+# would lose the regex engine's quick skip to the next digit, and cost four times
+# as much); _digits_value then reads the run.
+_GROUPED_RE = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}")
+_WORD_NUMBER_RE = LazyPattern(
+    r"\b(?:(?:" + "|".join(sorted(_CORE_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?)"
+    r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?:[\s-]+of[\s-]+a\b)?)*)"
+)
+_VAGUE_RE = LazyPattern(
+    r"\b(?P<vague>"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in VAGUE_WORDS)
+    + r")\b(?!\s+of\s+(?:the|them|those|these|us|you|its|their)\b)"
+)
+# A word-number's lead-in: "a", "half a", "a quarter of a", "one and a half", "½".
+_FRACTION_BEFORE_RE = LazyPattern(
+    r"(?:\b(?:(?:a|an|one|two|three|\d+)\s+)?(?:and\s+)?(?:a\s+)?"
+    r"(?:half|quarter|quarters|three[\s-]quarters)(?:\s+(?:of\s+)?(?:a|an))?\s+|\ba\s+|\ban\s+)$"
+)
+
+# After a number: what makes it no count. Ordinals, dates, times, ages, codes.
 _NOT_A_COUNT_AFTER = LazyPattern(
-    rf"""^(?:
-        (?:st|nd|rd|th)\b          # ordinals: 23rd
-      | \s*(?:{_MONTH_RE})\b\.?    # 23 October
-      | [:/]\d                     # times and numeric dates
-      | -?\s*years?[- ]old\b       # ages
-      | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b)
-      | -(?:year|month|day|week|hour|minute|point|member|page|mile|km|storey|story)s?\b
+    r"""(?:
+        (?:st|nd|rd|th)\b                # ordinals: 23rd
+      | [:/]\d                           # times, numeric dates, ratios
+      | \.\d                             # a version or an address: 1.2.3
+      | e[+-]?\d                         # scientific notation: 1e400
+      | \^                               # powers: 10^400
+      | -?\s*years?[- ]old\b             # ages
+      | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|h\d)
+      | -(?:year|month|day|week|hour|minute|second|point|member|page|mile|km|storey|story|
+            seat|strong|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_NOT_A_COUNT_BEFORE = LazyPattern(
-    rf"""(?:
-        \b(?:{_MONTH_RE})\.?\s*$            # October 23
-      | \b(?:aged|age|page|pages|p\.|no\.|number|chapter|article|resolution|section|paragraph|
-           flight|route|highway|room|platform|line|level|phase|round|grade|rank|class|
-           model|version|episode|season|vol\.|volume|part|figure|table|item|id)\s*$
-      | [#@/:]\s*$
-      | \d[.,]$
-    )""",
-    re.IGNORECASE | re.VERBOSE,
+# The word right before a number that makes it a label, not a count: "page 5",
+# "October 23", "flight 370", "aged 40". Read from the words, not with a pattern:
+# a few set look-ups cost less than one search of the text before every number.
+_LABEL_WORDS = set(
+    """jan january feb february mar march apr april may jun june jul july aug august sep
+    sept september oct october nov november dec december aged age ages page pages p pp no
+    nos number chapter article resolution section paragraph flight route highway room
+    platform line level phase round grade rank class model version episode season vol
+    volume part figure table item id fy fiscal q1 q2 q3 q4 week day stage category cat
+    gate exit terminal bus tel phone fax ext box unit lot block suite apt district zone
+    sector precinct ward hole lap act scene psalm verse rule clause amendment code pin
+    channel""".split()
+)
+_TEMPERATURE_RE = LazyPattern(
+    r"\s?(?:°\s?[CF]|[CF](?![\w])|degrees\s+(?:celsius|fahrenheit)\b)", re.I
+)
+_MONTH_AFTER = LazyPattern(
+    r"\s*(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|"
+    r"JULY?|AUG|SEPT?|OCT|NOV|DEC)\b"
+)
+_PERCENT_RE = LazyPattern(
+    r"\s*(?:%|per\s*cent\b|percent\b|pct\b|percentage\s+points?\b)", re.IGNORECASE
+)
+_CURRENCY_AFTER_RE = LazyPattern(
+    r"\s+(?:(?P<nation>us|u\.s\.|american|canadian|australian|singapore|pakistani|indian|"
+    r"kenyan|mexican|philippine|south\s+african|hong\s+kong|new\s+zealand|egyptian|nigerian|"
+    r"chinese)\s+)?(?P<word>"
+    + "|".join(sorted(_CURRENCY_AFTER, key=len, reverse=True))
+    + r"|pounds)\b",
+    re.IGNORECASE,
+)
+# Currency before a number, read on the reversed text: "$", "US$", "Rs ", "EUR ".
+_CURRENCY_BEFORE_RE = LazyPattern(
+    r"(?P<c>"
+    + "|".join(
+        (r"\s*" if c[-1].isalpha() or c.endswith(".") else "") + re.escape(c[::-1])
+        for c in sorted(_CURRENCY_BEFORE, key=len, reverse=True)
+    )
+    + r")",
+    re.IGNORECASE,
+)
+_TWO_SIDED_RE = LazyPattern(
+    r",?\s+(?:but|and|yet)\s+(?P<q>"
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+")
+        for p in sorted(
+            (p for p, k in _PRE_QUALIFIERS.items() if k in (AT_MOST, AT_LEAST)),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s+",
+    re.IGNORECASE,
+)
+_TIME_NOUNS = set(
+    "second seconds minute minutes hour hours day days week weeks month months "
+    "year years decade decades century centuries times millennia night nights "
+    "weekend weekends session sessions round rounds".split()
+)
+# The words before a number (after its qualifier) that make it the figure another
+# is compared with ("up from 300", "than 12,000"), or a part of a larger count
+# ("including 800 children"). Fillers between them and the number are skipped.
+_BASELINE_WORDS = {
+    tuple(phrase.split())
+    for phrase in """than|previously|compared with|compared to|up from|down from|below|above|
+    rising from|falling from|rose from|fell from|increased from|decreased from|jumped from|
+    climbed from|dropped from|declined from|revised from|raised from|lowered from|grew from|
+    shrank from|risen from|fallen from|a peak of|the peak of|earlier toll of|earlier figure of|
+    earlier estimate of|earlier count of|initial estimate of|previous estimate of|
+    an earlier estimate of|previous figure of|previous toll of|from an earlier|
+    from a previous|from an initial|short of""".replace("\n", " ").split("|")
+}
+_PART_WORDS = {
+    tuple(phrase.split())
+    for phrase in """including|included|among them|among whom|among those|of whom|of which|
+    of them|such as|with|among""".replace("\n", " ").split("|")
+}
+_BASELINE_LAST = {phrase[-1] for phrase in _BASELINE_WORDS}
+_PART_LAST = {phrase[-1] for phrase in _PART_WORDS}
+_FILLERS = {"the", "a", "an", "its", "their", "some", "about", "around", "nearly", "just", "only"}
+_PRONOUN_ONE_BEFORE = {
+    "no", "which", "the", "every", "each", "any", "this", "that", "only", "last", "next",
+}  # fmt: skip
+
+
+def _words_before(lowered: str, begin: int, count: int = 5) -> list[str]:
+    """The last few words before `begin` in the lower-cased text, without punctuation."""
+    words = lowered[max(0, begin - 48) : begin].split()[-count:]
+    if begin > 48 and len(words) == count + 1:
+        words = words[1:]
+    return [w.strip(_PUNCTUATION) for w in words]
+
+
+_PUNCTUATION = ",.;:!?()[]{}\"'“”‘’-–—/"
+
+
+def _follows(words: list[str], phrases: set[tuple[str, ...]], last: set[str]) -> bool:
+    while words and words[-1] in _FILLERS:
+        words = words[:-1]
+    if not words or words[-1] not in last:
+        return False
+    return any(tuple(words[-k:]) in phrases for k in (1, 2, 3, 4) if len(words) >= k)
+
+
+_COUNTED_BEFORE = LazyPattern(
+    r"\b(?:(?P<toll>(?:death\s+)?toll|tally|number\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)|"
+    r"count\s+of\s+(?:the\s+)?(?P<noun2>[a-z]+)|(?P<crowd>crowd|turnout|attendance)))\b"
+    r"[^.;:!?]{0,60}?\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|were|stood|stands|"
+    r"now|as|had|has|risen|rose|climbed)\s*$",
+    re.IGNORECASE,
 )
 
 _PHRASE_STOP = set(
@@ -230,40 +460,69 @@ _PHRASE_STOP = set(
     should may might must can shall do does did said say says told tell according
     reportedly allegedly also already now then still just only more less were while when
     where if it its their his her our your my they he she we you i there here so not no
-    being sent killed""".split()
+    being sent killed more others each every""".split()
 )
 # "killed" and "dead" may head a phrase ("350 killed") but never extend one.
-_HEAD_ONLY = {"killed", "dead", "wounded", "injured", "displaced", "missing"}
-
-_WORD_RE = LazyPattern(r"[A-Za-z][A-Za-z'’-]*")
+_HEAD_ONLY = {"killed", "dead", "wounded", "injured", "displaced", "missing", "died"}
+_LINKING = {"went", "remain", "remained", "remains", "were", "are", "lay", "lie"}
+# Up to five words after a number, stopping at punctuation other than a hyphen,
+# an apostrophe or the stops of an abbreviation.
+_PHRASE_RE = LazyPattern(
+    r"(?:\s+of\s+(?:the|its|their|his|her|our|those|these)\b)?"
+    r"((?:[ -]+[A-Za-z][\w'’.-]*){1,5})"
+)
 
 
 @lru_cache(maxsize=4096)
 def normalise_unit(unit: str | None) -> str | None:
-    """'Soldiers' -> 'troops'; unknown nouns are lower-cased and kept."""
+    """'Soldiers' -> 'troops'; currencies keep their code; unknown nouns are lower-cased."""
     if not unit:
         return None
+    if unit in CURRENCIES:
+        return unit
     key = re.sub(r"\s+", "-", unit.strip().lower().rstrip(".").replace("’", "'"))
     if key in UNIT_SYNONYMS:
         return UNIT_SYNONYMS[key]
+    if key.upper() in CURRENCIES:
+        return key.upper()
+    if key in _CURRENCY_AFTER:
+        return _CURRENCY_AFTER[key]
     last = key.split("-")[-1]
     if last in UNIT_SYNONYMS:
         return UNIT_SYNONYMS[last]
     return key or None
 
 
-def _words_value(text: str) -> float | None:
-    words = [w for w in re.split(r"[\s-]+", text.lower()) if w]
-    total, current, seen_number, half = 0.0, 0.0, False, False
+def _words_value(words: list[str]) -> tuple[float, float] | None:
+    """(value, scale) of number words: 'two hundred and fifty thousand',
+    'one and a half million', 'a quarter of a million', 'half a billion'."""
+    total, current, last_big = 0.0, 0.0, math.inf
+    from_a = after_and = False
+    pending: float | None = None  # "half" or "quarter" waiting for its scale
+    seen, scale = False, 1.0
     for word in words:
         if word in ("a", "an"):
-            if current == 0:
-                current = 1 if not half else 0
+            if current == 0 and pending is None:
+                current, from_a = 1.0, True
+            continue
+        if word == "of":
             continue
         if word == "and":
+            after_and = True
             continue
-        if word == "half":
-            half = True
+        if word in ("half", "quarter", "quarters"):
+            share = 0.5 if word == "half" else 0.25
+            if after_and and current:
+                current += share
+            elif from_a or current == 0:
+                if current == 0 and not from_a:
+                    pending = share
+                else:
+                    current = share
+            else:
+                current *= share  # "three quarters"
+            from_a = after_and = False
+            seen = True
             continue
         if word in _SMALL:
             current += _SMALL[word]
@@ -273,49 +532,591 @@ def _words_value(text: str) -> float | None:
             current = (current or 1) * 12
         elif word == "hundred":
             current = (current or 1) * 100
-        elif word in _SCALES:
-            base = 0.5 if half and current in (0, 1) else (current or 1)
-            total += base * _SCALES[word]
-            current, half = 0.0, False
+            scale = 100
+        elif word in _SCALE_WORDS:
+            factor = _SCALE_WORDS[word]
+            if factor >= last_big:
+                return None  # "million billion"
+            base = current or 1
+            if pending is not None:
+                base, pending = pending * (current or 1), None
+            total += base * factor
+            current, last_big, scale = 0.0, factor, factor
         else:
             return None
-        seen_number = True
-    if not seen_number:
+        from_a = after_and = False
+        seen = True
+    if not seen or pending is not None:
         return None
-    if half and current:
-        current *= 0.5
-    return total + current
+    return total + current, scale
 
 
-@dataclass(frozen=True)
+def _word_numbers(text: str, lowered: str) -> list[_Number]:
+    found = []
+    for match in _WORD_NUMBER_RE.finditer(lowered):
+        start, end = match.span()
+        words = re.split(r"[\s-]+", lowered[start:end])
+        while words and words[-1] in ("and", "a", "an", "of"):
+            end = lowered.rindex(words.pop(), start, end)
+            end = len(text[:end].rstrip(" -"))
+        lead = _FRACTION_BEFORE_RE.search(lowered, max(0, start - 30), start)
+        if lead:
+            lead_words = re.split(r"[\s-]+", lead.group().strip())
+            if not any(w.isdigit() for w in lead_words):
+                words = lead_words + words
+                start = lead.start()
+        first = text[match.start() : match.start() + 1]
+        if (
+            first.isupper()
+            and start > 0
+            and re.match(r"\s+[A-Z]", text[end:])
+            and re.search(r"[a-z]\s+$", text[:start])
+        ):
+            continue  # "the Million Man March": a name
+        read = _words_value([w for w in words if w])
+        if read is None:
+            continue
+        value, scale = read
+        if value < 1:
+            continue
+        found.append(_Number(value, scale, False, start, end, words=True))
+    return found
+
+
+def _currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """The currency written right before the number, and where it starts."""
+    if start == 0:
+        return None
+    before = text[start - 1]
+    if before not in _CURRENCY_CHARS and not (
+        before == " " and start >= 3 and text[start - 2].isalpha()
+    ):
+        return None
+    window = text[max(0, start - 6) : start][::-1]
+    match = _CURRENCY_BEFORE_RE.match(window)
+    if match is None:
+        return None
+    written = match.group("c")[::-1].strip().lower()
+    begin = start - len(match.group("c"))
+    # "a further$4 million": copy sometimes loses the space, but a letter glued to
+    # a code ("ARs 5") is a word.
+    before = text[begin - 1 : begin]
+    if written[0].isalpha() and before.isalpha():
+        symbol = written.lstrip("abcdefghijklmnopqrstuvwxyz.")
+        if symbol not in _CURRENCY_BEFORE:
+            return None
+        written, begin = symbol, start - len(symbol)
+    return _CURRENCY_BEFORE[written], begin
+
+
+def _qualifier_before(text: str, start: int, previous: str) -> tuple[str | None, int]:
+    """The qualifier right before position `start` and where it begins; `previous`
+    is the word before it, which must end a qualifier for one to be there."""
+    if previous not in _PRE_LAST_WORDS:
+        return None, start
+    window = text[max(0, start - 40) : start][::-1]
+    match = _PRE_RE.match(window)
+    if match is None:
+        return None, start
+    return _normal_phrase(match.group("q")), start - match.end()
+
+
+def _normal_phrase(reversed_text: str) -> str:
+    return " ".join(reversed_text[::-1].lower().split())
+
+
+# --- candidates ---------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """Unify quotes and minus signs, blank out web addresses and join digit groups
+    split by spaces ('3 000'), keeping every character's position. Each step runs
+    only when a quick look says it may be needed."""
+    if not isinstance(text, str):
+        raise ParseError("a figure must be text")
+    if "’" in text or "\u2212" in text:
+        text = text.replace("’", "'").replace("\u2212", "-")
+    if "://" in text or "www." in text or "%2F" in text or "%2f" in text:
+        text = _URL_RE.sub(lambda m: "_" * len(m.group()), text)
+    if "+" in text:
+        text = _PHONE_RE.sub(lambda m: "_" * len(m.group()), text)
+    if (" " in text or "\u00a0" in text or "\u202f" in text or "\u2009" in text) and (
+        _SPACED_GROUP_HINT.search(text)
+    ):
+        text = _SPACE_GROUPS.sub(lambda m: m.group(1) + re.sub(r"\D", ",", m.group(2)), text)
+    return text
+
+
+# International telephone numbers: "+44 20 7946 0958".
+_PHONE_RE = LazyPattern(r"\+\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,4}\b")
+_URL_RE = LazyPattern(r"(?:https?:|https?%3A)\S+|www\.\S+", re.IGNORECASE)
+_SPACED_GROUP_HINT = LazyPattern(r"\d[ \u00a0\u202f\u2009\u2007]\d\d\d(?!\d)")
+_SPACE_GROUPS = LazyPattern(
+    r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f\u2009\u2007]\d{3})+)(?![\d,]|\.\d)"
+)
+
+
+@dataclass
 class _Number:
     value: float
     scale: float  # the multiplier written with it (1 when none), for range sharing
     grouped: bool  # written with a thousands group: "12,000"
+    start: int
+    end: int
+    words: bool = False  # written in words
 
 
-def _read_number(match: re.Match[str], g: str) -> _Number | None:
-    digits = match.group(f"{g}digits")
-    if digits:
-        value = float(digits.replace(",", ""))
-        scale = 1.0
-        if match.group(f"{g}suffix"):
-            scale = float(_SUFFIX_SCALES[match.group(f"{g}suffix").lower()])
-        elif match.group(f"{g}scale"):
-            scale = float(_SCALES[match.group(f"{g}scale").lower()])
-        return _Number(value * scale, scale, "," in digits)
-    words = match.group(f"{g}words")
-    if words:
-        value = _words_value(words)
-        if value is None:
+def _digits_value(run: str) -> tuple[float, int] | None:
+    """The value of a run of digits, commas and stops, and how much of it is the
+    number: '3,000' of '3,000,'; '12,34,567'; '1.5'; None for '1.2.3'."""
+    run = run.rstrip(".,")
+    if "," in run and not _GROUPED_RE.fullmatch(run):
+        run = run.partition(",")[0]  # "18,39": the comma is not a thousands mark
+    if run.count(".") > 1:
+        return None  # a version or an address
+    plain = run.replace(",", "") if "," in run else run
+    if len(plain.partition(".")[0]) > _MAX_DIGITS:
+        return None
+    return float(plain), len(run)
+
+
+def _scale_factor(written: str | None, money: bool) -> float | None:
+    """The multiplier of a scale written after a number: ' million' 1e6, 'k' 1e3,
+    ' hundred thousand' 1e5; 1 for none (and for ' m' that is metres, unless money
+    comes with it); None when scales stack ('million billion'), which is no figure."""
+    if not written:
+        return 1.0
+    words = written.lower().split()
+    if written[0].isspace() and words[0] in ("m", "b") and not money:
+        return 1.0
+    factor = 1.0
+    big = 0
+    for word in words:
+        value = _SCALE_WORDS.get(word) or _SUFFIX_SCALES.get(word) or 100.0
+        if value >= 1e3:
+            big += 1
+        factor *= value
+    return None if big > 1 else factor
+
+
+def _number_from(match: re.Match[str], group: str, money: bool) -> _Number | None:
+    """The number of one side of a forward match, with its fraction and scale."""
+    read = _digits_value(match.group(f"n{group}"))
+    if read is None:
+        return None
+    value, length = read
+    start = match.start(f"n{group}")
+    end = start + length
+    number = _Number(value, 1.0, "," in match.group(f"n{group}")[:length], start, end)
+    if length < len(match.group(f"n{group}")):
+        return number  # "3,000," -- what follows the comma is not this number's
+    fraction = match.group(f"f{group}")
+    if fraction:
+        number.value += _FRACTIONS[fraction]
+        number.end = match.end(f"f{group}")
+    factor = _scale_factor(match.group(f"s{group}"), money)
+    if factor is None:
+        return None
+    if factor != 1.0:
+        number.value *= factor
+        number.scale = factor
+        number.end = match.end(f"s{group}")
+    return number
+
+
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_SCALE_PATTERN = (
+    r"(?:\s*(?:hundred\s+)?(?:thousand|million|billion|trillion|lakhs?|lacs?|crores?)\b"
+    r"|\s?(?:k|mn|mln|mil|bn|bln|tn|trn|m|b)\b|\s+hundred\b)"
+    r"(?:\s+(?:thousand|million|billion|trillion|lakhs?|crores?)\b)?"
+)
+# One anchored read of everything after the first digit: the number, its scale,
+# a second number that makes a range, a percent sign, a bound written after it.
+_FORWARD_RE = LazyPattern(
+    rf"""(?P<n1>\d[\d,.]*)(?P<f1>[½¼¾])?(?P<s1>{_SCALE_PATTERN})?
+    (?:(?P<rj>\s*[-–—~]\s*|\s+(?:to|through|thru|and)\s+)(?:(?:an?|some|about)\s+)?
+       (?P<c2>(?:US|C|A|NZ|HK|S)?\$|€|£|¥|₹|Rs\.?\s?)?
+       (?P<n2>\d[\d,.]*)(?P<f2>[½¼¾])?(?P<s2>{_SCALE_PATTERN})?)?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _candidates(text: str) -> list[Located]:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+    found: list[Located] = []
+    words = set(lowered.replace(",", " ").replace(".", " ").replace("-", " ").split())
+    if not words.isdisjoint(_VAGUE_TRIGGERS):
+        found = _vague(text, lowered)
+    taken = [(v.start, v.end) for v in found]
+    position = 0
+    while True:
+        match = _FORWARD_RE.search(text, position)
+        if match is None:
+            break
+        located, position = _from_digits(text, lowered, match)
+        if located is not None and not any(s < located.end and located.start < e for s, e in taken):
+            found.append(located)
+    if not words.isdisjoint(_SHARE_TRIGGERS):
+        taken = [(v.start, v.end) for v in found]
+        found += [s for s in _shares(text, lowered) if not any(
+            a < s.end and s.start < b for a, b in taken
+        )]  # fmt: skip
+    if not words.isdisjoint(_CORE_NUMBER_WORDS):
+        taken = [(v.start, v.end) for v in found]
+        for number in _word_numbers(text, lowered):
+            if any(s < number.end and number.start < e for s, e in taken):
+                continue
+            if _NOT_A_COUNT_AFTER.match(text, number.end):
+                continue
+            located = _from_words(text, lowered, number)
+            if located is not None:
+                found.append(located)
+    if len(found) > 1:
+        found.sort(key=lambda c: c.start)
+    return found
+
+
+_OF_RE = LazyPattern(r"\s+of(?=\s)")
+
+
+def _vague(text: str, lowered: str) -> list[Located]:
+    """'dozens of drones', 'tens of thousands', 'several hundred troops'."""
+    found = []
+    for match in _VAGUE_RE.finditer(lowered):
+        words = " ".join(match.group("vague").split())
+        if words == "scores" and not _SCORES_OF_RE.match(lowered, match.end()):
+            continue  # "test scores"
+        low, high = VAGUE_WORDS[words]
+        of = _OF_RE.match(text, match.end())
+        phrase, head = _counted_phrase(text, of.end() if of else match.end())
+        if head and head.lower() in _TIME_NOUNS:
+            continue  # "hundreds of years"
+        figure = Figure(
+            float(low), None if high is None else float(high), VAGUE,
+            text[match.start() : match.end()], head, phrase,
+        )  # fmt: skip
+        found.append(Located(figure, match.start(), match.end(), 1 + _unit_score(head)))
+    return found
+
+
+_SCORES_OF_RE = LazyPattern(r"\s+of\b|\s*$")
+
+
+# Shares of a whole, written as fractions: "three quarters of all workers" is 75%.
+_SHARES = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+    "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
+    "a fifth": 20.0, "one fifth": 20.0, "two fifths": 40.0, "three fifths": 60.0,
+    "four fifths": 80.0, "a tenth": 10.0, "one tenth": 10.0, "nine tenths": 90.0,
+}  # fmt: skip
+_SHARE_TRIGGERS = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+                   "tenths", "in", "out"}  # fmt: skip
+_SHARE_RE = LazyPattern(
+    r"\b(?P<share>"
+    + "|".join(s.replace(" ", r"[\s-]+") for s in sorted(_SHARES, key=len, reverse=True))
+    + r")\s+of\s+(?!an?\s+(?:million|billion|thousand|trillion|lakh|crore)\b)"
+    r"(?:the\s+|all\s+|its\s+|their\s+)*(?P<noun>[a-z][\w-]*)"
+    r"|\b(?P<one>one|two|three|four|nine)\s+(?:in|out\s+of)\s+(?P<every>two|three|four|five|"
+    r"six|seven|eight|ten|\d{1,3})\s+(?P<noun2>[a-z][\w-]*)"
+)
+
+
+_SHARE_OF_WHAT_WAS_SAID = {"them", "that", "those", "these", "it", "which", "whom", "this"}
+
+
+def _shares(text: str, lowered: str) -> list[Located]:
+    """Fractions of a whole as percentages: "three quarters of all staff" (75%), "a
+    third of the city" (33.3%), "one in five adults" (20%)."""
+    found = []
+    for match in _SHARE_RE.finditer(lowered):
+        if match.group("share"):
+            value = _SHARES[" ".join(match.group("share").replace("-", " ").split())]
+            noun = match.group("noun")
+        else:
+            every = match.group("every")
+            parts = int(every) if every.isdigit() else _SMALL[every]
+            value = 100 * _SMALL[match.group("one")] / max(1, parts)
+            noun = match.group("noun2")
+        if noun in _TIME_NOUNS or noun in _SHARE_OF_WHAT_WAS_SAID or value >= 100:
+            continue  # "half an hour", "a third of them": a share of another figure
+        start, end = match.span()
+        qualifier = _qualifier_before(text, start, (_words_before(lowered, start) or [""])[-1])
+        kind, begin = EXACT, start
+        if qualifier[0] and qualifier[0] != "between":
+            kind, begin = _PRE_QUALIFIERS[qualifier[0]], qualifier[1]
+        low = 0.0 if kind == AT_MOST else round(value, 6)
+        figure = Figure(low, None if kind == AT_LEAST else round(value, 6), kind,
+                        text[begin:end], "percent", noun)  # fmt: skip
+        found.append(Located(figure, begin, end, 4.0))
+    return found
+
+
+def _from_words(text: str, lowered: str, number: _Number) -> Located | None:
+    """The figure of a number written in words, with the qualifier before it."""
+    preceding = _words_before(lowered, number.start)
+    word, q_start = _qualifier_before(text, number.start, preceding[-1] if preceding else "")
+    kind, begin = EXACT, number.start
+    if word and word != "between":
+        kind, begin = _PRE_QUALIFIERS[word], q_start
+        preceding = preceding[: len(preceding) - len(word.split())]
+    return _finish(text, lowered, number, None, begin, number.end, kind, None, preceding)
+
+
+def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located | None, int]:
+    """The figure a forward match starts, and where the scan goes on."""
+    start = match.start()
+    # The quick refusals first, on the digits as written: most numbers in a news
+    # sentence that are no counts are the parts of a date.
+    if len(match.group("n1")) <= 3 and _MONTH_AFTER.match(text, match.end("n1")):
+        return None, match.end("n1")  # "23 October"
+    currency = _currency_before(text, start) if start else None
+    if currency is None and start and _is_label(text, start):
+        return None, match.end("n1")
+    first = _number_from(match, "1", currency is not None)
+    if first is None:
+        return None, match.end()
+    resume = first.end
+    if _NOT_A_COUNT_AFTER.match(text, first.end):
+        return None, resume
+    if first.value > MAX_VALUE:
+        return None, resume
+    after = text[first.end : first.end + 1]
+    temperature = _TEMPERATURE_RE.match(text, first.end)
+    if (after.isalpha() or after.isdigit()) and temperature is None:
+        return None, resume  # "240mm", "5G", "3x": a measure or a code, not a count
+    begin = currency[1] if currency else start
+    preceding = _words_before(lowered, begin)
+    qualifier_word, q_start = _qualifier_before(text, begin, preceding[-1] if preceding else "")
+    between = qualifier_word == "between"
+    kind = EXACT if between else _PRE_QUALIFIERS.get(qualifier_word or "", EXACT)
+    if qualifier_word:
+        begin = q_start
+        preceding = preceding[: len(preceding) - len(qualifier_word.split())]
+    if begin and text[begin - 1] == "~":
+        kind, begin = APPROX, begin - 1
+
+    # A second number: a range ("10,000-12,000", "between 10 and 12 thousand").
+    second = None
+    tail = "s1" if match.group("s1") else "f1" if match.group("f1") else "n1"
+    if match.group("n2") is not None and first.end == match.end(tail):
+        joint = match.group("rj").strip().lower()
+        second = _number_from(match, "2", currency is not None or bool(match.group("c2")))
+        if second is not None:
+            if (
+                joint in ("-", "–", "/")
+                and _is_year_like(first)
+                and second.value < 100
+                and (len(match.group("n2").rstrip(".,")) == 2)
+            ):
+                return None, match.end()  # "2013-14": a fiscal year
+            if _is_year_like(first) and _is_year_like(second) and second.value > first.value:
+                return None, match.end()  # "1992-2002": a span of years
+            if joint == "-" and _PHONE_PARTS_RE.fullmatch(match.group()):
+                return None, match.end()  # "555-0123": a telephone number
+            if (
+                (joint == "and" and not between)
+                or second.value > MAX_VALUE
+                or (joint == "to" and _follows(preceding, _CHANGE_FROM, {"from"}))
+                or text[second.end : second.end + 1].isalpha()
+            ):
+                second = None  # read the second number on its own
+    if second is not None:
+        if match.group("c2") and currency is None:
+            currency = (_CURRENCY_BEFORE[match.group("c2").strip().lower()], begin)
+        low = _shared_scale(first, second)
+        high = second.value
+        if low > high:
+            low, high = high, low
+        return _finish(text, lowered, first, second, begin, second.end, RANGE, currency,
+                       preceding, low, high), second.end  # fmt: skip
+    if temperature is not None:
+        # "50.5C", "45 °C": a temperature reading, which a source can claim
+        measure = "°F" if temperature.group().strip().upper().endswith("F") else "°C"
+        return _finish(text, lowered, first, None, begin, temperature.end(), kind, None,
+                       preceding, measure=measure), temperature.end()  # fmt: skip
+    return _finish(text, lowered, first, None, begin, first.end, kind, currency,
+                   preceding), resume  # fmt: skip
+
+
+def _finish(
+    text: str,
+    lowered: str,
+    first: _Number,
+    second: _Number | None,
+    begin: int,
+    end: int,
+    kind: str,
+    currency: tuple[str, int] | None,
+    preceding: list[str],
+    low: float | None = None,
+    high: float | None = None,
+    measure: str | None = None,
+) -> Located | None:
+    """A figure from its numbers: the percent sign, a bound after it, a second
+    bound, the currency or counted noun, and whether it is a count at all."""
+    low_value = first.value if low is None else low
+    high_value = first.value if high is None else high
+    percent = _PERCENT_RE.match(text, end)
+    if percent:
+        end = percent.end()
+    if kind != RANGE:
+        post = _POST_RE.match(text, end)
+        if post:
+            post_kind = _POST_QUALIFIERS[int(post.lastgroup[1:])][0]  # type: ignore[index]
+            if kind in (EXACT, APPROX) or post_kind != APPROX:
+                kind = post_kind
+            end = post.end()
+        # Two bounds: "more than 100 but fewer than 300", "at least 20 and at most 50".
+        if kind in (AT_LEAST, AT_MOST):
+            two = _TWO_SIDED_RE.match(text, end)
+            other = (
+                _FORWARD_RE.match(text, two.end() + _currency_length(text, two.end()))
+                if two
+                else None
+            )
+            if two and other is not None:
+                bound = _number_from(other, "1", currency is not None)
+                other_kind = _PRE_QUALIFIERS[" ".join(two.group("q").lower().split())]
+                if bound is not None and other_kind != kind:
+                    pair = (
+                        (first.value, bound.value)
+                        if kind == AT_LEAST
+                        else (bound.value, first.value)
+                    )
+                    if pair[0] <= pair[1]:
+                        kind, (low_value, high_value), end = RANGE, pair, bound.end
+    unit = head = phrase = None
+    if currency is None and _currency_may_follow(text, end):
+        currency_word = _CURRENCY_AFTER_RE.match(text, end)
+        if currency_word:
+            code = _currency_code(currency_word, first)
+            if code:
+                currency, end = (code, begin), currency_word.end()
+    if measure:
+        unit = head = measure
+    elif currency:
+        unit = head = currency[0]
+        phrase = _phrase_after_money(text, end)
+    elif percent:
+        unit = head = "percent"
+        phrase = _phrase_after_money(text, end)
+    else:
+        phrase, head = _counted_phrase(text, end)
+        if head is None:
+            head = _counted_before(text, begin)
+            phrase = head
+        unit = head
+    if head and head.lower() in _TIME_NOUNS:
+        return None  # a duration: "48 hours", "three years"
+    part = _follows(preceding, _PART_WORDS, _PART_LAST)
+    if first.words and first.value < 10 and first.scale == 1 and second is None:
+        # "one", "two" alone: a count only with a counted noun after it, or as a
+        # part of a count before it ("including two in Mykolaiv")
+        if not head and not part:
             return None
-        last = words.lower().split()[-1].split("-")[-1]
-        return _Number(value, float(_SCALES.get(last, 1)), False)
-    return None
+        if lowered.startswith("one", first.start):
+            if head and head.endswith("s") and not head.endswith("ss"):
+                return None  # "one normally expects": the pronoun, and a verb
+            previous = _words_before(lowered, first.start, 1)
+            if (previous and previous[0] in _PRONOUN_ONE_BEFORE) or lowered.startswith(
+                " of", first.end
+            ):
+                return None  # "which one", "no one", "one of them"
+    if (
+        second is None
+        and kind == EXACT
+        and not percent
+        and not currency
+        and _is_year_like(first)
+        and normalise_unit(head) not in _KNOWN_UNITS
+    ):
+        return None  # a year
+    if high_value <= 0:
+        return None
+    if kind == AT_MOST:
+        low_value = 0.0
+    figure = Figure(
+        float(low_value), None if kind == AT_LEAST else float(high_value), kind,
+        text[begin:end].strip(), unit, phrase,
+    )  # fmt: skip
+    baseline = _follows(preceding, _BASELINE_WORDS, _BASELINE_LAST)
+    score = 1.0 + (3 if currency else 0.5 if measure else _unit_score(head))
+    score += 1 if kind != EXACT else 0  # a measure describes; a count or money is claimed
+    if baseline:
+        score -= 2  # "down from a peak of 1.5 million": the figure it is compared with
+    if part:
+        score -= 0.5  # "including 800 children": the whole wins
+    if first.words and first.value < 10 and not head:
+        score -= 1
+    return Located(figure, begin, end, score, baseline, part)
+
+
+def _currency_code(match: re.Match[str], first: _Number) -> str | None:
+    word = match.group("word").lower()
+    nation = " ".join((match.group("nation") or "").lower().split())
+    if word == "pounds":
+        # "20 million pounds" is money; "500 pounds of explosives" is weight.
+        return "GBP" if first.scale >= 1e6 or nation else None
+    code = _CURRENCY_AFTER[word]
+    if nation in _CURRENCY_NATION and word in _NATIONAL_CURRENCY_WORDS:
+        code = _CURRENCY_NATION[nation]
+    return code
+
+
+_NATIONAL_CURRENCY_WORDS = {"dollars", "dollar", "rupees", "rupee", "pesos", "shillings"}
+_KNOWN_UNITS = frozenset(UNIT_SYNONYMS.values())
+_CHANGE_FROM = {
+    (verb, "from")
+    for verb in """up down rising falling rose fell increased decreased jumped climbed dropped
+    declined revised raised lowered grew shrank risen fallen""".split()
+}
+
+
+def _currency_length(text: str, position: int) -> int:
+    match = _CURRENCY_BEFORE_FORWARD_RE.match(text, position)
+    return len(match.group()) if match else 0
+
+
+_PHONE_PARTS_RE = LazyPattern(r"\d{3}-\d{4}|\d{3,4}-0\d+")
+_CURRENCY_BEFORE_FORWARD_RE = LazyPattern(r"(?:US|C|A|NZ|HK|S)?\$|€|£|¥|₹|Rs\.?\s?")
+
+
+def _is_label(text: str, start: int) -> bool:
+    """What stands right before the digits makes them a label or a code: "F-16",
+    "FY2023", "#5", "10:30", "+44", "page 5", "October 23"."""
+    before = text[start - 1]
+    if before.isalpha() or before in "#@/\\:^+":
+        return True
+    if before in "-.,–" and start >= 2 and (text[start - 2].isalnum()):
+        # "F-16"; the tail of "1.2.3" or of a malformed group; the second half of a
+        # pair whose first half was no count ("May 2-3", "2013-14")
+        return True
+    previous = text[max(0, start - 14) : start].rstrip(" .,(").rpartition(" ")[2]
+    return previous.lower() in _LABEL_WORDS
+
+
+def _currency_may_follow(text: str, end: int) -> bool:
+    """Whether a currency word may follow: a quick look at the next words."""
+    following = text[end : end + 40].split(None, 3)
+    return any(word.lower().strip(".,;:") in _CURRENCY_AFTER_WORDS for word in following[:3])
+
+
+def _is_year_like(number: _Number) -> bool:
+    return (
+        number.scale == 1
+        and not number.grouped
+        and not number.words
+        and number.value == int(number.value)
+        and 1800 <= number.value <= 2100
+    )
 
 
 def _shared_scale(first: _Number, second: _Number) -> float:
-    """'11 to 12,000' is 11,000-12,000; 'between 10 and 12 thousand' is 10,000-12,000."""
+    """'$2-$3.5 billion' is 2-3.5 billion; '11 to 12,000' is 11,000-12,000;
+    'between 10 and 12 thousand' is 10,000-12,000."""
     if first.scale != 1 or first.grouped or first.value >= second.value:
         return first.value
     if second.scale > 1:
@@ -323,186 +1124,69 @@ def _shared_scale(first: _Number, second: _Number) -> float:
         return first.value * second.scale if first.value <= lead else first.value
     if second.grouped and second.value % 1000 == 0:
         lead = second.value / 1000
-        if first.value <= lead and first.value < 1000:
+        if first.value < 1000 and first.value <= lead < first.value * 10:
             return first.value * 1000
     return first.value
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    figure: Figure
-    start: int
-    score: float
-
-
-_ONE_OF = LazyPattern(r"\s+of\s", re.I)
-_OF_DETERMINER = LazyPattern(r"^\s+of\s+(?:the|its|their|his|her|our|those|these)\s+", re.I)
-
-
-def _counted_phrase(after: str) -> tuple[str | None, str | None]:
+def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
     """The counted noun phrase right after a number, and its head noun.
 
     "329 of its soldiers" counts soldiers: a partitive "of its" is skipped."""
-    after = _OF_DETERMINER.sub(" ", after, count=1)
+    match = _PHRASE_RE.match(text, end)
+    if match is None:
+        return None, None
     words: list[str] = []
-    position = 0
-    for match in _WORD_RE.finditer(after):
-        gap = after[position : match.start()]
-        if words and (set(gap) - set(" ")) or (not words and gap.strip(" ")):
+    for raw in match.group(1).split():
+        word = raw.strip("-").rstrip("'’.")
+        if not word:
             break
-        word = match.group().rstrip("'’")
         lower = word.lower()
+        if lower in _LINKING and not words:
+            continue  # "28,000 went missing", "300 remain missing": the state is the noun
         if lower in _HEAD_ONLY:
             if not words:
                 words.append(word)
             break
-        if lower in _PHRASE_STOP or len(words) == 4:
+        if lower in _PHRASE_STOP:
             break
         words.append(word)
-        position = match.end()
-        if lower in UNIT_SYNONYMS:
+        if lower in UNIT_SYNONYMS or len(words) == 4 or raw[-1] in ".'’":
             break
     if not words:
         return None, None
     head = next((w for w in words if w.lower() in UNIT_SYNONYMS), None)
     if head is None:
-        plural = [w for w in words if w.lower().endswith("s") and not w[0].isupper()]
+        plural = [w for w in words if w[-1] in "sS" and not w[0].isupper()]
         head = plural[-1] if plural else words[-1]
-        words = words[: words.index(head) + 1]
-    else:
-        words = words[: words.index(head) + 1]
-    return " ".join(words), head
+    return " ".join(words[: words.index(head) + 1]), head
 
 
-def _is_year(number: _Number, text: str) -> bool:
-    return (
-        number.scale == 1
-        and not number.grouped
-        and number.value == int(number.value)
-        and 1800 <= number.value <= 2100
-        and "." not in text
-    )
+_MONEY_PHRASE_RE = LazyPattern(r"\s+(?:in|of|for|worth\s+of)\s+((?:[a-z][\w-]*\s?){1,3})")
 
 
-def _candidates(text: str) -> list[_Candidate]:
-    found: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
-    for match in _VAGUE_RE.finditer(text):
-        words = re.sub(r"\s+", " ", match.group("vague").lower())
-        low, high = VAGUE_WORDS[words]
-        rest = re.sub(r"^\s+of\s+", " ", text[match.end() :])
-        phrase, head = _counted_phrase(rest)
-        figure = Figure(
-            float(low),
-            None if high is None else float(high),
-            VAGUE,
-            match.group("vague"),
-            head,
-            phrase,
-        )
-        found.append(_Candidate(figure, match.start(), 1 + _unit_score(head)))
-        taken.append(match.span())
-
-    for match in _FIGURE_RE.finditer(text):
-        start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
-            continue
-        first = _read_number(match, "a_")
-        if first is None:
-            continue
-        second = _read_number(match, "b_")
-        a_start = match.start("a_digits") if match.group("a_digits") else match.start("a_words")
-        a_digits_end = match.end("a_digits") if match.group("a_digits") else match.end("a_words")
-        number_text = match.group("a_digits") or match.group("a_words")
-        if _NOT_A_COUNT_BEFORE.search(text[max(0, a_start - 12) : a_start]):
-            continue
-        if _NOT_A_COUNT_AFTER.match(text[a_digits_end:]):
-            continue
-        if match.group("a_words") and first.value < 1:
-            continue
-        if number_text.lower() in ("one", "1") and _ONE_OF.match(text, a_digits_end):
-            continue  # "one of the officers" names one person, it counts nothing
-        qualifier = EXACT
-        for i, (kind, _) in enumerate(_PRE_QUALIFIERS):
-            if match.group(f"q{i}"):
-                qualifier = kind
-        if match.group("tilde"):
-            qualifier = APPROX
-        post = (match.group("post") or "").strip().lower()
-        percent = bool(match.group("percent"))
-
-        if second is not None and second.value > 0:
-            low = _shared_scale(first, second)
-            high = second.value
-            if low > high:
-                low, high = high, low
-            figure_kind, value_low, value_high = RANGE, low, high
-        else:
-            value_low = value_high = first.value
-            figure_kind = qualifier
-            if post in ("-plus", "+", "or more", "plus"):
-                figure_kind = AT_LEAST
-            elif post in ("or fewer", "or less"):
-                figure_kind = AT_MOST
-        if figure_kind == AT_MOST:
-            value_low = 0.0
-        high: float | None = None if figure_kind == AT_LEAST else value_high
-
-        unit = head = phrase = None
-        if percent:
-            unit = head = "percent"
-        else:
-            phrase, head = _counted_phrase(text[end:])
-            if head is None:
-                head = _counted_before(text[max(0, start - 120) : start])
-                phrase = head
-            unit = head
-        if head and head.lower() in _TIME_NOUNS:
-            continue
-        lone_year = (
-            second is None
-            and qualifier == EXACT
-            and not percent
-            and _is_year(first, number_text)
-            and normalise_unit(head) not in set(UNIT_SYNONYMS.values())
-        )
-        if lone_year:
-            continue
-        snippet = text[start:end].strip()
-        figure = Figure(value_low, high, figure_kind, snippet, unit, phrase)
-        # A unit written onto the number ("40C", "9mm") is a measure, not a count.
-        attached = text[end : end + 1].isalpha()
-        score = 1.0 + (1 if attached else _unit_score(head)) + (1 if figure_kind != EXACT else 0)
-        if _BASELINE_BEFORE.search(text[max(0, start - 30) : start]):
-            score -= 2  # "down from a peak of 1.5 million": the figure it is compared with
-        if match.group("a_words") and first.value < 10 and not head:
-            score -= 1
-        found.append(_Candidate(figure, start, score))
-        taken.append((start, end))
-    return found
+def _phrase_after_money(text: str, end: int) -> str | None:
+    """What an amount of money is: '$2 billion in damage', '$5m of aid'."""
+    match = _MONEY_PHRASE_RE.match(text, end)
+    if match is None:
+        return None
+    words = [w for w in match.group(1).split() if w.lower() not in _PHRASE_STOP]
+    return " ".join(words) or None
 
 
-_BASELINE_BEFORE = LazyPattern(
-    r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|compared\s+(?:with|to)|than|peak\s+of|"
-    r"previous(?:ly)?|earlier\s+(?:toll|figure|estimate)\s+of)\b[^.;,]*$",
-    re.I,
-)
-_COUNTED_BEFORE = LazyPattern(
-    r"\b(?:(death\s+)?toll|tally|number\s+of\s+(?:the\s+)?([a-z]+))\b[^.;:!?]*?"
-    r"\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|stood|stands|now)\s*$",
-    re.I,
-)
-
-
-def _counted_before(before: str) -> str | None:
+def _counted_before(text: str, begin: int) -> str | None:
     """What a number counts when the noun comes first: 'the death toll has risen
-    to 3,145' (deaths), 'the number of displaced people stood at 40,000'."""
-    match = _COUNTED_BEFORE.search(before)
+    to 3,145' (deaths), 'the number of displaced people stood at 40,000', 'put the
+    crowd at 25,000' (people)."""
+    match = _COUNTED_BEFORE.search(text, max(0, begin - 120), begin)
     if not match:
         return None
-    if match.group(2):
-        return match.group(2)
-    return "deaths" if match.group(1) or "toll" in match.group(0).lower() else None
+    noun = match.group("noun") or match.group("noun2")
+    if noun:
+        return noun
+    if match.group("crowd"):
+        return "people"
+    return "deaths" if match.group("toll") else None
 
 
 def _unit_score(head: str | None) -> float:
@@ -515,10 +1199,16 @@ def _unit_score(head: str | None) -> float:
     return 2.5 if head.islower() and head.endswith("s") and len(head) > 3 else 2
 
 
+def locate_figures(text: str) -> list[Located]:
+    """Every figure in the text with where it stands, in reading order."""
+    if not _compiled:
+        _compile_patterns()
+    return _candidates(_clean(text))
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in the text, in reading order."""
-    text = _clean(text)
-    return [c.figure for c in sorted(_candidates(text), key=lambda c: c.start)]
+    return [c.figure for c in locate_figures(text)]
 
 
 def parse_figure(text: str) -> Figure | None:
@@ -527,6 +1217,8 @@ def parse_figure(text: str) -> Figure | None:
     Where the text holds several numbers, the one that counts something wins
     (a unit after it, a qualifier before it); ties go to the first.
     """
+    if not _compiled:
+        _compile_patterns()
     candidates = _candidates(_clean(text))
     if not candidates:
         return None
@@ -534,44 +1226,68 @@ def parse_figure(text: str) -> Figure | None:
     return best.figure
 
 
+_HUGE = LazyPattern(rf"\d[\d,.]{{{_MAX_DIGITS},}}|\d(?:\.\d+)?\s*[eE][+-]?\d|\d\s*\^\s*\d|\*\*")
+_STACKED = LazyPattern(
+    r"\b(?:thousand|million|billion|trillion|bn|mn|tn)\s+(?:thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def parse_figure_option(text: str) -> Figure:
-    """A figure given on its own (--figure, an imported column): it must be there.
+    """A figure given on its own (--figure, an imported column): it must be there,
+    and it must be one the store can hold.
 
     Cached: an import repeats the same few figure strings many times."""
-    if not text or not text.strip():
+    if not isinstance(text, str) or not text.strip():
         raise ParseError("the figure is empty; give a number such as '3,000' or 'up to 10,000'")
+    if not _compiled:
+        _compile_patterns()
+    if _HUGE.search(text) or _STACKED.search(text):
+        raise ParseError(
+            f"the figure {text[:40]!r} is not a number claimtrack can hold; figures run up to "
+            f"{format_number(MAX_VALUE)}"
+        )
     figure = parse_figure(text)
     if figure is None:
         raise ParseError(
-            f"cannot read a figure in {text!r}; try '3,000', 'up to 10,000', "
-            "'10,000-12,000' or 'thousands'"
+            f"cannot read a figure in {text[:60]!r}; try '3,000', 'up to 10,000', "
+            "'10,000-12,000', '$2.5 billion' or 'thousands'"
         )
     return figure
-
-
-_SPACE_GROUPS = LazyPattern(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d,]|\.\d)")
-
-
-def _clean(text: str) -> str:
-    """Join digit groups split by spaces ('3 000') and unify quotes and dashes."""
-    if not isinstance(text, str):
-        raise ParseError("a figure must be text")
-    text = text.replace("\u2019", "'").replace("\u2212", "-")
-    return _SPACE_GROUPS.sub(lambda m: m.group(1) + re.sub(r"\D", ",", m.group(2)), text)
 
 
 def format_number(value: float) -> str:
     if value == int(value):
         return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
+    return f"{value:,}"  # the shortest text that reads back as the same float
+
+
+def _money_number(value: float) -> str:
+    """'2.5 billion' for 2,500,000,000: how amounts of money are written."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= scale:
+            short = round(value / scale, 6)
+            if math.isclose(short * scale, value, rel_tol=0, abs_tol=0.5):
+                return f"{format_number(short)} {word}"
+    return format_number(value)
+
+
+def _written(value: float, unit: str | None) -> str:
+    code = unit if unit in CURRENCIES else None
+    if code is None:
+        pct = "%" if unit and normalise_unit(unit) == "percent" else ""
+        return format_number(value) + pct
+    symbol = _CURRENCY_SYMBOL.get(code)
+    amount = _money_number(value)
+    return f"{symbol}{amount}" if symbol else f"{amount} {code}"
 
 
 @lru_cache(maxsize=8192)
 def format_figure(figure: Figure) -> str:
     """The figure in words that parse back to the same figure."""
-    pct = "%" if figure.unit and normalise_unit(figure.unit) == "percent" else ""
-    value = format_number(figure.upper if figure.high is not None else figure.low) + pct
+    unit = figure.unit
+    value = _written(figure.upper if figure.high is not None else figure.low, unit)
     if figure.qualifier == EXACT:
         return value
     if figure.qualifier == APPROX:
@@ -579,20 +1295,25 @@ def format_figure(figure: Figure) -> str:
     if figure.qualifier == AT_MOST:
         return f"up to {value}"
     if figure.qualifier == AT_LEAST:
-        return f"at least {format_number(figure.low)}{pct}"
+        return f"at least {_written(figure.low, unit)}"
     if figure.qualifier == RANGE:
-        return f"{format_number(figure.low)}{pct}-{value}"
+        return f"{_written(figure.low, unit)} to {value}"
     for words, (low, high) in VAGUE_WORDS.items():
         if (low, high) == (figure.low, figure.high):
             return words
-    return f"{format_number(figure.low)}-{value}"
+    return f"{_written(figure.low, unit)} to {value}"
 
 
 def figure_words(figure: Figure | None, unit: str | None) -> str:
-    """A figure with what it counts: 'up to 10,000 soldiers', '20%'; '' for none."""
+    """A figure with what it counts: 'up to 10,000 soldiers', '20%', '$2.5 billion'."""
     if figure is None:
         return ""
     words = format_figure(replace(figure, unit=unit))
-    if unit and normalise_unit(unit) != "percent":
-        words += f" {unit}"
+    if unit and normalise_unit(unit) != "percent" and unit not in CURRENCIES:
+        of = " of" if figure.qualifier == VAGUE and words in _VAGUE_TAKING_OF else ""
+        words += f"{of} {unit}"
     return words
+
+
+# "dozens of drones", but "several hundred troops".
+_VAGUE_TAKING_OF = {w for w in VAGUE_WORDS if w.endswith("s") or w == "a handful"}

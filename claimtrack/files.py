@@ -84,8 +84,8 @@ def read_head(path: Path, size: int, error: type[ClaimtrackError] = ClaimtrackEr
             raise error(f"{path}: cannot read it ({problem.strerror})") from None
 
 
-def write_whole(chunks: Iterable[str], output: Path) -> None:
-    """Write text to OUTPUT: a regular file (or a new one) is replaced whole or not
+def write_whole(chunks: Iterable[str] | Iterable[bytes], output: Path) -> None:
+    """Write text (as UTF-8) or bytes to OUTPUT: a regular file (or a new one) is replaced whole or not
     at all, through a symlink onto the file it names; a device or a FIFO
     (/dev/stdout, a named pipe) is written as the text comes."""
     kind = path_kind(output)
@@ -105,9 +105,9 @@ def write_whole(chunks: Iterable[str], output: Path) -> None:
     except OSError as problem:
         raise ClaimtrackError(f"cannot write to {output}: {problem.strerror}") from None
     try:
-        with open(descriptor, "w", encoding="utf-8", newline="") as out:
+        with open(descriptor, "wb") as out:
             for chunk in chunks:
-                out.write(chunk)
+                out.write(_bytes(chunk))
             out.flush()
             os.fsync(descriptor)
         if kind == FILE:
@@ -121,10 +121,14 @@ def write_whole(chunks: Iterable[str], output: Path) -> None:
         raise
 
 
-def _stream(chunks: Iterable[str], output: Path) -> None:
+def _bytes(chunk: str | bytes) -> bytes:
+    return chunk if isinstance(chunk, bytes) else chunk.encode("utf-8")
+
+
+def _stream(chunks: Iterable[str] | Iterable[bytes], output: Path) -> None:
     try:
-        with open(output, "w", encoding="utf-8", newline="") as out:
+        with open(output, "wb") as out:
             for chunk in chunks:
-                out.write(chunk)
+                out.write(_bytes(chunk))
     except OSError as problem:
         raise ClaimtrackError(f"cannot write to {output}: {problem.strerror}") from None

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from claimtrack.claims import (
+    DATE_BASES,
+    Appearance,
     Claim,
     ClaimRefused,
     check_claim,
@@ -30,7 +32,7 @@ from claimtrack.claims import (
     tags_from_cell,
 )
 from claimtrack.conflicts import KINDS
-from claimtrack.dates import ClaimDate, parse_date
+from claimtrack.dates import ClaimDate, from_iso, parse_date
 from claimtrack.errors import ClaimtrackError, ParseError
 from claimtrack.figures import QUALIFIERS, Figure, parse_figure, parse_figure_option
 from claimtrack.limits import (
@@ -485,6 +487,7 @@ def claim_from_record(
         ("note", _as_is),
         ("verdict", check_verdict),
         ("verdict_explanation", _as_is),
+        ("date_basis", _date_basis),
         ("created_at", lambda v: check_timestamp(v, now)),
         ("updated_at", lambda v: check_timestamp(v, now)),
         ("verdict_at", lambda v: check_timestamp(v, now)),
@@ -507,6 +510,11 @@ def claim_from_record(
             fields["tags"] = check_tags([t for t in items if t.strip()])
         except ParseError as error:
             raise _FieldError("tags", error.message) from None
+    if "appearances" in record:
+        try:
+            fields["appearances"] = check_appearances(record["appearances"], now)
+        except ParseError as error:
+            raise _FieldError("appearances", error.message) from None
     if "figure" in record or "figure_qualifier" in record:
         figure = _figure(record, record.get("figure"), from_csv, text, figure_text_given)
     else:
@@ -543,6 +551,41 @@ def _apply(name: str, value: str, check: Callable[[str], Any]) -> Any:
 
 def _parse_date(value: str, today: date) -> ClaimDate:
     return parse_date(value, today)
+
+
+def _date_basis(value: str) -> str:
+    if value not in DATE_BASES:
+        raise ParseError(f"unknown date basis {value!r}; use {' or '.join(DATE_BASES)}")
+    return value
+
+
+def check_appearances(value: object, now: str) -> tuple[Appearance, ...]:
+    """Appearances as the claim JSON gives them (a CSV cell holds that JSON), each
+    checked: an http(s) address or none, the quote, the article's date as ISO
+    text at its precision, and an ISO 8601 time stamp of reading."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value, parse_constant=_refuse_constant)
+        except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
+            raise ParseError("expected a JSON list of appearances") from None
+    if not isinstance(value, list):
+        raise ParseError("expected a list of appearances")
+    found = []
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
+            raise ParseError(f"appearance {number} is not an object with a quote")
+        url, published, read_at = (item.get(k) for k in ("url", "published", "read_at"))
+        if any(v is not None and not isinstance(v, str) for v in (url, published, read_at)):
+            raise ParseError(f"appearance {number}: url, published and read_at must be text")
+        found.append(
+            Appearance(
+                url=check_url(url) if url else None,
+                quote=check_text(item["quote"], "quote"),
+                published=from_iso(published).iso if published else None,
+                read_at=check_timestamp(read_at, now) if read_at else None,
+            )
+        )
+    return tuple(found)
 
 
 def _figure(

@@ -16,6 +16,7 @@ MAX_TEXT = 10_000  # claim text, notes, explanations, a figure's words
 MAX_NAME = 500  # sources, topics, units, tags, aliases, reviewers
 MAX_URL = 4_096
 MAX_TAGS = 100
+MAX_APPEARANCES = 1_000  # articles that reported one claim
 MAX_FIGURE = 1e15  # a thousand trillion: above any count or sum a story reports
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 # A time stamp from a machine whose clock runs a little ahead is not "in the future".

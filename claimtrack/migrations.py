@@ -107,3 +107,34 @@ def m003_verdicts(db: Database) -> None:
     db["claims"].add_column("verdict", str, not_null_default="unverified")
     db["claims"].add_column("verdict_explanation", str)
     db["claims"].add_column("verdict_at", str)
+
+
+@migrations(name="m004_report_dates_and_appearances")
+def m004_report_dates_and_appearances(db: Database) -> None:
+    # 'report' when the date is only that of the article the claim was read in.
+    db["claims"].add_column("date_basis", str, not_null_default="statement")
+    # The articles that reported the claim, as JSON; NULL for none, like most claims.
+    db["claims"].add_column("appearances", str)
+
+
+@migrations(name="m020_search_source_and_topic_names")
+def m020_search_source_and_topic_names(db: Database) -> None:
+    # Searches match a word in a claim's text, its source's name or its topic's
+    # name. Indexing the names on their own tables, not on every claim, keeps
+    # the claims' index (and a large import) as it was.
+    db["sources"].enable_fts(["name"], create_triggers=True, tokenize="porter")
+    db["topics"].enable_fts(["name"], create_triggers=True, tokenize="porter")
+
+
+@migrations(name="m040_live_claims_view")
+def m040_live_claims_view(db: Database) -> None:
+    # The claims not removed, with their source and topic by name: what `serve`
+    # publishes and facets. "quantity" is the normalised unit for now.
+    db.execute(
+        "CREATE VIEW live_claims AS SELECT c.id, c.date, c.as_of, s.name AS source, "
+        "t.name AS topic, c.unit_norm AS quantity, c.figure_text, c.figure_low, c.figure_high, "
+        "c.figure_qualifier, c.unit, c.stance, c.verdict, c.verdict_explanation, c.text, c.url, "
+        "c.note, c.date_precision, c.source_id, c.topic_id, c.created_at, c.updated_at "
+        "FROM claims c JOIN sources s ON s.id = c.source_id JOIN topics t ON t.id = c.topic_id "
+        "WHERE c.deleted_at IS NULL"
+    )

@@ -6,21 +6,26 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from claimtrack.claims import Claim, tags_cell
+from claimtrack.claims import REPORT, Appearance, Claim, outlet_name, tags_cell
 from claimtrack.escape import inert, json_dumps
-from claimtrack.figures import figure_words, format_figure
+from claimtrack.figures import Figure, figure_words, format_figure
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.style import Style
     from rich.text import Text
 
     from claimtrack.conflicts import Conflict, Section
+    from claimtrack.dates import ClaimDate
     from claimtrack.db import Filing
     from claimtrack.extract import Candidate
+    from claimtrack.summary import TopicSummary
 
 
 def plain(value: object) -> Text:
@@ -54,7 +59,7 @@ def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
             stance += f"\n({claim.verdict})"  # no verdict column on a narrow terminal
         cells = [
             str(claim.id),
-            claim.date.iso,
+            claim.date_text(iso=True),
             plain(claim.source),
             stance,
             plain(claim.figure_words),
@@ -66,11 +71,12 @@ def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
 
 
 def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -> RenderableType:
+    """Every field of a claim, one a line. The URL is never folded or cut: print
+    this with crop=False, and a long URL runs on for the terminal to wrap."""
+    from rich.console import Group
     from rich.table import Table
+    from rich.text import Text
 
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
     as_of = claim.as_of.iso if claim.as_of else None
     figure = None
     if claim.figure is not None:
@@ -80,7 +86,7 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         ("text", claim.text),
         ("source", claim.source),
         ("topic", claim.topic),
-        ("date", f"{claim.date.iso} ({claim.date.precision})"),
+        ("date", _detail_date(claim)),
         ("as of", as_of),
         ("figure", figure or "none (qualitative claim)"),
         ("unit", claim.unit),
@@ -88,6 +94,7 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         ("verdict", claim.verdict),
         ("explanation", claim.verdict_explanation),
         ("url", claim.url),
+        *(("appeared in", _appearance_line(a, claim)) for a in claim.appearances),
         ("tags", ", ".join(claim.tags) or None),
         ("note", claim.note),
         ("created", claim.created_at),
@@ -96,10 +103,84 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
     for conflict, status in conflicts:
         other = conflict.b if conflict.a.id == claim.id else conflict.a
         rows.append(("conflict", f"{conflict.kind} with #{other.id} ({status}): {conflict.reason}"))
+    rows = [(label, value) for label, value in rows if value not in (None, "")]
+    label_width = max(len(label) for label, _ in rows)
+    parts: list[RenderableType] = []
+    grid = None
     for label, value in rows:
-        if value not in (None, ""):
-            grid.add_row(label, plain(value))
-    return grid
+        if label == "url":
+            line = Text(no_wrap=True, overflow="ignore")
+            line.append(f"{label:<{label_width}}  ", style="bold")
+            line.append(inert(value), style=link_style(claim.url))
+            parts.append(line)
+            grid = None
+            continue
+        if grid is None:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="bold", no_wrap=True, min_width=label_width)
+            grid.add_column(overflow="fold")
+            parts.append(grid)
+        grid.add_row(label, plain(value))
+    return Group(*parts)
+
+
+def outlet_link(url: str) -> Text:
+    """Who published a claim, linked to where (a hyperlink where the terminal has them)."""
+    from rich.style import Style
+    from rich.text import Text
+
+    link = link_style(url)
+    return Text(inert(outlet_name(url)), style=Style(dim=True) + link if link else "dim")
+
+
+_LINKABLE = re.compile(r"(?i)^https?://[^\s\x00-\x1f\x7f-\x9f]+$")
+
+
+def link_style(url: str | None) -> Style | None:
+    """A hyperlink (OSC 8) to an http(s) address, shown where the terminal supports it;
+    none for anything else, so that no stored text can write its own escape."""
+    from rich.style import Style
+
+    if not url or not _LINKABLE.match(url):
+        return None
+    return Style(link=url)
+
+
+def bulk_edit_line(results: Sequence[tuple[Claim, Claim]]) -> str:
+    """One line for an edit of several claims: which changed, in what, which were already so."""
+    changed = [(b, a) for b, a in results if a != b]
+    fields = sorted(
+        {name for b, a in changed for name, _, _ in version_changes(b.to_json(), a.to_json())}
+    )
+    line = f"Updated {len(changed)} of {len(results)} claims"
+    if changed:
+        line += f" ({', '.join(fields)}): " + ", ".join(f"#{a.id}" for _, a in changed)
+    line += "."
+    same = [f"#{a.id}" for b, a in results if a == b]
+    if same:
+        line += f" Already so: {', '.join(same)}."
+    return line
+
+
+def _detail_date(claim: Claim) -> str:
+    if claim.date_basis == REPORT:
+        return (
+            f"{claim.date_text()} ({claim.date.iso}, {claim.date.precision}): "
+            "the date of the report, not of the statement"
+        )
+    return f"{claim.date.iso} ({claim.date.precision})"
+
+
+def _appearance_line(appearance: Appearance, claim: Claim) -> str:
+    parts = [appearance.url or "an article with no address"]
+    if appearance.published:
+        parts.append(f"published {appearance.published}")
+    if appearance.read_at:
+        parts.append(f"read {appearance.read_at}")
+    line = ", ".join(parts)
+    if appearance.quote != claim.text:
+        line += f": “{appearance.quote}”"
+    return line
 
 
 def records_table(records: Sequence[dict[str, object]], columns: Sequence[str]) -> RenderableType:
@@ -121,36 +202,92 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def history_table(versions: Sequence[dict[str, object]], current: Claim) -> RenderableType:
-    from rich.table import Table
+# The fields of a version, in the order shown; date_precision shows with the date.
+_VERSION_FIELDS = (
+    "text", "source", "topic", "date", "as_of", "figure", "unit", "stance", "url", "tags",
+    "note", "verdict", "verdict_explanation",
+)  # fmt: skip
 
-    table = Table(header_style="bold")
-    for column in ("version", "until", "replaced by", "source", "date", "figure", "text"):
-        table.add_column(column)
+
+def version_value(data: dict[str, object], name: str) -> str:
+    """One field of a claim's JSON as the history shows it; '' when empty."""
+    value = data.get(name)
+    if name == "date":
+        return f"{value} ({data.get('date_precision')})"
+    if name == "figure":
+        if not isinstance(value, dict):
+            return ""
+        # The number alone: the unit has a line of its own.
+        return format_figure(Figure(value["low"], value["high"], value["qualifier"], value["text"]))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def version_changes(
+    before: dict[str, object], after: dict[str, object]
+) -> list[tuple[str, str, str]]:
+    """(field, old, new) for each field shown differently in two versions of a claim."""
+    changes = []
+    for name in _VERSION_FIELDS:
+        old, new = version_value(before, name), version_value(after, name)
+        if old != new:
+            changes.append((name, old, new))
+    return changes
+
+
+def history_view(versions: Sequence[dict[str, object]], current: Claim) -> RenderableType:
+    """A claim as first stored, then what each change did, field by field."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    states = [v["claim"] for v in versions] + [current.to_json()]
+
+    def fields() -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True, min_width=11)
+        table.add_column(overflow="fold")
+        return table
+
+    first = fields()
+    for name in _VERSION_FIELDS:
+        value = version_value(states[0], name)  # type: ignore[arg-type]
+        if value:
+            first.add_row(_FIELD_LABELS.get(name, name), plain(value))
+    parts: list[RenderableType] = [
+        Text(f"#{current.id}, version 1: added {_moment(current.created_at)}", style="bold"),
+        Padding(first, (0, 0, 0, 2)),
+    ]
     for number, version in enumerate(versions, start=1):
-        data = version["claim"]
-        assert isinstance(data, dict)
-        figure = data.get("figure") or {}
-        table.add_row(
-            str(number),
-            plain(version["recorded_at"]),
-            str(version["action"]),
-            plain(data.get("source")),
-            plain(data.get("date")),
-            plain(figure.get("text", "")),
-            plain(data.get("text")),
+        words = {"edit": "changed", "rm": "removed", "restore": "restored"}
+        action = words.get(str(version["action"]), str(version["action"]))
+        parts.append(
+            Text(f"version {number + 1}: {action} {_moment(version['recorded_at'])}", style="bold")
         )
-    state = "removed" if current.deleted_at else "current"
-    table.add_row(
-        str(len(versions) + 1),
-        state,
-        "",
-        plain(current.source),
-        current.date.iso,
-        plain(current.figure.text if current.figure else ""),
-        plain(current.text),
-    )
-    return table
+        changes = fields()
+        for name, old, new in version_changes(states[number - 1], states[number]):  # type: ignore[arg-type]
+            change = Text()
+            change.append(inert(old) or "(none)", style="red")
+            # Long values read better one above the other.
+            change.append("\n→ " if len(old) + len(new) > 50 else " → ")
+            change.append(inert(new) or "(none)", style="green")
+            changes.add_row(_FIELD_LABELS.get(name, name), change)
+        if changes.row_count:
+            parts.append(Padding(changes, (0, 0, 0, 2)))
+    if current.deleted_at:
+        parts.append(Text("Removed now; `claimtrack restore` brings it back.", style="dim"))
+    return Group(*parts)
+
+
+_FIELD_LABELS = {"as_of": "as of", "verdict_explanation": "explanation"}
+
+
+def _moment(stamp: object) -> str:
+    """An ISO time stamp in UTC, to the second."""
+    text = str(stamp or "")
+    return f"{text[:10]} {text[11:19]} UTC" if len(text) >= 19 else inert(text)
 
 
 # --- machine formats: never styled ------------------------------------------------
@@ -173,8 +310,10 @@ CSV_COLUMNS = (
     "topic",
     "date",
     "date_precision",
+    "date_basis",
     "as_of",
     "url",
+    "appearances",
     "figure",
     "figure_low",
     "figure_high",
@@ -211,6 +350,7 @@ def claim_csv_row(claim: Claim) -> list[str]:
         "figure_qualifier": figure.qualifier if figure else "",
         "figure_text": figure.text if figure else "",
         "tags": tags_cell(claim.tags),
+        "appearances": json_dumps(data["appearances"]) if claim.appearances else "",
     }
     return [csv_safe(_cell(values.get(column))) for column in CSV_COLUMNS]
 
@@ -301,6 +441,91 @@ def conflicts_view(sections: Sequence[Section]) -> RenderableType:
     return Group(*parts)
 
 
+def summary_view(summaries: Sequence[TopicSummary]) -> RenderableType:
+    """Each topic in a few lines: per quantity, the spread, the conflicts by status,
+    and each source's latest figure, lowest first."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    from claimtrack.dates import from_iso
+    from claimtrack.summary import spread_ratio
+
+    def indented(text: str, level: int, style: str = "") -> Padding:
+        return Padding(Text(inert(text), style=style), (0, 0, 0, level), expand=False)
+
+    parts: list[RenderableType] = []
+    for summary in summaries:
+        if parts:
+            parts.append(Text(""))
+        span = from_iso(summary.first).human()
+        if summary.last != summary.first:
+            span += f" to {from_iso(summary.last).human()}"
+        parts.append(Text(inert(summary.topic), style="bold underline"))
+        claims, sources = summary.claims, summary.sources
+        parts.append(
+            indented(
+                f"{claims} claim{'s' * (claims != 1)} from {sources} "
+                f"source{'s' * (sources != 1)}, {span}",
+                2,
+                "dim",
+            )
+        )
+        if not summary.quantities:
+            parts.append(indented("No figures and no conflicts.", 2))
+        for quantity in summary.quantities:
+            counts = _conflict_counts(quantity.conflicts)
+            if quantity.spread is None:
+                parts.append(indented(f"Without a figure: {counts}", 2))
+                continue
+            parts.append(indented(quantity.quantity or "figures without a unit", 2, "bold"))
+            spread = quantity.spread.describe()
+            ratio = spread_ratio(quantity.spread)
+            if ratio is not None and ratio != 1:
+                spread += f": {ratio:g}x"
+            parts.append(indented(spread, 4))
+            parts.append(indented(f"Conflicts: {counts}", 4))
+            table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+            table.add_column("figure", style="bold cyan", overflow="fold")
+            table.add_column("source", overflow="fold")
+            table.add_column("date", no_wrap=True, style="dim")
+            table.add_column("id", no_wrap=True, style="dim")
+            for claim in quantity.latest:
+                table.add_row(
+                    plain(claim.figure_words),
+                    plain(claim.source),
+                    claim.compared_date.human(),
+                    f"#{claim.id}",
+                )
+            parts.append(Padding(table, (0, 0, 0, 4), expand=False))
+    if not parts:
+        return Text("No claims to summarise.")
+    return Group(*parts)
+
+
+_PLURALS = {"contradiction": "contradictions", "discrepancy": "discrepancies", "denial": "denials"}
+
+
+def _conflict_counts(conflicts: dict[str, Counter[str]]) -> str:
+    """'3 open (2 contradictions, 1 denial); 1 confirmed (discrepancy)'."""
+    from claimtrack.conflicts import KINDS
+
+    phrases = []
+    for status in ("open", "confirmed"):
+        kinds = conflicts.get(status)
+        if not kinds:
+            continue
+        total = sum(kinds.values())
+        detail = ", ".join(
+            (f"{kinds[kind]} {_PLURALS[kind] if kinds[kind] > 1 else kind}" if total > 1 else kind)
+            for kind in KINDS
+            if kinds[kind]
+        )
+        phrases.append(f"{total} {status} ({detail})")
+    return "; ".join(phrases) if phrases else "none open"
+
+
 _PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta")
 
 
@@ -309,15 +534,28 @@ def source_colours(names: Iterable[str]) -> dict[str, str]:
     return {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(sorted(set(names)))}
 
 
-def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> RenderableType:
-    """Claims in date order, a table a topic, with conflict and revision markers."""
+# Below this width the timeline's table would squeeze the claim's text into a
+# narrow column (16 characters at 80): each claim then takes two lines instead.
+TIMELINE_TABLE_WIDTH = 120
+
+
+def timeline_view(
+    sections: Sequence[Section], conflicts_only: bool = False, width: int = TIMELINE_TABLE_WIDTH
+) -> RenderableType:
+    """Claims in date order, a table a topic, with conflict and revision markers.
+
+    On a terminal narrower than TIMELINE_TABLE_WIDTH, each claim is a line of
+    date, source and figure with its text beneath, at the terminal's width.
+    """
     from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
     from claimtrack.conflicts import topic_spread
 
     colours = source_colours(c.source for s in sections for c in s.claims)
+    wide = width >= TIMELINE_TABLE_WIDTH
     parts: list[RenderableType] = []
     for section in sections:
         # claim id -> kind (with its review status) -> the other claims' ids
@@ -345,6 +583,9 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
             body.append(f"#{claim.id} ", style="dim")
             body.append(claim.stance, style="italic")
             body.append(": " + inert(claim.text))
+            if claim.url:
+                body.append(" ")
+                body.append_text(outlet_link(claim.url))
             if claim.verdict != "unverified":
                 body.append(f"\nverdict: {claim.verdict}", style="bold")
             earlier = section.revised.get(claim.id or 0)
@@ -357,13 +598,24 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
             for label, others in involved.get(claim.id or 0, {}).items():
                 ids = ", ".join(f"#{i}" for i in sorted(others))
                 body.append(f"\n⚠ {label} with {ids}", style="red")
-            table.add_row(
-                claim.date.human(),
+            cells = [
+                claim.date_text(),
                 Text(inert(claim.source), style=colours[claim.source]),
                 Text(inert(claim.figure_words) or "—", style="bold cyan"),
-                body,
-            )
-        parts.append(table)
+            ]
+            if wide:
+                table.add_row(*cells, body)
+                continue
+            # One small table a claim keeps the figure whole on its line; the
+            # text goes beneath, indented under the date.
+            line = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+            line.add_column("date", no_wrap=True, style="dim")
+            line.add_column("source", overflow="fold")
+            line.add_column("figure", no_wrap=True, style="bold")
+            line.add_row(*cells)
+            parts.extend([line, Padding(body, (0, 0, 0, 2), expand=False)])
+        if wide:
+            parts.append(table)
         spread = topic_spread(section.claims)
         if spread is not None:
             parts.append(Text(inert(spread.describe()), style="dim"))
@@ -372,30 +624,37 @@ def timeline_view(sections: Sequence[Section], conflicts_only: bool = False) -> 
     return Group(*parts)
 
 
-def candidate_text(candidate: Candidate) -> str:
+def candidate_date(candidate: Candidate, report: ClaimDate | None) -> str:
+    """The date saving would store: the sentence's own, else the report's, marked."""
+    if candidate.date is not None:
+        return candidate.date.iso
+    return f"reported {report.iso}" if report else "unknown"
+
+
+def candidate_text(candidate: Candidate, report: ClaimDate | None) -> str:
     figure = figure_words(candidate.figure, candidate.unit) or "no figure"
     if candidate.figure is not None:
         figure += f" ({candidate.figure.qualifier})"
-    when = candidate.date.iso if candidate.date else "date unknown"
     return inert(
-        f"{candidate.claimant} {candidate.stance}: {figure}; {when}; "
+        f"{candidate.claimant} {candidate.stance}: {figure}; {candidate_date(candidate, report)}; "
         f"confidence {candidate.confidence:.2f}\n    “{candidate.sentence}”"
     )
 
 
-def candidates_table(candidates: Sequence[Candidate]) -> RenderableType:
+def candidates_table(
+    candidates: Sequence[Candidate], report: ClaimDate | None, threshold: float
+) -> RenderableType:
+    """The proposals as `--save` would store them; 'save' marks those it keeps."""
     from rich.table import Table
-    from rich.text import Text
 
-    if not candidates:
-        return Text("No claims found in the article.")
     table = Table(header_style="bold")
     for name, options in (
         ("claimant", {"overflow": "fold", "max_width": 24}),
         ("stance", {"no_wrap": True}),
         ("figure", {"style": "bold cyan", "overflow": "fold", "max_width": 24}),
-        ("date", {"no_wrap": True}),
+        ("date", {"overflow": "fold", "max_width": 19}),
         ("conf.", {"justify": "right", "no_wrap": True}),
+        ("save", {"no_wrap": True}),
         ("sentence", {"ratio": 1, "overflow": "fold"}),
     ):
         table.add_column(name, **options)  # type: ignore[arg-type]
@@ -404,8 +663,27 @@ def candidates_table(candidates: Sequence[Candidate]) -> RenderableType:
             plain(candidate.claimant),
             candidate.stance,
             plain(figure_words(candidate.figure, candidate.unit)),
-            candidate.date.iso if candidate.date else "",
+            candidate_date(candidate, report),
             f"{candidate.confidence:.2f}",
+            "yes" if candidate.confidence >= threshold else "no",
             plain(candidate.sentence),
         )
     return table
+
+
+def saved_text(saved: Sequence[tuple[Claim, str]], url: str | None) -> str:
+    """What `extract` stored: each claim's id, source, figure and topic, and
+    which ones were stored already."""
+    added = sum(status == "new" for _, status in saved)
+    where = f" from {url}" if url else ""
+    lines = [
+        f"Saved {added} new claim{'' if added == 1 else 's'}{where}; "
+        f"{len(saved) - added} already stored."
+    ]
+    for claim, status in saved:
+        words = {"new": "new", "stored": "already stored"}.get(
+            status, "already stored; this article added to its appearances"
+        )
+        figure = claim.figure_words or "no figure"
+        lines.append(f"  #{claim.id} {claim.source}: {figure}; topic {claim.topic} ({words})")
+    return inert("\n".join(lines))

@@ -7,8 +7,9 @@ import pytest
 from conftest import SEED_RUSSIA, SEED_US, SEED_ZELENSKY, dump
 
 CLAIM_KEYS = {
-    "id", "text", "source", "topic", "date", "date_precision", "as_of", "url", "figure",
-    "unit", "stance", "tags", "note", "verdict", "verdict_explanation", "verdict_at",
+    "id", "text", "source", "topic", "date", "date_precision", "date_basis", "as_of", "url",
+    "appearances", "figure", "unit", "stance", "tags", "note", "verdict", "verdict_explanation",
+    "verdict_at",
     "created_at", "updated_at",
 }  # fmt: skip
 

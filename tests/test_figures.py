@@ -20,7 +20,7 @@ CASES = [
     ("3 000 troops", 3000, 3000, "exact", "troops"),
     ("12k soldiers", 12000, 12000, "exact", "soldiers"),
     ("1.5 million people displaced", 1_500_000, 1_500_000, "exact", "people"),
-    ("a budget of 1.2bn dollars", 1.2e9, 1.2e9, "exact", "dollars"),
+    ("a budget of 1.2bn dollars", 1.2e9, 1.2e9, "exact", "USD"),
     ("ten thousand troops", 10000, 10000, "exact", "troops"),
     ("twenty-five thousand soldiers", 25000, 25000, "exact", "soldiers"),
     ("two dozen drones", 24, 24, "exact", "drones"),
@@ -65,6 +65,118 @@ CASES = [
 ]
 
 
+B, M = 1e9, 1e6
+# Forms news copy uses: money, fractions of a scale, bounds in every wording,
+# two-sided bounds, ranges, scales, grouped and spaced numbers.
+NEWS_FORMS = [
+    # money: the currency is the unit
+    ("damage of $2.5 million", 2.5 * M, 2.5 * M, "exact", "USD"),
+    ("a $2.5m grant", 2.5 * M, 2.5 * M, "exact", "USD"),
+    ("losses near $12bn", 12 * B, 12 * B, "approx", "USD"),
+    ("$1.2 trillion in debt", 1.2e12, 1.2e12, "exact", "USD"),
+    ("US$80 million in aid", 80 * M, 80 * M, "exact", "USD"),
+    ("a C$40 fee", 40, 40, "exact", "CAD"),
+    ("an A$3bn package", 3 * B, 3 * B, "exact", "AUD"),
+    ("€2bn for repairs", 2 * B, 2 * B, "exact", "EUR"),
+    ("£350m a week", 350 * M, 350 * M, "exact", "GBP"),
+    ("¥5 billion in losses", 5 * B, 5 * B, "exact", "JPY"),
+    ("Rs 1.2 trillion for relief", 1.2e12, 1.2e12, "exact", "INR"),
+    ("USD 200 per family", 200, 200, "exact", "USD"),
+    ("a fine of 200 USD", 200, 200, "exact", "USD"),
+    ("EUR 5 million was pledged", 5 * M, 5 * M, "exact", "EUR"),
+    ("5 million euros was pledged", 5 * M, 5 * M, "exact", "EUR"),
+    ("20 million pounds was raised", 20 * M, 20 * M, "exact", "GBP"),
+    ("they asked for a further$4 million", 4 * M, 4 * M, "exact", "USD"),
+    ("between $2-$3.5 billion", 2 * B, 3.5 * B, "range", "USD"),
+    ("$2bn to $3bn of damage", 2 * B, 3 * B, "range", "USD"),
+    ("between €1bn and €2bn", 1 * B, 2 * B, "range", "EUR"),
+    ("it cost $1,900 to repair", 1900, 1900, "exact", "USD"),
+    ("a bill of $2,024", 2024, 2024, "exact", "USD"),
+    ("1,698.9 billion yen in all", 1698.9 * B, 1698.9 * B, "exact", "JPY"),
+    ("50 million Pakistani rupees", 50 * M, 50 * M, "exact", "PKR"),
+    # fractions of a scale
+    ("one and a half million people", 1.5 * M, 1.5 * M, "exact", "people"),
+    ("two and a half thousand homes", 2500, 2500, "exact", "homes"),
+    ("a quarter of a million refugees", 250_000, 250_000, "exact", "refugees"),
+    ("a quarter million refugees", 250_000, 250_000, "exact", "refugees"),
+    ("3.5 million voters", 3.5 * M, 3.5 * M, "exact", "voters"),
+    ("1½ million voters", 1.5 * M, 1.5 * M, "exact", "voters"),
+    ("half a billion dollars", 0.5 * B, 0.5 * B, "exact", "USD"),
+    ("three quarters of a million people", 750_000, 750_000, "exact", "people"),
+    # bounds
+    ("no fewer than 100 boats", 100, INF, "at_least", "boats"),
+    ("not less than 100 boats", 100, INF, "at_least", "boats"),
+    ("a minimum of 100 boats", 100, INF, "at_least", "boats"),
+    ("100 or more boats", 100, INF, "at_least", "boats"),
+    ("100 or greater", 100, INF, "at_least", None),
+    ("100 and above", 100, INF, "at_least", None),
+    ("100-plus boats", 100, INF, "at_least", "boats"),
+    ("north of 100 boats", 100, INF, "at_least", "boats"),
+    ("the count topped 100 boats", 100, INF, "at_least", "boats"),
+    ("arrivals surpassed 100 boats", 100, INF, "at_least", "boats"),
+    ("less than or equal to 100 boats", 0, 100, "at_most", "boats"),
+    ("at most 100 boats", 0, 100, "at_most", "boats"),
+    ("a maximum of 100 boats", 0, 100, "at_most", "boats"),
+    ("not more than 100 boats", 0, 100, "at_most", "boats"),
+    ("100 or fewer boats", 0, 100, "at_most", "boats"),
+    ("100 or less", 0, 100, "at_most", None),
+    ("shy of 100 boats", 100, 100, "approx", "boats"),
+    ("just under 100 boats", 100, 100, "approx", "boats"),
+    ("well over 100 boats", 100, INF, "at_least", "boats"),
+    ("a little over 100 boats", 100, INF, "at_least", "boats"),
+    # two-sided bounds
+    ("more than 100 but fewer than 300 boats", 100, 300, "range", "boats"),
+    ("at least 20 and at most 50 boats", 20, 50, "range", "boats"),
+    ("no more than 50 and no fewer than 20 boats", 20, 50, "range", "boats"),
+    # ranges
+    ("20 through 100 boats", 20, 100, "range", "boats"),
+    ("20 to 100 boats", 20, 100, "range", "boats"),
+    ("20~100 boats", 20, 100, "range", "boats"),
+    ("20–100 boats", 20, 100, "range", "boats"),
+    ("20 - 100 boats", 20, 100, "range", "boats"),
+    ("between 44 and 50 people", 44, 50, "range", "people"),
+    ("2,000 -3,000 people", 2000, 3000, "range", "people"),
+    # scales
+    ("12K fans", 12_000, 12_000, "exact", "fans"),
+    ("2.3 k fans", 2300, 2300, "exact", "fans"),
+    ("$5m in aid", 5 * M, 5 * M, "exact", "USD"),
+    ("$5 mn in aid", 5 * M, 5 * M, "exact", "USD"),
+    ("$5 mln in aid", 5 * M, 5 * M, "exact", "USD"),
+    ("$5 mil in aid", 5 * M, 5 * M, "exact", "USD"),
+    ("$5bn in aid", 5 * B, 5 * B, "exact", "USD"),
+    ("$5 bln in aid", 5 * B, 5 * B, "exact", "USD"),
+    ("$5b in aid", 5 * B, 5 * B, "exact", "USD"),
+    ("$1.5tn in aid", 1.5e12, 1.5e12, "exact", "USD"),
+    ("three hundred families", 300, 300, "exact", "families"),
+    ("3 hundred families", 300, 300, "exact", "families"),
+    ("322 hundred families", 32_200, 32_200, "exact", "families"),
+    ("13 lakh people", 1.3 * M, 1.3 * M, "exact", "people"),
+    ("2.5 crore people", 25 * M, 25 * M, "exact", "people"),
+    ("12,34,567 voters", 1_234_567, 1_234_567, "exact", "voters"),
+    ("Rs 5 crore in compensation", 50 * M, 50 * M, "exact", "INR"),
+    # shares of a whole, as percentages
+    ("three quarters of all staff walked out", 75, 75, "exact", "percent"),
+    ("nearly half of the homes", 50, 50, "approx", "percent"),
+    ("one in five adults", 20, 20, "exact", "percent"),
+    ("a third of the city", 100 / 3, 100 / 3, "exact", "percent"),
+    # spaces and words
+    ("1\u202f234\u202f567 voters", 1_234_567, 1_234_567, "exact", "voters"),
+    ("1\u00a0234 voters", 1234, 1234, "exact", "voters"),
+    ("1\u2009234 voters", 1234, 1234, "exact", "voters"),
+    ("two hundred and fifty thousand people", 250_000, 250_000, "exact", "people"),
+    ("forty-two people", 42, 42, "exact", "people"),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "qualifier", "unit"), NEWS_FORMS)
+def test_news_forms(text, low, high, qualifier, unit):
+    figure = parse_figure(text)
+    assert figure is not None, text
+    assert figure.low == pytest.approx(low)
+    assert figure.upper == (INF if high == INF else pytest.approx(high))
+    assert (figure.qualifier, figure.unit) == (qualifier, unit)
+
+
 @pytest.mark.parametrize(("text", "low", "high", "qualifier", "unit"), CASES)
 def test_parse_figure(text, low, high, qualifier, unit):
     figure = parse_figure(text)
@@ -98,7 +210,7 @@ SENTENCES = [
         1500,
         "forces",
     ),
-    ("A 25-year-old soldier said 350 were killed in the strike of May 5", 350, None),
+    ("A 25-year-old soldier said 350 were killed in the strike of May 5", 350, "killed"),
     ("F-16 pilots reported 40 drones shot down overnight", 40, "drones"),
     ("He said a dozen patients a day arrive with temperatures above 40C", 12, "patients"),
     ("The death toll from the quake has risen to 3,145, with 4,589 people injured", 3145, "deaths"),
@@ -124,10 +236,64 @@ def test_counted_number_wins(text, stated, unit):
         "the 2nd battalion moved at 5 p.m.",
         "a 19-year-old conscript",
         "",
+        # the pronoun "one", and "one of"
+        "No one knows which one of them left first",
+        "she was one of the last to leave",
+        # addresses, escaped addresses, fiscal years, codes
+        "See https://example.org/2024/10/23/story-4512 for details",
+        "See https%3A%2F%2Fexample.org%2F2024%2F4512 for details",
+        "The budget for 2013-14 was approved",
+        "The FY2023 accounts were late",
+        # durations, times, calibres and model names
+        "The siege lasted several hundred years",
+        "The talks went on for 48 hours",
+        "The blast came at 10:17 pm",
+        "The army fired 240mm shells from F-16 jets during Covid-19",
+        "Call +44 20 7946 0958 or 555-0123 for help",
+        # numbers no store can hold
+        "A code of 1234567890123456789012345678901234567890 was posted",
+        "The model gave 1e400 as the answer",
+        "It printed 10^400 in the log",
+        "They said 1.5 million billion trillion people",
+        "the Million Man March began",
     ],
 )
 def test_no_figure(text):
-    assert parse_figure(text) is None
+    assert parse_figure(text) is None, parse_figure(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["1e400", "10^400", "1" + "0" * 300, "1.5 million billion trillion", "2**1000"]
+)
+def test_figure_option_refuses_numbers_it_cannot_hold(text):
+    with pytest.raises(ParseError, match="not a number claimtrack can hold"):
+        parse_figure_option(text)
+
+
+# Money and counts in one sentence: the figure the sentence is about wins, and
+# every figure stays available to the extractor.
+MIXED = [
+    ("The actors filed a $1 billion suit against two producers", 1e9, "USD"),
+    ("Three firms paid $4.2 million in fines", 4.2e6, "USD"),
+    ("Unions say 60% of the 5,000 nurses walked out", 60, "percent"),
+]
+
+
+@pytest.mark.parametrize(("text", "stated", "unit"), MIXED)
+def test_money_and_counts(text, stated, unit):
+    figure = parse_figure(text)
+    assert (figure.stated, figure.unit) == (stated, unit)
+    assert len(find_figures(text)) == 2
+
+
+def test_format_writes_money_with_its_currency():
+    assert format_figure(parse_figure("between $2-$3.5 billion")) == "$2 billion to $3.5 billion"
+    assert format_figure(parse_figure("about ¥1,698.9 billion")) == "about ¥1.6989 trillion"
+    assert format_figure(parse_figure("5 million Kenyan shillings")) == "5 million KES"
+    for text in ("$2.5m", "up to €2bn", "at least £350m", "Rs 1.2 trillion", "200 USD"):
+        figure = parse_figure(text)
+        again = parse_figure(format_figure(figure))
+        assert again.same_value(figure) and again.unit == figure.unit, text
 
 
 def test_several_figures_found_in_order():

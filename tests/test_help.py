@@ -35,6 +35,9 @@ def test_help_has_summary_and_example(path):
     assert example.startswith(f"claimtrack {' '.join(path)}"), example
 
 
-def test_no_arguments_shows_help():
+def test_no_arguments_prints_the_help():
     result = CliRunner().invoke(app, [])
-    assert "Usage:" in result.stdout + result.stderr
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout == CliRunner().invoke(app, ["--help"]).stdout
+    assert result.stdout.startswith("Usage: ") and "\nCommands:\n" in result.stdout

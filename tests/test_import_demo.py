@@ -2,9 +2,11 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import SEED_US, dump
@@ -180,14 +182,37 @@ def test_missing_file_and_directory(cli, tmp_path):
 def test_demo_end_to_end(cli, tmp_path):
     target = tmp_path / "demo.db"
     out = cli("demo", "--db", str(target)).stdout
-    assert f"Loaded the sample data set into {target}: 22 claims added" in out
+    assert f"Loaded the sample data set into {target}: 21 claims added" in out
     assert "Timeline" in out and "Open conflicts" in out and "Try next" in out
     kinds = {c["kind"] for c in cli.json("--db", str(target), "conflicts")}
     assert kinds == {"contradiction", "discrepancy", "denial"}
     assert "↻ revises" in cli("--db", str(target), "timeline").stdout
-    seed = {c["source"]: c for c in cli.json("--db", str(target), "list", "--search", "mobilizing")}
-    assert seed["Volodymyr Zelensky"]["figure"]["high"] == 10000
-    assert "0 claims added, 22 already there" in cli("demo", "--db", str(target)).stdout
+    (claim,) = cli.json("--db", str(target), "list", "--search", "Jamalvatan")
+    assert (claim["figure"]["low"], claim["figure"]["qualifier"]) == (120, "at_least")
+    assert "0 claims added, 21 already there" in cli("demo", "--db", str(target)).stdout
+    report = tmp_path / "demo.html"
+    assert out.rstrip().endswith(f"python3 -m webbrowser {report.as_uri()}")
+    assert report.read_text() == cli("--db", str(target), "export", "html").stdout
+
+
+def test_the_sample_data_is_sourced(cli, tmp_path):
+    # Every claim names where it was published, the outlet, the day and a short quote.
+    target = str(tmp_path / "demo.db")
+    cli("demo", "--db", target)
+    claims = cli.json("--db", target, "list")
+    assert len(claims) == 21 and len({c["source"] for c in claims}) >= 6
+    for claim in claims:
+        assert claim["url"].startswith(("http://", "https://")), claim
+        outlet_and_day, quote = claim["note"].split(": “")
+        assert re.fullmatch(r".+, \d{1,2} [A-Z][a-z]{2} 20\d\d", outlet_and_day), claim["note"]
+        assert quote.endswith("”") and len(quote.split()) <= 11, claim["note"]
+    readme = (Path(__file__).parent.parent / "data" / "README.md").read_text()
+    assert all(claim["url"] in readme for claim in claims)
+    revised = cli("--db", target, "timeline", "Grenfell Tower death toll").stdout
+    assert "↻ revises #10: 80 deaths → about 80 deaths" in revised
+    assert [t["name"] for t in cli.json("--db", target, "topics") if t["cumulative"]] == [
+        "Cladding fire tests after Grenfell"
+    ]
 
 
 def test_demo_defaults_to_a_temporary_database(cli, db_path):
@@ -205,7 +230,7 @@ def test_demo_runs_from_the_installed_program(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "22 claims added" in result.stdout
+    assert "21 claims added" in result.stdout
     code = "import claimtrack.data_files as d; print(d.demo_data_path())"
     where = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True

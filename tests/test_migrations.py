@@ -38,6 +38,7 @@ def test_from_the_oldest_schema(db_path, cli):
     db.close()
     (claim,) = cli.json("list")
     assert (claim["text"], claim["source"], claim["figure"]["low"]) == ("3,000 troops", "US", 3000)
+    assert (claim["date_basis"], claim["appearances"]) == ("statement", [])
     assert cli.json("topics")[0]["cumulative"] is False
     assert cli.json("list", "--search", "troops")[0]["id"] == 1
 

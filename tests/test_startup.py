@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 HEAVY = ("rich", "sqlite_utils", "dateutil", "pydantic", "markdown_it", "trafilatura")
+PLOTTING = ("plotext", "matplotlib", "numpy", "datasette", "uvicorn", "playwright")
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -22,6 +23,22 @@ def test_help_loads_nothing_heavy():
     code = "from claimtrack.cli import app\ntry:\n    app(['--help'])\nexcept SystemExit:\n    pass"
     loaded = _loaded_after(code)
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
+
+
+def test_help_and_add_load_no_plotting_library(tmp_path):
+    # Nothing that draws or serves may load. The database is made first: building a
+    # schema loads sqlite-utils, which loads numpy whenever numpy is installed.
+    subprocess.run([sys.executable, "-m", "claimtrack", "--db", str(tmp_path / "x.db"), "list"],
+                   check=True, capture_output=True)  # fmt: skip
+    for args in (
+        ["--help"],
+        ["--db", str(tmp_path / "x.db"), "add", "3,000 troops", "--source", "US"],
+    ):
+        code = (
+            f"from claimtrack.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass"
+        )
+        loaded = _loaded_after(code)
+        assert not loaded & set(PLOTTING), (args, loaded & set(PLOTTING))
 
 
 def test_python_dash_m_runs(tmp_path):

@@ -103,13 +103,13 @@ def test_markdown_export_renders_hostile_text_as_text(cli):
         "--topic", HOSTILE[:20])  # fmt: skip
     markdown = cli("export", "markdown").stdout
     rows = _table_cells(markdown)
-    by_text = {row[2][0]: row for row in rows}
+    by_text = {row[3][0]: row for row in rows}
     assert HOSTILE in by_text
     row = by_text[HOSTILE]
-    assert row[1][0] == "# Not a heading"
-    assert row[2][1] <= {"text", "html_inline"}  # no code, no link, no emphasis
+    assert row[2][0] == "# Not a heading"
+    assert row[3][1] <= {"text", "html_inline"}  # no code, no link, no emphasis
     assert "> quoted 12,000 troops" in by_text
-    assert by_text["> quoted 12,000 troops"][1][0] == "[x](javascript:y)"
+    assert by_text["> quoted 12,000 troops"][2][0] == "[x](javascript:y)"
     html = MarkdownIt("commonmark").enable("table").render(markdown)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="javascript' not in html and "<code>" not in html and "<em>" not in html
@@ -117,13 +117,17 @@ def test_markdown_export_renders_hostile_text_as_text(cli):
 
 
 def test_markdown_export_sections(story):
-    story("review", "1", "2", "--confirm", "--note", "both on record")
     markdown = story("export", "markdown").stdout
-    assert markdown.startswith("# Claims timeline\n\n## North Korean troops in Russia\n")
-    assert "| 23 Oct 2024 | U\\.S\\. |" in markdown
-    assert "### Revisions" in markdown and "### Conflicts" in markdown
-    assert "**Discrepancy**" in markdown and "\\[confirmed\\] Note\\: both on record" in markdown
-    assert "[link](<https://example.org/us?a=1&b=%282%29>)" in markdown
+    assert markdown.startswith(
+        "# North Korean troops in Russia, 18 Oct 2024 to 31 Oct 2024\n\n"
+        "## North Korean troops in Russia\n\n| # | Date | Source | Claim |"
+    )
+    assert "| 1 | 23 Oct 2024 | U.S. | The U.S. confirms 3,000 North Korean troops" in markdown
+    assert "### Revisions\n\n- #4 revises #1: 3,000 troops → about 8,000 troops (U.S., 31 Oct" in (
+        markdown
+    )
+    assert "### Conflicts" in markdown
+    assert "[example.org](<https://example.org/us?a=1&b=%282%29>)" in markdown
 
 
 def test_exports_are_deterministic_and_stamped_only_on_request(story):
@@ -200,7 +204,7 @@ def test_export_to_file_and_filters(story, tmp_path):
     text = target.read_text()
     assert "about 8,000" in text and "3,000 troops" not in text
     later = story("export", "markdown", "--since", "2030-01-01").stdout  # a bound may lie ahead
-    assert later == "# Claims timeline\n\nNo claims.\n"
+    assert later == "# Claims timeline\n\nNo claims.\n"  # a title with no topic to name
 
 
 @pytest.mark.parametrize(

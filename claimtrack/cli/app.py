@@ -55,8 +55,14 @@ class ClaimtrackGroup(TyperGroup):
             where = f"{error.filename}: " if error.filename else ""
             code, message, caught = ExitCode.INPUT, f"{where}{words}", error
         except Exception as error:
-            from typer._click.exceptions import ClickException
+            from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
+            if isinstance(error, NoArgsIsHelpError):
+                # A bare `claimtrack` asks what there is: the help, as git prints it.
+                typer.echo(error.format_message())
+                if standalone_mode:
+                    sys.exit(ExitCode.OK)
+                return ExitCode.OK
             if not isinstance(error, ClickException):
                 raise
             code, message, caught = ExitCode(error.exit_code), error.format_message(), error

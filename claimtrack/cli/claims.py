@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import typer
@@ -29,7 +30,7 @@ from claimtrack.cli.helpers import (
 from claimtrack.errors import ClaimtrackError
 
 if TYPE_CHECKING:
-    pass
+    from claimtrack.claims import Claim
 
 
 @app.command("add")
@@ -89,7 +90,12 @@ def claims_list(
     source: str | None = typer.Option(None, "--source", "-s", help="Only this source."),
     since: str | None = typer.Option(None, "--since", help="Only claims dated on or after."),
     until: str | None = typer.Option(None, "--until", help="Only claims dated on or before."),
-    search: str | None = typer.Option(None, "--search", "-q", help="Full-text search (FTS5)."),
+    search: str | None = typer.Option(
+        None, "--search", "-q", help='Words (or "a phrase") in the text, source or topic.'
+    ),
+    fts: bool = typer.Option(
+        False, "--fts", help="Read --search as an FTS5 query over the text (OR, NOT, NEAR, x*)."
+    ),
     limit: int | None = typer.Option(None, "--limit", "-n", help="At most N claims."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
     as_csv: bool = typer.Option(False, "--csv", help="Print CSV."),
@@ -99,12 +105,21 @@ def claims_list(
     \b
     Example:
       claimtrack list --topic "North Korean troops in Russia" --since 2024-10-01 --limit 20
+      claimtrack list --search "Zelensky 10,000"
     """
     one_format(json=as_json, csv=as_csv)
     limit = check_limit(limit)
+    if fts and not search:
+        raise ClaimtrackError("--fts reads the --search query; give --search too")
     claims = query_claims(
-        open_store_of(ctx), topic, source, since, until, search=search, limit=limit
+        open_store_of(ctx), topic, source, since, until, search=search, fts=fts, limit=limit
     )
+    if not (as_json or as_csv):
+        first = next(claims, None)
+        if first is None:
+            typer.echo(no_claims_line(search, topic, source, since, until, limit is not None))
+            return
+        claims = itertools.chain([first], claims)
     if as_json:
         echo_json([claim.to_json() for claim in claims])
     elif as_csv:
@@ -116,6 +131,16 @@ def claims_list(
 
         console = new_console()
         console.print(claims_table(claims, console.width))
+
+
+def no_claims_line(search: str | None, *filters: object) -> str:
+    from claimtrack.escape import inert
+
+    if search:
+        return inert(f"No claims match {search!r}.")
+    if any(filters):
+        return "No claims match these filters."
+    return "No claims yet; add one with `claimtrack add`."
 
 
 @app.command("show")
@@ -142,13 +167,13 @@ def claims_show(
         for conflict, status, _ in stored_conflicts(store, conflict_settings(), topic=claim.topic)
         if claim_id in conflict.pair
     ]
-    show(claim_detail(claim, involved))
+    show(claim_detail(claim, involved), crop=False)
 
 
 @app.command("edit")
 def claims_edit(
     ctx: typer.Context,
-    claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
+    claim_ids: list[int] = typer.Argument(..., metavar="ID...", help="The claims' ids."),
     text: str | None = typer.Option(None, "--text", help="New text (figure and stance re-read)."),
     source: str | None = typer.Option(None, "--source", "-s", help=SOURCE_HELP),
     date_text: str | None = typer.Option(None, "--date", "-d", help=DATE_HELP),
@@ -160,43 +185,57 @@ def claims_edit(
     stance: str | None = typer.Option(None, "--stance", help=STANCE_HELP),
     tag: list[str] | None = typer.Option(None, "--tag", help="Replace the tags; repeat."),
     note: str | None = typer.Option(None, "--note", help="A private note; '' clears it."),
-    as_json: bool = typer.Option(False, "--json", help="Print the updated claim as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Print the updated claims as JSON."),
 ) -> None:
-    """Change a claim; the previous version is kept in its history.
+    """Change one claim, or several at once; earlier versions stay in the history.
 
     \b
     Example:
       claimtrack edit 3 --figure "up to 12,000" --date 2024-10-30
+      claimtrack edit 3 4 5 --unit missing --topic "Missing after the floods"
     """
     from claimtrack.claims import edit_changes
 
-    store = open_store_of(ctx)
-    current = store.get_claim(claim_id)
-    changes = edit_changes(
-        current,
-        today=current_date(),
-        text=text,
-        source=source,
-        date_text=date_text,
-        as_of_text=as_of,
-        topic=topic,
-        url=url,
-        figure_text=figure,
-        unit=unit,
-        stance=stance,
-        tags=tag,
-        note=note,
-    )
-    if not changes:
-        raise ClaimtrackError("nothing to change; give at least one option such as --text")
-    claim = store.update_claim(claim_id, changes)
-    if as_json:
-        echo_json(claim.to_json())
-        return
-    from claimtrack.render import claim_detail
+    ids = list(dict.fromkeys(claim_ids))  # each once, in the order given
+    if text is not None and len(ids) > 1:
+        raise ClaimtrackError("--text changes one claim at a time; give one id")
+    today = current_date()
 
-    typer.echo(f"Updated claim #{claim.id}.")
-    show(claim_detail(claim))
+    def changes_of(current: Claim) -> dict[str, object]:
+        changes = edit_changes(
+            current,
+            today=today,
+            text=text,
+            source=source,
+            date_text=date_text,
+            as_of_text=as_of,
+            topic=topic,
+            url=url,
+            figure_text=figure,
+            unit=unit,
+            stance=stance,
+            tags=tag,
+            note=note,
+        )
+        if not changes:
+            raise ClaimtrackError("nothing to change; give at least one option such as --text")
+        return changes
+
+    results = open_store_of(ctx).update_claims(ids, changes_of)
+    if as_json:
+        claims = [after.to_json() for _, after in results]
+        echo_json(claims[0] if len(ids) == 1 else claims)
+        return
+    if len(ids) == 1:
+        from claimtrack.render import claim_detail
+
+        claim = results[0][1]
+        typer.echo(f"Updated claim #{claim.id}.")
+        show(claim_detail(claim), crop=False)
+        return
+    from claimtrack.render import bulk_edit_line
+
+    typer.echo(bulk_edit_line(results))
 
 
 @app.command("rate")
@@ -268,7 +307,7 @@ def claims_history(
     claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
     as_json: bool = typer.Option(False, "--json", help="Print the versions as JSON."),
 ) -> None:
-    """Show every version of a claim, oldest first.
+    """Show a claim as first added, then what each change did, field by field.
 
     \b
     Example:
@@ -286,6 +325,6 @@ def claims_history(
             }
         )
         return
-    from claimtrack.render import history_table
+    from claimtrack.render import history_view
 
-    show(history_table(versions, current))
+    show(history_view(versions, current))

@@ -34,8 +34,8 @@ def new_console(err: bool = False) -> Console:
     return Console(stderr=err, highlight=False, emoji=False, markup=False)
 
 
-def show(renderable: RenderableType) -> None:
-    new_console().print(renderable)
+def show(renderable: RenderableType, crop: bool = True) -> None:
+    new_console().print(renderable, crop=crop)
 
 
 def echo_json(value: object) -> None:
@@ -141,8 +141,8 @@ def story_sections(
     )
 
 
-def write_output(chunks: Iterable[str], output: Path | None) -> None:
-    """Write to stdout, or to a file that appears whole or not at all.
+def write_output(chunks: Iterable[str] | Iterable[bytes], output: Path | None) -> None:
+    """Write to stdout, or to a file that appears whole or not at all; text, or bytes.
 
     Machine formats keep text byte for byte (a CSV round trip is exact), so on a
     terminal, and only there, what would act on it is shown as escapes instead."""

@@ -18,10 +18,12 @@ from claimtrack.cli.helpers import (
     new_console,
     open_store_of,
     show,
+    utc_now,
 )
 from claimtrack.errors import ClaimtrackError
 
 if TYPE_CHECKING:
+    from claimtrack.dates import ClaimDate
     from claimtrack.db import Store
     from claimtrack.extract import Candidate
 
@@ -112,9 +114,14 @@ def claims_extract(
     ctx: typer.Context,
     source: str = typer.Argument(..., help="A text or HTML file, - for stdin, or an http(s) URL."),
     published: str | None = typer.Option(
-        None, "--published", help="When the article appeared [default: from the page, if any]."
+        None,
+        "--published",
+        help="When the article appeared: a day, a month or a year [default: from the page].",
     ),
     url: str | None = typer.Option(None, "--url", help="The article's address, kept on claims."),
+    topic: str | None = typer.Option(
+        None, "--topic", "-t", help="File every saved claim under this topic."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the candidates as JSON."),
     save: bool = typer.Option(
         False, "--save", help=f"Add candidates of confidence {SAVE_THRESHOLD} or more."
@@ -127,12 +134,10 @@ def claims_extract(
 
     \b
     Example:
-      claimtrack extract article.html --published 2024-10-25 --save
+      claimtrack extract article.html --published 2024-10-25 --topic "Lagos floods" --save
     """
-    from claimtrack.article import load_article
-    from claimtrack.claims import check_url
-    from claimtrack.dates import parse_date
-    from claimtrack.escape import inert
+    from claimtrack.claims import check_text
+    from claimtrack.dates import DAY
     from claimtrack.extract import extract_claims
 
     if save and interactive:
@@ -140,35 +145,70 @@ def claims_extract(
     if as_json and interactive:
         raise ClaimtrackError("--json cannot be interactive; drop one of them")
     today = current_date()
-    when = parse_date(published, today).start if published else None
+    topic = check_text(topic, "topic") if topic is not None else None
+    text, report, address = read_article(source, published, url, today)
+    store = existing_store(ctx)
+    known = store.known_sources() if store is not None else {}
+    # A day is read as a date; a month or a year as a span (see resolve_phrase).
+    against = report.start if report and report.precision == DAY else report
+    candidates = extract_claims(text, against, known)  # type: ignore[arg-type]
+    if not candidates:
+        if as_json:
+            echo_json([])
+        typer.echo("no claims found", err=as_json)
+        return
+    if (save or interactive) and report is None:
+        raise ClaimtrackError(
+            "the article gives no publication date, and a claim's date is never guessed; "
+            "give it with --published (a day, a month or a year, e.g. --published 2024-10)"
+        )
+    if as_json:
+        echo_json(
+            [
+                {**c.to_json(report, address, topic), "save": c.confidence >= SAVE_THRESHOLD}
+                for c in candidates
+            ]
+        )
+    if interactive:
+        chosen = review_candidates(candidates, today, report)
+    elif save:
+        chosen = [c for c in candidates if c.confidence >= SAVE_THRESHOLD]
+    else:
+        if not as_json:
+            from claimtrack.render import candidates_table
+
+            show(candidates_table(candidates, report, SAVE_THRESHOLD))
+        if report is None:
+            typer.echo(
+                "No publication date: the dates are unknown; saving needs --published.", err=True
+            )
+        return
+    from claimtrack.render import saved_text
+
+    read_at = utc_now()
+    claims = [c.to_claim(report, address, read_at, topic) for c in chosen]
+    saved = (store or open_store_of(ctx)).save_reported(claims)
+    typer.echo(saved_text(saved, address), err=as_json)
+
+
+def read_article(
+    source: str, published: str | None, url: str | None, today: date
+) -> tuple[str, ClaimDate | None, str | None]:
+    """The article's text (with its title when the body does not start with it),
+    its publication date and its address: the options', else the page's."""
+    from claimtrack.article import load_article
+    from claimtrack.claims import check_url
+    from claimtrack.dates import from_day, parse_date
+
+    report = parse_date(published, today) if published else None
     address = check_url(url) if url else None
     article = load_article(source, sys.stdin)
     text = article.text
     if article.title and article.title.strip() not in text[: len(article.title) + 200]:
         text = f"{article.title}\n\n{text}"
-    when = when or article.published
-    address = address or article.url
-    store = open_store_of(ctx) if (save or interactive) else existing_store(ctx)
-    known = store.known_sources() if store is not None else {}
-    candidates = extract_claims(text, when, known)
-    if as_json:
-        echo_json([c.to_json(address) for c in candidates])
-    elif not interactive:
-        from claimtrack.render import candidates_table
-
-        show(candidates_table(candidates))
-    if interactive:
-        chosen = review_candidates(candidates, today)
-    elif save:
-        chosen = [c for c in candidates if c.confidence >= SAVE_THRESHOLD]
-    else:
-        return
-    assert store is not None
-    new = store.not_stored((c.to_claim(when or today, address), None) for c in chosen)
-    added = store.import_claims(new)
-    present = new.present
-    where = f" from {inert(address)}" if address else ""
-    typer.echo(f"Saved {added} new claim(s){where}; {present} already stored.", err=as_json)
+    if report is None and article.published:
+        report = from_day(article.published)
+    return text, report, address or article.url
 
 
 def existing_store(ctx: typer.Context) -> Store | None:
@@ -179,15 +219,32 @@ def existing_store(ctx: typer.Context) -> Store | None:
     return open_store_of(ctx) if Path(path).exists() else None
 
 
-def review_candidates(candidates: list[Candidate], today: date) -> list[Candidate]:
-    """Walk the candidates: accept, edit a field, skip, or quit (keeping those accepted)."""
+def answer(question: str) -> str | None:
+    """One line typed at a prompt, or None once input has ended (EOF)."""
+    typer.echo(f"{question}: ", nl=False)
+    try:
+        return input().strip()
+    except EOFError:
+        typer.echo()
+        return None
+
+
+def review_candidates(
+    candidates: list[Candidate], today: date, report: ClaimDate | None
+) -> list[Candidate]:
+    """Walk the candidates: accept, edit a field, skip, or quit. What was accepted
+    is kept when the user quits or input ends; a bad answer is asked again."""
     from claimtrack.render import candidate_text
 
     accepted: list[Candidate] = []
     for number, candidate in enumerate(candidates, start=1):
         while True:
-            typer.echo(f"\n[{number}/{len(candidates)}] {candidate_text(candidate)}")
-            choice = typer.prompt("[a]ccept, [e]dit, [s]kip, [q]uit", default="a").strip().lower()
+            typer.echo(f"\n[{number}/{len(candidates)}] {candidate_text(candidate, report)}")
+            choice = answer("[a]ccept, [e]dit, [s]kip, [q]uit [a]")
+            if choice is None:
+                typer.echo(f"Input ended; keeping the {len(accepted)} accepted.")
+                return accepted
+            choice = choice.lower() or "a"
             if choice in ("a", "accept"):
                 accepted.append(candidate)
                 break
@@ -196,8 +253,11 @@ def review_candidates(candidates: list[Candidate], today: date) -> list[Candidat
             if choice in ("q", "quit"):
                 return accepted
             if choice in ("e", "edit"):
-                field = typer.prompt("field (source, figure, stance, date, unit, text)").strip()
-                value = typer.prompt("new value")
+                field = answer("field (source, figure, stance, date, unit, text)")
+                value = answer("new value") if field is not None else None
+                if field is None or value is None:
+                    typer.echo(f"Input ended; keeping the {len(accepted)} accepted.")
+                    return accepted
                 try:
                     candidate = candidate.edited(field, value, today)
                 except ClaimtrackError as error:

@@ -11,6 +11,9 @@ import typer
 
 from claimtrack.cli.app import app
 from claimtrack.cli.helpers import (
+    current_date,
+    date_bound,
+    echo_json,
     new_console,
     only_wanted,
     open_store_of,
@@ -49,22 +52,52 @@ def timeline_show(
     found = list(
         story_sections(open_store_of(ctx), topic=topic, source=source, since=since, until=until)
     )
-    show(timeline_view(found, conflicts_only))
+    console = new_console()
+    console.print(timeline_view(found, conflicts_only, console.width))
+
+
+@app.command("summary")
+def story_summary(
+    ctx: typer.Context,
+    topic: str | None = typer.Argument(None, help="Only this topic [default: all]."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array, a topic an item."),
+) -> None:
+    """Each topic at a glance: latest figure by source, spread, conflicts.
+
+    \b
+    Example:
+      claimtrack summary "North Korean troops in Russia" --json
+    """
+    from claimtrack.summary import summarise
+
+    summaries = [summarise(section) for section in story_sections(open_store_of(ctx), topic=topic)]
+    if as_json:
+        echo_json([summary.to_json() for summary in summaries])
+        return
+    from claimtrack.render import summary_view
+
+    show(summary_view(summaries))
 
 
 @app.command("export")
 def timeline_export(
     ctx: typer.Context,
     fmt: str = typer.Argument(
-        ..., metavar="FORMAT", help="markdown, json, jsonl, csv, claimreview or timelinejs."
+        ...,
+        metavar="FORMAT",
+        help="markdown, json, jsonl, csv, claimreview, timelinejs or html.",
     ),
     topic: str | None = typer.Option(None, "--topic", "-t", help="Only this topic."),
     since: str | None = typer.Option(None, "--since", help="Only claims dated on or after."),
     until: str | None = typer.Option(None, "--until", help="Only claims dated on or before."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
     stamp: bool = typer.Option(False, "--stamp", help="Add the time of export."),
+    show_all: bool = typer.Option(False, "--all", help="Markdown: list dismissed pairs too."),
 ) -> None:
-    """Export claims as Markdown, JSON, JSON lines, CSV, ClaimReview or TimelineJS.
+    """Export claims as Markdown, JSON, CSV, ClaimReview, TimelineJS or a web page.
+
+    html is one self-contained page (charts, spread, timeline and conflicts a
+    topic) that needs no network to view.
 
     \b
     Example:
@@ -83,7 +116,16 @@ def timeline_export(
         return query_claims(store, order="topic", **filters)
 
     if fmt == "markdown":
-        chunks = exports.markdown(story_sections(store, **filters), when)
+        today = current_date()
+        spans = store.topic_spans(
+            topic=topic, since=date_bound(since, today), until=date_bound(until, today)
+        )
+        chunks = exports.markdown(
+            story_sections(store, **filters),
+            when,
+            title=exports.markdown_title(spans),
+            dismissed=show_all,
+        )
     elif fmt == "json":
         chunks = exports.json_document(
             claims(),
@@ -97,6 +139,10 @@ def timeline_export(
         chunks = exports.jsonl(claims())
     elif fmt == "csv":
         chunks = claims_csv(claims())
+    elif fmt == "html":
+        from claimtrack.html_report import html_report
+
+        chunks = html_report(story_sections(store, **filters), when)
     elif fmt == "claimreview":
         chunks = exports.claimreview(claims())
     else:
@@ -111,7 +157,9 @@ def demo_run(
         None, "--db", help="Load into this file [default: a new temporary database]."
     ),
 ) -> None:
-    """Load the bundled sample data set (North Korea-Russia, 2024) and show it.
+    """Load the bundled sample data set (the Grenfell Tower fire, 2017) and show it.
+
+    Its HTML report is written next to the database (demo.db: demo.html).
 
     \b
     Example:
@@ -135,7 +183,7 @@ def demo_run(
     console = new_console()
     story = list(story_sections(store))
     console.rule("Timeline")
-    console.print(timeline_view(story))
+    console.print(timeline_view(story, width=console.width))
     console.rule("Open conflicts")
     still_open = only_wanted(story, lambda _, status: status != "dismissed")
     console.print(conflicts_view(still_open))
@@ -152,3 +200,9 @@ def demo_run(
     lines.append(f"claimtrack --db {db_arg} export markdown -o timeline.md")
     for line in lines:
         typer.echo("  " + inert(line))
+    from claimtrack.html_report import html_report
+
+    page = path.with_suffix(".html")
+    write_output(html_report(story_sections(store)), page)
+    console.rule("The report")
+    typer.echo(f"  python3 -m webbrowser {shlex.quote(page.resolve().as_uri())}")

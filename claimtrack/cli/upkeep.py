@@ -39,7 +39,7 @@ def db_backup(
 @app.command("check")
 def db_check(
     ctx: typer.Context,
-    repair: bool = typer.Option(False, "--repair", help="Rebuild the full-text index."),
+    repair: bool = typer.Option(False, "--repair", help="Rebuild the full-text indexes."),
 ) -> None:
     """Check the database: integrity, full-text index, schema version and links.
 
@@ -58,7 +58,7 @@ def db_check(
                 "index and would write to the damaged file: go back to a backup"
             )
         store.rebuild_search_index()
-        typer.echo("Rebuilt the full-text index.")
+        typer.echo("Rebuilt the full-text indexes.")
     results = store.check()
     for what, ok, words in results:
         typer.echo(inert(f"{what + ':':17}{words if ok else 'PROBLEM: ' + words}"))

@@ -1,0 +1,363 @@
+"""`claimtrack extract` end to end: report dates, topics, what is saved and where
+it appeared, and the interactive review. Articles written for these tests."""
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import dump
+
+STORM = """Storm leaves 12,000 without power
+
+PORT ELLIS, March 15 (Wire) - About 12,000 homes lost power across the coast, the regional utility said on Thursday.
+
+Harbour master Tom Reyes said at least 40 boats had sunk. The port authority denied reports that it had ignored the forecast.
+"""
+# A second report of the same story, a day later, with other words.
+FOLLOW_UP = """The regional utility said on Thursday that about 12,000 homes had lost power. Harbour master Tom Reyes said at least 40 boats had sunk in the storm.
+"""
+MONTHLY = """Harbour master Tom Reyes said in February that 25 piers needed repairs. The regional utility said on Thursday that 900 poles were down.
+"""
+NOTHING = "The storm passed to the north overnight. Roads were reopened by noon.\n"
+
+
+@pytest.fixture
+def article(tmp_path):
+    def write(text, name="article.txt"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+def by_source(claims):
+    return {c["source"]: c for c in claims}
+
+
+def test_the_date_is_the_sentences_else_the_reports_and_says_so(cli, article):
+    out = cli("extract", article(STORM), "--published", "2024-03-15", "--save").stdout
+    assert "Saved 3 new claims; 0 already stored." in out
+    claims = by_source(cli.json("list"))
+    utility, harbour = claims["regional utility"], claims["Tom Reyes"]
+    assert (utility["date"], utility["date_basis"]) == ("2024-03-14", "statement")  # Thursday
+    assert (harbour["date"], harbour["date_basis"]) == ("2024-03-15", "report")
+    shown = cli("show", str(harbour["id"])).stdout
+    assert "reported 15 Mar 2024 (2024-03-15, day): the date of the report" in shown
+    assert "reported 15 Mar 2024" in cli("timeline").stdout
+    assert "| reported 15 Mar 2024 | Tom Reyes |" in cli("export", "markdown").stdout
+    assert "| 14 Mar 2024 | regional utility |" in cli("export", "markdown").stdout
+    events = json.loads(cli("export", "timelinejs").stdout)["events"]
+    shown_dates = {e["text"]["headline"].split(":")[0]: e.get("display_date") for e in events}
+    assert shown_dates["Tom Reyes"] == "reported 15 Mar 2024"
+    assert shown_dates["regional utility"] is None
+    rows = list(csv.DictReader(io.StringIO(cli("export", "csv").stdout, newline="")))
+    assert {r["source"]: r["date_basis"] for r in rows}["Tom Reyes"] == "report"
+
+
+def test_a_month_of_publication_keeps_its_precision(cli, article):
+    cli("extract", article(MONTHLY), "--published", "2024-03", "--save")
+    claims = by_source(cli.json("list"))
+    # "in February" is February whatever the day in March; "on Thursday" is not known.
+    assert (claims["Tom Reyes"]["date"], claims["Tom Reyes"]["date_basis"]) == (
+        "2024-02",
+        "statement",
+    )
+    utility = claims["regional utility"]
+    assert (utility["date"], utility["date_precision"], utility["date_basis"]) == (
+        "2024-03",
+        "month",
+        "report",
+    )
+    assert utility["appearances"][0]["published"] == "2024-03"
+
+
+def test_without_a_publication_date_saving_refuses_and_names_published(cli, article, db_path):
+    path = article(STORM)
+    line = cli.error("extract", path, "--save")
+    assert "--published" in line
+    assert not db_path.exists()  # nothing created, nothing stored
+    cli("list")
+    before = dump(db_path)
+    assert "--published" in cli.error("extract", path, "--interactive", input="a\na\na\n")
+    assert dump(db_path) == before
+    # The preview says the date is unknown rather than inventing one.
+    preview = cli("extract", path)
+    assert "unknown" in preview.stdout
+    assert "saving needs --published" in preview.stderr
+    candidates = cli.json("extract", path)
+    assert {(c["date"], c["date_basis"]) for c in candidates} == {(None, None)}
+
+
+def test_the_preview_is_what_save_stores(cli, article):
+    args = ["extract", article(STORM), "--published", "2024-03-15", "--url", "https://e.org/s"]
+    preview = cli.json(*args, "--topic", "Port Ellis storm")
+    cli(*args, "--topic", "Port Ellis storm", "--save")
+    stored = cli.json("list")
+    volatile = ("id", "created_at", "updated_at", "sentence", "confidence", "save")
+
+    def comparable(claim):
+        kept = {k: v for k, v in claim.items() if k not in volatile}
+        kept["appearances"] = [{**a, "read_at": None} for a in kept["appearances"]]
+        return kept
+
+    expected = sorted((comparable(c) for c in preview if c["save"]), key=lambda c: c["source"])
+    assert sorted(map(comparable, stored), key=lambda c: c["source"]) == expected
+    assert all(a["read_at"] for c in stored for a in c["appearances"])
+
+
+def test_the_preview_table_shows_the_stored_date_and_what_is_kept(cli, article):
+    out = cli("extract", article(STORM), "--published", "2024-03-15").stdout
+    assert "2024-03-14" in out and "reported 2024-03-15" in out
+    assert "save" in out and "yes" in out
+
+
+@pytest.mark.parametrize("flags", [[], ["--save"], ["--published", "2024-03-15", "--save"]])
+def test_no_claims_found(cli, article, db_path, flags):
+    result = cli("extract", article(NOTHING), *flags)
+    assert result.stdout.strip() == "no claims found"
+    assert not db_path.exists()
+
+
+def test_no_claims_found_as_json(cli, article):
+    result = cli("extract", article(NOTHING), "--json")
+    assert json.loads(result.stdout) == []
+    assert "no claims found" in result.stderr
+
+
+def test_topic_files_every_saved_claim(cli, article):
+    cli("add", "Harbour fees rose by 300 euros", "--source", "Port board", "--topic", "Fees")
+    out = cli(
+        "extract", article(STORM), "--published", "2024-03-15", "--topic", "Port Ellis storm",
+        "--save",
+    ).stdout  # fmt: skip
+    assert {c["topic"] for c in cli.json("list", "--topic", "Port Ellis storm")} == {
+        "Port Ellis storm"
+    }
+    assert len(cli.json("list", "--topic", "Port Ellis storm")) == 3
+    assert out.count("topic Port Ellis storm") == 3
+    assert "the topic is empty" in cli.error("extract", article(STORM), "--topic", " ")
+
+
+def test_save_lists_each_claim_and_what_was_stored_before(cli, article):
+    path = article(STORM)
+    args = ["extract", path, "--published", "2024-03-15", "--url", "https://e.org/storm"]
+    first = cli(*args, "--save").stdout.splitlines()
+    assert first[0] == "Saved 3 new claims from https://e.org/storm; 0 already stored."
+    for claim in cli.json("list"):
+        figure = claim["figure"]["text"].lower() if claim["figure"] else None
+        words = {"about 12,000": "about 12,000 homes", "at least 40": "at least 40 boats"}
+        line = (
+            f"  #{claim['id']} {claim['source']}: {words.get(figure, 'no figure')}; "
+            f"topic {claim['topic']} (new)"
+        )
+        assert line in first
+    again = cli(*args, "--save").stdout.splitlines()
+    assert again[0] == "Saved 0 new claims from https://e.org/storm; 3 already stored."
+    assert sum(line.endswith("(already stored)") for line in again) == 3
+    assert len(cli.json("list")) == 3
+
+
+def test_a_second_article_becomes_an_appearance_not_a_second_claim(cli, article, tmp_path):
+    cli("extract", article(STORM, "a.txt"), "--published", "2024-03-15", "--url",
+        "https://a.example/storm", "--save")  # fmt: skip
+    out = cli("extract", article(FOLLOW_UP, "b.txt"), "--published", "2024-03-16", "--url",
+              "https://b.example/storm", "--save").stdout  # fmt: skip
+    # The utility's claim is dated by the text (Thursday) in both: the same claim. The
+    # harbour master's is dated by each report, a day apart: two claims.
+    assert "Saved 1 new claim from https://b.example/storm; 1 already stored." in out
+    assert "(already stored; this article added to its appearances)" in out
+    claims = cli.json("list")
+    assert len(claims) == 4
+    utility = by_source(claims)["regional utility"]
+    assert utility["url"] == "https://a.example/storm"
+    assert [(a["url"], a["published"]) for a in utility["appearances"]] == [
+        ("https://a.example/storm", "2024-03-15"),
+        ("https://b.example/storm", "2024-03-16"),
+    ]
+    assert utility["appearances"][1]["quote"].startswith("The regional utility said on Thursday")
+    assert utility["text"].startswith("About 12,000 homes lost power")  # the first report's
+    assert cli.json("history", str(utility["id"]))["versions"] == []
+    shown = cli("show", str(utility["id"])).stdout
+    assert "https://a.example/storm" in shown and "https://b.example/storm" in shown
+    # A third reading of the second article adds nothing.
+    again = cli("extract", str(tmp_path / "b.txt"), "--published", "2024-03-16", "--url",
+                "https://b.example/storm", "--save").stdout  # fmt: skip
+    assert "Saved 0 new claims" in again and "2 already stored" in again
+    assert len(by_source(cli.json("list"))["regional utility"]["appearances"]) == 2
+
+
+def test_appearances_survive_exports_and_a_round_trip(cli, article, tmp_path, monkeypatch):
+    cli("extract", article(STORM, "a.txt"), "--published", "2024-03-15", "--url",
+        "https://a.example/storm", "--save")  # fmt: skip
+    cli("extract", article(FOLLOW_UP, "b.txt"), "--published", "2024-03-16", "--url",
+        "https://b.example/storm", "--save")  # fmt: skip
+    graph = json.loads(cli("export", "claimreview").stdout)["@graph"]
+    utility = next(n for n in graph if n["author"]["name"] == "regional utility")
+    assert utility["appearance"] == [
+        {"@type": "CreativeWork", "url": "https://a.example/storm", "datePublished": "2024-03-15"},
+        {"@type": "CreativeWork", "url": "https://b.example/storm", "datePublished": "2024-03-16"},
+    ]
+    lines = [json.loads(line) for line in cli("export", "jsonl").stdout.splitlines()]
+    assert max(len(c["appearances"]) for c in lines) == 2
+    markdown = cli("export", "markdown").stdout
+    assert (
+        "[a.example](<https://a.example/storm>) [b.example](<https://b.example/storm>)" in markdown
+    )
+    original = cli.json("list")
+    for fmt in ("json", "jsonl", "csv"):
+        exported = cli("export", fmt).stdout
+        path = tmp_path / f"export.{fmt}"
+        path.write_text(exported, encoding="utf-8")
+        monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / f"{fmt}.db"))
+        cli("import", str(path))
+        if fmt == "csv":  # CSV keeps no figure text of its own ("About" comes back lower-case)
+            mine = ("id", "date", "date_basis", "url", "appearances")
+            assert [{k: c[k] for k in mine} for c in cli.json("list")] == [
+                {k: c[k] for k in mine} for c in original
+            ]
+        else:
+            assert cli.json("list") == original, fmt
+        if fmt == "json":
+            assert cli("export", "json").stdout == exported  # byte for byte
+        monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / "claims.db"))
+
+
+@pytest.mark.parametrize(
+    ("appearances", "message"),
+    [
+        ('{"url": "https://e.org/a"}', "expected a list of appearances"),
+        ('"none"', "expected a JSON list of appearances"),
+        ('[{"url": "https://e.org/a"}]', "appearance 1 is not an object with a quote"),
+        ('[{"url": "ftp://e.org/a", "quote": "q"}]', "not an http or https address"),
+        ('[{"quote": "q", "published": "15/03/2024"}]', "is not an ISO date"),
+        ('[{"quote": "q", "read_at": "yesterday"}]', "not an ISO 8601 time stamp"),
+        ('[{"quote": "q", "url": 5}]', "must be text"),
+    ],
+)
+def test_bad_appearances_are_refused_by_import(cli, tmp_path, db_path, appearances, message):
+    cli("list")
+    before = dump(db_path)
+    path = tmp_path / "bad.jsonl"
+    record = {
+        "text": "The board said 5 cranes failed",
+        "source": "Port board",
+        "date": "2024-03-01",
+    }
+    path.write_text(json.dumps(record)[:-1] + f', "appearances": {appearances}}}\n')
+    line = cli.error("import", str(path))
+    assert "line 1, field 'appearances'" in line and message in line
+    assert dump(db_path) == before
+
+
+def test_import_reads_the_date_basis(cli, tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "text,source,date,date_basis\n"
+        "The board said 5 cranes failed,Port board,2024-03-01,report\n"
+        "The union said 7 cranes failed,Dock union,2024-03-02,\n"
+    )
+    cli("import", str(path))
+    assert {c["source"]: c["date_basis"] for c in cli.json("list")} == {
+        "Port board": "report",
+        "Dock union": "statement",
+    }
+    path.write_text("text,source,date,date_basis\nx 5 cranes,Port board,2024-03-01,guess\n")
+    assert "field 'date_basis': unknown date basis 'guess'" in cli.error("import", str(path))
+
+
+def test_editing_the_date_makes_it_the_statements(cli, article):
+    cli("extract", article(STORM), "--published", "2024-03-15", "--save")
+    harbour = by_source(cli.json("list"))["Tom Reyes"]
+    assert harbour["date_basis"] == "report"
+    edited = cli.json("edit", str(harbour["id"]), "--date", "2024-03-13")
+    assert (edited["date"], edited["date_basis"]) == ("2024-03-13", "statement")
+
+
+# --- interactive ---------------------------------------------------------------------------
+
+
+def run_interactive(cli, path, answers, *flags):
+    return cli("extract", path, "--published", "2024-03-15", "-i", *flags, input=answers).stdout
+
+
+def test_interactive_keeps_what_was_accepted_when_input_ends(cli, article):
+    out = run_interactive(cli, article(STORM), "a\n")  # then end of input
+    assert "Input ended; keeping the 1 accepted." in out
+    assert "Saved 1 new claim; 0 already stored." in out
+    assert [c["source"] for c in cli.json("list")] == ["regional utility"]
+
+
+def test_interactive_input_ending_inside_an_edit_keeps_the_accepted(cli, article):
+    out = run_interactive(cli, article(STORM), "a\ne\nfigure\n")
+    assert "Input ended; keeping the 1 accepted." in out
+    assert [c["source"] for c in cli.json("list")] == ["regional utility"]
+
+
+def test_interactive_asks_again_after_a_bad_answer(cli, article):
+    answers = "maybe\na\ne\ncolour\nred\ne\ndate\nsoonish\ne\ndate\n2024-03-12\na\ns\n"
+    out = run_interactive(cli, article(STORM), answers)
+    assert "Please answer a, e, s or q." in out
+    assert out.count("Not changed:") == 2 and "unknown field 'colour'" in out
+    assert "Saved 2 new claims" in out
+    harbour = by_source(cli.json("list"))["Tom Reyes"]
+    assert (harbour["date"], harbour["date_basis"]) == ("2024-03-12", "statement")
+
+
+def test_interactive_shows_the_date_it_would_store(cli, article):
+    out = run_interactive(cli, article(STORM), "s\ns\nq\n")
+    assert "2024-03-14;" in out and "reported 2024-03-15;" in out
+    assert "Saved 0 new claims" in out
+
+
+def test_interactive_text_edit_keeps_the_sentence_as_the_quote(cli, article):
+    answers = "s\ne\ntext\nTom Reyes: at least 40 boats sank\na\nq\n"
+    run_interactive(cli, article(STORM), answers, "--url", "https://e.org/s")
+    (claim,) = cli.json("list")
+    assert claim["text"] == "Tom Reyes: at least 40 boats sank"
+    assert claim["appearances"][0]["quote"] == (
+        "Harbour master Tom Reyes said at least 40 boats had sunk."
+    )
+
+
+def test_interactive_topic(cli, article):
+    run_interactive(cli, article(STORM), "a\na\nq\n", "--topic", "Storm")
+    assert {c["topic"] for c in cli.json("list")} == {"Storm"}
+
+
+def test_interactive_interrupt_saves_nothing(cli, article, db_path, monkeypatch):
+    answers = iter(["a", "a"])
+
+    def typed(prompt=""):
+        answer = next(answers, None)
+        if answer is None:
+            raise KeyboardInterrupt  # Ctrl-C at the third prompt
+        return answer
+
+    monkeypatch.setattr("builtins.input", typed)
+    cli("extract", article(STORM), "--published", "2024-03-15", "-i", code=130)
+    assert cli.json("list") == []
+
+
+PAGE = """<!doctype html><html><head><title>Storm leaves 12,000 without power</title>
+<link rel="canonical" href="https://news.example.org/storm">{meta}</head>
+<body><article><h1>Storm leaves 12,000 without power</h1>
+<p>About 12,000 homes lost power across the coast, the regional utility said on Thursday.</p>
+<p>Harbour master Tom Reyes said at least 40 boats had sunk in the harbour overnight.</p>
+</article></body></html>"""
+DATED = '<meta property="article:published_time" content="2024-03-15T08:00:00Z">'
+
+
+def test_a_page_gives_its_own_date_and_address(cli, article):
+    out = cli("extract", article(PAGE.format(meta=DATED), "page.html"), "--save").stdout
+    assert out.startswith("Saved 2 new claims from https://news.example.org/storm;")
+    harbour = by_source(cli.json("list"))["Tom Reyes"]
+    assert (harbour["date"], harbour["date_basis"]) == ("2024-03-15", "report")
+    assert harbour["appearances"][0]["url"] == "https://news.example.org/storm"
+
+
+def test_a_page_without_a_date_is_not_saved(cli, article, db_path):
+    line = cli.error("extract", article(PAGE.format(meta=""), "page.html"), "--save")
+    assert "--published" in line
+    assert not db_path.exists()
