@@ -11,13 +11,15 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
 from claimtrack.errors import ClaimtrackError, ParseError
+from claimtrack.figures import MAX_VALUE
 
 MAX_TEXT = 10_000  # claim text, notes, explanations, a figure's words
 MAX_NAME = 500  # sources, topics, units, tags, aliases, reviewers
 MAX_URL = 4_096
 MAX_TAGS = 100
 MAX_APPEARANCES = 1_000  # articles that reported one claim
-MAX_FIGURE = 1e15  # a thousand trillion: above any count or sum a story reports
+# The figure parser's own bound (a thousand trillion): the store takes what it reads.
+MAX_FIGURE = MAX_VALUE
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 # A time stamp from a machine whose clock runs a little ahead is not "in the future".
 CLOCK_SLACK = timedelta(minutes=5)

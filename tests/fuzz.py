@@ -113,6 +113,8 @@ WRITE_PATHS = [
     "dangling-link", f"{LONG}.json", "missing-dir/out.json", "loop", "", "hostile\x1b.csv",
 ]  # fmt: skip
 
+CHART_PATHS = ["chart.svg", "chart.png", "chart.txt", "exists.txt", f"{LONG}.svg", "dir.svg"]
+
 # --- commands --------------------------------------------------------------------------
 
 ADD_OPTIONS = {
@@ -123,9 +125,10 @@ ADD_OPTIONS = {
 COMMANDS: dict[str, tuple[list, dict]] = {
     "add": ([NEWSY | TEXT], {"--source": SOURCES, **ADD_OPTIONS}),
     "list": ([], {"--topic": TOPICS, "--source": SOURCES, "--since": DATES, "--until": DATES,
-                  "--search": TEXT, "--limit": NUMBERS, "--json": None, "--csv": None}),
+                  "--search": TEXT, "--fts": None, "--limit": NUMBERS, "--json": None,
+                  "--csv": None}),
     "show": ([IDS], {"--json": None}),
-    "edit": ([IDS], {"--text": NEWSY | TEXT, "--source": SOURCES, **ADD_OPTIONS}),
+    "edit": ([IDS, IDS], {"--text": NEWSY | TEXT, "--source": SOURCES, **ADD_OPTIONS}),
     "rate": ([IDS, st.sampled_from(["disputed", "false", "unverified", "maybe"]) | TEXT],
              {"--explanation": TEXT, "--json": None}),
     "rm": ([IDS], {}),
@@ -139,9 +142,12 @@ COMMANDS: dict[str, tuple[list, dict]] = {
     "timeline": ([TOPICS], {"--source": SOURCES, "--since": DATES, "--until": DATES,
                             "--conflicts-only": None}),
     "export": ([st.sampled_from(["markdown", "json", "jsonl", "csv", "claimreview",
-                                 "timelinejs", "pdf"])],
+                                 "timelinejs", "html", "pdf"])],
                {"--topic": TOPICS, "--since": DATES, "--until": DATES,
-                "-o": st.sampled_from(WRITE_PATHS), "--stamp": None}),
+                "-o": st.sampled_from(WRITE_PATHS), "--stamp": None, "--all": None}),
+    "summary": ([TOPICS], {"--json": None}),
+    "chart": ([TOPICS], {"--quantity": TEXT, "-o": st.sampled_from(CHART_PATHS),
+                         "--width": NUMBERS, "--height": NUMBERS}),
     "import": ([st.sampled_from(READ_PATHS)],
                {"--format": st.sampled_from(["csv", "json", "jsonl", "xml"]), "--dry-run": None,
                 "--skip-errors": None}),
@@ -531,8 +537,8 @@ class World:
             conn = sqlite3.connect(self.template / f"{name}.db")
             conn.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal to copy
             conn.close()
-        _damage(self.template / "damaged.db", zero=True)
-        _damage(self.template / "hidden.db", zero=False)
+        damage_page(self.template / "damaged.db", zero=True)
+        damage_page(self.template / "hidden.db", zero=False)
         (self.template / "notsqlite.db").write_text("my notes, not a database\n")
         (self.template / "exists.txt").write_text("keep me\n")
         (self.template / "empty.db").write_bytes(b"")
@@ -556,10 +562,14 @@ class World:
         return value.replace("{fixed}", str(self.fixed)).replace("{server}", self.server)
 
 
-def _damage(path: Path, zero: bool) -> None:
+def damage_page(path: Path, zero: bool) -> None:
+    """Damage the first page of claims: zeroed whole (SQLite notices), or (zero
+    False) saying it holds one cell, so that its other rows vanish without an
+    error, as after a disk lost a write."""
     conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page = conn.execute(
-        "SELECT pageno FROM dbstat WHERE name = 'claims' AND pagetype = 'leaf'"
+        "SELECT pageno FROM dbstat WHERE name = 'claims' AND pagetype = 'leaf' ORDER BY pageno"
     ).fetchone()[0]
     size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
@@ -567,7 +577,7 @@ def _damage(path: Path, zero: bool) -> None:
         if zero:
             handle.seek((page - 1) * size)
             handle.write(b"\x00" * size)
-        else:  # the leaf says it holds one cell: the other rows vanish without an error
+        else:
             handle.seek((page - 1) * size + 3)
             handle.write((1).to_bytes(2, "big"))
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import dump
+from fuzz import damage_page
 
 from claimtrack.escape import inert, json_dumps
 from claimtrack.figures import Figure
@@ -376,25 +377,10 @@ def test_bad_timeouts_in_the_environment(cli, monkeypatch, value):
     assert "CLAIMTRACK_BUSY_TIMEOUT must be" in cli.error("list")
 
 
-def _hide_rows(db_path):
-    """Damage the first page of claims so that SQLite no longer sees some of its
-    rows, without an error: as a disk that lost a write would."""
-    conn = sqlite3.connect(db_path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page = conn.execute(
-        "SELECT pageno FROM dbstat WHERE name = 'claims' AND pagetype = 'leaf' ORDER BY pageno"
-    ).fetchone()[0]
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    with open(db_path, "r+b") as handle:
-        handle.seek((page - 1) * size + 3)
-        handle.write((1).to_bytes(2, "big"))  # the leaf now says it holds one cell
-
-
 def test_a_damaged_page_is_a_damaged_database_not_a_missing_claim(cli, db_path, tmp_path):
     rows = "".join(f"Source {i} said {i} troops moved,Source {i},2024-10-01\n" for i in range(200))
     cli("import", write(tmp_path, "many.csv", "text,source,date\n" + rows))
-    _hide_rows(db_path)
+    damage_page(db_path, zero=False)
     conn = sqlite3.connect(db_path)
     hidden = min(
         set(range(1, 201)) - {row[0] for row in conn.execute("SELECT id FROM claims NOT INDEXED")}
@@ -411,7 +397,7 @@ def test_a_damaged_page_is_a_damaged_database_not_a_missing_claim(cli, db_path, 
 def test_check_reports_a_page_sqlite_cannot_read(cli, db_path, tmp_path):
     rows = "".join(f"Source {i} said {i} troops moved,Source {i},2024-10-01\n" for i in range(200))
     cli("import", write(tmp_path, "many.csv", "text,source,date\n" + rows))
-    _hide_rows(db_path)
+    damage_page(db_path, zero=False)
     with open(db_path, "r+b") as handle:  # and zero one page of the claims whole
         handle.seek(30 * 4096)
         handle.write(b"\x00" * 4096)
