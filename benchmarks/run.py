@@ -3,7 +3,7 @@
     python benchmarks/run.py                 # 100,000 claims
     python benchmarks/run.py --quick         # 5,000 claims, under a minute (CI runs it)
     python benchmarks/run.py --size 20000 --json out.json
-    python benchmarks/run.py --scale 10000,1000000   # list/show/conflicts at other sizes
+    python benchmarks/run.py --scale 10000,1000000   # list/show/add/conflicts at other sizes
 
 Each case runs once to warm up, then --runs times; the table shows the median,
 min-max and the peak memory (max RSS) of the process, and the ratio of the
@@ -45,6 +45,8 @@ QUALIFIED = [
     "{n}-{m}", "between {n} and {m}", "some {n}", "as many as {n}",
 ]  # fmt: skip
 VAGUE = ["dozens of", "hundreds of", "thousands of", "tens of thousands of"]
+ADD_ARGS = ["add", "The Pentagon said about 3,000 troops were sent to Kursk", "--source",
+            "Pentagon 1", "--date", "2024-10-23", "--topic", "Benchmark adds"]  # fmt: skip
 
 
 def generate(n: int, path: Path) -> None:
@@ -314,9 +316,7 @@ def run_cases(work: Path, size: int, runs: int, env: dict[str, str]) -> list[Res
          prepare=reset)  # fmt: skip
     case("claimtrack --help", claimtrack("--help"), "<= 0.8x sqlite-utils --version",
          "sqlite-utils --version", 0.8)  # fmt: skip
-    case("claimtrack add", claimtrack("--db", str(db), "add",
-         "The Pentagon said about 3,000 troops were sent to Kursk", "--source", "Pentagon 1",
-         "--date", "2024-10-23", "--topic", "Benchmark adds"),
+    case("claimtrack add", claimtrack("--db", str(db), *ADD_ARGS),
          "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
     case("claimtrack list --limit 20", claimtrack("--db", str(db), "list", "--limit", "20"),
          "<= 1.0x sqlite-utils --version", "sqlite-utils --version", 1.0)  # fmt: skip
@@ -383,16 +383,26 @@ def figure_parser_case(
 
 
 def run_scaling(work: Path, sizes_text: str, runs: int, env: dict[str, str]) -> list[Result]:
+    """list, show, add and conflicts at each size. The targets: add at the largest
+    size within 1.2x of add at the smallest; conflicts --json at a million claims
+    or more within 0.3 s (it reads the stored conflicts)."""
     results = []
-    for n in [int(s) for s in sizes_text.split(",") if s.strip()]:
+    sizes = sorted(int(s) for s in sizes_text.split(",") if s.strip())
+    for n in sizes:
         print(f"Scaling: {n:,} claims", file=sys.stderr)
         _, db = build_database(work, n, env)
         for name, args in (
             ("list --limit 20", ["list", "--limit", "20"]),
             ("show ID", ["show", str(n // 2)]),
+            ("add", ADD_ARGS),
             ("conflicts --json", ["conflicts", "--json"]),
         ):
             result = measure(f"{name} @ {n:,}", claimtrack("--db", str(db), *args), runs, env)
+            if name == "add" and n == sizes[-1] and len(sizes) > 1:
+                result.anchor, result.limit = f"add @ {sizes[0]:,}", 1.2
+                result.target = f"<= 1.2x add @ {sizes[0]:,}"
+            if name == "conflicts --json" and n >= 1_000_000:
+                result.limit, result.target = 0.3, "<= 0.3 s"
             results.append(result)
         db.unlink()
     return results
@@ -406,7 +416,7 @@ def _has_command(name: str) -> bool:
 def report(
     results: list[Result], scaling: list[Result], size: int, runs: int, path: Path | None
 ) -> None:
-    medians = {r.name: r.median for r in results}
+    medians = {r.name: r.median for r in results + scaling}
     rows = []
     for r in results + scaling:
         ratio = medians[r.anchor] and r.median / medians[r.anchor] if r.anchor else None

@@ -22,7 +22,6 @@ from claimtrack.figures import (
     Figure,
     LazyPattern,
     figure_words,
-    normalise_unit,
     parse_figure,
     parse_figure_option,
 )
@@ -37,6 +36,13 @@ from claimtrack.limits import (
     number_problem,
     text_problem,
     timestamp_problem,
+)
+from claimtrack.quantities import (
+    infer_quantity,
+    label_of,
+    normalise_unit,
+    parse_quantity,
+    place_named,
 )
 
 STANCES = ("asserts", "confirms", "alleges", "claims", "estimates", "reports", "denies")
@@ -86,6 +92,9 @@ class Claim:
     verdict: str = "unverified"
     verdict_explanation: str | None = None
     verdict_at: str | None = None
+    # The quantity's key; "" for none; None until it is read from the text,
+    # which waits for the claim's topic (a place the topic names is no scope).
+    quantity: str | None = None
     id: int | None = None
     created_at: str | None = None
     updated_at: str | None = None
@@ -105,6 +114,10 @@ class Claim:
     def compared_date(self) -> ClaimDate:
         """The date the figure refers to."""
         return self.as_of or self.date
+
+    @property
+    def quantity_label(self) -> str:
+        return label_of(self.quantity)
 
     def date_text(self, *, iso: bool = False) -> str:
         """The date as shown: '22 Aug 2023', or 'reported 22 Aug 2023' when it is
@@ -136,6 +149,7 @@ class Claim:
             "appearances": [a.to_json() for a in self.appearances],
             "figure": figure_json(self.figure),
             "unit": self.unit,
+            "quantity": self.quantity or None,
             "stance": self.stance,
             "tags": list(self.tags),
             "note": self.note,
@@ -485,19 +499,112 @@ def match_score(terms: set[str], topic_terms_: set[str]) -> float:
 
 GOOD_MATCH = 0.3
 
-_PLACE_RE = LazyPattern(r"\b(?:in|to|into|inside)\s+((?:[A-Z][\w'-]+\s?){1,3})")
+# Nouns that name what a story is about: "the floods in Derna", "a cholera outbreak".
+_EVENT_NOUNS = set(
+    """flood floods flooding earthquake earthquakes quake quakes aftershocks wildfire wildfires
+    fire fires blaze blazes storm storms cyclone hurricane typhoon tsunami landslide landslides
+    mudslide shipwreck sinking explosion blast attack attacks bombing bombings shelling
+    airstrike airstrikes strike strikes protest protests march marches rally rallies
+    demonstration demonstrations riots war conflict fighting offensive incursion invasion siege
+    outbreak epidemic pandemic heatwave drought famine election elections layoffs crash
+    collapse eruption deployment ceasefire""".split()
+)
+# Words that tell who spoke, not what about: never part of a topic's name.
+_SPEECH = set(
+    """says said say told tells confirm confirms confirmed deny denies denied allege alleges
+    alleged claim claims claimed estimate estimates estimated report reports reported
+    according added stated announced insists insisted warned believes president minister
+    secretary spokesman spokeswoman spokesperson official officials general chief mayor
+    governor""".split()
+)
+_WORD_RE = LazyPattern(r"[^\W\d_][\w'’-]*")
 
 
-def topic_name(text: str, figure: Figure | None) -> str:
-    """A name for a new topic: the counted noun phrase and where, else the text's start."""
-    if figure is not None and figure.phrase and figure.unit != "percent":
-        name = figure.phrase
-        place = _PLACE_RE.search(text, text.find(figure.text) + len(figure.text))
-        if place:
-            name = f"{name} in {place.group(1).strip()}"
-        return (name[:1].upper() + name[1:])[:MAX_NAME].strip()
-    words = [w for w in re.findall(r"[\w'-]+", text) if w.casefold() not in _STOP][:6]
-    return " ".join(words)[:60] or "General"
+def topic_name(
+    text: str, figure: Figure | None, source: str | None = None, quantity: str | None = None
+) -> str:
+    """A name for a new topic: what the story is about, never a bare counted noun
+    or the person who spoke. The event and its place ("Floods in Derna"), else
+    the counted phrase with its modifiers and place ("North Korean troops in
+    Russia"), else the quantity and place ("People missing in Derna"), else the
+    text's content words without the speaker."""
+    place = place_named(text)
+    speaker = {w.casefold() for w in _WORD_RE.findall(source or "")}
+    words = _WORD_RE.findall(text)
+    for index, word in enumerate(words):
+        if word.casefold() not in _EVENT_NOUNS:
+            continue
+        before = words[index - 1] if index else ""
+        modifier = (
+            before.removesuffix("'s").removesuffix("’s")
+            if before
+            and before.casefold() not in _STOP | _SPEECH | speaker
+            and before.casefold().removesuffix("'s") not in speaker
+            else ""
+        )
+        name = f"{modifier} {word.casefold()}".strip()
+        return _named(name, place)
+    if (
+        figure is not None
+        and figure.phrase
+        and figure.unit != "percent"
+        and len(figure.phrase.split()) > 1
+    ):
+        return _named(figure.phrase, place_named(text[text.find(figure.text) :]))
+    if quantity and place:
+        return _named(label_of(quantity), place)
+    kept = [
+        w
+        for w in words
+        if w.casefold() not in _STOP | _SPEECH and w.casefold().removesuffix("'s") not in speaker
+    ]
+    return _named(" ".join(kept[:6])[:60], None) if kept else "General"
+
+
+def _named(name: str, place: str | None) -> str:
+    if place and place != "nationwide" and place.casefold() not in name.casefold():
+        name = f"{name} in {place}"
+    return (name[:1].upper() + name[1:])[:MAX_NAME].strip()
+
+
+def settle_quantity(claim: Claim, topic: str | None) -> Claim:
+    """The claim with its quantity read from its text, if not given: a place the
+    topic's name holds is the story's own, not a narrower scope."""
+    if claim.quantity is not None:
+        return claim
+    return claim.with_changes(quantity=quantity_of(claim.text, claim.unit, claim.figure, topic))
+
+
+def quantity_of(text: str, unit: str | None, figure: Figure | None, topic: str | None) -> str:
+    """The key of what a figure measures ('' for none), read from the claim's text."""
+    if figure is None:
+        return ""
+    found = infer_quantity(text, unit, figure.phrase, figure_text=figure.text, topic=topic)
+    return found.key if found else ""
+
+
+def check_quantity(text: str) -> str:
+    """What --quantity gives: '' clears it, anything else must read as a quantity."""
+    return parse_quantity(text).key if text.strip() else ""
+
+
+def claim_basis(claim: Claim) -> str:
+    """A short fingerprint of what a decision on a conflict rests on: the figure,
+    quantity, dates, source and stance. A verdict, a note or a tag leaves it alone."""
+    import hashlib
+
+    figure = claim.figure
+    parts = (
+        figure.low if figure else None,
+        figure.high if figure else None,
+        figure.qualifier if figure else None,
+        claim.quantity or "",
+        claim.date.iso,
+        claim.as_of.iso if claim.as_of else None,
+        source_key(claim.source),
+        claim.stance,
+    )
+    return hashlib.blake2s(repr(parts).encode(), digest_size=6).hexdigest()
 
 
 def build_claim(
@@ -514,8 +621,10 @@ def build_claim(
     stance: str | None = None,
     tags: list[str] | tuple[str, ...] = (),
     note: str | None = None,
+    quantity: str | None = None,
 ) -> Claim:
-    """A claim from what the user typed: the figure, stance and dates read and checked."""
+    """A claim from what the user typed: the figure, stance and dates read and checked.
+    The quantity, unless given, is read when the claim is filed into its topic."""
     text = check_text(text)
     figure = parse_figure_option(figure_text) if figure_text is not None else parse_figure(text)
     return Claim(
@@ -530,6 +639,7 @@ def build_claim(
         stance=check_stance(stance) if stance else detect_stance(text),
         tags=check_tags(tags),
         note=check_text(note, "note") if note else None,
+        quantity=check_quantity(quantity) if quantity is not None else None,
     )
 
 
@@ -548,9 +658,10 @@ def edit_changes(
     stance: str | None = None,
     tags: list[str] | tuple[str, ...] | None = None,
     note: str | None = None,
+    quantity: str | None = None,
 ) -> dict[str, object]:
-    """The fields an edit changes. New text is read again for its figure and stance
-    unless those are given too."""
+    """The fields an edit changes. New text is read again for its figure and stance,
+    and a new text, figure or unit for its quantity, unless those are given too."""
     changes: dict[str, object] = {}
     if text is not None:
         changes["text"] = check_text(text)
@@ -583,4 +694,8 @@ def edit_changes(
         changes["tags"] = check_tags(tags)
     if note is not None:
         changes["note"] = check_text(note, "note") if note.strip() else None
+    if quantity is not None:
+        changes["quantity"] = check_quantity(quantity)
+    elif {"figure", "unit"} & set(changes):
+        changes["quantity"] = None  # read again once the claim's topic is known
     return changes

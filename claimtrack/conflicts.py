@@ -1,32 +1,47 @@
 """Conflicts between claims: contradictions, discrepancies and denials, each with
 a reason a person can read without knowing the rules. Pure: claims in, conflicts out.
 
-Claims are grouped by topic (and by unit for figures), sorted by date and swept,
-so only claims close enough in time are ever paired.
+Figures are compared only within one topic and one quantity, and the way the
+quantity moves in time decides which claims meet (see claimtrack.quantities):
+level figures about the same moment, event figures about the same event date,
+cumulative figures also across time, where a running total must not fall.
+Claims are sorted by the moment they describe and swept, so only claims close
+enough in time are ever paired. A denial is one conflict with every claim of
+another source that it answers.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 
-from claimtrack.claims import Claim, source_key
+from claimtrack.claims import Claim, claim_basis, source_key
+from claimtrack.dates import ClaimDate
 from claimtrack.errors import ParseError
-from claimtrack.figures import AT_LEAST, AT_MOST, VAGUE
+from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, VAGUE, Figure, figure_words
+from claimtrack.limits import MAX_REVIEWER, text_problem
+from claimtrack.quantities import CUMULATIVE, EVENT, LEVEL, kind_of, label_of
 
 CONTRADICTION, DISCREPANCY, DENIAL = "contradiction", "discrepancy", "denial"
 KINDS = (CONTRADICTION, DISCREPANCY, DENIAL)  # most severe first
 SEVERITY = {kind: rank for rank, kind in enumerate(KINDS)}
+OPEN, DISMISSED, CONFIRMED = "open", "dismissed", "confirmed"
+WHOLE_TOPIC = "*"  # a kind set for every quantity of a topic
 
 
 @dataclass(frozen=True)
 class Settings:
-    window_days: int = 30  # 0: any distance in time
-    tolerance: float = 0.10  # each bound widened by this share before testing overlap
+    window_days: int = 2  # how far apart "the same moment" may be; 0: any distance
+    tolerance: float = 0.10  # the gap allowed between two figures, as a share of the smaller
     factor: float = 1.5  # how far below an "up to" maximum a figure may lie
+    approx_margin: float = 0.05  # "about 600" counts as 570-630
+    denial_days: int = 30  # a denial answers the claims made this close to it
 
     def __post_init__(self) -> None:
         if self.window_days < 0:
@@ -38,152 +53,341 @@ class Settings:
         if not self.factor >= 1:
             raise ParseError(f"--factor must be 1 or more, not {self.factor:g}")
 
+    def differences(self) -> str | None:
+        """How these settings differ from the stored ones, as command-line options."""
+        parts = []
+        if self.window_days != STORED.window_days:
+            parts.append(f"--window {self.window_days}")
+        if self.tolerance != STORED.tolerance:
+            parts.append(f"--tolerance {self.tolerance * 100:g}")
+        if self.factor != STORED.factor:
+            parts.append(f"--factor {self.factor:g}")
+        return " ".join(parts) or None
+
+
+STORED = Settings()  # what the stored conflicts are computed with
+
 
 @dataclass(frozen=True)
 class Conflict:
     kind: str
-    a: Claim  # the lower id
-    b: Claim
+    ids: tuple[int, ...]  # a denial first, then the claims it answers; else the lower id first
     reason: str
     ratio: float | None
+    topic: str = ""
+    quantity: str = ""  # the quantity's key; "" for a denial of a whole topic
+    quantity_kind: str | None = None
+    # The claims themselves, when computed (not when read back from the store).
+    members: tuple[Claim, ...] = field(default=(), compare=False, repr=False)
 
     @property
-    def topic(self) -> str:
-        return self.a.topic or ""
+    def key(self) -> str:
+        """Stable text naming the conflict, which reviews refer to."""
+        if self.kind == DENIAL:
+            return f"denial-{self.ids[0]}"
+        return f"{self.ids[0]}-{self.ids[1]}"
 
     @property
     def pair(self) -> tuple[int, int]:
-        return (self.a.id or 0, self.b.id or 0)
+        return (self.ids[0], self.ids[1])
 
-    def sort_key(self) -> tuple[str, int, int, int]:
-        return (self.topic, SEVERITY[self.kind], *self.pair)
+    def others(self, claim_id: int) -> list[int]:
+        """The claims a claim is in conflict with here."""
+        if self.kind == DENIAL and claim_id != self.ids[0]:
+            return [self.ids[0]]
+        return [i for i in self.ids if i != claim_id]
+
+    def sort_key(self) -> tuple[str, int, tuple[int, ...]]:
+        return (self.topic, SEVERITY[self.kind], self.ids)
+
+    def heading(self) -> str:
+        """'#1 × #2' for a pair; '#3 × #1, #2, #4' for a denial and what it answers."""
+        first, *rest = self.ids
+        return f"#{first} × " + ", ".join(f"#{i}" for i in rest)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A decision on a conflict. It holds while its claims are the ones it was
+    made on, with the same figures, quantities, dates, sources and stances."""
+
+    conflict: str  # the conflict's key
+    kind: str
+    claims: tuple[int, ...]
+    basis: tuple[str, ...] | None  # each claim's fingerprint then; None: unknown (old)
+    decision: str  # "dismissed" or "confirmed"
+    note: str | None
+    reviewer: str | None
+    created_at: str
+    settings: str | None = None  # the options it was made under, when not the stored ones
+    replaces: int | None = None
+    id: int | None = None
+    undone_at: str | None = None
+
+    def words(self) -> str:
+        """'dismissed by alice on 2024-11-02'."""
+        who = f" by {self.reviewer}" if self.reviewer else ""
+        under = f", under {self.settings}" if self.settings else ""
+        return f"{self.decision}{who} on {self.created_at[:10]}{under}"
+
+
+def check_reviewer(name: str, what: str = "--by") -> str:
+    """Who decided: a short name, without control characters."""
+    if not isinstance(name, str):
+        raise ParseError(f"{what} must be text")
+    value = " ".join(name.split())
+    if not value:
+        raise ParseError(f"{what} is empty; give who decides, such as 'desk editor'")
+    if len(value) > MAX_REVIEWER or any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name):
+        raise ParseError(f"{what} must be a name of at most {MAX_REVIEWER} plain characters")
+    problem = text_problem(value, "name", MAX_REVIEWER)  # what is left: lone surrogates
+    if problem:
+        raise ParseError(f"{what}: {problem}")
+    return value
+
+
+def holds(review: Review, members: Sequence[Claim]) -> bool:
+    """Whether a decision still stands for these claims."""
+    if review.basis is None or len(review.basis) != len(review.claims):
+        return False
+    then = dict(zip(review.claims, review.basis, strict=True))
+    return len(then) == len(members) and all(
+        then.get(claim.id or 0) == claim_basis(claim) for claim in members
+    )
+
+
+def review_status(conflict: Conflict, reviews: Mapping[str, Review]) -> tuple[str, Review | None]:
+    """'open', or the decision that still holds for the conflict's claims."""
+    review = reviews.get(conflict.key)
+    if review is None or not holds(review, conflict.members):
+        return OPEN, None
+    return review.decision, review
+
+
+# --- finding conflicts -------------------------------------------------------------
+
+KindTable = Mapping[str, Mapping[str, str]]  # topic -> quantity key (or "*") -> kind
+
+
+def quantity_kind(quantity: str, topic_kinds: Mapping[str, str] | None = None) -> str:
+    """The kind of a topic's quantity: set for it, else for the whole topic, else
+    the default of its state."""
+    if topic_kinds:
+        chosen = topic_kinds.get(quantity) or topic_kinds.get(WHOLE_TOPIC)
+        if chosen:
+            return chosen
+    return kind_of(quantity)
+
+
+def moment_order(claim: Claim) -> tuple[str, int]:
+    """Claims in the order of the moment they describe: ISO text sorts as the
+    start of its span ('2024-10' with the 1st), without building dates."""
+    return ((claim.as_of or claim.date).iso, claim.id or 0)
 
 
 def find_conflicts(
-    claims: Iterable[Claim],
-    settings: Settings = Settings(),
-    cumulative_topics: frozenset[str] | set[str] = frozenset(),
+    claims: Iterable[Claim], settings: Settings = STORED, kinds: KindTable | None = None
 ) -> list[Conflict]:
     """Every conflict among the claims, sorted by topic, severity, then ids."""
     ordered = sorted(claims, key=lambda c: c.topic or "")
-    return list(iter_conflicts(ordered, settings, cumulative_topics))
+    return list(iter_conflicts(ordered, settings, kinds))
 
 
 def iter_conflicts(
-    claims_by_topic: Iterable[Claim],
-    settings: Settings = Settings(),
-    cumulative_topics: frozenset[str] | set[str] = frozenset(),
+    claims_by_topic: Iterable[Claim], settings: Settings = STORED, kinds: KindTable | None = None
 ) -> Iterator[Conflict]:
     """Conflicts of claims that come grouped by topic, as the store lists them, a
     topic at a time: one topic is held in memory, whatever the database's size.
     Sorted within each topic; topics come in the order they arrive."""
     for topic, group in groupby(claims_by_topic, key=lambda c: c.topic or ""):
-        members = sorted(group, key=lambda c: (c.compared_date.start, c.id or 0))
-        found: dict[tuple[int, int], Conflict] = {}
-        for conflict in _topic_conflicts(members, settings, topic in cumulative_topics):
+        yield from topic_conflicts(list(group), settings, (kinds or {}).get(topic))
+
+
+def topic_conflicts(
+    members: Sequence[Claim],
+    settings: Settings = STORED,
+    topic_kinds: Mapping[str, str] | None = None,
+) -> list[Conflict]:
+    """The conflicts of one topic's claims, sorted by severity, then ids."""
+    ordered = sorted(members, key=moment_order)
+    found = [
+        *denial_conflicts(ordered, settings),
+        *(
+            conflict
+            for quantity, group in figure_groups(ordered).items()
+            for conflict in figure_conflicts(group, quantity_kind(quantity, topic_kinds), settings)
+        ),
+    ]
+    return sorted(found, key=Conflict.sort_key)
+
+
+def figure_groups(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """The claims with a figure to compare, by quantity, in the order they come."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.figure is not None and claim.stance != "denies":
+            groups[claim.quantity or ""].append(claim)
+    return groups
+
+
+def figure_conflicts(group: Sequence[Claim], kind: str, settings: Settings) -> list[Conflict]:
+    """Contradictions and discrepancies among the claims of one quantity, sorted by
+    moment; one conflict a pair at most, the most severe."""
+    prepared = _Group(group, settings)
+    found: dict[tuple[int, int], Conflict] = {}
+    sweeps: list[Iterator[Conflict]] = [_sweep(prepared, settings, kind)]
+    if kind == CUMULATIVE and settings.window_days:
+        sweeps.append(_falling(prepared, settings))
+    for sweep in sweeps:
+        for conflict in sweep:
             previous = found.get(conflict.pair)
             if previous is None or SEVERITY[conflict.kind] < SEVERITY[previous.kind]:
                 found[conflict.pair] = conflict
-        yield from sorted(found.values(), key=Conflict.sort_key)
+    return list(found.values())
 
 
-def _topic_conflicts(
-    members: list[Claim], settings: Settings, cumulative: bool
-) -> Iterator[Conflict]:
-    denials = [c for c in members if c.stance == "denies"]
-    if denials:
-        others = [c for c in members if c.stance != "denies"]
-        for denial in denials:
-            for other in others:
-                if _within(denial, other, settings) and _different_sources(denial, other):
-                    yield _denial(denial, other)
-    figures = [c for c in members if c.figure is not None and c.stance != "denies"]
-    for group in _unit_groups(figures):
-        yield from _sweep(group, settings)
-        if cumulative and settings.window_days:
-            yield from _cumulative(group, settings)
+class _Group:
+    """What the sweeps read of each claim, worked out once: its span in days, its
+    source, its interval as compared."""
+
+    def __init__(self, claims: Sequence[Claim], settings: Settings) -> None:
+        self.claims = claims
+        spans = [_span(c.as_of or c.date) for c in claims]
+        self.starts = [span[0] for span in spans]
+        self.ends = [span[1] for span in spans]
+        self.keys = [source_key(c.source) for c in claims]
+        self.bounds = [_bounds(c.figure, settings) for c in claims]  # type: ignore[arg-type]
+        self.capped = [c.figure.qualifier == AT_MOST for c in claims]  # type: ignore[union-attr]
 
 
-def _unit_groups(claims: list[Claim]) -> Iterator[list[Claim]]:
-    """One group per unit; a claim without a unit is comparable to every unit."""
-    units: dict[str | None, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        units[claim.unit_norm].append(claim)
-    unitless = units.pop(None, [])
-    if not units:
-        yield unitless
-    for members in units.values():
-        if unitless:
-            members = sorted(members + unitless, key=lambda c: (c.compared_date.start, c.id or 0))
-        yield members
+def _span(day: ClaimDate) -> tuple[int, int]:
+    """First and last day a date can mean, as day numbers."""
+    return _span_of(day.iso, day.precision)
 
 
-def _sweep(group: Sequence[Claim], settings: Settings) -> Iterator[Conflict]:
-    """Pair each claim only with the later-starting claims inside the window."""
+@lru_cache(maxsize=65536)
+def _span_of(iso: str, precision: str) -> tuple[int, int]:
+    # A few thousand distinct dates serve a million claims.
+    day = ClaimDate(iso, precision)
+    return day.start.toordinal(), day.end.toordinal()
+
+
+def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
+    """Pair each claim with the later-starting claims about the same moment. For an
+    event, two claims that both give the event's date must give the same one."""
     window = settings.window_days
-    spans = [(c.compared_date.start.toordinal(), c.compared_date.end.toordinal()) for c in group]
-    keys = [source_key(c.source) for c in group]
-    count = len(group)
+    claims, starts, ends, keys, bounds, capped = (
+        group.claims, group.starts, group.ends, group.keys, group.bounds, group.capped,
+    )  # fmt: skip
+    event = kind == EVENT and window
+    share = 1 + settings.tolerance
+    count = len(claims)
     for i in range(count):
-        reach = spans[i][1] + window
+        reach = ends[i] + window
+        low_i, high_i = bounds[i]
         for j in range(i + 1, count):
-            start_j = spans[j][0]
-            if window and start_j > reach:
+            if window and starts[j] > reach:
                 break  # sorted by start: every later claim is further away
             if keys[i] == keys[j]:
                 continue
-            conflict = compare_figures(group[i], group[j], settings)
+            if event and claims[i].as_of and claims[j].as_of and starts[j] > ends[i]:
+                continue
+            low_j, high_j = bounds[j]
+            # Most pairs agree: only a gap or an "up to" can make a conflict.
+            if not (capped[i] or capped[j] or low_j > high_i * share or low_i > high_j * share):
+                continue
+            conflict = compare_figures(claims[i], claims[j], settings, kind)
             if conflict is not None:
                 yield conflict
 
 
-def _cumulative(group: Sequence[Claim], settings: Settings) -> Iterator[Conflict]:
-    """Beyond the window, a figure that can only grow must not fall below an earlier one."""
-    for i, earlier in enumerate(group):
-        for later in group[i + 1 :]:
-            if _within(earlier, later, settings) or not _different_sources(earlier, later):
-                continue
-            if later.compared_date.start <= earlier.compared_date.end:
-                continue
-            earlier_low = earlier.figure.low * (1 - settings.tolerance)  # type: ignore[union-attr]
-            later_high = later.figure.upper * (1 + settings.tolerance)  # type: ignore[union-attr]
-            if later_high < earlier_low:
-                ratio = earlier.figure.low / later.figure.upper  # type: ignore[union-attr]
-                reason = (
-                    f"Contradiction: {_said(later)}; earlier {_said(earlier)}: "
-                    f"a running total cannot fall ({ratio:.1f}x lower, beyond ±"
-                    f"{settings.tolerance * 100:g}%)"
-                )
-                yield _conflict(CONTRADICTION, earlier, later, reason, ratio)
+def _bounds(figure: Figure, settings: Settings) -> tuple[float, float]:
+    """A figure's interval as compared: an approximate one widened by the margin."""
+    low, high = figure.low, figure.upper
+    if figure.qualifier == APPROX:
+        return low * (1 - settings.approx_margin), high * (1 + settings.approx_margin)
+    return low, high
 
 
-def _within(a: Claim, b: Claim, settings: Settings) -> bool:
-    if settings.window_days == 0:
-        return True
-    da, db = a.compared_date, b.compared_date
-    gap = max(0, (db.start - da.end).days, (da.start - db.end).days)
-    return gap <= settings.window_days
+def _gap(top: float, bottom: float) -> float | None:
+    """How far an interval starting at `bottom` lies above one ending at `top`, as
+    a share of `top`; None when they meet."""
+    if bottom <= top:
+        return None
+    return math.inf if top <= 0 else (bottom - top) / top
 
 
-def _different_sources(a: Claim, b: Claim) -> bool:
-    return source_key(a.source) != source_key(b.source)
+def _falling(group: _Group, settings: Settings) -> Iterator[Conflict]:
+    """Beyond the same moment, a running total must not fall below what another
+    source last said before it: each later claim is held against the highest of
+    the other sources' latest earlier figures."""
+    window = settings.window_days
+    claims, starts, ends, keys, bounds = (
+        group.claims, group.starts, group.ends, group.keys, group.bounds,
+    )  # fmt: skip
+    by_end = sorted(range(len(claims)), key=lambda i: (ends[i], i))
+    settled = 0
+    latest: dict[str, int] = {}  # each source's latest settled claim, by index
+    heap: list[tuple[float, int]] = []  # (-floor, index)
+    for later in range(len(claims)):
+        while settled < len(by_end) and ends[by_end[settled]] + window < starts[later]:
+            earlier = by_end[settled]
+            settled += 1
+            current = latest.get(keys[earlier])
+            if current is None or (starts[earlier], earlier) > (starts[current], current):
+                latest[keys[earlier]] = earlier
+                heapq.heappush(heap, (-bounds[earlier][0], earlier))
+        mine = keys[later]
+        best, aside = None, []
+        while heap:
+            candidate = heap[0][1]
+            if latest.get(keys[candidate]) != candidate:
+                heapq.heappop(heap)  # that source has said something newer since
+            elif keys[candidate] == mine:
+                aside.append(heapq.heappop(heap))
+            else:
+                best = candidate
+                break
+        for item in aside:
+            heapq.heappush(heap, item)
+        if best is None:
+            continue
+        gap = _gap(bounds[later][1], bounds[best][0])
+        if gap is not None and gap > settings.tolerance:
+            low, high = claims[later], claims[best]
+            fl, fb = low.figure, high.figure
+            assert fl is not None and fb is not None
+            ratio = fb.low / fl.upper if fl.upper else math.inf
+            reason = (
+                f"Contradiction: {_said(low)}; earlier {_said(high)}: a running total "
+                f"cannot fall ({_times(ratio)} lower, a gap of {_percent(gap)} of the smaller "
+                f"figure, more than {settings.tolerance * 100:g}%)"
+            )
+            yield _conflict(CONTRADICTION, high, low, reason, ratio, CUMULATIVE)
 
 
-def compare_figures(a: Claim, b: Claim, settings: Settings) -> Conflict | None:
-    """A contradiction or a discrepancy between two figures, or None."""
+def compare_figures(
+    a: Claim, b: Claim, settings: Settings = STORED, kind: str = LEVEL
+) -> Conflict | None:
+    """A contradiction or a discrepancy between two figures, or None.
+
+    A contradiction: the gap between the two intervals is more than the
+    tolerance of the smaller figure. A discrepancy: compatible, but one is "up
+    to" a maximum more than the factor above the other's stated figure.
+    """
     fa, fb = a.figure, b.figure
     assert fa is not None and fb is not None
     low, high = (a, b) if (fa.low, fa.upper) <= (fb.low, fb.upper) else (b, a)
     flow, fhigh = low.figure, high.figure
     assert flow is not None and fhigh is not None
-    tol = settings.tolerance
-    if fhigh.low * (1 - tol) > flow.upper * (1 + tol):
+    gap = _gap(_bounds(flow, settings)[1], _bounds(fhigh, settings)[0])
+    if gap is not None and gap > settings.tolerance:
         ratio = fhigh.low / flow.upper if flow.upper else math.inf
         reason = (
-            f"Contradiction: {_said(low)}; {_said(high)}: {_times(ratio)} apart, "
-            f"no overlap even at ±{tol * 100:g}%"
+            f"Contradiction: {_said(low)}; {_said(high)}: {_times(ratio)} apart, a gap of "
+            f"{_percent(gap)} of the smaller figure (more than {settings.tolerance * 100:g}%)"
         )
-        return _conflict(CONTRADICTION, low, high, reason, ratio)
+        return _conflict(CONTRADICTION, low, high, reason, ratio, kind)
     best: tuple[float, Claim, Claim] | None = None
     for maximum, other in ((a, b), (b, a)):
         fm, fo = maximum.figure, other.figure
@@ -200,28 +404,106 @@ def compare_figures(a: Claim, b: Claim, settings: Settings) -> Conflict | None:
         f"Discrepancy: {_said(maximum)}; {_said(other)}: the maximum is {_times(ratio)} "
         f"the other figure (more than {settings.factor:g}x)"
     )
-    return _conflict(DISCREPANCY, maximum, other, reason, ratio)
+    return _conflict(DISCREPANCY, maximum, other, reason, ratio, kind)
 
 
-def _denial(denial: Claim, other: Claim) -> Conflict:
-    reason = (
-        f"Denial: {denial.source} denies ({denial.compared_date.iso}): {_quote(denial.text)}; "
-        f"{other.source} {other.stance} ({other.compared_date.iso}): {_quote(other.text)}"
+def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> list[Conflict]:
+    """Each denial against every claim of another source it answers, as one
+    conflict: claims of its quantity (or without one), or of the whole topic when
+    the denial measures nothing, made within the denial window of it."""
+    denials = [c for c in members if c.stance == "denies"]
+    if not denials:
+        return []
+    affirming = sorted((c for c in members if c.stance != "denies"), key=moment_order)
+    starts = [c.compared_date.start.toordinal() for c in affirming]
+    days = settings.denial_days if settings.window_days else 0
+    found = []
+    for denial in denials:
+        span = denial.compared_date
+        if days:
+            # 366: a claim dated only by its year may start that long before it ends
+            first = bisect_left(starts, span.start.toordinal() - days - 366)
+            last = bisect_right(starts, span.end.toordinal() + days)
+            window = affirming[first:last]
+        else:
+            window = affirming
+        mine = source_key(denial.source)
+        answered = [
+            other
+            for other in window
+            if source_key(other.source) != mine
+            and (not denial.quantity or not other.quantity or other.quantity == denial.quantity)
+            and (not days or _days_apart(denial, other) <= days)
+        ]
+        if answered:
+            found.append(_denial(denial, sorted(answered, key=lambda c: c.id or 0)))
+    return found
+
+
+def _days_apart(a: Claim, b: Claim) -> int:
+    da, db = a.compared_date, b.compared_date
+    return max(0, (db.start - da.end).days, (da.start - db.end).days)
+
+
+def _denial(denial: Claim, answered: list[Claim]) -> Conflict:
+    said = f"Denial: {denial.source} denies ({denial.compared_date.iso}): {_quote(denial.text)}"
+    if len(answered) == 1:
+        (other,) = answered
+        reason = f"{said}; {other.source} {other.stance} ({other.compared_date.iso}): {_quote(other.text)}"
+    else:
+        sources = len({source_key(c.source) for c in answered})
+        shown = "; ".join(f"{c.source} {c.stance} ({c.compared_date.iso})" for c in answered[:5])
+        more = f"; and {len(answered) - 5} more" if len(answered) > 5 else ""
+        reason = (
+            f"{said}; against {len(answered)} claims of {sources} other "
+            f"source{'s' if sources > 1 else ''}: {shown}{more}"
+        )
+    return Conflict(
+        DENIAL,
+        (denial.id or 0, *(c.id or 0 for c in answered)),
+        reason,
+        None,
+        denial.topic or "",
+        denial.quantity or "",
+        kind_of(denial.quantity) if denial.quantity else None,
+        (denial, *answered),
     )
-    return _conflict(DENIAL, denial, other, reason, None)
 
 
-def _conflict(kind: str, x: Claim, y: Claim, reason: str, ratio: float | None) -> Conflict:
+def _conflict(
+    kind: str, x: Claim, y: Claim, reason: str, ratio: float | None, quantity_kind: str
+) -> Conflict:
     a, b = (x, y) if (x.id or 0) < (y.id or 0) else (y, x)
-    return Conflict(kind, a, b, reason, None if ratio is None else round(ratio, 4))
+    return Conflict(
+        kind,
+        (a.id or 0, b.id or 0),
+        reason,
+        None if ratio is None else round(ratio, 4),
+        a.topic or "",
+        a.quantity or "",
+        quantity_kind,
+        (a, b),
+    )
 
 
 def _said(claim: Claim) -> str:
-    return f"{claim.source} said {claim.figure_words} ({claim.compared_date.iso})"
+    return (
+        f"{claim.source} said {_figure_words(claim.figure, claim.unit)} ({claim.compared_date.iso})"
+    )
+
+
+@lru_cache(maxsize=8192)
+def _figure_words(figure: Figure | None, unit: str | None) -> str:
+    # An outlier takes part in many conflicts: its words are worked out once.
+    return figure_words(figure, unit)
 
 
 def _times(ratio: float) -> str:
     return "infinitely" if math.isinf(ratio) else f"{ratio:.1f}x"
+
+
+def _percent(share: float) -> str:
+    return "infinitely much" if math.isinf(share) else f"{share * 100:.0f}%"
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -231,17 +513,21 @@ def _quote(text: str, limit: int = 80) -> str:
     return f"“{short}”"
 
 
+# --- spreads, revisions and sections -----------------------------------------------
+
+
 @dataclass(frozen=True)
 class Spread:
     low: Claim
     high: Claim
 
-    def describe(self) -> str:
+    def describe(self, label: str = "") -> str:
         low, high = self.low, self.high
+        of = f" ({label})" if label else ""
         if low.id == high.id:
-            return f"One figure: {low.figure_words} ({low.source})"
+            return f"One figure{of}: {low.figure_words} ({low.source})"
         return (
-            f"Spread: lowest {low.figure_words} ({low.source}, {low.compared_date.iso}); "
+            f"Spread{of}: lowest {low.figure_words} ({low.source}, {low.compared_date.iso}); "
             f"highest {high.figure_words} ({high.source}, {high.compared_date.iso})"
         )
 
@@ -254,10 +540,7 @@ def latest_figures(claims: Iterable[Claim]) -> list[Claim]:
             continue
         key = source_key(claim.source)
         current = latest.get(key)
-        if current is None or (claim.compared_date.start, claim.id or 0) > (
-            current.compared_date.start,
-            current.id or 0,
-        ):
+        if current is None or moment_order(claim) > moment_order(current):
             latest[key] = claim
     return sorted(latest.values(), key=lambda c: (c.figure.stated, c.id or 0))  # type: ignore[union-attr]
 
@@ -268,15 +551,25 @@ def topic_spread(claims: Iterable[Claim]) -> Spread | None:
     return Spread(ordered[0], ordered[-1]) if ordered else None
 
 
+def quantity_spreads(claims: Iterable[Claim]) -> list[str]:
+    """A topic's spreads, one line a quantity; labelled when there are several."""
+    groups = figure_groups(claims)
+    lines = []
+    for quantity in sorted(groups):
+        spread = topic_spread(groups[quantity])
+        if spread is not None:
+            lines.append(spread.describe(label_of(quantity) if len(groups) > 1 else ""))
+    return lines
+
+
 def revisions(claims: Iterable[Claim]) -> dict[int, Claim]:
-    """For each claim, the same source's earlier figure in the same topic it revises."""
-    last: dict[tuple[str, str], Claim] = {}
+    """For each claim, the same source's earlier figure of the same quantity it revises."""
+    last: dict[tuple[str, str, str], Claim] = {}
     revised: dict[int, Claim] = {}
-    ordered = sorted(claims, key=lambda c: (c.compared_date.start, c.id or 0))
-    for claim in ordered:
+    for claim in sorted(claims, key=moment_order):
         if claim.figure is None or claim.stance == "denies":
             continue
-        key = (claim.topic or "", source_key(claim.source))
+        key = (claim.topic or "", claim.quantity or "", source_key(claim.source))
         previous = last.get(key)
         if previous is not None and not previous.figure.same_value(claim.figure):  # type: ignore[union-attr]
             revised[claim.id or 0] = previous
@@ -284,41 +577,23 @@ def revisions(claims: Iterable[Claim]) -> dict[int, Claim]:
     return revised
 
 
-@dataclass(frozen=True)
-class Review:
-    claim_a: int
-    claim_b: int
-    kind: str
-    decision: str  # "dismissed" or "confirmed"
-    note: str | None
-    reviewer: str | None
-    created_at: str
-    a_updated_at: str | None
-    b_updated_at: str | None
-
-
-def review_status(
-    conflict: Conflict, reviews: dict[tuple[int, int], Review]
-) -> tuple[str, Review | None]:
-    """'open', or the decision of the latest review made since either claim last changed."""
-    review = reviews.get(conflict.pair)
-    if review is None:
-        return "open", None
-    if (review.a_updated_at, review.b_updated_at) != (conflict.a.updated_at, conflict.b.updated_at):
-        return "open", None
-    return review.decision, review
-
-
 def conflict_json(conflict: Conflict, status: str, review: Review | None) -> dict[str, object]:
     return {
         "topic": conflict.topic,
         "kind": conflict.kind,
-        "claims": list(conflict.pair),
+        "claims": list(conflict.ids),
+        "quantity": conflict.quantity or None,
+        "quantity_kind": conflict.quantity_kind,
         "reason": conflict.reason,
         "ratio": conflict.ratio,
         "status": status,
         "note": review.note if review else None,
+        "reviewer": review.reviewer if review else None,
+        "reviewed_at": review.created_at if review else None,
     }
+
+
+Row = tuple[Conflict, str, "Review | None"]
 
 
 @dataclass
@@ -327,23 +602,25 @@ class Section:
 
     topic: str
     claims: list[Claim]
-    conflicts: list[tuple[Conflict, str, Review | None]] = field(default_factory=list)
+    conflicts: list[Row] = field(default_factory=list)
     revised: dict[int, Claim] = field(default_factory=dict)
 
 
 def sections(
-    claims: Iterable[Claim],
-    reviews: dict[tuple[int, int], Review],
-    settings: Settings = Settings(),
-    cumulative: frozenset[str] | set[str] = frozenset(),
+    claims: Iterable[Claim], conflicts_of: Callable[[str, list[Claim]], list[Row]]
 ) -> Iterator[Section]:
-    """Claims ordered by topic become one section a topic, computed one at a time."""
+    """Claims ordered by topic become one section a topic, one at a time, with the
+    conflicts `conflicts_of(topic, claims)` gives (stored, or computed)."""
     for topic, members in groupby(claims, key=lambda c: c.topic or ""):
         group = sorted(members, key=lambda c: (c.date, c.id or 0))
-        found = find_conflicts(group, settings, cumulative)
-        yield Section(
-            topic,
-            group,
-            [(c, *review_status(c, reviews)) for c in found],
-            revisions(group),
-        )
+        yield Section(topic, group, conflicts_of(topic, group), revisions(group))
+
+
+def computed_rows(
+    claims: Sequence[Claim],
+    settings: Settings,
+    reviews: Mapping[str, Review],
+    topic_kinds: Mapping[str, str] | None = None,
+) -> list[Row]:
+    """A topic's conflicts computed now, each with its status."""
+    return [(c, *review_status(c, reviews)) for c in topic_conflicts(claims, settings, topic_kinds)]

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import chain, groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,11 @@ from claimtrack.claims import (
     ClaimRefused,
     check_claim,
     check_source,
+    claim_basis,
     claim_problems,
     match_score,
+    quantity_of,
+    settle_quantity,
     source_key,
     topic_key,
     topic_name,
@@ -45,10 +49,11 @@ from claimtrack.limits import (
     timestamp_problem,
     utc_now,
 )
+from claimtrack.quantities import in_topic
 from claimtrack.search import search_phrases
 
 if TYPE_CHECKING:
-    from claimtrack.conflicts import Review
+    from claimtrack.conflicts import Conflict, Review, Row
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ORDERS = {
@@ -64,6 +69,10 @@ KNOWN_MIGRATIONS = (
     "m004_report_dates_and_appearances",
     "m020_search_source_and_topic_names",
     "m040_live_claims_view",
+    "m010_quantities",
+    "m011_quantity_kinds",
+    "m012_reviews_that_stick",
+    "m013_stored_conflicts",
 )
 # The full-text indexes: the claims' text, and the names of sources and topics.
 SEARCH_INDEXES = ("claims_fts", "sources_fts", "topics_fts")
@@ -80,7 +89,7 @@ CLAIM_COLUMNS = (
     "id", "text", "date", "date_precision", "as_of", "as_of_precision", "url", "figure_low",
     "figure_high", "figure_qualifier", "figure_text", "unit", "stance", "tags", "note",
     "verdict", "verdict_explanation", "verdict_at", "created_at", "updated_at", "deleted_at",
-    "date_basis", "appearances",
+    "date_basis", "appearances", "quantity",
 )  # fmt: skip
 
 
@@ -279,7 +288,9 @@ class Store:
         best = self._best_topic(terms)
         if best:
             return best[0], best[1], Filing(best[1], False, best[2])
-        name = topic_name(claim.text, claim.figure)
+        # Named before its quantity is settled: the name's place is the story's.
+        unplaced = settle_quantity(claim, None).quantity
+        name = topic_name(claim.text, claim.figure, claim.source, unplaced)
         topic_id, name, created = self.ensure_topic(name)
         return topic_id, name, Filing(name, created, 0.0)
 
@@ -291,6 +302,12 @@ class Store:
     )
 
     def add_claim(self, claim: Claim) -> tuple[Claim, Filing | None]:
+        # Work that needs no lock is done before taking it: other writers wait
+        # for the lock, not for a module import or a quantity read from the text.
+        import claimtrack.conflicts  # noqa: F401
+
+        if claim.topic:
+            claim = settle_quantity(claim, claim.topic)
         with self.transaction():
             stored, filing = self._insert(claim)
         return stored, filing
@@ -299,7 +316,8 @@ class Store:
         now = self.clock()
         check_claim(claim, self.today(), now)
         source_id, _ = self.ensure_source(claim.source)
-        topic_id, _, filing = self.file_topic(claim)
+        topic_id, topic, filing = self.file_topic(claim)
+        claim = settle_quantity(claim, topic)
         row = _claim_row(claim, source_id, topic_id)
         row["created_at"] = claim.created_at or now
         row["updated_at"] = claim.updated_at or now
@@ -309,6 +327,7 @@ class Store:
             list(row.values()),
         )
         self._learn_terms(topic_id, topic_terms(claim.text, claim.unit_norm))
+        self._refresh_conflicts({(topic_id, claim.quantity)})
         return self.get_claim(cursor.lastrowid), filing  # type: ignore[arg-type]
 
     def save_reported(self, claims: Iterable[Claim]) -> list[tuple[Claim, str]]:
@@ -513,6 +532,12 @@ class Store:
 
     def _update(self, current: Claim, changes: dict[str, object]) -> Claim:
         updated = current.with_changes(**changes)
+        # The quantity is read again (a new text, figure or unit asks for it) as
+        # the claim's topic sees it, before telling whether anything changed.
+        topic = str(updated.topic)
+        updated = settle_quantity(updated, topic)
+        if "topic" in changes and updated.quantity:
+            updated = updated.with_changes(quantity=in_topic(updated.quantity, topic))
         if updated == current:
             return current
         # Only what changes enters the store; a value an older version let in
@@ -522,10 +547,7 @@ class Store:
                 raise ClaimRefused(field_name, problem)
         self._record(current, "edit")
         source_id, _ = self.ensure_source(updated.source)
-        if "topic" in changes:
-            topic_id, _, _ = self.ensure_topic(str(updated.topic))
-        else:
-            topic_id = self.find_topic(str(current.topic))[0]  # type: ignore[index]
+        topic_id, _, _ = self.ensure_topic(topic)
         row = _claim_row(updated, source_id, topic_id)
         row["updated_at"] = self._later_than(current.updated_at)
         assignments = ", ".join(f"{name} = ?" for name in row)
@@ -533,6 +555,8 @@ class Store:
             f"UPDATE claims SET {assignments} WHERE id = ?", [*row.values(), current.id]
         )
         self._learn_terms(topic_id, topic_terms(updated.text, updated.unit_norm))
+        old_topic_id = self.find_topic(str(current.topic))[0]  # type: ignore[index]
+        self._refresh_conflicts({(old_topic_id, current.quantity), (topic_id, updated.quantity)})
         return self.get_claim(current.id)  # type: ignore[arg-type]
 
     def _later_than(self, previous: str | None) -> str:
@@ -551,6 +575,7 @@ class Store:
             self.conn.execute(
                 "UPDATE claims SET deleted_at = ? WHERE id = ?", (self.clock(), claim_id)
             )
+            self._refresh_conflicts({(self._topic_id_of(claim_id), current.quantity)})
             return current
 
     def restore_claim(self, claim_id: int) -> Claim:
@@ -563,6 +588,7 @@ class Store:
                 "UPDATE claims SET deleted_at = NULL, updated_at = ? WHERE id = ?",
                 (self._later_than(current.updated_at), claim_id),
             )
+            self._refresh_conflicts({(self._topic_id_of(claim_id), current.quantity)})
             return self.get_claim(claim_id)
 
     def _record(self, claim: Claim, action: str) -> None:
@@ -590,40 +616,151 @@ class Store:
         claims, sorting them by topic name would cost SQLite seconds and memory."""
         return self.list_claims(topic=topic, order="grouped")
 
-    def cumulative_topics(self) -> set[str]:
-        return {row[0] for row in self.conn.execute("SELECT name FROM topics WHERE cumulative")}
+    def _topic_id_of(self, claim_id: int) -> int:
+        return self.conn.execute(
+            "SELECT topic_id FROM claims WHERE id = ?", (claim_id,)
+        ).fetchone()[0]
 
-    def set_cumulative(self, topic: str, cumulative: bool) -> str:
+    # --- how quantities move in time ----------------------------------------------
+
+    def quantity_kinds(self) -> dict[str, dict[str, str]]:
+        """The kinds set by hand: topic name -> quantity key ('*': the whole topic) -> kind."""
+        kinds: dict[str, dict[str, str]] = {}
+        for name, quantity, kind in self.conn.execute(
+            "SELECT t.name, k.quantity, k.kind FROM quantity_kinds k JOIN topics t ON t.id = k.topic_id"
+        ):
+            kinds.setdefault(name, {})[quantity] = kind
+        return kinds
+
+    def _kinds_of(self, topic_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+        kinds: dict[int, dict[str, str]] = {}
+        for topic_id, quantity, kind in self.conn.execute(
+            "SELECT topic_id, quantity, kind FROM quantity_kinds "
+            "WHERE topic_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(topic_ids))),),
+        ):
+            kinds.setdefault(topic_id, {})[quantity] = kind
+        return kinds
+
+    def set_kind(self, topic: str, kind: str | None, quantity: str | None = None) -> str:
+        """Set how a topic's quantity (or, without one, all of them) moves in time;
+        None goes back to the default of each quantity's state."""
         with self.transaction():
             found = self.find_topic(topic)
             if not found:
                 raise NotFoundError(f"no topic named {topic!r}")
-            self.conn.execute(
-                "UPDATE topics SET cumulative = ? WHERE id = ?", (int(cumulative), found[0])
-            )
+            key = quantity or "*"
+            if kind is None:
+                self.conn.execute(
+                    "DELETE FROM quantity_kinds WHERE topic_id = ? AND quantity = ?",
+                    (found[0], key),
+                )
+            else:
+                self.conn.execute(
+                    "INSERT INTO quantity_kinds (topic_id, quantity, kind) VALUES (?, ?, ?) "
+                    "ON CONFLICT (topic_id, quantity) DO UPDATE SET kind = excluded.kind",
+                    (found[0], key, kind),
+                )
+            self._refresh_conflicts(self._groups("topic_id = ?", (found[0],)))
             return found[1]
 
-    def reviews(self) -> dict[tuple[int, int], Review]:
-        """The latest review of each pair."""
-        return {(r.claim_a, r.claim_b): r for r in self.all_reviews()}
-
-    def add_review(self, review: Review) -> None:
-        with self.transaction():
-            self.conn.execute(
-                "INSERT INTO reviews (claim_a, claim_b, kind, decision, note, reviewer, "
-                "created_at, a_updated_at, b_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    review.claim_a,
-                    review.claim_b,
-                    review.kind,
-                    review.decision,
-                    review.note,
-                    review.reviewer,
-                    review.created_at,
-                    review.a_updated_at,
-                    review.b_updated_at,
-                ),
+    def _groups(self, where: str, params: tuple[object, ...]) -> set[tuple[int, str | None]]:
+        """The (topic, quantity) groups of the claims that match, removed ones too."""
+        return {
+            (row[0], row[1])
+            for row in self.conn.execute(
+                f"SELECT DISTINCT topic_id, quantity FROM claims WHERE {where}", params
             )
+        }
+
+    # --- reviews ------------------------------------------------------------------
+
+    _REVIEW_COLUMNS = (
+        "conflict, kind, claims, basis, decision, note, reviewer, created_at, settings, "
+        "replaces, id"
+    )
+
+    def reviews(self) -> dict[str, Review]:
+        """The latest decision on each conflict that has not been undone."""
+        return {r.conflict: r for r in self.all_reviews() if not r.undone_at}
+
+    def all_reviews(self) -> list[Review]:
+        return [
+            _review(row)
+            for row in self._tuples().execute(
+                f"SELECT {self._REVIEW_COLUMNS}, undone_at FROM reviews ORDER BY id"
+            )
+        ]
+
+    def _standing(self, keys: Iterable[str]) -> dict[str, Review]:
+        """The latest decision not undone on each of these conflicts."""
+        if not self.conn.execute("SELECT 1 FROM reviews LIMIT 1").fetchone():
+            return {}
+        rows = self._tuples().execute(
+            f"SELECT {self._REVIEW_COLUMNS}, undone_at FROM reviews WHERE undone_at IS NULL "
+            "AND conflict IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps(sorted(set(keys))),),
+        )
+        return {review.conflict: review for review in map(_review, rows)}
+
+    def add_reviews(self, reviews: Sequence[Review]) -> list[int]:
+        """Record decisions, all or none; the stored conflicts take them at once."""
+        with self.transaction():
+            ids = [self._insert_review(review) for review in reviews]
+            self._restatus({r.conflict for r in reviews})
+        return ids
+
+    def _insert_review(self, review: Review) -> int:
+        claims = list(review.claims)
+        cursor = self.conn.execute(
+            "INSERT INTO reviews (claim_a, claim_b, kind, decision, note, reviewer, created_at, "
+            "conflict, claims, basis, settings, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                claims[0],
+                claims[1],
+                review.kind,
+                review.decision,
+                review.note,
+                review.reviewer,
+                review.created_at,
+                review.conflict,
+                json.dumps(claims),
+                None if review.basis is None else json.dumps(list(review.basis)),
+                review.settings,
+                review.replaces,
+            ),
+        )
+        return cursor.lastrowid  # type: ignore[return-value]
+
+    def undo_review(self) -> Review:
+        """Undo the latest decision still standing; the one it replaced holds again."""
+        with self.transaction():
+            row = (
+                self._tuples()
+                .execute(
+                    f"SELECT {self._REVIEW_COLUMNS}, undone_at FROM reviews WHERE undone_at IS NULL "
+                    "ORDER BY id DESC LIMIT 1"
+                )
+                .fetchone()
+            )
+            if row is None:
+                raise ClaimtrackError("there is no decision to undo")
+            review = _review(row)
+            self.conn.execute(
+                "UPDATE reviews SET undone_at = ? WHERE id = ?", (self.clock(), review.id)
+            )
+            self._restatus({review.conflict})
+            return review
+
+    def decisions_on(self, claim_id: int) -> list[Review]:
+        """Every decision standing on a conflict this claim took part in, oldest first."""
+        rows = self._tuples().execute(
+            f"SELECT {self._REVIEW_COLUMNS}, undone_at FROM reviews WHERE undone_at IS NULL "
+            "AND ? IN (SELECT value FROM json_each(reviews.claims)) ORDER BY id",
+            (claim_id,),
+        )
+        latest = {review.conflict: review for review in map(_review, rows)}
+        return sorted(latest.values(), key=lambda r: r.id or 0)
 
     # --- bulk import ----------------------------------------------------------------
 
@@ -651,29 +788,32 @@ class Store:
         file_ids: list[int] = (),  # type: ignore[assignment]
         reviews: list[dict[str, object]] = (),  # type: ignore[assignment]
         aliases: list[tuple[str, str]] = (),  # type: ignore[assignment]
-        cumulative_topics: list[str] = (),  # type: ignore[assignment]
+        kinds: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
         progress: Callable[[int], None] | None = None,
         checked: bool = False,
     ) -> int:
-        """Insert new claims in one transaction (sqlite-utils batches the rows).
+        """Insert new claims in one transaction, with one executemany.
 
         A claim keeps its id from the file (file_ids lists them all, known
         before the claims are) when that id is free here, so a round trip into
         an empty database keeps every id; the others are numbered after the
-        highest. Reviews follow their claims' ids. Returns how many were added.
+        highest. Reviews follow their claims' ids; kinds are (topic, quantity key
+        or '*', kind). The stored conflicts of every quantity the claims join are
+        brought up to date in the same transaction. Returns how many were added.
         Each claim passes `check_claim` here unless the caller says it already
         has (the importer checks in its second process, naming file and line).
         """
-        from sqlite_utils import Database
-
-        db = Database(self.conn, execute_plugins=False)
         with self.transaction():
             taken = {row[0] for row in self.conn.execute("SELECT id FROM claims")}
             wanted = set(file_ids)
             free = wanted - taken if len(wanted) == len(file_ids) else set()
             next_id = max(taken | free, default=0)
-            sources: dict[str, int] = {}
-            topics: dict[str, int] = {}
+            sources: dict[str, tuple[int, str]] = {}
+            topics: dict[str, tuple[int, str]] = {}
+            groups: set[tuple[int, str | None]] = set()
+            # The claims of topics this import creates: their conflicts are found
+            # from these, instead of reading every claim back.
+            fresh: dict[int, list[Claim]] = {}
             new_ids: dict[int, int] = {}
             terms: set[tuple[str, int]] = set()
             seen: dict[int, int] = {}
@@ -688,14 +828,23 @@ class Store:
                         check_claim(claim, today, now)
                     key = source_key(claim.source)
                     if key not in sources:
-                        sources[key] = self.ensure_source(claim.source)[0]
+                        sources[key] = self.ensure_source(claim.source)
                     if claim.topic:
-                        topic_id = topics.get(topic_key(claim.topic))
-                        if topic_id is None:
-                            topic_id = self.ensure_topic(claim.topic)[0]
-                            topics[topic_key(claim.topic)] = topic_id
+                        known = topics.get(topic_key(claim.topic))
+                        if known is None:
+                            topic_id, topic, created = self.ensure_topic(claim.topic)
+                            known = topics[topic_key(claim.topic)] = (topic_id, topic)
+                            if created:
+                                fresh[topic_id] = []
+                        topic_id, topic = known
                     else:
-                        topic_id = self.file_topic(claim)[0]
+                        topic_id, topic, filing = self.file_topic(claim)
+                        if filing and filing.created:
+                            fresh[topic_id] = []
+                    if claim.quantity is None:
+                        # Set in place: the import's own object (see below).
+                        claim.quantity = quantity_of(claim.text, claim.unit, claim.figure, topic)
+                    groups.add((topic_id, claim.quantity or None))
                     # A topic's vocabulary settles after a few claims: learning from
                     # the first VOCABULARY_SAMPLE of each keeps large imports fast.
                     seen[topic_id] = seen.get(topic_id, 0) + 1
@@ -712,17 +861,29 @@ class Store:
                         claim_id = next_id
                     if original_id is not None:
                         new_ids[original_id] = claim_id
-                    row = _claim_row(claim, sources[key], topic_id)
+                    row = _claim_row(claim, sources[key][0], topic_id)
                     row["id"] = claim_id
                     row["created_at"] = claim.created_at or now
                     row["updated_at"] = claim.updated_at or now
                     inserted.append(claim_id)
                     if progress and len(inserted) % 500 == 0:
                         progress(500)
+                    if topic_id in fresh:
+                        # The import's own object, seen by nothing else: set in
+                        # place, it is the claim as stored, without a copy a row.
+                        claim.id, claim.source, claim.topic = claim_id, sources[key][1], topic
+                        fresh[topic_id].append(claim)
                     yield row
 
-            with _wide_batches(), self._search_index_after(inserted):
-                db["claims"].insert_all(rows(), batch_size=500)
+            with self._search_index_after(inserted):
+                stream = rows()
+                first = next(stream, None)
+                if first is not None:
+                    marks = ", ".join("?" * len(first))
+                    self.conn.executemany(
+                        f"INSERT INTO claims ({', '.join(first)}) VALUES ({marks})",
+                        (tuple(row.values()) for row in chain([first], stream)),
+                    )
             if progress:
                 progress(len(inserted) % 500)
             self.conn.executemany(
@@ -735,12 +896,18 @@ class Store:
                         "INSERT INTO source_aliases (key, alias, source_id) VALUES (?, ?, ?)",
                         (source_key(alias), alias, target[0]),
                     )
-            for topic in cumulative_topics:
-                self.conn.execute(
-                    "UPDATE topics SET cumulative = 1 WHERE key = ?", (topic_key(topic),)
-                )
+            for topic, quantity, kind in kinds:
+                found = self.find_topic(topic)
+                if found:
+                    self.conn.execute(
+                        "INSERT OR IGNORE INTO quantity_kinds (topic_id, quantity, kind) "
+                        "VALUES (?, ?, ?)",
+                        (found[0], quantity, kind),
+                    )
+                    groups |= self._groups("topic_id = ?", (found[0],))
             for review in reviews:
                 self._import_review(review, new_ids)
+            self._refresh_conflicts(groups, fresh)
         return len(inserted)
 
     @contextmanager
@@ -767,41 +934,51 @@ class Store:
             self.conn.execute(trigger[0])
 
     def _import_review(self, review: dict[str, object], new_ids: dict[int, int]) -> None:
-        pair = review.get("claims") or []
-        if len(pair) != 2 or not all(p in new_ids for p in pair):  # type: ignore[arg-type]
-            return  # the review's claims were already here, or not in the file
-        if new_ids[pair[0]] == new_ids[pair[1]]:  # type: ignore[index]
-            return  # a review of a claim with itself decides nothing
-        a, b = sorted(new_ids[p] for p in pair)  # type: ignore[index]
-        stamps = review.get("claims_updated_at") or [None, None]
-        if new_ids[pair[0]] != a:  # type: ignore[index]
-            stamps = list(reversed(stamps))  # type: ignore[arg-type]
-        self.conn.execute(
-            "INSERT INTO reviews (claim_a, claim_b, kind, decision, note, reviewer, created_at, "
-            "a_updated_at, b_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                a,
-                b,
-                review.get("kind"),
-                review.get("decision"),
-                review.get("note"),
-                review.get("reviewer"),
-                review.get("created_at") or self.clock(),
-                stamps[0],  # type: ignore[index]
-                stamps[1],  # type: ignore[index]
-            ),
-        )
-
-    def all_reviews(self) -> list[Review]:
+        """A decision from a file, on claims the same file brought in. A file written
+        before reviews kept fingerprints gives the claims' time stamps instead: the
+        decision holds if those match the claims as imported."""
         from claimtrack.conflicts import Review
 
-        return [
-            Review(*row)
-            for row in self.conn.execute(
-                "SELECT claim_a, claim_b, kind, decision, note, reviewer, created_at, "
-                "a_updated_at, b_updated_at FROM reviews ORDER BY id"
+        listed = review.get("claims") or []
+        if len(listed) < 2 or not all(p in new_ids for p in listed):  # type: ignore[union-attr]
+            return  # the review's claims were already here, or not in the file
+        kind = str(review.get("kind"))
+        claims = [new_ids[p] for p in listed]  # type: ignore[union-attr]
+        if len(set(claims)) < len(claims):
+            return  # a review of a claim with itself decides nothing
+        basis = review.get("basis")
+        if not isinstance(basis, list) or len(basis) != len(claims):
+            stamps = list(review.get("claims_updated_at") or [])  # type: ignore[call-overload]
+            current = [self.get_claim(c, deleted=True) for c in claims]
+            same = stamps == [c.updated_at for c in current]
+            basis = [claim_basis(c) for c in current] if same else None
+            if kind == "denial" and current[0].stance != "denies":
+                claims, basis = claims[::-1], basis[::-1] if basis else None
+        # Renumbered claims keep their decision: a pair in id order, a denial first.
+        paired = list(zip(claims, basis or [None] * len(claims), strict=True))
+        first = paired[:1] if kind == "denial" else []
+        paired = first + sorted(paired[len(first) :], key=lambda p: p[0])
+        claims = [c for c, _ in paired]
+        basis = None if basis is None else [b for _, b in paired]
+        key = f"denial-{claims[0]}" if kind == "denial" else f"{claims[0]}-{claims[1]}"
+        self._insert_review(
+            Review(
+                conflict=key,
+                kind=kind,
+                claims=tuple(claims),
+                basis=None if basis is None else tuple(str(b) for b in basis),  # type: ignore[union-attr]
+                decision=str(review.get("decision")),
+                note=review.get("note"),  # type: ignore[arg-type]
+                reviewer=review.get("reviewer"),  # type: ignore[arg-type]
+                created_at=str(review.get("created_at") or self.clock()),
+                settings=review.get("settings"),  # type: ignore[arg-type]
             )
-        ]
+        )
+        if review.get("undone_at"):
+            self.conn.execute(
+                "UPDATE reviews SET undone_at = ? WHERE id = last_insert_rowid()",
+                (review["undone_at"],),
+            )
 
     # --- safety ---------------------------------------------------------------------
 
@@ -862,7 +1039,24 @@ class Store:
         except sqlite3.DatabaseError as error:
             results.append(("links", False, f"cannot be checked: {error}"))
         results.append(("values", *self._values_ok()))
+        if schema_ok:
+            results.append(("conflicts", *self._conflicts_ok()))
         return results
+
+    def _conflicts_ok(self) -> tuple[bool, str]:
+        try:
+            stale = self._stale_conflicts()
+            stored = self.conn.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            return False, f"cannot be checked: {error}"
+        except (ArithmeticError, ValueError, TypeError):  # what a bad stored value breaks
+            return False, "cannot be compared with the claims until their values are fixed"
+        if not stale:
+            return True, f"up to date ({stored} stored)"
+        return False, (
+            f"{stale} stored conflict(s) out of step with the claims; "
+            "`claimtrack check --repair` rebuilds them"
+        )
 
     def integrity(self) -> tuple[bool, str]:
         try:
@@ -942,15 +1136,106 @@ class Store:
     # --- listings -------------------------------------------------------------------
 
     def topics(self) -> list[dict[str, object]]:
-        return [
-            {**dict(row), "cumulative": bool(row["cumulative"])}
-            for row in self.conn.execute(
-                "SELECT t.id, t.name, count(c.id) AS claims, min(c.date) AS first, "
-                "max(c.date) AS last, t.cumulative = 1 AS cumulative FROM topics t "
-                "LEFT JOIN claims c "
-                "ON c.topic_id = t.id AND c.deleted_at IS NULL GROUP BY t.id ORDER BY t.name"
+        """Topics with live claims: counts, dates, the kinds set by hand, and each
+        quantity's kind as compared."""
+        from claimtrack.conflicts import WHOLE_TOPIC, quantity_kind
+
+        set_by_hand = self._kinds_of(r[0] for r in self.conn.execute("SELECT id FROM topics"))
+        measured: dict[int, list[str]] = {}
+        for topic_id, quantity in self.conn.execute(
+            "SELECT DISTINCT topic_id, quantity FROM claims WHERE deleted_at IS NULL "
+            "AND quantity IS NOT NULL ORDER BY topic_id, quantity"
+        ):
+            measured.setdefault(topic_id, []).append(quantity)
+        records = []
+        for row in self.conn.execute(
+            "SELECT t.id, t.name, count(c.id) AS claims, min(c.date) AS first, "
+            "max(c.date) AS last FROM topics t JOIN claims c "
+            "ON c.topic_id = t.id AND c.deleted_at IS NULL GROUP BY t.id ORDER BY t.name"
+        ):
+            kinds = set_by_hand.get(row["id"], {})
+            records.append(
+                {
+                    **dict(row),
+                    "cumulative": kinds.get(WHOLE_TOPIC) == "cumulative",
+                    "kinds": kinds,
+                    "quantities": {q: quantity_kind(q, kinds) for q in measured.get(row["id"], [])},
+                }
             )
-        ]
+        return records
+
+    def rename_topic(self, old: str, new: str) -> tuple[str, str]:
+        with self.transaction():
+            found = self.find_topic(old)
+            if not found:
+                raise NotFoundError(f"no topic named {old!r}")
+            clash = self.find_topic(new)
+            if clash and clash[0] != found[0]:
+                raise ClaimtrackError(
+                    f"a topic named {clash[1]!r} exists; `claimtrack topics merge` joins them"
+                )
+            name = new.strip()
+            self.conn.execute(
+                "UPDATE topics SET name = ?, key = ? WHERE id = ?",
+                (name, topic_key(name), found[0]),
+            )
+            self.conn.execute("UPDATE conflicts SET topic = ? WHERE topic_id = ?", (name, found[0]))
+            self._render_listings("topic_id = ?", (found[0],))
+            touched = self._own_places(found[0], name)
+            if touched:
+                self._refresh_conflicts(touched)
+            return found[1], name
+
+    def _own_places(self, topic_id: int, name: str) -> set[tuple[int, str | None]]:
+        """Drop the places a topic's new name holds from its claims' quantities;
+        the groups that changed."""
+        touched: set[tuple[int, str | None]] = set()
+        for claim_id, quantity in self.conn.execute(
+            "SELECT id, quantity FROM claims WHERE topic_id = ? AND quantity LIKE '%@%'",
+            (topic_id,),
+        ).fetchall():
+            own = in_topic(quantity, name)
+            if own != quantity:
+                self.conn.execute("UPDATE claims SET quantity = ? WHERE id = ?", (own, claim_id))
+                touched |= {(topic_id, quantity), (topic_id, own)}
+        return touched
+
+    def merge_topics(self, source: str, target: str) -> tuple[str, str, int]:
+        """Move every claim of topic SOURCE (removed ones too) into TARGET, with its
+        vocabulary and kinds (TARGET's win); SOURCE is gone afterwards."""
+        with self.transaction():
+            found, into = self.find_topic(source), self.find_topic(target)
+            if not found:
+                raise NotFoundError(f"no topic named {source!r}")
+            if not into:
+                raise NotFoundError(f"no topic named {target!r}")
+            if found[0] == into[0]:
+                raise ClaimtrackError(f"cannot merge topic {found[1]!r} into itself")
+            touched = self._groups("topic_id = ?", (found[0],))
+            moved = [self.get_claim(r[0], deleted=True) for r in self.conn.execute(
+                "SELECT id FROM claims WHERE topic_id = ?", (found[0],))]  # fmt: skip
+            for claim in moved:
+                self._record(claim, "merge")
+                self.conn.execute(
+                    "UPDATE claims SET topic_id = ?, updated_at = ? WHERE id = ?",
+                    (into[0], self._later_than(claim.updated_at), claim.id),
+                )
+            self.conn.execute(
+                "INSERT OR IGNORE INTO topic_terms (term, topic_id) "
+                "SELECT term, ? FROM topic_terms WHERE topic_id = ?",
+                (into[0], found[0]),
+            )
+            self.conn.execute(
+                "INSERT OR IGNORE INTO quantity_kinds (topic_id, quantity, kind) "
+                "SELECT ?, quantity, kind FROM quantity_kinds WHERE topic_id = ?",
+                (into[0], found[0]),
+            )
+            touched |= {(into[0], q) for _, q in touched} | self._own_places(into[0], into[1])
+            self._refresh_conflicts(touched)
+            for table in ("topic_terms", "quantity_kinds"):
+                self.conn.execute(f"DELETE FROM {table} WHERE topic_id = ?", (found[0],))
+            self.conn.execute("DELETE FROM topics WHERE id = ?", (found[0],))
+            return found[1], into[1], len(moved)
 
     def sources(self) -> list[dict[str, object]]:
         result = []
@@ -989,6 +1274,7 @@ class Store:
             moved = 0
             existing = self.conn.execute("SELECT id FROM sources WHERE key = ?", (key,)).fetchone()
             if existing and existing[0] != target[0]:
+                touched = self._groups("source_id = ?", (existing[0],))
                 moved = self.conn.execute(
                     "UPDATE claims SET source_id = ? WHERE source_id = ?", (target[0], existing[0])
                 ).rowcount
@@ -997,6 +1283,7 @@ class Store:
                     (target[0], existing[0]),
                 )
                 self.conn.execute("DELETE FROM sources WHERE id = ?", (existing[0],))
+                self._refresh_conflicts(touched)
             self.conn.execute(
                 "INSERT INTO source_aliases (key, alias, source_id) VALUES (?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET alias = excluded.alias, "
@@ -1004,6 +1291,326 @@ class Store:
                 (key, alias.strip(), target[0]),
             )
             return target[1], moved
+
+    # --- stored conflicts -----------------------------------------------------------
+
+    def _refresh_conflicts(
+        self,
+        groups: Iterable[tuple[int, str | None]],
+        known: dict[int, list[Claim]] | None = None,
+    ) -> None:
+        """Bring the stored conflicts of these (topic, quantity) groups up to date,
+        and the denials of their topics: inside the caller's transaction. `known`
+        gives the live claims of some topics already, so they are not read."""
+        wanted: dict[int, set[str]] = {}
+        for topic_id, quantity in groups:
+            wanted.setdefault(topic_id, set()).add(quantity or "")
+        if not wanted:
+            return
+        known = known or {}
+        kinds = self._kinds_of(wanted)
+        found: list[tuple[int, Conflict]] = []
+        unread = sorted(set(wanted) - set(known))
+        for topic_id, claims in chain(known.items(), self._claims_of_topics(unread)):
+            found += [
+                (topic_id, conflict)
+                for conflict in self._topic_found(claims, wanted[topic_id], kinds.get(topic_id))
+            ]
+        for topic_id, quantities in wanted.items():
+            self.conn.execute(
+                "DELETE FROM conflicts WHERE topic_id = ? AND kind = 'denial'", (topic_id,)
+            )
+            self.conn.executemany(
+                "DELETE FROM conflicts WHERE topic_id = ? AND kind != 'denial' AND quantity IS ?",
+                [(topic_id, q or None) for q in quantities],
+            )
+        self._store_conflicts(found)
+
+    def _topic_found(
+        self, claims: list[Claim], quantities: set[str] | None, kinds: dict[str, str] | None
+    ) -> list[Conflict]:
+        """The conflicts of one topic's claims: its denials, and the figures of the
+        quantities asked for (None: all of them)."""
+        from claimtrack.conflicts import (
+            STORED,
+            denial_conflicts,
+            figure_conflicts,
+            figure_groups,
+            moment_order,
+            quantity_kind,
+        )
+
+        claims.sort(key=moment_order)
+        found = denial_conflicts(claims, STORED)
+        for quantity, group in figure_groups(claims).items():
+            if quantities is None or quantity in quantities:
+                found += figure_conflicts(group, quantity_kind(quantity, kinds), STORED)
+        return found
+
+    def _claims_of_topics(
+        self, topic_ids: list[int] | None = None
+    ) -> Iterator[tuple[int, list[Claim]]]:
+        """Each topic's live claims, a topic at a time (None: every topic)."""
+        where, params = "", ()
+        if topic_ids is not None:
+            where, params = (
+                "AND c.topic_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(topic_ids),),
+            )
+        rows = self._tuples().execute(
+            f"SELECT c.topic_id, {self._SELECT[len('SELECT ') :]} WHERE c.deleted_at IS NULL "
+            f"{where} ORDER BY c.topic_id",
+            params,
+        )
+        for topic_id, group in groupby(rows, key=lambda row: row[0]):
+            yield topic_id, [claim_from_row(row[1:]) for row in group]
+
+    def _store_conflicts(self, found: list[tuple[int, Conflict]]) -> None:
+        marks = ", ".join("?" * len(self._CONFLICT_COLUMNS.split(",")))
+        rows = self._conflict_rows(found)
+        self.conn.executemany(
+            f"INSERT INTO conflicts ({self._CONFLICT_COLUMNS}) VALUES ({marks})", rows
+        )
+        if rows:
+            keys = json.dumps([row[0] for row in rows])
+            self._render_listings("key IN (SELECT value FROM json_each(?))", (keys,))
+
+    def _conflict_rows(self, found: list[tuple[int, Conflict]]) -> list[tuple[object, ...]]:
+        """The conflicts as table rows, each with the decision that holds for it."""
+        from claimtrack.conflicts import OPEN, SEVERITY, holds
+
+        standing = self._standing(c.key for _, c in found) if found else {}
+        rows = []
+        for topic_id, conflict in found:
+            review = standing.get(conflict.key)
+            held = review is not None and holds(review, conflict.members)
+            rows.append(
+                (
+                    conflict.key,
+                    topic_id,
+                    conflict.topic,
+                    conflict.quantity or None,
+                    conflict.quantity_kind,
+                    conflict.kind,
+                    SEVERITY[conflict.kind],
+                    conflict.ids[0],
+                    conflict.ids[1],
+                    json.dumps(list(conflict.ids)),
+                    conflict.reason,
+                    conflict.ratio,
+                    review.decision if held else OPEN,  # type: ignore[union-attr]
+                    review.id if held else None,  # type: ignore[union-attr]
+                )
+            )
+        return rows
+
+    def _all_found(self) -> Iterator[tuple[int, Conflict]]:
+        kinds = self._kinds_of(r[0] for r in self.conn.execute("SELECT id FROM topics"))
+        for topic_id, claims in self._claims_of_topics():
+            for conflict in self._topic_found(claims, None, kinds.get(topic_id)):
+                yield topic_id, conflict
+
+    def _restatus(self, keys: set[str]) -> None:
+        """Give the stored conflicts with these keys the decision that holds for them."""
+        from claimtrack.conflicts import OPEN, holds
+
+        standing = self._standing(keys)
+        for key, claims in self.conn.execute(
+            "SELECT key, claims FROM conflicts WHERE key IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(keys)),),
+        ).fetchall():
+            review = standing.get(key)
+            members = [self.get_claim(i) for i in json.loads(claims)]
+            held = review is not None and holds(review, members)
+            self.conn.execute(
+                "UPDATE conflicts SET status = ?, review_id = ? WHERE key = ?",
+                (review.decision if held else OPEN, review.id if held else None, key),  # type: ignore[union-attr]
+            )
+        self._render_listings(
+            "key IN (SELECT value FROM json_each(?))", (json.dumps(sorted(keys)),)
+        )
+
+    def rebuild_conflicts(self) -> int:
+        with self.transaction():
+            return self._rebuild_conflicts()
+
+    def _rebuild_conflicts(self) -> int:
+        self.conn.execute("DELETE FROM conflicts")
+        found = list(self._all_found())
+        self._store_conflicts(found)
+        return len(found)
+
+    _CONFLICT_COLUMNS = (
+        "key, topic_id, topic, quantity, quantity_kind, kind, severity, claim_a, claim_b, "
+        "claims, reason, ratio, status, review_id"
+    )
+
+    def _stale_conflicts(self) -> int:
+        """How many stored conflicts differ from what the claims give now: missing,
+        left over, or changed."""
+        fresh = {row[0]: row for row in self._conflict_rows(list(self._all_found()))}
+        stored = {
+            row[0]: row
+            for row in self._tuples().execute(f"SELECT {self._CONFLICT_COLUMNS} FROM conflicts")
+        }
+        from claimtrack.escape import escape_unseen
+
+        stale = {key for key in fresh.keys() | stored.keys() if fresh.get(key) != stored.get(key)}
+        stale |= {
+            key
+            for key, listing, rendered in self.conn.execute(
+                f"SELECT key, listing, {self._LISTING} FROM conflicts"
+            )
+            if listing != escape_unseen(rendered)
+        }
+        return len(stale)
+
+    def stored_rows(self, topic: str | None = None, *, claim_id: int | None = None) -> list[Row]:
+        """The stored conflicts (of a topic, or with a claim), each with its status
+        and the decision that holds, sorted by topic, severity and ids."""
+        where, params = ["1"], []
+        if topic is not None:
+            found = self.find_topic(topic)
+            if not found:
+                return []
+            where.append("c.topic_id = ?")
+            params.append(found[0])
+        if claim_id is not None:
+            where.append(
+                "c.topic_id = (SELECT topic_id FROM claims WHERE id = ?) "
+                "AND ? IN (SELECT value FROM json_each(c.claims))"
+            )
+            params += [claim_id, claim_id]
+        return [
+            _stored_row(row)
+            for row in self._tuples().execute(
+                "SELECT c.kind, c.claims, c.reason, c.ratio, c.topic, c.quantity, "
+                f"c.quantity_kind, c.status, {', '.join('r.' + c for c in self._REVIEW_COLUMNS.split(', '))}, "
+                "r.undone_at FROM conflicts c LEFT JOIN reviews r ON r.id = c.review_id "
+                f"WHERE {' AND '.join(where)} ORDER BY c.topic, c.severity, c.claim_a, c.claim_b",
+                params,
+            )
+        ]
+
+    def stored_json(
+        self,
+        topic: str | None = None,
+        source: str | None = None,
+        kind: str | None = None,
+        dismissed: bool = False,
+    ) -> Iterator[bytes]:
+        """The stored conflicts' listings: JSON objects as UTF-8 bytes, ready to
+        write. At a million claims there are 100,000 of them (50 MB); building
+        them, or even decoding and encoding them again, would cost more than
+        reading them."""
+        where, params = [], []
+        if not dismissed:
+            where.append("c.status != 'dismissed'")
+        if kind:
+            where.append("c.kind = ?")
+            params.append(kind)
+        if topic is not None:
+            found = self.find_topic(topic)
+            if not found:
+                raise NotFoundError(f"no topic named {topic!r}")
+            where.append("c.topic_id = ?")
+            params.append(found[0])
+        if source is not None:
+            found_source = self.find_source(source)
+            if not found_source:
+                raise NotFoundError(f"no source named {source!r}")
+            where.append(
+                "EXISTS (SELECT 1 FROM json_each(c.claims) j JOIN claims m ON m.id = j.value "
+                "WHERE m.source_id = ?)"
+            )
+            params.append(found_source[0])
+        sql = (
+            f"SELECT c.listing FROM conflicts c WHERE {' AND '.join(where) or '1'} "
+            "ORDER BY c.topic, c.severity, c.claim_a, c.claim_b"
+        )
+        cursor = self._tuples().execute(sql, params)
+
+        def rows() -> Iterator[bytes]:
+            while True:
+                # Text comes back undecoded only while these rows are fetched.
+                self.conn.text_factory = bytes
+                try:
+                    batch = cursor.fetchmany(2000)
+                finally:
+                    self.conn.text_factory = str
+                if not batch:
+                    return
+                yield from (row[0] for row in batch)
+
+        return rows()
+
+    # The JSON object of a stored conflict, as `conflicts --json` prints it.
+    _LISTING = (
+        "json_object('topic', topic, 'kind', kind, 'claims', json(claims), 'quantity', "
+        "quantity, 'quantity_kind', quantity_kind, 'reason', reason, 'ratio', ratio, "
+        "'status', status, 'note', (SELECT note FROM reviews WHERE id = review_id), "
+        "'reviewer', (SELECT reviewer FROM reviews WHERE id = review_id), "
+        "'reviewed_at', (SELECT created_at FROM reviews WHERE id = review_id))"
+    )
+
+    def _render_listings(self, where: str, params: tuple[object, ...]) -> None:
+        """Write the listings of these conflicts. SQLite's JSON leaves C1 and bidi
+        controls raw; the few listings holding one are escaped here, once."""
+        from claimtrack.escape import JSON_UNSEEN_GLOB, escape_unseen
+
+        self.conn.execute(f"UPDATE conflicts SET listing = {self._LISTING} WHERE {where}", params)
+        raw = self.conn.execute(
+            f"SELECT id, listing FROM conflicts WHERE ({where}) AND listing GLOB ?",
+            (*params, JSON_UNSEEN_GLOB),
+        ).fetchall()
+        self.conn.executemany(
+            "UPDATE conflicts SET listing = ? WHERE id = ?",
+            [(escape_unseen(listing), row_id) for row_id, listing in raw],
+        )
+
+    # --- upgrades -------------------------------------------------------------------
+
+    def upgrade(self, applied_now: set[str]) -> None:
+        """What schema steps need computed from the claims, inside their transaction."""
+        if "m010_quantities" in applied_now:
+            self._fill_quantities()
+        if "m012_reviews_that_stick" in applied_now:
+            self._settle_legacy_reviews()
+        if "m013_stored_conflicts" in applied_now:
+            self._rebuild_conflicts()
+
+    def _fill_quantities(self) -> None:
+        rows = (
+            self._tuples()
+            .execute(f"{self._SELECT} WHERE c.quantity IS NULL AND c.figure_qualifier IS NOT NULL")
+            .fetchall()
+        )
+        updates = []
+        for row in rows:
+            claim = claim_from_row(row).with_changes(quantity=None)
+            settled = settle_quantity(claim, claim.topic)
+            if settled.quantity:
+                updates.append((settled.quantity, claim.id))
+        self.conn.executemany("UPDATE claims SET quantity = ? WHERE id = ?", updates)
+
+    def _settle_legacy_reviews(self) -> None:
+        """An old review holds if its claims are as they were when it was made (their
+        updated_at then and now): it gets their fingerprints, like a new one."""
+        for review_id, claims, stamps in self.conn.execute(
+            "SELECT id, claims, json_array(a_updated_at, b_updated_at) FROM reviews "
+            "WHERE basis IS NULL AND a_updated_at IS NOT NULL"
+        ).fetchall():
+            ids = json.loads(claims)
+            try:
+                current = {c: self.get_claim(c, deleted=True) for c in ids}
+            except NotFoundError:
+                continue
+            then = dict(zip(sorted(ids), json.loads(stamps), strict=True))
+            if all(then[c] == current[c].updated_at for c in ids):
+                basis = [claim_basis(current[c]) for c in ids]
+                self.conn.execute(
+                    "UPDATE reviews SET basis = ? WHERE id = ?", (json.dumps(basis), review_id)
+                )
 
 
 PARTIAL = ".partial"
@@ -1078,6 +1685,7 @@ def _claim_row(claim: Claim, source_id: int, topic_id: int) -> dict[str, object]
         "verdict_at": claim.verdict_at,
         "date_basis": claim.date_basis,
         "appearances": _appearances_text(claim.appearances),
+        "quantity": claim.quantity or None,
     }
 
 
@@ -1089,7 +1697,7 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
     (
         claim_id, text, day, precision, as_of, as_of_precision, url, low, high, qualifier,
         figure_text, unit, stance, tags, note, verdict, explanation, verdict_at, created_at,
-        updated_at, deleted_at, date_basis, appearances, source, topic,
+        updated_at, deleted_at, date_basis, appearances, quantity, source, topic,
     ) = row  # fmt: skip
     return Claim(
         id=claim_id,
@@ -1112,7 +1720,51 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
         deleted_at=deleted_at,
         date_basis=date_basis or STATEMENT,
         appearances=tuple(Appearance(**a) for a in json.loads(appearances)) if appearances else (),
+        quantity=quantity or "",
     )
+
+
+def _review(row: tuple) -> Review:  # type: ignore[type-arg]
+    from claimtrack.conflicts import Review
+
+    (
+        conflict,
+        kind,
+        claims,
+        basis,
+        decision,
+        note,
+        reviewer,
+        created,
+        settings,
+        replaces,
+        rid,
+        undone,
+    ) = row
+    return Review(
+        conflict=conflict,
+        kind=kind,
+        claims=tuple(json.loads(claims)),
+        basis=None if basis is None else tuple(json.loads(basis)),
+        decision=decision,
+        note=note,
+        reviewer=reviewer,
+        created_at=created,
+        settings=settings,
+        replaces=replaces,
+        id=rid,
+        undone_at=undone,
+    )
+
+
+def _stored_row(row: tuple) -> Row:  # type: ignore[type-arg]
+    from claimtrack.conflicts import Conflict
+
+    kind, claims, reason, ratio, topic, quantity, quantity_kind, status, *review = row
+    conflict = Conflict(
+        kind, tuple(json.loads(claims)), reason, ratio, topic, quantity or "", quantity_kind
+    )
+    return conflict, status, _review(tuple(review)) if review[0] is not None else None
 
 
 class NewClaims:
@@ -1133,27 +1785,6 @@ class NewClaims:
                 continue
             known.add(identity)
             yield claim, original_id
-
-
-@contextmanager
-def _wide_batches() -> Iterator[None]:
-    """Let sqlite-utils put 500 rows in one INSERT.
-
-    sqlite-utils caps the bound variables of a statement at 999 (the limit of
-    SQLite before 3.32), which splits our 23-column rows into batches of 43:
-    a 100,000-claim import then spends about a third of its time building
-    statements (sqlite-utils issue #147; PR #784 would make it a setting).
-    SQLite 3.32 and newer allow 32,766, so we raise the cap while we insert.
-    """
-    import sqlite_utils.db
-
-    previous = sqlite_utils.db.SQLITE_MAX_VARS
-    if sqlite3.sqlite_version_info >= (3, 32, 0):
-        sqlite_utils.db.SQLITE_MAX_VARS = 32_766
-    try:
-        yield
-    finally:
-        sqlite_utils.db.SQLITE_MAX_VARS = previous
 
 
 def default_path() -> Path:
@@ -1291,7 +1922,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
     # opening the same new file waits here, then finds nothing left to do.
     conn.execute("BEGIN IMMEDIATE")
     try:
+        before = set(_applied(conn) or [])
         migrations.apply(Database(conn, execute_plugins=False))
+        Store(conn).upgrade(set(_applied(conn) or []) - before)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

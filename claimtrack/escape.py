@@ -18,12 +18,13 @@ import string
 # paragraph separators, the Hangul fillers that render as nothing, and lone
 # surrogates (undecodable bytes in a file name or argument). Written out as
 # ranges: building the class from unicodedata would cost every start-up.
-_INVISIBLE = (
+_INVISIBLE_STORABLE = (
     "\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
-    "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ud800-\udfff"
+    "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164"
     "\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
+_INVISIBLE = _INVISIBLE_STORABLE + "\ud800-\udfff"
 _UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_INVISIBLE}]")
 _UNSAFE_ASCII = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f]")  # for ASCII text: scans twice as fast
 
@@ -57,6 +58,9 @@ def inert_lines(text: str) -> str:
 # Characters a JSON encoder leaves raw but that act on a terminal or hide or
 # reorder text where the file is shown: the invisible ones above.
 _JSON_UNSEEN = re.compile(f"[{_INVISIBLE}]")
+# The same characters for SQLite's GLOB, to find the stored JSON texts that hold
+# one (the store never holds a lone surrogate, and SQLite cannot be given one).
+JSON_UNSEEN_GLOB = f"*[{_INVISIBLE_STORABLE}]*"
 # In a page, JSON-LD sits inside <script>: "</script>" or "<!--" in a string
 # would end or comment out the block. JSON allows \\u escapes for any character.
 _JSON_IN_HTML = re.compile(f"[<>&{_INVISIBLE}]")
@@ -74,9 +78,16 @@ def json_dumps(value: object, indent: int | None = None, *, in_html: bool = Fals
     """JSON that keeps readable text readable but escapes every control character;
     with in_html, also every character that could end a <script> block."""
     text = json.dumps(value, ensure_ascii=False, indent=indent)
-    if text.isascii() and not in_html:
-        return text.replace("\x7f", "\\u007f")
-    return (_JSON_IN_HTML if in_html else _JSON_UNSEEN).sub(_json_escaped, text)
+    if in_html:
+        return _JSON_IN_HTML.sub(_json_escaped, text)
+    return escape_unseen(text)
+
+
+def escape_unseen(json_text: str) -> str:
+    """JSON text with the characters an encoder leaves raw escaped as well."""
+    if json_text.isascii():
+        return json_text.replace("\x7f", "\\u007f")
+    return _JSON_UNSEEN.sub(_json_escaped, json_text)
 
 
 _NEWLINES = re.compile(r"\r\n|\r")

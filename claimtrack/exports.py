@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from claimtrack.claims import REPORT, Claim, outlet_name
-from claimtrack.conflicts import Conflict, Review, Section, conflict_json, topic_spread
+from claimtrack.conflicts import Conflict, Review, Section, conflict_json, quantity_spreads
 from claimtrack.dates import from_iso
 from claimtrack.escape import json_dumps, md_link, md_text
 
@@ -26,14 +26,17 @@ def jsonl(claims: Iterable[Claim]) -> Iterator[str]:
 
 
 def review_json(review: Review) -> dict[str, object]:
+    """A decision, with the fingerprints of its claims then (what it rests on)."""
     return {
-        "claims": [review.claim_a, review.claim_b],
+        "claims": list(review.claims),
         "kind": review.kind,
         "decision": review.decision,
         "note": review.note,
         "reviewer": review.reviewer,
         "created_at": review.created_at,
-        "claims_updated_at": [review.a_updated_at, review.b_updated_at],
+        "basis": None if review.basis is None else list(review.basis),
+        "settings": review.settings,
+        "undone_at": review.undone_at,
     }
 
 
@@ -59,7 +62,9 @@ def json_document(
     yield ',\n  "sources": '
     yield from _array({"name": s["name"], "aliases": s["aliases"]} for s in sources)
     yield ',\n  "topics": '
-    yield from _array({"name": t["name"], "cumulative": t["cumulative"]} for t in topics)
+    yield from _array(
+        {"name": t["name"], "cumulative": t["cumulative"], "kinds": t["kinds"]} for t in topics
+    )
     yield "\n}\n"
 
 
@@ -125,9 +130,8 @@ def markdown(
                 " ".join(md_link(url, outlet_name(url)) for url in claim.urls),
             ]
             yield "| " + " | ".join(cells) + " |\n"
-        spread = topic_spread(section.claims)
-        if spread is not None:
-            yield f"\n{md_text(spread.describe())}\n"
+        for line in quantity_spreads(section.claims):
+            yield f"\n{md_text(line)}\n"
         if section.revised:
             yield "\n### Revisions\n\n"
             by_id = {c.id: c for c in section.claims}
@@ -142,8 +146,7 @@ def markdown(
         if shown:
             yield "\n### Conflicts\n\n"
             for conflict, status, review in shown:
-                a, b = conflict.pair
-                label = f"- **{conflict.kind.capitalize()}**, #{a} and #{b}"
+                label = f"- **{conflict.kind.capitalize()}**, {_between(conflict)}"
                 yield f"{label}, {md_text(_decision(status, review))}: {md_text(_reason(conflict))}\n"
     if empty:
         yield "\nNo claims.\n"
@@ -160,6 +163,16 @@ def _decision(status: str, review: Review | None) -> str:
     if review.note:
         words += f" (“{review.note}”)"
     return words
+
+
+def _between(conflict: Conflict) -> str:
+    """'#1 and #2'; a denial: '#3 against #1, #2 and #4'."""
+    first, *rest = conflict.ids
+    if conflict.kind != "denial":
+        return f"#{first} and #{rest[0]}"
+    named = [f"#{i}" for i in rest]
+    answered = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return f"#{first} against {answered}"
 
 
 def _reason(conflict: Conflict) -> str:

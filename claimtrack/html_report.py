@@ -193,7 +193,7 @@ def _conflicts(anchor: str, section: Section) -> Iterator[str]:
             "</tr></thead>\n<tbody>\n"
         )
         for conflict, status, review in shown:
-            a, b = conflict.pair
+            first, *rest = (f'<a href="#claim-{i}">#{i}</a>' for i in conflict.ids)
             decided = "—"
             if review is not None:
                 who = html_text(review.reviewer) if review.reviewer else "unnamed reviewer"
@@ -202,7 +202,7 @@ def _conflicts(anchor: str, section: Section) -> Iterator[str]:
                     decided += f": {html_text(review.note)}"
             yield (
                 f'<tr><td class="kind {conflict.kind}">{conflict.kind}</td>'
-                f'<td class="num"><a href="#claim-{a}">#{a}</a> × <a href="#claim-{b}">#{b}</a></td>'
+                f'<td class="num">{first} × {", ".join(rest)}</td>'
                 f'<td class="text">{html_text(conflict.reason)}</td><td>{status}</td>'
                 f"<td>{decided}</td></tr>\n"
             )

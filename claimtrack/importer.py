@@ -22,6 +22,7 @@ from claimtrack.claims import (
     ClaimRefused,
     check_claim,
     check_name,
+    check_quantity,
     check_source,
     check_stance,
     check_tags,
@@ -29,9 +30,10 @@ from claimtrack.claims import (
     check_url,
     check_verdict,
     detect_stance,
+    quantity_of,
     tags_from_cell,
 )
-from claimtrack.conflicts import KINDS
+from claimtrack.conflicts import KINDS, WHOLE_TOPIC, check_reviewer
 from claimtrack.dates import ClaimDate, from_iso, parse_date
 from claimtrack.errors import ClaimtrackError, ParseError
 from claimtrack.figures import QUALIFIERS, Figure, parse_figure, parse_figure_option
@@ -43,6 +45,7 @@ from claimtrack.limits import (
     text_problem,
     utc_now,
 )
+from claimtrack.quantities import KINDS as QUANTITY_KINDS
 
 IMPORT_FORMATS = ("csv", "json", "jsonl")
 REQUIRED = ("text", "source", "date")
@@ -67,7 +70,7 @@ class Batch:
     errors: list[str] = field(default_factory=list)  # filled while rows are read
     reviews: list[dict[str, object]] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, source name)
-    cumulative_topics: list[str] = field(default_factory=list)
+    kinds: list[tuple[str, str, str]] = field(default_factory=list)  # (topic, quantity, kind)
 
 
 def detect_format(path: Path, given: str | None) -> str:
@@ -177,12 +180,16 @@ def _checked_rows(
     return rows()
 
 
-def _check_span(span: tuple[int, int], when: tuple[date, str], from_csv: bool) -> _Checked:
+def _check_span(
+    span: tuple[int, int], when: tuple[date, str], from_csv: bool, quantities: bool = True
+) -> _Checked:
     """Check records [start, end): `when` is (today, now), the bounds of dates and times."""
     out: _Checked = []
     for place, record in _RECORDS[span[0] : span[1]]:
         try:
-            claim, original_id = claim_from_record(record, when[0], from_csv=from_csv, now=when[1])
+            claim, original_id = claim_from_record(
+                record, when[0], from_csv=from_csv, now=when[1], quantity=quantities
+            )
         except _FieldError as error:
             out.append((place, None, None, (error.field, error.message)))
         else:
@@ -210,7 +217,10 @@ def _check_chunks(
         initializer=_exit_with_parent,
         initargs=(os.getpid(),),
     )
-    results = pool.map(_check_span, spans, [when] * len(spans), [from_csv] * len(spans))
+    # The checker would otherwise be the slower of the two: it leaves every other
+    # chunk's quantities to the storing process, which reads them as it stores.
+    halves = [index % 2 == 0 for index in range(len(spans))]
+    results = pool.map(_check_span, spans, [when] * len(spans), [from_csv] * len(spans), halves)
 
     def drain() -> Iterator[_Checked]:
         try:
@@ -345,7 +355,7 @@ def _json_records(path: Path, text: str, batch: Batch) -> Iterator[tuple[str, di
 
 
 def _side_sections(path: Path, document: dict[str, object], batch: Batch) -> None:
-    """Reviews, sources (with their aliases) and topics (cumulative or not), each
+    """Reviews, sources (with their aliases) and topics (with their kinds), each
     checked like the claims: a bad entry names its place and nothing is imported."""
     now = utc_now()
     for index, review in _entries(path, document, "reviews"):
@@ -364,8 +374,25 @@ def _side_sections(path: Path, document: dict[str, object], batch: Batch) -> Non
         cumulative = topic.get("cumulative", False)
         if not isinstance(cumulative, bool):
             raise ClaimtrackError(f"{place}: cumulative must be true or false")
-        if cumulative:
-            batch.cumulative_topics.append(name)
+        kinds = topic.get("kinds") or {}
+        if not isinstance(kinds, dict):
+            raise ClaimtrackError(f"{place}: kinds must map quantities to kinds")
+        for quantity, kind in kinds.items():
+            if kind not in QUANTITY_KINDS:
+                raise ClaimtrackError(
+                    f"{place}, field 'kinds': the kind of {quantity!r} must be "
+                    f"{', '.join(QUANTITY_KINDS[:-1])} or {QUANTITY_KINDS[-1]}, not {kind!r}"
+                )
+            if quantity != WHOLE_TOPIC:
+                key = _side_text(place, "kinds", quantity, check_quantity)
+                if key != quantity:
+                    raise ClaimtrackError(
+                        f"{place}, field 'kinds': {quantity!r} is not a quantity key "
+                        f"(such as {key!r})"
+                    )
+        if cumulative and WHOLE_TOPIC not in kinds:
+            kinds = {**kinds, WHOLE_TOPIC: "cumulative"}  # written before kinds could be set
+        batch.kinds += [(name, quantity, kind) for quantity, kind in kinds.items()]
 
 
 def _entries(
@@ -390,24 +417,24 @@ def _side_text(place: str, name: str, value: object, check: Callable[[str], str]
 
 
 def _review(place: str, review: dict[str, object], now: str) -> dict[str, object]:
-    pair = review.get("claims")
+    listed = review.get("claims")
     if (
-        not isinstance(pair, list)
-        or len(pair) != 2
+        not isinstance(listed, list)
+        or len(listed) < 2
         or review.get("decision") not in ("dismissed", "confirmed")
         or review.get("kind") not in KINDS
     ):
-        raise ClaimtrackError(f"{place}: needs two claim ids, a kind and a decision")
+        raise ClaimtrackError(f"{place}: needs two claim ids or more, a kind and a decision")
     try:
-        ids = [check_id(p, "claim id") for p in pair if not isinstance(p, str)]
+        ids = [check_id(p, "claim id") for p in listed if not isinstance(p, str)]
     except ParseError as error:
         raise ClaimtrackError(f"{place}, field 'claims': {error.message}") from None
-    if len(ids) != 2:
+    if len(ids) != len(listed):
         raise ClaimtrackError(f"{place}, field 'claims': the claim ids must be numbers")
-    if ids[0] == ids[1]:
+    if len(set(ids)) != len(ids):
         raise ClaimtrackError(f"{place}, field 'claims': a review needs two different claims")
     checked = dict(review, claims=ids)
-    for name, limit in (("note", MAX_TEXT), ("reviewer", MAX_NAME)):
+    for name, limit in (("note", MAX_TEXT), ("settings", MAX_TEXT)):
         value = review.get(name)
         problem = (
             None
@@ -420,12 +447,28 @@ def _review(place: str, review: dict[str, object], now: str) -> dict[str, object
         )
         if problem:
             raise ClaimtrackError(f"{place}, field {name!r}: {problem}")
+    if review.get("reviewer") is not None:
+        checked["reviewer"] = _side_text(
+            place, "reviewer", review["reviewer"], lambda v: check_reviewer(v, "the reviewer")
+        )
+    basis = review.get("basis")
+    if basis is not None and (
+        not isinstance(basis, list)
+        or len(basis) != len(ids)
+        or not all(isinstance(b, str) and text_problem(b, "basis", MAX_NAME) is None for b in basis)
+    ):
+        raise ClaimtrackError(
+            f"{place}, field 'basis': expected one fingerprint (text) for each claim"
+        )
     stamps = review.get("claims_updated_at")
-    if stamps is not None and (not isinstance(stamps, list) or len(stamps) != 2):
-        raise ClaimtrackError(f"{place}, field 'claims_updated_at': expected two time stamps")
+    if stamps is not None and (not isinstance(stamps, list) or len(stamps) != len(ids)):
+        raise ClaimtrackError(
+            f"{place}, field 'claims_updated_at': expected a time stamp for each claim"
+        )
     try:
-        if review.get("created_at") is not None:
-            checked["created_at"] = check_timestamp(_text(review["created_at"]), now)
+        for name in ("created_at", "undone_at"):
+            if review.get(name) is not None:
+                checked[name] = check_timestamp(_text(review[name]), now)
         if stamps is not None:
             checked["claims_updated_at"] = [
                 None if s is None else check_timestamp(_text(s), now) for s in stamps
@@ -456,9 +499,16 @@ def _get(record: dict[str, object], name: str) -> str | None:
 
 
 def claim_from_record(
-    record: dict[str, object], today: date, *, from_csv: bool = False, now: str | None = None
+    record: dict[str, object],
+    today: date,
+    *,
+    from_csv: bool = False,
+    now: str | None = None,
+    quantity: bool = True,
 ) -> tuple[Claim, int | None]:
     """One imported row as a claim, or a _FieldError naming the field at fault.
+    Its quantity is read here when its topic is given (and `quantity` is true);
+    otherwise it is read when the claim is filed.
 
     The claim passes `check_claim`, the check of every way into the store."""
     now = now or utc_now()
@@ -483,6 +533,7 @@ def claim_from_record(
         ("topic", _as_is),
         ("url", check_url),
         ("unit", _as_is),
+        ("quantity", check_quantity),
         ("stance", check_stance),
         ("note", _as_is),
         ("verdict", check_verdict),
@@ -530,6 +581,10 @@ def claim_from_record(
         claim = check_claim(Claim(**fields), today, now)
     except ClaimRefused as error:
         raise _FieldError(error.field, error.message) from None
+    if quantity and claim.quantity is None and claim.topic is not None:
+        # Read here, in the checking process, when the topic is known already;
+        # a claim filed by its words gets its quantity when it is filed.
+        claim.quantity = quantity_of(text, claim.unit, figure, claim.topic)
     return claim, _file_id(record)
 
 

@@ -14,7 +14,8 @@ from claimtrack.errors import ClaimtrackError, ParseError
 from claimtrack.figures import MAX_VALUE
 
 MAX_TEXT = 10_000  # claim text, notes, explanations, a figure's words
-MAX_NAME = 500  # sources, topics, units, tags, aliases, reviewers
+MAX_NAME = 500  # sources, topics, units, tags, aliases, quantities
+MAX_REVIEWER = 80  # who decided on a conflict
 MAX_URL = 4_096
 MAX_TAGS = 100
 MAX_APPEARANCES = 1_000  # articles that reported one claim

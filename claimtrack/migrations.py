@@ -138,3 +138,97 @@ def m040_live_claims_view(db: Database) -> None:
         "FROM claims c JOIN sources s ON s.id = c.source_id JOIN topics t ON t.id = c.topic_id "
         "WHERE c.deleted_at IS NULL"
     )
+
+
+# Steps m010-m013 change the schema only (they follow m040: steps are applied in
+# the order they are written, whatever their numbers). What they need computed from the
+# claims (their quantities, the stored conflicts, the fingerprints of old
+# reviews) is done by `db.Store.upgrade` right after the pending steps, in the
+# same transaction, once every column the claim reader asks for exists.
+
+
+@migrations(name="m010_quantities")
+def m010_quantities(db: Database) -> None:
+    # The key of what a claim's figure measures (see claimtrack.quantities);
+    # NULL when it measures nothing. Claims are compared within one quantity.
+    db["claims"].add_column("quantity", str)
+    db["claims"].create_index(["topic_id", "quantity"])
+    # Denials are few; refreshing a topic asks whether it has any.
+    db.execute(
+        "CREATE INDEX claims_denials ON claims (topic_id) "
+        "WHERE stance = 'denies' AND deleted_at IS NULL"
+    )
+    # m040's view showed the normalised unit as the quantity, for want of one.
+    view = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'live_claims'"
+    ).fetchone()
+    db.execute("DROP VIEW live_claims")
+    db.execute(view[0].replace("c.unit_norm AS quantity", "c.quantity"))
+
+
+@migrations(name="m011_quantity_kinds")
+def m011_quantity_kinds(db: Database) -> None:
+    # How a topic's quantity moves in time (level, cumulative, event), when it
+    # is set rather than taken from the quantity's state; quantity '*' is the
+    # whole topic. A cumulative topic of m002 becomes a whole-topic setting.
+    db.execute(
+        "CREATE TABLE quantity_kinds (topic_id INTEGER NOT NULL REFERENCES topics(id), "
+        "quantity TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (topic_id, quantity))"
+    )
+    db.execute(
+        "INSERT INTO quantity_kinds (topic_id, quantity, kind) "
+        "SELECT id, '*', 'cumulative' FROM topics WHERE cumulative = 1"
+    )
+
+
+@migrations(name="m012_reviews_that_stick")
+def m012_reviews_that_stick(db: Database) -> None:
+    # A review now names its conflict by key ('3-7' for a pair, 'denial-5' for
+    # a denial and the claims it answers), lists all its claims and their
+    # fingerprints then (what the decision rests on), the options it was made
+    # under when not the stored ones, the review it replaced, and when it was
+    # undone. claim_a and claim_b stay: the first two of its claims.
+    reviews = db["reviews"]
+    for column in ("conflict", "claims", "basis", "settings", "undone_at"):
+        reviews.add_column(column, str)
+    reviews.add_column("replaces", int)
+    db.execute(
+        "UPDATE reviews SET claims = CASE WHEN kind = 'denial' AND "
+        "(SELECT stance FROM claims WHERE id = claim_b) = 'denies' "
+        "THEN json_array(claim_b, claim_a) ELSE json_array(claim_a, claim_b) END"
+    )
+    db.execute(
+        "UPDATE reviews SET conflict = CASE WHEN kind = 'denial' "
+        "THEN 'denial-' || json_extract(claims, '$[0]') ELSE claim_a || '-' || claim_b END"
+    )
+    reviews.create_index(["conflict"])
+
+
+@migrations(name="m013_stored_conflicts")
+def m013_stored_conflicts(db: Database) -> None:
+    # The conflicts under the stored settings, kept up to date by every write,
+    # so that listing costs the same at any size; SQL clients read them here.
+    # `listing` is the row as `conflicts --json` prints it: at a million claims,
+    # building 100,000 JSON objects on every listing took longer than the rest.
+    db.execute(
+        """CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            topic_id INTEGER NOT NULL REFERENCES topics(id),
+            topic TEXT NOT NULL,
+            quantity TEXT,
+            quantity_kind TEXT,
+            kind TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            claim_a INTEGER NOT NULL REFERENCES claims(id),
+            claim_b INTEGER NOT NULL REFERENCES claims(id),
+            claims TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            ratio REAL,
+            status TEXT NOT NULL DEFAULT 'open',
+            review_id INTEGER REFERENCES reviews(id),
+            listing TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX conflicts_listing ON conflicts (topic, severity, claim_a, claim_b)")
+    db.execute("CREATE INDEX conflicts_group ON conflicts (topic_id, quantity)")

@@ -8,7 +8,7 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from rich.style import Style
     from rich.text import Text
 
-    from claimtrack.conflicts import Conflict, Section
+    from claimtrack.conflicts import Review, Row, Section
     from claimtrack.dates import ClaimDate
     from claimtrack.db import Filing
     from claimtrack.extract import Candidate
@@ -70,9 +70,13 @@ def claims_table(claims: Iterable[Claim], width: int = 80) -> RenderableType:
     return table
 
 
-def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -> RenderableType:
-    """Every field of a claim, one a line. The URL is never folded or cut: print
-    this with crop=False, and a long URL runs on for the terminal to wrap."""
+def claim_detail(
+    claim: Claim, conflicts: Sequence[Row] = (), decisions: Sequence[Review] = ()
+) -> RenderableType:
+    """Every field of a claim, one a line, with its conflicts and the decisions on
+    them that no longer apply (made on the claims as they were, or under other
+    settings). The URL is never folded or cut: print this with crop=False, and a
+    long URL runs on for the terminal to wrap."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -90,6 +94,7 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         ("as of", as_of),
         ("figure", figure or "none (qualitative claim)"),
         ("unit", claim.unit),
+        ("quantity", _quantity_words(claim.quantity)),
         ("stance", claim.stance),
         ("verdict", claim.verdict),
         ("explanation", claim.verdict_explanation),
@@ -100,9 +105,34 @@ def claim_detail(claim: Claim, conflicts: Sequence[tuple[Conflict, str]] = ()) -
         ("created", claim.created_at),
         ("updated", claim.updated_at),
     ]
-    for conflict, status in conflicts:
-        other = conflict.b if conflict.a.id == claim.id else conflict.a
-        rows.append(("conflict", f"{conflict.kind} with #{other.id} ({status}): {conflict.reason}"))
+    current, now = set(), {}
+    for conflict, status, review in conflicts:
+        others = ", ".join(f"#{i}" for i in conflict.others(claim.id or 0))
+        state = review.words() if review else status
+        rows.append(("conflict", f"{conflict.kind} with {others} ({state}): {conflict.reason}"))
+        now[conflict.key] = conflict
+        if review is not None:
+            current.add(review.id)
+    for review in decisions:
+        if review.id in current:
+            continue
+        others = ", ".join(f"#{i}" for i in review.claims if i != claim.id)
+        conflict = now.get(review.conflict)
+        if conflict is not None and set(conflict.ids) != set(review.claims):
+            why = "the conflict's claims are not the same now"
+        elif conflict is not None:
+            why = "a claim's figure, quantity, date, source or stance has changed since"
+        elif review.settings:
+            why = f"made under {review.settings}"
+        else:
+            why = "the claims do not conflict now"
+        rows.append(
+            (
+                "decision",
+                f"{review.kind} with {others}: {review.words()}; no longer applies ({why})"
+                + (f"; note: {review.note}" if review.note else ""),
+            )
+        )
     rows = [(label, value) for label, value in rows if value not in (None, "")]
     label_width = max(len(label) for label, _ in rows)
     parts: list[RenderableType] = []
@@ -183,6 +213,20 @@ def _appearance_line(appearance: Appearance, claim: Claim) -> str:
     return line
 
 
+def _quantity_heading(key: str | None) -> str:
+    from claimtrack.quantities import label_of
+
+    return label_of(key) if key else "figures of no known quantity"
+
+
+def _quantity_words(key: str | None) -> str | None:
+    if not key:
+        return None
+    from claimtrack.quantities import label_of
+
+    return f"{label_of(key)} ({key})"
+
+
 def records_table(records: Sequence[dict[str, object]], columns: Sequence[str]) -> RenderableType:
     from rich.table import Table
 
@@ -197,6 +241,8 @@ def records_table(records: Sequence[dict[str, object]], columns: Sequence[str]) 
 def _cell(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
     if isinstance(value, bool):
         return "yes" if value else "no"
     return "" if value is None else str(value)
@@ -293,6 +339,19 @@ def _moment(stamp: object) -> str:
 # --- machine formats: never styled ------------------------------------------------
 
 
+def json_array_lines(items: Iterable[bytes]) -> Iterator[bytes]:
+    """JSON texts already written and escaped (the stored listings, as UTF-8) as
+    one array, one item a line, as json_text lays it out; joined 2,000 at a time."""
+    from itertools import islice
+
+    items = iter(items)
+    separator = b"[\n  "
+    while chunk := list(islice(items, 2000)):
+        yield separator + b",\n  ".join(chunk)
+        separator = b",\n  "
+    yield b"[]\n" if separator == b"[\n  " else b"\n]\n"
+
+
 def json_text(value: object) -> str:
     """An object indented; a list one item a line (fast to write, easy to diff)."""
     if isinstance(value, list):
@@ -320,6 +379,7 @@ CSV_COLUMNS = (
     "figure_qualifier",
     "figure_text",
     "unit",
+    "quantity",
     "stance",
     "tags",
     "note",
@@ -386,6 +446,10 @@ def added_text(claim: Claim, filing: Filing | None) -> str:
     ]
     if claim.as_of:
         lines.append(f"  as of:   {claim.as_of.iso} ({claim.as_of.precision})")
+    if claim.quantity:
+        from claimtrack.conflicts import quantity_kind
+
+        lines.append(f"  measure: {claim.quantity_label} ({quantity_kind(claim.quantity)})")
     topic = f"  topic:   {claim.topic}"
     if filing is not None:
         topic += (
@@ -409,7 +473,7 @@ def conflicts_view(sections: Sequence[Section]) -> RenderableType:
     from rich.padding import Padding
     from rich.text import Text
 
-    from claimtrack.conflicts import topic_spread
+    from claimtrack.conflicts import quantity_spreads
 
     def indented(text: str, level: int, style: str = "") -> Padding:
         # Padding keeps wrapped lines under their first one.
@@ -423,15 +487,14 @@ def conflicts_view(sections: Sequence[Section]) -> RenderableType:
         if parts:
             parts.append(Text(""))
         parts.append(Text(inert(section.topic), style="bold underline"))
-        spread = topic_spread(section.claims)
-        if spread is not None:
-            parts.append(indented(spread.describe(), 2, "dim"))
+        for line in quantity_spreads(section.claims):
+            parts.append(indented(line, 2, "dim"))
         for conflict, status, review in section.conflicts:
             line = Text("  ")
-            line.append(f"#{conflict.a.id} × #{conflict.b.id} ", style="bold")
+            line.append(f"{conflict.heading()} ", style="bold")
             line.append(conflict.kind, style=styles[conflict.kind])
             if status != "open":
-                line.append(f" [{status}]", style="green")
+                line.append(f" [{review.words() if review else status}]", style="green")
             parts.append(line)
             parts.append(indented(conflict.reason, 4))
             if review and review.note:
@@ -479,7 +542,7 @@ def summary_view(summaries: Sequence[TopicSummary]) -> RenderableType:
             if quantity.spread is None:
                 parts.append(indented(f"Without a figure: {counts}", 2))
                 continue
-            parts.append(indented(quantity.quantity or "figures without a unit", 2, "bold"))
+            parts.append(indented(_quantity_heading(quantity.quantity), 2, "bold"))
             spread = quantity.spread.describe()
             ratio = spread_ratio(quantity.spread)
             if ratio is not None and ratio != 1:
@@ -552,7 +615,7 @@ def timeline_view(
     from rich.table import Table
     from rich.text import Text
 
-    from claimtrack.conflicts import topic_spread
+    from claimtrack.conflicts import quantity_spreads
 
     colours = source_colours(c.source for s in sections for c in s.claims)
     wide = width >= TIMELINE_TABLE_WIDTH
@@ -560,13 +623,13 @@ def timeline_view(
     for section in sections:
         # claim id -> kind (with its review status) -> the other claims' ids
         involved: dict[int, dict[str, list[int]]] = {}
-        for conflict, status, _ in section.conflicts:
+        for conflict, status, review in section.conflicts:
             if status == "dismissed":
                 continue
-            label = conflict.kind + (f" ({status})" if status != "open" else "")
-            for mine, other in ((conflict.a, conflict.b), (conflict.b, conflict.a)):
-                kinds = involved.setdefault(mine.id or 0, {})
-                kinds.setdefault(label, []).append(other.id or 0)
+            decided = f" ({review.words() if review else status})" if status != "open" else ""
+            for mine in conflict.ids:
+                kinds = involved.setdefault(mine, {})
+                kinds.setdefault(conflict.kind + decided, []).extend(conflict.others(mine))
         claims = [c for c in section.claims if not conflicts_only or c.id in involved]
         if not claims:
             continue
@@ -616,9 +679,8 @@ def timeline_view(
             parts.extend([line, Padding(body, (0, 0, 0, 2), expand=False)])
         if wide:
             parts.append(table)
-        spread = topic_spread(section.claims)
-        if spread is not None:
-            parts.append(Text(inert(spread.describe()), style="dim"))
+        for line in quantity_spreads(section.claims):
+            parts.append(Text(inert(line), style="dim"))
     if not parts:
         return Text("No claims to show.")
     return Group(*parts)

@@ -41,12 +41,15 @@ CLAIM_COLUMNS = {
     "date_basis": "'statement' when the date is the statement's; 'report' when it is only "
     "the date of the article the claim was read in.",
     "appearances": "The articles that reported the claim (JSON: url, quote, published, read_at).",
+    "quantity": "What the figure measures, as a key: counted[:state][(group)][@place], "
+    "e.g. people:missing@derna; empty when it measures nothing. Claims are compared "
+    "only within one topic and one quantity.",
 }
 VIEW_COLUMNS = {
     **{k: v for k, v in CLAIM_COLUMNS.items() if k in ("id", "date", "as_of", "text", "url")},
     "source": "Who made the claim, by name.",
     "topic": "The story, by name.",
-    "quantity": "What the figure counts, normalised: one chart a quantity.",
+    "quantity": "What the figure measures (its quantity's key, e.g. people:missing).",
     **{
         k: CLAIM_COLUMNS[k]
         for k in (
@@ -100,7 +103,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "name": "The topic's name.",
             "key": "The normalised name.",
             "created_at": "When the topic was started (UTC).",
-            "cumulative": "1 when its figures are running totals that can only grow.",
+            "cumulative": "No longer read: kinds are set in quantity_kinds.",
         },
         "label_column": "name",
     },
@@ -111,18 +114,63 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "reviews": {
         "title": "Reviews",
-        "description": "Decisions on conflicting pairs: dismissed or confirmed, by whom and why.",
+        "description": "Decisions on conflicts: dismissed or confirmed, by whom and why. A "
+        "decision holds while its claims keep the figure, quantity, date, source and stance "
+        "it was made on.",
         "columns": {
             "id": "The review's number.",
-            "claim_a": "The pair's lower claim id.",
-            "claim_b": "The pair's higher claim id.",
+            "claim_a": "The first of its claims.",
+            "claim_b": "The second of its claims.",
             "kind": "contradiction, discrepancy or denial.",
             "decision": "dismissed or confirmed.",
             "note": "Why.",
             "reviewer": "Who decided.",
             "created_at": "When (UTC).",
-            "a_updated_at": "claim_a's updated_at at the time: a later edit re-opens the pair.",
-            "b_updated_at": "claim_b's updated_at at the time.",
+            "a_updated_at": "Older reviews: claim_a's updated_at at the time.",
+            "b_updated_at": "Older reviews: claim_b's updated_at at the time.",
+            "conflict": "The conflict's key (conflicts.key): '3-7', or 'denial-5'.",
+            "claims": "All its claims (JSON), a denial first.",
+            "basis": "Each claim's fingerprint then (JSON): what the decision rests on.",
+            "settings": "The options it was made under, when not the stored ones.",
+            "replaces": "The review it replaced (--force).",
+            "undone_at": "When it was undone (review --undo); empty while it stands.",
+        },
+    },
+    "conflicts": {
+        "title": "Conflicts",
+        "description": "The conflicts between claims, kept up to date by every write: "
+        "contradictions and discrepancies between two figures of one quantity, and "
+        "denials with every claim they answer.",
+        "columns": {
+            "id": "The row's number.",
+            "key": "The conflict's key, which reviews name: '3-7' for a pair, 'denial-5' for a "
+            "denial and what it answers.",
+            "topic_id": "The topic.",
+            "topic": "The topic, by name.",
+            "quantity": "The quantity compared (its key); empty for a denial of a whole topic.",
+            "quantity_kind": "level, cumulative or event: how the quantity moves in time.",
+            "kind": "contradiction, discrepancy or denial.",
+            "severity": "0 for a contradiction, 1 a discrepancy, 2 a denial.",
+            "claim_a": "The first claim (the denial, for a denial).",
+            "claim_b": "The second claim.",
+            "claims": "All its claims (JSON), a denial first.",
+            "reason": "Why, in words.",
+            "ratio": "How far apart the figures are (higher over lower).",
+            "status": "open, dismissed or confirmed.",
+            "review_id": "The decision that holds (reviews.id); empty when open.",
+            "listing": "The row as `claimtrack conflicts --json` prints it.",
+        },
+        "facets": ["topic", "kind", "status", "quantity"],
+        "sort": "topic",
+    },
+    "quantity_kinds": {
+        "title": "Quantity kinds",
+        "description": "How a topic's quantities move in time, where set by hand "
+        "(`claimtrack topics set`); others follow their state's default.",
+        "columns": {
+            "topic_id": "The topic.",
+            "quantity": "The quantity's key, or * for every quantity of the topic.",
+            "kind": "level, cumulative or event.",
         },
     },
     "claim_history": {
@@ -131,7 +179,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "columns": {
             "id": "The version's number.",
             "claim_id": "The claim.",
-            "action": "edit, rm or restore.",
+            "action": "edit, rm, restore or merge.",
             "data": "The earlier version, as claim JSON.",
             "recorded_at": "When it was replaced (UTC).",
         },

@@ -8,13 +8,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from claimtrack.claims import Claim
-from claimtrack.conflicts import DENIAL, KINDS, Conflict, Section, Spread, latest_figures
+from claimtrack.conflicts import KINDS, Conflict, Section, Spread, latest_figures
 
 
 def quantity_of(claim: Claim) -> str | None:
-    """What a claim's figure measures; the one place that decides what is summarised
-    together. For now the normalised unit ('soldiers' and 'troops' are one)."""
-    return claim.unit_norm
+    """What a claim's figure measures (its quantity's key): the one place that
+    decides what is summarised together, as conflicts are found within one."""
+    return claim.quantity or None
 
 
 @dataclass
@@ -95,10 +95,7 @@ def summarise(section: Section) -> TopicSummary:
 
 def _conflict_quantity(conflict: Conflict) -> str | None:
     """A figure conflict measures its claims' quantity; a denial, what it denies."""
-    claims = (conflict.a, conflict.b)
-    if conflict.kind == DENIAL:
-        claims = tuple(c for c in claims if c.stance != "denies") or claims
-    return next((q for q in map(quantity_of, claims) if q is not None), None)
+    return conflict.quantity or None
 
 
 def _latest_json(claim: Claim) -> dict[str, object]:

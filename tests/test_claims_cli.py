@@ -8,9 +8,8 @@ from conftest import SEED_RUSSIA, SEED_US, SEED_ZELENSKY, dump
 
 CLAIM_KEYS = {
     "id", "text", "source", "topic", "date", "date_precision", "date_basis", "as_of", "url",
-    "appearances", "figure", "unit", "stance", "tags", "note", "verdict", "verdict_explanation",
-    "verdict_at",
-    "created_at", "updated_at",
+    "appearances", "figure", "unit", "quantity", "stance", "tags", "note", "verdict",
+    "verdict_explanation", "verdict_at", "created_at", "updated_at",
 }  # fmt: skip
 
 
@@ -22,6 +21,7 @@ def test_add_prints_what_was_stored(cli, db_path):
         "  stance:  confirms",
         "  figure:  3,000 troops (exact, read from '3,000')",
         "  date:    2024-10-23 (day)",
+        "  measure: troops deployed (level)",
         "  topic:   North Korean troops in Russia (new topic)",
     ]
     assert db_path.exists()
@@ -45,8 +45,9 @@ def test_add_json_contract(cli):
         "month",
         "2024-10-20",
     )
-    assert (claim["unit"], claim["stance"], claim["tags"]) == (
+    assert (claim["unit"], claim["quantity"], claim["stance"], claim["tags"]) == (
         "soldiers",
+        "troops:deployed",
         "alleges",
         ["dprk", "ukraine"],
     )

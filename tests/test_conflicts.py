@@ -2,11 +2,12 @@
 
 import pytest
 
-from claimtrack.claims import Claim
+from claimtrack.claims import Claim, claim_basis
 from claimtrack.conflicts import (
     Review,
     Settings,
     find_conflicts,
+    quantity_kind,
     review_status,
     revisions,
     topic_spread,
@@ -19,7 +20,7 @@ _ids = iter(range(1, 10**6))
 
 
 def claim(figure, source="A", day="2024-10-20", *, unit="troops", topic="T", stance="asserts",
-          as_of=None, precision="day", claim_id=None):  # fmt: skip
+          as_of=None, precision="day", claim_id=None, quantity="troops:deployed"):  # fmt: skip
     fig = parse_figure_option(figure) if figure else None
     return Claim(
         id=claim_id or next(_ids),
@@ -32,20 +33,25 @@ def claim(figure, source="A", day="2024-10-20", *, unit="troops", topic="T", sta
         unit=unit if fig else None,
         stance=stance,
         updated_at="2024-10-20T00:00:00Z",
+        quantity=quantity if fig or stance == "denies" and quantity != "troops:deployed" else "",
     )
 
 
-def kinds(*claims, **settings):
-    return [(c.kind, c.ratio) for c in find_conflicts(claims, Settings(**settings))]
+def kinds(*claims, table=None, **settings):
+    return [(c.kind, c.ratio) for c in find_conflicts(claims, Settings(**settings), table)]
 
 
 # Each qualifier against each other: figure A, figure B, expected kind (None: consistent).
 PAIRS = [
     ("3,000", "12,000", "contradiction"),
     ("3,000", "3,200", None),
-    ("3,000", "3,300", None),  # 3,300 at -10% meets 3,000 at +10%
+    ("3,000", "3,300", None),  # a gap of 300: exactly 10% of the smaller, not more
+    ("3,000", "3,600", "contradiction"),  # widening both by 10% would have let them meet
     ("3,000", "4,000", "contradiction"),
-    ("3,000", "about 3,500", None),
+    ("3,000", "about 3,500", "contradiction"),  # 3,325 at the "about" margin: 11% apart
+    ("about 600", "700-750", "contradiction"),  # two officials' counts a day apart
+    ("about 600", "690", None),  # 630 at the margin: a gap of 9.5%
+    ("600", "690", "contradiction"),  # no margin for an exact figure: 15%
     ("about 3,000", "about 12,000", "contradiction"),
     ("3,000", "up to 10,000", "discrepancy"),
     ("8,000", "up to 10,000", None),  # within the factor
@@ -78,13 +84,14 @@ def test_qualifier_pairs(first, second, kind):
 
 def test_reason_reads_without_the_rules():
     us = claim("3,000", "US", "2024-10-23", claim_id=1)
-    nis = claim("about 12,000", "NIS", "2024-10-18", claim_id=2)
+    nis = claim("about 12,000", "NIS", "2024-10-22", claim_id=2)
     (conflict,) = find_conflicts([us, nis])
     assert conflict.reason == (
         "Contradiction: US said 3,000 troops (2024-10-23); NIS said about 12,000 troops "
-        "(2024-10-18): 4.0x apart, no overlap even at ±10%"
+        "(2024-10-22): 4.0x apart, a gap of 280% of the smaller figure (more than 10%)"
     )
-    assert conflict.ratio == 4.0 and conflict.pair == (1, 2)
+    assert conflict.ratio == 4.0 and conflict.ids == (1, 2) and conflict.key == "1-2"
+    assert (conflict.quantity, conflict.quantity_kind) == ("troops:deployed", "level")
 
 
 def test_discrepancy_ratio_and_reason():
@@ -96,12 +103,19 @@ def test_discrepancy_ratio_and_reason():
 
 
 @pytest.mark.parametrize(
-    ("tolerance", "expected"), [(0.10, []), (0.05, ["contradiction"]), (0.0, ["contradiction"])]
+    ("tolerance", "expected"),
+    [(0.20, []), (0.10, []), (0.09, ["contradiction"]), (0.0, ["contradiction"])],
 )
-def test_tolerance_edge(tolerance, expected):
-    # 3,000 +t and 3,400 -t: they meet at 10% (3,300 vs 3,060) but not at 5% (3,150 vs 3,230).
-    found = kinds(claim("3,000", "A"), claim("3,400", "B"), tolerance=tolerance)
+def test_tolerance_is_a_gap_of_the_smaller(tolerance, expected):
+    # 3,000 and 3,300: a gap of 300, 10% of 3,000.
+    found = kinds(claim("3,000", "A"), claim("3,300", "B"), tolerance=tolerance)
     assert [k for k, _ in found] == expected
+
+
+def test_the_approximate_margin_is_a_setting():
+    about, exact = claim("about 600", "A"), claim("690", "B")
+    assert kinds(about, exact) == []
+    assert [k for k, _ in kinds(about, exact, approx_margin=0.0)] == ["contradiction"]
 
 
 @pytest.mark.parametrize(
@@ -116,8 +130,11 @@ def test_factor_edge(factor, expected):
 @pytest.mark.parametrize(
     ("first_day", "second_day", "window", "expected"),
     [
-        ("2024-10-01", "2024-10-31", 30, 1),
-        ("2024-10-01", "2024-11-01", 30, 0),
+        ("2024-10-01", "2024-10-01", 1, 1),
+        ("2024-10-01", "2024-10-02", 1, 1),
+        ("2024-10-01", "2024-10-03", 1, 0),
+        ("2024-10-01", "2024-10-03", 2, 1),  # the default: two days apart is the same moment
+        ("2024-10-01", "2024-10-04", 2, 0),
         ("2024-01-01", "2024-12-31", 0, 1),  # 0: any distance
         ("2024-10-01", "2024-10-08", 7, 1),
         ("2024-10-01", "2024-10-09", 7, 0),
@@ -131,11 +148,11 @@ def test_window(first_day, second_day, window, expected):
 
 
 def test_month_precision_counts_as_its_whole_span():
-    # "October 2024" ends on the 31st: a claim of 25 November is 25 days away.
-    found = kinds(
-        claim("3,000", "A", "2024-10", precision="month"), claim("12,000", "B", "2024-11-25")
-    )
-    assert len(found) == 1
+    # "October 2024" ends on the 31st: the 20th lies inside it, 1 November a day after.
+    month = claim("3,000", "A", "2024-10", precision="month")
+    assert len(kinds(month, claim("12,000", "B", "2024-10-20"))) == 1
+    assert len(kinds(month, claim("12,000", "B", "2024-11-01"))) == 1
+    assert len(kinds(month, claim("12,000", "B", "2024-11-03"))) == 0
 
 
 def test_as_of_is_the_compared_date():
@@ -151,49 +168,127 @@ def test_same_source_is_a_revision_not_a_conflict():
     assert revisions([first, second]) == {102: first}
 
 
-def test_units_must_match_unless_one_has_none():
+def test_only_one_quantity_is_compared():
     assert kinds(claim("3,000", "A", unit="troops"), claim("12,000", "B", unit="soldiers"))
-    assert not kinds(claim("3,000", "A", unit="troops"), claim("12,000", "B", unit="drones"))
-    assert kinds(claim("3,000", "A", unit="troops"), claim("12,000", "B", unit=None))
+    assert not kinds(claim("3,000", "A"), claim("12,000", "B", quantity="drones"))
+    # A narrower place, or a subgroup, is a part: never compared with its whole.
+    assert not kinds(claim("3,000", "A"), claim("12,000", "B", quantity="troops:deployed@kursk"))
+    assert not kinds(
+        claim("600", "A", quantity="people:dead"),
+        claim("200", "B", quantity="people:dead(children)"),
+    )
+    # A figure whose quantity is unknown meets only others like it: no wildcard.
+    assert not kinds(claim("3,000", "A"), claim("12,000", "B", quantity=""))
+    assert kinds(claim("3,000", "A", quantity=""), claim("12,000", "B", quantity=""))
 
 
 def test_topics_are_never_mixed():
     assert not kinds(claim("3,000", "A", topic="T1"), claim("12,000", "B", topic="T2"))
 
 
-def test_denial_needs_no_figure_and_takes_no_part_in_figure_checks():
-    denial = claim("10,000", "Russia", stance="denies")
-    assert kinds(denial, claim(None, "US"), claim(None, "UK"))[0][0] == "denial"
+def test_a_denial_is_one_conflict_with_every_claim_it_answers():
+    denial = claim(None, "Russia", stance="denies", claim_id=50)
+    us, uk = claim("3,000", "US", claim_id=51), claim(None, "UK", "2024-11-10", claim_id=52)
+    (conflict,) = find_conflicts([us, denial, uk])
+    assert (conflict.kind, conflict.ids, conflict.key) == ("denial", (50, 51, 52), "denial-50")
+    assert conflict.reason.startswith("Denial: Russia denies (2024-10-20): “Russia says None”")
+    assert (
+        "against 2 claims of 2 other sources: US asserts (2024-10-20); UK asserts"
+        in conflict.reason
+    )
+    assert conflict.others(51) == [50] and conflict.others(50) == [51, 52]
+    assert not kinds(denial, claim(None, "Russia"))  # same source
+    assert not kinds(denial, claim(None, "US", "2024-12-31"))  # beyond the 30 days of a denial
+
+
+def test_a_denial_takes_no_part_in_figure_checks_and_keeps_to_its_quantity():
+    denial = claim("10,000", "Russia", stance="denies", quantity="troops:deployed")
     found = find_conflicts([denial, claim("3,000", "US")])
     assert [c.kind for c in found] == ["denial"]  # not a contradiction as well
-    assert not kinds(denial, claim(None, "Russia"))  # same source
-    assert not kinds(denial, claim(None, "US", "2024-12-31"))  # outside the window
+    assert not find_conflicts([denial, claim("300", "US", quantity="people:dead")])
+    assert find_conflicts([denial, claim(None, "US")])  # a claim without a figure is answered
 
 
 def test_two_denials_do_not_conflict():
     assert not kinds(claim(None, "A", stance="denies"), claim(None, "B", stance="denies"))
 
 
-def test_cumulative_topic():
-    april = claim("about 600", "A", "2024-04-10", unit="dead")
-    september = claim("350", "B", "2024-09-10", unit="dead")
-    later_higher = claim("900", "C", "2024-11-10", unit="dead")
-    cumulative = {"T"}
-    found = find_conflicts([april, september, later_higher], Settings(), cumulative)
-    assert [(c.kind, c.pair) for c in found] == [("contradiction", (april.id, september.id))]
-    assert "cannot fall" in found[0].reason
-    assert find_conflicts([april, september, later_higher], Settings(), set()) == []
+def dead(figure, source, day, **options):
+    return claim(figure, source, day, unit="dead", quantity="people:dead", **options)
 
 
-def test_cumulative_within_window_is_an_ordinary_comparison():
-    first = claim("300", "A", "2024-04-10", unit="dead")
-    second = claim("900", "B", "2024-04-20", unit="dead")
-    assert [c.kind for c in find_conflicts([first, second], Settings(), {"T"})] == ["contradiction"]
+def test_a_death_toll_is_cumulative_by_default():
+    april = dead("about 600", "A", "2024-04-10")
+    september = dead("350", "B", "2024-09-10")
+    later_higher = dead("900", "C", "2024-11-10")
+    found = find_conflicts([april, september, later_higher])
+    assert [(c.kind, c.ids) for c in found] == [("contradiction", (april.id, september.id))]
+    assert "a running total cannot fall" in found[0].reason
+    assert found[0].quantity_kind == "cumulative"
+    level = {"T": {"*": "level"}}
+    assert find_conflicts([april, september, later_higher], Settings(), level) == []
 
 
-def test_cumulative_denials_still_use_the_window():
-    denial = claim(None, "A", "2024-01-01", stance="denies")
-    assert not find_conflicts([denial, claim("300", "B", "2024-09-01")], Settings(), {"T"})
+def test_a_running_total_meets_only_each_sources_latest_figure():
+    # A revised its own 700 down to 500: B's later 520 is below the withdrawn figure only.
+    claims = [dead("700", "A", "2024-04-01"), dead("500", "A", "2024-04-05")]
+    assert find_conflicts([*claims, dead("520", "B", "2024-04-10")]) == []
+    # Of the earlier figures it falls below, the flag names the highest.
+    a, c, b = (
+        dead("600", "A", "2024-04-01"),
+        dead("650", "C", "2024-04-02"),
+        dead("400", "B", "2024-04-10"),
+    )
+    assert [x.ids for x in find_conflicts([a, c, b])] == [tuple(sorted((c.id, b.id)))]
+
+
+def test_a_running_total_at_the_same_moment_is_compared_both_ways():
+    first = dead("300", "A", "2024-04-10")
+    second = dead("900", "B", "2024-04-10")
+    assert [c.kind for c in find_conflicts([first, second])] == ["contradiction"]
+    assert find_conflicts([first, dead("900", "B", "2024-04-20")]) == []  # growth
+
+
+def test_cumulative_denials_still_use_the_denial_window():
+    denial = dead(None, "A", "2024-01-01", stance="denies")
+    assert not find_conflicts([denial, dead("300", "B", "2024-09-01")])
+
+
+def missing(figure, source, day):
+    return claim(figure, source, day, unit="people", quantity="people:missing")
+
+
+def test_a_level_count_falling_over_ten_days_is_no_conflict():
+    days = [("900", "Mayor", "2024-09-12"), ("800", "Red Crescent", "2024-09-15"),
+            ("600", "Health minister", "2024-09-18"), ("300", "UN", "2024-09-22")]  # fmt: skip
+    assert find_conflicts([missing(*day) for day in days]) == []
+    # Two officials' counts a day apart are about the same moment.
+    found = find_conflicts([missing("about 600", "Mayor", "2024-09-17"),
+                            missing("700-750", "Minister", "2024-09-18")])  # fmt: skip
+    assert [(c.kind, c.quantity_kind) for c in found] == [("contradiction", "level")]
+
+
+def crowd(figure, source, day, as_of=None):
+    return claim(figure, source, day, unit="people", quantity="people:attending", as_of=as_of)
+
+
+def test_an_event_is_compared_for_its_date_whenever_the_claims_were_made():
+    police = crowd("30,000", "Police", "2024-04-06", as_of="2024-04-06")
+    organisers = crowd("100,000", "Organisers", "2024-04-20", as_of="2024-04-06")
+    assert [c.quantity_kind for c in find_conflicts([police, organisers])] == ["event"]
+    assert (
+        find_conflicts([police, crowd("100,000", "Organisers", "2024-04-07", "2024-04-07")]) == []
+    )
+    # Without the event's date, the claim's own date stands for it.
+    assert find_conflicts([police, crowd("100,000", "Organisers", "2024-04-07")])
+
+
+def test_kinds_set_by_hand_win_over_the_states_default():
+    assert quantity_kind("people:missing") == "level"
+    assert quantity_kind("people:dead") == "cumulative"
+    assert quantity_kind("people:attending") == "event"
+    assert quantity_kind("people:missing", {"*": "cumulative"}) == "cumulative"
+    assert quantity_kind("people:missing", {"*": "event", "people:missing": "level"}) == "level"
 
 
 def test_sorted_by_topic_severity_ids():
@@ -205,11 +300,10 @@ def test_sorted_by_topic_severity_ids():
         claim("12,000", "NIS", topic="A", claim_id=5),
     ]
     found = find_conflicts(claims)
-    assert [(c.topic, c.kind, c.pair) for c in found] == [
+    assert [(c.topic, c.kind, c.ids) for c in found] == [
         ("A", "contradiction", (4, 5)),
         ("B", "contradiction", (2, 3)),
-        ("B", "denial", (1, 2)),
-        ("B", "denial", (1, 3)),
+        ("B", "denial", (1, 2, 3)),
     ]
 
 
@@ -221,13 +315,29 @@ def test_bad_settings(settings):
         Settings(**settings)
 
 
-def test_review_status_reopens_after_an_edit():
+def test_a_decision_holds_until_what_it_rests_on_changes():
     a, b = claim("3,000", "A", claim_id=1), claim("12,000", "B", claim_id=2)
     (conflict,) = find_conflicts([a, b])
-    review = Review(1, 2, "contradiction", "dismissed", "n", "me", "t", a.updated_at, b.updated_at)
-    assert review_status(conflict, {(1, 2): review}) == ("dismissed", review)
-    stale = Review(1, 2, "contradiction", "dismissed", "n", "me", "t", "older", b.updated_at)
-    assert review_status(conflict, {(1, 2): stale}) == ("open", None)
+    basis = (claim_basis(a), claim_basis(b))
+    review = Review("1-2", "contradiction", (1, 2), basis, "dismissed", "n", "me", "t")
+    assert review_status(conflict, {"1-2": review}) == ("dismissed", review)
+    # A verdict, a note or new tags leave it standing...
+    rated = a.with_changes(verdict="false", note="checked", tags=("x",), updated_at="later")
+    (again,) = find_conflicts([rated, b])
+    assert review_status(again, {"1-2": review}) == ("dismissed", review)
+    # ...a new figure, date, source, stance or quantity does not.
+    for change in (
+        {"figure": parse_figure_option("2,000")},
+        {"date": ClaimDate("2024-10-21", "day")},
+        {"source": "C"},
+        {"stance": "claims"},
+    ):
+        (changed,) = find_conflicts([a.with_changes(**change), b])
+        assert review_status(changed, {"1-2": review}) == ("open", None), change
+    (moved,) = find_conflicts([c.with_changes(quantity="troops:deployed@kursk") for c in (a, b)])
+    assert review_status(moved, {"1-2": review}) == ("open", None)
+    unknown = Review("1-2", "contradiction", (1, 2), None, "dismissed", None, None, "t")
+    assert review_status(conflict, {"1-2": unknown}) == ("open", None)
 
 
 def test_spread_uses_each_sources_latest_figure():

@@ -1,29 +1,60 @@
-"""conflicts and review through the real CLI."""
+"""conflicts and review through the real CLI: stored conflicts, grouped denials,
+reviews that stick."""
+
+import json
+import sqlite3
 
 import pytest
 
 NIS = "South Korea's spy agency said about 12,000 North Korean troops would be sent"
+KYIV = "Kyiv said 11,000 North Korean troops had reached the front"
 
 
 @pytest.fixture
 def story(seeded):
-    seeded("add", NIS, "--source", "NIS", "--date", "2024-10-18")
+    seeded("add", NIS, "--source", "NIS", "--date", "2024-10-22")
     return seeded
 
 
-def test_seed_article_flags_the_figure_pair_and_the_denial(seeded):
+@pytest.fixture
+def wider(story):
+    story("add", KYIV, "--source", "Kyiv", "--date", "2024-10-23")
+    return story
+
+
+def pairs(found):
+    return [(c["kind"], c["claims"]) for c in found]
+
+
+def test_seed_article_flags_the_figure_pair_and_one_denial_of_both_claims(seeded):
     found = seeded.json("conflicts")
-    assert [(c["kind"], c["claims"]) for c in found] == [
-        ("discrepancy", [1, 2]),
-        ("denial", [1, 3]),
-        ("denial", [2, 3]),
-    ]
+    assert pairs(found) == [("discrepancy", [1, 2]), ("denial", [3, 1, 2])]
     assert found[0]["reason"].startswith(
         "Discrepancy: Volodymyr Zelensky said up to 10,000 soldiers (2024-10-25); "
         "U.S. said 3,000 troops (2024-10-23)"
     )
-    assert found[0]["ratio"] == 3.3333
-    assert set(found[0]) == {"topic", "kind", "claims", "reason", "ratio", "status", "note"}
+    assert (found[0]["ratio"], found[0]["quantity"], found[0]["quantity_kind"]) == (
+        3.3333, "troops:deployed", "level",
+    )  # fmt: skip
+    assert found[1]["reason"].startswith(
+        "Denial: Russia denies (2024-10-24): “Russia denies any plans for North Korean troops"
+    )
+    assert "against 2 claims of 2 other sources: U.S. confirms (2024-10-23); " in found[1]["reason"]
+    assert set(found[0]) == {
+        "topic", "kind", "claims", "quantity", "quantity_kind", "reason", "ratio", "status",
+        "note", "reviewer", "reviewed_at",
+    }  # fmt: skip
+
+
+def test_other_settings_compute_afresh(seeded):
+    # Two days apart is the same moment by default; --window 1 makes it another.
+    assert pairs(seeded.json("conflicts", "--window", "1")) == [("denial", [3, 1, 2])]
+    assert pairs(seeded.json("conflicts", "--window", "1", "--factor", "3")) == [
+        ("denial", [3, 1, 2])
+    ]
+    assert pairs(seeded.json("conflicts", "--window", "5", "--factor", "4")) == [
+        ("denial", [3, 1, 2])
+    ]
 
 
 def test_terminal_view_groups_by_topic_with_spread(story):
@@ -31,15 +62,19 @@ def test_terminal_view_groups_by_topic_with_spread(story):
     assert out.startswith("North Korean troops in Russia\n")
     assert "Spread: lowest 3,000 troops (U.S., 2024-10-23); highest about 12,000" in out
     assert "#1 × #4 contradiction" in out
+    assert "#3 × #1, #2, #4 denial" in out
 
 
 def test_filters(story):
     assert {c["kind"] for c in story.json("conflicts", "--kind", "denial")} == {"denial"}
-    assert all(1 in c["claims"] for c in story.json("conflicts", "--source", "us"))
+    assert [c["claims"] for c in story.json("conflicts", "--source", "nis")] == [
+        [1, 4],
+        [3, 1, 2, 4],
+    ]
     assert story.json("conflicts", "--topic", "North Korean troops in Russia")
-    assert story.json("conflicts", "--window", "1", "--kind", "contradiction") == []
-    assert story.json("conflicts", "--tolerance", "80", "--kind", "contradiction") == []
-    assert story.json("conflicts", "--factor", "4", "--kind", "discrepancy") == []
+    assert story.json("conflicts", "--window", "3", "--factor", "4", "--kind", "discrepancy") == []
+    text = story("conflicts", "--source", "NIS", "--kind", "contradiction").stdout
+    assert "#1 × #4 contradiction" in text and "denial" not in text
 
 
 def test_json_is_deterministic(story):
@@ -47,42 +82,183 @@ def test_json_is_deterministic(story):
     assert story("conflicts", "--json").stdout == first
 
 
-def test_dismiss_hides_until_an_edit(story):
-    out = story("review", "2", "1", "--dismiss", "--note", "different periods").stdout
-    assert out.strip() == "Recorded: the discrepancy between #1 and #2 is dismissed."
-    assert [1, 2] not in [c["claims"] for c in story.json("conflicts")]
+def test_sql_clients_see_the_stored_conflicts(story, db_path):
+    story("review", "1", "4", "--confirm", "--note", "checked", "--by", "desk")
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute(
+        "SELECT c.topic, c.quantity, c.quantity_kind, c.kind, c.claims, c.ratio, c.status, "
+        "r.reviewer, r.note FROM conflicts c LEFT JOIN reviews r ON r.id = c.review_id "
+        "ORDER BY c.topic, c.severity, c.claim_a, c.claim_b"
+    ).fetchall()
+    assert rows == [
+        ("North Korean troops in Russia", "troops:deployed", "level", "contradiction",
+         "[1, 4]", 4.0, "confirmed", "desk", "checked"),
+        ("North Korean troops in Russia", "troops:deployed", "level", "discrepancy",
+         "[1, 2]", 3.3333, "open", None, None),
+        ("North Korean troops in Russia", None, None, "denial", "[3, 1, 2, 4]", None, "open",
+         None, None),
+    ]  # fmt: skip
+    members = conn.execute(
+        "SELECT m.id FROM conflicts c, json_each(c.claims) j JOIN claims m ON m.id = j.value "
+        "WHERE c.kind = 'denial' ORDER BY m.id"
+    ).fetchall()
+    assert members == [(1,), (2,), (3,), (4,)]
+
+
+def test_dismiss_holds_through_notes_and_verdicts_until_the_figure_changes(story):
+    out = story("review", "4", "1", "--dismiss", "--note", "different periods").stdout
+    assert out.strip() == "Recorded: the contradiction between #1 and #4 is dismissed."
+    assert [1, 4] not in [c["claims"] for c in story.json("conflicts")]
     everything = {tuple(c["claims"]): c for c in story.json("conflicts", "--all")}
-    assert everything[(1, 2)]["status"] == "dismissed"
-    assert everything[(1, 2)]["note"] == "different periods"
-    story("edit", "2", "--note", "re-checked")
+    assert everything[(1, 4)]["status"] == "dismissed"
+    assert everything[(1, 4)]["note"] == "different periods"
+    story("edit", "4", "--note", "re-checked")
+    story("rate", "1", "disputed")
+    story("edit", "1", "--tag", "dprk")
+    assert [1, 4] not in [c["claims"] for c in story.json("conflicts")]
+    story("edit", "4", "--figure", "about 13,000")
     reopened = {tuple(c["claims"]): c for c in story.json("conflicts")}
-    assert reopened[(1, 2)]["status"] == "open"
+    assert reopened[(1, 4)]["status"] == "open"
 
 
-def test_confirm_stays_listed(story):
+def test_changing_a_decision_needs_force_and_says_what_it_replaces(story, db_path):
+    story("review", "1", "4", "--dismiss", "--by", "alice")
+    line = story.error("review", "1", "4", "--confirm", "--by", "bob")
+    assert "the contradiction between #1 and #4 is already dismissed by alice on" in line
+    assert "--force" in line
+    out = story("review", "1", "4", "--confirm", "--by", "bob", "--force").stdout
+    assert out.startswith("Recorded: the contradiction between #1 and #4 is confirmed. ")
+    assert "It replaces: dismissed by alice on " in out
+    (found,) = [c for c in story.json("conflicts") if c["claims"] == [1, 4]]
+    assert (found["status"], found["reviewer"]) == ("confirmed", "bob")
+    again = story("review", "1", "4", "--confirm", "--by", "bob").stdout
+    assert again.startswith("Already confirmed: the contradiction between #1 and #4")
+
+
+def test_a_denial_is_reviewed_as_one(story):
+    out = story("review", "3", "--dismiss", "--note", "a policy statement").stdout
+    assert out.strip() == "Recorded: the denial #3 × #1, #2, #4 is dismissed."
+    assert [c["kind"] for c in story.json("conflicts")] == ["contradiction", "discrepancy"]
+    # A new claim that the denial answers opens the group again.
+    story("add", KYIV, "--source", "Kyiv", "--date", "2024-10-23")
+    denial = [c for c in story.json("conflicts") if c["kind"] == "denial"]
+    assert pairs(denial) == [("denial", [3, 1, 2, 4, 5])] and denial[0]["status"] == "open"
+    assert story("review", "2", "3", "--confirm").stdout.startswith(
+        "Recorded: the denial #3 × #1, #2, #4, #5 is confirmed."
+    )
+
+
+def test_several_pairs_against_one_claim(wider):
+    out = wider("review", "1", "4", "5", "2", "--dismiss").stdout.splitlines()
+    assert out == [
+        "Recorded: the contradiction between #1 and #4 is dismissed.",
+        "Recorded: the contradiction between #1 and #5 is dismissed.",
+        "Recorded: the discrepancy between #1 and #2 is dismissed.",
+    ]
+    assert [c["kind"] for c in wider.json("conflicts")] == ["denial"]
+
+
+def test_several_pairs_are_all_or_nothing(wider, db_path):
+    from conftest import dump
+
+    before = dump(db_path)
+    line = wider.error("review", "1", "4", "2", "--dismiss", "--window", "1")
+    assert "claims 1 and 2 do not conflict under these settings" in line
+    line = wider.error("review", "2", "1", "4", "--dismiss")
+    assert "claims 2 and 4 do not conflict under these settings" in line
+    assert dump(db_path) == before
+
+
+def test_every_open_conflict_of_a_topic(wider):
+    wider("review", "1", "4", "--confirm")
+    out = wider("review", "--topic", "North Korean troops in Russia", "--dismiss").stdout
+    assert out.splitlines() == [
+        "Recorded: the contradiction between #1 and #5 is dismissed.",
+        "Recorded: the discrepancy between #1 and #2 is dismissed.",
+        "Recorded: the denial #3 × #1, #2, #4, #5 is dismissed.",
+    ]
+    assert [c["claims"] for c in wider.json("conflicts")] == [[1, 4]]  # confirmed, still shown
+    again = wider("review", "--topic", "North Korean troops in Russia", "--dismiss").stdout
+    assert (
+        again.strip()
+        == "No open conflicts in topic 'North Korean troops in Russia'; nothing recorded."
+    )
+
+
+def test_undo_brings_back_the_decision_before(story):
+    story("review", "1", "4", "--dismiss", "--by", "alice")
+    story("review", "1", "4", "--confirm", "--by", "bob", "--force")
+    out = story("review", "--undo").stdout
+    assert out.startswith("Undid: confirmed by bob on ")
+    assert out.rstrip().endswith(", on the contradiction between #1 and #4.")
+    (found,) = [c for c in story.json("conflicts", "--all") if c["claims"] == [1, 4]]
+    assert (found["status"], found["reviewer"]) == ("dismissed", "alice")
+    story("review", "--undo")
+    (found,) = [c for c in story.json("conflicts") if c["claims"] == [1, 4]]
+    assert found["status"] == "open"
+    assert "there is no decision to undo" in story.error("review", "--undo")
+
+
+def test_who_decided(story, monkeypatch):
+    monkeypatch.setenv("CLAIMTRACK_USER", "night desk")
     story("review", "1", "4", "--confirm")
-    found = {tuple(c["claims"]): c["status"] for c in story.json("conflicts")}
-    assert found[(1, 4)] == "confirmed"
-    assert "[confirmed]" in story("conflicts").stdout
+    monkeypatch.delenv("CLAIMTRACK_USER")
+    story("review", "3", "--dismiss")
+    import getpass
+
+    by = {tuple(c["claims"]): c["reviewer"] for c in story.json("conflicts", "--all")}
+    assert by == {(1, 4): "night desk", (1, 2): None, (3, 1, 2, 4): getpass.getuser()}
+    assert "contradiction with #4 (confirmed by night desk on " in story("show", "1").stdout
+    assert "⚠ contradiction (confirmed by night desk on " in story("timeline").stdout
 
 
-def test_show_lists_the_claims_conflicts(story):
+def test_show_lists_conflicts_and_decisions_that_no_longer_apply(story):
     out = story("show", "4").stdout
     assert "contradiction with #1 (open)" in out
+    assert "denial with #3 (open)" in out
+    story("review", "1", "4", "--dismiss", "--by", "alice")
+    story("edit", "4", "--figure", "about 12,500")
+    out = story("show", "4").stdout
+    assert "contradiction with #1 (open)" in out
+    assert "decision" in out and "dismissed by alice on" in out
+    assert "no longer applies (a claim's figure, quantity, date, source or stance" in out
 
 
-def test_cumulative_topic_via_cli(cli):
+def test_a_decision_under_other_settings_stays_visible(seeded):
+    seeded("add", "Kyiv said 4,000 North Korean troops were in Russia", "--source", "Kyiv",
+           "--date", "2024-10-28")  # fmt: skip
+    seeded("review", "1", "4", "--dismiss", "--window", "5", "--by", "alice")
+    assert "made under --window 5" in seeded("show", "1").stdout
+    found = seeded.json("conflicts", "--window", "5", "--all", "--kind", "contradiction")
+    assert [(c["claims"], c["status"]) for c in found] == [([1, 4], "dismissed")]
+
+
+def test_kinds_decide_what_is_compared(cli):
     cli("add", "Officials said about 600 people were killed in Kursk", "--source", "Ukraine",
         "--date", "2024-04-10", "--topic", "Kursk deaths")  # fmt: skip
     cli("add", "Moscow said 350 people were killed in Kursk", "--source", "Russia",
         "--date", "2024-09-10", "--topic", "Kursk deaths")  # fmt: skip
-    assert cli.json("conflicts") == []
-    cli("topics", "set", "Kursk deaths", "--cumulative")
-    assert cli.json("topics")[0]["cumulative"] is True
+    # A death toll only grows: the later, lower figure conflicts at any distance.
     found = cli.json("conflicts")
-    assert [(c["kind"], c["claims"]) for c in found] == [("contradiction", [1, 2])]
-    cli("topics", "set", "Kursk deaths", "--no-cumulative")
+    assert [(c["kind"], c["claims"], c["quantity"]) for c in found] == [
+        ("contradiction", [1, 2], "people:dead")
+    ]
+    assert "a running total cannot fall" in found[0]["reason"]
+    out = cli("topics", "set", "Kursk deaths", "--kind", "level", "--quantity", "deaths").stdout
+    assert out.strip() == (
+        "Topic 'Kursk deaths': people dead (people:dead) is now level: "
+        "moves both ways; compared only about the same moment."
+    )
     assert cli.json("conflicts") == []
+    assert cli.json("topics")[0]["quantities"] == {"people:dead": "level"}
+    cli("topics", "set", "Kursk deaths", "--kind", "auto", "--quantity", "people:dead")
+    assert len(cli.json("conflicts")) == 1
+    cli("topics", "set", "Kursk deaths", "--kind", "event")
+    assert cli.json("conflicts") == [] and cli.json("topics")[0]["kinds"] == {"*": "event"}
+    cli("topics", "set", "Kursk deaths", "--cumulative")  # the old flag still works
+    assert cli.json("topics")[0]["cumulative"] is True and len(cli.json("conflicts")) == 1
+    cli("topics", "set", "Kursk deaths", "--no-cumulative")
+    assert cli.json("topics")[0]["kinds"] == {}
 
 
 def test_aliases_make_one_source(cli):
@@ -93,3 +269,69 @@ def test_aliases_make_one_source(cli):
     assert len(cli.json("conflicts")) == 1
     cli("sources", "alias", "Washington", "US")
     assert cli.json("conflicts") == []
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        ["add", "Seoul said 9,000 North Korean troops arrived", "--source", "Seoul",
+         "--date", "2024-10-23"],
+        ["edit", "1", "--figure", "about 11,000"],
+        ["edit", "4", "--date", "2024-10-10"],
+        ["edit", "2", "--stance", "denies"],
+        ["edit", "3", "--stance", "asserts"],
+        ["edit", "4", "--quantity", "troops in Kursk"],
+        ["edit", "4", "--topic", "Elsewhere"],
+        ["rm", "4"],
+        ["rm", "3"],
+        ["rate", "1", "false"],
+        ["review", "1", "4", "--dismiss"],
+        ["sources", "alias", "Seoul spy agency", "NIS"],
+        ["sources", "alias", "NIS", "U.S."],
+        ["topics", "set", "North Korean troops in Russia", "--kind", "cumulative"],
+        ["topics", "rename", "North Korean troops in Russia", "DPRK troops"],
+    ],
+    ids=lambda args: " ".join(args[:3]),
+)  # fmt: skip
+def test_every_write_keeps_the_stored_conflicts_up_to_date(story, write):
+    story(*write)
+    report = story("check").stdout
+    assert "conflicts:       up to date" in report, report
+
+
+def test_restore_and_merge_keep_them_up_to_date(story):
+    story("rm", "4")
+    story("restore", "4")
+    story("add", "Kyiv said 15,000 North Korean troops were in Russia", "--source", "Kyiv",
+          "--date", "2024-10-23", "--topic", "Kyiv's count")  # fmt: skip
+    story("topics", "merge", "Kyiv's count", "North Korean troops in Russia")
+    assert "conflicts:       up to date" in story("check").stdout
+    assert [1, 5] in [c["claims"] for c in story.json("conflicts")]
+
+
+def test_check_finds_and_repairs_stored_conflicts_out_of_step(story, db_path):
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE conflicts SET reason = 'tampered' WHERE kind = 'contradiction'")
+        conn.execute("DELETE FROM conflicts WHERE kind = 'denial'")
+    conn.close()
+    result = story("check", code=4)
+    assert "conflicts:       PROBLEM: 2 stored conflict(s) out of step" in result.stdout
+    assert result.stderr.strip() == "Error: the database has 1 problem(s); see above"
+    assert "Rebuilt the stored conflicts: 3." in story("check", "--repair").stdout
+    assert "conflicts:       up to date (3 stored)" in story("check").stdout
+
+
+def test_stored_listings_keep_hostile_text_inert(cli):
+    hostile = "Russia \u202edenies\u202c the \x1b[Kreports\x1b[m \x9b and \x7f"
+    cli("add", "The U.S. confirms 3,000 troops are in Russia", "--source", "US", "--date",
+        "2024-10-23", "--topic", "T")  # fmt: skip
+    cli("add", hostile, "--source", "Russia", "--date", "2024-10-24", "--topic", "T",
+        "--stance", "denies")  # fmt: skip
+    out = cli("conflicts", "--json").stdout
+    for raw in ("\u202e", "\u202c", "\x1b", "\x9b", "\x7f"):
+        assert raw not in out
+    assert "\\u202e" in out and "\\u001b" in out and "\\u009b" in out
+    (found,) = json.loads(out)
+    assert hostile[:20] in found["reason"]
+    assert "conflicts:       up to date" in cli("check").stdout

@@ -319,8 +319,9 @@ HTML = """<!doctype html><html><head><title>Floods displace 40,000</title>
 
 CANDIDATE_KEYS = {
     "text", "source", "topic", "date", "date_precision", "date_basis", "as_of", "url",
-    "appearances", "figure", "unit", "stance", "tags", "note", "verdict", "verdict_explanation",
-    "verdict_at", "created_at", "updated_at", "sentence", "confidence", "save",
+    "appearances", "figure", "unit", "quantity", "stance", "tags", "note", "verdict",
+    "verdict_explanation", "verdict_at", "created_at", "updated_at", "sentence", "confidence",
+    "save",
 }  # fmt: skip
 
 

@@ -93,7 +93,7 @@ def test_round_trip(cli, tmp_path, monkeypatch):
         "--url", "https://example.org/x", "--as-of", "2024-10-20")  # fmt: skip
     cli("add", "Zelensky alleges North Korea is mobilizing up to 10,000 soldiers", "--source",
         "Zelensky", "--date", "2024-10")  # fmt: skip
-    cli("add", "NIS: about 12,000 North Korean troops", "--source", "NIS", "--date", "2024-10-18")
+    cli("add", "NIS: about 12,000 North Korean troops", "--source", "NIS", "--date", "2024-10-21")
     cli("add", "Russia denies North Korean troops will fight", "--source", "Russia", "--date",
         "2024-10-24", "--stance", "denies")  # fmt: skip
     cli("rate", "2", "disputed", "-e", "upper bound")
@@ -111,7 +111,7 @@ def test_round_trip(cli, tmp_path, monkeypatch):
 
 def test_round_trip_into_a_database_with_claims_renumbers(cli, tmp_path, monkeypatch):
     cli("add", "US says 3,000 troops", "--source", "US", "--date", "2024-10-23", "--topic", "T")
-    cli("add", "NIS says 12,000 troops", "--source", "NIS", "--date", "2024-10-18", "--topic", "T")
+    cli("add", "NIS says 12,000 troops", "--source", "NIS", "--date", "2024-10-22", "--topic", "T")
     cli("review", "1", "2", "--confirm", "--note", "real")
     path = write(tmp_path, "export.json", cli("export", "json").stdout)
     monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / "other.db"))
@@ -184,8 +184,12 @@ def test_demo_end_to_end(cli, tmp_path):
     out = cli("demo", "--db", str(target)).stdout
     assert f"Loaded the sample data set into {target}: 21 claims added" in out
     assert "Timeline" in out and "Open conflicts" in out and "Try next" in out
-    kinds = {c["kind"] for c in cli.json("--db", str(target), "conflicts")}
-    assert kinds == {"contradiction", "discrepancy", "denial"}
+    found = cli.json("--db", str(target), "conflicts")
+    assert {c["kind"] for c in found} == {"contradiction", "discrepancy", "denial"}
+    # The death toll only grows: the police's own rising counts are no conflict,
+    # nor are the buildings' (one source's revisions).
+    assert all(c["quantity_kind"] == "cumulative" for c in found if c["kind"] != "denial")
+    assert not [c for c in found if c["quantity"] == "buildings"]
     assert "↻ revises" in cli("--db", str(target), "timeline").stdout
     (claim,) = cli.json("--db", str(target), "list", "--search", "Jamalvatan")
     assert (claim["figure"]["low"], claim["figure"]["qualifier"]) == (120, "at_least")

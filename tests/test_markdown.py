@@ -16,7 +16,7 @@ GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 def story(seeded, monkeypatch):
     monkeypatch.setenv("LOGNAME", "alice")
     monkeypatch.setenv("USER", "alice")
-    seeded("add", "Gov. Smith (police, 2024-10-23) says about 8,000 North Korean troops are in Kursk",
+    seeded("add", "Gov. Smith (police, 2024-10-23) says about 8,000 North Korean troops are in Russia",
            "--source", "U.S.", "--date", "2024-10-31",
            "--url", "https://www.example.org/world/us-update")  # fmt: skip
     seeded("add", "Seoul's spy agency said about 12,000 North Korean troops would be sent",
@@ -45,12 +45,14 @@ def test_title_ids_links_and_decisions(story):
         and "(“both on record”): Volodymyr Zelensky said up to 10,000 soldiers" in discrepancy
     )
     assert not any("Discrepancy:" in line or "dismissed" in line for line in lines)
-    assert not any(line.startswith("- **Denial**, #3 and #5") for line in lines)
+    assert not any(line.startswith("- **Denial**, #3 against") for line in lines)
 
 
 def test_all_lists_dismissed_pairs(story):
     lines = story("export", "markdown", "--all").stdout.splitlines()
-    (denial,) = [line for line in lines if line.startswith("- **Denial**, #3 and #5")]
+    (denial,) = [
+        line for line in lines if line.startswith("- **Denial**, #3 against #1, #2, #4 and #5")
+    ]
     assert ", dismissed by alice on " in denial and "(“different things”)" in denial
 
 

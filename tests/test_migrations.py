@@ -18,7 +18,12 @@ def test_known_migrations_match_the_steps():
 def test_from_an_empty_file(db_path, cli):
     db_path.write_bytes(b"")
     cli("list")
-    names = [r[0] for r in sqlite3.connect(db_path).execute("SELECT name FROM _sqlite_migrations")]
+    names = [
+        r[0]
+        for r in sqlite3.connect(db_path).execute(
+            "SELECT name FROM _sqlite_migrations ORDER BY rowid"
+        )
+    ]
     assert tuple(names) == KNOWN_MIGRATIONS
     assert sqlite3.connect(db_path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
@@ -66,3 +71,53 @@ def test_open_store_twice_is_a_no_op(tmp_path):
     rows = store.conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
     assert rows == len(KNOWN_MIGRATIONS)
     store.close()
+
+
+# Time stamps in the stored form: `check` refuses any other.
+T0, T1, T2 = (f"2024-11-0{day}T09:00:00.000000Z" for day in (1, 2, 3))
+
+
+def test_from_before_quantities_with_reviews_and_a_cumulative_topic(db_path, cli):
+    """A database of the last schema without quantities: its claims get quantities
+    read from their text, its conflicts are computed once, a cumulative topic stays
+    cumulative, and old reviews hold while their claims are as they were."""
+    db = Database(db_path)
+    migrations.apply(db, stop_before="m010_quantities")
+    db.execute("INSERT INTO sources (name, key, created_at) VALUES ('US', 'us', 't'), "
+               "('NIS', 'nis', 't'), ('Russia', 'russia', 't')")  # fmt: skip
+    db.execute("INSERT INTO topics (name, key, created_at, cumulative) VALUES "
+               "('Troops', 'troops', 't', 0), ('Kursk toll', 'kursk toll', 't', 1)")  # fmt: skip
+    rows = [
+        ("US says 3,000 troops were sent", 1, 1, "2024-10-23", 3000, "3,000", "troops", "asserts"),
+        ("NIS says 12,000 troops were sent", 2, 1, "2024-10-23", 12000, "12,000", "troops", "asserts"),
+        ("Russia denies sending anyone", 3, 1, "2024-10-24", None, None, None, "denies"),
+        ("US says 400 people were killed", 1, 2, "2024-04-10", 400, "400", "people", "asserts"),
+        ("NIS says 300 people were killed", 2, 2, "2024-09-10", 300, "300", "people", "asserts"),
+    ]  # fmt: skip
+    for text, source, topic, day, value, figure, unit, stance in rows:
+        db.execute(
+            "INSERT INTO claims (text, source_id, topic_id, date, date_precision, stance, tags, "
+            "created_at, updated_at, figure_low, figure_high, figure_qualifier, figure_text, "
+            "unit) VALUES (?, ?, ?, ?, 'day', ?, '[]', ?, ?, ?, ?, ?, ?, ?)",
+            (text, source, topic, day, stance, T0, T1, value, value, "exact" if value else None,
+             figure, unit),
+        )  # fmt: skip
+    review = (
+        "INSERT INTO reviews (claim_a, claim_b, kind, decision, note, reviewer, created_at, "
+        "a_updated_at, b_updated_at) VALUES (?, ?, ?, ?, ?, 'ed', ?, ?, ?)"
+    )
+    db.execute(review, (1, 2, "contradiction", "dismissed", "two counts", T2, T1, T1))
+    db.execute(review, (2, 3, "denial", "confirmed", "stale", T2, T0, T1))  # before an edit
+    db.conn.commit()
+    db.close()
+    assert [c["quantity"] for c in cli.json("list")] == [
+        None, "troops:deployed", "troops:deployed", "people:dead", "people:dead",
+    ]  # fmt: skip
+    found = {tuple(c["claims"]): c for c in cli.json("conflicts", "--all")}
+    assert (found[(1, 2)]["status"], found[(1, 2)]["note"]) == ("dismissed", "two counts")
+    assert found[(3, 1, 2)]["status"] == "open"  # the old decision was on claims since changed
+    assert found[(4, 5)]["quantity_kind"] == "cumulative"
+    (toll,) = [t for t in cli.json("topics") if t["name"] == "Kursk toll"]
+    assert toll["kinds"] == {"*": "cumulative"} and toll["cumulative"] is True
+    assert "decision" in cli("show", "3").stdout
+    assert "conflicts:       up to date (3 stored)" in cli("check").stdout

@@ -56,7 +56,7 @@ def test_served_read_only_with_facets_and_queries(server, db_path):
     facets = get_json(f"{base}/claims/live_claims.json")["facet_results"]
     assert set(facets) == {"source", "topic", "quantity", "verdict"}
     counts = {row["value"]: row["count"] for row in facets["source"]["results"]}
-    assert counts["County"] == 2 and facets["quantity"]["results"][0]["value"] == "displaced"
+    assert counts["County"] == 2 and facets["quantity"]["results"][0]["value"] == "people:displaced"
     latest = get_json(f"{base}/claims/latest_figures.json?topic=&_shape=array")
     county = [r for r in latest if r["source"] == "County"]
     assert [r["figure_text"] for r in county] == ["about 2,400"]  # the revision, not 1,200

@@ -15,10 +15,10 @@ HOSTILE = (
 
 @pytest.fixture
 def story(seeded):
-    seeded("add", "The U.S. now says about 8,000 North Korean troops are in Kursk",
+    seeded("add", "The U.S. now says about 8,000 North Korean troops are in Russia",
            "--source", "US", "--date", "2024-10-31", "--url", "https://example.org/us?a=1&b=(2)")  # fmt: skip
     seeded("add", "Seoul's spy agency said about 12,000 North Korean troops would be sent",
-           "--source", "NIS", "--date", "2024-10-18")  # fmt: skip
+           "--source", "NIS", "--date", "2024-10-24")  # fmt: skip
     return seeded
 
 
@@ -50,8 +50,9 @@ def test_timeline_markers_and_spread(story):
     out = story("timeline").stdout
     assert out.startswith("North Korean troops in Russia\n")
     assert "↻ revises #1: 3,000 troops → about 8,000 troops" in out
-    assert "⚠ discrepancy with #2" in out
-    assert "⚠ contradiction with #1" in out
+    assert "⚠ contradiction with #5" in out
+    assert "⚠ contradiction with #1, #2" in out
+    assert "⚠ denial with #1, #2, #4, #5" in out
     assert "Spread: lowest about 8,000 troops (U.S., 2024-10-31)" in out
     assert "\x1b" not in out  # piped: plain text
 
@@ -62,7 +63,8 @@ def test_timeline_month_precision_and_filters(story):
     out = story("timeline", "North Korean troops in Russia", "--source", "Kyiv").stdout
     assert "Oct 2024" in out and "U.S." not in out
     only = story("timeline", "--conflicts-only", "--since", "2024-10-24").stdout
-    assert "#3" in only and "#1 " not in only
+    # Claims before the bound are left out; a conflict with one still names it.
+    assert "#3 denies" in only and "#1 confirms" not in only and "with #1" in only
 
 
 def test_timeline_narrow_terminal_keeps_figures_whole(story, monkeypatch):
@@ -117,16 +119,19 @@ def test_markdown_export_renders_hostile_text_as_text(cli):
 
 
 def test_markdown_export_sections(story):
+    story("review", "1", "5", "--confirm", "--note", "both on record", "--by", "desk")
     markdown = story("export", "markdown").stdout
     assert markdown.startswith(
-        "# North Korean troops in Russia, 18 Oct 2024 to 31 Oct 2024\n\n"
+        "# North Korean troops in Russia, 23 Oct 2024 to 31 Oct 2024\n\n"
         "## North Korean troops in Russia\n\n| # | Date | Source | Claim |"
     )
     assert "| 1 | 23 Oct 2024 | U.S. | The U.S. confirms 3,000 North Korean troops" in markdown
     assert "### Revisions\n\n- #4 revises #1: 3,000 troops → about 8,000 troops (U.S., 31 Oct" in (
         markdown
     )
-    assert "### Conflicts" in markdown
+    assert "- **Contradiction**, #1 and #5, confirmed by desk on " in markdown
+    assert "(“both on record”): U.S. said 3,000 troops" in markdown
+    assert "- **Denial**, #3 against #1, #2, #4 and #5, open: Russia denies" in markdown
     assert "[example.org](<https://example.org/us?a=1&b=%282%29>)" in markdown
 
 
@@ -150,7 +155,12 @@ def test_json_and_jsonl_use_the_claim_contract(story):
         "topics",
     }
     assert document["claims"] == sorted(story.json("list"), key=lambda c: (c["date"], c["id"]))
-    assert {c["kind"] for c in document["conflicts"]} == {"contradiction", "discrepancy", "denial"}
+    assert [(c["kind"], c["claims"]) for c in document["conflicts"]] == [
+        ("contradiction", [1, 5]),
+        ("contradiction", [2, 5]),
+        ("discrepancy", [1, 2]),
+        ("denial", [3, 1, 2, 4, 5]),
+    ]
     lines = story("export", "jsonl").stdout.splitlines()
     assert [json.loads(line) for line in lines] == document["claims"]
 

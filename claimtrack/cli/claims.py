@@ -12,10 +12,10 @@ from claimtrack.cli.helpers import (
     AS_OF_HELP,
     DATE_HELP,
     FIGURE_HELP,
+    QUANTITY_HELP,
     SOURCE_HELP,
     STANCE_HELP,
     check_limit,
-    conflict_settings,
     current_date,
     echo_json,
     new_console,
@@ -23,7 +23,6 @@ from claimtrack.cli.helpers import (
     open_store_of,
     query_claims,
     show,
-    stored_conflicts,
     utc_now,
     write_output,
 )
@@ -46,6 +45,7 @@ def claims_add(
     url: str | None = typer.Option(None, "--url", help="Where it was published (http/https)."),
     figure: str | None = typer.Option(None, "--figure", "-f", help=FIGURE_HELP),
     unit: str | None = typer.Option(None, "--unit", help="What is counted, e.g. troops."),
+    quantity: str | None = typer.Option(None, "--quantity", "-m", help=QUANTITY_HELP),
     stance: str | None = typer.Option(None, "--stance", help=STANCE_HELP),
     tag: list[str] = typer.Option([], "--tag", help="A tag; repeat for more."),
     note: str | None = typer.Option(None, "--note", help="A private note."),
@@ -73,6 +73,7 @@ def claims_add(
         stance=stance,
         tags=tag,
         note=note,
+        quantity=quantity,
     )
     stored, filing = open_store_of(ctx).add_claim(claim)
     if as_json:
@@ -149,7 +150,7 @@ def claims_show(
     claim_id: int = typer.Argument(..., metavar="ID", help="The claim's id."),
     as_json: bool = typer.Option(False, "--json", help="Print the claim as JSON."),
 ) -> None:
-    """Show one claim in full.
+    """Show one claim in full, with its conflicts and the decisions on them.
 
     \b
     Example:
@@ -162,12 +163,10 @@ def claims_show(
         return
     from claimtrack.render import claim_detail
 
-    involved = [
-        (conflict, status)
-        for conflict, status, _ in stored_conflicts(store, conflict_settings(), topic=claim.topic)
-        if claim_id in conflict.pair
-    ]
-    show(claim_detail(claim, involved), crop=False)
+    show(
+        claim_detail(claim, store.stored_rows(claim_id=claim_id), store.decisions_on(claim_id)),
+        crop=False,
+    )
 
 
 @app.command("edit")
@@ -182,6 +181,9 @@ def claims_edit(
     url: str | None = typer.Option(None, "--url", help="Where it was published; '' clears it."),
     figure: str | None = typer.Option(None, "--figure", "-f", help=FIGURE_HELP),
     unit: str | None = typer.Option(None, "--unit", help="What is counted, e.g. troops."),
+    quantity: str | None = typer.Option(
+        None, "--quantity", "-m", help=QUANTITY_HELP + " '' clears it."
+    ),
     stance: str | None = typer.Option(None, "--stance", help=STANCE_HELP),
     tag: list[str] | None = typer.Option(None, "--tag", help="Replace the tags; repeat."),
     note: str | None = typer.Option(None, "--note", help="A private note; '' clears it."),
@@ -216,6 +218,7 @@ def claims_edit(
             stance=stance,
             tags=tag,
             note=note,
+            quantity=quantity,
         )
         if not changes:
             raise ClaimtrackError("nothing to change; give at least one option such as --text")

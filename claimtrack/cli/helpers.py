@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from claimtrack.claims import Claim
-    from claimtrack.conflicts import Conflict, Review, Section, Settings
+    from claimtrack.conflicts import Row, Section, Settings
     from claimtrack.db import Store
 
 
@@ -90,31 +90,39 @@ def date_bound(text: str | None, today: date) -> str | None:
     return parse_date(text, today, future=True).iso
 
 
-def conflict_settings(window: int = 30, tolerance: float = 10.0, factor: float = 1.5) -> Settings:
+def conflict_settings(window: int = 2, tolerance: float = 10.0, factor: float = 1.5) -> Settings:
     from claimtrack.conflicts import Settings
 
     return Settings(window_days=window, tolerance=tolerance / 100, factor=factor)
 
 
-def stored_conflicts(
-    store: Store, settings: Settings, topic: str | None = None
-) -> list[tuple[Conflict, str, Review | None]]:
-    from claimtrack.conflicts import Conflict, iter_conflicts, review_status
+def stored_conflicts(store: Store, settings: Settings, topic: str | None = None) -> list[Row]:
+    """Each conflict with its status: read from the store under the stored
+    settings, computed now under any other."""
+    from claimtrack.conflicts import STORED, Conflict, computed_rows
 
-    found = iter_conflicts(store.live_claims(topic), settings, store.cumulative_topics())
-    reviews = store.reviews()
-    return [(c, *review_status(c, reviews)) for c in sorted(found, key=Conflict.sort_key)]
+    if settings == STORED:
+        if topic is not None and store.find_topic(topic) is None:
+            from claimtrack.errors import NotFoundError
+
+            raise NotFoundError(f"no topic named {topic!r}")
+        return store.stored_rows(topic)
+    from itertools import groupby
+
+    kinds, reviews = store.quantity_kinds(), store.reviews()
+    rows = []
+    for name, members in groupby(store.live_claims(topic), key=lambda c: c.topic or ""):
+        rows += computed_rows(list(members), settings, reviews, kinds.get(name))
+    return sorted(rows, key=lambda row: Conflict.sort_key(row[0]))
 
 
 def only_wanted(
-    sections: Iterable[Section], wanted: Callable[[Conflict, str], bool]
+    sections: Iterable[Section], wanted: Callable[[Row, Section], bool]
 ) -> list[Section]:
     """The sections with only the conflicts wanted."""
     from dataclasses import replace
 
-    return [
-        replace(s, conflicts=[row for row in s.conflicts if wanted(*row[:2])]) for s in sections
-    ]
+    return [replace(s, conflicts=[row for row in s.conflicts if wanted(row, s)]) for s in sections]
 
 
 def utc_now() -> str:
@@ -132,13 +140,26 @@ def story_sections(
     since: str | None = None,
     until: str | None = None,
 ) -> Iterator[Section]:
-    """Each topic's claims in date order with their conflicts and revisions."""
-    from claimtrack.conflicts import sections
+    """Each topic's claims in date order with their conflicts and revisions: the
+    stored conflicts that involve them, or, under other settings, the conflicts
+    among them computed now."""
+    from claimtrack.conflicts import STORED, computed_rows, sections
 
     claims = query_claims(store, topic, source, since, until, order="topic")
-    return sections(
-        claims, store.reviews(), settings or conflict_settings(), store.cumulative_topics()
-    )
+    settings = settings or STORED
+    if settings == STORED:
+
+        def conflicts_of(name: str, members: list[Claim]) -> list[Row]:
+            shown = {c.id for c in members}
+            return [row for row in store.stored_rows(name) if shown & set(row[0].ids)]
+
+    else:
+        kinds, reviews = store.quantity_kinds(), store.reviews()
+
+        def conflicts_of(name: str, members: list[Claim]) -> list[Row]:
+            return computed_rows(members, settings, reviews, kinds.get(name))
+
+    return sections(claims, conflicts_of)
 
 
 def write_output(chunks: Iterable[str] | Iterable[bytes], output: Path | None) -> None:
@@ -150,9 +171,18 @@ def write_output(chunks: Iterable[str] | Iterable[bytes], output: Path | None) -
         if sys.stdout.isatty():
             from claimtrack.escape import inert_lines
 
-            chunks = (inert_lines(chunk) for chunk in chunks)
+            chunks = (inert_lines(c if isinstance(c, str) else c.decode()) for c in chunks)
+        out = getattr(sys.stdout, "buffer", None)
+        sys.stdout.flush()
         for chunk in chunks:
-            sys.stdout.write(chunk)
+            if isinstance(chunk, str):
+                sys.stdout.write(chunk)
+            elif out is not None:  # UTF-8 bytes go out as they are, undecoded
+                out.write(chunk)
+            else:
+                sys.stdout.write(chunk.decode("utf-8"))
+        if out is not None:
+            out.flush()
         return
     from claimtrack.files import write_whole
 
@@ -171,15 +201,24 @@ AS_OF_HELP = "The date the figure refers to, when it differs from --date."
 FIGURE_HELP = "The figure, if not read from the text: '3,000', 'up to 10,000', '10-12k'."
 
 
+QUANTITY_HELP = (
+    "What the figure measures, e.g. 'people missing', 'troops in Kursk' or "
+    "'people:dead(children)' [default: read from the text]."
+)
+
+
 STANCE_HELP = (
     "asserts, confirms, alleges, claims, estimates, reports or denies [default: from the verb]."
 )
 
 
-WINDOW_HELP = "Compare claims at most this many days apart; 0 for any distance."
+WINDOW_HELP = (
+    "Days apart that still count as the same moment (level figures; cumulative ones "
+    "beyond it may only grow); 0 for any distance."
+)
 
 
-TOLERANCE_HELP = "Widen each figure by this percentage before testing overlap."
+TOLERANCE_HELP = "The gap allowed between two figures, as a percentage of the smaller."
 
 
 FACTOR_HELP = "Flag a figure this many times below an 'up to' maximum."

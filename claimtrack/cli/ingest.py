@@ -82,7 +82,7 @@ def import_file(
                     batch.file_ids,
                     batch.reviews,
                     batch.aliases,
-                    batch.cumulative_topics,
+                    batch.kinds,
                     progress=advance,
                     checked=True,
                 )
@@ -163,12 +163,7 @@ def claims_extract(
             "give it with --published (a day, a month or a year, e.g. --published 2024-10)"
         )
     if as_json:
-        echo_json(
-            [
-                {**c.to_json(report, address, topic), "save": c.confidence >= SAVE_THRESHOLD}
-                for c in candidates
-            ]
-        )
+        echo_json([preview_json(c, report, address, topic) for c in candidates])
     if interactive:
         chosen = review_candidates(candidates, today, report)
     elif save:
@@ -189,6 +184,18 @@ def claims_extract(
     claims = [c.to_claim(report, address, read_at, topic) for c in chosen]
     saved = (store or open_store_of(ctx)).save_reported(claims)
     typer.echo(saved_text(saved, address), err=as_json)
+
+
+def preview_json(
+    candidate: Candidate, report: ClaimDate | None, address: str | None, topic: str | None
+) -> dict[str, object]:
+    """A candidate as saving would store it, its quantity read as saving reads it
+    (a claim filed by its words may lose a place its new topic's name holds)."""
+    from claimtrack.claims import quantity_of
+
+    data = candidate.to_json(report, address, topic)
+    quantity = quantity_of(str(data["text"]), data["unit"], candidate.figure, topic)  # type: ignore[arg-type]
+    return {**data, "quantity": quantity or None, "save": candidate.confidence >= SAVE_THRESHOLD}
 
 
 def read_article(

@@ -39,9 +39,11 @@ def db_backup(
 @app.command("check")
 def db_check(
     ctx: typer.Context,
-    repair: bool = typer.Option(False, "--repair", help="Rebuild the full-text indexes."),
+    repair: bool = typer.Option(
+        False, "--repair", help="Rebuild the full-text indexes and the stored conflicts."
+    ),
 ) -> None:
-    """Check the database: integrity, full-text index, schema version and links.
+    """Check the database: integrity, search index, schema, links and conflicts.
 
     \b
     Example:
@@ -55,10 +57,12 @@ def db_check(
         if not intact:  # writing to a damaged file can only spread the damage
             raise DatabaseError(
                 f"the database is damaged ({words}); --repair rebuilds only the search "
-                "index and would write to the damaged file: go back to a backup"
+                "indexes and the stored conflicts, and would write to the damaged file: "
+                "go back to a backup"
             )
         store.rebuild_search_index()
         typer.echo("Rebuilt the full-text indexes.")
+        typer.echo(f"Rebuilt the stored conflicts: {store.rebuild_conflicts()}.")
     results = store.check()
     for what, ok, words in results:
         typer.echo(inert(f"{what + ':':17}{words if ok else 'PROBLEM: ' + words}"))
@@ -80,7 +84,7 @@ def topics_list(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
 ) -> None:
-    """List topics with their claim counts.
+    """List topics with live claims, their quantities and how each is compared.
 
     \b
     Example:
@@ -92,34 +96,97 @@ def topics_list(
     if as_json:
         echo_json(records)
         return
+    from claimtrack.quantities import label_of
     from claimtrack.render import records_table
 
-    show(records_table(records, ("id", "name", "claims", "first", "last", "cumulative")))
+    for record in records:
+        quantities = record["quantities"]
+        record["measures"] = [f"{label_of(q)} ({k})" for q, k in quantities.items()]  # type: ignore[union-attr]
+    show(records_table(records, ("id", "name", "claims", "first", "last", "measures")))
 
 
 @topics_app.command("set")
 def topics_set(
     ctx: typer.Context,
     topic: str = typer.Argument(..., help="The topic's name."),
+    kind: str | None = typer.Option(
+        None,
+        "--kind",
+        help="level (moves both ways), cumulative (only grows), event (one number for one "
+        "event), or auto (the default of each quantity's state).",
+    ),
+    quantity: str | None = typer.Option(
+        None, "--quantity", "-m", help="Only this quantity [default: all of the topic's]."
+    ),
     cumulative: bool | None = typer.Option(
         None,
         "--cumulative/--no-cumulative",
-        help="Its figures are running totals that can only grow (a death toll).",
+        help="Same as --kind cumulative / --kind auto.",
     ),
 ) -> None:
-    """Change a topic's settings.
+    """Set how a topic's quantities move in time, which decides what is compared.
 
     \b
     Example:
-      claimtrack topics set "Deaths in Kursk" --cumulative
+      claimtrack topics set "Floods in Derna" --kind level --quantity "people missing"
+    """
+    from claimtrack.escape import inert
+    from claimtrack.quantities import KIND_WORDS, KINDS, label_of, parse_quantity
+
+    if cumulative is not None:
+        if kind is not None:
+            raise ClaimtrackError("give --kind or --cumulative/--no-cumulative, not both")
+        kind = "cumulative" if cumulative else "auto"
+    if kind is None:
+        raise ClaimtrackError("nothing to change; give --kind (or --cumulative/--no-cumulative)")
+    if kind not in (*KINDS, "auto"):
+        raise ClaimtrackError(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}, auto")
+    key = parse_quantity(quantity).key if quantity is not None else None
+    name = open_store_of(ctx).set_kind(topic, None if kind == "auto" else kind, key)
+    what = f"{label_of(key)} ({key})" if key else "every quantity"
+    state = (
+        "now follows the default of its state"
+        if kind == "auto"
+        else f"is now {kind}: {KIND_WORDS[kind]}"
+    )
+    typer.echo(inert(f"Topic {name!r}: {what} {state}."))
+
+
+@topics_app.command("rename")
+def topics_rename(
+    ctx: typer.Context,
+    old: str = typer.Argument(..., help="The topic's name."),
+    new: str = typer.Argument(..., help="Its new name."),
+) -> None:
+    """Rename a topic; its claims, settings and conflicts follow.
+
+    \b
+    Example:
+      claimtrack topics rename "People in Derna" "Floods in Derna"
+    """
+    from claimtrack.claims import check_text
+    from claimtrack.escape import inert
+
+    before, after = open_store_of(ctx).rename_topic(old, check_text(new, "new name"))
+    typer.echo(inert(f"Renamed topic {before!r} to {after!r}."))
+
+
+@topics_app.command("merge")
+def topics_merge(
+    ctx: typer.Context,
+    source: str = typer.Argument(..., metavar="FROM", help="The topic to empty."),
+    target: str = typer.Argument(..., metavar="INTO", help="The topic its claims join."),
+) -> None:
+    """Move every claim of topic FROM into INTO, which keeps its name and settings.
+
+    \b
+    Example:
+      claimtrack topics merge "Abdulmenam al-Ghaithi" "Floods in Derna"
     """
     from claimtrack.escape import inert
 
-    if cumulative is None:
-        raise ClaimtrackError("nothing to change; give --cumulative or --no-cumulative")
-    name = open_store_of(ctx).set_cumulative(topic, cumulative)
-    state = "cumulative (figures can only grow)" if cumulative else "not cumulative"
-    typer.echo(inert(f"Topic {name!r} is now {state}."))
+    before, after, moved = open_store_of(ctx).merge_topics(source, target)
+    typer.echo(inert(f"Merged topic {before!r} into {after!r}: {moved} claim(s) moved."))
 
 
 @sources_app.callback(invoke_without_command=True)

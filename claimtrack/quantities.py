@@ -1,0 +1,496 @@
+"""What a figure measures: the quantity vocabulary, in one place.
+
+A quantity is what is counted (people, troops, US dollars, percent of staff),
+in which state (dead, missing, on strike, deployed, found safe ...), and, where
+the text says so, a subgroup (children) or a place (in Kursk). Two figures are
+compared only when they measure one quantity: "people missing", "unaccounted
+for" and "missing" are one; "found safe" is another; "children killed" is a
+part of "people killed", never compared with it. Pure: text in, Quantity out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from claimtrack.errors import ParseError
+
+LEVEL, CUMULATIVE, EVENT = "level", "cumulative", "event"
+KINDS = (LEVEL, CUMULATIVE, EVENT)
+KIND_WORDS = {
+    LEVEL: "moves both ways; compared only about the same moment",
+    CUMULATIVE: "a running total that only grows; a later lower figure conflicts",
+    EVENT: "one fixed number for one event; compared for the same event date",
+}
+
+# Each state: its id, its kind, the counted thing it implies when no noun is
+# given ("600 are missing" counts people), and the words that say it in a
+# text, split by "|": plain words, matched word by word, longer phrases before
+# the words inside them ("unaccounted for" is not "accounted for").
+_STATE_ROWS: list[tuple[str, str, str | None, str]] = [
+    ("casualties", CUMULATIVE, "people",
+     "killed or wounded|killed and wounded|killed or injured|killed and injured|dead or injured|"
+     "dead and injured|dead or wounded|casualties|casualty"),
+    ("found-safe", CUMULATIVE, "people",
+     "found safe|found alive|found safe and well|accounted for|located safe|traced|"
+     "reunited with their families|reunited with family"),
+    ("missing", LEVEL, "people",
+     "unaccounted for|still missing|remain missing|reported missing|missing|disappeared|"
+     "not been found|lost at sea"),
+    ("dead", CUMULATIVE, "people",
+     "death toll|lost their lives|killed|dead|died|deaths|death|fatalities|fatality|perished|"
+     "lives|bodies|toll"),
+    ("injured", CUMULATIVE, "people", "injured|wounded|hurt|injuries|injury"),
+    ("rescued", CUMULATIVE, "people", "rescued|pulled alive|saved"),
+    # Evacuated, displaced and "left their homes" are one count in the copy that
+    # gives them: where people are who had to leave.
+    ("displaced", LEVEL, "people",
+     "displaced|uprooted|fled|forced from their homes|left their homes|homeless|refugees|"
+     "refugee|idps|evacuated|evacuees|evacuee"),
+    ("sheltering", LEVEL, "people", "in shelters|in camps|sheltering|in relief camps"),
+    ("in-need", LEVEL, "people", "in need|need aid|need help|need humanitarian|need assistance"),
+    ("hospitalised", LEVEL, "people", "hospitalised|hospitalized|in hospital|treated in hospital"),
+    ("trapped", LEVEL, "people", "trapped|stranded"),
+    ("arrested", CUMULATIVE, "people",
+     "arrested|detained|arrests|detentions|taken into custody|in custody"),
+    ("held", LEVEL, "people", "held hostage|hostages|hostage|held captive|prisoners|captives|pows"),
+    ("infected", CUMULATIVE, "people",
+     "infected|infections|cases|tested positive|fell ill|sickened|suspected cases"),
+    ("attending", EVENT, "people",
+     "turned out|turnout|took part|taking part|attended|attending|marched|rallied|gathered|"
+     "protesters|protestors|demonstrators|marchers|participants|attendees|crowd"),
+    ("on-strike", EVENT, "workers", "on strike|went on strike|walked out|striking|strikers|walkout"),
+    ("laid-off", CUMULATIVE, "workers",
+     "laid off|layoffs|lay-offs|job cuts|jobs cut|cut jobs|redundancies|lose their jobs|"
+     "lost their jobs|losing their jobs"),
+    ("deployed", LEVEL, "troops",
+     "deployed|stationed|sent|dispatched|mobilised|mobilized|mobilising|mobilizing|massed|"
+     "positioned"),
+    ("launched", EVENT, None, "launched|fired|attacked with"),
+    ("intercepted", EVENT, None, "shot down|intercepted|downed|neutralised|neutralized"),
+    ("destroyed", CUMULATIVE, None, "destroyed|razed|flattened|levelled|leveled|burned down"),
+    ("damaged", CUMULATIVE, None, "damaged"),
+    ("pledged", CUMULATIVE, None, "pledged|promised"),
+    ("raised", CUMULATIVE, None, "raised"),
+    ("burned", CUMULATIVE, None, "burned|burnt|scorched"),
+]  # fmt: skip
+
+STATES: dict[str, tuple[str, str | None]] = {
+    state: (kind, counted) for state, kind, counted, _ in _STATE_ROWS
+}
+
+# Counted nouns: (the unit's normal form, what is counted, the state the noun
+# itself says, the subgroup it names, its spellings). The normal form is what
+# `normalise_unit` gives, so that "soldiers" and "forces" are "troops".
+_NOUN_ROWS: list[tuple[str, str, str | None, str | None, str]] = [
+    ("troops", "troops", None, None,
+     "troops troop soldiers soldier forces personnel servicemen servicemembers service-members "
+     "servicepeople fighters combatants military-personnel marines conscripts recruits "
+     "reservists"),
+    ("people", "people", None, None,
+     "people persons person individuals residents inhabitants villagers migrants passengers "
+     "names citizens locals"),
+    ("deaths", "people", "dead", None,
+     "deaths death dead fatalities fatality killed lives bodies people-killed death-toll toll"),
+    ("casualties", "people", "casualties", None, "casualties casualty"),
+    ("injuries", "people", "injured", None, "injured wounded injuries injury hurt"),
+    ("missing", "people", "missing", None, "missing unaccounted"),
+    ("displaced", "people", "displaced", None,
+     "displaced refugees refugee evacuees evacuee idps homeless"),
+    ("prisoners", "people", "held", None,
+     "prisoners prisoner captives captive pows hostages hostage detainees detainee"),
+    ("arrests", "people", "arrested", None, "arrests arrested"),
+    ("protesters", "people", "attending", None,
+     "protesters protestors demonstrators marchers participants attendees crowd spectators"),
+    ("cases", "people", "infected", None, "cases case infections"),
+    ("civilians", "people", None, "civilians", "civilians civilian"),
+    ("children", "people", None, "children", "children child kids minors boys girls babies infants"),
+    ("women", "people", None, "women", "women"),
+    ("journalists", "people", None, "journalists", "journalists journalist reporters"),
+    ("aid workers", "people", None, "aid workers", "aid-workers humanitarian-workers"),
+    ("health workers", "people", None, "health workers",
+     "health-workers doctors doctor nurses nurse medics paramedics"),
+    ("police", "people", None, "police", "police policemen police-officers officers"),
+    ("students", "people", None, "students", "students student pupils schoolchildren"),
+    ("patients", "people", None, "patients", "patients patient"),
+    ("workers", "workers", None, None,
+     "workers worker labourers laborers employees employee staff staffers jobs job"),
+    ("strikers", "workers", "on-strike", None, "strikers"),
+    ("layoffs", "workers", "laid-off", None, "layoffs lay-offs redundancies job-cuts"),
+    ("missiles", "missiles", None, None, "missiles missile rockets rocket"),
+    ("shells", "shells", None, None, "shells shell rounds artillery-shells"),
+    ("drones", "drones", None, None, "drones drone uavs"),
+    ("tanks", "tanks", None, None, "tanks tank"),
+    ("vehicles", "vehicles", None, None, "vehicles vehicle"),
+    ("aircraft", "aircraft", None, None, "aircraft planes plane jets helicopters"),
+    ("ships", "ships", None, None, "ships ship vessels vessel boats boat"),
+    ("buildings", "buildings", None, None,
+     "buildings building homes home houses house structures dwellings apartments"),
+    ("families", "families", None, None, "families family households household"),
+    ("hectares", "hectares", None, None, "hectares hectare ha"),
+    ("acres", "acres", None, None, "acres acre"),
+    ("tonnes", "tonnes", None, None, "tonnes tonne tons ton"),
+    ("trucks", "trucks", None, None, "trucks truck lorries lorry"),
+    ("votes", "votes", None, None, "votes vote ballots"),
+    ("percent", "percent", None, None, "percent per-cent pct %"),
+    ("dollars", "usd", None, None, "dollars dollar usd $"),
+    ("euros", "eur", None, None, "euros euro eur €"),
+    ("pounds", "gbp", None, None, "pounds sterling gbp £"),
+]  # fmt: skip
+
+_NOUNS: dict[str, tuple[str, str, str | None, str | None]] = {
+    noun: (unit, counted, state, group)
+    for unit, counted, state, group, nouns in _NOUN_ROWS
+    for noun in nouns.split()
+}
+# Counted nouns that mean the same thing, by their normal form: the table the
+# figure parser uses to tell a counted noun from any other word.
+UNIT_SYNONYMS: dict[str, str] = {noun: row[0] for noun, row in _NOUNS.items()}
+
+COUNTED_LABELS = {"usd": "US dollars", "eur": "euros", "gbp": "pounds"}
+_CURRENCY_SIGNS = {"$": "usd", "€": "eur", "£": "gbp"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """What a figure measures. `key` is stable text (stored, typed with
+    --quantity): counted[:state][(group)][@place], e.g. people:missing@derna."""
+
+    counted: str
+    state: str | None = None
+    group: str | None = None
+    place: str | None = None
+
+    @property
+    def key(self) -> str:
+        key = self.counted
+        if self.state:
+            key += f":{self.state}"
+        if self.group:
+            key += f"({self.group})"
+        if self.place:
+            key += f"@{self.place}"
+        return key
+
+    @property
+    def label(self) -> str:
+        """In words: 'people missing', 'children dead in Gaza', 'percent of workers on strike'."""
+        what = COUNTED_LABELS.get(self.counted, self.counted)
+        if self.group:
+            what = f"percent of {self.group}" if self.counted == "percent" else self.group
+        words = what + (f" {self.state.replace('-', ' ')}" if self.state else "")
+        if self.place:
+            words += " nationwide" if self.place == "nationwide" else f" in {_title(self.place)}"
+        return words
+
+    @property
+    def kind(self) -> str:
+        """The default kind, from the state: see KINDS and the README's table."""
+        return default_kind(self.state)
+
+
+def default_kind(state: str | None) -> str:
+    return STATES[state][0] if state in STATES else LEVEL
+
+
+def _title(place: str) -> str:
+    return " ".join(part[:1].upper() + part[1:] for part in place.split("-"))
+
+
+_KEY = (
+    r"^(?P<counted>[^:()@\s][^:()@]*?)(?::(?P<state>[a-z-]+))?"
+    r"(?:\((?P<group>[^:()@]+)\))?(?:@(?P<place>[^:()@]+))?$"
+)
+
+
+@lru_cache(maxsize=4096)
+def from_key(key: str) -> Quantity:
+    """A stored key back as a Quantity (keys written by this module always parse)."""
+    match = _pattern(_KEY).match(key)
+    if not match:
+        raise ParseError(f"{key!r} is not a quantity key such as 'people:missing@derna'")
+    return Quantity(match["counted"], match["state"], match["group"], match["place"])
+
+
+@lru_cache(maxsize=4096)
+def label_of(key: str | None) -> str:
+    """A key in words; '' for none. An unreadable key (hand-written SQL) shows as itself."""
+    if not key:
+        return ""
+    try:
+        return from_key(key).label
+    except ParseError:
+        return key
+
+
+def kind_of(key: str | None) -> str:
+    """The default kind of a quantity key."""
+    if not key:
+        return LEVEL
+    try:
+        return from_key(key).kind
+    except ParseError:
+        return LEVEL
+
+
+def parse_quantity(text: str) -> Quantity:
+    """What the user typed with --quantity: a key ('people:missing', 'troops@kursk')
+    or words ('people missing in Derna', 'missing children')."""
+    value = " ".join(text.strip().split())
+    if not value:
+        raise ParseError("the quantity is empty; give one such as 'people missing'")
+    if any(mark in value for mark in ":()@"):
+        try:
+            quantity = from_key(value.lower())
+        except ParseError:
+            raise ParseError(
+                f"cannot read the quantity {text!r}; write counted[:state][(group)][@place], "
+                "such as 'people:missing@derna', or words such as 'people missing'"
+            ) from None
+        if quantity.state and quantity.state not in STATES:
+            raise ParseError(
+                f"unknown state {quantity.state!r}; use one of: {', '.join(sorted(STATES))}"
+            )
+        return quantity
+    found = infer_quantity(value, _first_noun(value), keep_places=True)
+    if found is None:
+        # One word the vocabulary does not know still names what is counted.
+        if re.fullmatch(r"[^\W\d_][\w'-]*", value) and len(value) <= 40:
+            return Quantity(_noun_key(value))
+        raise ParseError(f"cannot read a quantity in {text!r}; try 'people missing' or 'troops'")
+    return found
+
+
+def _first_noun(text: str) -> str | None:
+    """The word that says what is counted: a plain counted noun ('people' in
+    'people missing', 'children' in 'missing children') before a state noun."""
+    nouns = [w for w in re.findall(r"[\w%$€£'-]+", text.lower()) if w in _NOUNS]
+    plain = [w for w in nouns if _NOUNS[w][2] is None]
+    return (plain or nouns or [None])[0]
+
+
+def _noun_key(noun: str) -> str:
+    return re.sub(r"[^a-z0-9%$€£' -]", "", re.sub(r"\s+", "-", noun.strip().lower())) or "things"
+
+
+@lru_cache(maxsize=4096)
+def normalise_unit(unit: str | None) -> str | None:
+    """'Soldiers' -> 'troops'; unknown nouns are lower-cased and kept."""
+    if not unit:
+        return None
+    key = re.sub(r"\s+", "-", unit.strip().lower().rstrip(".").replace("’", "'"))
+    if key in UNIT_SYNONYMS:
+        return UNIT_SYNONYMS[key]
+    last = key.split("-")[-1]
+    if last in UNIT_SYNONYMS:
+        return UNIT_SYNONYMS[last]
+    return key or None
+
+
+# Nouns that are their state ("deaths", "the missing"): what the text says next
+# does not change it. Role nouns ("protesters", "refugees") give way to the text:
+# "200 protesters were arrested".
+_OUTCOMES = {"deaths", "casualties", "injuries", "missing", "cases", "arrests", "layoffs"}
+
+
+@lru_cache(maxsize=4096)
+def _sense(unit: str | None) -> tuple[str | None, str | None, str | None]:
+    """(counted, state, group) that a counted noun says; a multi-word unit such as
+    'people displaced' says both what and which state."""
+    if not unit:
+        return None, None, None
+    key = re.sub(r"\s+", "-", unit.strip().lower().rstrip(".").replace("’", "'"))
+    if key in _NOUNS:
+        return _NOUNS[key][1:]
+    counted = state = group = None
+    for word in key.split("-"):
+        if word in _NOUNS:
+            _, word_counted, word_state, word_group = _NOUNS[word]
+            if counted is None or (counted == "people" and word_group):
+                counted, group = word_counted, word_group or group
+            state = state or word_state
+    if counted is None:
+        return _noun_key(key.split("-")[-1]), state, None
+    return counted, state, group
+
+
+@cache
+def _pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compiled on first use: most commands never read a quantity from text."""
+    return re.compile(pattern, flags)
+
+
+_STATE_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): state
+    for state, _, _, words in reversed(_STATE_ROWS)
+    for phrase in words.split("|")
+}
+_LONGEST = max(len(phrase) for phrase in _STATE_PHRASES)
+_FIRST_WORDS = {phrase[0] for phrase in _STATE_PHRASES}
+
+
+# Where a clause ends: punctuation, or "and"/"with" before another figure, or a
+# word that turns to something else. Patterns do the scanning (in C); what is
+# left is set look-ups, which keeps reading a quantity cheap for a large import.
+_CLAUSE_END = (
+    r"[.;:!?()\[\]]|,\s|\s(?:[-–—]\s|(?:and|with)\s+"
+    r"(?=(?:an?\s+|another\s+|some\s+|at\s+least\s+|about\s+|up\s+to\s+|more\s+than\s+)?\d)"
+    r"|(?:but|while|whereas|including|of\s+whom|among\s+them)\b|(?:and|with)\s*$)"
+)
+_PLACE = (
+    r"\b(?<!according )(?:in|to|into|inside|across|throughout)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
+    r"|(?P<nationwide>\bnationwide\b|\bnationally\b|\bacross\s+the\s+(?:country|nation)\b)"
+)
+_NOT_PLACES = set(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday The A An".split()
+)
+_PLACE_TAILS = set(
+    "Region Province Oblast City State District Governorate County Strip Area".split()
+)
+_WORD_EDGES = "\"'“”‘’"
+
+
+def _clause_after(text: str, limit: int) -> str:
+    """The words after a figure, up to the end of its clause."""
+    end = _pattern(_CLAUSE_END).search(text)
+    return " ".join((text[: end.start()] if end else text).split()[:limit])
+
+
+def _clause_before(text: str, limit: int = 5) -> list[str]:
+    """The words before a figure, back to the start of its clause."""
+    return _pattern(_CLAUSE_END).split(text)[-1].split()[-limit:]
+
+
+def _state_in(words: list[str], *, last: bool = False) -> str | None:
+    """The first state the words name (the last one, for words before a figure)."""
+    lowered = [word.lower().strip(_WORD_EDGES) for word in words]
+    found = None
+    for start, word in enumerate(lowered):
+        if word not in _FIRST_WORDS:
+            continue
+        for size in range(min(_LONGEST, len(lowered) - start), 0, -1):
+            state = _STATE_PHRASES.get(tuple(lowered[start : start + size]))
+            if state is not None:
+                if not last:
+                    return state
+                found = state
+                break
+    return found
+
+
+def _place_in(text: str) -> str | None:
+    """The first place a text puts something in, as written; 'nationwide' for the
+    whole country. 'Russia's Kursk region' is Kursk, the narrower one."""
+    for match in _pattern(_PLACE).finditer(text):
+        if match["nationwide"]:
+            return "nationwide"
+        name = match["place"].replace("’", "'").split()
+        if name[0] in _NOT_PLACES:
+            continue
+        while name and (name[-1] in _PLACE_TAILS or name[-1] == "of"):
+            name.pop()
+        owners = [i for i, word in enumerate(name) if word.endswith("'s")]
+        if owners and owners[-1] < len(name) - 1:
+            name = name[owners[-1] + 1 :]
+        if name:
+            return " ".join(name).removesuffix("'s")
+    return None
+
+
+def place_named(text: str) -> str | None:
+    """The first place a text puts something in, as written."""
+    return _place_in(text)
+
+
+def _place_key(name: str | None) -> str | None:
+    return "-".join(name.lower().split()) if name else None
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    words = _pattern(r"[^\W\d_][\w'-]*").findall(text.casefold().replace("'s", ""))
+    return frozenset(word[:5] for word in words)
+
+
+def infer_quantity(
+    text: str,
+    unit: str | None = None,
+    phrase: str | None = None,
+    *,
+    figure_text: str | None = None,
+    topic: str | None = None,
+    keep_places: bool = False,
+) -> Quantity | None:
+    """The quantity a claim's figure measures, read from its text and the counted noun.
+
+    The state comes from the words after the counted phrase ("were missing"),
+    else the verb before the figure ("killed 50"), else the noun itself
+    ("deaths"), else what the counted thing usually means (troops: deployed).
+    A place named after the figure is a scope, unless the topic's name already
+    holds it (the story's own place); `keep_places` keeps it whatever the topic.
+    """
+    counted, noun_state, group = _sense(unit)
+    anchor = -1
+    for needle in (figure_text, phrase, unit):
+        if needle and (anchor := text.find(needle)) >= 0:
+            end = anchor + len(needle)
+            if needle is not phrase and phrase and text.startswith(phrase, _skip_space(text, end)):
+                end = _skip_space(text, end) + len(phrase)
+            break
+    # A clause is short: the words either side of the figure are enough.
+    if anchor < 0:
+        before, after = "", text[:160]
+    else:
+        before, after = text[max(0, anchor - 80) : anchor], text[end : end + 160]
+    clause = _clause_after(after, 14)
+    words = clause.split()
+    if normalise_unit(unit) in _OUTCOMES:
+        state = noun_state
+    else:
+        state = _state_in(words[:8]) or _state_in(_clause_before(before), last=True) or noun_state
+    if figure_text and counted is None:
+        sign = next((s for s in _CURRENCY_SIGNS if s in figure_text), None)
+        counted = _CURRENCY_SIGNS.get(sign) if sign else None
+    if counted == "percent":
+        base = _pattern(r"\s*of\s+(?:(?:the|all|its|their)\s+)?([^\W\d_][\w-]*)").match(after)
+        if base:
+            group = normalise_unit(base.group(1))
+            state = _state_in(_clause_after(after[base.end() :], 8).split()) or state
+    if counted is None and state:
+        counted = STATES[state][1]
+    if counted is None:
+        return None
+    if state is None and counted == "troops":
+        state = "deployed"
+    place = _place_key(_place_in(clause))
+    if place and topic is not None and not keep_places and _own_place(place, topic):
+        place = None
+    return Quantity(counted, state, group, place)
+
+
+def _own_place(place: str, topic: str) -> bool:
+    return place != "nationwide" and _stems(place.replace("-", " ")) <= _stems(topic)
+
+
+def in_topic(key: str, topic: str) -> str:
+    """A quantity key as seen from a topic: a place the topic's name holds is the
+    story's own, not a narrower scope, so it is dropped."""
+    if "@" not in key:
+        return key
+    try:
+        quantity = from_key(key)
+    except ParseError:
+        return key
+    if not _own_place(quantity.place or "", topic):
+        return key
+    return Quantity(quantity.counted, quantity.state, quantity.group).key
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position

@@ -1,0 +1,175 @@
+"""The quantity vocabulary, table-driven on the pure module."""
+
+import pytest
+
+from claimtrack.errors import ParseError
+from claimtrack.figures import parse_figure
+from claimtrack.quantities import (
+    Quantity,
+    from_key,
+    in_topic,
+    infer_quantity,
+    label_of,
+    normalise_unit,
+    parse_quantity,
+)
+
+
+def read(text, topic=None, unit=None):
+    """The quantity of a sentence's figure, as `add` reads it."""
+    figure = parse_figure(text)
+    found = infer_quantity(
+        text, unit or figure.unit, figure.phrase, figure_text=figure.text, topic=topic
+    )
+    return found.key if found else None
+
+
+CASES = [
+    # what is counted, and in which state
+    ("Officials said about 600 people were missing", "people:missing"),
+    ("The mayor said 300 people were still unaccounted for", "people:missing"),
+    ("Rescuers said 120 people had been found safe", "people:found-safe"),
+    ("The coast guard said 40 people were found alive", "people:found-safe"),
+    ("The ministry said 350 people were killed", "people:dead"),
+    ("The death toll rose to 3,145", "people:dead"),
+    ("Hospitals reported 1,200 fatalities", "people:dead"),
+    ("The floods killed about 600 people", "people:dead"),
+    ("Some 500 dead and 300 injured, officials said", "people:dead"),
+    ("At least 30 soldiers were killed or wounded", "troops:casualties"),
+    ("Kyiv estimates 1,100 casualties so far", "people:casualties"),
+    ("The agency said 40,000 people were displaced", "people:displaced"),
+    ("The UN counted 12,000 refugees", "people:displaced"),
+    ("Police detained 200 protesters", "people:arrested"),
+    ("Police said 30,000 protesters marched", "people:attending"),
+    ("Organisers said 250,000 people took part", "people:attending"),
+    ("The union said 20% of teachers were on strike", "percent:on-strike(teachers)"),
+    ("The carmaker will cut 2,000 jobs", "workers"),
+    ("The ministry said 40 drones were shot down overnight", "drones:intercepted"),
+    ("Russia launched 120 missiles overnight", "missiles:launched"),
+    ("The EU pledged $1.2bn in aid", "usd:pledged"),
+    ("Officials said 900 homes were destroyed", "buildings:destroyed"),
+    ("The health ministry reported 3,000 cholera cases", "people:infected"),
+    # soldiers, troops and forces are one counted thing, deployed unless said otherwise
+    ("The U.S. confirms 3,000 North Korean troops have been sent for training", "troops:deployed"),
+    ("Zelensky alleges up to 10,000 soldiers are being mobilised", "troops:deployed"),
+    ("Seoul says 11,000 North Korean forces are there", "troops:deployed"),
+    # a subgroup is a part of the whole
+    ("At least 56 children were killed", "people:dead(children)"),
+    ("Officials said 12 journalists were injured", "people:injured(journalists)"),
+    # a bare "people" is its own quantity, no wildcard
+    ("Officials said 500 people were there", "people"),
+    # a place after the figure is a scope
+    ("Zelensky says 11,000 North Korean troops are now in Russia's Kursk region", "troops:deployed@kursk"),
+    ("Police counted 30,000 protesters in Paris", "people:attending@paris"),
+    ("The union said 400,000 workers went on strike nationwide", "workers:on-strike@nationwide"),
+    ("Officials said 200 people were missing in October", "people:missing"),  # a month, no place
+    ("About 600 people are missing, according to Reuters", "people:missing"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "key"), CASES, ids=[t[:40] for t, _ in CASES])
+def test_reading_a_quantity(text, key):
+    assert read(text) == key
+
+
+def test_a_clause_ends_before_the_next_figure():
+    text = "Kyiv estimates 1,100 casualties, with at least 100 killed"
+    found = infer_quantity(text, "casualties", "casualties", figure_text="1,100")
+    assert found.key == "people:casualties"
+
+
+def test_missing_by_any_name_is_one_quantity():
+    sayings = [
+        read("Officials said about 600 people were missing"),
+        read("Another 700 to 750 names are on the list of the missing"),
+        read("The Red Crescent said 650 were unaccounted for"),
+        read("The number of missing rose to 800"),
+    ]
+    assert set(sayings) == {"people:missing"}
+    assert read("Officials said 120 people have been found safe") != "people:missing"
+
+
+def test_the_stories_own_place_is_no_scope():
+    text = "Officials said 350 people were killed in Kursk"
+    assert read(text) == "people:dead@kursk"
+    assert read(text, topic="Kursk deaths") == "people:dead"
+    assert read(text, topic="North Korean troops in Russia") == "people:dead@kursk"
+    assert in_topic("troops:deployed@russia", "North Korean troops in Russia") == "troops:deployed"
+    assert (
+        in_topic("people:attending@nationwide", "Strikes nationwide")
+        == "people:attending@nationwide"
+    )
+
+
+def test_keys_and_labels():
+    quantity = Quantity("people", "dead", "children", "gaza-city")
+    assert quantity.key == "people:dead(children)@gaza-city"
+    assert from_key(quantity.key) == quantity
+    assert quantity.label == "children dead in Gaza City"
+    assert label_of("percent:on-strike(teachers)") == "percent of teachers on strike"
+    assert label_of("usd:pledged") == "US dollars pledged"
+    assert label_of("") == "" and label_of("?") == "?"
+    assert [from_key(k).kind for k in ("people:missing", "people:dead", "people:attending")] == [
+        "level",
+        "cumulative",
+        "event",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("people missing in Derna", "people:missing@derna"),
+        ("missing children", "people:missing(children)"),
+        ("troops", "troops:deployed"),
+        ("troops killed", "troops:dead"),
+        ("deaths", "people:dead"),
+        ("people:missing", "people:missing"),
+        ("Troops@Kursk", "troops@kursk"),
+        ("advisers", "advisers"),
+    ],
+)
+def test_what_users_type(typed, key):
+    assert parse_quantity(typed).key == key
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "the quantity is empty"),
+        ("people:sleepy", "unknown state 'sleepy'"),
+        ("people:(", "cannot read the quantity"),
+        ("lots of things", "cannot read a quantity"),
+    ],
+)
+def test_what_users_type_wrong(typed, message):
+    with pytest.raises(ParseError, match=message):
+        parse_quantity(typed)
+
+
+@pytest.mark.parametrize(
+    ("unit", "norm"),
+    [
+        ("soldiers", "troops"),
+        ("Forces", "troops"),
+        ("personnel", "troops"),
+        ("dead", "deaths"),
+        ("fatalities", "deaths"),
+        ("killed", "deaths"),
+        ("drones", "drones"),
+        ("advisers", "advisers"),
+        ("North Korean soldiers", "troops"),
+        (None, None),
+    ],
+)
+def test_the_unit_table_keeps_its_normal_forms(unit, norm):
+    assert normalise_unit(unit) == norm
+
+
+def test_a_noun_that_is_its_state_keeps_it():
+    # The unit says deaths: the words after it do not make them missing.
+    assert (
+        read("Residents say at least 130 died, with more missing", unit="deaths") == "people:dead"
+    )
+    # A role noun gives way to what the text says happened.
+    assert read("Police said 200 protesters were arrested") == "people:arrested"
