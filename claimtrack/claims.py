@@ -38,6 +38,8 @@ from claimtrack.limits import (
     timestamp_problem,
 )
 from claimtrack.quantities import (
+    STATES,
+    from_key,
     infer_quantity,
     label_of,
     normalise_unit,
@@ -361,6 +363,22 @@ def appearances_problem(appearances: object, today: date, now: str) -> str | Non
     return None
 
 
+def quantity_problem(key: object) -> str | None:
+    """Why a stored quantity key would not read back, or None."""
+    if not isinstance(key, str):
+        return "the quantity is not text"
+    problem = text_problem(key, "quantity", MAX_NAME)
+    if problem:
+        return problem
+    try:
+        state = from_key(key).state
+    except ParseError as error:
+        return error.message
+    if state is not None and state not in STATES:
+        return f"unknown state {state!r} in the quantity {key!r}"
+    return None
+
+
 def claim_problems(claim: Claim, today: date, now: str) -> list[tuple[str, str]]:
     """(field, why) for each value of the claim that may not be stored.
 
@@ -410,6 +428,10 @@ def claim_problems(claim: Claim, today: date, now: str) -> list[tuple[str, str]]
                 problems.append(("tags", "the tags are not stripped and distinct"))
         except (ParseError, TypeError) as error:
             problems.append(("tags", getattr(error, "message", "the tags are not a list of text")))
+    if claim.quantity:
+        problem = quantity_problem(claim.quantity)
+        if problem:
+            problems.append(("quantity", problem))
     if claim.date_basis not in DATE_BASES:
         problems.append(("date_basis", f"unknown date basis {claim.date_basis!r}"))
     problem = appearances_problem(claim.appearances, today, now)

@@ -73,6 +73,7 @@ KNOWN_MIGRATIONS = (
     "m011_quantity_kinds",
     "m012_reviews_that_stick",
     "m013_stored_conflicts",
+    "m030_listings_escape_invisible_characters",
 )
 # The full-text indexes: the claims' text, and the names of sources and topics.
 SEARCH_INDEXES = ("claims_fts", "sources_fts", "topics_fts")
@@ -109,6 +110,8 @@ def describe_sqlite_error(error: sqlite3.Error) -> ClaimtrackError:
         return DatabaseError(
             f"the database is locked by another process (waited {busy_timeout():g} s); try again"
         )
+    if "malformed JSON" in text:  # a row, not the file: written outside claimtrack
+        return DatabaseError(_UNREADABLE_ROW)
     if "not a database" in text or "malformed" in text:
         return DatabaseError(
             "the database file is damaged or is not a SQLite database; "
@@ -137,6 +140,15 @@ def describe_sqlite_error(error: sqlite3.Error) -> ClaimtrackError:
             "check the disk and its free space, then run `claimtrack check`"
         )
     return DatabaseError(f"database error: {text}")
+
+
+# A kind set by hand that claimtrack does not know is not used (`check` names it).
+_KNOWN_KIND = "kind IN ('level', 'cumulative', 'event')"
+_UNREADABLE_ROW = (
+    "a stored conflict or decision cannot be read (was it changed outside claimtrack?); "
+    "`claimtrack check` names it and `claimtrack check --repair` rebuilds the conflicts "
+    "and removes the decisions that cannot be read"
+)
 
 
 def _where(path: Path | None) -> str:
@@ -627,7 +639,8 @@ class Store:
         """The kinds set by hand: topic name -> quantity key ('*': the whole topic) -> kind."""
         kinds: dict[str, dict[str, str]] = {}
         for name, quantity, kind in self.conn.execute(
-            "SELECT t.name, k.quantity, k.kind FROM quantity_kinds k JOIN topics t ON t.id = k.topic_id"
+            "SELECT t.name, k.quantity, k.kind FROM quantity_kinds k JOIN topics t ON t.id = k.topic_id "
+            f"WHERE {_KNOWN_KIND}"
         ):
             kinds.setdefault(name, {})[quantity] = kind
         return kinds
@@ -636,7 +649,7 @@ class Store:
         kinds: dict[int, dict[str, str]] = {}
         for topic_id, quantity, kind in self.conn.execute(
             "SELECT topic_id, quantity, kind FROM quantity_kinds "
-            "WHERE topic_id IN (SELECT value FROM json_each(?))",
+            f"WHERE topic_id IN (SELECT value FROM json_each(?)) AND {_KNOWN_KIND}",
             (json.dumps(sorted(set(topic_ids))),),
         ):
             kinds.setdefault(topic_id, {})[quantity] = kind
@@ -1040,6 +1053,7 @@ class Store:
             results.append(("links", False, f"cannot be checked: {error}"))
         results.append(("values", *self._values_ok()))
         if schema_ok:
+            results.append(("decisions", *self._decisions_ok()))
             results.append(("conflicts", *self._conflicts_ok()))
         return results
 
@@ -1049,6 +1063,8 @@ class Store:
             stored = self.conn.execute("SELECT count(*) FROM conflicts").fetchone()[0]
         except sqlite3.DatabaseError as error:
             return False, f"cannot be checked: {error}"
+        except DatabaseError as error:
+            return False, f"cannot be checked: {error.message}"
         except (ArithmeticError, ValueError, TypeError):  # what a bad stored value breaks
             return False, "cannot be compared with the claims until their values are fixed"
         if not stale:
@@ -1057,6 +1073,78 @@ class Store:
             f"{stale} stored conflict(s) out of step with the claims; "
             "`claimtrack check --repair` rebuilds them"
         )
+
+    def _decisions_ok(self) -> tuple[bool, str]:
+        try:
+            bad = self._unreadable_decisions()
+            reviews = self.conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
+            kinds = self.conn.execute("SELECT count(*) FROM quantity_kinds").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            return False, f"cannot be checked: {error}"
+        if not bad:
+            return True, f"ok ({reviews} decision(s), {kinds} kind(s) set)"
+        named = "; ".join(f"{what}: {why}" for what, why in bad[:5])
+        return False, (
+            f"{len(bad)} decision(s) or kind(s) cannot be read ({named}); "
+            "`claimtrack check --repair` removes them"
+        )
+
+    def _unreadable_decisions(self) -> list[tuple[str, str]]:
+        """(which row, why) for each stored review and kind set by hand that a
+        command could not use: what another program, or a hand, wrote."""
+        from claimtrack.claims import quantity_problem
+        from claimtrack.conflicts import KINDS, WHOLE_TOPIC
+        from claimtrack.quantities import KINDS as QUANTITY_KINDS
+
+        bad: list[tuple[str, str]] = []
+        previous = self.conn.text_factory
+        self.conn.text_factory = lambda data: data.decode("utf-8", "surrogateescape")
+        try:
+            for row in self._tuples().execute(
+                f"SELECT {self._REVIEW_COLUMNS}, undone_at FROM reviews ORDER BY id"
+            ):
+                why = _review_problem(row, KINDS, self.clock())
+                if why:
+                    bad.append((f"review #{row[10]}", why))
+            for topic_id, quantity, kind in self.conn.execute(
+                "SELECT topic_id, quantity, kind FROM quantity_kinds ORDER BY rowid"
+            ):
+                why = None
+                if kind not in QUANTITY_KINDS:
+                    why = f"unknown kind {kind!r}"
+                elif quantity != WHOLE_TOPIC:
+                    why = quantity_problem(quantity)
+                if why:
+                    bad.append((f"kind of topic #{topic_id}", why))
+        finally:
+            self.conn.text_factory = previous
+        return bad
+
+    def remove_unreadable_decisions(self) -> int:
+        """Remove the reviews and kinds `check` says cannot be read; how many."""
+        with self.transaction():
+            bad = self._unreadable_decisions()
+            reviews = [int(what.split("#")[1]) for what, _ in bad if what.startswith("review")]
+            self.conn.execute(
+                "UPDATE conflicts SET review_id = NULL WHERE review_id IN "
+                "(SELECT value FROM json_each(?))",
+                (json.dumps(reviews),),
+            )
+            self.conn.execute(
+                "DELETE FROM reviews WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(reviews),),
+            )
+            self.conn.execute(f"DELETE FROM quantity_kinds WHERE NOT {_KNOWN_KIND}")
+            kinds = self.conn.execute(
+                "SELECT rowid, quantity FROM quantity_kinds WHERE quantity != '*'"
+            ).fetchall()
+            from claimtrack.claims import quantity_problem
+
+            wrong = [rowid for rowid, quantity in kinds if quantity_problem(quantity)]
+            self.conn.executemany(
+                "DELETE FROM quantity_kinds WHERE rowid = ?", [(r,) for r in wrong]
+            )
+            return len(bad)
 
     def integrity(self) -> tuple[bool, str]:
         try:
@@ -1420,7 +1508,10 @@ class Store:
             (json.dumps(sorted(keys)),),
         ).fetchall():
             review = standing.get(key)
-            members = [self.get_claim(i) for i in json.loads(claims)]
+            try:
+                members = [self.get_claim(i) for i in json.loads(claims)]
+            except (ValueError, TypeError):
+                raise DatabaseError(_UNREADABLE_ROW) from None
             held = review is not None and holds(review, members)
             self.conn.execute(
                 "UPDATE conflicts SET status = ?, review_id = ? WHERE key = ?",
@@ -1459,9 +1550,10 @@ class Store:
         stale |= {
             key
             for key, listing, rendered in self.conn.execute(
-                f"SELECT key, listing, {self._LISTING} FROM conflicts"
+                f"SELECT key, listing, CASE WHEN json_valid(claims) THEN {self._LISTING} END "
+                "FROM conflicts"
             )
-            if listing != escape_unseen(rendered)
+            if rendered is None or listing != escape_unseen(rendered)
         }
         return len(stale)
 
@@ -1578,6 +1670,10 @@ class Store:
             self._settle_legacy_reviews()
         if "m013_stored_conflicts" in applied_now:
             self._rebuild_conflicts()
+        elif "m030_listings_escape_invisible_characters" in applied_now:
+            from claimtrack.escape import JSON_UNSEEN_GLOB
+
+            self._render_listings("listing GLOB ?", (JSON_UNSEEN_GLOB,))
 
     def _fill_quantities(self) -> None:
         rows = (
@@ -1741,11 +1837,16 @@ def _review(row: tuple) -> Review:  # type: ignore[type-arg]
         rid,
         undone,
     ) = row
+    try:
+        ids = tuple(json.loads(claims))
+        then = None if basis is None else tuple(json.loads(basis))
+    except (ValueError, TypeError):
+        raise DatabaseError(_UNREADABLE_ROW) from None
     return Review(
         conflict=conflict,
         kind=kind,
-        claims=tuple(json.loads(claims)),
-        basis=None if basis is None else tuple(json.loads(basis)),
+        claims=ids,
+        basis=then,
         decision=decision,
         note=note,
         reviewer=reviewer,
@@ -1757,13 +1858,44 @@ def _review(row: tuple) -> Review:  # type: ignore[type-arg]
     )
 
 
+def _review_problem(row: tuple, kinds: tuple[str, ...], now: str) -> str | None:  # type: ignore[type-arg]
+    """Why a stored review could not be used by a command, or None."""
+    conflict, kind, claims, basis, decision, note, reviewer, created, settings, _, _, undone = row
+    try:
+        ids = json.loads(claims)
+        then = None if basis is None else json.loads(basis)
+    except (ValueError, TypeError):
+        return "its claims or basis are not JSON"
+    if not isinstance(ids, list) or len(ids) < 2 or not all(type(i) is int for i in ids):
+        return "its claims are not a list of claim ids"
+    if then is not None and (
+        not isinstance(then, list)
+        or len(then) != len(ids)
+        or not all(isinstance(b, str) for b in then)
+    ):
+        return "its basis is not a fingerprint for each claim"
+    if kind not in kinds or decision not in ("dismissed", "confirmed"):
+        return f"unknown kind {kind!r} or decision {decision!r}"
+    if not isinstance(conflict, str):
+        return "its conflict is not named"
+    for name, value in (("note", note), ("reviewer", reviewer), ("settings", settings)):
+        if value is not None and (not isinstance(value, str) or not storable(value)):
+            return f"its {name} is not text"
+    problem = timestamp_problem(created, now)
+    if problem is None and undone is not None:
+        problem = timestamp_problem(undone, now)
+    return problem
+
+
 def _stored_row(row: tuple) -> Row:  # type: ignore[type-arg]
     from claimtrack.conflicts import Conflict
 
     kind, claims, reason, ratio, topic, quantity, quantity_kind, status, *review = row
-    conflict = Conflict(
-        kind, tuple(json.loads(claims)), reason, ratio, topic, quantity or "", quantity_kind
-    )
+    try:
+        ids = tuple(json.loads(claims))
+    except (ValueError, TypeError):
+        raise DatabaseError(_UNREADABLE_ROW) from None
+    conflict = Conflict(kind, ids, reason, ratio, topic, quantity or "", quantity_kind)
     return conflict, status, _review(tuple(review)) if review[0] is not None else None
 
 

@@ -232,3 +232,11 @@ def m013_stored_conflicts(db: Database) -> None:
     )
     db.execute("CREATE INDEX conflicts_listing ON conflicts (topic, severity, claim_a, claim_b)")
     db.execute("CREATE INDEX conflicts_group ON conflicts (topic_id, quantity)")
+
+
+@migrations(name="m030_listings_escape_invisible_characters")
+def m030_listings_escape_invisible_characters(db: Database) -> None:
+    # The stored conflicts' listings are escaped as `conflicts --json` prints
+    # them, which now also escapes zero-width, tag and other invisible
+    # characters: `db.Store.upgrade` writes again the few listings holding one.
+    pass

@@ -91,6 +91,12 @@ IDS = st.one_of(
 )
 TOPICS = st.one_of(st.sampled_from(["North Korean troops in Russia", "Floods", "T"]), TEXT)
 SOURCES = st.one_of(st.sampled_from(["U.S.", "US", "Russia", "NIS", "Volodymyr Zelensky"]), TEXT)
+QUANTITIES = st.one_of(
+    st.sampled_from(["troops", "people missing", "people:missing@derna", "people:dead(children)",
+                     "troops:deployed", "a:b:c", "x@", "(y)", "people:nonsense", "", "*"]),
+    TEXT,
+)  # fmt: skip
+KINDS = st.sampled_from(["level", "cumulative", "event", "auto", "x"]) | TEXT
 NUMBERS = st.one_of(
     st.sampled_from(["0", "1", "30", "-1", "99", "100", "1.5", "nan", "inf", "1e308", str(2**63)]),
     st.integers(-10, 10**6).map(str),
@@ -105,7 +111,7 @@ READ_PATHS = [
 ]  # fmt: skip
 DB_PATHS = [
     "claims.db", "claims.db", "claims.db", "newer.db", "damaged.db", "hidden.db",
-    "notsqlite.db", "{fixed}/fifo", "{fixed}/dir", "sub/deeper/new.db",
+    "tampered.db", "tampered.db", "notsqlite.db", "{fixed}/fifo", "{fixed}/dir", "sub/deeper/new.db",
     f"{LONG}.db", "loop", "exists.txt", "empty.db",
 ]  # fmt: skip
 WRITE_PATHS = [
@@ -120,7 +126,7 @@ CHART_PATHS = ["chart.svg", "chart.png", "chart.txt", "exists.txt", f"{LONG}.svg
 ADD_OPTIONS = {
     "--date": DATES, "--as-of": DATES, "--topic": TOPICS, "--url": TEXT, "--figure": FIGURES,
     "--unit": TEXT, "--stance": st.sampled_from(["denies", "claims", "shouts", ""]) | TEXT,
-    "--tag": TEXT, "--note": TEXT, "--json": None,
+    "--tag": TEXT, "--note": TEXT, "--quantity": QUANTITIES, "--json": None,
 }  # fmt: skip
 COMMANDS: dict[str, tuple[list, dict]] = {
     "add": ([NEWSY | TEXT], {"--source": SOURCES, **ADD_OPTIONS}),
@@ -134,10 +140,12 @@ COMMANDS: dict[str, tuple[list, dict]] = {
     "rm": ([IDS], {}),
     "restore": ([IDS], {}),
     "history": ([IDS], {"--json": None}),
-    "conflicts": ([], {"--topic": TOPICS, "--source": SOURCES, "--kind": TEXT,
+    "conflicts": ([], {"--topic": TOPICS, "--source": SOURCES,
+                       "--kind": st.sampled_from(["contradiction", "discrepancy", "denial"]) | TEXT,
                        "--window": NUMBERS, "--tolerance": NUMBERS, "--factor": NUMBERS,
                        "--all": None, "--json": None}),
-    "review": ([IDS, IDS], {"--dismiss": None, "--confirm": None, "--note": TEXT,
+    "review": ([IDS, st.lists(IDS, max_size=2)], {"--dismiss": None, "--confirm": None, "--note": TEXT,
+                            "--topic": TOPICS, "--undo": None, "--force": None, "--by": TEXT,
                             "--window": NUMBERS, "--tolerance": NUMBERS, "--factor": NUMBERS}),
     "timeline": ([TOPICS], {"--source": SOURCES, "--since": DATES, "--until": DATES,
                             "--conflicts-only": None}),
@@ -158,7 +166,10 @@ COMMANDS: dict[str, tuple[list, dict]] = {
                 {"--published": DATES, "--url": TEXT, "--json": None, "--save": None,
                  "--interactive": None}),
     "topics": ([], {"--json": None}),
-    "topics set": ([TOPICS], {"--cumulative": None, "--no-cumulative": None}),
+    "topics set": ([TOPICS], {"--cumulative": None, "--no-cumulative": None, "--kind": KINDS,
+                              "--quantity": QUANTITIES}),
+    "topics rename": ([TOPICS, TOPICS], {}),
+    "topics merge": ([TOPICS, TOPICS], {}),
     "sources": ([], {"--json": None}),
     "sources alias": ([SOURCES, SOURCES], {}),
     "demo": ([], {"--db": st.sampled_from(WRITE_PATHS)}),
@@ -168,7 +179,9 @@ COMMANDS: dict[str, tuple[list, dict]] = {
 }  # fmt: skip
 
 
-USUAL_OPTIONS = {"add": "--source", "review": "--confirm", "extract": "--published"}
+USUAL_OPTIONS = {
+    "add": "--source", "review": "--confirm", "extract": "--published", "topics set": "--kind",
+}  # fmt: skip
 
 
 @st.composite
@@ -181,7 +194,8 @@ def command_line(draw) -> list[str]:
     args = name.split()
     for value in positionals:
         if chance.random() < 0.95:  # now and then an argument is left out
-            args.append(draw(value))
+            drawn = draw(value)
+            args.extend(drawn if isinstance(drawn, list) else [drawn])
     chosen = chance.sample(sorted(options), min(len(options), chance.randrange(5)))
     usual = USUAL_OPTIONS.get(name)
     if usual and usual not in chosen and chance.random() < 0.9:
@@ -202,7 +216,8 @@ def command_line(draw) -> list[str]:
 CSV_COLUMNS = [
     "id", "text", "source", "topic", "date", "as_of", "url", "figure", "figure_low",
     "figure_high", "figure_qualifier", "figure_text", "unit", "stance", "tags", "note",
-    "verdict", "verdict_explanation", "verdict_at", "created_at", "updated_at", "junk",
+    "verdict", "verdict_explanation", "verdict_at", "created_at", "updated_at", "quantity",
+    "junk",
 ]  # fmt: skip
 JSON_VALUES = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), TEXT),
@@ -227,7 +242,8 @@ RECORD_VALUES = {
     "unit": TEXT, "stance": TEXT, "tags": st.lists(TEXT, max_size=3) | TEXT, "note": TEXT,
     "verdict": st.sampled_from(["disputed", "x"]), "verdict_explanation": TEXT,
     "verdict_at": DATES | TEXT, "created_at": TEXT | st.just("2999-01-01T00:00:00Z"),
-    "updated_at": TEXT | st.just("2024-10-23T10:00:00+02:00"), "junk": JSON_VALUES,
+    "updated_at": TEXT | st.just("2024-10-23T10:00:00+02:00"), "quantity": QUANTITIES,
+    "junk": JSON_VALUES,
 }  # fmt: skip
 
 
@@ -273,13 +289,17 @@ SIDES = st.fixed_dictionaries(
             "claims": st.lists(st.integers(-1, 8) | JSON_VALUES, max_size=3),
             "kind": st.sampled_from(["denial", "contradiction", "x"]),
             "decision": st.sampled_from(["dismissed", "confirmed", "x"]),
-        }, optional={"note": TEXT, "created_at": TEXT, "claims_updated_at": JSON_VALUES}),
+        }, optional={"note": TEXT, "created_at": TEXT, "claims_updated_at": JSON_VALUES,
+                     "reviewer": TEXT | JSON_VALUES, "basis": JSON_VALUES, "settings": TEXT,
+                     "undone_at": TEXT | st.just("2999-01-01T00:00:00Z")}),
             max_size=2),
         "sources": JSON_VALUES | st.lists(st.fixed_dictionaries(
             {}, optional={"name": SOURCES, "aliases": st.lists(TEXT, max_size=2) | JSON_VALUES}),
             max_size=2),
         "topics": JSON_VALUES | st.lists(st.fixed_dictionaries(
-            {}, optional={"name": TOPICS, "cumulative": JSON_VALUES}), max_size=2),
+            {}, optional={"name": TOPICS, "cumulative": JSON_VALUES,
+                          "kinds": JSON_VALUES | st.dictionaries(QUANTITIES, KINDS, max_size=2)}),
+            max_size=2),
     },
 )  # fmt: skip
 
@@ -524,8 +544,9 @@ class World:
         for step in steps:
             result = runner.invoke(app, step, env=env)
             assert result.exit_code == 0, (step, result.output, result.exception)
-        for name in ("newer", "damaged", "hidden"):
+        for name in ("newer", "damaged", "hidden", "tampered"):
             shutil.copy(db, self.template / f"{name}.db")
+        tamper(self.template / "tampered.db")
         conn = sqlite3.connect(self.template / "newer.db")
         with conn:
             conn.execute(
@@ -533,7 +554,7 @@ class World:
                 "VALUES ('claimtrack', 'm900_future', 'x')"
             )
         conn.close()
-        for name in ("claims", "newer", "damaged", "hidden"):
+        for name in ("claims", "newer", "damaged", "hidden", "tampered"):
             conn = sqlite3.connect(self.template / f"{name}.db")
             conn.execute("PRAGMA journal_mode = DELETE")  # one file, no -wal to copy
             conn.close()
@@ -580,6 +601,29 @@ def damage_page(path: Path, zero: bool) -> None:
         else:
             handle.seek((page - 1) * size + 3)
             handle.write((1).to_bytes(2, "big"))
+
+
+def tamper(path: Path) -> None:
+    """Rows of the stored conflicts, kinds and reviews as another program might
+    leave them: not JSON, kinds and numbers no claimtrack writes, a claim that
+    is not there."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        ids = [row[0] for row in conn.execute("SELECT id FROM conflicts ORDER BY id")]
+        damage = [
+            "claims = 'not json', listing = '{'",
+            "kind = 'bogus', severity = 'x', ratio = 'NaN', status = 'maybe'",
+            "claim_b = 99, claims = '[1, 99]', review_id = 42, quantity_kind = 'weird'",
+        ]
+        for conflict_id, change in zip(ids, damage, strict=False):  # as many as there are
+            conn.execute(f"UPDATE conflicts SET {change} WHERE id = ?", (conflict_id,))
+        conn.execute(
+            "INSERT INTO quantity_kinds (topic_id, quantity, kind) "
+            "SELECT id, 'people:gone', 'sideways' FROM topics LIMIT 1"
+        )
+        conn.execute("UPDATE reviews SET claims = '[', basis = '7', settings = x'ff'")
+    conn.close()
 
 
 # --- one run ----------------------------------------------------------------------

@@ -116,6 +116,10 @@ def test_csv_figures_outside_the_range_are_refused(cli, db_path, tmp_path):
         ("id", -1, "from 1 to"),
         ("id", 2**63, "from 1 to"),
         ("id", True, "from 1 to"),
+        ("quantity", "people:nonsense", "unknown state"),
+        ("quantity", "a:b:c", "cannot read the quantity"),
+        ("quantity", "people@" + "d" * 500, "the limit is 500"),
+        ("quantity", "people@\u0000", "NUL character"),
     ],
 )
 def test_every_imported_field_is_checked(cli, db_path, tmp_path, field, value, message):
@@ -163,6 +167,18 @@ def test_imported_time_stamps_are_stored_in_one_form(cli, tmp_path):
         ["rate", "1", "false", "--explanation", "e\x00"],
         ["rate", "1", "false", "--explanation", "e" * 10_001],
         ["review", "1", "2", "--confirm", "--note", "n\x00"],
+        ["review", "1", "2", "--confirm", "--note", "n" * 10_001],
+        ["review", "1", "2", "--confirm", "--by", "ed\udcff"],
+        ["review", "1", "2", "--confirm", "--by", "e" * 81],
+        ["add", "3 troops", "--source", "S", "--quantity", "q" * 501],
+        ["add", "3 troops", "--source", "S", "--quantity", "people:nonsense"],
+        ["edit", "1", "--quantity", "a:b:c"],
+        ["edit", "1", "--quantity", "troops@\udcff"],
+        ["topics", "set", "North Korean troops in Russia", "--kind", "sideways"],
+        ["topics", "set", "North Korean troops in Russia", "--kind", "level", "-m", "a:b:c"],
+        ["topics", "rename", "North Korean troops in Russia", "T\x00"],
+        ["topics", "rename", "North Korean troops in Russia", "T" * 501],
+        ["topics", "rename", "North Korean troops in Russia", "T\udcff"],
         ["sources", "alias", "A\x00", "U.S."],
         ["sources", "alias", "???", "U.S."],
     ],
@@ -288,6 +304,21 @@ def test_json_nested_100000_deep(cli, db_path, tmp_path):
         ('"topics": [{"cumulative": true}]', "topics[0], field 'name'"),
         ('"topics": [{"name": "T", "cumulative": "yes"}]', "cumulative must be true or false"),
         ('"topics": {"name": "T"}', "topics: expected a list"),
+        ('"topics": [{"name": "T", "kinds": ["level"]}]', "kinds must map quantities"),
+        ('"topics": [{"name": "T", "kinds": {"*": "sideways"}}]', "must be level, cumulative"),
+        ('"topics": [{"name": "T", "kinds": {"a:b:c": "level"}}]', "cannot read the quantity"),
+        ('"topics": [{"name": "T", "kinds": {"people missing": "level"}}]',
+         "is not a quantity key"),
+        ('"reviews": [{"claims": [1, 2], "kind": "denial", "decision": "confirmed", '
+         '"reviewer": 5}]', "the reviewer must be text"),
+        ('"reviews": [{"claims": [1, 2], "kind": "denial", "decision": "confirmed", '
+         '"reviewer": "ed\\udcff"}]', "lone surrogate"),
+        ('"reviews": [{"claims": [1, 2], "kind": "denial", "decision": "confirmed", '
+         '"basis": ["a"]}]', "one fingerprint (text) for each claim"),
+        ('"reviews": [{"claims": [1, 2], "kind": "denial", "decision": "confirmed", '
+         '"settings": 7}]', "the settings is not text"),
+        ('"reviews": [{"claims": [1, 2], "kind": "denial", "decision": "confirmed", '
+         '"undone_at": "2999-01-01T00:00:00Z"}]', "in the future"),
     ],
 )  # fmt: skip
 def test_malformed_side_sections(cli, db_path, tmp_path, sides, message):
@@ -307,6 +338,8 @@ def test_malformed_side_sections(cli, db_path, tmp_path, sides, message):
         (["timeline", "\udcff"], 3),
         (["list", "--search", "troops \ud800"], 1),
         (["conflicts", "--source", "\ud800"], 3),
+        (["topics", "merge", "North Korean troops in Russia", "\udcff"], 3),
+        (["topics", "rename", "\udcff", "T"], 3),
     ],
 )
 def test_lone_surrogates_in_names_looked_up(seeded, args, code):
@@ -969,3 +1002,57 @@ def test_a_failed_command_leaves_no_new_database(cli, tmp_path):
     assert link.is_symlink() and not (tmp_path / "target.db").exists()
     cli("--db", str(new), "list")  # a command that succeeds keeps the database it made
     assert new.exists()
+
+
+# --- the stored conflicts, decisions and kinds ---------------------------------------
+
+
+def test_tampered_conflicts_decisions_and_kinds_are_reported_and_repaired(seeded, db_path):
+    from fuzz import tamper
+
+    seeded("add", "NIS says about 12,000 North Korean troops", "--source", "NIS",
+           "--date", "2024-10-24")  # fmt: skip
+    seeded("review", "1", "2", "--dismiss")
+    tamper(db_path)
+    for args in (["conflicts"], ["timeline"], ["show", "1"], ["export", "json"], ["chart"],
+                 ["review", "--undo"], ["summary"]):  # fmt: skip
+        before = dump(db_path)
+        assert "cannot be read" in seeded.error(*args, code=4)
+        assert dump(db_path) == before
+    report = seeded("check", code=4).stdout
+    assert "decisions:       PROBLEM: 2 decision(s) or kind(s) cannot be read" in report
+    assert "review #1: its claims or basis are not JSON" in report
+    assert "unknown kind 'sideways'" in report
+    repaired = seeded("check", "--repair").stdout
+    assert "Removed 2 decision(s) or kind(s) that could not be read." in repaired
+    assert "PROBLEM" not in repaired
+    assert {c["status"] for c in seeded.json("conflicts", "--all")} == {"open"}
+
+
+def test_a_grouped_denial_decision_survives_a_round_trip(seeded, tmp_path):
+    seeded("review", "3", "--confirm", "--by", "desk")
+    seeded("export", "json", "-o", str(tmp_path / "all.json"))
+    seeded("--db", str(tmp_path / "copy.db"), "import", str(tmp_path / "all.json"))
+    (denial,) = [c for c in seeded.json("--db", str(tmp_path / "copy.db"), "conflicts")
+                 if c["kind"] == "denial"]  # fmt: skip
+    assert (denial["claims"], denial["status"], denial["reviewer"]) == (
+        [3, 1, 2],
+        "confirmed",
+        "desk",
+    )
+
+
+def test_stored_listings_get_the_wider_escapes_once(seeded, db_path):
+    seeded("topics", "rename", "North Korean troops in Russia", "Troops\u200b in Russia")
+    conn = sqlite3.connect(db_path)
+    with conn:  # as the version before wrote it: zero-width characters raw
+        conn.execute("UPDATE conflicts SET listing = replace(listing, '\\u200b', char(8203))")
+        conn.execute(
+            "DELETE FROM _sqlite_migrations WHERE name = 'm030_listings_escape_invisible_characters'"
+        )
+    conn.close()
+    raw = sqlite3.connect(db_path).execute("SELECT listing FROM conflicts").fetchall()
+    assert all("\u200b" in row[0] for row in raw)
+    out = seeded("conflicts", "--json").stdout
+    assert "\u200b" not in out and "Troops\\u200b in Russia" in out
+    assert "PROBLEM" not in seeded("check").stdout

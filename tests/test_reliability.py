@@ -67,6 +67,7 @@ def test_check_finds_and_repairs_a_stale_search_index(seeded, db_path):
         f"schema:          up to date ({len(KNOWN_MIGRATIONS)} steps)",
         "links:           ok",
         "values:          ok",
+        "decisions:       ok (0 decision(s), 0 kind(s) set)",
         "conflicts:       up to date (2 stored)",
     ]
     conn = sqlite3.connect(db_path)

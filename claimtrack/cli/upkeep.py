@@ -40,7 +40,10 @@ def db_backup(
 def db_check(
     ctx: typer.Context,
     repair: bool = typer.Option(
-        False, "--repair", help="Rebuild the full-text indexes and the stored conflicts."
+        False,
+        "--repair",
+        help="Rebuild the full-text indexes and the stored conflicts; remove the decisions "
+        "that cannot be read.",
     ),
 ) -> None:
     """Check the database: integrity, search index, schema, links and conflicts.
@@ -60,6 +63,9 @@ def db_check(
                 "indexes and the stored conflicts, and would write to the damaged file: "
                 "go back to a backup"
             )
+        removed = store.remove_unreadable_decisions()
+        if removed:
+            typer.echo(f"Removed {removed} decision(s) or kind(s) that could not be read.")
         store.rebuild_search_index()
         typer.echo("Rebuilt the full-text indexes.")
         typer.echo(f"Rebuilt the stored conflicts: {store.rebuild_conflicts()}.")
@@ -164,10 +170,10 @@ def topics_rename(
     Example:
       claimtrack topics rename "People in Derna" "Floods in Derna"
     """
-    from claimtrack.claims import check_text
+    from claimtrack.claims import check_name
     from claimtrack.escape import inert
 
-    before, after = open_store_of(ctx).rename_topic(old, check_text(new, "new name"))
+    before, after = open_store_of(ctx).rename_topic(old, check_name(new, "new name"))
     typer.echo(inert(f"Renamed topic {before!r} to {after!r}."))
 
 
