@@ -607,7 +607,15 @@ def quantity_of(text: str, unit: str | None, figure: Figure | None, topic: str |
 
 def check_quantity(text: str) -> str:
     """What --quantity gives: '' clears it, anything else must read as a quantity."""
-    return parse_quantity(text).key if text.strip() else ""
+    return check_quantity_key(parse_quantity(text).key) if text.strip() else ""
+
+
+def check_quantity_key(key: str) -> str:
+    """A quantity key as the store takes it (see quantity_problem)."""
+    problem = quantity_problem(key)
+    if problem:
+        raise ParseError(problem)
+    return key
 
 
 def claim_basis(claim: Claim) -> str:

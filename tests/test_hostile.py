@@ -176,6 +176,8 @@ def test_imported_time_stamps_are_stored_in_one_form(cli, tmp_path):
         ["edit", "1", "--quantity", "troops@\udcff"],
         ["topics", "set", "North Korean troops in Russia", "--kind", "sideways"],
         ["topics", "set", "North Korean troops in Russia", "--kind", "level", "-m", "a:b:c"],
+        ["topics", "set", "North Korean troops in Russia", "--kind", "level", "-m", "t@\udcff"],
+        ["topics", "set", "North Korean troops in Russia", "--kind", "event", "-m", "t@\x00"],
         ["topics", "rename", "North Korean troops in Russia", "T\x00"],
         ["topics", "rename", "North Korean troops in Russia", "T" * 501],
         ["topics", "rename", "North Korean troops in Russia", "T\udcff"],

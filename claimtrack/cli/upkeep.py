@@ -136,6 +136,7 @@ def topics_set(
     Example:
       claimtrack topics set "Floods in Derna" --kind level --quantity "people missing"
     """
+    from claimtrack.claims import check_quantity_key
     from claimtrack.escape import inert
     from claimtrack.quantities import KIND_WORDS, KINDS, label_of, parse_quantity
 
@@ -147,7 +148,7 @@ def topics_set(
         raise ClaimtrackError("nothing to change; give --kind (or --cumulative/--no-cumulative)")
     if kind not in (*KINDS, "auto"):
         raise ClaimtrackError(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}, auto")
-    key = parse_quantity(quantity).key if quantity is not None else None
+    key = check_quantity_key(parse_quantity(quantity).key) if quantity is not None else None
     name = open_store_of(ctx).set_kind(topic, None if kind == "auto" else kind, key)
     what = f"{label_of(key)} ({key})" if key else "every quantity"
     state = (
