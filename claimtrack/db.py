@@ -1313,11 +1313,13 @@ class Store:
                 "SELECT term, ? FROM topic_terms WHERE topic_id = ?",
                 (into[0], found[0]),
             )
-            self.conn.execute(
+            kinds = self.conn.execute(
                 "INSERT OR IGNORE INTO quantity_kinds (topic_id, quantity, kind) "
                 "SELECT ?, quantity, kind FROM quantity_kinds WHERE topic_id = ?",
                 (into[0], found[0]),
             )
+            if kinds.rowcount:  # a kind for the whole topic reaches TARGET's own claims too
+                touched |= self._groups("topic_id = ?", (into[0],))
             touched |= {(into[0], q) for _, q in touched} | self._own_places(into[0], into[1])
             self._refresh_conflicts(touched)
             for table in ("topic_terms", "quantity_kinds"):

@@ -1058,3 +1058,13 @@ def test_stored_listings_get_the_wider_escapes_once(seeded, db_path):
     out = seeded("conflicts", "--json").stdout
     assert "\u200b" not in out and "Troops\\u200b in Russia" in out
     assert "PROBLEM" not in seeded("check").stdout
+
+
+def test_merging_a_topic_with_a_kind_brings_the_target_up_to_date(seeded):
+    # Found by the fuzzer: the whole-topic kind FROM brings applies to INTO's own
+    # claims, whose stored conflicts were left as before.
+    seeded("add", "Floods displaced 40,000 people", "--source", "Agency", "--date", "2024-10-01",
+           "--topic", "Floods")  # fmt: skip
+    seeded("topics", "set", "Floods", "--cumulative")
+    seeded("topics", "merge", "Floods", "North Korean troops in Russia")
+    assert "PROBLEM" not in seeded("check").stdout
