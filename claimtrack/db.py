@@ -1083,20 +1083,21 @@ class Store:
             return False, f"cannot be checked: {error}"
         if not bad:
             return True, f"ok ({reviews} decision(s), {kinds} kind(s) set)"
-        named = "; ".join(f"{what}: {why}" for what, why in bad[:5])
+        named = "; ".join(f"{what}: {why}" for _, _, what, why in bad[:5])
         return False, (
             f"{len(bad)} decision(s) or kind(s) cannot be read ({named}); "
             "`claimtrack check --repair` removes them"
         )
 
-    def _unreadable_decisions(self) -> list[tuple[str, str]]:
-        """(which row, why) for each stored review and kind set by hand that a
-        command could not use: what another program, or a hand, wrote."""
+    def _unreadable_decisions(self) -> list[tuple[str, int, str, str]]:
+        """(table, rowid, which row in words, why) for each stored review and kind
+        set by hand that a command could not use: what another program, or a
+        hand, wrote."""
         from claimtrack.claims import quantity_problem
         from claimtrack.conflicts import KINDS, WHOLE_TOPIC
         from claimtrack.quantities import KINDS as QUANTITY_KINDS
 
-        bad: list[tuple[str, str]] = []
+        bad: list[tuple[str, int, str, str]] = []
         previous = self.conn.text_factory
         self.conn.text_factory = lambda data: data.decode("utf-8", "surrogateescape")
         try:
@@ -1105,9 +1106,9 @@ class Store:
             ):
                 why = _review_problem(row, KINDS, self.clock())
                 if why:
-                    bad.append((f"review #{row[10]}", why))
-            for topic_id, quantity, kind in self.conn.execute(
-                "SELECT topic_id, quantity, kind FROM quantity_kinds ORDER BY rowid"
+                    bad.append(("reviews", row[10], f"review #{row[10]}", why))
+            for rowid, topic_id, quantity, kind in self.conn.execute(
+                "SELECT rowid, topic_id, quantity, kind FROM quantity_kinds ORDER BY rowid"
             ):
                 why = None
                 if kind not in QUANTITY_KINDS:
@@ -1115,7 +1116,7 @@ class Store:
                 elif quantity != WHOLE_TOPIC:
                     why = quantity_problem(quantity)
                 if why:
-                    bad.append((f"kind of topic #{topic_id}", why))
+                    bad.append(("quantity_kinds", rowid, f"kind of topic #{topic_id}", why))
         finally:
             self.conn.text_factory = previous
         return bad
@@ -1124,26 +1125,14 @@ class Store:
         """Remove the reviews and kinds `check` says cannot be read; how many."""
         with self.transaction():
             bad = self._unreadable_decisions()
-            reviews = [int(what.split("#")[1]) for what, _ in bad if what.startswith("review")]
+            reviews = json.dumps([rowid for table, rowid, _, _ in bad if table == "reviews"])
             self.conn.execute(
-                "UPDATE conflicts SET review_id = NULL WHERE review_id IN "
-                "(SELECT value FROM json_each(?))",
-                (json.dumps(reviews),),
+                "UPDATE conflicts SET review_id = NULL "
+                "WHERE review_id IN (SELECT value FROM json_each(?))",
+                (reviews,),
             )
-            self.conn.execute(
-                "DELETE FROM reviews WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(reviews),),
-            )
-            self.conn.execute(f"DELETE FROM quantity_kinds WHERE NOT {_KNOWN_KIND}")
-            kinds = self.conn.execute(
-                "SELECT rowid, quantity FROM quantity_kinds WHERE quantity != '*'"
-            ).fetchall()
-            from claimtrack.claims import quantity_problem
-
-            wrong = [rowid for rowid, quantity in kinds if quantity_problem(quantity)]
-            self.conn.executemany(
-                "DELETE FROM quantity_kinds WHERE rowid = ?", [(r,) for r in wrong]
-            )
+            for table, rowid, _, _ in bad:
+                self.conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))
             return len(bad)
 
     def integrity(self) -> tuple[bool, str]:
