@@ -12,7 +12,8 @@ against the labelled pairs:
 * found: labelled conflicts flagged (target >= 0.7);
 * right: of the flagged pairs that are labelled, the share labelled conflicts
   (target >= 0.85);
-* unlabelled: flags between claims with no labelled pair (target <= 2 a story).
+* unlabelled: flags between claims with no labelled pair (target <= 2 a story),
+  counted by pair, and the conflicts they come in (a grouped denial is one).
 
 --verbose explains the development part's stories only: the held-out part is
 measured, not read.
@@ -56,10 +57,20 @@ class StoryScore:
     flagged_labelled: int = 0
     flagged_right: int = 0
     unlabelled: int = 0
+    unlabelled_conflicts: int = (
+        0  # conflicts (a grouped denial is one) none of whose pairs is labelled
+    )
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: StoryScore) -> None:
-        for name in ("labelled_true", "found", "flagged_labelled", "flagged_right", "unlabelled"):
+        for name in (
+            "labelled_true",
+            "found",
+            "flagged_labelled",
+            "flagged_right",
+            "unlabelled",
+            "unlabelled_conflicts",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def line(self) -> str:
@@ -68,7 +79,7 @@ class StoryScore:
         return (
             f"found {self.found}/{self.labelled_true} ({found:.0%}), right "
             f"{self.flagged_right}/{self.flagged_labelled} ({right:.0%}), "
-            f"unlabelled flags {self.unlabelled}"
+            f"unlabelled flags {self.unlabelled} (in {self.unlabelled_conflicts} conflicts)"
         )
 
 
@@ -88,7 +99,8 @@ def run_story(story: str, names: list[str], with_topic: bool, folder: Path) -> S
             args += ["--topic", story]
         result = claimtrack(db, *args)
         if result.returncode:
-            raise SystemExit(f"extract failed on {name}: {result.stderr.strip()}")
+            # an article with no date of its own cannot be saved: scored without it
+            print(f"    {name}: not saved: {result.stderr.strip()}", file=sys.stderr)
     listed = claimtrack(db, "list", "--json")
     claims = json.loads(listed.stdout) if listed.returncode == 0 else []
     labels = [lb for lb in news.labels() if lb.article in names]
@@ -122,7 +134,10 @@ def _score_conflicts(db: Path, label_of: dict[int, int], names: list[str]) -> St
     flagged: set[frozenset[int]] = set()
     for conflict in conflicts:
         ids = conflict["claims"]
-        for a, b in _flagged_pairs(ids):
+        pairs = _flagged_pairs(ids)
+        if not any(frozenset((label_of.get(a), label_of.get(b))) in story_pairs for a, b in pairs):
+            score.unlabelled_conflicts += 1
+        for a, b in pairs:
             la, lb = label_of.get(a), label_of.get(b)
             key = frozenset((la, lb)) if la is not None and lb is not None else None
             pair = story_pairs.get(key) if key else None

@@ -155,7 +155,10 @@ _GENERIC_SOURCES = set(
 )
 
 TOKEN = LazyPattern(
-    r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*|[“”\"(),;:]|[^\s\w]", re.UNICODE
+    # an initial before a name ("Roger G. Kennedy") is a word of the name
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*"
+    r"|[“”\"(),;:]|[^\s\w]",
+    re.UNICODE,
 )
 Token = tuple[str, int, int]
 

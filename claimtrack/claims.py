@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -45,6 +46,7 @@ from claimtrack.quantities import (
     normalise_unit,
     parse_quantity,
     place_named,
+    settle_keys,
 )
 
 STANCES = ("asserts", "confirms", "alleges", "claims", "estimates", "reports", "denies")
@@ -603,6 +605,20 @@ def quantity_of(text: str, unit: str | None, figure: Figure | None, topic: str |
         return ""
     found = infer_quantity(text, unit, figure.phrase, figure_text=figure.text, topic=topic)
     return found.key if found else ""
+
+
+def story_quantities(claims: list[Claim], topic: str, known: Iterable[str] = ()) -> list[Claim]:
+    """One article's claims filed into one topic, each figure's quantity read and
+    settled against the others' and the topic's stored claims' (`known`): where the
+    story leaves one reading of an under-specified quantity, it takes it (see
+    settle_keys). A quantity already given is kept."""
+    read = [settle_quantity(c, topic) if c.figure is not None else c for c in claims]
+    measured = [i for i, c in enumerate(read) if c.figure is not None and c.quantity is not None]
+    keys = settle_keys([read[i].quantity or "" for i in measured], known)
+    for i, key in zip(measured, keys, strict=True):
+        if key != read[i].quantity and claims[i].quantity is None:
+            read[i] = read[i].with_changes(quantity=key)
+    return read
 
 
 def check_quantity(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -274,16 +275,19 @@ def _span_of(iso: str, precision: str) -> tuple[int, int]:
 
 def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
     """Pair each claim with the later-starting claims about the same moment. For an
-    event, two claims that both give the event's date must give the same one."""
+    event, two claims that both give the event's date must give the same one; a
+    claim that does not give it was made about the event, at a date of its own, so
+    it meets the event's other claims made within the denial window of it."""
     window = settings.window_days
     claims, starts, ends, keys, bounds, capped = (
         group.claims, group.starts, group.ends, group.keys, group.bounds, group.capped,
     )  # fmt: skip
     event = kind == EVENT and window
+    reach_days = max(window, settings.denial_days) if event else window
     share = 1 + settings.tolerance
     count = len(claims)
     for i in range(count):
-        reach = ends[i] + window
+        reach = ends[i] + reach_days
         low_i, high_i = bounds[i]
         for j in range(i + 1, count):
             if window and starts[j] > reach:
@@ -409,8 +413,10 @@ def compare_figures(
 
 def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> list[Conflict]:
     """Each denial against every claim of another source it answers, as one
-    conflict: claims of its quantity (or without one), or of the whole topic when
-    the denial measures nothing, made within the denial window of it."""
+    conflict. It answers the claims made within the denial window of it, of its
+    quantity (or without one), or of the whole topic when it measures nothing;
+    of those, what it points at when it does: the figure it denies (and claims
+    with no figure), else the sources its text names."""
     denials = [c for c in members if c.stance == "denies"]
     if not denials:
         return []
@@ -428,16 +434,70 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
         else:
             window = affirming
         mine = source_key(denial.source)
-        answered = [
-            other
-            for other in window
-            if source_key(other.source) != mine
-            and (not denial.quantity or not other.quantity or other.quantity == denial.quantity)
-            and (not days or _days_apart(denial, other) <= days)
-        ]
+        answered = _pointed_at(
+            denial,
+            [
+                other
+                for other in window
+                if source_key(other.source) != mine
+                and (not denial.quantity or not other.quantity or other.quantity == denial.quantity)
+                and (not days or _days_apart(denial, other) <= days)
+            ],
+            settings,
+        )
         if answered:
             found.append(_denial(denial, sorted(answered, key=lambda c: c.id or 0)))
     return found
+
+
+def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> list[Claim]:
+    """Of the claims a denial could answer, the ones it points at."""
+    if denial.figure is not None:
+        low, high = _bounds(denial.figure, settings)
+        return [
+            other
+            for other in candidates
+            if other.figure is None
+            or _meets((low, high), _bounds(other.figure, settings), settings.tolerance)
+        ]
+    named = _named_in(denial.text, {c.source for c in candidates})
+    return [c for c in candidates if c.source in named] if named else candidates
+
+
+def _meets(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
+    """Whether two intervals meet, or lie within the tolerance of the smaller."""
+    (_, high), (other_low, _) = sorted((a, b))
+    gap = _gap(high, other_low)
+    return gap is None or gap <= tolerance
+
+
+def _named_in(text: str, sources: set[str]) -> set[str]:
+    """The sources a text names: by the whole name, or a person's by the surname
+    (the last of two or three capitalised words, capitalised in the text too)."""
+    folded = f" {source_key(text)} "
+    words = {w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"\b[A-Z][\w'’-]+", text)}
+    named = set()
+    for source in sources:
+        if f" {source_key(source)} " in folded:
+            named.add(source)
+            continue
+        parts = source.split()
+        if _person_like(parts) and parts[-1] in words:
+            named.add(source)
+    return named
+
+
+# Words that make a capitalised name an organisation's, not a person's.
+_BODIES = set(
+    "Agency Army Assembly Association Authorities Authority Bank Board Bureau Center Centre "
+    "Command Commission Committee Council Court Department Forces Government Group Institute "
+    "Ministry Network News Office Organisation Organization Party Police Service Society "
+    "Union University".split()
+)
+
+
+def _person_like(parts: list[str]) -> bool:
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() and p not in _BODIES for p in parts)
 
 
 def _days_apart(a: Claim, b: Claim) -> int:

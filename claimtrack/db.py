@@ -49,7 +49,7 @@ from claimtrack.limits import (
     timestamp_problem,
     utc_now,
 )
-from claimtrack.quantities import in_topic
+from claimtrack.quantities import in_topic, settle_keys
 from claimtrack.search import search_phrases
 
 if TYPE_CHECKING:
@@ -329,7 +329,7 @@ class Store:
         check_claim(claim, self.today(), now)
         source_id, _ = self.ensure_source(claim.source)
         topic_id, topic, filing = self.file_topic(claim)
-        claim = settle_quantity(claim, topic)
+        claim = self._read_quantity(claim, topic, topic_id)
         row = _claim_row(claim, source_id, topic_id)
         row["created_at"] = claim.created_at or now
         row["updated_at"] = claim.updated_at or now
@@ -341,6 +341,35 @@ class Store:
         self._learn_terms(topic_id, topic_terms(claim.text, claim.unit_norm))
         self._refresh_conflicts({(topic_id, claim.quantity)})
         return self.get_claim(cursor.lastrowid), filing  # type: ignore[arg-type]
+
+    def _read_quantity(self, claim: Claim, topic: str, topic_id: int | None) -> Claim:
+        """The claim with its quantity read from its text, if not given, and settled
+        by what the topic's other claims say (see settle_keys)."""
+        if claim.quantity is not None:
+            return claim
+        claim = settle_quantity(claim, topic)
+        if claim.figure is None or topic_id is None:
+            return claim
+        (key,) = settle_keys([claim.quantity or ""], self._topic_quantities(topic_id))
+        return claim.with_changes(quantity=key)
+
+    def topic_quantities(self, topic: str) -> set[str]:
+        """The quantities a topic's claims measure."""
+        found = self.find_topic(topic)
+        return self._topic_quantities(found[0]) if found else set()
+
+    def _topic_quantities(self, topic_id: int) -> set[str]:
+        # A skip scan of the (topic, quantity) index: one probe a distinct quantity,
+        # however many claims the topic holds.
+        rows = self.conn.execute(
+            "WITH RECURSIVE q(v) AS ("
+            " SELECT MIN(quantity) FROM claims WHERE topic_id = ?1 AND quantity > ''"
+            " UNION ALL SELECT (SELECT MIN(quantity) FROM claims"
+            "  WHERE topic_id = ?1 AND quantity > q.v) FROM q WHERE q.v IS NOT NULL"
+            ") SELECT v FROM q WHERE v IS NOT NULL",
+            (topic_id,),
+        )
+        return {row[0] for row in rows}
 
     def save_reported(self, claims: Iterable[Claim]) -> list[tuple[Claim, str]]:
         """Store claims read from articles, in one transaction; each comes back as
@@ -547,7 +576,8 @@ class Store:
         # The quantity is read again (a new text, figure or unit asks for it) as
         # the claim's topic sees it, before telling whether anything changed.
         topic = str(updated.topic)
-        updated = settle_quantity(updated, topic)
+        found = self.find_topic(topic)
+        updated = self._read_quantity(updated, topic, found[0] if found else None)
         if "topic" in changes and updated.quantity:
             updated = updated.with_changes(quantity=in_topic(updated.quantity, topic))
         if updated == current:
@@ -920,8 +950,41 @@ class Store:
                     groups |= self._groups("topic_id = ?", (found[0],))
             for review in reviews:
                 self._import_review(review, new_ids)
+            groups |= self._settle_imported(groups, inserted, fresh)
             self._refresh_conflicts(groups, fresh)
         return len(inserted)
+
+    def _settle_imported(
+        self,
+        groups: set[tuple[int, str | None]],
+        inserted: list[int],
+        fresh: dict[int, list[Claim]],
+    ) -> set[tuple[int, str | None]]:
+        """The imported claims' under-specified quantities, settled by what their
+        topics' claims say (see settle_keys): one pass a topic, after the rows are in,
+        so a large import reads no quantity twice. Returns the groups they join."""
+        by_topic: dict[int, set[str]] = {}
+        for topic_id, quantity in groups:
+            if quantity:
+                by_topic.setdefault(topic_id, set()).add(quantity)
+        joined: set[tuple[int, str | None]] = set()
+        ids = json.dumps(inserted)
+        for topic_id, keys in by_topic.items():
+            ordered = sorted(keys)
+            settled = settle_keys(ordered, self._topic_quantities(topic_id))
+            for old, new in zip(ordered, settled, strict=True):
+                if new == old:
+                    continue
+                self.conn.execute(
+                    "UPDATE claims SET quantity = ? WHERE topic_id = ? AND quantity = ? "
+                    "AND id IN (SELECT value FROM json_each(?))",
+                    (new, topic_id, old, ids),
+                )
+                joined.add((topic_id, new))
+                for claim in fresh.get(topic_id, ()):
+                    if claim.quantity == old:
+                        claim.quantity = new
+        return joined
 
     @contextmanager
     def _search_index_after(self, inserted: list[int]) -> Iterator[None]:

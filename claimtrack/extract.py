@@ -42,6 +42,7 @@ from claimtrack.claims import (
     Claim,
     check_stance,
     check_text,
+    quantity_of,
     source_key,
 )
 from claimtrack.dates import ClaimDate, parse_date, resolve_phrase
@@ -56,6 +57,7 @@ from claimtrack.figures import (
     normalise_unit,
     parse_figure_option,
 )
+from claimtrack.quantities import as_part
 
 __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims", "sentences"]
 
@@ -106,7 +108,15 @@ class Candidate:
             unit=self.unit,
             stance=self.stance,
             appearances=(appearance,),
+            quantity=self._part_quantity(topic),
         )
+
+    def _part_quantity(self, topic: str | None) -> str | None:
+        """A part of a larger count measures a part of its quantity, never the
+        whole; any other claim's quantity is read when it is filed."""
+        if not self.part or self.figure is None:
+            return None
+        return as_part(quantity_of(self.sentence, self.unit, self.figure, topic))
 
     def edited(self, field: str, value: str, today: date) -> Candidate:
         """The candidate with one field changed by the user, checked like `add`."""

@@ -463,6 +463,15 @@ _PHRASE_STOP = set(
     being sent killed more others each every""".split()
 )
 # "killed" and "dead" may head a phrase ("350 killed") but never extend one.
+# Verbs that end a counted phrase ("400,000 men came"), beside any word in -ed
+# after the first: a past tense, not a noun, once the phrase has begun.
+_VERBS = set("came come comes went go goes got took take made make gave left stayed joined".split())
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith("ed") and word not in UNIT_SYNONYMS
+
+
 _HEAD_ONLY = {"killed", "dead", "wounded", "injured", "displaced", "missing", "died"}
 _LINKING = {"went", "remain", "remained", "remains", "were", "are", "lay", "lie"}
 # Up to five words after a number, stopping at punctuation other than a hyphen,
@@ -1148,7 +1157,7 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
             if not words:
                 words.append(word)
             break
-        if lower in _PHRASE_STOP:
+        if lower in _PHRASE_STOP or lower in _VERBS or (words and _verb_like(lower)):
             break
         words.append(word)
         if lower in UNIT_SYNONYMS or len(words) == 4 or raw[-1] in ".'’":

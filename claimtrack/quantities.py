@@ -11,12 +11,15 @@ part of "people killed", never compared with it. Pure: text in, Quantity out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from claimtrack.errors import ParseError
+from claimtrack.figures import CURRENCIES
 
 LEVEL, CUMULATIVE, EVENT = "level", "cumulative", "event"
+PART = "part"  # the group of a part of a larger count, never compared with the whole
 KINDS = (LEVEL, CUMULATIVE, EVENT)
 KIND_WORDS = {
     LEVEL: "moves both ways; compared only about the same moment",
@@ -76,8 +79,21 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     ("burned", CUMULATIVE, None, "burned|burnt|scorched"),
 ]  # fmt: skip
 
+# What an amount of money is: a loss, a cost, aid ... (the state of a currency's
+# quantity), named by the noun the amount is of. One event's losses or one
+# project's cost is one number, however late it is estimated.
+_MONEY_MEASURES = {
+    **dict.fromkeys("losses loss damage damages tab payouts".split(), "losses"),
+    **dict.fromkeys("cost costs expenditure expenditures spending spent bill".split(), "cost"),
+    **dict.fromkeys("aid funding assistance".split(), "aid"),
+    **dict.fromkeys("revenue revenues sales income".split(), "revenue"),
+    **dict.fromkeys("debt deficit".split(), "debt"),
+}
+_MONEY_KINDS = {"losses": EVENT, "cost": EVENT, "aid": CUMULATIVE, "revenue": LEVEL, "debt": LEVEL}
+
 STATES: dict[str, tuple[str, str | None]] = {
-    state: (kind, counted) for state, kind, counted, _ in _STATE_ROWS
+    **{state: (kind, None) for state, kind in _MONEY_KINDS.items()},
+    **{state: (kind, counted) for state, kind, counted, _ in _STATE_ROWS},
 }
 
 # Counted nouns: (the unit's normal form, what is counted, the state the noun
@@ -89,7 +105,7 @@ _NOUN_ROWS: list[tuple[str, str, str | None, str | None, str]] = [
      "servicepeople fighters combatants military-personnel marines conscripts recruits "
      "reservists"),
     ("people", "people", None, None,
-     "people persons person individuals residents inhabitants villagers migrants passengers "
+     "people persons person individuals men residents inhabitants villagers migrants passengers "
      "names citizens locals"),
     ("deaths", "people", "dead", None,
      "deaths death dead fatalities fatality killed lives bodies people-killed death-toll toll"),
@@ -177,7 +193,11 @@ class Quantity:
     def label(self) -> str:
         """In words: 'people missing', 'children dead in Gaza', 'percent of workers on strike'."""
         what = COUNTED_LABELS.get(self.counted, self.counted)
-        if self.group:
+        if self.group == PART:
+            what += " (a part)"
+        elif self.group and is_side(self.group):
+            what = f"{_title(self.group)} {what}"
+        elif self.group:
             what = f"percent of {self.group}" if self.counted == "percent" else self.group
         words = what + (f" {self.state.replace('-', ' ')}" if self.state else "")
         if self.place:
@@ -434,6 +454,8 @@ def infer_quantity(
     holds it (the story's own place); `keep_places` keeps it whatever the topic.
     """
     counted, noun_state, group = _sense(unit)
+    if group is None and phrase:
+        group = side_in(phrase)
     anchor = -1
     for needle in (figure_text, phrase, unit):
         if needle and (anchor := text.find(needle)) >= 0:
@@ -460,6 +482,9 @@ def infer_quantity(
         if base:
             group = normalise_unit(base.group(1))
             state = _state_in(_clause_after(after[base.end() :], 8).split()) or state
+    if counted and counted.upper() in CURRENCIES:
+        measure, part = _money_measure(before, after) or (None, None)
+        state, group = state or measure, group or part
     if counted is None and state:
         counted = STATES[state][1]
     if counted is None:
@@ -494,3 +519,134 @@ def _skip_space(text: str, position: int) -> int:
     while position < len(text) and text[position] == " ":
         position += 1
     return position
+
+
+# A side: the nation or people a count belongs to ("498 Russian troops" against
+# "2,870 Ukrainian troops" are two quantities). Demonyms are a closed class: the
+# regular endings, and the ones that do not follow them.
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ani", "eli", "aqi", "ali", "eni")
+_DEMONYMS = set(
+    "Afghan Arab Azeri Bangladeshi Czech Dutch Emirati French Greek Iraqi Israeli Kuwaiti "
+    "Nepali Omani Pakistani Qatari Saudi Swiss Thai Turkish Welsh Yemeni".split()
+)
+_COMPASS = {"North", "South", "East", "West"}
+
+
+def is_side(group: str) -> bool:
+    """Whether a group key names a side (a demonym) rather than a subgroup."""
+    last = group.split("-")[-1]
+    word = last[:1].upper() + last[1:]
+    return word in _DEMONYMS or (len(word) > 4 and word.endswith(_DEMONYM_ENDINGS))
+
+
+def side_in(phrase: str) -> str | None:
+    """The side a counted phrase names ('Russian troops', 'North Korean soldiers'),
+    as a group key: a capitalised demonym before the counted noun."""
+    words = phrase.replace("’", "'").split()
+    for i, word in enumerate(words[:-1]):
+        if not word[:1].isupper() or not is_side(word.lower()):
+            continue
+        name = [word]
+        if i and words[i - 1] in _COMPASS:
+            name.insert(0, words[i - 1])
+        return "-".join(name).lower()
+    return None
+
+
+def _refines(general: Quantity, specific: Quantity) -> bool:
+    """Whether `specific` says all `general` says and more, in the ways a story may
+    leave unsaid: the state, and the side. A subgroup or a place is a part of the
+    whole, never the whole said more precisely."""
+    if general == specific or general.counted != specific.counted:
+        return False
+    if general.place != specific.place:
+        return False
+    if general.state not in (None, specific.state):
+        return False
+    return general.group == specific.group or (
+        general.group is None and bool(specific.group) and is_side(specific.group or "")
+    )
+
+
+def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
+    """Quantity keys of one story's claims, each under-specified one made specific
+    where the story leaves a single reading: a bare 'people' among claims of
+    'people attending' (and no other state of people) is 'people attending'; a
+    figure with no quantity in a story of one quantity is of that quantity. `known`:
+    the keys the story's stored claims already have."""
+    parsed: dict[str, Quantity] = {}
+    for key in {*keys, *known}:
+        if key:
+            try:
+                parsed[key] = from_key(key)
+            except ParseError:
+                continue
+    maximal = {
+        key
+        for key, quantity in parsed.items()
+        if not any(_refines(quantity, other) for other in parsed.values())
+    }
+
+    def settled(key: str) -> str:
+        if not key:
+            return next(iter(maximal)) if len(maximal) == 1 else key
+        quantity = parsed.get(key)
+        if quantity is None or key in maximal:
+            return key
+        wider = [other for other in maximal if _refines(quantity, parsed[other])]
+        return wider[0] if len(wider) == 1 else key
+
+    return [settled(key) for key in keys]
+
+
+# Words before a money noun that say nothing of which part of it is meant.
+_PLAIN = set(
+    "the a an its their his her our this that these those total overall final full "
+    "estimated expected projected likely new latest whole entire".split()
+)
+_MONEY_AFTER = r"\s*(?:in|of|for)\s+((?:the|its|their|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(%s)\b"
+_MONEY_BEFORE = r"(?:(\S+)'s\s+)?((?:[\w-]+\s+){0,1}?)(%s)\b"
+
+
+def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
+    """(measure, part) of an amount of money, from the noun it is of: '$2bn in insured
+    losses', 'insured losses of $2bn', 'the government's expenditures reached ¥3bn'.
+    A partitive ('¥640bn of the total costs'), and the amounts listed after another,
+    are parts, never the whole."""
+    nouns = "|".join(sorted(_MONEY_MEASURES, key=len, reverse=True))
+    match = _pattern(_MONEY_AFTER % nouns, re.IGNORECASE).match(after)
+    if match:
+        if match[1]:
+            return _MONEY_MEASURES[match[3].lower()], PART
+        return _MONEY_MEASURES[match[3].lower()], _part(match[2].split())
+    sentence = _pattern(r"[.;:!?]\s").split(before)[-1]
+    found = list(_pattern(_MONEY_BEFORE % nouns, re.IGNORECASE).finditer(sentence))
+    if not found:
+        return None
+    last = found[-1]
+    if _pattern(r"\d").search(sentence, last.end()):
+        # another amount stands between: this one is listed after it, a part of it
+        return _MONEY_MEASURES[last[3].lower()], PART
+    modifiers = last[2].split()
+    if last[1]:
+        # the owner's: "the central government's expenditures"
+        owner = sentence[: last.start(1)].split()[-1:] + [last[1]]
+        modifiers = [w for w in owner if w.lower() not in _PLAIN] + modifiers
+    return _MONEY_MEASURES[last[3].lower()], _part(modifiers)
+
+
+def _part(words: list[str]) -> str | None:
+    kept = [w.lower().strip("'’\"“”") for w in words if w.lower() not in _PLAIN]
+    kept = [w for w in kept if w and not w[0].isdigit()]
+    return "-".join(kept) or None
+
+
+def as_part(key: str) -> str:
+    """A quantity key marked as a part of a larger count ('including 800 children'
+    is already a subgroup; 'of them, 40 in the capital' becomes a part)."""
+    if not key:
+        return key
+    quantity = from_key(key)
+    if quantity.group:
+        return key
+    return Quantity(quantity.counted, quantity.state, PART, quantity.place).key

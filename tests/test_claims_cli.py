@@ -21,7 +21,7 @@ def test_add_prints_what_was_stored(cli, db_path):
         "  stance:  confirms",
         "  figure:  3,000 troops (exact, read from '3,000')",
         "  date:    2024-10-23 (day)",
-        "  measure: troops deployed (level)",
+        "  measure: North Korean troops deployed (level)",
         "  topic:   North Korean troops in Russia (new topic)",
     ]
     assert db_path.exists()

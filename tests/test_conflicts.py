@@ -1,5 +1,7 @@
 """The conflict rules, table-driven on the pure module."""
 
+from dataclasses import replace
+
 import pytest
 
 from claimtrack.claims import Claim, claim_basis
@@ -201,10 +203,34 @@ def test_a_denial_is_one_conflict_with_every_claim_it_answers():
     assert not kinds(denial, claim(None, "US", "2024-12-31"))  # beyond the 30 days of a denial
 
 
+def test_a_denial_answers_what_it_points_at():
+    said = claim("about 400,000", "Park Service", claim_id=1)
+    other = claim("more than 1,000,000", "Organisers", claim_id=2)
+    bare = claim(None, "Organisers", claim_id=3)
+    named = claim("6", "William Ruto", claim_id=4)
+    # a figure: the claims of that figure, and those with none
+    falsely = claim("400,000", "Farrakhan", stance="denies", claim_id=9)
+    denials = [c for c in find_conflicts([said, other, bare, falsely]) if c.kind == "denial"]
+    assert [c.ids for c in denials] == [(9, 1, 3)]
+    # no figure, a source named: that source's claims (by a person's surname too)
+    disputed = claim(None, "Law Society", stance="denies", claim_id=8)
+    disputed = replace(disputed, text="The Law Society disputed Ruto's account")
+    denials = [c for c in find_conflicts([said, named, disputed]) if c.kind == "denial"]
+    assert [c.ids for c in denials] == [(8, 4)]
+    # a body is not named by a word its name shares with the text
+    forces = claim("9,000", "Ground Forces Ukraine", claim_id=5)
+    vague = replace(
+        claim(None, "Russia", stance="denies", claim_id=7), text="Russia denies losses in Ukraine"
+    )
+    denials = [c for c in find_conflicts([said, forces, vague]) if c.kind == "denial"]
+    assert [c.ids for c in denials] == [(7, 1, 5)]
+
+
 def test_a_denial_takes_no_part_in_figure_checks_and_keeps_to_its_quantity():
     denial = claim("10,000", "Russia", stance="denies", quantity="troops:deployed")
-    found = find_conflicts([denial, claim("3,000", "US")])
+    found = find_conflicts([denial, claim("10,000", "US")])
     assert [c.kind for c in found] == ["denial"]  # not a contradiction as well
+    assert not find_conflicts([denial, claim("3,000", "US")])  # not the figure it denies
     assert not find_conflicts([denial, claim("300", "US", quantity="people:dead")])
     assert find_conflicts([denial, claim(None, "US")])  # a claim without a figure is answered
 
@@ -281,6 +307,12 @@ def test_an_event_is_compared_for_its_date_whenever_the_claims_were_made():
     )
     # Without the event's date, the claim's own date stands for it.
     assert find_conflicts([police, crowd("100,000", "Organisers", "2024-04-07")])
+
+
+def test_claims_that_do_not_date_the_event_meet_within_the_denial_window():
+    police = crowd("30,000", "Police", "2024-04-06")
+    assert find_conflicts([police, crowd("100,000", "Organisers", "2024-04-20")])
+    assert not find_conflicts([police, crowd("100,000", "Organisers", "2024-06-20")])
 
 
 def test_kinds_set_by_hand_win_over_the_states_default():

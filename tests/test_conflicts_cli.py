@@ -34,7 +34,7 @@ def test_seed_article_flags_the_figure_pair_and_one_denial_of_both_claims(seeded
         "U.S. said 3,000 troops (2024-10-23)"
     )
     assert (found[0]["ratio"], found[0]["quantity"], found[0]["quantity_kind"]) == (
-        3.3333, "troops:deployed", "level",
+        3.3333, "troops:deployed(north-korean)", "level",
     )  # fmt: skip
     assert found[1]["reason"].startswith(
         "Denial: Russia denies (2024-10-24): “Russia denies any plans for North Korean troops"
@@ -91,9 +91,9 @@ def test_sql_clients_see_the_stored_conflicts(story, db_path):
         "ORDER BY c.topic, c.severity, c.claim_a, c.claim_b"
     ).fetchall()
     assert rows == [
-        ("North Korean troops in Russia", "troops:deployed", "level", "contradiction",
+        ("North Korean troops in Russia", "troops:deployed(north-korean)", "level", "contradiction",
          "[1, 4]", 4.0, "confirmed", "desk", "checked"),
-        ("North Korean troops in Russia", "troops:deployed", "level", "discrepancy",
+        ("North Korean troops in Russia", "troops:deployed(north-korean)", "level", "discrepancy",
          "[1, 2]", 3.3333, "open", None, None),
         ("North Korean troops in Russia", None, None, "denial", "[3, 1, 2, 4]", None, "open",
          None, None),

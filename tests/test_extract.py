@@ -66,6 +66,9 @@ def found(text, published=PUBLISHED, known=None):
          [("Warsaw", "asserts", 950_000)]),
         ("The UN's envoy for the region said on Monday that 40 convoys had been looted.",
          [("UN's envoy for the region", "asserts", 40)]),
+        ("“It passed 90,000,” said Maria T. Ruiz, the port's director.",
+         [("Maria T. Ruiz", "asserts", 90000)]),
+        ("Paul K. Osei said that 120 boats had been lost.", [("Paul K. Osei", "asserts", 120)]),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text, expected):

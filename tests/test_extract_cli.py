@@ -361,3 +361,23 @@ def test_a_page_without_a_date_is_not_saved(cli, article, db_path):
     line = cli.error("extract", article(PAGE.format(meta=""), "page.html"), "--save")
     assert "--published" in line
     assert not db_path.exists()
+
+
+MARCH = """Crowd estimates split after the Harbour Day march
+
+HARBOURTON, May 4 (Wire) - Organisers said 60,000 people marched through Harbourton on Saturday.
+
+The police put the figure at 15,000.
+
+The mayor's office said the crowd had been about 20,000, and called the organisers' count "a fantasy"."""
+
+
+def test_saved_claims_of_one_story_share_its_quantity_and_conflict(cli, article):
+    cli("extract", article(MARCH), "--published", "2025-05-04", "--topic", "Harbour Day march",
+        "--save")  # fmt: skip
+    claims = cli.json("list")
+    assert {c["quantity"] for c in claims if c["figure"]} == {"people:attending"}
+    found = {(c["kind"], tuple(c["claims"])) for c in cli.json("conflicts")}
+    by_source = {c["source"]: c["id"] for c in claims}
+    organisers, police = by_source["Organisers"], by_source["police"]
+    assert ("contradiction", tuple(sorted((organisers, police)))) in found

@@ -336,3 +336,17 @@ def test_stated_figure():
     assert Figure(0, 10000, "at_most", "up to 10,000").stated == 10000
     assert Figure(1000, None, "at_least", "at least 1,000").stated == 1000
     assert Figure(10, 12, "range", "10-12").stated == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("They said 200,000 men came to the square", "men"),
+        ("More than a million came to the capital", None),
+        ("At least 300 armed men stormed the port", "men"),
+        ("Some 5,000 trained soldiers arrived on Monday", "soldiers"),
+    ],
+)
+def test_a_verb_ends_the_counted_phrase(text, unit):
+    figure = parse_figure(text)
+    assert figure is not None and figure.unit == unit

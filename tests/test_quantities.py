@@ -12,6 +12,8 @@ from claimtrack.quantities import (
     label_of,
     normalise_unit,
     parse_quantity,
+    settle_keys,
+    side_in,
 )
 
 
@@ -50,16 +52,16 @@ CASES = [
     ("Officials said 900 homes were destroyed", "buildings:destroyed"),
     ("The health ministry reported 3,000 cholera cases", "people:infected"),
     # soldiers, troops and forces are one counted thing, deployed unless said otherwise
-    ("The U.S. confirms 3,000 North Korean troops have been sent for training", "troops:deployed"),
+    ("The U.S. confirms 3,000 North Korean troops have been sent for training", "troops:deployed(north-korean)"),
     ("Zelensky alleges up to 10,000 soldiers are being mobilised", "troops:deployed"),
-    ("Seoul says 11,000 North Korean forces are there", "troops:deployed"),
+    ("Seoul says 11,000 North Korean forces are there", "troops:deployed(north-korean)"),
     # a subgroup is a part of the whole
     ("At least 56 children were killed", "people:dead(children)"),
     ("Officials said 12 journalists were injured", "people:injured(journalists)"),
     # a bare "people" is its own quantity, no wildcard
     ("Officials said 500 people were there", "people"),
     # a place after the figure is a scope
-    ("Zelensky says 11,000 North Korean troops are now in Russia's Kursk region", "troops:deployed@kursk"),
+    ("Zelensky says 11,000 North Korean troops are now in Russia's Kursk region", "troops:deployed(north-korean)@kursk"),
     ("Police counted 30,000 protesters in Paris", "people:attending@paris"),
     ("The union said 400,000 workers went on strike nationwide", "workers:on-strike@nationwide"),
     ("Officials said 200 people were missing in October", "people:missing"),  # a month, no place
@@ -173,3 +175,48 @@ def test_a_noun_that_is_its_state_keeps_it():
     )
     # A role noun gives way to what the text says happened.
     assert read("Police said 200 protesters were arrested") == "people:arrested"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # what an amount of money is, and which part of it
+        ("Insured losses will be about $4 billion, the modeller said", "usd:losses(insured)"),
+        ("The flood caused $2 billion in damage to farms", "usd:losses"),
+        ("The firm puts economic losses at $30bn", "usd:losses(economic)"),
+        ("The ministry's total expenditures reached 50 billion yen", "jpy:cost(ministry)"),
+        ("The city paid €3 million of the total cost", "eur:cost(part)"),
+        ("The EU pledged $1.2bn in aid", "usd:pledged"),  # the verb's state stands
+    ],
+)
+def test_money_measures(text, key):
+    assert read(text) == key
+
+
+def test_an_amount_listed_after_another_is_a_share_of_it():
+    text = "Costs came to $9 billion, with $2 billion for security"
+    found = infer_quantity(text, "USD", None, figure_text="$2 billion")
+    assert found is not None and found.key == "usd:cost(part)"
+
+
+def test_sides_are_read_from_the_counted_phrase():
+    assert side_in("Ukrainian troops") == "ukrainian"
+    assert side_in("South Sudanese refugees") == "south-sudanese"
+    assert side_in("Israeli soldiers") == "israeli"
+    assert side_in("black men") is None and side_in("Monday crowds") is None
+    assert read("Officials said 500 Russian soldiers were killed") == "troops:dead(russian)"
+    assert label_of("troops:dead(russian)") == "Russian troops dead"
+
+
+def test_an_under_specified_quantity_takes_the_one_reading_its_story_leaves():
+    # a bare counted noun takes the story's one state of it, and a bare figure its one quantity
+    assert settle_keys(["people", "people:attending", ""]) == ["people:attending"] * 3
+    # a side is taken only where the story has one side
+    assert settle_keys(["troops:dead"], ["troops:dead(russian)"]) == ["troops:dead(russian)"]
+    two_sides = ["troops:dead(russian)", "troops:dead(ukrainian)"]
+    assert settle_keys(["troops:dead"], two_sides) == ["troops:dead"]
+    # a subgroup or a place is a part of the whole, never the whole said more precisely
+    assert settle_keys(["people:dead"], ["people:dead(children)"]) == ["people:dead"]
+    assert settle_keys(["people:dead"], ["people:dead@kursk"]) == ["people:dead"]
+    # two states of people: a bare "people" stays what it is
+    assert settle_keys(["people"], ["people:dead", "people:injured"]) == ["people"]

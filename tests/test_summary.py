@@ -23,7 +23,9 @@ def test_summary_json(story):
     )  # fmt: skip
     assert (topic["first"], topic["last"]) == ("2024-10-23", "2024-11-20")
     deaths, troops, qualitative = topic["quantities"]
-    assert troops["quantity"] == "troops:deployed"  # "soldiers" and "troops" are one quantity
+    assert (
+        troops["quantity"] == "troops:deployed(north-korean)"
+    )  # "soldiers" and "troops" are one quantity
     # Each source's latest figure, lowest first: the U.S.'s 3,000 gave way to 8,000.
     assert [(c["source"], c["claim"], c["figure_words"]) for c in troops["latest"]] == [
         ("U.S.", 4, "about 8,000 troops"),
@@ -33,7 +35,9 @@ def test_summary_json(story):
     assert troops["spread"]["low"]["claim"] == 4 and troops["spread"]["high"]["claim"] == 5
     assert troops["spread"]["ratio"] == 1.5
     assert troops["conflicts"] == {"confirmed": {"discrepancy": 1}, "open": {"contradiction": 2}}
-    assert deaths["quantity"] == "people:dead@kursk"  # a place narrower than the topic's
+    assert (
+        deaths["quantity"] == "people:dead(north-korean)@kursk"
+    )  # a place narrower than the topic's
     assert [c["claim"] for c in deaths["latest"]] == [6]
     # Russia's denial measures nothing: it answers the whole topic, once.
     assert (qualitative["quantity"], qualitative["conflicts"]) == (None, {"open": {"denial": 1}})
@@ -45,7 +49,7 @@ def test_summary_fits_a_screen(story, monkeypatch):
     assert lines[:3] == [
         "North Korean troops in Russia",
         "  6 claims from 5 sources, 23 Oct 2024 to 20 Nov 2024",
-        "  people dead in Kursk",
+        "  North Korean people dead in Kursk",
     ]
     text = "\n".join(line.rstrip() for line in lines)
     assert "    Conflicts: 2 open (2 contradictions); 1 confirmed (discrepancy)" in text

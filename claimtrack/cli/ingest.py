@@ -163,7 +163,7 @@ def claims_extract(
             "give it with --published (a day, a month or a year, e.g. --published 2024-10)"
         )
     if as_json:
-        echo_json([preview_json(c, report, address, topic) for c in candidates])
+        echo_json(preview_json(candidates, report, address, topic, store))
     if interactive:
         chosen = review_candidates(candidates, today, report)
     elif save:
@@ -182,20 +182,50 @@ def claims_extract(
 
     read_at = utc_now()
     claims = [c.to_claim(report, address, read_at, topic) for c in chosen]
+    if topic is not None:
+        from claimtrack.claims import story_quantities
+
+        claims = story_quantities(claims, topic, topic_quantities(store, topic))
     saved = (store or open_store_of(ctx)).save_reported(claims)
     typer.echo(saved_text(saved, address), err=as_json)
 
 
 def preview_json(
-    candidate: Candidate, report: ClaimDate | None, address: str | None, topic: str | None
-) -> dict[str, object]:
-    """A candidate as saving would store it, its quantity read as saving reads it
-    (a claim filed by its words may lose a place its new topic's name holds)."""
-    from claimtrack.claims import quantity_of
+    candidates: list[Candidate],
+    report: ClaimDate | None,
+    address: str | None,
+    topic: str | None,
+    store: Store | None,
+) -> list[dict[str, object]]:
+    """The candidates as saving would store them, their quantities read and settled
+    as saving reads them (a claim filed by its words may lose a place its new topic's
+    name holds)."""
+    from claimtrack.claims import Claim, quantity_of, story_quantities
+    from claimtrack.dates import from_day
 
-    data = candidate.to_json(report, address, topic)
-    quantity = quantity_of(str(data["text"]), data["unit"], candidate.figure, topic)  # type: ignore[arg-type]
-    return {**data, "quantity": quantity or None, "save": candidate.confidence >= SAVE_THRESHOLD}
+    rows = [c.to_json(report, address, topic) for c in candidates]
+    if topic is None:
+        quantities = [
+            quantity_of(str(row["text"]), row["unit"], c.figure, None)  # type: ignore[arg-type]
+            for row, c in zip(rows, candidates, strict=True)
+        ]
+    else:
+        day = report or from_day(date.today())  # any date: a quantity does not depend on it
+        drafts = [
+            Claim(text=str(row["text"]), source="-", date=day, figure=c.figure, unit=c.unit)
+            for row, c in zip(rows, candidates, strict=True)
+        ]
+        settled = story_quantities(drafts, topic, topic_quantities(store, topic))
+        quantities = [claim.quantity for claim in settled]
+    return [
+        {**row, "quantity": quantity or None, "save": c.confidence >= SAVE_THRESHOLD}
+        for row, quantity, c in zip(rows, quantities, candidates, strict=True)
+    ]
+
+
+def topic_quantities(store: Store | None, topic: str) -> set[str]:
+    """The quantities a topic's stored claims measure (none without a store)."""
+    return store.topic_quantities(topic) if store is not None else set()
 
 
 def read_article(
