@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from claimtrack.errors import ParseError
+from claimtrack.quantities import UNIT_SYNONYMS as COUNTED_NOUNS
 
 EXACT, APPROX, AT_MOST, AT_LEAST, RANGE, VAGUE = (
     "exact",
@@ -142,28 +143,10 @@ VAGUE_WORDS: dict[str, tuple[float, float | None]] = {
     "billions": (2_000_000_000, 9_999_999_999),
 }
 
-# Counted nouns that mean the same thing, so that figures can be compared.
+# Counted nouns that mean the same thing: the quantity vocabulary's (money is
+# read here by its currency, so its nouns are left to the currency tables).
 UNIT_SYNONYMS: dict[str, str] = {
-    **dict.fromkeys(
-        "troops troop soldiers soldier forces personnel servicemen servicemembers "
-        "service-members fighters combatants military-personnel".split(),
-        "troops",
-    ),
-    **dict.fromkeys(
-        "deaths death dead fatalities fatality killed lives people-killed".split(), "deaths"
-    ),
-    **dict.fromkeys("casualties casualty".split(), "casualties"),
-    **dict.fromkeys("injured wounded injuries injury hurt".split(), "injuries"),
-    **dict.fromkeys("people persons individuals residents inhabitants".split(), "people"),
-    **dict.fromkeys("civilians civilian".split(), "civilians"),
-    **dict.fromkeys("displaced evacuees refugees".split(), "displaced"),
-    **dict.fromkeys("prisoners captives pows detainees".split(), "prisoners"),
-    **dict.fromkeys("missiles missile rockets rocket".split(), "missiles"),
-    **dict.fromkeys("shells shell rounds artillery-shells".split(), "shells"),
-    **dict.fromkeys("drones drone uavs".split(), "drones"),
-    **dict.fromkeys("tanks tank".split(), "tanks"),
-    **dict.fromkeys("workers worker labourers laborers".split(), "workers"),
-    **dict.fromkeys("percent per-cent pct %".split(), "percent"),
+    noun: unit for noun, unit in COUNTED_NOUNS.items() if unit not in ("usd", "eur", "gbp")
 }
 
 # --- money ---------------------------------------------------------------------------------

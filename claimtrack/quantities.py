@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from claimtrack.errors import ParseError
-from claimtrack.figures import CURRENCIES
 
 LEVEL, CUMULATIVE, EVENT = "level", "cumulative", "event"
 PART = "part"  # the group of a part of a larger count, never compared with the whole
@@ -482,7 +481,7 @@ def infer_quantity(
         if base:
             group = normalise_unit(base.group(1))
             state = _state_in(_clause_after(after[base.end() :], 8).split()) or state
-    if counted and counted.upper() in CURRENCIES:
+    if counted and _is_currency(counted):
         measure, part = _money_measure(before, after) or (None, None)
         state, group = state or measure, group or part
     if counted is None and state:
@@ -606,6 +605,14 @@ _PLAIN = set(
 )
 _MONEY_AFTER = r"\s*(?:in|of|for)\s+((?:the|its|their|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(%s)\b"
 _MONEY_BEFORE = r"(?:(\S+)'s\s+)?((?:[\w-]+\s+){0,1}?)(%s)\b"
+
+
+def _is_currency(counted: str) -> bool:
+    from claimtrack.figures import (
+        CURRENCIES,
+    )  # the figure parser's, which reads this module's nouns
+
+    return counted.upper() in CURRENCIES
 
 
 def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
