@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -11,16 +12,35 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from claimtrack.dates import ClaimDate, parse_date
+from claimtrack.dates import DAY, MONTH, YEAR, ClaimDate, parse_date
 from claimtrack.errors import ParseError
 from claimtrack.figures import (
+    APPROX,
+    AT_MOST,
+    EXACT,
+    QUALIFIERS,
+    RANGE,
     Figure,
     LazyPattern,
     figure_words,
     parse_figure,
     parse_figure_option,
 )
+from claimtrack.limits import (
+    MAX_APPEARANCES,
+    MAX_ID,
+    MAX_NAME,
+    MAX_TAGS,
+    MAX_TEXT,
+    MAX_URL,
+    check_string,
+    number_problem,
+    text_problem,
+    timestamp_problem,
+)
 from claimtrack.quantities import (
+    STATES,
+    from_key,
     infer_quantity,
     label_of,
     normalise_unit,
@@ -35,7 +55,6 @@ STANCES = ("asserts", "confirms", "alleges", "claims", "estimates", "reports", "
 STATEMENT, REPORT = "statement", "report"
 DATE_BASES = (STATEMENT, REPORT)
 VERDICTS = ("unverified", "corroborated", "disputed", "false", "misleading", "retracted")
-MAX_TEXT = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +161,7 @@ class Claim:
             "note": self.note,
             "verdict": self.verdict,
             "verdict_explanation": self.verdict_explanation,
+            "verdict_at": self.verdict_at,
             "verdict_by": self.verdict_by,
             "added_by": self.added_by,
             "created_at": self.created_at,
@@ -164,6 +184,10 @@ def figure_json(figure: Figure | None) -> dict[str, object] | None:
 def _number(value: float | None) -> float | int | None:
     if value is None:
         return None
+    # A value stored by an older version may be infinite or NaN: shown as it is,
+    # so that the claim can still be read, edited and removed.
+    if not math.isfinite(value):
+        return value
     return int(value) if value == int(value) else value
 
 
@@ -205,20 +229,31 @@ def check_verdict(verdict: str) -> str:
     return value
 
 
-def check_text(text: str, what: str = "claim text") -> str:
-    value = text.strip() if isinstance(text, str) else ""
-    if not value:
-        raise ParseError(f"the {what} is empty")
-    if "\x00" in value:
-        raise ParseError(f"the {what} holds a NUL character")
-    if len(value) > MAX_TEXT:
-        raise ParseError(f"the {what} is {len(value):,} characters long; the limit is {MAX_TEXT:,}")
+def check_text(text: str, what: str = "claim text", limit: int = MAX_TEXT) -> str:
+    return check_string(text, what, limit)
+
+
+def check_name(name: str, what: str) -> str:
+    """A source, topic, unit or alias: short text."""
+    return check_string(name, what, MAX_NAME)
+
+
+def check_source(name: str, what: str = "source") -> str:
+    """A source's name: it must hold a letter or a digit, or it would share the
+    empty key with every other name made of punctuation alone."""
+    value = check_name(name, what)
+    if not source_key(value):
+        raise ParseError(f"the {what} {value!r} holds no letter or digit")
     return value
 
 
 def check_url(url: str) -> str:
-    value = url.strip()
-    parts = urlsplit(value)
+    value = check_string(url, "URL", MAX_URL)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - reading it checks it
+    except ValueError:
+        raise ParseError(f"URL {url!r} is not a well-formed address") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ParseError(f"URL {url!r} is not an http or https address")
     if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in value):
@@ -236,14 +271,204 @@ def outlet_name(url: str) -> str:
 
 
 def check_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    cleaned = []
+    cleaned: list[str] = []
     for tag in tags:
-        value = tag.strip()
-        if not value or "\x00" in value:
-            raise ParseError(f"tag {tag!r} is empty or holds a NUL character")
+        value = check_string(tag, "tag", MAX_NAME) if isinstance(tag, str) else None
+        if value is None:
+            raise ParseError(f"tag {tag!r} is not text")
         if value not in cleaned:
             cleaned.append(value)
+    if len(cleaned) > MAX_TAGS:
+        raise ParseError(f"a claim may have at most {MAX_TAGS} tags, not {len(cleaned)}")
     return tuple(cleaned)
+
+
+_TAG_ESCAPE = re.compile(r"\\([\\;])")
+_TAG_SEPARATOR = re.compile(r"(?<!\\)((?:\\\\)*);")
+
+
+def tags_from_cell(cell: str) -> list[str]:
+    """The tags of a CSV cell: separated by ';', with '\\;' a ';' inside a tag and
+    '\\\\' a backslash (any other backslash is itself), as `tags_cell` writes them."""
+    parts, start = [], 0
+    for separator in _TAG_SEPARATOR.finditer(cell):
+        parts.append(cell[start : separator.end() - 1])
+        start = separator.end()
+    parts.append(cell[start:])
+    return [_TAG_ESCAPE.sub(r"\1", part) for part in parts]
+
+
+def tags_cell(tags: tuple[str, ...]) -> str:
+    """The tags in one CSV cell, each ';' and backslash inside a tag escaped."""
+    return ";".join(tag.replace("\\", "\\\\").replace(";", "\\;") for tag in tags)
+
+
+_ISO_AT = {
+    DAY: re.compile(r"\d{4}-\d\d-\d\d"),
+    MONTH: re.compile(r"\d{4}-\d\d"),
+    YEAR: re.compile(r"\d{4}"),
+}
+_BOUNDED = (EXACT, APPROX, AT_MOST, RANGE)  # the qualifiers whose figure has an upper bound
+
+
+def date_problem(value: object, what: str, today: date) -> str | None:
+    if not isinstance(value, ClaimDate):
+        return f"the {what} is not a date"
+    shape = _ISO_AT.get(value.precision)  # type: ignore[arg-type]
+    if shape is None or not isinstance(value.iso, str) or not shape.fullmatch(value.iso):
+        return f"the {what} {value.iso!r} is not an ISO date at {value.precision!r} precision"
+    try:
+        start = value.start
+    except ValueError:
+        return f"the {what} {value.iso!r} is not a real date"
+    if start > today:
+        return f"the {what} {value.iso} is in the future (today is {today.isoformat()})"
+    return None
+
+
+def figure_problem(figure: object) -> str | None:
+    if not isinstance(figure, Figure) or figure.qualifier not in QUALIFIERS:
+        return "the figure has no known qualifier"
+    problem = number_problem(figure.low, "figure's low bound")
+    if problem is None and figure.high is None and figure.qualifier in _BOUNDED:
+        problem = f"an {figure.qualifier} figure needs an upper bound"
+    if problem is None and figure.high is not None:
+        problem = number_problem(figure.high, "figure's high bound")
+        if problem is None and figure.high < figure.low:
+            problem = f"the figure's low bound {figure.low:g} is above its high {figure.high:g}"
+    if problem is None and not isinstance(figure.text, str):
+        problem = "the figure's words are not text"
+    if problem is None:
+        problem = text_problem(figure.text, "figure's words", MAX_TEXT)
+    return problem
+
+
+def appearances_problem(appearances: object, today: date, now: str) -> str | None:
+    if not isinstance(appearances, tuple) or len(appearances) > MAX_APPEARANCES:
+        return f"a claim may have at most {MAX_APPEARANCES:,} appearances"
+    for number, item in enumerate(appearances, start=1):
+        if not isinstance(item, Appearance):
+            return f"appearance {number} is not an appearance"
+        if item.url is not None:
+            try:
+                check_url(item.url)
+            except ParseError as error:
+                return f"appearance {number}: {error.message}"
+        problem = (
+            text_problem(item.quote, "quote", MAX_TEXT)
+            if isinstance(item.quote, str)
+            else "the quote is not text"
+        )
+        if problem is None and item.published is not None:
+            precision = {4: YEAR, 7: MONTH, 10: DAY}.get(len(str(item.published)), DAY)
+            problem = date_problem(ClaimDate(str(item.published), precision), "published", today)
+        if problem is None and item.read_at is not None:
+            problem = timestamp_problem(item.read_at, now)
+        if problem:
+            return f"appearance {number}: {problem}"
+    return None
+
+
+def quantity_problem(key: object) -> str | None:
+    """Why a stored quantity key would not read back, or None."""
+    if not isinstance(key, str):
+        return "the quantity is not text"
+    problem = text_problem(key, "quantity", MAX_NAME)
+    if problem:
+        return problem
+    try:
+        state = from_key(key).state
+    except ParseError as error:
+        return error.message
+    if state is not None and state not in STATES:
+        return f"unknown state {state!r} in the quantity {key!r}"
+    return None
+
+
+def claim_problems(claim: Claim, today: date, now: str) -> list[tuple[str, str]]:
+    """(field, why) for each value of the claim that may not be stored.
+
+    The one check every way into the store runs (add, edit, import, extract),
+    whatever the parsers returned, and that `check` runs on what is stored."""
+    problems: list[tuple[str, str]] = []
+    texts = (
+        ("text", claim.text, MAX_TEXT, False),
+        ("source", claim.source, MAX_NAME, False),
+        ("topic", claim.topic, MAX_NAME, True),
+        ("unit", claim.unit, MAX_NAME, True),
+        ("note", claim.note, MAX_TEXT, True),
+        ("verdict_explanation", claim.verdict_explanation, MAX_TEXT, True),
+    )
+    for name, value, limit, optional in texts:
+        if value is None and optional:
+            continue
+        if not isinstance(value, str) or not value.strip():
+            problems.append((name, f"the {name} is empty"))
+            continue
+        problem = text_problem(value, name, limit)
+        if problem:
+            problems.append((name, problem))
+    if isinstance(claim.source, str) and not source_key(claim.source):
+        problems.append(("source", f"the source {claim.source!r} holds no letter or digit"))
+    if claim.url is not None:
+        try:
+            check_url(claim.url)
+        except ParseError as error:
+            problems.append(("url", error.message))
+    for name, value in (("date", claim.date), ("as_of", claim.as_of)):
+        if value is not None or name == "date":
+            problem = date_problem(value, name.replace("_", " "), today)
+            if problem:
+                problems.append((name, problem))
+    if claim.figure is not None:
+        problem = figure_problem(claim.figure)
+        if problem:
+            problems.append(("figure", problem))
+    if claim.stance not in STANCES:
+        problems.append(("stance", f"unknown stance {claim.stance!r}"))
+    if claim.verdict not in VERDICTS:
+        problems.append(("verdict", f"unknown verdict {claim.verdict!r}"))
+    if claim.tags:
+        try:
+            if check_tags(claim.tags) != tuple(claim.tags):
+                problems.append(("tags", "the tags are not stripped and distinct"))
+        except (ParseError, TypeError) as error:
+            problems.append(("tags", getattr(error, "message", "the tags are not a list of text")))
+    if claim.quantity:
+        problem = quantity_problem(claim.quantity)
+        if problem:
+            problems.append(("quantity", problem))
+    if claim.date_basis not in DATE_BASES:
+        problems.append(("date_basis", f"unknown date basis {claim.date_basis!r}"))
+    problem = appearances_problem(claim.appearances, today, now)
+    if problem:
+        problems.append(("appearances", problem))
+    for name in ("created_at", "updated_at", "verdict_at"):
+        value = getattr(claim, name)
+        if value is not None:
+            problem = timestamp_problem(value, now)
+            if problem:
+                problems.append((name, problem))
+    if claim.id is not None and (
+        isinstance(claim.id, bool) or not isinstance(claim.id, int) or not 1 <= claim.id <= MAX_ID
+    ):
+        problems.append(("id", f"the id must be a whole number from 1 to {MAX_ID}"))
+    return problems
+
+
+class ClaimRefused(ParseError):
+    """A claim holding a value that may not be stored; `field` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def check_claim(claim: Claim, today: date, now: str) -> Claim:
+    problems = claim_problems(claim, today, now)
+    if problems:
+        raise ClaimRefused(*problems[0])
+    return claim
 
 
 @lru_cache(maxsize=65536)
@@ -367,7 +592,7 @@ def topic_name(
 def _named(name: str, place: str | None) -> str:
     if place and place != "nationwide" and place.casefold() not in name.casefold():
         name = f"{name} in {place}"
-    return name[:1].upper() + name[1:]
+    return (name[:1].upper() + name[1:])[:MAX_NAME].strip()
 
 
 def settle_quantity(claim: Claim, topic: str | None) -> Claim:
@@ -402,7 +627,15 @@ def story_quantities(claims: list[Claim], topic: str, known: Iterable[str] = ())
 
 def check_quantity(text: str) -> str:
     """What --quantity gives: '' clears it, anything else must read as a quantity."""
-    return parse_quantity(text).key if text.strip() else ""
+    return check_quantity_key(parse_quantity(text).key) if text.strip() else ""
+
+
+def check_quantity_key(key: str) -> str:
+    """A quantity key as the store takes it (see quantity_problem)."""
+    problem = quantity_problem(key)
+    if problem:
+        raise ParseError(problem)
+    return key
 
 
 def claim_basis(claim: Claim) -> str:
@@ -446,13 +679,13 @@ def build_claim(
     figure = parse_figure_option(figure_text) if figure_text is not None else parse_figure(text)
     return Claim(
         text=text,
-        source=check_text(source, "source"),
+        source=check_source(source),
         date=parse_date(date_text or "today", today),
         as_of=parse_date(as_of_text, today) if as_of_text else None,
-        topic=check_text(topic, "topic") if topic is not None else None,
+        topic=check_name(topic, "topic") if topic is not None else None,
         url=check_url(url) if url else None,
         figure=figure,
-        unit=check_text(unit, "unit") if unit else (figure.unit if figure else None),
+        unit=check_name(unit, "unit") if unit else (figure.unit if figure else None),
         stance=check_stance(stance) if stance else detect_stance(text),
         tags=check_tags(tags),
         note=check_text(note, "note") if note else None,
@@ -493,16 +726,16 @@ def edit_changes(
         changes["figure"] = figure
         changes["unit"] = unit or figure.unit or current.unit
     if unit is not None:
-        changes["unit"] = check_text(unit, "unit")
+        changes["unit"] = check_name(unit, "unit")
     if source is not None:
-        changes["source"] = check_text(source, "source")
+        changes["source"] = check_source(source)
     if date_text is not None:
         changes["date"] = parse_date(date_text, today)
         changes["date_basis"] = STATEMENT  # the user fixed it
     if as_of_text is not None:
         changes["as_of"] = parse_date(as_of_text, today) if as_of_text else None
     if topic is not None:
-        changes["topic"] = check_text(topic, "topic")
+        changes["topic"] = check_name(topic, "topic")
     if url is not None:
         changes["url"] = check_url(url) if url else None
     if stance is not None:
@@ -510,7 +743,7 @@ def edit_changes(
     if tags is not None:
         changes["tags"] = check_tags(tags)
     if note is not None:
-        changes["note"] = note.strip() or None
+        changes["note"] = check_text(note, "note") if note.strip() else None
     if quantity is not None:
         changes["quantity"] = check_quantity(quantity)
     elif {"figure", "unit"} & set(changes):

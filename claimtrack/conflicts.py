@@ -26,6 +26,7 @@ from claimtrack.claims import Claim, claim_basis, source_key
 from claimtrack.dates import ClaimDate
 from claimtrack.errors import ParseError
 from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, VAGUE, Figure, figure_words
+from claimtrack.limits import MAX_REVIEWER, text_problem
 from claimtrack.quantities import CUMULATIVE, EVENT, LEVEL, kind_of, label_of
 
 CONTRADICTION, DISCREPANCY, DENIAL = "contradiction", "discrepancy", "denial"
@@ -133,11 +134,16 @@ class Review:
 
 def check_reviewer(name: str, what: str = "--by") -> str:
     """Who decided: a short name, without control characters."""
+    if not isinstance(name, str):
+        raise ParseError(f"{what} must be text")
     value = " ".join(name.split())
     if not value:
         raise ParseError(f"{what} is empty; give who decides, such as 'desk editor'")
-    if len(value) > 80 or any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name):
-        raise ParseError(f"{what} must be a name of at most 80 plain characters")
+    if len(value) > MAX_REVIEWER or any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name):
+        raise ParseError(f"{what} must be a name of at most {MAX_REVIEWER} plain characters")
+    problem = text_problem(value, "name", MAX_REVIEWER)  # what is left: lone surrogates
+    if problem:
+        raise ParseError(f"{what}: {problem}")
     return value
 
 

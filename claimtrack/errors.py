@@ -11,6 +11,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # the command line itself is wrong (unknown option, missing argument)
     NOT_FOUND = 3  # an id, a source or a topic that does not exist
     DATABASE = 4  # the database cannot be used: unreadable, newer, locked, read-only
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it); nothing was written
 
 
 class ClaimtrackError(Exception):
@@ -33,3 +34,10 @@ class NotFoundError(ClaimtrackError):
 
 class DatabaseError(ClaimtrackError):
     exit_code = ExitCode.DATABASE
+
+
+class Interrupted(ClaimtrackError):
+    exit_code = ExitCode.INTERRUPTED
+
+    def __init__(self) -> None:
+        super().__init__("interrupted; nothing was written")

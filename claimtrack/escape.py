@@ -12,14 +12,32 @@ import json
 import re
 import string
 
-# C0/C1 controls (ESC starts ANSI and OSC sequences) and bidi overrides.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What never shows as itself: C0 and C1 controls (ESC starts ANSI and OSC
+# sequences), every format character (bidi marks, overrides and isolates, zero-
+# width joiners, U+061C, interlinear annotations, tag characters), line and
+# paragraph separators, the Hangul fillers that render as nothing, and lone
+# surrogates (undecodable bytes in a file name or argument). Written out as
+# ranges: building the class from unicodedata would cost every start-up.
+_INVISIBLE_STORABLE = (
+    "\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
+    "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164"
+    "\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+_INVISIBLE = _INVISIBLE_STORABLE + "\ud800-\udfff"
+_UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_INVISIBLE}]")
+_UNSAFE_ASCII = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f]")  # for ASCII text: scans twice as fast
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def inert(value: object) -> str:
     """Text that shows as itself on a terminal: controls become visible escapes."""
     text = "" if value is None else str(value)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return (_UNSAFE_ASCII if text.isascii() else _UNSAFE).sub(_escaped, text)
 
 
 def html_text(value: object) -> str:
@@ -29,22 +47,47 @@ def html_text(value: object) -> str:
     return html.escape(inert(value), quote=True)
 
 
-# Characters a JSON encoder leaves raw but that act on a terminal or reorder
-# text where the file is shown: C1 controls, bidi controls, line separators.
-_UNSEEN_CHARS = "\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-_JSON_UNSEEN = re.compile(f"[{_UNSEEN_CHARS}]")
-# The same characters for SQLite's GLOB, to find the JSON texts that hold one.
-JSON_UNSEEN_GLOB = f"*[{_UNSEEN_CHARS}]*"
+_UNSAFE_BUT_LINES = re.compile(f"\r(?!\n)|[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f{_INVISIBLE}]")
 
 
-def json_dumps(value: object, indent: int | None = None) -> str:
-    """JSON that keeps readable text readable but escapes every control character."""
-    return escape_unseen(json.dumps(value, ensure_ascii=False, indent=indent))
+def inert_lines(text: str) -> str:
+    """Like `inert`, keeping the line ends of a machine format (CSV's \\r\\n) as they are."""
+    return _UNSAFE_BUT_LINES.sub(_escaped, text)
+
+
+# Characters a JSON encoder leaves raw but that act on a terminal or hide or
+# reorder text where the file is shown: the invisible ones above.
+_JSON_UNSEEN = re.compile(f"[{_INVISIBLE}]")
+# The same characters for SQLite's GLOB, to find the stored JSON texts that hold
+# one (the store never holds a lone surrogate, and SQLite cannot be given one).
+JSON_UNSEEN_GLOB = f"*[{_INVISIBLE_STORABLE}]*"
+# In a page, JSON-LD sits inside <script>: "</script>" or "<!--" in a string
+# would end or comment out the block. JSON allows \\u escapes for any character.
+_JSON_IN_HTML = re.compile(f"[<>&{_INVISIBLE}]")
+
+
+def _json_escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)  # JSON spells astral characters as a pair
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+
+
+def json_dumps(value: object, indent: int | None = None, *, in_html: bool = False) -> str:
+    """JSON that keeps readable text readable but escapes every control character;
+    with in_html, also every character that could end a <script> block."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if in_html:
+        return _JSON_IN_HTML.sub(_json_escaped, text)
+    return escape_unseen(text)
 
 
 def escape_unseen(json_text: str) -> str:
     """JSON text with the characters an encoder leaves raw escaped as well."""
-    return _JSON_UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    if json_text.isascii():
+        return json_text.replace("\x7f", "\\u007f")
+    return _JSON_UNSEEN.sub(_json_escaped, json_text)
 
 
 _NEWLINES = re.compile(r"\r\n|\r")

@@ -68,11 +68,11 @@ def json_document(
     yield "\n}\n"
 
 
-def _array(items: Iterable[object]) -> Iterator[str]:
+def _array(items: Iterable[object], *, in_html: bool = False) -> Iterator[str]:
     """A JSON array written an item at a time, one item a line."""
     separator, empty = "[\n    ", True
     for item in items:
-        yield separator + json_dumps(item)
+        yield separator + json_dumps(item, in_html=in_html)
         separator, empty = ",\n    ", False
     yield "[]" if empty else "\n  ]"
 
@@ -211,9 +211,13 @@ def _author(name: str) -> dict[str, str]:
 
 
 def claimreview(claims: Iterable[Claim]) -> Iterator[str]:
-    """schema.org JSON-LD: every claim a Claim; every rated claim also a ClaimReview."""
+    """schema.org JSON-LD: every claim a Claim; every rated claim also a ClaimReview.
+
+    Pages embed JSON-LD in a <script> block, so no text may close or comment it
+    out: <, > and & are written as \\u escapes, which JSON reads back the same."""
     yield '{\n  "@context": "https://schema.org",\n  "@graph": '
-    yield from _array(node for claim in claims for node in _claimreview_nodes(claim))
+    nodes = (node for claim in claims for node in _claimreview_nodes(claim))
+    yield from _array(nodes, in_html=True)
     yield "\n}\n"
 
 
@@ -286,6 +290,6 @@ def _timeline_event(claim: Claim) -> dict[str, object]:
     return {
         **event,
         "text": {"headline": html.escape(headline), "text": body},
-        "group": claim.topic,
+        "group": html.escape(claim.topic or ""),
         "unique_id": f"claim-{claim.id}",
     }

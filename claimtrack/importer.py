@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,11 @@ from claimtrack.claims import (
     DATE_BASES,
     Appearance,
     Claim,
+    ClaimRefused,
+    check_claim,
+    check_name,
     check_quantity,
+    check_source,
     check_stance,
     check_tags,
     check_text,
@@ -26,15 +31,25 @@ from claimtrack.claims import (
     check_verdict,
     detect_stance,
     quantity_of,
+    tags_from_cell,
 )
-from claimtrack.conflicts import KINDS
+from claimtrack.conflicts import KINDS, WHOLE_TOPIC, check_reviewer
 from claimtrack.dates import ClaimDate, from_iso, parse_date
 from claimtrack.errors import ClaimtrackError, ParseError
 from claimtrack.figures import QUALIFIERS, Figure, parse_figure, parse_figure_option
+from claimtrack.limits import (
+    MAX_NAME,
+    MAX_TEXT,
+    check_id,
+    check_timestamp,
+    text_problem,
+    utc_now,
+)
 from claimtrack.quantities import KINDS as QUANTITY_KINDS
 
 IMPORT_FORMATS = ("csv", "json", "jsonl")
 REQUIRED = ("text", "source", "date")
+MAX_IMPORT_BYTES = 512 * 1024 * 1024  # some 2.5 million claims of CSV
 
 
 @dataclass
@@ -76,15 +91,11 @@ def detect_format(path: Path, given: str | None) -> str:
 
 
 def read_text(path: Path) -> str:
-    """The file as text, refusing what is missing, a folder, binary or empty."""
-    if not path.exists():
-        raise ClaimtrackError(f"{path}: no such file")
-    if path.is_dir():
-        raise ClaimtrackError(f"{path}: is a directory, not a file")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ClaimtrackError(f"{path}: cannot read it ({error.strerror})") from None
+    """The file as text, refusing what is missing, not a regular file (a FIFO, a
+    device), over the size cap, binary or empty."""
+    from claimtrack.files import read_file
+
+    data = read_file(path, MAX_IMPORT_BYTES)
     if not data.strip():
         raise ClaimtrackError(f"{path}: the file is empty")
     if b"\x00" in data:
@@ -98,13 +109,17 @@ def read_text(path: Path) -> str:
     return text
 
 
-def read_batch(path: Path, fmt: str, today: date, *, stop_on_error: bool = True) -> Batch:
+def read_batch(
+    path: Path, fmt: str, today: date, *, stop_on_error: bool = True, now: str | None = None
+) -> Batch:
     """Read a file's records at once (a bad file fails here); check its rows lazily.
 
     With stop_on_error the first bad row raises, naming its file, line and field;
-    otherwise bad rows are left out and listed in batch.errors.
+    otherwise bad rows are left out and listed in batch.errors. Time stamps
+    after `now` are refused.
     """
     text = read_text(path)
+    now = now or utc_now()
     batch = Batch()
     if fmt == "csv":
         records = list(_csv_records(path, text))
@@ -115,17 +130,21 @@ def read_batch(path: Path, fmt: str, today: date, *, stop_on_error: bool = True)
     batch.count = len(records)
     ids = (_file_id(record) for _, record in records)
     batch.file_ids = [claim_id for claim_id in ids if claim_id is not None]
-    batch.rows = _checked_rows(path, records, today, fmt == "csv", batch.errors, stop_on_error)
+    batch.rows = _checked_rows(
+        path, records, (today, now), fmt == "csv", batch.errors, stop_on_error
+    )
     return batch
 
 
 def _file_id(record: dict[str, object]) -> int | None:
+    """The id the file gives a claim, if it is one (a bad one is refused with its row)."""
     value = record.get("id")
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    return None
+    if value is None or value == "":
+        return None
+    try:
+        return check_id(value.strip() if isinstance(value, str) else value)
+    except ParseError:
+        return None
 
 
 CHUNK = 5_000
@@ -137,35 +156,39 @@ _Checked = list[tuple[str, Claim | None, int | None, tuple[str, str] | None]]
 def _checked_rows(
     path: Path,
     records: list[tuple[str, dict[str, object]]],
-    today: date,
+    when: tuple[date, str],
     from_csv: bool,
     errors: list[str],
     stop_on_error: bool,
 ) -> Iterator[Row]:
-    chunks = _check_chunks(records, today, from_csv)
+    chunks = _check_chunks(records, when, from_csv)
 
     def rows() -> Iterator[Row]:
-        for chunk in chunks:
-            for place, claim, original_id, problem in chunk:
-                if problem is None:
-                    yield Row(place, claim, original_id)  # type: ignore[arg-type]
-                    continue
-                message = f"{path} {place}, field {problem[0]!r}: {problem[1]}"
-                if stop_on_error:
-                    raise ClaimtrackError(f"{message}; nothing imported")
-                errors.append(message)
+        try:
+            for chunk in chunks:
+                for place, claim, original_id, problem in chunk:
+                    if problem is None:
+                        yield Row(place, claim, original_id)  # type: ignore[arg-type]
+                        continue
+                    message = f"{path} {place}, field {problem[0]!r}: {problem[1]}"
+                    if stop_on_error:
+                        raise ClaimtrackError(f"{message}; nothing imported")
+                    errors.append(message)
+        finally:
+            chunks.close()  # type: ignore[attr-defined]  # stops a checker process now
 
     return rows()
 
 
 def _check_span(
-    span: tuple[int, int], today: date, from_csv: bool, quantities: bool = True
+    span: tuple[int, int], when: tuple[date, str], from_csv: bool, quantities: bool = True
 ) -> _Checked:
+    """Check records [start, end): `when` is (today, now), the bounds of dates and times."""
     out: _Checked = []
     for place, record in _RECORDS[span[0] : span[1]]:
         try:
             claim, original_id = claim_from_record(
-                record, today, from_csv=from_csv, quantity=quantities
+                record, when[0], from_csv=from_csv, now=when[1], quantity=quantities
             )
         except _FieldError as error:
             out.append((place, None, None, (error.field, error.message)))
@@ -175,7 +198,7 @@ def _check_span(
 
 
 def _check_chunks(
-    records: list[tuple[str, dict[str, object]]], today: date, from_csv: bool
+    records: list[tuple[str, dict[str, object]]], when: tuple[date, str], from_csv: bool
 ) -> Iterator[_Checked]:
     """Checked rows a chunk at a time. A large file is checked by a forked process
     that already holds the records, while this one stores what came back; the
@@ -184,7 +207,7 @@ def _check_chunks(
     _RECORDS = records
     spans = [(start, min(start + CHUNK, len(records))) for start in range(0, len(records), CHUNK)]
     if len(records) < IN_PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not _can_fork():
-        return (_check_span(span, today, from_csv) for span in spans)
+        return (_check_span(span, when, from_csv) for span in spans)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -197,12 +220,14 @@ def _check_chunks(
     # The checker would otherwise be the slower of the two: it leaves every other
     # chunk's quantities to the storing process, which reads them as it stores.
     halves = [index % 2 == 0 for index in range(len(spans))]
-    results = pool.map(_check_span, spans, [today] * len(spans), [from_csv] * len(spans), halves)
+    results = pool.map(_check_span, spans, [when] * len(spans), [from_csv] * len(spans), halves)
 
     def drain() -> Iterator[_Checked]:
         try:
             yield from results
         finally:
+            # Ctrl-C stops this process between chunks; the checker, told to
+            # ignore it, is stopped here rather than left to print its own.
             pool.shutdown(wait=True, cancel_futures=True)
 
     return drain()
@@ -210,9 +235,13 @@ def _check_chunks(
 
 def _exit_with_parent(parent: int) -> None:
     """In the checker: leave when the importer is gone. A killed importer closes
-    nothing, and the checker would otherwise wait for work for ever."""
+    nothing, and the checker would otherwise wait for work for ever. Ctrl-C
+    reaches both processes; the importer alone answers it."""
+    import signal
     import threading
     import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -229,22 +258,44 @@ def _can_fork() -> bool:
 
 
 def _csv_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, object]]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = [c.strip().lower() for c in reader.fieldnames or []]
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise ClaimtrackError(
-            f"{path} line 1: missing column(s) {', '.join(missing)}; "
-            f"the header has {', '.join(columns) or 'nothing'}"
-        )
-    reader.fieldnames = columns
+    """Each record with the line it starts on (a quoted field may span lines).
+
+    Read strictly: an unclosed quote is reported as such, not as a record that
+    swallowed the rest of the file and lacks its other fields."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1
     try:
-        for record in reader:
-            if None in record:
-                raise ClaimtrackError(f"{path} line {reader.line_num}: more cells than columns")
-            yield f"line {reader.line_num}", {k: _unguard(v) for k, v in record.items()}
+        header = next(reader, [])
+        columns = [c.strip().lower() for c in header]
+        missing = [c for c in REQUIRED if c not in columns]
+        if missing:
+            raise ClaimtrackError(
+                f"{path} line 1: missing column(s) {', '.join(missing)}; "
+                f"the header has {', '.join(columns) or 'nothing'}"
+            )
+        while True:
+            start = reader.line_num + 1
+            cells = next(reader, None)
+            if cells is None:
+                return
+            if not cells:
+                continue  # a blank line
+            if len(cells) > len(columns):
+                raise ClaimtrackError(f"{path} line {start}: more cells than columns")
+            record = {name: _unguard(cell) for name, cell in zip(columns, cells, strict=False)}
+            yield f"line {start}", record
     except csv.Error as error:
-        raise ClaimtrackError(f"{path} line {reader.line_num}: {error}") from None
+        raise ClaimtrackError(f"{path} line {start}: {_csv_words(str(error))}") from None
+
+
+def _csv_words(error: str) -> str:
+    if "unexpected end of data" in error:
+        return 'a quoted field opens here and is never closed (a closing " is missing)'
+    if "expected after" in error:
+        return 'text follows the closing quote of a field (write a " inside a quoted field as "")'
+    if "field larger than field limit" in error:
+        return f"a field is longer than {csv.field_size_limit():,} characters"
+    return error
 
 
 def _unguard(value: str | None) -> str | None:
@@ -255,62 +306,182 @@ def _unguard(value: str | None) -> str | None:
 
 
 def _jsonl_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, object]]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at \n alone: str.splitlines would also split a record at U+2028,
+    # U+0085 or a form feed inside one of its strings.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ClaimtrackError(f"{path} line {number}: invalid JSON ({error.msg})") from None
+        record = _json_value(path, line, number)
         if not isinstance(record, dict):
             raise ClaimtrackError(f"{path} line {number}: expected a JSON object")
         yield f"line {number}", record
 
 
-def _json_records(path: Path, text: str, batch: Batch) -> Iterator[tuple[str, dict[str, object]]]:
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _json_value(path: Path, text: str, line: int | None = None) -> object:
+    """Parsed JSON; NaN and Infinity (which Python's json accepts) are refused.
+    `line` is the line of a JSON lines file the text is."""
+    place = f"{path} line {line}" if line else str(path)
     try:
-        document = json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
+        if line:
+            raise ClaimtrackError(f"{place}: invalid JSON ({error.msg})") from None
         raise ClaimtrackError(
-            f"{path} line {error.lineno}: invalid JSON ({error.msg}, column {error.colno})"
+            f"{place} line {error.lineno}: invalid JSON ({error.msg}, column {error.colno})"
         ) from None
+    except RecursionError:
+        raise ClaimtrackError(f"{place}: invalid JSON (nested too deeply)") from None
+    except ValueError as error:  # the constants above; integers of more than 4,300 digits
+        raise ClaimtrackError(f"{place}: invalid JSON ({error})") from None
+
+
+def _json_records(path: Path, text: str, batch: Batch) -> Iterator[tuple[str, dict[str, object]]]:
+    document = _json_value(path, text)
     if isinstance(document, list):
         claims, document = document, {}
     elif isinstance(document, dict) and isinstance(document.get("claims"), list):
         claims = document["claims"]
     else:
         raise ClaimtrackError(f'{path}: expected a list of claims or an object with "claims"')
-    for index, review in enumerate(document.get("reviews") or []):
-        pair = review.get("claims") if isinstance(review, dict) else None
-        if (
-            not isinstance(pair, list)
-            or len(pair) != 2
-            or not all(isinstance(p, int) for p in pair)
-            or review.get("decision") not in ("dismissed", "confirmed")
-            or review.get("kind") not in KINDS
-        ):
-            raise ClaimtrackError(
-                f"{path} reviews[{index}]: needs two claim ids, a kind and a decision"
-            )
-        batch.reviews.append(review)
-    for source in document.get("sources") or []:
-        for alias in (source or {}).get("aliases") or []:
-            batch.aliases.append((str(alias), str(source["name"])))
-    for topic in document.get("topics") or []:
-        if not isinstance(topic, dict) or not topic.get("name"):
-            continue
-        kinds = topic.get("kinds") or {}
-        if not isinstance(kinds, dict) or any(k not in QUANTITY_KINDS for k in kinds.values()):
-            raise ClaimtrackError(
-                f"{path} topics: the kinds of {topic['name']!r} must be level, cumulative or event"
-            )
-        if topic.get("cumulative") and "*" not in kinds:
-            kinds = {**kinds, "*": "cumulative"}  # written before kinds could be set
-        batch.kinds += [(str(topic["name"]), str(q), str(k)) for q, k in kinds.items()]
+    _side_sections(path, document, batch)  # type: ignore[arg-type]
     for index, record in enumerate(claims):
         if not isinstance(record, dict):
             raise ClaimtrackError(f"{path} claims[{index}]: expected a JSON object")
         yield f"claims[{index}]", record
+
+
+def _side_sections(path: Path, document: dict[str, object], batch: Batch) -> None:
+    """Reviews, sources (with their aliases) and topics (with their kinds), each
+    checked like the claims: a bad entry names its place and nothing is imported."""
+    now = utc_now()
+    for index, review in _entries(path, document, "reviews"):
+        batch.reviews.append(_review(f"{path} reviews[{index}]", review, now))
+    for index, source in _entries(path, document, "sources"):
+        place = f"{path} sources[{index}]"
+        name = _side_text(place, "name", source.get("name"), check_source)
+        aliases = source.get("aliases") or []
+        if not isinstance(aliases, list):
+            raise ClaimtrackError(f"{place}: aliases must be a list of names")
+        for alias in aliases:
+            batch.aliases.append((_side_text(place, "aliases", alias, check_source), name))
+    for index, topic in _entries(path, document, "topics"):
+        place = f"{path} topics[{index}]"
+        name = _side_text(place, "name", topic.get("name"), lambda v: check_name(v, "topic"))
+        cumulative = topic.get("cumulative", False)
+        if not isinstance(cumulative, bool):
+            raise ClaimtrackError(f"{place}: cumulative must be true or false")
+        kinds = topic.get("kinds") or {}
+        if not isinstance(kinds, dict):
+            raise ClaimtrackError(f"{place}: kinds must map quantities to kinds")
+        for quantity, kind in kinds.items():
+            if kind not in QUANTITY_KINDS:
+                raise ClaimtrackError(
+                    f"{place}, field 'kinds': the kind of {quantity!r} must be "
+                    f"{', '.join(QUANTITY_KINDS[:-1])} or {QUANTITY_KINDS[-1]}, not {kind!r}"
+                )
+            if quantity != WHOLE_TOPIC:
+                key = _side_text(place, "kinds", quantity, check_quantity)
+                if key != quantity:
+                    raise ClaimtrackError(
+                        f"{place}, field 'kinds': {quantity!r} is not a quantity key "
+                        f"(such as {key!r})"
+                    )
+        if cumulative and WHOLE_TOPIC not in kinds:
+            kinds = {**kinds, WHOLE_TOPIC: "cumulative"}  # written before kinds could be set
+        batch.kinds += [(name, quantity, kind) for quantity, kind in kinds.items()]
+
+
+def _entries(
+    path: Path, document: dict[str, object], section: str
+) -> Iterator[tuple[int, dict[str, object]]]:
+    entries = document.get(section)
+    if entries is None:
+        return
+    if not isinstance(entries, list):
+        raise ClaimtrackError(f"{path} {section}: expected a list")
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise ClaimtrackError(f"{path} {section}[{index}]: expected a JSON object")
+        yield index, entry
+
+
+def _side_text(place: str, name: str, value: object, check: Callable[[str], str]) -> str:
+    try:
+        return check(value)  # type: ignore[arg-type]
+    except ParseError as error:
+        raise ClaimtrackError(f"{place}, field {name!r}: {error.message}") from None
+
+
+def _review(place: str, review: dict[str, object], now: str) -> dict[str, object]:
+    listed = review.get("claims")
+    if (
+        not isinstance(listed, list)
+        or len(listed) < 2
+        or review.get("decision") not in ("dismissed", "confirmed")
+        or review.get("kind") not in KINDS
+    ):
+        raise ClaimtrackError(f"{place}: needs two claim ids or more, a kind and a decision")
+    try:
+        ids = [check_id(p, "claim id") for p in listed if not isinstance(p, str)]
+    except ParseError as error:
+        raise ClaimtrackError(f"{place}, field 'claims': {error.message}") from None
+    if len(ids) != len(listed):
+        raise ClaimtrackError(f"{place}, field 'claims': the claim ids must be numbers")
+    if len(set(ids)) != len(ids):
+        raise ClaimtrackError(f"{place}, field 'claims': a review needs two different claims")
+    checked = dict(review, claims=ids)
+    for name, limit in (("note", MAX_TEXT), ("settings", MAX_TEXT)):
+        value = review.get(name)
+        problem = (
+            None
+            if value is None
+            else (
+                text_problem(value, name, limit)
+                if isinstance(value, str)
+                else f"the {name} is not text"
+            )
+        )
+        if problem:
+            raise ClaimtrackError(f"{place}, field {name!r}: {problem}")
+    if review.get("reviewer") is not None:
+        checked["reviewer"] = _side_text(
+            place, "reviewer", review["reviewer"], lambda v: check_reviewer(v, "the reviewer")
+        )
+    basis = review.get("basis")
+    if basis is not None and (
+        not isinstance(basis, list)
+        or len(basis) != len(ids)
+        or not all(isinstance(b, str) and text_problem(b, "basis", MAX_NAME) is None for b in basis)
+    ):
+        raise ClaimtrackError(
+            f"{place}, field 'basis': expected one fingerprint (text) for each claim"
+        )
+    stamps = review.get("claims_updated_at")
+    if stamps is not None and (not isinstance(stamps, list) or len(stamps) != len(ids)):
+        raise ClaimtrackError(
+            f"{place}, field 'claims_updated_at': expected a time stamp for each claim"
+        )
+    try:
+        for name in ("created_at", "undone_at"):
+            if review.get(name) is not None:
+                checked[name] = check_timestamp(_text(review[name]), now)
+        if stamps is not None:
+            checked["claims_updated_at"] = [
+                None if s is None else check_timestamp(_text(s), now) for s in stamps
+            ]
+    except ParseError as error:
+        raise ClaimtrackError(f"{place}: {error.message}") from None
+    return checked
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ParseError(f"{value!r} is not a time stamp")
+    return value
 
 
 class _FieldError(Exception):
@@ -322,17 +493,26 @@ def _get(record: dict[str, object], name: str) -> str | None:
     value = record.get(name)
     if value is None or value.__class__ is str:
         return value or None  # type: ignore[return-value]
-    if isinstance(value, (dict, list)):
+    if isinstance(value, (dict, list, bool)):
         raise _FieldError(name, "expected text")
     return str(value).strip() or None
 
 
 def claim_from_record(
-    record: dict[str, object], today: date, *, from_csv: bool = False, quantity: bool = True
+    record: dict[str, object],
+    today: date,
+    *,
+    from_csv: bool = False,
+    now: str | None = None,
+    quantity: bool = True,
 ) -> tuple[Claim, int | None]:
     """One imported row as a claim, or a _FieldError naming the field at fault.
     Its quantity is read here when its topic is given (and `quantity` is true);
-    otherwise it is read when the claim is filed."""
+    otherwise it is read when the claim is filed.
+
+    The claim passes `check_claim`, the check of every way into the store."""
+    now = now or utc_now()
+    figure_text_given = "figure_text" in record
     # Strip every cell once; empty cells count as absent.
     record = {
         name: value.strip() if isinstance(value, str) else value
@@ -345,22 +525,23 @@ def claim_from_record(
     text = _checked(record, "text", check_text)
     fields: dict[str, Any] = {
         "text": text,
-        "source": _checked(record, "source", lambda v: check_text(v, "source")),
+        "source": _get(record, "source"),
         "date": _checked(record, "date", lambda v: _parse_date(v, today)),
     }
     steps = [
         ("as_of", lambda v: _parse_date(v, today)),
-        ("topic", lambda v: check_text(v, "topic")),
+        ("topic", _as_is),
         ("url", check_url),
-        ("unit", lambda v: check_text(v, "unit")),
+        ("unit", _as_is),
         ("quantity", check_quantity),
         ("stance", check_stance),
-        ("note", lambda v: v),
+        ("note", _as_is),
         ("verdict", check_verdict),
-        ("verdict_explanation", lambda v: v),
+        ("verdict_explanation", _as_is),
         ("date_basis", _date_basis),
-        ("created_at", _timestamp),
-        ("updated_at", _timestamp),
+        ("created_at", lambda v: check_timestamp(v, now)),
+        ("updated_at", lambda v: check_timestamp(v, now)),
+        ("verdict_at", lambda v: check_timestamp(v, now)),
         ("added_by", lambda v: check_text(v, "added_by")),
         ("verdict_by", lambda v: check_text(v, "verdict_by")),
     ]
@@ -370,33 +551,48 @@ def claim_from_record(
             fields[name] = _apply(name, value, check)
     if "stance" not in fields:
         fields["stance"] = detect_stance(text)
-    changes = fields
     tags = record.get("tags")
     if tags not in (None, ""):
-        items = tags if isinstance(tags, list) else str(tags).split(";")
+        if isinstance(tags, list) and all(isinstance(t, str) for t in tags):
+            items = tags
+        elif isinstance(tags, str):
+            items = tags_from_cell(tags)
+        else:
+            raise _FieldError("tags", "expected a list of text")
         try:
-            changes["tags"] = check_tags([str(t) for t in items if str(t).strip()])
+            fields["tags"] = check_tags([t for t in items if t.strip()])
         except ParseError as error:
             raise _FieldError("tags", error.message) from None
     if "appearances" in record:
         try:
-            changes["appearances"] = check_appearances(record["appearances"])
+            fields["appearances"] = check_appearances(record["appearances"], now)
         except ParseError as error:
             raise _FieldError("appearances", error.message) from None
     if "figure" in record or "figure_qualifier" in record:
-        figure = _figure(record, record.get("figure"), from_csv, text)
+        figure = _figure(record, record.get("figure"), from_csv, text, figure_text_given)
     else:
         figure = parse_figure(text)
-    changes["figure"] = figure
-    if "unit" not in changes:
-        changes["unit"] = figure.unit if figure else None
-    if changes.get("verdict", "unverified") != "unverified":
-        changes["verdict_at"] = changes.get("updated_at")
-    if quantity and "quantity" not in changes and "topic" in changes:
+    fields["figure"] = figure
+    if "unit" not in fields:
+        fields["unit"] = figure.unit if figure else None
+    if fields.get("verdict", "unverified") != "unverified" and "verdict_at" not in fields:
+        fields["verdict_at"] = fields.get("updated_at")
+    if "id" in record:
+        _apply("id", record["id"], check_id)  # type: ignore[arg-type]
+    try:
+        claim = check_claim(Claim(**fields), today, now)
+    except ClaimRefused as error:
+        raise _FieldError(error.field, error.message) from None
+    if quantity and claim.quantity is None and claim.topic is not None:
         # Read here, in the checking process, when the topic is known already;
         # a claim filed by its words gets its quantity when it is filed.
-        changes["quantity"] = quantity_of(text, changes["unit"], figure, changes["topic"])
-    return Claim(**changes), _file_id(record)
+        claim.quantity = quantity_of(text, claim.unit, figure, claim.topic)
+    return claim, _file_id(record)
+
+
+def _as_is(value: str) -> str:
+    """A text field: check_claim checks it, with every other field, once."""
+    return value
 
 
 def _checked(record: dict[str, object], name: str, check: Callable[[str], Any]) -> Any:
@@ -420,14 +616,14 @@ def _date_basis(value: str) -> str:
     return value
 
 
-def check_appearances(value: object) -> tuple[Appearance, ...]:
+def check_appearances(value: object, now: str) -> tuple[Appearance, ...]:
     """Appearances as the claim JSON gives them (a CSV cell holds that JSON), each
     checked: an http(s) address or none, the quote, the article's date as ISO
     text at its precision, and an ISO 8601 time stamp of reading."""
     if isinstance(value, str):
         try:
-            value = json.loads(value)
-        except json.JSONDecodeError:
+            value = json.loads(value, parse_constant=_refuse_constant)
+        except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
             raise ParseError("expected a JSON list of appearances") from None
     if not isinstance(value, list):
         raise ParseError("expected a list of appearances")
@@ -443,37 +639,34 @@ def check_appearances(value: object) -> tuple[Appearance, ...]:
                 url=check_url(url) if url else None,
                 quote=check_text(item["quote"], "quote"),
                 published=from_iso(published).iso if published else None,
-                read_at=_timestamp(read_at) if read_at else None,
+                read_at=check_timestamp(read_at, now) if read_at else None,
             )
         )
     return tuple(found)
 
 
-def _timestamp(value: str) -> str:
-    from datetime import datetime
-
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ParseError(f"{value!r} is not an ISO 8601 time stamp") from None
-    return value
-
-
-def _figure(record: dict[str, object], value: object, from_csv: bool, text: str) -> Figure | None:
+def _figure(
+    record: dict[str, object], value: object, from_csv: bool, text: str, text_given: bool
+) -> Figure | None:
     if isinstance(value, dict):
         return _figure_object(value)
     qualifier = _get(record, "figure_qualifier")
     if from_csv and qualifier:
+        # The words come from figure_text when the file has that column, even
+        # empty: the figure column holds them as claimtrack writes them.
+        words = _get(record, "figure_text") if text_given else _get(record, "figure")
         return _figure_object(
             {
                 "qualifier": qualifier,
                 "low": _get(record, "figure_low"),
                 "high": _get(record, "figure_high"),
-                "text": _get(record, "figure_text") or _get(record, "figure") or "",
+                "text": words or "",
             }
         )
     if value is None or (isinstance(value, str) and not value.strip()):
         return None if not from_csv else parse_figure(text)
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise _FieldError("figure", "expected a figure in words or a figure object")
     try:
         return parse_figure_option(str(value))
     except ParseError as error:
@@ -484,12 +677,24 @@ def _figure_object(value: dict[str, object]) -> Figure:
     qualifier = value.get("qualifier")
     if qualifier not in QUALIFIERS:
         raise _FieldError("figure", f"unknown qualifier {qualifier!r}")
+    low, high = _bound(value.get("low")), _bound(value.get("high"))
+    if low is None:
+        raise _FieldError("figure", "low must be a number")
+    words = value.get("text")
+    if words is not None and not isinstance(words, str):
+        raise _FieldError("figure", "its text must be text")
+    return Figure(low, high, str(qualifier), words or "")
+
+
+def _bound(value: object) -> float | None:
+    """A bound as a number: JSON numbers, or the digits CSV holds; null is no bound."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise _FieldError("figure", "low and high must be numbers")
     try:
-        low = float(value["low"])  # type: ignore[arg-type]
-        high_value = value.get("high")
-        high = None if high_value in (None, "") else float(high_value)  # type: ignore[arg-type]
-    except (KeyError, TypeError, ValueError):
+        return float(value)
+    except OverflowError:  # an integer of hundreds of digits: the range check says so
+        return math.inf
+    except ValueError:
         raise _FieldError("figure", "low and high must be numbers") from None
-    if low < 0 or (high is not None and high < low) or low != low:
-        raise _FieldError("figure", f"the interval [{low:g}, {high}] is not valid")
-    return Figure(low, high, str(qualifier), str(value.get("text") or ""))

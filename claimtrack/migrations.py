@@ -241,3 +241,11 @@ def m050_people(db: Database) -> None:
     db["claims"].add_column("verdict_by", str)
     db["claim_history"].add_column("recorded_by", str)
     db["claims"].create_index(["added_by"])
+
+
+@migrations(name="m030_listings_escape_invisible_characters")
+def m030_listings_escape_invisible_characters(db: Database) -> None:
+    # The stored conflicts' listings are escaped as `conflicts --json` prints
+    # them, which now also escapes zero-width, tag and other invisible
+    # characters: `db.Store.upgrade` writes again the few listings holding one.
+    pass

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from claimtrack.claims import REPORT, Appearance, Claim, outlet_name
+from claimtrack.claims import REPORT, Appearance, Claim, outlet_name, tags_cell
 from claimtrack.escape import inert, json_dumps
 from claimtrack.figures import Figure, figure_words, format_figure
 
@@ -391,6 +391,7 @@ CSV_COLUMNS = (
     "figure_low",
     "figure_high",
     "figure_qualifier",
+    "figure_text",
     "unit",
     "quantity",
     "stance",
@@ -398,6 +399,7 @@ CSV_COLUMNS = (
     "note",
     "verdict",
     "verdict_explanation",
+    "verdict_at",
     "verdict_by",
     "added_by",
     "created_at",
@@ -422,7 +424,8 @@ def claim_csv_row(claim: Claim) -> list[str]:
         "figure_low": data["figure"]["low"] if figure else "",  # type: ignore[index]
         "figure_high": data["figure"]["high"] if figure else "",  # type: ignore[index]
         "figure_qualifier": figure.qualifier if figure else "",
-        "tags": ";".join(claim.tags),
+        "figure_text": figure.text if figure else "",
+        "tags": tags_cell(claim.tags),
         "appearances": json_dumps(data["appearances"]) if claim.appearances else "",
     }
     return [csv_safe(_cell(values.get(column))) for column in CSV_COLUMNS]

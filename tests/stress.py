@@ -46,12 +46,19 @@ print(reads, failures, file=sys.stderr)
 """
 
 
+def writer_environment() -> dict[str, str]:
+    """The environment of a writer process: it waits for the lock as a user's
+    command would, whatever the caller set (the test suite sets 0.2 s)."""
+    return {**os.environ, "CLAIMTRACK_BUSY_TIMEOUT": "10"}
+
+
 def _python(code: str, *args: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", code, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=writer_environment(),
     )
 
 
@@ -76,8 +83,9 @@ def integrity(db: Path) -> str:
         conn.close()
 
 
-def concurrent_writers(db: Path, writers: int, claims: int) -> dict[str, int]:
-    """Writers add claims at the same time while a reader lists; count what landed."""
+def concurrent_writers(db: Path, writers: int, claims: int) -> dict[str, object]:
+    """Writers add claims at the same time while a reader lists; count what landed,
+    and each writer's failures with the first of its error messages."""
     subprocess.run(
         [sys.executable, "-m", "claimtrack", "--db", str(db), "list"], check=True,
         stdout=subprocess.DEVNULL,
@@ -85,10 +93,13 @@ def concurrent_writers(db: Path, writers: int, claims: int) -> dict[str, int]:
     stop = db.with_suffix(".stop")
     reader = _python(READER, str(db), str(stop))
     procs = [_python(WRITER, str(db), str(w), str(claims)) for w in range(writers)]
-    failures = 0
+    failures: list[int] = []
+    errors: list[str] = []
     for process in procs:
-        counts = _last_line(process.communicate()[1])
-        failures += counts[0] if counts and process.returncode == 0 else claims
+        output = process.communicate()[1]
+        counts = _last_line(output)
+        failures.append(counts[0] if counts and process.returncode == 0 else claims)
+        errors += [line for line in output.splitlines() if line.startswith("Error")][:3]
     stop.touch()
     counts = _last_line(reader.communicate()[1])
     reads, read_failures = counts if len(counts) == 2 and reader.returncode == 0 else (0, 1)
@@ -97,7 +108,9 @@ def concurrent_writers(db: Path, writers: int, claims: int) -> dict[str, int]:
         "claims_each": claims,
         "expected": writers * claims,
         "stored": count_claims(db),
-        "write_failures": failures,
+        "write_failures": sum(failures),
+        "failures_by_writer": failures,
+        "errors": errors,
         "reads": reads,
         "read_failures": read_failures,
     }

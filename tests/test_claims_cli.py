@@ -11,7 +11,7 @@ pytestmark = pytest.mark.usefixtures("engine")
 CLAIM_KEYS = {
     "id", "text", "source", "topic", "date", "date_precision", "date_basis", "as_of", "url",
     "appearances", "figure", "unit", "quantity", "stance", "tags", "note", "verdict",
-    "verdict_explanation", "verdict_by", "added_by", "created_at", "updated_at",
+    "verdict_explanation", "verdict_at", "verdict_by", "added_by", "created_at", "updated_at",
 }  # fmt: skip
 
 

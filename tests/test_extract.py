@@ -323,8 +323,8 @@ HTML = """<!doctype html><html><head><title>Floods displace 40,000</title>
 CANDIDATE_KEYS = {
     "text", "source", "topic", "date", "date_precision", "date_basis", "as_of", "url",
     "appearances", "figure", "unit", "quantity", "stance", "tags", "note", "verdict",
-    "verdict_explanation", "verdict_by", "added_by", "created_at", "updated_at", "sentence",
-    "confidence", "save",
+    "verdict_explanation", "verdict_at", "verdict_by", "added_by", "created_at", "updated_at",
+    "sentence", "confidence", "save",
 }  # fmt: skip
 
 

@@ -100,6 +100,10 @@ def _before_quantities(engine, monkeypatch):
         store.close()
 
 
+# Time stamps in the stored form: `check` refuses any other.
+T0, T1, T2 = (f"2024-11-0{day}T09:00:00.000000Z" for day in (1, 2, 3))
+
+
 @pytest.mark.usefixtures("engine")
 def test_from_before_quantities_with_reviews_and_a_cumulative_topic(cli, engine, monkeypatch):
     """A database of the last schema without quantities: its claims get quantities
@@ -127,16 +131,16 @@ def _old_story(execute) -> None:
         execute(
             "INSERT INTO claims (text, source_id, topic_id, date, date_precision, stance, tags, "
             "created_at, updated_at, figure_low, figure_high, figure_qualifier, figure_text, "
-            "unit) VALUES (?, ?, ?, ?, 'day', ?, '[]', 't0', 't1', ?, ?, ?, ?, ?)",
-            (text, source, topic, day, stance, value, value, "exact" if value else None, figure,
-             unit),
+            "unit) VALUES (?, ?, ?, ?, 'day', ?, '[]', ?, ?, ?, ?, ?, ?, ?)",
+            (text, source, topic, day, stance, T0, T1, value, value, "exact" if value else None,
+             figure, unit),
         )  # fmt: skip
     review = (
         "INSERT INTO reviews (claim_a, claim_b, kind, decision, note, reviewer, created_at, "
-        "a_updated_at, b_updated_at) VALUES (?, ?, ?, ?, ?, 'ed', 't2', ?, ?)"
+        "a_updated_at, b_updated_at) VALUES (?, ?, ?, ?, ?, 'ed', ?, ?, ?)"
     )
-    execute(review, (1, 2, "contradiction", "dismissed", "two counts", "t1", "t1"))
-    execute(review, (2, 3, "denial", "confirmed", "stale", "t0", "t1"))  # before an edit
+    execute(review, (1, 2, "contradiction", "dismissed", "two counts", T2, T1, T1))
+    execute(review, (2, 3, "denial", "confirmed", "stale", T2, T0, T1))  # before an edit
 
 
 def _the_story_upgraded(cli) -> None:

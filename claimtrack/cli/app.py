@@ -11,11 +11,18 @@ import typer
 from typer.core import TyperGroup
 
 from claimtrack import __version__
-from claimtrack.errors import ClaimtrackError, ExitCode
+from claimtrack.errors import ClaimtrackError, ExitCode, Interrupted
 
 
 class ClaimtrackGroup(TyperGroup):
     """The one exit point: every error becomes one 'Error:' line and an exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        # Typer turns Ctrl-C into a silent exit 130; it is said here instead.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted() from None
 
     def main(self, args: Any = None, *a: Any, standalone_mode: bool = True, **kw: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
@@ -25,17 +32,27 @@ class ClaimtrackGroup(TyperGroup):
         # million claims). Reference counting still frees everything.
         collecting = gc.isenabled()
         gc.disable()
+        _made_databases().clear()
         try:
             result = super().main(argv, *a, standalone_mode=False, **kw)
         except ClaimtrackError as error:
-            code, message = error.exit_code, error.message
+            code, message, caught = error.exit_code, error.message, error
         except sqlite3.Error as error:
             from claimtrack.db import describe_sqlite_error
 
             translated = describe_sqlite_error(error)
-            code, message = translated.exit_code, translated.message
-        except typer.Abort:
-            code, message = ExitCode.INPUT, "aborted"
+            code, message, caught = translated.exit_code, translated.message, error
+        except typer.Abort as error:
+            if isinstance(error.__context__, KeyboardInterrupt):  # Ctrl-C at a prompt
+                code, message, caught = ExitCode.INTERRUPTED, Interrupted().message, error
+            else:
+                code, message, caught = ExitCode.INPUT, "aborted", error
+        except UnicodeDecodeError as error:  # an answer typed at a prompt
+            code, message, caught = ExitCode.INPUT, "the input is not UTF-8 text", error
+        except OSError as error:  # a file that failed in a way no command foresaw
+            words = error.strerror or str(error)
+            where = f"{error.filename}: " if error.filename else ""
+            code, message, caught = ExitCode.INPUT, f"{where}{words}", error
         except Exception as error:
             from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
@@ -47,23 +64,37 @@ class ClaimtrackGroup(TyperGroup):
                 return ExitCode.OK
             if not isinstance(error, ClickException):
                 raise
-            code, message = ExitCode(error.exit_code), error.format_message()
+            code, message, caught = ExitCode(error.exit_code), error.format_message(), error
         else:
             code = result if isinstance(result, int) else ExitCode.OK
-            if standalone_mode:
+            if code == ExitCode.INTERRUPTED:  # Ctrl-C before or after the command ran
+                code, message, caught = ExitCode.INTERRUPTED, Interrupted().message, None
+            elif standalone_mode:
                 sys.exit(code)
-            return code
+            else:
+                return code
         finally:
             if collecting:
                 gc.enable()
-        if debug:
-            raise
+        if _made_databases():  # the command failed: a database it made goes too
+            from claimtrack.db import undo_created
+
+            undo_created()
+        if debug and caught is not None:
+            raise caught
         from claimtrack.escape import inert
 
         typer.echo(f"Error: {inert(' '.join(message.split()))}", err=True)
         if standalone_mode:
             sys.exit(int(code))
         return int(code)
+
+
+def _made_databases() -> list[Any]:
+    """The databases this command made, if it opened any (the SQLite engine loads
+    only then)."""
+    sqlite = sys.modules.get("claimtrack.db.sqlite")
+    return sqlite.CREATED if sqlite is not None else []
 
 
 app = typer.Typer(

@@ -113,7 +113,7 @@ def claims_list(
       claimtrack list --search "Zelensky 10,000"
     """
     one_format(json=as_json, csv=as_csv)
-    check_limit(limit)
+    limit = check_limit(limit)
     if fts and not search:
         raise ClaimtrackError("--fts reads the --search query; give --search too")
     claims = query_claims(
@@ -262,11 +262,13 @@ def claims_rate(
     Example:
       claimtrack rate 5 disputed --explanation "No other source puts the figure above 3,000"
     """
-    from claimtrack.claims import check_verdict
+    from claimtrack.claims import check_text, check_verdict
 
     changes = {
         "verdict": check_verdict(verdict),
-        "verdict_explanation": explanation.strip() if explanation and explanation.strip() else None,
+        "verdict_explanation": (
+            check_text(explanation, "explanation") if explanation and explanation.strip() else None
+        ),
         "verdict_at": utc_now(),
     }
     claim = open_store_of(ctx).update_claim(claim_id, changes)

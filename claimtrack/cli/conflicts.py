@@ -139,6 +139,9 @@ def conflicts_review(
         raise ClaimtrackError("give claim ids or --topic, not both")
     if not ids and not topic:
         raise ClaimtrackError("give the claims of a conflict (A B ...) or --topic TOPIC")
+    from claimtrack.claims import check_text
+
+    note = check_text(note, "note") if note and note.strip() else None
     settings = conflict_settings(window, tolerance, factor)
     store = open_store_of(ctx)
     from claimtrack.conflicts import check_reviewer
@@ -152,12 +155,11 @@ def conflicts_review(
     else:
         chosen = _named_conflicts(store, list(ids or []), settings)
     decision = "dismissed" if dismiss else "confirmed"
-    text = note.strip() if note and note.strip() else None
     reviews, lines = [], []
     for conflict, status, standing in chosen:
         replaced = ""
         if standing is not None:
-            if status == decision and text in (None, standing.note):
+            if status == decision and note in (None, standing.note):
                 lines.append(f"Already {decision}: the {_words(conflict)} ({standing.words()}).")
                 continue
             if not force:
@@ -166,7 +168,7 @@ def conflicts_review(
                     "give --force to replace that decision"
                 )
             replaced = f" It replaces: {standing.words()}."
-        reviews.append(_review(store, conflict, decision, text, reviewer, settings, standing))
+        reviews.append(_review(store, conflict, decision, note, reviewer, settings, standing))
         lines.append(f"Recorded: the {_words(conflict)} is {decision}.{replaced}")
     store.add_reviews(reviews)
     for line in lines:

@@ -64,9 +64,13 @@ def current_date() -> date:
     return date.today()
 
 
-def check_limit(limit: int | None) -> None:
+def check_limit(limit: int | None) -> int | None:
+    """The limit to give SQLite: one beyond its largest integer is no limit at all."""
     if limit is not None and limit < 0:
         raise ClaimtrackError(f"--limit must be 0 or more, not {limit}")
+    from claimtrack.limits import MAX_ID
+
+    return None if limit is not None and limit > MAX_ID else limit
 
 
 def query_claims(
@@ -169,8 +173,15 @@ def story_sections(
 
 
 def write_output(chunks: Iterable[str] | Iterable[bytes], output: Path | None) -> None:
-    """Write to stdout, or to a file that appears whole or not at all; text, or bytes."""
+    """Write to stdout, or to a file that appears whole or not at all; text, or bytes.
+
+    Machine formats keep text byte for byte (a CSV round trip is exact), so on a
+    terminal, and only there, what would act on it is shown as escapes instead."""
     if output is None:
+        if sys.stdout.isatty():
+            from claimtrack.escape import inert_lines
+
+            chunks = (inert_lines(c if isinstance(c, str) else c.decode()) for c in chunks)
         out = getattr(sys.stdout, "buffer", None)
         sys.stdout.flush()
         for chunk in chunks:
@@ -183,24 +194,9 @@ def write_output(chunks: Iterable[str] | Iterable[bytes], output: Path | None) -
         if out is not None:
             out.flush()
         return
-    import os
-    import tempfile
+    from claimtrack.files import write_whole
 
-    if output.is_dir():
-        raise ClaimtrackError(f"{output} is a directory; give a file name")
-    folder = output.parent if str(output.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.")
-    except OSError as error:
-        raise ClaimtrackError(f"cannot write to {output}: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            for chunk in chunks:
-                out.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_whole(chunks, output)
 
 
 SOURCE_HELP = "Who made the claim (the claimant), e.g. 'US' or 'Volodymyr Zelensky'."

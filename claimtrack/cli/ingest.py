@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,14 +48,18 @@ def claims_import(
     Example:
       claimtrack import claims.csv --dry-run
     """
+    from claimtrack.escape import inert
+
     added, present, skipped = import_file(open_store_of(ctx), file, fmt, dry_run, skip_errors)
     if dry_run:
         typer.echo(
-            f"Dry run of {file}: would add {added}, {present} already present, "
+            f"Dry run of {inert(file)}: would add {added}, {present} already present, "
             f"{skipped} skipped; nothing written."
         )
     else:
-        typer.echo(f"Imported {file}: {added} added, {present} already present, {skipped} skipped.")
+        typer.echo(
+            f"Imported {inert(file)}: {added} added, {present} already present, {skipped} skipped."
+        )
 
 
 def import_file(
@@ -68,20 +72,24 @@ def import_file(
         file, detect_format(file, fmt), current_date(), stop_on_error=not skip_errors
     )
     new = store.not_stored((row.claim, row.original_id) for row in batch.rows)
-    if dry_run:
-        would_add = sum(1 for _ in new)
-    else:
-        with progress(batch.count) as advance:
-            would_add = store.import_claims(
-                new,
-                batch.file_ids,
-                batch.reviews,
-                batch.aliases,
-                batch.kinds,
-                progress=advance,
-            )
+    with closing(batch.rows):  # on Ctrl-C too: a second process checking rows stops now
+        if dry_run:
+            would_add = sum(1 for _ in new)
+        else:
+            with progress(batch.count) as advance:
+                would_add = store.import_claims(
+                    new,
+                    batch.file_ids,
+                    batch.reviews,
+                    batch.aliases,
+                    batch.kinds,
+                    progress=advance,
+                    checked=True,
+                )
+    from claimtrack.escape import inert
+
     for error in batch.errors:
-        typer.echo(f"Skipped: {error}", err=True)
+        typer.echo(f"Skipped: {inert(error)}", err=True)
     return would_add, new.present, len(batch.errors)
 
 

@@ -169,6 +169,7 @@ def demo_run(
 
     from claimtrack.data_files import demo_data_path
     from claimtrack.db import open_store
+    from claimtrack.escape import inert
     from claimtrack.render import conflicts_view, timeline_view
 
     path = db or Path(tempfile.mkdtemp(prefix="claimtrack-demo-")) / "demo.db"
@@ -176,7 +177,8 @@ def demo_run(
     ctx.call_on_close(store.close)
     added, present, _ = import_file(store, demo_data_path(), "json", False, False)
     typer.echo(
-        f"Loaded the sample data set into {path}: {added} claims added, {present} already there."
+        f"Loaded the sample data set into {inert(path)}: {added} claims added, "
+        f"{present} already there."
     )
     console = new_console()
     story = list(story_sections(store))
@@ -197,7 +199,7 @@ def demo_run(
         )
     lines.append(f"claimtrack --db {db_arg} export markdown -o timeline.md")
     for line in lines:
-        typer.echo("  " + line)
+        typer.echo("  " + inert(line))
     from claimtrack.html_report import html_report
 
     page = path.with_suffix(".html")

@@ -30,8 +30,10 @@ def db_backup(
     Example:
       claimtrack backup ~/claims-2024-11-01.db
     """
+    from claimtrack.escape import inert
+
     open_store_of(ctx).backup(target)
-    typer.echo(f"Backed up to {target}.")
+    typer.echo(f"Backed up to {inert(target)}.")
 
 
 @app.command("copy")
@@ -86,7 +88,10 @@ COPIED_WORDS = {
 def db_check(
     ctx: typer.Context,
     repair: bool = typer.Option(
-        False, "--repair", help="Rebuild the full-text indexes and the stored conflicts."
+        False,
+        "--repair",
+        help="Rebuild the full-text indexes and the stored conflicts; remove the decisions "
+        "that cannot be read.",
     ),
 ) -> None:
     """Check the database: integrity, search index, schema, links and conflicts.
@@ -95,14 +100,26 @@ def db_check(
     Example:
       claimtrack check
     """
+    from claimtrack.escape import inert
+
     store = open_store_of(ctx)
     if repair:
+        intact, words = store.integrity()
+        if not intact:  # writing to a damaged file can only spread the damage
+            raise DatabaseError(
+                f"the database is damaged ({words}); --repair rebuilds only the search "
+                "indexes and the stored conflicts, and would write to the damaged file: "
+                "go back to a backup"
+            )
+        removed = store.remove_unreadable_decisions()
+        if removed:
+            typer.echo(f"Removed {removed} decision(s) or kind(s) that could not be read.")
         store.rebuild_search_index()
         typer.echo("Rebuilt the full-text indexes.")
         typer.echo(f"Rebuilt the stored conflicts: {store.rebuild_conflicts()}.")
     results = store.check()
     for what, ok, words in results:
-        typer.echo(f"{what + ':':17}{words if ok else 'PROBLEM: ' + words}")
+        typer.echo(inert(f"{what + ':':17}{words if ok else 'PROBLEM: ' + words}"))
     problems = sum(not ok for _, ok, _ in results)
     if problems:
         raise DatabaseError(f"the database has {problems} problem(s); see above")
@@ -167,6 +184,8 @@ def topics_set(
     Example:
       claimtrack topics set "Floods in Derna" --kind level --quantity "people missing"
     """
+    from claimtrack.claims import check_quantity_key
+    from claimtrack.escape import inert
     from claimtrack.quantities import KIND_WORDS, KINDS, label_of, parse_quantity
 
     if cumulative is not None:
@@ -177,7 +196,7 @@ def topics_set(
         raise ClaimtrackError("nothing to change; give --kind (or --cumulative/--no-cumulative)")
     if kind not in (*KINDS, "auto"):
         raise ClaimtrackError(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}, auto")
-    key = parse_quantity(quantity).key if quantity is not None else None
+    key = check_quantity_key(parse_quantity(quantity).key) if quantity is not None else None
     name = open_store_of(ctx).set_kind(topic, None if kind == "auto" else kind, key)
     what = f"{label_of(key)} ({key})" if key else "every quantity"
     state = (
@@ -185,7 +204,7 @@ def topics_set(
         if kind == "auto"
         else f"is now {kind}: {KIND_WORDS[kind]}"
     )
-    typer.echo(f"Topic {name!r}: {what} {state}.")
+    typer.echo(inert(f"Topic {name!r}: {what} {state}."))
 
 
 @topics_app.command("rename")
@@ -200,10 +219,11 @@ def topics_rename(
     Example:
       claimtrack topics rename "People in Derna" "Floods in Derna"
     """
-    from claimtrack.claims import check_text
+    from claimtrack.claims import check_name
+    from claimtrack.escape import inert
 
-    before, after = open_store_of(ctx).rename_topic(old, check_text(new, "new name"))
-    typer.echo(f"Renamed topic {before!r} to {after!r}.")
+    before, after = open_store_of(ctx).rename_topic(old, check_name(new, "new name"))
+    typer.echo(inert(f"Renamed topic {before!r} to {after!r}."))
 
 
 @topics_app.command("merge")
@@ -218,8 +238,10 @@ def topics_merge(
     Example:
       claimtrack topics merge "Abdulmenam al-Ghaithi" "Floods in Derna"
     """
+    from claimtrack.escape import inert
+
     before, after, moved = open_store_of(ctx).merge_topics(source, target)
-    typer.echo(f"Merged topic {before!r} into {after!r}: {moved} claim(s) moved.")
+    typer.echo(inert(f"Merged topic {before!r} into {after!r}: {moved} claim(s) moved."))
 
 
 @sources_app.callback(invoke_without_command=True)
@@ -256,6 +278,8 @@ def sources_alias(
     Example:
       claimtrack sources alias "United States" US
     """
+    from claimtrack.escape import inert
+
     target, moved = open_store_of(ctx).add_alias(alias, name)
     extra = f"; {moved} claim(s) moved to it" if moved else ""
-    typer.echo(f"{alias.strip()!r} now means source {target!r}{extra}.")
+    typer.echo(inert(f"{alias.strip()!r} now means source {target!r}{extra}."))

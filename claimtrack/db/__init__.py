@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimtrack.db.sql import KNOWN_MIGRATIONS, Features, Filing, Store, busy_timeout, utc_now
-from claimtrack.db.sqlite import default_path, describe_sqlite_error
+from claimtrack.db.sqlite import default_path, describe_sqlite_error, undo_created
 
 __all__ = [
     "KNOWN_MIGRATIONS",
@@ -23,6 +23,7 @@ __all__ = [
     "describe_sqlite_error",
     "is_url",
     "open_store",
+    "undo_created",
     "utc_now",
 ]
 

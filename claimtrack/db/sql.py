@@ -10,11 +10,10 @@ bulk load, backups and checks) its subclass says, in sqlite.py and postgresql.py
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from itertools import chain, groupby
 from typing import TYPE_CHECKING
 
@@ -23,7 +22,11 @@ from claimtrack.claims import (
     STATEMENT,
     Appearance,
     Claim,
+    ClaimRefused,
+    check_claim,
+    check_source,
     claim_basis,
+    claim_problems,
     match_score,
     quantity_of,
     settle_quantity,
@@ -33,8 +36,17 @@ from claimtrack.claims import (
     topic_terms,
 )
 from claimtrack.dates import DAY, ClaimDate
-from claimtrack.errors import ClaimtrackError, NotFoundError
+from claimtrack.errors import ClaimtrackError, DatabaseError, NotFoundError
 from claimtrack.figures import Figure
+from claimtrack.limits import (
+    MAX_ID,
+    TIMESTAMP_FORMAT,
+    seconds_setting,
+    storable,
+    timestamp,
+    timestamp_problem,
+    utc_now,
+)
 from claimtrack.quantities import in_topic, settle_keys
 from claimtrack.search import search_phrases
 
@@ -59,6 +71,7 @@ KNOWN_MIGRATIONS = (
     "m012_reviews_that_stick",
     "m013_stored_conflicts",
     "m050_people",
+    "m030_listings_escape_invisible_characters",
 )
 
 # What `claimtrack copy` carries, table by table (parents first), and each
@@ -102,14 +115,16 @@ CLAIM_COLUMNS = (
 
 def busy_timeout() -> float:
     """Seconds to wait for another writer; CLAIMTRACK_BUSY_TIMEOUT overrides."""
-    try:
-        return max(0.0, float(os.environ.get("CLAIMTRACK_BUSY_TIMEOUT", "10")))
-    except ValueError:
-        return 10.0
+    return seconds_setting("CLAIMTRACK_BUSY_TIMEOUT", 10.0, zero=True)
 
 
-def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+# A kind set by hand that claimtrack does not know is not used (`check` names it).
+_KNOWN_KIND = "kind IN ('level', 'cumulative', 'event')"
+UNREADABLE_ROW = (
+    "a stored conflict or decision cannot be read (was it changed outside claimtrack?); "
+    "`claimtrack check` names it and `claimtrack check --repair` rebuilds the conflicts "
+    "and removes the decisions that cannot be read"
+)
 
 
 @dataclass(frozen=True)
@@ -136,10 +151,15 @@ class Store:
     features: Features
     # What the engine raises for a search query it cannot read.
     query_error: type[Exception] = Exception
+    # What the engine raises for a statement it cannot run on what is stored.
+    engine_error: type[Exception] = Exception
 
-    def __init__(self, conn, clock: Callable[[], str] = utc_now) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, conn, clock: Callable[[], str] = utc_now, today: Callable[[], date] = date.today
+    ) -> None:
         self.conn = conn
         self.clock = clock
+        self.today = today
         # Who this command writes as: recorded with each claim, change and verdict.
         self.user: str | None = self.default_user()
 
@@ -201,9 +221,10 @@ class Store:
         return cursor.fetchone()[0], name.strip()
 
     def find_topic(self, name: str) -> tuple[int, str] | None:
-        row = self.conn.execute(
-            "SELECT id, name FROM topics WHERE key = ?", (topic_key(name),)
-        ).fetchone()
+        key = topic_key(name)
+        if not storable(key):
+            return None  # no stored name holds a lone surrogate
+        row = self.conn.execute("SELECT id, name FROM topics WHERE key = ?", (key,)).fetchone()
         return (row[0], row[1]) if row else None
 
     def ensure_topic(self, name: str) -> tuple[int, str, bool]:
@@ -282,10 +303,11 @@ class Store:
         return stored, filing
 
     def _insert(self, claim: Claim) -> tuple[Claim, Filing | None]:
+        now = self.clock()
+        check_claim(claim, self.today(), now)
         source_id, _ = self.ensure_source(claim.source)
         topic_id, topic, filing = self.file_topic(claim)
         claim = self._read_quantity(claim, topic, topic_id)
-        now = self.clock()
         row = _claim_row(claim, source_id, topic_id)
         row["created_at"] = claim.created_at or now
         row["updated_at"] = claim.updated_at or now
@@ -339,7 +361,9 @@ class Store:
         """
         saved = []
         with self.transaction():
+            today, now = self.today(), self.clock()
             for claim in claims:
+                check_claim(claim, today, now)
                 found = self._same_reported(claim)
                 if found is None:
                     saved.append((self._insert(claim)[0], "new"))
@@ -384,11 +408,20 @@ class Store:
         return found[0] if found else None
 
     def get_claim(self, claim_id: int, *, deleted: bool = False) -> Claim:
+        if not 0 < claim_id <= MAX_ID:
+            raise NotFoundError(f"no claim with id {claim_id}")
         row = self._tuples().execute(self._SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
-        claim = claim_from_row(row) if row else None
-        if claim is None or (claim.deleted_at and not deleted):
+        if row is None:
+            self._not_found_or_damaged(claim_id)
+        claim = claim_from_row(row)
+        if claim.deleted_at and not deleted:
             raise NotFoundError(f"no claim with id {claim_id}")
         return claim
+
+    def _not_found_or_damaged(self, claim_id: int) -> None:
+        """Say a claim does not exist; an engine that can tell a damaged table from
+        a missing row says which."""
+        raise NotFoundError(f"no claim with id {claim_id}")
 
     def _tuples(self):  # type: ignore[no-untyped-def]
         """Something to execute on that gives rows as plain tuples."""
@@ -419,6 +452,8 @@ class Store:
         if by is not None:
             where.append("c.added_by = ?")
             params.append(by)
+        if search and not storable(search):
+            raise ClaimtrackError("the search query is not valid Unicode text")
         if search and fts:
             where.append(self._QUERY_IN_TEXT)
             params.append(search)
@@ -510,6 +545,11 @@ class Store:
             updated = updated.with_changes(quantity=in_topic(updated.quantity, topic))
         if updated == current:
             return current
+        # Only what changes enters the store; a value an older version let in
+        # must not stop the edit that replaces it.
+        for field_name, problem in claim_problems(updated, self.today(), self.clock()):
+            if field_name in changes:
+                raise ClaimRefused(field_name, problem)
         self._record(current, "edit")
         source_id, _ = self.ensure_source(updated.source)
         topic_id, _, _ = self.ensure_topic(topic)
@@ -530,10 +570,10 @@ class Store:
         # updated_at only grows, even across a clock step back or two edits in one
         # microsecond: reviews compare it to tell whether a claim changed.
         now = self.clock()
-        if not previous or now > previous:
-            return now
-        later = datetime.strptime(previous, "%Y-%m-%dT%H:%M:%S.%fZ") + timedelta(microseconds=1)
-        return later.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        if not previous or now > previous or timestamp_problem(previous, now):
+            return now  # a time stamp an older version let in, in the future or no time at all
+        later = datetime.strptime(previous, TIMESTAMP_FORMAT) + timedelta(microseconds=1)
+        return timestamp(later)
 
     def delete_claim(self, claim_id: int) -> Claim:
         with self.transaction():
@@ -602,7 +642,8 @@ class Store:
         """The kinds set by hand: topic name -> quantity key ('*': the whole topic) -> kind."""
         kinds: dict[str, dict[str, str]] = {}
         for name, quantity, kind in self.conn.execute(
-            "SELECT t.name, k.quantity, k.kind FROM quantity_kinds k JOIN topics t ON t.id = k.topic_id"
+            "SELECT t.name, k.quantity, k.kind FROM quantity_kinds k JOIN topics t ON t.id = k.topic_id "
+            f"WHERE {_KNOWN_KIND}"
         ):
             kinds.setdefault(name, {})[quantity] = kind
         return kinds
@@ -611,7 +652,7 @@ class Store:
         kinds: dict[int, dict[str, str]] = {}
         for topic_id, quantity, kind in self.conn.execute(
             "SELECT topic_id, quantity, kind FROM quantity_kinds "
-            f"WHERE topic_id IN ({self._json_values('?', ids=True)})",
+            f"WHERE topic_id IN ({self._json_values('?', ids=True)}) AND {_KNOWN_KIND}",
             (json.dumps(sorted(set(topic_ids))),),
         ):
             kinds.setdefault(topic_id, {})[quantity] = kind
@@ -766,6 +807,7 @@ class Store:
         aliases: list[tuple[str, str]] = (),  # type: ignore[assignment]
         kinds: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
         progress: Callable[[int], None] | None = None,
+        checked: bool = False,
     ) -> int:
         """Insert new claims in one transaction, by the engine's bulk load.
 
@@ -775,6 +817,8 @@ class Store:
         highest. Reviews follow their claims' ids; kinds are (topic, quantity key
         or '*', kind). The stored conflicts of every quantity the claims join are
         brought up to date in the same transaction. Returns how many were added.
+        Each claim passes `check_claim` here unless the caller says it already
+        has (the importer checks in its second process, naming file and line).
         """
         with self.transaction():
             taken = {row[0] for row in self.conn.execute("SELECT id FROM claims")}
@@ -792,10 +836,13 @@ class Store:
             seen: dict[int, int] = {}
             inserted: list[int] = []
             now = self.clock()
+            today = self.today()
 
             def rows() -> Iterator[dict[str, object]]:
                 nonlocal next_id
                 for claim, original_id in claims:
+                    if not checked:
+                        check_claim(claim, today, now)
                     key = source_key(claim.source)
                     if key not in sources:
                         sources[key] = self.ensure_source(claim.source)
@@ -967,6 +1014,8 @@ class Store:
             return  # the review's claims were already here, or not in the file
         kind = str(review.get("kind"))
         claims = [new_ids[p] for p in listed]  # type: ignore[union-attr]
+        if len(set(claims)) < len(claims):
+            return  # a review of a claim with itself decides nothing
         basis = review.get("basis")
         if not isinstance(basis, list) or len(basis) != len(claims):
             stamps = list(review.get("claims_updated_at") or [])  # type: ignore[call-overload]
@@ -999,6 +1048,11 @@ class Store:
             self.conn.execute(
                 "UPDATE reviews SET undone_at = ? WHERE id = ?", (review["undone_at"], review_id)
             )
+
+    def remove_unreadable_decisions(self) -> int:
+        """Remove the reviews and kinds `check` says cannot be read; how many. An
+        engine that types its columns holds none."""
+        return 0
 
     # --- listings -------------------------------------------------------------------
 
@@ -1093,12 +1147,14 @@ class Store:
                 "SELECT term, ? FROM topic_terms WHERE topic_id = ? ON CONFLICT DO NOTHING",
                 (into[0], found[0]),
             )
-            self.conn.execute(
+            kinds = self.conn.execute(
                 "INSERT INTO quantity_kinds (topic_id, quantity, kind) "
                 "SELECT ?, quantity, kind FROM quantity_kinds WHERE topic_id = ? "
                 "ON CONFLICT DO NOTHING",
                 (into[0], found[0]),
             )
+            if kinds.rowcount:  # a kind for the whole topic reaches TARGET's own claims too
+                touched |= self._groups("topic_id = ?", (into[0],))
             touched |= {(into[0], q) for _, q in touched} | self._own_places(into[0], into[1])
             self._refresh_conflicts(touched)
             for table in ("topic_terms", "quantity_kinds"):
@@ -1136,9 +1192,8 @@ class Store:
             target = self.find_source(name)
             if target is None:
                 raise NotFoundError(f"no source named {name!r}; add a claim from it first")
+            alias = check_source(alias, "alias")
             key = source_key(alias)
-            if not key:
-                raise ClaimtrackError("the alias is empty")
             if key == source_key(target[1]):
                 raise ClaimtrackError(f"{alias!r} is already the name of {target[1]!r}")
             moved = 0
@@ -1291,7 +1346,10 @@ class Store:
             (json.dumps(sorted(keys)),),
         ).fetchall():
             review = standing.get(key)
-            members = [self.get_claim(i) for i in json.loads(claims)]
+            try:
+                members = [self.get_claim(i) for i in json.loads(claims)]
+            except (ValueError, TypeError):
+                raise DatabaseError(UNREADABLE_ROW) from None
             held = review is not None and holds(review, members)
             self.conn.execute(
                 "UPDATE conflicts SET status = ?, review_id = ? WHERE key = ?",
@@ -1323,13 +1381,26 @@ class Store:
             for row in self._tuples().execute(f"SELECT {self._CONFLICT_COLUMNS} FROM conflicts")
         }
         stale = {key for key in fresh.keys() | stored.keys() if fresh.get(key) != stored.get(key)}
-        stale |= {key for key, listing, now in self._listings_now() if listing != now}
+        stale |= {
+            key for key, listing, now in self._listings_now() if now is None or listing != now
+        }
         return len(stale)
 
     def _conflicts_check(self) -> tuple[str, bool, str]:
         """`check`'s line on the stored conflicts, for a store whose schema is current."""
-        stale = self._stale_conflicts()
-        stored = self.conn.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+        try:
+            stale = self._stale_conflicts()
+            stored = self.conn.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+        except DatabaseError as error:
+            return "conflicts", False, f"cannot be checked: {error.message}"
+        except self.engine_error as error:
+            return "conflicts", False, f"cannot be checked: {error}"
+        except (ArithmeticError, ValueError, TypeError):  # what a bad stored value breaks
+            return (
+                "conflicts",
+                False,
+                "cannot be compared with the claims until their values are fixed",
+            )
         return (
             "conflicts",
             not stale,
@@ -1433,6 +1504,10 @@ class Store:
             self._settle_legacy_reviews()
         if "stored_conflicts" in done:
             self._rebuild_conflicts()
+        elif "m030_listings_escape_invisible_characters" in applied_now:
+            from claimtrack.escape import JSON_UNSEEN_GLOB
+
+            self._render_listings("listing GLOB ?", (JSON_UNSEEN_GLOB,))
 
     def _fill_quantities(self) -> None:
         rows = (
@@ -1554,11 +1629,16 @@ def _review(row: tuple) -> Review:  # type: ignore[type-arg]
         rid,
         undone,
     ) = row
+    try:
+        ids = tuple(json.loads(claims))
+        then = None if basis is None else tuple(json.loads(basis))
+    except (ValueError, TypeError):
+        raise DatabaseError(UNREADABLE_ROW) from None
     return Review(
         conflict=conflict,
         kind=kind,
-        claims=tuple(json.loads(claims)),
-        basis=None if basis is None else tuple(json.loads(basis)),
+        claims=ids,
+        basis=then,
         decision=decision,
         note=note,
         reviewer=reviewer,
@@ -1570,13 +1650,44 @@ def _review(row: tuple) -> Review:  # type: ignore[type-arg]
     )
 
 
+def _review_problem(row: tuple, kinds: tuple[str, ...], now: str) -> str | None:  # type: ignore[type-arg]
+    """Why a stored review could not be used by a command, or None."""
+    conflict, kind, claims, basis, decision, note, reviewer, created, settings, _, _, undone = row
+    try:
+        ids = json.loads(claims)
+        then = None if basis is None else json.loads(basis)
+    except (ValueError, TypeError):
+        return "its claims or basis are not JSON"
+    if not isinstance(ids, list) or len(ids) < 2 or not all(type(i) is int for i in ids):
+        return "its claims are not a list of claim ids"
+    if then is not None and (
+        not isinstance(then, list)
+        or len(then) != len(ids)
+        or not all(isinstance(b, str) for b in then)
+    ):
+        return "its basis is not a fingerprint for each claim"
+    if kind not in kinds or decision not in ("dismissed", "confirmed"):
+        return f"unknown kind {kind!r} or decision {decision!r}"
+    if not isinstance(conflict, str):
+        return "its conflict is not named"
+    for name, value in (("note", note), ("reviewer", reviewer), ("settings", settings)):
+        if value is not None and (not isinstance(value, str) or not storable(value)):
+            return f"its {name} is not text"
+    problem = timestamp_problem(created, now)
+    if problem is None and undone is not None:
+        problem = timestamp_problem(undone, now)
+    return problem
+
+
 def _stored_row(row: tuple) -> Row:  # type: ignore[type-arg]
     from claimtrack.conflicts import Conflict
 
     kind, claims, reason, ratio, topic, quantity, quantity_kind, status, *review = row
-    conflict = Conflict(
-        kind, tuple(json.loads(claims)), reason, ratio, topic, quantity or "", quantity_kind
-    )
+    try:
+        ids = tuple(json.loads(claims))
+    except (ValueError, TypeError):
+        raise DatabaseError(UNREADABLE_ROW) from None
+    conflict = Conflict(kind, ids, reason, ratio, topic, quantity or "", quantity_kind)
     return conflict, status, _review(tuple(review)) if review[0] is not None else None
 
 
