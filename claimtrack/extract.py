@@ -57,6 +57,7 @@ from claimtrack.figures import (
     normalise_unit,
     parse_figure_option,
 )
+from claimtrack.limits import MAX_TEXT
 from claimtrack.quantities import as_part
 
 __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims", "sentences"]
@@ -544,7 +545,30 @@ def extract_claims(
                 context.remember(item.attribution.claimant, item.attribution.person)
         context.organisations_in(sentence.text)
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
-    return _deduplicate(found, affiliations)
+    return [_within_limit(c) for c in _deduplicate(found, affiliations)]
+
+
+def _within_limit(candidate: Candidate) -> Candidate:
+    """A claim's text is at most MAX_TEXT characters: a longer sentence (a table
+    flattened into one line) gives each of its figures the words around it, so that
+    thousands of proposals do not each carry the whole sentence."""
+    sentence = candidate.sentence
+    if len(sentence) <= MAX_TEXT:
+        return candidate
+    figure = candidate.figure
+    at = sentence.find(figure.text) if figure is not None and figure.text else -1
+    start = max(0, at - _AROUND) if at >= 0 else 0
+    end = min(len(sentence), (at if at >= 0 else 0) + _AROUND)
+    start = sentence.rfind(" ", 0, start) + 1 if start else 0
+    cut = sentence.find(" ", end)
+    end = len(sentence) if cut < 0 else cut
+    window = (
+        ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
+    )
+    return replace(candidate, sentence=window, quote=window)
+
+
+_AROUND = 300  # characters either side of a figure kept from an over-long sentence
 
 
 def _read_sentence(

@@ -460,3 +460,14 @@ def test_extract_bad_input(cli, db_path, tmp_path, server, source, message):
     line = cli.error("extract", source.format(tmp=tmp_path, server=server), "--save")
     assert message in line
     assert dump(db_path) == before
+
+
+def test_an_over_long_sentence_gives_each_figure_the_words_around_it():
+    parts = [f"{n * 7 + 1:,} people in district {n}" for n in range(1500)]
+    text = "The ministry said " + ", ".join(parts) + "."
+    claims = extract_claims(text, PUBLISHED)
+    assert len(text) > 30_000 and len(claims) > 1000
+    assert all(len(c.sentence) <= 1000 for c in claims)
+    last = claims[-1]
+    assert last.figure is not None and last.figure.text in last.sentence
+    assert last.sentence.startswith("…") and last.sentence.endswith(".")
