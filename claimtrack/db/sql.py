@@ -1049,6 +1049,11 @@ class Store:
                 "UPDATE reviews SET undone_at = ? WHERE id = ?", (review["undone_at"], review_id)
             )
 
+    def integrity(self) -> tuple[bool, str]:
+        """Whether the store's files are sound, in words; a server keeps its own
+        files sound, so only a file engine has anything to say here."""
+        return True, "ok"
+
     def remove_unreadable_decisions(self) -> int:
         """Remove the reviews and kinds `check` says cannot be read; how many. An
         engine that types its columns holds none."""
