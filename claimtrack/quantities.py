@@ -192,16 +192,21 @@ class Quantity:
     def label(self) -> str:
         """In words: 'people missing', 'children dead in Gaza', 'percent of workers on strike'."""
         what = COUNTED_LABELS.get(self.counted, self.counted)
-        if self.group == PART:
-            what += " (a part)"
-        elif self.group and is_side(self.group):
-            what = f"{_title(self.group)} {what}"
-        elif self.group:
-            what = f"percent of {self.group}" if self.counted == "percent" else self.group
-        words = what + (f" {self.state.replace('-', ' ')}" if self.state else "")
+        if self.state in _MONEY_KINDS:
+            # an amount: what it is first, the currency after ("insured losses in US dollars")
+            part = "" if self.group in (None, PART) else f"{self.group.replace('-', ' ')} "
+            words = (
+                f"{part}{self.state} in {what if self.counted in COUNTED_LABELS else what.upper()}"
+            )
+        else:
+            if self.group and is_side(self.group):
+                what = f"{_title(self.group)} {what}"
+            elif self.group and self.group != PART:
+                what = f"percent of {self.group}" if self.counted == "percent" else self.group
+            words = what + (f" {self.state.replace('-', ' ')}" if self.state else "")
         if self.place:
             words += " nationwide" if self.place == "nationwide" else f" in {_title(self.place)}"
-        return words
+        return words + (", a part" if self.group == PART else "")
 
     @property
     def kind(self) -> str:

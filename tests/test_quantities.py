@@ -220,3 +220,9 @@ def test_an_under_specified_quantity_takes_the_one_reading_its_story_leaves():
     assert settle_keys(["people:dead"], ["people:dead@kursk"]) == ["people:dead"]
     # two states of people: a bare "people" stays what it is
     assert settle_keys(["people"], ["people:dead", "people:injured"]) == ["people"]
+
+
+def test_amounts_and_parts_read_in_words():
+    assert label_of("usd:losses(insured)") == "insured losses in US dollars"
+    assert label_of("jpy:cost(part)") == "cost in JPY, a part"
+    assert label_of("people:dead(part)@kursk") == "people dead in Kursk, a part"
