@@ -107,7 +107,7 @@ ROLES = set(
     chairman chairwoman chair head ceo adviser advisor coordinator co-chairman co-chair
     counsel attorney lawyer official officer""".split()
 )
-# Titles before a name, dotted or not: "Maj. Gen. Igor Konashenkov", "Maj Gen Konashenkov".
+# Titles before a name, dotted or not: "Maj. Gen. Ivan Petrenko", "Maj Gen Petrenko".
 TITLES = ROLES | set(
     """prime sen sen. rep rep. lt lt. gen gen. col col. adm adm. maj maj. major lieutenant
     brigadier brig brig. captain capt capt. sergeant sgt sgt. admiral dr dr. mr mr. mrs
@@ -542,8 +542,8 @@ _FIGURES_FROM = LazyPattern(
     r"(?:from|by|compiled\s+by|released\s+by|published\s+by)\s+",
     re.I,
 )
-# "an estimate, of 870,000 people, made later in the week by X"; "the 1,423.8 billion
-# yen reported as the final figure by X": a participle, a few words, "by" and the source.
+# "a count, of 45,000 people, released on Sunday by X"; "the $2.1 billion given as
+# the closing tally by X": a participle, a few words, "by" and the source.
 _MADE_BY = LazyPattern(
     r"\b(?:made|given|released|produced|published|provided|issued|compiled|offered|presented|"
     r"reported|estimated|announced|calculated|put\s+forward|cited|recorded|counted|"

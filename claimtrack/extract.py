@@ -17,7 +17,7 @@ sources are passed in. How an article is read:
    a bullet's take its first attributed sentence's.
 4. Figures that are no claim of the speaker are left out: baselines ("up from
    300") unless a source of their own is named, a whole a part is taken from,
-   alternatives ("450,000, 500,000 or maybe 600,000"), and figures in a relative
+   alternatives ("30,000, 35,000 or perhaps 40,000"), and figures in a relative
    clause that only describes ("protests which spread to 35 counties").
 5. Pronouns, back-references ("the agency", "the board", "the report"), roles
    ("the President", "a military adviser") and possessives ("their statement")
@@ -430,7 +430,7 @@ class _Context:
             self.organisations.append(name)
 
     def full_name(self, name: str) -> str:
-        """'Konashenkov' after 'Igor Konashenkov'; 'KNCHR' for its full name."""
+        """'Petrenko' after 'Ivan Petrenko'; 'NHRB' for its full name."""
         for known in self.people:
             if known.name != name and known.name.endswith(" " + name):
                 return known.name
@@ -741,7 +741,7 @@ def _not_a_claim(
 ) -> bool:
     """Figures a sentence gives that are no claim of its source."""
     if located.baseline:
-        # unless the baseline names its own source: "the 1,423.8 billion yen reported by X"
+        # unless the baseline names its own source: "the $2.1 billion put forward by X"
         return not any(
             a.kind in ("passive", "possessive") and abs(a.start - located.end) < 30 for a in own
         ) and not any(a.kind == "possessive" and 0 <= located.start - a.end < 8 for a in own)
@@ -766,7 +766,7 @@ def _not_a_claim(
             and _ALTERNATIVE.match(between + " ")
             or between.strip() in (",", "or")
         ):
-            return True  # "450,000, 500,000 or maybe 600,000": the same claim again
+            return True  # "30,000, 35,000 or perhaps 40,000": the same claim again
     return bool(_WHOLE_BEFORE.search(text, max(0, located.start - 30), located.start))
 
 
@@ -774,7 +774,7 @@ _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
 _MENTION_BEFORE = LazyPattern(r"\b(?:the|this|that)\s+(?:figure|number)\s+of\s+$", re.I)
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
-# "... of the total costs of 1,423.8 billion yen", "900 of the 1,300": the whole a part
+# "... of the overall bill of $6.5 billion", "900 of the 1,300": the whole a part
 # is taken from, given only to say what it is a part of.
 _WHOLE_BEFORE = LazyPattern(
     r"\b(?:out\s+of|of\s+(?:the|a|an|its|their)\s+(?:total|overall|whole)\b(?:\s+[a-z]+)?"

@@ -163,7 +163,7 @@ _CURRENCY_BEFORE = {
     "chf": "CHF", "₺": "TRY", "try": "TRY", "₽": "RUB", "rub": "RUB", "₴": "UAH",
     "uah": "UAH", "zar": "ZAR", "aed": "AED", "sar": "SAR",
 }  # fmt: skip
-# Currency written after the number: "5 million euros", "1,698.9 billion yen", "200 USD".
+# Currency written after the number: "5 million euros", "1,734.6 billion yen", "200 USD".
 _CURRENCY_AFTER = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "sterling": "GBP",
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR",

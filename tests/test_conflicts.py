@@ -204,23 +204,23 @@ def test_a_denial_is_one_conflict_with_every_claim_it_answers():
 
 
 def test_a_denial_answers_what_it_points_at():
-    said = claim("about 400,000", "Park Service", claim_id=1)
-    other = claim("more than 1,000,000", "Organisers", claim_id=2)
+    said = claim("about 40,000", "City Hall", claim_id=1)
+    other = claim("more than 100,000", "Organisers", claim_id=2)
     bare = claim(None, "Organisers", claim_id=3)
-    named = claim("6", "William Ruto", claim_id=4)
+    named = claim("6", "Daniel Mwangi", claim_id=4)
     # a figure: the claims of that figure, and those with none
-    falsely = claim("400,000", "Farrakhan", stance="denies", claim_id=9)
+    falsely = claim("40,000", "Lena Ortiz", stance="denies", claim_id=9)
     denials = [c for c in find_conflicts([said, other, bare, falsely]) if c.kind == "denial"]
     assert [c.ids for c in denials] == [(9, 1, 3)]
     # no figure, a source named: that source's claims (by a person's surname too)
     disputed = claim(None, "Law Society", stance="denies", claim_id=8)
-    disputed = replace(disputed, text="The Law Society disputed Ruto's account")
+    disputed = replace(disputed, text="The Law Society disputed Mwangi's account")
     denials = [c for c in find_conflicts([said, named, disputed]) if c.kind == "denial"]
     assert [c.ids for c in denials] == [(8, 4)]
     # a body is not named by a word its name shares with the text
-    forces = claim("9,000", "Ground Forces Ukraine", claim_id=5)
+    forces = claim("9,000", "Coastal Forces Norland", claim_id=5)
     vague = replace(
-        claim(None, "Russia", stance="denies", claim_id=7), text="Russia denies losses in Ukraine"
+        claim(None, "Russia", stance="denies", claim_id=7), text="Russia denies losses in Norland"
     )
     denials = [c for c in find_conflicts([said, forces, vague]) if c.kind == "denial"]
     assert [c.ids for c in denials] == [(7, 1, 5)]

@@ -92,7 +92,7 @@ NEWS_FORMS = [
     ("between €1bn and €2bn", 1 * B, 2 * B, "range", "EUR"),
     ("it cost $1,900 to repair", 1900, 1900, "exact", "USD"),
     ("a bill of $2,024", 2024, 2024, "exact", "USD"),
-    ("1,698.9 billion yen in all", 1698.9 * B, 1698.9 * B, "exact", "JPY"),
+    ("1,734.6 billion yen in all", 1734.6 * B, 1734.6 * B, "exact", "JPY"),
     ("50 million Pakistani rupees", 50 * M, 50 * M, "exact", "PKR"),
     # fractions of a scale
     ("one and a half million people", 1.5 * M, 1.5 * M, "exact", "people"),
@@ -288,7 +288,7 @@ def test_money_and_counts(text, stated, unit):
 
 def test_format_writes_money_with_its_currency():
     assert format_figure(parse_figure("between $2-$3.5 billion")) == "$2 billion to $3.5 billion"
-    assert format_figure(parse_figure("about ¥1,698.9 billion")) == "about ¥1.6989 trillion"
+    assert format_figure(parse_figure("about ¥1,734.6 billion")) == "about ¥1.7346 trillion"
     assert format_figure(parse_figure("5 million Kenyan shillings")) == "5 million KES"
     for text in ("$2.5m", "up to €2bn", "at least £350m", "Rs 1.2 trillion", "200 USD"):
         figure = parse_figure(text)
