@@ -172,16 +172,21 @@ class SqliteStore(Store):
     def _render_listings(self, where: str, params: tuple[object, ...]) -> None:
         """SQLite's JSON leaves C1 and bidi controls raw; the few listings holding
         one are escaped here, once."""
-        from claimtrack.escape import JSON_UNSEEN_GLOB, escape_unseen
+        from claimtrack.escape import escape_unseen
 
         self.conn.execute(f"UPDATE conflicts SET listing = {self._LISTING} WHERE {where}", params)
+        # Only a listing with a character beyond ASCII, or DEL, can hold one, and
+        # escaping leaves the others as they are. (A GLOB over the characters' class
+        # instead cost 8 s of a 20,000-row import's 50,000 conflicts; this, 0.7 s.)
         raw = self.conn.execute(
-            f"SELECT id, listing FROM conflicts WHERE ({where}) AND listing GLOB ?",
-            (*params, JSON_UNSEEN_GLOB),
+            f"SELECT id, listing FROM conflicts WHERE ({where}) AND (length(listing) != "
+            "length(CAST(listing AS BLOB)) OR instr(listing, char(127)) > 0)",
+            params,
         ).fetchall()
+        escaped = ((escape_unseen(listing), listing, row_id) for row_id, listing in raw)
         self.conn.executemany(
             "UPDATE conflicts SET listing = ? WHERE id = ?",
-            [(escape_unseen(listing), row_id) for row_id, listing in raw],
+            [(new, row_id) for new, listing, row_id in escaped if new != listing],
         )
 
     def _listings_now(self) -> Iterator[tuple[str, str, str]]:
