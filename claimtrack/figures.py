@@ -185,6 +185,8 @@ _CURRENCY_NATION = {
     "mexican": "MXN", "philippine": "PHP", "south african": "ZAR", "hong kong": "HKD",
     "new zealand": "NZD", "egyptian": "EGP", "nigerian": "NGN", "chinese": "CNY",
 }  # fmt: skip
+# Codes written before a number with a space: "USD 200", "Rs 5".
+_SPACED_CODES = tuple(c for c in _CURRENCY_BEFORE if c[-1].isalpha() or c.endswith("."))
 # Characters a currency written before a number can end with.
 _CURRENCY_CHARS = {c[-1] for c in _CURRENCY_BEFORE if not c[-1].isalpha()} | {"s", "S"}
 CURRENCIES = frozenset(_CURRENCY_BEFORE.values()) | frozenset(_CURRENCY_AFTER.values())
@@ -263,6 +265,26 @@ def _reversed_alternation(phrases: list[str]) -> str:
     return "|".join(parts)
 
 
+def _trie(words: set[str] | list[str]) -> str:
+    """An alternation of plain words as a tree of their letters: 'f(?:ive|our)'. The
+    regex engine then tries one branch a letter instead of every word at every
+    position of a scan (a third less time in the number-word scan). It matches the
+    same as the plain alternation where each word must end at a word boundary."""
+    branches: dict[str, list[str]] = {}
+    ends = False
+    for word in sorted(set(words)):
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    if not branches:
+        return ""
+    body = "|".join(re.escape(first) + _trie(rest) for first, rest in branches.items())
+    if ends:
+        return f"(?:{body})?"
+    return body if len(branches) == 1 else f"(?:{body})"
+
+
 # Read on the reversed text before a number: spaces, then a qualifier, then a
 # word boundary. "between" is a qualifier of its own: it asks for "and".
 _PRE_RE = LazyPattern(
@@ -277,6 +299,21 @@ _POST_QUALIFIERS = (
      r"\s+and\s+under\b|\s+at\s+most\b|\s+or\s+below\b"),
     (APPROX, r"\s+or\s+so\b|-odd\b|\s+odd\b(?=\s+[a-z])"),
 )  # fmt: skip
+_POST_STARTS = frozenset({"or", "an", "at", "od"})
+
+
+def _bound_may_follow(text: str, end: int) -> bool:
+    """Whether _POST_RE may match at `end`, from the next character or word: most
+    numbers are followed by a noun, which this settles without the alternation."""
+    after = text[end : end + 1]
+    if after in ("-", "+", "p", "P"):
+        return True
+    if not after.isspace():
+        return False
+    word = _NEXT_WORD_RE.match(text, end)
+    return word is not None and word.group(1)[:2].lower() in _POST_STARTS
+
+
 _POST_RE = LazyPattern(
     "|".join(f"(?P<p{i}>{pattern})" for i, (_, pattern) in enumerate(_POST_QUALIFIERS)),
     re.IGNORECASE,
@@ -291,9 +328,9 @@ _POST_RE = LazyPattern(
 # as much); _digits_value then reads the run.
 _GROUPED_RE = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}")
 _WORD_NUMBER_RE = LazyPattern(
-    r"\b(?:(?:" + "|".join(sorted(_CORE_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"\b(?:(?:" + _trie(_CORE_NUMBER_WORDS) + r")\b"
     r"(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?)"
-    r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?:" + _trie(_NUMBER_WORDS) + r")\b"
     r"(?:[\s-]+of[\s-]+a\b)?)*)"
 )
 _VAGUE_RE = LazyPattern(
@@ -451,6 +488,9 @@ _PHRASE_STOP = set(
 _VERBS = set("came come comes went go goes got took take made make gave left stayed joined".split())
 
 
+_PHRASE_ENDS = _PHRASE_STOP | _VERBS
+
+
 def _verb_like(word: str) -> bool:
     return word.endswith("ed") and word not in UNIT_SYNONYMS
 
@@ -584,6 +624,8 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
         before == " " and start >= 3 and text[start - 2].isalpha()
     ):
         return None
+    if before == " " and not text[max(0, start - 6) : start - 1].casefold().endswith(_SPACED_CODES):
+        return None  # "said 3,000": no code before the space
     window = text[max(0, start - 6) : start][::-1]
     match = _CURRENCY_BEFORE_RE.match(window)
     if match is None:
@@ -751,7 +793,9 @@ def _candidates(text: str) -> list[Located]:
         located, position = _from_digits(text, lowered, match)
         if located is not None and not any(s < located.end and located.start < e for s, e in taken):
             found.append(located)
-    if not words.isdisjoint(_SHARE_TRIGGERS):
+    if not words.isdisjoint(_SHARE_TRIGGERS) or (
+        not words.isdisjoint(_SHARE_EVERY) and any(w in lowered for w in _SHARE_ONE)
+    ):
         taken = [(v.start, v.end) for v in found]
         found += [s for s in _shares(text, lowered) if not any(
             a < s.end and s.start < b for a, b in taken
@@ -805,7 +849,10 @@ _SHARES = {
     "four fifths": 80.0, "a tenth": 10.0, "one tenth": 10.0, "nine tenths": 90.0,
 }  # fmt: skip
 _SHARE_TRIGGERS = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
-                   "tenths", "in", "out"}  # fmt: skip
+                   "tenths"}  # fmt: skip
+# "one in five": "in" is in most sentences, so it triggers only with one of these
+_SHARE_EVERY = {"in", "out"}
+_SHARE_ONE = ("one", "two", "three", "four", "nine")
 _SHARE_RE = LazyPattern(
     r"\b(?P<share>"
     + "|".join(s.replace(" ", r"[\s-]+") for s in sorted(_SHARES, key=len, reverse=True))
@@ -955,7 +1002,7 @@ def _finish(
     if percent:
         end = percent.end()
     if kind != RANGE:
-        post = _POST_RE.match(text, end)
+        post = _POST_RE.match(text, end) if _bound_may_follow(text, end) else None
         if post:
             post_kind = _POST_QUALIFIERS[int(post.lastgroup[1:])][0]  # type: ignore[index]
             if kind in (EXACT, APPROX) or post_kind != APPROX:
@@ -1091,9 +1138,21 @@ def _is_label(text: str, start: int) -> bool:
 
 
 def _currency_may_follow(text: str, end: int) -> bool:
-    """Whether a currency word may follow: a quick look at the next words."""
+    """Whether a currency word may follow: a quick look at the next words. The next
+    one must begin a currency or its nation for _CURRENCY_AFTER_RE to match, which
+    most often settles it with one short match."""
+    following = _NEXT_WORD_RE.match(text, end)
+    if following is None:
+        return False
+    word = following.group(1).lower()
+    if word not in _CURRENCY_FIRST_WORDS and word.rstrip(".") not in _CURRENCY_FIRST_WORDS:
+        return False
     following = text[end : end + 40].split(None, 3)
     return any(word.lower().strip(".,;:") in _CURRENCY_AFTER_WORDS for word in following[:3])
+
+
+_NEXT_WORD_RE = LazyPattern(r"\s+([A-Za-z.]+)")
+_CURRENCY_FIRST_WORDS = {*_CURRENCY_AFTER_WORDS} | {n.split()[0] for n in _CURRENCY_NATION}
 
 
 def _is_year_like(number: _Number) -> bool:
@@ -1140,10 +1199,13 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
             if not words:
                 words.append(word)
             break
-        if lower in _PHRASE_STOP or lower in _VERBS or (words and _verb_like(lower)):
+        if lower in _PHRASE_ENDS or (words and _verb_like(lower)):
             break
         words.append(word)
-        if lower in UNIT_SYNONYMS or len(words) == 4 or raw[-1] in ".'’":
+        if lower in UNIT_SYNONYMS:
+            # the first known noun ends the phrase, so it is the head
+            return " ".join(words), word
+        if len(words) == 4 or raw[-1] in ".'’":
             break
     if not words:
         return None, None
