@@ -267,6 +267,11 @@ def noun_phrase_before(
                     return f"{found[0]} {lower} {' '.join(words)}", False
             break
         if lower in POSSESSIVES and words:
+            if j >= 2 and toks[j - 1][0].lower() == "and" and is_capital(toks[j - 2][0]):
+                # "Maria Okafor and her Unity party are claiming": both, named together
+                first = noun_phrase_before(toks, j - 1, common=False)
+                if first is not None:
+                    return f"{first[0]} and {word} {' '.join(words)}", False
             words.insert(0, word)  # "its local networks": resolved by the caller
             break
         connector = lower in ("on", "and") and bool(words) and is_capital(words[0])
@@ -286,6 +291,9 @@ def noun_phrase_before(
             continue
         if lower == "the":
             words.insert(0, word)
+            if j >= 2 and toks[j - 1][0].lower() == "of" and is_capital(toks[j - 2][0]):
+                j -= 1  # "Ilse Baker of the Harbour Trust", "the Ministry of the Interior"
+                continue
             break
         if lower in _INDEFINITE:
             break  # "a Red Cross spokesperson", "analysts at one bank": see below
@@ -401,6 +409,7 @@ def _is_modifier(word: str) -> bool:
     )
 
 
+_BE = ("was", "were", "is", "are", "be", "been")
 _AUXILIARIES = set(
     """had has have was were is are be been being will would could should may might must
     do does did can shall not""".split()
@@ -430,8 +439,16 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     if "of" in words:
         # "Anna Neistat of Human Rights Watch": the person, who speaks for it
         at = words.index("of")
-        if looks_like_person(words[:at]) and all(is_capital(w) for w in words[at + 1 :]):
-            return " ".join(words[:at]), True
+        organisation = [w for w in words[at + 1 :] if w != "the"]
+        name = words[:at]
+        while len(name) > 2 and name[0].lower() in TITLES:
+            name = name[1:]  # "Ms Ilse Baker of the Harbour Trust"
+        named = organisation and (
+            all(map(is_capital, organisation))
+            or (any(map(is_capital, organisation)) and organisation[-1] in CLAIMANT_HEADS)
+        )  # "of Human Rights Watch", "of the Lumen group"
+        if looks_like_person(name) and named:
+            return " ".join(name), True
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
     tail = words[last_title + 1 :]
@@ -439,7 +456,13 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         return " ".join(tail), len(tail) >= 2 or not _is_head(tail[0].lower())
     connectors = ("of", "for", "and", "'s", "on")
     lower_at = max(
-        (i for i, w in enumerate(words) if not is_capital(w) and w.lower() not in connectors),
+        (
+            i
+            for i, w in enumerate(words)
+            if not is_capital(w)
+            and w.lower() not in connectors
+            and not (w == "the" and words[i - 1] == "of")  # "Ministry of the Interior"
+        ),
         default=-1,
     )
     tail = words[lower_at + 1 :]
@@ -488,8 +511,14 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
     the UN's ...', '... there, said Health Minister Hamad Hassan.'"""
     if verb == 0 or toks[verb - 1][0] not in (",", "”", '"', "’", "'"):
         return None
+    first = verb + 1
+    described = first
+    while described < min(len(toks), first + 3) and _is_modifier(toks[described][0]):
+        described += 1  # "..., says environmental group Greenpeace.": the description goes
+    if described > first and described < len(toks) and is_capital(toks[described][0]):
+        first = described
     words = []
-    for word, _, _ in toks[verb + 1 : verb + 9]:
+    for word, _, _ in toks[first : first + 8]:
         if not is_capital(word) or word.lower() in _FUNCTION_CAPITALS:
             break
         words.append(word)
@@ -552,10 +581,10 @@ _MADE_BY = LazyPattern(
 )
 # "X's figures", "X's latest count", "his agency's official estimate of"
 _POSSESSIVE = LazyPattern(
-    r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.-]*|\b(?:his|her|its|their)\s+[a-z]+|"
-    r"\b(?:the\s+)?[a-z]+)['’]s?\s+(?:own\s+|latest\s+|official\s+|new\s+|updated\s+|"
-    r"preliminary\s+|final\s+|first\s+|revised\s+)*(?:count|counts|tally|figures?|estimates?|"
-    r"toll|data|numbers?|statistics|calculations?)\b"
+    r"(?:((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.-]*|\b(?:his|her|its|their)\s+[a-z]+|"
+    r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:own\s+|latest\s+|official\s+|"
+    r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+)*"
+    r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?)\b"
 )
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
 DISPUTED_BY = LazyPattern(
@@ -623,8 +652,9 @@ def attributions(clause: str) -> list[Attribution]:
             if kind == "passive" and match.lastindex:
                 verb_stance = VERBS.get(match.group(1).lower(), verb_stance)
             found.append(_resolvable(name, verb_stance, kind, match.start(), match.end(), person))
-    for match in _POSSESSIVE.finditer(clause) if "s " in clause else ():
-        owner = match.group(1).strip()
+    # a quick look first: every owner ends in "s" ("X's", "his", "its") or "r" ("her")
+    for match in _POSSESSIVE.finditer(clause) if "s " in clause or "r " in clause else ():
+        owner = (match.group(1) or match.group(2)).strip()
         lower = owner.lower()
         if lower.split()[-1] in _GENERIC_SOURCES or lower in ("the", "this", "that", "which"):
             continue
@@ -669,7 +699,13 @@ def attributions(clause: str) -> list[Attribution]:
     )
     for match in UNNAMED.finditer(clause) if unnamed else ():
         found.append(Attribution(None, "asserts", "unnamed", match.start(), match.end(), False))
-    found += _verb_attributions(clause)
+    verbs = _verb_attributions(clause)
+    if verbs and any(a.kind == "possessive" and a.pronoun in POSSESSIVES for a in found):
+        # "Warsaw put its figure at": the subject's own figure, not a second source
+        ends = {a.end for a in verbs}
+        found = [a for a in found if not (a.kind == "possessive" and a.pronoun in POSSESSIVES
+                                          and {a.start - 1, a.start - 2} & ends)]  # fmt: skip
+    found += verbs
     found.sort(key=lambda a: (a.end, a.start))
     return found
 
@@ -717,8 +753,13 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             # civilians": the sentence's subject speaks again
             found.append(Attribution(None, stance, "participle", start, end, False))
             continue
-        if previous in ("an", "the", "was", "were", "is", "are", "be", "been", "to", "its",
-                        "their", "his", "her", "our", "of", "a", "this", "that"):  # fmt: skip
+        verb = index  # where the subject is looked for, before it
+        if lower.endswith("ing") and previous in _BE and index >= 2:
+            # "X are claiming", "X has been saying": the subject stands before the auxiliary
+            verb -= 2 if previous == "been" and toks[index - 2][0].lower() in _AUXILIARIES else 1
+            previous = toks[verb - 1][0].lower()
+        elif previous in ("an", "the", "to", "its", "their", "his", "her", "our", "of", "a",
+                          "this", "that", *_BE):  # fmt: skip
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
         if lower in _AMBIGUOUS_BASE and not _plural_subject(toks[index - 1][0]):
             continue  # "Lagos state", "the death toll figure": nouns, not verbs
@@ -732,7 +773,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         ):
             continue  # "official estimates of", "provided figures that": nouns
         denial = previous in _DENIAL_ADVERB
-        j = index - 1
+        j = verb - 1
         if denial:
             j -= 1
         subject = toks[j][0].lower() if j >= 0 else ""
@@ -746,7 +787,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if toks[j][0] in ("who", "which") and j >= 2 and toks[j - 1][0] == ",":
             named = noun_phrase_before(toks, j - 1)  # "X, who said ..."
         else:
-            named = noun_phrase_before(toks, j + 1 if not denial else index - 1)
+            named = noun_phrase_before(toks, j + 1 if not denial else verb - 1)
             if named is None:
                 named = _name_after(toks, index)
                 if named is not None:

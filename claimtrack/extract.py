@@ -281,14 +281,14 @@ def _relative_spans(sentence: str) -> list[tuple[int, int]]:
 
 # --- what the article names --------------------------------------------------------------
 
-_TITLE_NAME = LazyPattern(
-    r"\b((?:[A-Z][\w.'’-]*\s+){0,3}?)((?:[A-Z][a-z]+[.]?\s+){0,2}[A-Z][a-z]+)?"
-)
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
 _APPOSITIVE_ROLE = LazyPattern(
     rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said"
     r"| which| that| who)"
 )
+# A sentence that opens with a person and whom they speak for: "Tomas Berg of the Lumen
+# group, who ..., said".
+_NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _ORGANISATION = LazyPattern(
     r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
 )
@@ -301,6 +301,11 @@ class _Person:
     roles: set[str]
     position: int  # the sentence that first names the person
     organisation: str | None = None  # whom the person speaks for, where the text says
+    pronoun: str | None = None  # "he" or "she", once the text calls them so
+
+
+# Titles that say which pronoun the text will use for the person.
+_HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she"}
 
 
 def _owner(words: list[str], title: int) -> str | None:
@@ -325,6 +330,7 @@ class _Context:
         self.descriptions: dict[str, set[str]] = {}  # organisation -> what it is described as
         self.mentions: dict[int, list[tuple[str, str, str | None]]] = {}  # by sentence
         self.last_person: str | None = None
+        self.recent_people: list[str] = []  # the most recently named last
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
         self.last_report: str | None = None
@@ -349,6 +355,9 @@ class _Context:
             if name and (len(name) >= 2 or word.lower() in attr.ROLES):
                 roles = {word.lower().rstrip(".")} & attr.ROLES
                 self.mention(" ".join(name).rstrip("."), roles, position, _owner(words, index))
+                pronoun = _HONORIFICS.get(word.lower().rstrip("."))
+                if pronoun:
+                    self.people_named(" ".join(name).rstrip("."))[0].pronoun = pronoun
         for match in _APPOSITIVE_ROLE.finditer(sentence) if ", " in sentence else ():
             name = match.group(1).split()
             if name[0] in ("The", "A", "An"):
@@ -371,6 +380,10 @@ class _Context:
             roles = {w for w in head_words[-2:] if w.isalpha()}
             if roles:
                 self.mention(" ".join(name), roles, position)
+        opening = _NAME_OF.match(sentence)
+        named = opening.group(1).split() if opening else []
+        if attr.looks_like_person(named) and not any(w.lower() in attr.NOT_NAMES for w in named):
+            self.mention(" ".join(named), set(), position)
         for match in _ACRONYM.finditer(sentence) if "(" in sentence else ():
             full = " ".join(match.group(1).split())
             while full.split()[0].lower() in ("the", "a"):
@@ -410,14 +423,35 @@ class _Context:
     def person(
         self, name: str, roles: set[str], position: int, organisation: str | None = None
     ) -> None:
-        for known in self.people:
-            if known.name == name or known.name.endswith(" " + name):
-                known.roles |= roles
-                known.organisation = known.organisation or organisation
-                self.last_person = known.name
-                return
+        for known in self.people_named(name):
+            known.roles |= roles
+            known.organisation = known.organisation or organisation
+            self.last_named(known.name)
+            return
         self.people.append(_Person(name, roles, position, organisation))
+        self.last_named(name)
+
+    def people_named(self, name: str) -> list[_Person]:
+        return [p for p in self.people if p.name == name or p.name.endswith(" " + name)]
+
+    def last_named(self, name: str) -> None:
         self.last_person = name
+        if name in self.recent_people:
+            self.recent_people.remove(name)
+        self.recent_people.append(name)
+
+    def called(self, pronoun: str) -> str | None:
+        """Whom "he" or "she" stands for: the person named last, passing over one the
+        text has already called by the other pronoun ("..., she said. ... He said" is
+        someone else), and from then on called so."""
+        for name in reversed(self.recent_people):
+            person = self.people_named(name)
+            said = person[0].pronoun if person else None
+            if said is None or said == pronoun:
+                if person and said is None:
+                    person[0].pronoun = pronoun
+                return name
+        return None
 
     def remember(self, name: str, person: bool) -> None:
         if person:
@@ -504,7 +538,7 @@ def extract_claims(
     learned = context
     context = _Context()
     context.people = [
-        _Person(p.name, set(p.roles), p.position, p.organisation) for p in learned.people
+        _Person(p.name, set(p.roles), p.position, p.organisation, p.pronoun) for p in learned.people
     ]
     context.descriptions = learned.descriptions
     context.mentions = learned.mentions
@@ -807,7 +841,7 @@ def _resolve(
     if found.kind == "pronoun":
         kind = attr.PRONOUNS.get(word)
         if kind == "person":
-            claimant, person = context.last_person, True
+            claimant, person = context.called(word), True
         elif kind in ("organisation", "plural"):
             claimant = (
                 context.last_organisation
@@ -826,7 +860,7 @@ def _resolve(
         if owner and owner[0] in ("his", "her"):
             claimant = context.organisation_named(owner[1]) if len(owner) > 1 else None
             if claimant is None and len(owner) == 1:
-                claimant, person = context.last_person, True
+                claimant, person = context.called("he" if owner[0] == "his" else "she"), True
         elif owner:
             claimant = context.last_organisation
     elif found.kind == "role":

@@ -69,6 +69,24 @@ def found(text, published=PUBLISHED, known=None):
         ("“It passed 90,000,” said Maria T. Ruiz, the port's director.",
          [("Maria T. Ruiz", "asserts", 90000)]),
         ("Paul K. Osei said that 120 boats had been lost.", [("Paul K. Osei", "asserts", 120)]),
+        # the progressive: the subject stands before the auxiliary
+        ("The port workers union is claiming that 4,000 members walked out.",
+         [("port workers union", "claims", 4000)]),
+        ("Nadia Selim has been saying for weeks that 35 wells ran dry.",
+         [("Nadia Selim", "asserts", 35)]),
+        # a name and the party it leads, named together
+        ("Rui Tavares and his Green Wave party are claiming that 80,000 marched.",
+         [("Rui Tavares and his Green Wave party", "claims", 80000)]),
+        # a description between the turned-round verb and the name
+        ("Up to 600 hectares burned, says conservation group Terra Viva.",
+         [("Terra Viva", "asserts", 600)]),
+        # a person "of" an organisation, with or without "the"
+        ("Ilse Baker of the Harbour Trust said 40 boats sank.", [("Ilse Baker", "asserts", 40)]),
+        ("The Ministry of the Interior said 52 roads were closed.",
+         [("Ministry of the Interior", "asserts", 52)]),
+        # "its total estimate" is the estimate of the organisation named last
+        ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
+         [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text, expected):
@@ -180,6 +198,17 @@ ACROSS_SENTENCES = [
     (
         "Colonel Mark Eze spoke first. He also noted that about 70 vehicles were lost.",
         [("Mark Eze", "asserts", 70)],
+    ),
+    # "he" and "she" pass over a person the text already called by the other pronoun
+    (
+        "Ana Ruiz, a surveyor for the board, said the maps were old. “It is worse,” she said. "
+        "Tomas Berg of the Lumen group, who toured the site, said little. He said 312 homes "
+        "were damaged.",
+        [("Tomas Berg", "asserts", 312)],
+    ),
+    (
+        "Mr Omar Haddad met Lina Farah. He said 45 schools had shut.",
+        [("Omar Haddad", "asserts", 45)],
     ),
     # a name that is only the object of a sentence is not its source
     (
