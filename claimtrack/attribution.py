@@ -193,6 +193,7 @@ def _is_head(lower: str) -> bool:
         lower in CLAIMANT_HEADS
         or lower.rstrip("s") in CLAIMANT_HEADS
         or lower in TITLES
+        or (lower.endswith("s") and lower[:-1] in ROLES)  # "union leaders", "the generals"
         or lower in _REPORTS  # "the report said": resolved to whose report it is
     )
 
@@ -534,7 +535,16 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
             if len(rest) > 3 or verb + 2 + len(rest) < len(toks)
             else (clean_name(["the", *rest]) if rest else None)
         )
+    if not words and described > first and _is_head(toks[described - 1][0].lower()):
+        # "..., said police on Monday.", "..., said local officials.": a common noun
+        # claimant, where nothing but the time or the sentence's end follows it
+        following = toks[described][0].lower() if described < len(toks) else "."
+        if following in _AFTER_A_CLAIMANT or following in _WEEKDAYS:
+            return clean_name([t[0] for t in toks[first:described]])
     return clean_name(words) if words else None
+
+
+_AFTER_A_CLAIMANT = {".", ",", ";", "on", "in", "late", "early", "yesterday", "today", "tonight"}
 
 
 def noun_phrase_after(text: str) -> tuple[str, bool] | None:

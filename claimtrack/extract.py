@@ -893,11 +893,14 @@ def _candidates(
             and figure.unit is None
             and previous is not None
             and (
-                item.located.part or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
+                item.located.part  # type: ignore[union-attr]
+                or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
+                or _NOTHING_COUNTED_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
             )
         ):
             # "seven people were killed, ..., including two in Mykolaiv"; "17 killed in
-            # Nairobi and 22 others": the count is of the same thing as the one before
+            # Nairobi and 22 others"; "X counts 412 dead; Y says at least 1,100.": the
+            # count is of the same thing as the one before
             figure = replace(figure, unit=previous.unit, phrase=previous.phrase)
         if figure is not None:
             previous = figure
@@ -955,6 +958,7 @@ def _candidates(
 
 _LETTERS = LazyPattern(r"[a-z]+")
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
+_NOTHING_COUNTED_AFTER = LazyPattern(r"\s*(?:[.;)]|,\s+(?:while|but|whereas)\b|$)")
 
 
 _NAMED_PART = LazyPattern(r"[A-Z][\w'’-]+(?:\s+with)?\s*(?:,|:)?\s*$")

@@ -84,6 +84,9 @@ def found(text, published=PUBLISHED, known=None):
         ("Ilse Baker of the Harbour Trust said 40 boats sank.", [("Ilse Baker", "asserts", 40)]),
         ("The Ministry of the Interior said 52 roads were closed.",
          [("Ministry of the Interior", "asserts", 52)]),
+        # a common-noun claimant after the turned-round verb, and a plural role
+        ("Forty kiosks burned, said police on Monday.", [("police", "asserts", 40)]),
+        ("Union leaders claimed a turnout of 70 percent.", [("Union leaders", "claims", 70)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
@@ -178,6 +181,14 @@ REAL_SHAPES = [
 @pytest.mark.parametrize(("text", "expected"), REAL_SHAPES)
 def test_real_copy_shapes(text, expected):
     assert found(text) == expected
+
+
+def test_a_figure_with_nothing_counted_after_it_counts_what_the_one_before_counts():
+    text = "The port authority counts 61 wrecks; the divers' club says at least 90."
+    assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["wrecks", "wrecks"]
+    # a noun of its own keeps its own
+    text = "The port authority counts 61 wrecks; the divers' club says 90 divers."
+    assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["wrecks", "divers"]
 
 
 def test_parts_are_marked():
