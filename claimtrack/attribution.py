@@ -55,6 +55,7 @@ for _base, _stance in {
     "allege": "alleges", "deny": "denies", "reject": "denies", "dispute": "denies",
     "dismiss": "denies", "refute": "denies", "estimate": "estimates", "count": "estimates",
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
+    "fear": "estimates",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
@@ -111,7 +112,7 @@ ROLES = set(
 TITLES = ROLES | set(
     """prime sen sen. rep rep. lt lt. gen gen. col col. adm adm. maj maj. major lieutenant
     brigadier brig brig. captain capt capt. sergeant sgt sgt. admiral dr dr. mr mr. mrs
-    mrs. ms ms. deputy acting former""".split()
+    mrs. ms ms. prof prof. professor deputy acting former""".split()
 )
 # The people who speak for an organisation without being named.
 _SPEAKERS = set(
@@ -155,8 +156,11 @@ _GENERIC_SOURCES = set(
 )
 
 TOKEN = LazyPattern(
-    # an initial before a name ("Roger G. Kennedy") is a word of the name
-    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*"
+    # an initial before a name ("Roger G. Kennedy") is a word of the name, and so is
+    # an abbreviated title or company form with its dot ("Dr. Amina Yusuf", "Clark & Co.")
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])"
+    r"|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Adm|Brig|Co|Inc|Corp|Ltd|Jr|Sr)\."
+    r"|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*"
     r"|[“”\"(),;:]|[^\s\w]",
     re.UNICODE,
 )
@@ -205,6 +209,9 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
         lower = toks[j][0].lower()
         if lower in _BETWEEN:
             j -= 1
+            continue
+        if lower == "far" and j >= 1 and toks[j - 1][0].lower() in ("so", "thus"):
+            j -= 2  # "Authorities have so far confirmed"
             continue
         if lower in _WEEKDAYS or lower in ("yesterday", "today", "tonight"):
             j -= 1
@@ -275,7 +282,9 @@ def noun_phrase_before(
                     return f"{first[0]} and {word} {' '.join(words)}", False
             words.insert(0, word)  # "its local networks": resolved by the caller
             break
-        connector = lower in ("on", "and") and bool(words) and is_capital(words[0])
+        if lower == "whose" and words and j >= 2 and toks[j - 1][0] == ",":
+            return noun_phrase_before(toks, j - 1)  # "the Centre, whose analysts said": its
+        connector = lower in ("on", "and", "&") and bool(words) and is_capital(words[0])
         if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the") and not connector:
             break
         if lower in ("of", "for") or connector:
@@ -455,7 +464,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     tail = words[last_title + 1 :]
     if last_title >= 0 and tail and all(is_capital(w) for w in tail):
         return " ".join(tail), len(tail) >= 2 or not _is_head(tail[0].lower())
-    connectors = ("of", "for", "and", "'s", "on")
+    connectors = ("of", "for", "and", "&", "'s", "on")
     lower_at = max(
         (
             i
@@ -469,7 +478,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     tail = words[lower_at + 1 :]
     if (
         0 <= lower_at < len(words) - 1
-        and all(is_capital(w) for w in tail)
+        and all(is_capital(w) or w == "&" for w in tail)
         and (words[lower_at].lower() not in POSSESSIVES)
     ):
         return " ".join(tail), looks_like_person(tail)
@@ -554,7 +563,7 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     for word, _, _ in toks:
         if word in (",", ".", ";", ":", "“", "”", '"') or word.lower() in VERBS:
             break
-        if word in ("(", ")"):
+        if word in ("(", ")", "-", "—", "–"):
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
@@ -822,7 +831,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
 # "official estimates of 300", "had provided figures that ...".
 _NOUN_VERBS = set(
     """estimates reports claims counts figures records lists documents notes places states
-    tallies projects registers puts""".split()
+    tallies projects registers puts fears""".split()
 )
 _NOUN_ADJECTIVES = set(
     """official latest new earlier initial preliminary recent previous final independent
@@ -838,7 +847,7 @@ _RECORD_VERBS = set(
 # ("groups report", "officials estimate", "police count").
 _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
-    cite add register deny dispute state""".split()
+    cite add register deny dispute state fear""".split()
 )
 
 

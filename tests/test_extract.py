@@ -87,6 +87,21 @@ def found(text, published=PUBLISHED, known=None):
         # a common-noun claimant after the turned-round verb, and a plural role
         ("Forty kiosks burned, said police on Monday.", [("police", "asserts", 40)]),
         ("Union leaders claimed a turnout of 70 percent.", [("Union leaders", "claims", 70)]),
+        # an abbreviated title or company form keeps its dot and the name
+        ("“We found 75 wrecks,” said Dr. Lea Horn, the survey's leader.",
+         [("Lea Horn", "asserts", 75)]),
+        ("Quake modeller Bright & Co. put the losses at $2.4 billion.",
+         [("Bright & Co.", "asserts", 2.4e9)]),
+        # "so far" between the subject and its verb; a fear is an estimate
+        ("Officials have so far confirmed 34 deaths.", [("Officials", "confirms", 34)]),
+        ("The relief agency fears the toll may be as high as 900.",
+         [("relief agency", "estimates", 900)]),
+        # "whose analysts said": the organisation they work for
+        ("A study by the Delta Research Unit, whose analysts said up to 600 wells had failed, "
+         "was published.", [("Delta Research Unit", "asserts", 600)]),
+        # a dash ends the name after "according to"
+        ("At least 41 people drowned, according to Shore Watch -- a group that counts them.",
+         [("Shore Watch", "reports", 41)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
