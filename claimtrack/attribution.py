@@ -256,8 +256,11 @@ def noun_phrase_before(
                 k -= 3  # "the head of Civic Coalition (KO), has claimed"
         if k < 0 or toks[k][0] != "," or not words:
             return None
-        if all(is_capital(w) for w in words) and len(words) <= 5:
-            return clean_name(words)
+        named = [w for w in words if w not in ("'", "’")]
+        if named[0] == "the" and len(named) > 1:
+            named = named[1:]  # "The organisers, the Citizens' Forum, said": the name
+        if all(is_capital(w) for w in named) and len(named) <= 5:
+            return clean_name(named)
         return noun_phrase_before(toks, k, common=False)
     words: list[str] = []
     while j >= 0 and len(words) < 9:
@@ -563,6 +566,8 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     for word, _, _ in toks:
         if word in (",", ".", ";", ":", "“", "”", '"') or word.lower() in VERBS:
             break
+        if word.lower() in _AUXILIARIES:
+            break  # "the 2,000 cited by the army is far too high"
         if word in ("(", ")", "-", "—", "–"):
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):

@@ -785,7 +785,9 @@ def _not_a_claim(
     if (located.figure.unit or "").lower() in _MENTIONS or _MENTION_BEFORE.search(
         text, max(0, located.start - 24), located.start
     ):
-        return True  # "the 2,000 figure", "the number of 1,500": a figure talked about
+        # "the 2,000 figure", "the number of 1,500": a figure talked about, unless the
+        # words after it say whose it is ("the figure of 2,000 cited by the army")
+        return not any(a.kind == "passive" and 0 <= a.start - located.end < 30 for a in own)
     if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
         return True  # "a dozen patients ... with temperatures above 40C": a description
     if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):

@@ -102,6 +102,11 @@ def found(text, published=PUBLISHED, known=None):
         # a dash ends the name after "according to"
         ("At least 41 people drowned, according to Shore Watch -- a group that counts them.",
          [("Shore Watch", "reports", 41)]),
+        # a figure talked about is still a claim when the words after it say whose
+        ("The figure of 2,000 cited by the militia is far too high.",
+         [("militia", "reports", 2000)]),
+        # an appositive that is a name: the name speaks
+        ("The organisers, the Harbour Forum, said 15,000 came.", [("Harbour Forum", "asserts", 15000)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
