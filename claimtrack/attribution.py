@@ -55,7 +55,7 @@ for _base, _stance in {
     "allege": "alleges", "deny": "denies", "reject": "denies", "dispute": "denies",
     "dismiss": "denies", "refute": "denies", "estimate": "estimates", "count": "estimates",
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
-    "fear": "estimates",
+    "fear": "estimates", "inform": "asserts",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
@@ -136,9 +136,11 @@ BACK_REFERENCES = set(
     charity service body watchdog board committee commission council bank firm institute
     union government authority authorities court panel party centre center university
     foundation association federation alliance coalition network bureau police military
-    army report statement study survey""".split()
+    army report statement study survey outlet newspaper paper broadcaster publication
+    channel""".split()
 )
-_REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", "release"}
+_REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", "release",
+            "estimate"}  # fmt: skip
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = set(
     """january february march april may june july august september october november december
@@ -212,6 +214,13 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             continue
         if lower == "far" and j >= 1 and toks[j - 1][0].lower() in ("so", "thus"):
             j -= 2  # "Authorities have so far confirmed"
+            continue
+        if (
+            lower in ("week", "month", "year", "weekend")
+            and j >= 1
+            and (toks[j - 1][0].lower() in ("last", "this"))
+        ):
+            j -= 2  # "Verisk last week estimated", "the agency earlier this week counted"
             continue
         if lower in _WEEKDAYS or lower in ("yesterday", "today", "tonight"):
             j -= 1
@@ -330,9 +339,10 @@ def noun_phrase_before(
 def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     """An unnamed person speaking for a named organisation is that organisation: "a
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
-    if len(words) >= 2 and words[-1].lower() in _SPEAKERS:
+    if len(words) >= 2 and (words[-1].lower() in _SPEAKERS or words[-1].lower() in _REPORTS):
+        # "a Red Cross spokesperson"; "a Harbor Wire report", "a Keefe & Lowe estimate"
         organisation = [w for w in words[:-1] if w.lower() not in ("the",)]
-        if organisation and all(is_capital(w) for w in organisation):
+        if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
             return "the " + organisation[0].lower(), False
@@ -389,8 +399,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break
         if word in _FUNCTION_CAPITALS and word != "the":
             break
-        if word == "the":
-            break
+        if word == "the" or word in ("puts", "pegs"):
+            break  # "... estimate puts expected losses at": no noun phrase ends in "puts"
         words.insert(0, word)
         k -= 1
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
@@ -434,8 +444,9 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     dropped, descriptions before a name dropped, report nouns after it dropped."""
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
-    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3:
-        words = [*words[:-1], words[-1][:-2]]  # "the health ministry's": the ministry
+    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
+        # "the health ministry's": the ministry; a name keeps it ("Moody's noted")
+        words = [*words[:-1], words[-1][:-2]]
     while (
         len(words) > 1
         and words[-1].lower() in _REPORT_NOUNS | {"news", "service"}
@@ -605,9 +616,10 @@ _MADE_BY = LazyPattern(
 )
 # "X's figures", "X's latest count", "his agency's official estimate of"
 _POSSESSIVE = LazyPattern(
-    r"(?:((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.-]*|\b(?:his|her|its|their)\s+[a-z]+|"
+    r"(?:((?:[A-Z][\w.'’-]*\s+|&\s+){0,4}[A-Z][\w.-]*|\b(?:his|her|its|their)\s+[a-z]+|"
     r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:own\s+|latest\s+|official\s+|"
-    r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+)*"
+    r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+|"
+    r"initial\s+|earlier\s+)*"
     r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?)\b"
 )
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
@@ -787,13 +799,17 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
         if lower in _AMBIGUOUS_BASE and not _plural_subject(toks[index - 1][0]):
             continue  # "Lagos state", "the death toll figure": nouns, not verbs
-        if lower in _NOUN_VERBS and (
-            (index + 1 < len(toks) and toks[index + 1][0].lower() in ("of", "that", "by"))
-            or previous in _NOUN_ADJECTIVES
-            or previous in VERBS
-            or previous in _GIVING_VERBS
-            or previous in _AUXILIARIES
-            or (previous.endswith("ed") and toks[index - 1][0].islower())
+        if (
+            lower in _NOUN_VERBS
+            and previous not in _REPORTS
+            and (
+                (index + 1 < len(toks) and toks[index + 1][0].lower() in ("of", "that", "by"))
+                or previous in _NOUN_ADJECTIVES
+                or previous in VERBS
+                or previous in _GIVING_VERBS
+                or previous in _AUXILIARIES
+                or (previous.endswith("ed") and toks[index - 1][0].islower())
+            )
         ):
             continue  # "official estimates of", "provided figures that": nouns
         denial = previous in _DENIAL_ADVERB

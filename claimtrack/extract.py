@@ -304,6 +304,8 @@ class _Person:
     pronoun: str | None = None  # "he" or "she", once the text calls them so
 
 
+# What a news outlet is called when the text names it again: "the outlet counted".
+_MEDIA = ("outlet", "newspaper", "paper", "broadcaster", "publication", "channel")
 # Titles that say which pronoun the text will use for the person.
 _HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she"}
 
@@ -478,7 +480,7 @@ class _Context:
     def organisation_named(self, noun: str) -> str | None:
         """'the board' after 'the Board of Audit of Japan'; 'the agency' after "South
         Korea's spy agency"."""
-        if noun in ("agency", "organisation", "organization", "group", "body"):
+        if noun in ("agency", "organisation", "organization", "group", "body", *_MEDIA):
             return self.last_organisation  # "the agency": whichever was named last
         for earlier in reversed(self.organisations):
             if noun in earlier.lower().replace("'s", "").split():
@@ -678,7 +680,9 @@ def _read_sentence(
             near = [a for a in own if a.kind != "possessive" or (
                 0 <= located.start - a.end <= 25 or 0 <= a.start - located.end <= 25
             )]  # fmt: skip
-            before = [a for a in near if a.end <= located.start]
+            # a verb may end inside the figure's qualifier: "X estimated $35bn" reads
+            # "estimated $35bn" as one figure
+            before = [a for a in near if a.end <= located.start or a.start < located.start < a.end]
             after = [a for a in near if a.start >= located.end]
             chosen = before[-1] if before else (after[0] if after else inherited)
             tight = [

@@ -562,9 +562,9 @@ def _word_numbers(text: str, lowered: str) -> list[_Number]:
             first.isupper()
             and start > 0
             and re.match(r"\s+[A-Z]", text[end:])
-            and re.search(r"[a-z]\s+$", text[:start])
+            and re.search(r"(?:[a-z]\s+|[\"“‘(])$", text[:start])
         ):
-            continue  # "the Million Man March": a name
+            continue  # "the Million Man March", a quoted “Million Man March”: a name
         read = _words_value([w for w in words if w])
         if read is None:
             continue
@@ -734,12 +734,16 @@ _FORWARD_RE = LazyPattern(
 )
 
 
+_WORD_EDGES = str.maketrans({c: " " for c in ",.-\"“”‘’'()[]:;!?"})
+
+
 def _candidates(text: str) -> list[Located]:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
     found: list[Located] = []
-    words = set(lowered.replace(",", " ").replace(".", " ").replace("-", " ").split())
+    # the words, with the punctuation that may touch one ('“Twelve', '(forty') cut off
+    words = set(lowered.translate(_WORD_EDGES).split())
     if not words.isdisjoint(_VAGUE_TRIGGERS):
         found = _vague(text, lowered)
     taken = [(v.start, v.end) for v in found]

@@ -107,6 +107,19 @@ def found(text, published=PUBLISHED, known=None):
          [("militia", "reports", 2000)]),
         # an appositive that is a name: the name speaks
         ("The organisers, the Harbour Forum, said 15,000 came.", [("Harbour Forum", "asserts", 15000)]),
+        # a report or estimate that an organisation owns: the organisation's figure
+        ("A Harbor Wire report also pegged the number of people hurt at 39.",
+         [("Harbor Wire", "asserts", 39)]),
+        ("Analysts said a Keefe & Lowe estimate puts expected losses as high as $40 billion.",
+         [("Keefe & Lowe", "asserts", 4e10)]),
+        ("The new figures surpass Ridge & Co.’s initial estimate of $20 billion.",
+         [("Ridge & Co.", "reports", 2e10)]),
+        # the time between a subject and its verb; a verb ending inside the qualifier
+        ("Verisk last week estimated $35bn-45bn of insured losses.",
+         [("Verisk", "estimates", 4.5e10)]),
+        # a name that ends in 's keeps it; a number word after a quotation mark is read
+        ("Moody's noted that 1,200 policies had lapsed.", [("Moody's", "asserts", 1200)]),
+        ("“Twelve boats are missing,” Okoro confirmed.", [("Okoro", "confirms", 12)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
@@ -229,6 +242,11 @@ ACROSS_SENTENCES = [
     (
         "Colonel Mark Eze spoke first. He also noted that about 70 vehicles were lost.",
         [("Mark Eze", "asserts", 70)],
+    ),
+    # "the outlet", "the newspaper": the organisation named last
+    (
+        "The Courier said 20 bodies were counted. The outlet later counted 31 bodies.",
+        [("Courier", "asserts", 20), ("Courier", "estimates", 31)],
     ),
     # "he" and "she" pass over a person the text already called by the other pronoun
     (
