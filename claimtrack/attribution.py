@@ -401,6 +401,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break
         if word == "the" or word in ("puts", "pegs"):
             break  # "... estimate puts expected losses at": no noun phrase ends in "puts"
+        if word.endswith("ed") and words and words[0] not in CLAIMANT_HEADS:
+            break  # "the investigation uncovered evidence": a verb, not "the armed forces"
         words.insert(0, word)
         k -= 1
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
@@ -410,11 +412,14 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if not words or words[-1] in _NOT_SOURCES or words[-1] in PRONOUNS:
         return None
     before = toks[k][0].lower() if k >= 0 else ""
+    if before in ("of", "from", "in", "on", "with", "about", "for"):
+        return None  # "the perspective of final industry loss estimates": no subject
     if before == "the":
         return " ".join(words), False
     if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
         return f"{toks[k][0]} {' '.join(words)}", False  # "France's undertakers said"
-    if len(words) >= 2 and words[-1].endswith("s") and not re.match(r"\d", before):
+    plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    if len(words) >= 2 and plural and not re.match(r"\d", before):
         return " ".join(words), False
     return None
 
@@ -595,7 +600,8 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
 
 _ACCORDING = LazyPattern(
     r"\b(?:according\s+to|as\s+reported\s+by)\s+"
-    r"(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
+    r"(?:(?:the\s+|(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)['’]s\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
     r"(?:estimates?|figures?|data|counts?|statements?|a\s+statement|reports?|a\s+report|"
     r"tall(?:y|ies)|a\s+tally|an\s+estimate|a\s+count)\s+(?:by|from|of)\s+)?",
     re.I,
@@ -652,6 +658,7 @@ UNNAMED = LazyPattern(
     re.I,
 )
 # "falsely said", "wrongly claimed": what follows is reported to be denied.
+_NOT_OWNERS = ("the", "this", "that", "which")
 _DENIAL_ADVERB = {"falsely", "wrongly", "incorrectly", "mistakenly", "erroneously"}
 
 
@@ -692,8 +699,8 @@ def attributions(clause: str) -> list[Attribution]:
     for match in _POSSESSIVE.finditer(clause) if "s " in clause or "r " in clause else ():
         owner = (match.group(1) or match.group(2)).strip()
         lower = owner.lower()
-        if lower.split()[-1] in _GENERIC_SOURCES or lower in ("the", "this", "that", "which"):
-            continue
+        if lower.split()[-1] in _GENERIC_SOURCES | _TIME_WORDS or lower in _NOT_OWNERS:
+            continue  # "today's figures from X": X's, not today's
         words = owner.split()
         if words[0].lower() in POSSESSIVES:
             found.append(
@@ -741,6 +748,10 @@ def attributions(clause: str) -> list[Attribution]:
         ends = {a.end for a in verbs}
         found = [a for a in found if not (a.kind == "possessive" and a.pronoun in POSSESSIVES
                                           and {a.start - 1, a.start - 2} & ends)]  # fmt: skip
+    if verbs and any(a.kind == "unnamed" for a in found):
+        # "The party claims that": a verb with its subject, not unnamed "claims that"
+        found = [a for a in found if a.kind != "unnamed"
+                 or not any(v.start < a.start < v.end for v in verbs)]  # fmt: skip
     found += verbs
     found.sort(key=lambda a: (a.end, a.start))
     return found
@@ -799,11 +810,13 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
         if lower in _AMBIGUOUS_BASE and not _plural_subject(toks[index - 1][0]):
             continue  # "Lagos state", "the death toll figure": nouns, not verbs
+        following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
         if (
             lower in _NOUN_VERBS
             and previous not in _REPORTS
             and (
-                (index + 1 < len(toks) and toks[index + 1][0].lower() in ("of", "that", "by"))
+                following in ("of", "by")
+                or (following == "that" and not _is_head(previous))  # "The party claims that"
                 or previous in _NOUN_ADJECTIVES
                 or previous in VERBS
                 or previous in _GIVING_VERBS

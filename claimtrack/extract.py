@@ -624,15 +624,16 @@ def _read_sentence(
     # Resolved in reading order, each named source remembered at once, so that
     # "X ..., saying its networks had counted" finds X.
     main: Attribution | None = None  # the last named source before: a participle's subject
+    main_clause: _Clause | None = None
     for _, clause, found in sorted(raw, key=lambda item: item[0]):
         if found.kind == "participle":
-            if main is None:
-                continue
+            if main is None or (main_clause is not clause and main_clause.kind == "opening"):  # type: ignore[union-attr]
+                continue  # "While X reported N, the inquiry found ..., confirming M": not X
             found = replace(main, stance=found.stance, start=found.start, end=found.end,
                             kind="participle")  # fmt: skip
         resolved = _resolve(found, context, position, text, sentence.quote_open)
         if resolved.claimant and resolved.kind not in ("unnamed", "participle"):
-            main = resolved
+            main, main_clause = resolved, clause
         clause.attributions.append(resolved)
         if resolved.claimant and resolved.kind in ("subject", "according", "end", "passive",
                                                    "record"):  # fmt: skip
@@ -750,7 +751,8 @@ def _sentence_source(clauses: list[_Clause], text: str) -> Attribution | None:
     last = clauses[-1].attributions
     if last and last[-1].end >= len(text.rstrip(' .”"’')) - 2 and last[-1].claimant:
         return last[-1]
-    first = clauses[0].attributions
+    # an opening clause ("While X reported N, ...") has a source of its own, or none
+    first = next((c for c in clauses if c.kind != "opening"), clauses[0]).attributions
     if first and first[0].kind in ("subject", "pronoun", "reference", "role") and first[0].claimant:
         return first[0]
     return None

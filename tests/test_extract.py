@@ -120,6 +120,14 @@ def found(text, published=PUBLISHED, known=None):
         # a name that ends in 's keeps it; a number word after a quotation mark is read
         ("Moody's noted that 1,200 policies had lapsed.", [("Moody's", "asserts", 1200)]),
         ("“Twelve boats are missing,” Okoro confirmed.", [("Okoro", "confirms", 12)]),
+        # a day owns no figures; a clause's verb is no part of its subject
+        ("The dam was 56% full, according to today’s figures from the Water Board.",
+         [("Water Board", "reports", 56)]),
+        ("While police reported 37 arrests, the inquiry uncovered evidence suggesting more, "
+         "confirming at least 26 others.", [("police", "reports", 37)]),
+        ("The party claims that between eight and 40 people were hurt.",
+         [("party", "claims", 40)]),
+        ("He spoke of final industry loss estimates of $3 billion.", []),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
