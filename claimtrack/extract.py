@@ -684,7 +684,10 @@ def _read_sentence(
             # a verb may end inside the figure's qualifier: "X estimated $35bn" reads
             # "estimated $35bn" as one figure
             before = [a for a in near if a.end <= located.start or a.start < located.start < a.end]
-            after = [a for a in near if a.start >= located.end]
+            # a passive governs the figure it follows ("the toll of 30 claimed by X"), not
+            # one further back ("79 died, far above the toll of 30 claimed by X")
+            after = [a for a in near if a.start >= located.end and (a.kind != "passive" or not any(
+                located.end <= f.start < a.start for f in figures))]  # fmt: skip
             chosen = before[-1] if before else (after[0] if after else inherited)
             tight = [
                 a

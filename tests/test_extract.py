@@ -128,6 +128,9 @@ def found(text, published=PUBLISHED, known=None):
         ("The party claims that between eight and 40 people were hurt.",
          [("party", "claims", 40)]),
         ("He spoke of final industry loss estimates of $3 billion.", []),
+        # a passive governs the figure it follows, not one before that
+        ("At least 79 people drowned, far above the toll of 30 claimed by the council, "
+         "a study by a local paper found.", [("council", "claims", 30)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
