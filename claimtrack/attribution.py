@@ -184,6 +184,7 @@ class Attribution:
     person: bool
     denial_marker: bool = False  # "falsely said": the claim is reported to be denied
     pronoun: str | None = None  # the pronoun or back-reference still to be resolved
+    passive: bool = False  # "claimed by X": it governs the figure before it
 
 
 def tokens(text: str) -> list[Token]:
@@ -763,7 +764,8 @@ def _resolvable(
     """An attribution whose claimant may still be a back-reference ("the agency")."""
     lower = name.lower()
     if lower in BACK_REFERENCES or (lower.startswith("the ") and lower[4:] in BACK_REFERENCES):
-        return Attribution(None, stance, "reference", start, end, False, pronoun=lower.split()[-1])
+        return Attribution(None, stance, "reference", start, end, False,
+                           pronoun=lower.split()[-1], passive=kind == "passive")  # fmt: skip
     if is_role_only(name):
         return Attribution(name, stance, "role", start, end, True, pronoun=name)
     return Attribution(name, stance, kind, start, end, person)

@@ -686,8 +686,9 @@ def _read_sentence(
             before = [a for a in near if a.end <= located.start or a.start < located.start < a.end]
             # a passive governs the figure it follows ("the toll of 30 claimed by X"), not
             # one further back ("79 died, far above the toll of 30 claimed by X")
-            after = [a for a in near if a.start >= located.end and (a.kind != "passive" or not any(
-                located.end <= f.start < a.start for f in figures))]  # fmt: skip
+            after = [a for a in near if a.start >= located.end and (
+                not (a.kind == "passive" or a.passive)
+                or not any(located.end <= f.start < a.start for f in figures))]  # fmt: skip
             chosen = before[-1] if before else (after[0] if after else inherited)
             tight = [
                 a
