@@ -671,7 +671,12 @@ def _read_sentence(
         for located in figures:
             if not clause.start <= located.start < clause.end:
                 continue
-            skip = _not_a_claim(located, previous_figure, text, relative, own)
+            skip = _not_a_claim(located, previous_figure, text, relative, own) or any(
+                a.start <= located.start
+                and located.end <= a.end
+                and a.kind in ("subject", "record")
+                for a in own
+            )  # "three police sources had confirmed": who speaks, not what they count
             previous_figure = located
             if skip:
                 continue

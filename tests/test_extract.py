@@ -131,6 +131,9 @@ def found(text, published=PUBLISHED, known=None):
         # a passive governs the figure it follows, not one before that
         ("At least 79 people drowned, far above the toll of 30 claimed by the council, "
          "a study by a local paper found.", [("council", "claims", 30)]),
+        # a number in the subject counts who speaks, not what they count
+        ("The paper counted 39 graves, and three police sources had confirmed a toll of 40.",
+         [("paper", "estimates", 39), ("three police sources", "confirms", 40)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
