@@ -235,7 +235,7 @@ _CLAUSE_SPLIT = LazyPattern(
 )
 # A relative clause describes what comes before it; its figures are not the speaker's.
 _RELATIVE = LazyPattern(
-    r"(?:,\s+|\s+)(?:which|who|whose)\s+(?!said|says|told|estimated|reported)"
+    r"(?:,\s+|(?<!\bof)\s+)(?:which|who|whose)\s+(?!said|says|told|estimated|reported)"
     r"|\s+that\s+(?=(?:had|has|have|was|were|is|are|killed|left|hit|struck|[a-z]+ed)\b)"
 )
 
@@ -829,7 +829,7 @@ _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
 # is taken from, given only to say what it is a part of.
 _WHOLE_BEFORE = LazyPattern(
     r"\b(?:out\s+of|of\s+(?:the|a|an|its|their)\s+(?:total|overall|whole)\b(?:\s+[a-z]+)?"
-    r"(?:\s+of)?|of\s+the)\s+$"
+    r"(?:\s+of)?)\s+$"
 )
 
 

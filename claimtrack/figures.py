@@ -402,6 +402,7 @@ _PART_WORDS = {
 }
 _BASELINE_LAST = {phrase[-1] for phrase in _BASELINE_WORDS}
 _PART_LAST = {phrase[-1] for phrase in _PART_WORDS}
+_OF_A_WHOLE = LazyPattern(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?\d")
 _FILLERS = {"the", "a", "an", "its", "their", "some", "about", "around", "nearly", "just", "only"}
 _PRONOUN_ONE_BEFORE = {
     "no", "which", "the", "every", "each", "any", "this", "that", "only", "last", "next",
@@ -1007,7 +1008,10 @@ def _finish(
         unit = head
     if head and head.lower() in _TIME_NOUNS:
         return None  # a duration: "48 hours", "three years"
-    part = _follows(preceding, _PART_WORDS, _PART_LAST)
+    # "including 640 children"; "90 of the 1,300 missing", "9 out of 10"
+    part = _follows(preceding, _PART_WORDS, _PART_LAST) or (
+        not percent and bool(_OF_A_WHOLE.match(text, end))  # a share says so by its unit
+    )
     if first.words and first.value < 10 and first.scale == 1 and second is None:
         # "one", "two" alone: a count only with a counted noun after it, or as a
         # part of a count before it ("including two in Mykolaiv")

@@ -241,6 +241,12 @@ def test_a_figure_with_nothing_counted_after_it_counts_what_the_one_before_count
 def test_parts_are_marked():
     claims = extract_claims("The agency said 2,100 people had died, including 640 children.")
     assert [(c.figure.stated, c.part) for c in claims] == [(2100, False), (640, True)]
+    # the whole a part is taken from is a claim too
+    claims = extract_claims("The board said 90 of the 1,300 people missing had been found.")
+    assert [(c.figure.stated, c.part) for c in claims] == [(90, True), (1300, False)]
+    # "of which" and "of whom" count a part, not a description
+    claims = extract_claims("The union says 3,000 members struck, of whom 1,200 were nurses.")
+    assert [c.figure.stated for c in claims] == [3000, 1200]
 
 
 ACROSS_SENTENCES = [
