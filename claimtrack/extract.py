@@ -236,6 +236,7 @@ _CLAUSE_SPLIT = LazyPattern(
 # A relative clause describes what comes before it; its figures are not the speaker's.
 _RELATIVE = LazyPattern(
     r"(?:,\s+|(?<!\bof)\s+)(?:which|who|whose)\s+(?!said|says|told|estimated|reported)"
+    r"|,\s+where\s+"
     r"|\s+that\s+(?=(?:had|has|have|was|were|is|are|killed|left|hit|struck|[a-z]+ed)\b)"
 )
 
@@ -257,13 +258,20 @@ _OPENING_CLAUSE = LazyPattern(
 )
 
 
+_PARTICIPLE_PHRASE = LazyPattern(r"[a-z]+ing\b[^,;]{0,80},\s+")
+
+
 def _clauses(sentence: str) -> list[_Clause]:
     out: list[_Clause] = []
     start, kind = 0, "first"
     opening = _OPENING_CLAUSE.match(sentence)
     if opening:
-        out.append(_Clause(0, opening.end(), "opening"))
-        start = opening.end()
+        # a participle that follows goes with it: "As officials announced that 460 were
+        # hurt, rising later to 760, the minister said ..."
+        following = _PARTICIPLE_PHRASE.match(sentence, opening.end())
+        end = following.end() if following else opening.end()
+        out.append(_Clause(0, end, "opening"))
+        start = end
     for match in _CLAUSE_SPLIT.finditer(sentence):
         out.append(_Clause(start, match.start(), kind))
         start, kind = match.end(), match.lastgroup or "contrast"
@@ -807,6 +815,8 @@ def _not_a_claim(
         return True  # "a dozen patients ... with temperatures above 40C": a description
     if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):
         return True  # "in two villages", "across ten provinces": where, not how many
+    if _RANK_BEFORE.search(text, max(0, located.start - 8), located.start):
+        return True  # "one of the top three fires": a rank, not a count
     if previous is not None and not located.figure.unit and previous.end <= located.start:
         between = text[previous.end : located.start]
         noun = previous.figure.phrase or ""
@@ -824,6 +834,7 @@ def _not_a_claim(
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
 _MENTION_BEFORE = LazyPattern(r"\b(?:the|this|that)\s+(?:figure|number)\s+of\s+$", re.I)
+_RANK_BEFORE = LazyPattern(r"\btop\s+$", re.I)
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
 # "... of the overall bill of $6.5 billion", "900 of the 1,300": the whole a part
 # is taken from, given only to say what it is a part of.

@@ -134,6 +134,13 @@ def found(text, published=PUBLISHED, known=None):
         # a number in the subject counts who speaks, not what they count
         ("The paper counted 39 graves, and three police sources had confirmed a toll of 40.",
          [("paper", "estimates", 39), ("three police sources", "confirms", 40)]),
+        # a participle after an opening clause goes with it
+        ("As port officials announced that the toll had doubled, rising to over 760, the mayor "
+         "said nothing.", [("port officials", "asserts", 760)]),
+        # ", where ..." describes; "the top three" ranks
+        ("Lena Ortiz counted 20 graves at the site, where the last one was numbered 40.",
+         [("Lena Ortiz", "estimates", 20)]),
+        ("It was one of the top three floods in the valley, Jo Kim said.", []),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
