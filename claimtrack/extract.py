@@ -294,6 +294,16 @@ _APPOSITIVE_ROLE = LazyPattern(
     rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said"
     r"| which| that| who)"
 )
+# A state or province the article names: what "the state government" governs.
+_REGION = LazyPattern(
+    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:state|province|region)\b"
+    r"|\b(?:state|province|region)\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+)
+_REGIONAL_BODY = LazyPattern(
+    r"(?:the\s+)?(?:state|provincial|regional)\s+(government|authorities|police|officials|"
+    r"administration|ministry|health\s+department|disaster\s+agency)",
+    re.I,
+)
 # A sentence that opens with a person and whom they speak for: "Tomas Berg of the Lumen
 # group, who ..., said".
 _NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
@@ -341,6 +351,7 @@ class _Context:
         self.mentions: dict[int, list[tuple[str, str, str | None]]] = {}  # by sentence
         self.last_person: str | None = None
         self.recent_people: list[str] = []  # the most recently named last
+        self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
         self.last_report: str | None = None
@@ -390,6 +401,13 @@ class _Context:
             roles = {w for w in head_words[-2:] if w.isalpha()}
             if roles:
                 self.mention(" ".join(name), roles, position)
+        if " state" in sentence or " provinc" in sentence or " region" in sentence:
+            for match in _REGION.finditer(sentence):
+                words = (match.group(1) or match.group(2)).split()
+                while words and words[0].lower() in attr.NOT_NAMES:
+                    words = words[1:]
+                if words and " ".join(words) not in self.regions:
+                    self.regions.append(" ".join(words))
         opening = _NAME_OF.match(sentence)
         named = opening.group(1).split() if opening else []
         if attr.looks_like_person(named) and not any(w.lower() in attr.NOT_NAMES for w in named):
@@ -551,6 +569,7 @@ def extract_claims(
         _Person(p.name, set(p.roles), p.position, p.organisation, p.pronoun) for p in learned.people
     ]
     context.descriptions = learned.descriptions
+    context.regions = learned.regions
     context.mentions = learned.mentions
     found: list[Candidate] = []
     pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
@@ -851,6 +870,10 @@ def _resolve(
     possessives resolved against what the article has named so far."""
     if found.claimant is not None and found.kind not in ("role",):
         name = context.full_name(found.claimant)
+        regional = _REGIONAL_BODY.fullmatch(name)
+        if regional and len(context.regions) == 1:
+            # "the state government" of an article about one state: that state's
+            name = f"{context.regions[0]} {name.removeprefix('the ').removeprefix('The ')}"
         words = name.split()
         if (
             words

@@ -275,6 +275,11 @@ ACROSS_SENTENCES = [
         "The Courier said 20 bodies were counted. The outlet later counted 31 bodies.",
         [("Courier", "asserts", 20), ("Courier", "estimates", 31)],
     ),
+    # "the state government" of an article that names one state is that state's
+    (
+        "Floods hit northern Nara state. The state government said 40 people had died.",
+        [("Nara state government", "asserts", 40)],
+    ),
     # "he" and "she" pass over a person the text already called by the other pronoun
     (
         "Ana Ruiz, a surveyor for the board, said the maps were old. “It is worse,” she said. "
