@@ -350,7 +350,7 @@ class _Context:
         self.descriptions: dict[str, set[str]] = {}  # organisation -> what it is described as
         self.mentions: dict[int, list[tuple[str, str, str | None]]] = {}  # by sentence
         self.last_person: str | None = None
-        self.recent_people: list[str] = []  # the most recently named last
+        self.recent_people: list[_Person] = []  # the few named last, the latest last
         self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
@@ -377,8 +377,9 @@ class _Context:
                 roles = {word.lower().rstrip(".")} & attr.ROLES
                 self.mention(" ".join(name).rstrip("."), roles, position, _owner(words, index))
                 pronoun = _HONORIFICS.get(word.lower().rstrip("."))
-                if pronoun:
-                    self.people_named(" ".join(name).rstrip("."))[0].pronoun = pronoun
+                named = self.person_named(" ".join(name).rstrip("."))
+                if pronoun and named is not None:
+                    named.pronoun = pronoun
         for match in _APPOSITIVE_ROLE.finditer(sentence) if ", " in sentence else ():
             name = match.group(1).split()
             if name[0] in ("The", "A", "An"):
@@ -451,34 +452,29 @@ class _Context:
     def person(
         self, name: str, roles: set[str], position: int, organisation: str | None = None
     ) -> None:
-        for known in self.people_named(name):
+        known = self.person_named(name)
+        if known is not None:
             known.roles |= roles
             known.organisation = known.organisation or organisation
-            self.last_named(known.name)
-            return
-        self.people.append(_Person(name, roles, position, organisation))
-        self.last_named(name)
+        else:
+            known = _Person(name, roles, position, organisation)
+            self.people.append(known)
+        self.last_person = known.name
+        if known in self.recent_people:
+            self.recent_people.remove(known)
+        self.recent_people = [*self.recent_people[-5:], known]
 
-    def people_named(self, name: str) -> list[_Person]:
-        return [p for p in self.people if p.name == name or p.name.endswith(" " + name)]
-
-    def last_named(self, name: str) -> None:
-        self.last_person = name
-        if name in self.recent_people:
-            self.recent_people.remove(name)
-        self.recent_people.append(name)
+    def person_named(self, name: str) -> _Person | None:
+        return next((p for p in self.people if p.name == name or p.name.endswith(" " + name)), None)
 
     def called(self, pronoun: str) -> str | None:
         """Whom "he" or "she" stands for: the person named last, passing over one the
         text has already called by the other pronoun ("..., she said. ... He said" is
         someone else), and from then on called so."""
-        for name in reversed(self.recent_people):
-            person = self.people_named(name)
-            said = person[0].pronoun if person else None
-            if said is None or said == pronoun:
-                if person and said is None:
-                    person[0].pronoun = pronoun
-                return name
+        for person in reversed(self.recent_people):
+            if person.pronoun in (None, pronoun):
+                person.pronoun = pronoun
+                return person.name
         return None
 
     def remember(self, name: str, person: bool) -> None:
