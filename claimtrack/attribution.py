@@ -184,7 +184,7 @@ class Attribution:
     person: bool
     denial_marker: bool = False  # "falsely said": the claim is reported to be denied
     pronoun: str | None = None  # the pronoun or back-reference still to be resolved
-    passive: bool = False  # "claimed by X": it governs the figure before it
+    form: str = ""  # how it was written ("passive", "record", ...) when kind is "reference"
 
 
 def tokens(text: str) -> list[Token]:
@@ -455,7 +455,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         words = [*words[:-1], words[-1][:-2]]
     while (
         len(words) > 1
-        and words[-1].lower() in _REPORT_NOUNS | {"news", "service"}
+        and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
         and (words[-1].islower())
     ):
         words = words[:-1]  # "police reports", "Ukrinform news service"
@@ -581,8 +581,10 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     toks = tokens(text)
     words = []
     for word, _, _ in toks:
-        if word in (",", ".", ";", ":", "“", "”", '"') or word.lower() in VERBS:
+        if word in (",", ".", ";", ":", "“", "”", '"'):
             break
+        if word.lower() in VERBS and not (words and is_capital(word)):
+            break  # "by the ministry said", but "by the Tern Project"
         if word.lower() in _AUXILIARIES:
             break  # "the 2,000 cited by the army is far too high"
         if word in ("(", ")", "-", "—", "–"):
@@ -764,8 +766,9 @@ def _resolvable(
     """An attribution whose claimant may still be a back-reference ("the agency")."""
     lower = name.lower()
     if lower in BACK_REFERENCES or (lower.startswith("the ") and lower[4:] in BACK_REFERENCES):
-        return Attribution(None, stance, "reference", start, end, False,
-                           pronoun=lower.split()[-1], passive=kind == "passive")  # fmt: skip
+        # a possessive stays one: "the government's estimate" speaks for no later figure
+        return Attribution(None, stance, "possessive" if kind == "possessive" else "reference",
+                           start, end, False, pronoun=lower.split()[-1], form=kind)  # fmt: skip
     if is_role_only(name):
         return Attribution(name, stance, "role", start, end, True, pronoun=name)
     return Attribution(name, stance, kind, start, end, person)

@@ -715,7 +715,7 @@ def _read_sentence(
             # a passive governs the figure it follows ("the toll of 30 claimed by X"), not
             # one further back ("79 died, far above the toll of 30 claimed by X")
             after = [a for a in near if a.start >= located.end and (
-                not (a.kind == "passive" or a.passive)
+                "passive" not in (a.kind, a.form)
                 or not any(located.end <= f.start < a.start for f in figures))]  # fmt: skip
             chosen = before[-1] if before else (after[0] if after else inherited)
             tight = [
@@ -726,8 +726,14 @@ def _read_sentence(
             ]
             if tight:
                 chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
-            speaker = next((a for a in after if a.claimant and a.kind != "participle"), None)
-            if chosen is not None and chosen.kind == "record" and speaker is not None:
+            # a source turned round after a comma: "X has recorded N, the WHO said"
+            speaker = next((a for a in after if a.claimant and a.kind in _SPEAKING
+                            and _AFTER_A_COMMA.search(text, 0, a.start)), None)  # fmt: skip
+            if (
+                chosen is not None
+                and "record" in (chosen.kind, chosen.form)
+                and speaker is not None
+            ):
                 chosen = speaker  # "X has recorded N, the WHO said": the WHO's claim
             if (
                 chosen is not None
@@ -763,6 +769,8 @@ def _read_sentence(
     return assigned, loose, closing
 
 
+_SPEAKING = ("subject", "end", "reference", "pronoun", "role")
+_AFTER_A_COMMA = LazyPattern(r",\s*(?:the\s+)?$", re.I)
 # What a denial points back at: "denied this", "rejected the figure", "disputes those numbers".
 _POINTS_BACK = LazyPattern(
     r"\s+(?:this|that|it|these|those|(?:the|these|those|this|that)\s+(?:claims?|figures?|"
@@ -908,6 +916,9 @@ def _resolve(
             claimant = context.organisation_named(owner[1]) if len(owner) > 1 else None
             if claimant is None and len(owner) == 1:
                 claimant, person = context.called("he" if owner[0] == "his" else "she"), True
+        elif owner and owner[0] not in attr.POSSESSIVES:
+            # "the government's estimate": the government named before, else as written
+            claimant = context.organisation_named(owner[-1]) or owner[-1]
         elif owner:
             claimant = context.last_organisation
     elif found.kind == "role":
