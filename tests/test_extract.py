@@ -149,7 +149,7 @@ def found(text, published=PUBLISHED, known=None):
         # a capitalised verb inside a name; a service that is no news service
         ("According to a tally by the Tern Project, 6,200 migrants have died.",
          [("Tern Project", "reports", 6200)]),
-        ("Rescuers found 88 bodies, the fire service said.", [("fire service", "asserts", 88)]),
+        ("Rescuers recovered 88 bodies, the fire service said.", [("fire service", "asserts", 88)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
