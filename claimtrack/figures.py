@@ -452,6 +452,13 @@ _PHRASE_STOP = set(
 _VERBS = set("came come comes went go goes got took take made make gave left stayed joined".split())
 
 
+# Verbs of giving a figure, after it: "30 claimed by", "2,000 cited by" count nothing.
+_REPORTED = set(
+    """claimed cited reported estimated given announced recorded confirmed counted registered
+    listed released published stated quoted alleged disputed denied offered provided""".split()
+)
+
+
 def _verb_like(word: str) -> bool:
     return word.endswith("ed") and word not in UNIT_SYNONYMS
 
@@ -1150,6 +1157,8 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
             break
         if lower in _PHRASE_STOP or lower in _VERBS or (words and _verb_like(lower)):
             break
+        if lower in _REPORTED:
+            break  # "the toll of 30 claimed by the state": who gives it, not what it counts
         words.append(word)
         if lower in UNIT_SYNONYMS or len(words) == 4 or raw[-1] in ".'’":
             break
