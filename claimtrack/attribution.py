@@ -55,7 +55,7 @@ for _base, _stance in {
     "allege": "alleges", "deny": "denies", "reject": "denies", "dispute": "denies",
     "dismiss": "denies", "refute": "denies", "estimate": "estimates", "count": "estimates",
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
-    "fear": "estimates", "inform": "asserts",
+    "fear": "estimates", "inform": "asserts", "quote": "reports",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
@@ -96,6 +96,7 @@ CLAIMANT_HEADS = set(
     guards coastguard union unions brigade battalion monitors inspectors organisers
     organizers diplomats junta regime rebels militants insurgents separatists embassy
     consulate mission board bank firm institute centre center university foundation
+    activists campaigners volunteers observers critics opponents protesters
     association federation society alliance coalition network tribunal secretariat
     bureau directorate panel party television radio broadcaster newspaper media channel
     tv""".split()
@@ -532,6 +533,7 @@ def is_role_only(name: str) -> bool:
     )
 
 
+_AFTER_A_NAME = {"from", "to", "with", "range", "ranges", "ranged", "stood", "stands", "put"}
 _SHOWED = ("showed", "show", "shows", "suggest", "suggested", "indicate", "indicated",
            "revealed", "reveal", "found", "put", "published")  # fmt: skip
 
@@ -585,8 +587,8 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             break
         if word.lower() in VERBS and not (words and is_capital(word)):
             break  # "by the ministry said", but "by the Tern Project"
-        if word.lower() in _AUXILIARIES:
-            break  # "the 2,000 cited by the army is far too high"
+        if word.lower() in _AUXILIARIES or word.lower() in _AFTER_A_NAME or word[0].isdigit():
+            break  # "the 2,000 cited by the army is far too high", "by X range from"
         if word in ("(", ")", "-", "—", "–"):
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
@@ -609,6 +611,8 @@ _ACCORDING = LazyPattern(
     r"tall(?:y|ies)|a\s+tally|an\s+estimate|a\s+count)\s+(?:by|from|of)\s+)?",
     re.I,
 )
+# ", per the health ministry", "per Reuters": never "per cent" or "per day"
+_PER = LazyPattern(r"\bper\s+(?=the\s|[A-Z])")
 _FIGURES_FROM = LazyPattern(
     r"\b(?:figures|data|statistics|numbers|estimates|an?\s+estimate|a\s+tally|tallies|"
     r"a\s+count|a\s+claim|claims|a\s+statement|a\s+report|an\s+assessment)\s+"
@@ -677,6 +681,7 @@ def attributions(clause: str) -> list[Attribution]:
     for pattern, kind, stance, hint in (
         (_ACCORDING, "according", "reports", "ccording to" if "by" not in lowered else " "),
         (_FIGURES_FROM, "according", "reports", " by " if " from " not in lowered else " "),
+        (_PER, "according", "reports", "per "),
         (_MADE_BY, "passive", None, " by "),
         (_PASSIVE, "passive", None, " by "),
     ):
@@ -886,7 +891,7 @@ _RECORD_VERBS = set(
 # ("groups report", "officials estimate", "police count").
 _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
-    cite add register deny dispute state fear""".split()
+    cite add register deny dispute state fear quote""".split()
 )
 
 

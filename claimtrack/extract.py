@@ -654,7 +654,7 @@ def _read_sentence(
                 continue  # "While X reported N, the inquiry found ..., confirming M": not X
             found = replace(main, stance=found.stance, start=found.start, end=found.end,
                             kind="participle")  # fmt: skip
-        resolved = _resolve(found, context, position, text, sentence.quote_open)
+        resolved = _resolve(found, context, position, text, sentence.quote_open, main)
         if resolved.claimant and resolved.kind not in ("unnamed", "participle"):
             main, main_clause = resolved, clause
         clause.attributions.append(resolved)
@@ -867,8 +867,18 @@ _WHOLE_BEFORE = LazyPattern(
 )
 
 
+def _called_a_person(attribution: Attribution, context: _Context) -> bool:
+    known = context.person_named(attribution.claimant or "") if attribution.person else None
+    return known is not None and known.pronoun is not None
+
+
 def _resolve(
-    found: Attribution, context: _Context, position: int, text: str, opened: bool
+    found: Attribution,
+    context: _Context,
+    position: int,
+    text: str,
+    opened: bool,
+    subject: Attribution | None = None,
 ) -> Attribution:
     """An attribution with its claimant named: pronouns, back-references, roles and
     possessives resolved against what the article has named so far."""
@@ -897,6 +907,12 @@ def _resolve(
         kind = attr.PRONOUNS.get(word)
         if kind == "person":
             claimant, person = context.called(word), True
+        elif (
+            kind == "organisation"
+            and subject is not None
+            and not _called_a_person(subject, context)
+        ):
+            claimant = subject.claimant  # "The Red Cross said it had registered ..."
         elif kind in ("organisation", "plural"):
             claimant = (
                 context.last_organisation

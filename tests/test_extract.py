@@ -150,6 +150,18 @@ def found(text, published=PUBLISHED, known=None):
         ("According to a tally by the Tern Project, 6,200 migrants have died.",
          [("Tern Project", "reports", 6200)]),
         ("Rescuers recovered 88 bodies, the fire service said.", [("fire service", "asserts", 88)]),
+        # "it" right after its sentence's subject is that subject, even a two-word name
+        ("The Red Cross said it had registered 2,300 missing persons.",
+         [("Red Cross", "reports", 2300)]),
+        # ", per X"; "X quoted Y as saying"; a name after "by" ends before "range from"
+        ("The strikes killed 40 people, per the health ministry.",
+         [("health ministry", "reports", 40)]),
+        ("The Courier quoted a senior official as saying that 69 bodies were found.",
+         [("Courier", "reports", 69)]),
+        ("Estimates by aid groups range from 2,000 to 5,000.", [("aid groups", "reports", 5000)]),
+        # activists, observers, critics: claimants of their own, not the first source's
+        ("Police said they arrested 35 people, while activists put the number at over 100.",
+         [("police", "asserts", 35), ("activists", "asserts", 100)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
