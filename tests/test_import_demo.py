@@ -243,3 +243,44 @@ def test_demo_runs_from_the_installed_program(tmp_path):
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True
     )
     assert where.returncode == 0, where.stderr
+
+
+WIRE_ROWS = [
+    ("The ministry says 3,000 troops were deployed in Kursk on Tuesday", "Ministry", "2024-10-23"),
+    ("The utility says 40,000 homes lost power in Lagos overnight", "Utility", "2024-10-23"),
+    ("Officials say 8,000 troops were deployed in Kursk by Friday", "Officials", "2024-10-25"),
+    ("Lagos residents say 55,000 homes lost power overnight", "Residents", "2024-10-24"),
+    ("The army denies that troops were deployed in Kursk", "Army", "2024-10-26"),
+]
+
+
+def test_a_plain_import_files_its_claims_as_adding_them_would(cli, tmp_path, new_store):
+    """Without a topic column an import files each row among the topics its earlier
+    rows made, as `add` of the same rows in turn would."""
+    lines = ["text,source,date"] + [f'"{text}",{source},{day}' for text, source, day in WIRE_ROWS]
+    path = write(tmp_path, "wire.csv", "\n".join(lines) + "\n")
+    cli("import", path)
+    added = new_store("added")
+    for text, source, day in WIRE_ROWS:
+        cli("--db", added, "add", text, "--source", source, "--date", day)
+
+    def filed(*db):
+        return sorted((c["id"], c["topic"]) for c in cli.json(*db, "list"))
+
+    imported = filed()
+    assert imported == filed("--db", added)
+    assert len({topic for _, topic in imported}) == 2
+    assert cli.json("conflicts") == cli.json("--db", added, "conflicts")
+
+
+def test_an_imported_listing_whose_only_unseen_character_is_del_is_escaped(cli, tmp_path):
+    # a discrepancy's listing is ASCII but for its topic's DEL
+    rows = [
+        '"The U.S. confirms 3,000 troops are in Russia",US,2024-10-23,T\x7fU,,',
+        '"Kyiv says up to 10,000 soldiers are in Russia",Kyiv,2024-10-24,T\x7fU,,',
+    ]
+    path = write(tmp_path, "del.csv", "text,source,date,topic,figure,unit\n" + "\n".join(rows))
+    cli("import", path)
+    out = cli("conflicts", "--json").stdout
+    assert "\x7f" not in out and "T\\u007fU" in out
+    assert "conflicts:       up to date" in cli("check").stdout
