@@ -472,11 +472,8 @@ def check_claim(claim: Claim, today: date, now: str) -> Claim:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def source_key(name: str) -> str:
-    """'U.S.', 'US' and 'the U.S.' are one source; so are 'Pentagon' and 'the Pentagon'.
-
-    Cached: the denial check asks it of every claim a denial could answer."""
+    """'U.S.', 'US' and 'the U.S.' are one source; so are 'Pentagon' and 'the Pentagon'."""
     text = unicodedata.normalize("NFKC", name).casefold()
     text = text.replace(".", "").replace("’", "'")
     text = re.sub(r"[^\w\s'-]", " ", text)
