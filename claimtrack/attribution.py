@@ -124,7 +124,8 @@ _SPEAKERS = set(
 _FUNCTION_CAPITALS = set(
     """while but and although however meanwhile as when if after before since because so yet
     still also in on at the a an this that these those it its his her their our we i you he
-    she they there here with without for from by of to then even additionally moreover""".split()
+    she they there here with without for from by of to then even additionally moreover though
+    whilst whereas unlike nor""".split()
 )
 _INDEFINITE = {"a", "an", "one", "some", "another", "any"}
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural",
@@ -405,6 +406,16 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break  # "... estimate puts expected losses at": no noun phrase ends in "puts"
         if word.endswith("ed") and words and words[0] not in CLAIMANT_HEADS:
             break  # "the investigation uncovered evidence": a verb, not "the armed forces"
+        if (
+            word.endswith("ing")
+            and words
+            and words[-1].endswith("s")
+            and words[-1] not in CLAIMANT_HEADS
+            and k >= 1
+        ):
+            # "analysts using aerial photographs estimated": the analysts, not the ruling
+            # party's "ruling"
+            return noun_phrase_before(toks, k)
         words.insert(0, word)
         k -= 1
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
@@ -646,8 +657,13 @@ _PASSIVE = LazyPattern(
     re.I,
 )
 _PARENTHESIS_SOURCE = LazyPattern(
-    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|police|organi[sz]ers|"
+    r"unions?|officials|the\s+[a-z]+)"
     r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
+)
+_GAPPED = LazyPattern(
+    r",\s+(?:and\s+|while\s+)?the\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|[a-z]+)\s+"
+    r"(?=(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|only\s+)?[$€£]?\d)"
 )
 _DEMONYM_ESTIMATE = LazyPattern(
     r"\b([A-Z][a-z]+(?:an|ian|ese|ish|i|ic))\s+(?:official\s+)?(?:estimates|figures|claims|"
@@ -703,8 +719,10 @@ def attributions(clause: str) -> list[Attribution]:
             if kind == "passive" and match.lastindex:
                 verb_stance = VERBS.get(match.group(1).lower(), verb_stance)
             found.append(_resolvable(name, verb_stance, kind, match.start(), match.end(), person))
-    # a quick look first: every owner ends in "s" ("X's", "his", "its") or "r" ("her")
-    for match in _POSSESSIVE.finditer(clause) if "s " in clause or "r " in clause else ():
+    # a quick look first: every owner ends in "s" ("X's", "his", "its"), "r" ("her") or
+    # a plural's apostrophe ("the organisers' count")
+    possessive = "s " in clause or "r " in clause or "s'" in clause or "s’" in clause
+    for match in _POSSESSIVE.finditer(clause) if possessive else ():
         owner = (match.group(1) or match.group(2)).strip()
         lower = owner.lower()
         if lower.split()[-1] in _GENERIC_SOURCES | _TIME_WORDS or lower in _NOT_OWNERS:
@@ -723,7 +741,8 @@ def attributions(clause: str) -> list[Attribution]:
                 )  # fmt: skip
             )
             continue
-        if not any(is_capital(w) for w in words) and words[-1].lower() not in BACK_REFERENCES:
+        head = words[-1].lower().rstrip("'’")
+        if not any(is_capital(w) for w in words) and head not in BACK_REFERENCES | CLAIMANT_HEADS:
             continue
         named = clean_name(words)
         if named:
@@ -735,6 +754,12 @@ def attributions(clause: str) -> list[Attribution]:
         found.append(
             Attribution(match.group(1), "reports", "after", match.start(), match.end(), False)
         )
+    for match in _GAPPED.finditer(clause) if ", " in clause else ():
+        # "The police counted 18,000 marchers, the organisers 90,000": the verb left out
+        if match.group(1).islower() and not _is_head(match.group(1)):
+            continue
+        found.append(Attribution(match.group(1), "asserts", "gapped", match.start(1),
+                                 match.end(), False))  # fmt: skip
     for match in _DEMONYM_ESTIMATE.finditer(clause):
         # "Russian estimates of 2,000 dead": whose estimate it is
         found.append(
@@ -859,6 +884,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if named is None:
             continue
         name, person = named
+        if name.lower() in _NOT_SOURCES:
+            continue  # "Crowd estimates ranged": the figure, not who gives it
         begin = clause.rfind(name.split()[0], 0, start)
         begin = begin if begin >= 0 else start
         kind = "record" if lower in _RECORD_VERBS else "subject"

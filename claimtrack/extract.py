@@ -228,7 +228,7 @@ def _split_sentences(paragraph: str) -> list[str]:
 # clause before it; a contrast (";", ", while ", "whereas") or a subordinate clause
 # ("when ...") may have its own, and otherwise takes the sentence's.
 _CLAUSE_SPLIT = LazyPattern(
-    r"(?P<contrast>;\s+|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+[–—]\s+|"
+    r"(?P<contrast>;\s+|,?\s+(?:while|whereas|whilst)\s+|,\s+(?:but|though)\s+|\s+[–—]\s+|"
     r",\s+(?:against|versus|vs\.?)\s+)"
     r"|(?P<continue>,\s+(?:adding|and\s+added|and\s+said|noting)\s+(?:that\s+)?|,\s+and\s+that\s+)"
     r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+)"

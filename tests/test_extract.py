@@ -162,6 +162,18 @@ def found(text, published=PUBLISHED, known=None):
         # activists, observers, critics: claimants of their own, not the first source's
         ("Police said they arrested 35 people, while activists put the number at over 100.",
          [("police", "asserts", 35), ("activists", "asserts", 100)]),
+        # crowd counts as copy gives them: a verb left out, a lower-case source in
+        # brackets, a plural's possessive, "though", a participle inside the subject
+        ("The police counted 18,000 marchers, the organisers 90,000.",
+         [("police", "estimates", 18000), ("organisers", "asserts", 90000)]),
+        ("Crowd estimates ranged from 20,000 (police) to 100,000 (organisers).",
+         [("police", "reports", 20000), ("organisers", "reports", 100000)]),
+        ("The rally drew 40,000 people by police count and 200,000 by the organisers' count.",
+         [("police", "estimates", 40000), ("organisers", "reports", 200000)]),
+        ("Organisers said 300,000 people marched, though police put the figure at 65,000.",
+         [("Organisers", "asserts", 300000), ("police", "asserts", 65000)]),
+        ("Independent analysts using aerial photographs estimated the crowd at 120,000.",
+         [("Independent analysts", "estimates", 120000)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
