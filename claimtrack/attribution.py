@@ -851,7 +851,12 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             and previous not in _REPORTS
             and (
                 following in ("of", "by")
-                or (following == "that" and not _is_head(previous))  # "The party claims that"
+                # a verb after a name or a head: "The party claims that", "Moody's RMS
+                # estimates that"
+                or (
+                    following == "that"
+                    and not (_is_head(previous) or is_capital(toks[index - 1][0]))
+                )
                 or previous in _NOUN_ADJECTIVES
                 or previous in VERBS
                 or previous in _GIVING_VERBS

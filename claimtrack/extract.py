@@ -706,8 +706,11 @@ def _read_sentence(
             # A possessive governs only the figure it is written with: "X's count of
             # N", "N by X's count", not one further on ("..., not in X's report, as
             # well as N").
+            # ... or the one its clause opens with: "X's estimate of the damage is N"
             near = [a for a in own if a.kind != "possessive" or (
                 0 <= located.start - a.end <= 25 or 0 <= a.start - located.end <= 25
+                or (a.start <= clause.start + 4 and a is own[0]
+                    and "," not in text[a.end : located.start])
             )]  # fmt: skip
             # a verb may end inside the figure's qualifier: "X estimated $35bn" reads
             # "estimated $35bn" as one figure

@@ -174,6 +174,14 @@ def found(text, published=PUBLISHED, known=None):
          [("Organisers", "asserts", 300000), ("police", "asserts", 65000)]),
         ("Independent analysts using aerial photographs estimated the crowd at 120,000.",
          [("Independent analysts", "estimates", 120000)]),
+        # "Moody's RMS estimates that": a verb after a name; a possessive that opens its
+        # clause governs the figure its predicate gives
+        ("Kestrel Re estimates that insured losses will total $8 billion.",
+         [("Kestrel Re", "estimates", 8e9)]),
+        ("Tidewater's preliminary estimate of the total damage and economic loss is $225 billion.",
+         [("Tidewater", "reports", 2.25e11)]),
+        ("Tidewater's estimate covers the state's insurers, 23% of whose policies are coastal.",
+         []),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
