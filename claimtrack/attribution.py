@@ -201,6 +201,7 @@ def _is_head(lower: str) -> bool:
     return (
         lower in CLAIMANT_HEADS
         or lower.rstrip("s") in CLAIMANT_HEADS
+        or (lower.endswith("ies") and lower[:-3] + "y" in CLAIMANT_HEADS)  # "aid agencies"
         or lower in TITLES
         or (lower.endswith("s") and lower[:-1] in ROLES)  # "union leaders", "the generals"
         or lower in _REPORTS  # "the report said": resolved to whose report it is
@@ -460,6 +461,7 @@ _AUXILIARIES = set(
 def clean_name(words: list[str]) -> tuple[str, bool] | None:
     """A claimant's name from the words before its verb: titles before a name
     dropped, descriptions before a name dropped, report nouns after it dropped."""
+    article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
     if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
@@ -489,7 +491,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
             all(map(is_capital, organisation))
             or (any(map(is_capital, organisation)) and organisation[-1] in CLAIMANT_HEADS)
         )  # "of Human Rights Watch", "of the Lumen group"
-        if looks_like_person(name) and named:
+        if looks_like_person(name) and named and not article:
             return " ".join(name), True
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
@@ -593,7 +595,7 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     """The claimant after 'according to' or 'by': up to the next comma or verb."""
     toks = tokens(text)
     words = []
-    for word, _, _ in toks:
+    for index, (word, _, _) in enumerate(toks):
         if word in (",", ".", ";", ":", "“", "”", '"'):
             break
         if word.lower() in VERBS and not (words and is_capital(word)):
@@ -605,6 +607,10 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
         if word.lower() in ("and", "or") and words:
+            following = toks[index + 1][0] if index + 1 < len(toks) else ""
+            if word == "and" and is_capital(words[-1]) and is_capital(following):
+                words.append(word)  # "the Armed Conflict Location and Event Data project"
+                continue
             break
         words.append(word)
         if len(words) > 8:

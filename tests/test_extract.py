@@ -182,6 +182,14 @@ def found(text, published=PUBLISHED, known=None):
          [("Tidewater", "reports", 2.25e11)]),
         ("Tidewater's estimate covers the state's insurers, 23% of whose policies are coastal.",
          []),
+        # a name with "and" inside; "the X School of Y" is no person; "aid agencies"
+        ("At least 20,000 people died, according to the Conflict Location and Event Data "
+         "project.", [("Conflict Location and Event Data", "reports", 20000)]),
+        ("At least 40 died, according to the Red Cross and the UN.", [("Red Cross", "reports", 40)]),
+        ("A researcher at the Lisbon School of Medicine estimated that 6,100 people died.",
+         [("Lisbon School of Medicine", "estimates", 6100)]),
+        ("Aid agencies estimate that 1 million people live in the camps.",
+         [("Aid agencies", "estimates", 1e6)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
