@@ -272,7 +272,14 @@ def noun_phrase_before(
         named = [w for w in words if w not in ("'", "’")]
         if named[0] == "the" and len(named) > 1:
             named = named[1:]  # "The organisers, the Citizens' Forum, said": the name
-        if all(is_capital(w) for w in named) and len(named) <= 5:
+        inner = ("the", "of", "and", "for", "on")  # "the Stop the Crisis Coalition"
+        if (
+            is_capital(named[0])
+            and all(is_capital(w) or w in inner for w in named)
+            and (len(named) <= 5)
+        ):
+            if any(w in inner for w in named):
+                return " ".join(named), False
             return clean_name(named)
         return noun_phrase_before(toks, k, common=False)
     words: list[str] = []
@@ -650,7 +657,8 @@ _POSSESSIVE = LazyPattern(
     r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:own\s+|latest\s+|official\s+|"
     r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+|"
     r"initial\s+|earlier\s+)*"
-    r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?)\b"
+    r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?|"
+    r"projections?|forecasts?|assessments?)\b"
 )
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
 DISPUTED_BY = LazyPattern(

@@ -726,6 +726,7 @@ def _read_sentence(
                 for a in after
                 if (a.kind in ("according", "after", "possessive") and a.start - located.end <= 14)
                 or (a.kind == "passive" and a.start - located.end <= 30)
+                or _relative_source(a, located, text)
             ]
             if tight:
                 chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
@@ -773,12 +774,23 @@ def _read_sentence(
 
 
 _SPEAKING = ("subject", "end", "reference", "pronoun", "role")
+_NO_OBJECT = LazyPattern(r"\s*(?:[.,;)]|$)")
 _AFTER_A_COMMA = LazyPattern(r",\s*(?:the\s+)?$", re.I)
 # What a denial points back at: "denied this", "rejected the figure", "disputes those numbers".
 _POINTS_BACK = LazyPattern(
     r"\s+(?:this|that|it|these|those|(?:the|these|those|this|that)\s+(?:claims?|figures?|"
     r"numbers?|reports?|tolls?|estimates?|counts?|allegations?|assertion))\b"
 )
+
+
+def _relative_source(attribution: Attribution, located: Located, text: str) -> bool:
+    """ "the $12 billion the president had cited": a relative clause left unmarked,
+    whose verb has the figure for its object."""
+    return (
+        attribution.kind in ("subject", "role", "reference")
+        and 0 <= attribution.start - located.end <= 12
+        and bool(_NO_OBJECT.match(text, attribution.end))
+    )
 
 
 def _new_actor(text: str, clause: _Clause) -> bool:
@@ -824,10 +836,15 @@ def _not_a_claim(
 ) -> bool:
     """Figures a sentence gives that are no claim of its source."""
     if located.baseline:
-        # unless the baseline names its own source: "the $2.1 billion put forward by X"
+        # unless the baseline names its own source: "the $2.1 billion put forward by X",
+        # "than the $12 billion the president had cited"
         return not any(
             a.kind in ("passive", "possessive") and abs(a.start - located.end) < 30 for a in own
-        ) and not any(a.kind == "possessive" and 0 <= located.start - a.end < 8 for a in own)
+        ) and not any(
+            (a.kind == "possessive" and 0 <= located.start - a.end < 8)
+            or _relative_source(a, located, text)
+            for a in own
+        )
     for start, end in relative:
         if start < located.start < end and not any(start <= a.end <= end for a in own):
             return True

@@ -190,6 +190,13 @@ def found(text, published=PUBLISHED, known=None):
          [("Lisbon School of Medicine", "estimates", 6100)]),
         ("Aid agencies estimate that 1 million people live in the camps.",
          [("Aid agencies", "estimates", 1e6)]),
+        # a figure a relative clause gives to its source, even a baseline; a projection
+        # is a possessive's noun; a name with "the" inside
+        ("The audit put the cost at $21.6 billion, far more than the $12 billion the mayor "
+         "had cited.", [("audit", "asserts", 2.16e10), ("mayor", "reports", 1.2e10)]),
+        ("The agency's own projection was $18 billion.", [("agency", "reports", 1.8e10)]),
+        ("The organisers, the Stop the Cuts Alliance, claimed 9,000 marchers.",
+         [("Stop the Cuts Alliance", "claims", 9000)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
