@@ -124,7 +124,8 @@ _SPEAKERS = set(
 _FUNCTION_CAPITALS = set(
     """while but and although however meanwhile as when if after before since because so yet
     still also in on at the a an this that these those it its his her their our we i you he
-    she they there here with without for from by of to then even additionally moreover""".split()
+    she they there here with without for from by of to then even additionally moreover though
+    whilst whereas unlike nor""".split()
 )
 _INDEFINITE = {"a", "an", "one", "some", "another", "any"}
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural",
@@ -200,6 +201,7 @@ def _is_head(lower: str) -> bool:
     return (
         lower in CLAIMANT_HEADS
         or lower.rstrip("s") in CLAIMANT_HEADS
+        or (lower.endswith("ies") and lower[:-3] + "y" in CLAIMANT_HEADS)  # "aid agencies"
         or lower in TITLES
         or (lower.endswith("s") and lower[:-1] in ROLES)  # "union leaders", "the generals"
         or lower in _REPORTS  # "the report said": resolved to whose report it is
@@ -270,7 +272,14 @@ def noun_phrase_before(
         named = [w for w in words if w not in ("'", "’")]
         if named[0] == "the" and len(named) > 1:
             named = named[1:]  # "The organisers, the Citizens' Forum, said": the name
-        if all(is_capital(w) for w in named) and len(named) <= 5:
+        inner = ("the", "of", "and", "for", "on")  # "the Stop the Crisis Coalition"
+        if (
+            is_capital(named[0])
+            and all(is_capital(w) or w in inner for w in named)
+            and (len(named) <= 5)
+        ):
+            if any(w in inner for w in named):
+                return " ".join(named), False
             return clean_name(named)
         return noun_phrase_before(toks, k, common=False)
     words: list[str] = []
@@ -405,6 +414,16 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break  # "... estimate puts expected losses at": no noun phrase ends in "puts"
         if word.endswith("ed") and words and words[0] not in CLAIMANT_HEADS:
             break  # "the investigation uncovered evidence": a verb, not "the armed forces"
+        if (
+            word.endswith("ing")
+            and words
+            and words[-1].endswith("s")
+            and words[-1] not in CLAIMANT_HEADS
+            and k >= 1
+        ):
+            # "analysts using aerial photographs estimated": the analysts, not the ruling
+            # party's "ruling"
+            return noun_phrase_before(toks, k)
         words.insert(0, word)
         k -= 1
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
@@ -449,6 +468,7 @@ _AUXILIARIES = set(
 def clean_name(words: list[str]) -> tuple[str, bool] | None:
     """A claimant's name from the words before its verb: titles before a name
     dropped, descriptions before a name dropped, report nouns after it dropped."""
+    article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
     if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
@@ -478,7 +498,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
             all(map(is_capital, organisation))
             or (any(map(is_capital, organisation)) and organisation[-1] in CLAIMANT_HEADS)
         )  # "of Human Rights Watch", "of the Lumen group"
-        if looks_like_person(name) and named:
+        if looks_like_person(name) and named and not article:
             return " ".join(name), True
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
@@ -582,7 +602,7 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     """The claimant after 'according to' or 'by': up to the next comma or verb."""
     toks = tokens(text)
     words = []
-    for word, _, _ in toks:
+    for index, (word, _, _) in enumerate(toks):
         if word in (",", ".", ";", ":", "“", "”", '"'):
             break
         if word.lower() in VERBS and not (words and is_capital(word)):
@@ -594,6 +614,10 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
         if word.lower() in ("and", "or") and words:
+            following = toks[index + 1][0] if index + 1 < len(toks) else ""
+            if word == "and" and is_capital(words[-1]) and is_capital(following):
+                words.append(word)  # "the Armed Conflict Location and Event Data project"
+                continue
             break
         words.append(word)
         if len(words) > 8:
@@ -633,7 +657,8 @@ _POSSESSIVE = LazyPattern(
     r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:own\s+|latest\s+|official\s+|"
     r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+|"
     r"initial\s+|earlier\s+)*"
-    r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?)\b"
+    r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?|"
+    r"projections?|forecasts?|assessments?)\b"
 )
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
 DISPUTED_BY = LazyPattern(
@@ -646,8 +671,13 @@ _PASSIVE = LazyPattern(
     re.I,
 )
 _PARENTHESIS_SOURCE = LazyPattern(
-    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|police|organi[sz]ers|"
+    r"unions?|officials|the\s+[a-z]+)"
     r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
+)
+_GAPPED = LazyPattern(
+    r",\s+(?:and\s+|while\s+)?the\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|[a-z]+)\s+"
+    r"(?=(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|only\s+)?[$€£]?\d)"
 )
 _DEMONYM_ESTIMATE = LazyPattern(
     r"\b([A-Z][a-z]+(?:an|ian|ese|ish|i|ic))\s+(?:official\s+)?(?:estimates|figures|claims|"
@@ -703,8 +733,10 @@ def attributions(clause: str) -> list[Attribution]:
             if kind == "passive" and match.lastindex:
                 verb_stance = VERBS.get(match.group(1).lower(), verb_stance)
             found.append(_resolvable(name, verb_stance, kind, match.start(), match.end(), person))
-    # a quick look first: every owner ends in "s" ("X's", "his", "its") or "r" ("her")
-    for match in _POSSESSIVE.finditer(clause) if "s " in clause or "r " in clause else ():
+    # a quick look first: every owner ends in "s" ("X's", "his", "its"), "r" ("her") or
+    # a plural's apostrophe ("the organisers' count")
+    possessive = "s " in clause or "r " in clause or "s'" in clause or "s’" in clause
+    for match in _POSSESSIVE.finditer(clause) if possessive else ():
         owner = (match.group(1) or match.group(2)).strip()
         lower = owner.lower()
         if lower.split()[-1] in _GENERIC_SOURCES | _TIME_WORDS or lower in _NOT_OWNERS:
@@ -723,7 +755,8 @@ def attributions(clause: str) -> list[Attribution]:
                 )  # fmt: skip
             )
             continue
-        if not any(is_capital(w) for w in words) and words[-1].lower() not in BACK_REFERENCES:
+        head = words[-1].lower().rstrip("'’")
+        if not any(is_capital(w) for w in words) and head not in BACK_REFERENCES | CLAIMANT_HEADS:
             continue
         named = clean_name(words)
         if named:
@@ -735,6 +768,12 @@ def attributions(clause: str) -> list[Attribution]:
         found.append(
             Attribution(match.group(1), "reports", "after", match.start(), match.end(), False)
         )
+    for match in _GAPPED.finditer(clause) if ", " in clause else ():
+        # "The police counted 18,000 marchers, the organisers 90,000": the verb left out
+        if match.group(1).islower() and not _is_head(match.group(1)):
+            continue
+        found.append(Attribution(match.group(1), "asserts", "gapped", match.start(1),
+                                 match.end(), False))  # fmt: skip
     for match in _DEMONYM_ESTIMATE.finditer(clause):
         # "Russian estimates of 2,000 dead": whose estimate it is
         found.append(
@@ -826,7 +865,12 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             and previous not in _REPORTS
             and (
                 following in ("of", "by")
-                or (following == "that" and not _is_head(previous))  # "The party claims that"
+                # a verb after a name or a head: "The party claims that", "Moody's RMS
+                # estimates that"
+                or (
+                    following == "that"
+                    and not (_is_head(previous) or is_capital(toks[index - 1][0]))
+                )
                 or previous in _NOUN_ADJECTIVES
                 or previous in VERBS
                 or previous in _GIVING_VERBS
@@ -859,6 +903,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if named is None:
             continue
         name, person = named
+        if name.lower() in _NOT_SOURCES:
+            continue  # "Crowd estimates ranged": the figure, not who gives it
         begin = clause.rfind(name.split()[0], 0, start)
         begin = begin if begin >= 0 else start
         kind = "record" if lower in _RECORD_VERBS else "subject"

@@ -228,7 +228,7 @@ def _split_sentences(paragraph: str) -> list[str]:
 # clause before it; a contrast (";", ", while ", "whereas") or a subordinate clause
 # ("when ...") may have its own, and otherwise takes the sentence's.
 _CLAUSE_SPLIT = LazyPattern(
-    r"(?P<contrast>;\s+|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+[–—]\s+|"
+    r"(?P<contrast>;\s+|,?\s+(?:while|whereas|whilst)\s+|,\s+(?:but|though)\s+|\s+[–—]\s+|"
     r",\s+(?:against|versus|vs\.?)\s+)"
     r"|(?P<continue>,\s+(?:adding|and\s+added|and\s+said|noting)\s+(?:that\s+)?|,\s+and\s+that\s+)"
     r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+)"
@@ -706,8 +706,11 @@ def _read_sentence(
             # A possessive governs only the figure it is written with: "X's count of
             # N", "N by X's count", not one further on ("..., not in X's report, as
             # well as N").
+            # ... or the one its clause opens with: "X's estimate of the damage is N"
             near = [a for a in own if a.kind != "possessive" or (
                 0 <= located.start - a.end <= 25 or 0 <= a.start - located.end <= 25
+                or (a.start <= clause.start + 4 and a is own[0]
+                    and "," not in text[a.end : located.start])
             )]  # fmt: skip
             # a verb may end inside the figure's qualifier: "X estimated $35bn" reads
             # "estimated $35bn" as one figure
@@ -723,6 +726,7 @@ def _read_sentence(
                 for a in after
                 if (a.kind in ("according", "after", "possessive") and a.start - located.end <= 14)
                 or (a.kind == "passive" and a.start - located.end <= 30)
+                or _relative_source(a, located, text)
             ]
             if tight:
                 chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
@@ -770,12 +774,23 @@ def _read_sentence(
 
 
 _SPEAKING = ("subject", "end", "reference", "pronoun", "role")
+_NO_OBJECT = LazyPattern(r"\s*(?:[.,;)]|$)")
 _AFTER_A_COMMA = LazyPattern(r",\s*(?:the\s+)?$", re.I)
 # What a denial points back at: "denied this", "rejected the figure", "disputes those numbers".
 _POINTS_BACK = LazyPattern(
     r"\s+(?:this|that|it|these|those|(?:the|these|those|this|that)\s+(?:claims?|figures?|"
     r"numbers?|reports?|tolls?|estimates?|counts?|allegations?|assertion))\b"
 )
+
+
+def _relative_source(attribution: Attribution, located: Located, text: str) -> bool:
+    """ "the $12 billion the president had cited": a relative clause left unmarked,
+    whose verb has the figure for its object."""
+    return (
+        attribution.kind in ("subject", "role", "reference")
+        and 0 <= attribution.start - located.end <= 12
+        and bool(_NO_OBJECT.match(text, attribution.end))
+    )
 
 
 def _new_actor(text: str, clause: _Clause) -> bool:
@@ -821,10 +836,15 @@ def _not_a_claim(
 ) -> bool:
     """Figures a sentence gives that are no claim of its source."""
     if located.baseline:
-        # unless the baseline names its own source: "the $2.1 billion put forward by X"
+        # unless the baseline names its own source: "the $2.1 billion put forward by X",
+        # "than the $12 billion the president had cited"
         return not any(
             a.kind in ("passive", "possessive") and abs(a.start - located.end) < 30 for a in own
-        ) and not any(a.kind == "possessive" and 0 <= located.start - a.end < 8 for a in own)
+        ) and not any(
+            (a.kind == "possessive" and 0 <= located.start - a.end < 8)
+            or _relative_source(a, located, text)
+            for a in own
+        )
     for start, end in relative:
         if start < located.start < end and not any(start <= a.end <= end for a in own):
             return True

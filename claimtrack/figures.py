@@ -492,7 +492,8 @@ _VERBS = set("came come comes went go goes got took take made make gave left sta
 # Verbs of giving a figure, after it: "30 claimed by", "2,000 cited by" count nothing.
 _REPORTED = set(
     """claimed cited reported estimated given announced recorded confirmed counted registered
-    listed released published stated quoted alleged disputed denied offered provided""".split()
+    listed released published stated quoted alleged disputed denied offered provided
+    feared""".split()
 )
 # The words that end a counted phrase ("the toll of 30 claimed by the state": who
 # gives it, not what it counts), as one set.

@@ -162,6 +162,41 @@ def found(text, published=PUBLISHED, known=None):
         # activists, observers, critics: claimants of their own, not the first source's
         ("Police said they arrested 35 people, while activists put the number at over 100.",
          [("police", "asserts", 35), ("activists", "asserts", 100)]),
+        # crowd counts as copy gives them: a verb left out, a lower-case source in
+        # brackets, a plural's possessive, "though", a participle inside the subject
+        ("The police counted 18,000 marchers, the organisers 90,000.",
+         [("police", "estimates", 18000), ("organisers", "asserts", 90000)]),
+        ("Crowd estimates ranged from 20,000 (police) to 100,000 (organisers).",
+         [("police", "reports", 20000), ("organisers", "reports", 100000)]),
+        ("The rally drew 40,000 people by police count and 200,000 by the organisers' count.",
+         [("police", "estimates", 40000), ("organisers", "reports", 200000)]),
+        ("Organisers said 300,000 people marched, though police put the figure at 65,000.",
+         [("Organisers", "asserts", 300000), ("police", "asserts", 65000)]),
+        ("Independent analysts using aerial photographs estimated the crowd at 120,000.",
+         [("Independent analysts", "estimates", 120000)]),
+        # "Moody's RMS estimates that": a verb after a name; a possessive that opens its
+        # clause governs the figure its predicate gives
+        ("Kestrel Re estimates that insured losses will total $8 billion.",
+         [("Kestrel Re", "estimates", 8e9)]),
+        ("Tidewater's preliminary estimate of the total damage and economic loss is $225 billion.",
+         [("Tidewater", "reports", 2.25e11)]),
+        ("Tidewater's estimate covers the state's insurers, 23% of whose policies are coastal.",
+         []),
+        # a name with "and" inside; "the X School of Y" is no person; "aid agencies"
+        ("At least 20,000 people died, according to the Conflict Location and Event Data "
+         "project.", [("Conflict Location and Event Data", "reports", 20000)]),
+        ("At least 40 died, according to the Red Cross and the UN.", [("Red Cross", "reports", 40)]),
+        ("A researcher at the Lisbon School of Medicine estimated that 6,100 people died.",
+         [("Lisbon School of Medicine", "estimates", 6100)]),
+        ("Aid agencies estimate that 1 million people live in the camps.",
+         [("Aid agencies", "estimates", 1e6)]),
+        # a figure a relative clause gives to its source, even a baseline; a projection
+        # is a possessive's noun; a name with "the" inside
+        ("The audit put the cost at $21.6 billion, far more than the $12 billion the mayor "
+         "had cited.", [("audit", "asserts", 2.16e10), ("mayor", "reports", 1.2e10)]),
+        ("The agency's own projection was $18 billion.", [("agency", "reports", 1.8e10)]),
+        ("The organisers, the Stop the Cuts Alliance, claimed 9,000 marchers.",
+         [("Stop the Cuts Alliance", "claims", 9000)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
