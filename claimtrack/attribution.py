@@ -66,7 +66,8 @@ for _base, _stance in {
     for _form in _forms:
         VERBS.setdefault(_form, _stance)
     _BASE_FORMS.add(_base)
-VERBS.update({"found": "asserts", "finds": "asserts", "shows": "reports", "showed": "reports"})
+VERBS.update({"found": "asserts", "finds": "asserts", "shows": "reports", "showed": "reports",
+              "show": "reports"})  # fmt: skip
 DENIAL_VERBS = {verb for verb, stance in VERBS.items() if stance == "denies"}
 # Verbs that are reporting verbs only in front of a report: "offered its first
 # estimate of", "released a list of 420 names", "published figures showing".
@@ -96,7 +97,8 @@ CLAIMANT_HEADS = set(
     guards coastguard union unions brigade battalion monitors inspectors organisers
     organizers diplomats junta regime rebels militants insurgents separatists embassy
     consulate mission board bank firm institute centre center university foundation
-    activists campaigners volunteers observers critics opponents protesters
+    activists campaigners volunteers observers critics opponents protesters trust fund watch
+    forum project initiative movement league front programme program collective platform
     association federation society alliance coalition network tribunal secretariat
     bureau directorate panel party television radio broadcaster newspaper media channel
     tv""".split()
@@ -937,7 +939,7 @@ _RECORD_VERBS = set(
 # ("groups report", "officials estimate", "police count").
 _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
-    cite add register deny dispute state fear quote""".split()
+    cite add register deny dispute state fear quote show""".split()
 )
 
 

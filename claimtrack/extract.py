@@ -352,6 +352,7 @@ class _Context:
         self.last_person: str | None = None
         self.recent_people: list[_Person] = []  # the few named last, the latest last
         self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
+        self.last_counted: Figure | None = None  # the last figure with a counted noun
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
         self.last_report: str | None = None
@@ -996,8 +997,22 @@ def _candidates(
             # Nairobi and 22 others"; "X counts 412 dead; Y says at least 1,100.": the
             # count is of the same thing as the one before
             figure = replace(figure, unit=previous.unit, phrase=previous.phrase)
+        elif (
+            figure is not None
+            and figure.unit is None
+            and context.last_counted is not None
+            and _BACK_FIGURE.search(
+                sentence.text, max(0, item.located.start - 60), item.located.start
+            )  # type: ignore[union-attr]
+        ):
+            # "The toll stood at 47. By evening, the figure had risen to 63": the same count
+            figure = replace(
+                figure, unit=context.last_counted.unit, phrase=context.last_counted.phrase
+            )
         if figure is not None:
             previous = figure
+            if figure.unit:
+                context.last_counted = figure
         claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
         if item.clause not in clause_words:
             clause_words[item.clause] = set(_LETTERS.findall(item.clause.lower()))
@@ -1051,6 +1066,9 @@ def _candidates(
 
 
 _LETTERS = LazyPattern(r"[a-z]+")
+_BACK_FIGURE = LazyPattern(
+    r"\b(?:the|that|this)\s+(?:figure|number|total|count)\b[^.;]{0,40}$", re.I
+)
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 _NOTHING_COUNTED_AFTER = LazyPattern(r"\s*(?:[.;)]|,\s+(?:while|but|whereas)\b|$)")
 

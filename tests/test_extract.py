@@ -301,6 +301,11 @@ def test_a_figure_with_nothing_counted_after_it_counts_what_the_one_before_count
     assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["wrecks", "divers"]
 
 
+def test_the_figure_counts_what_the_figure_before_it_counted():
+    text = "Officials said the toll stood at 47. By evening, the figure had risen to 63, they said."
+    assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["deaths", "deaths"]
+
+
 def test_parts_are_marked():
     claims = extract_claims("The agency said 2,100 people had died, including 640 children.")
     assert [(c.figure.stated, c.part) for c in claims] == [(2100, False), (640, True)]
@@ -335,6 +340,11 @@ ACROSS_SENTENCES = [
     (
         "Floods hit northern Nara state. The state government said 40 people had died.",
         [("Nara state government", "asserts", 40)],
+    ),
+    # an organisation's name is no person's ("the Harbour Trust"), so "they" finds it
+    (
+        "The Harbour Trust released its figures on Monday. They show 14,000 homes without power.",
+        [("Harbour Trust", "reports", 14000)],
     ),
     # "he" and "she" pass over a person the text already called by the other pronoun
     (
