@@ -283,7 +283,10 @@ def noun_phrase_before(
             if any(w in inner for w in named):
                 return " ".join(named), False
             return clean_name(named)
-        return noun_phrase_before(toks, k, common=False)
+        found = noun_phrase_before(toks, k, common=False)
+        if found is not None and words[0].lower() == "which":
+            return found[0], False  # "The X, which organises ..., said": a body, no person
+        return found
     words: list[str] = []
     while j >= 0 and len(words) < 9:
         word = toks[j][0]
@@ -555,6 +558,8 @@ def is_role_only(name: str) -> bool:
     )
 
 
+# What a figure measures, never who gives it, before a verb: "the toll put at".
+_MEASURED = {"toll", "crowd", "cost", "number", "count", "total", "tally", "turnout", "bill"}
 _AFTER_A_NAME = {"from", "to", "with", "range", "ranges", "ranged", "stood", "stands", "put"}
 _SHOWED = ("showed", "show", "shows", "suggest", "suggested", "indicate", "indicated",
            "revealed", "reveal", "found", "put", "published")  # fmt: skip
@@ -881,6 +886,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             )
         ):
             continue  # "official estimates of", "provided figures that": nouns
+        if previous in _MEASURED:
+            continue  # "French heatwave death toll put at 13,600": the toll is no source
         denial = previous in _DENIAL_ADVERB
         j = verb - 1
         if denial:

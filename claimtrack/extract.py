@@ -447,6 +447,8 @@ class _Context:
             words = match.group(0).split()
             while words and words[0].lower() in attr.NOT_NAMES:
                 words = words[1:]
+            if words and words[0].lower().rstrip(".") in attr.TITLES:
+                continue  # "President Jacques Chirac": a person with a title
             if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):
                 self.remember(" ".join(words), False)
 
@@ -934,6 +936,7 @@ def _resolve(
             and not _called_a_person(subject, context)
         ):
             claimant = subject.claimant  # "The Red Cross said it had registered ..."
+            context.remember(claimant, False)  # called "it": an organisation from now on
         elif kind in ("organisation", "plural"):
             claimant = (
                 context.last_organisation

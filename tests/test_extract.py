@@ -346,6 +346,13 @@ ACROSS_SENTENCES = [
         "The Harbour Trust released its figures on Monday. They show 14,000 homes without power.",
         [("Harbour Trust", "reports", 14000)],
     ),
+    # "X, which ..., said": a body, so "it" later finds it; a toll "put at" N has no source
+    (
+        "Mr Tom Hale spoke. The Pommes Frites Guild, which runs a third of the stalls, said it "
+        "had sold 2,604 cones. It arrived at its total estimate of 9,000 by doubling that.",
+        [("Pommes Frites Guild", "asserts", 2604), ("Pommes Frites Guild", "reports", 9000)],
+    ),
+    ("Festival crowd put at 90,000", []),
     # "he" and "she" pass over a person the text already called by the other pronoun
     (
         "Ana Ruiz, a surveyor for the board, said the maps were old. “It is worse,” she said. "
