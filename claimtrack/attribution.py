@@ -26,7 +26,7 @@ for _stance, _words in {
     "believes believed concluded concludes judged judges determined ruled revealed "
     "reveals disclosed discloses placed places pegged pegs insisting saying noting "
     "add announce note warn insist argue explain declare believe conclude judge determine "
-    "reveal disclose place peg write",
+    "reveal disclose place peg write putting placing pegging",
     "confirms": "confirmed confirms confirm confirming acknowledged acknowledges verified "
     "conceded concedes admitted admits acknowledge verify concede admit",
     "alleges": "alleged alleges allege alleging accused accuses",
@@ -99,6 +99,7 @@ CLAIMANT_HEADS = set(
     consulate mission board bank firm institute centre center university foundation
     activists campaigners volunteers observers critics opponents protesters trust fund watch
     forum project initiative movement league front programme program collective platform
+    opposition
     association federation society alliance coalition network tribunal secretariat
     bureau directorate panel party television radio broadcaster newspaper media channel
     tv""".split()
@@ -166,7 +167,7 @@ TOKEN = LazyPattern(
     # an abbreviated title or company form with its dot ("Dr. Amina Yusuf", "Clark & Co.")
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])"
     r"|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Adm|Brig|Co|Inc|Corp|Ltd|Jr|Sr)\."
-    r"|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*"
+    r"|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d(?:[\d,.]*\d)?"
     r"|[“”\"(),;:]|[^\s\w]",
     re.UNICODE,
 )
@@ -665,7 +666,7 @@ _POSSESSIVE = LazyPattern(
     r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+|"
     r"initial\s+|earlier\s+)*"
     r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?|"
-    r"projections?|forecasts?|assessments?)\b"
+    r"projections?|forecasts?|assessments?|claims?)\b"
 )
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
 DISPUTED_BY = LazyPattern(

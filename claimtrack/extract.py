@@ -658,7 +658,7 @@ def _read_sentence(
             found = replace(main, stance=found.stance, start=found.start, end=found.end,
                             kind="participle")  # fmt: skip
         resolved = _resolve(found, context, position, text, sentence.quote_open, main)
-        if resolved.claimant and resolved.kind not in ("unnamed", "participle"):
+        if resolved.claimant and resolved.kind not in ("unnamed", "participle", "possessive"):
             main, main_clause = resolved, clause
         clause.attributions.append(resolved)
         if resolved.claimant and resolved.kind in ("subject", "according", "end", "passive",
@@ -768,7 +768,12 @@ def _read_sentence(
         denial = next((a for a in own if a.stance == "denies" and a.claimant), None)
         if denial is not None and not any(item.attribution is denial for item in assigned):
             denied = None
-            if _POINTS_BACK.match(text, denial.end):
+            named = _DENIED_NAMED.match(text, denial.end)
+            if named:
+                # "denied the 900 figure", "dismissed reports that 3,000 jobs would go": the
+                # figure it names, which is no claim of its own
+                denied = next((f for f in figures if named.start() < f.start <= named.end()), None)
+            elif _POINTS_BACK.match(text, denial.end):
                 earlier = [i for i in assigned if i.located is not None
                            and i.attribution.claimant != denial.claimant]  # fmt: skip
                 denied = earlier[-1].located if earlier else None
@@ -777,6 +782,13 @@ def _read_sentence(
 
 
 _SPEAKING = ("subject", "end", "reference", "pronoun", "role")
+_DENIED_NAMED = LazyPattern(
+    r"\s+(?:the\s+(?=[$€£]?\d)|(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:figure|claim|number|toll|"
+    r"estimate|count)s?\s+of\s+(?=[$€£]?\d)|"
+    r"(?:media\s+|the\s+)?(?:reports|claims|suggestions)\s+that\s+(?:[a-z]+\s+){0,2}(?=[$€£]?\d)|"
+    r"that\s+(?=[$€£]?\d))",
+    re.I,
+)
 _NO_OBJECT = LazyPattern(r"\s*(?:[.,;)]|$)")
 _AFTER_A_COMMA = LazyPattern(r",\s*(?:the\s+)?$", re.I)
 # What a denial points back at: "denied this", "rejected the figure", "disputes those numbers".

@@ -438,6 +438,7 @@ _COUNTED_BEFORE = LazyPattern(
 
 _PHRASE_STOP = set(
     """a an the and or but nor of in on at to from for with by into onto over under about
+    instead
     against between through during before after since until near across inside outside
     within without along among toward towards per as than that which who whom whose
     this these those have has had having is are was were be been being will would could

@@ -197,6 +197,18 @@ def found(text, published=PUBLISHED, known=None):
         ("The agency's own projection was $18 billion.", [("agency", "reports", 1.8e10)]),
         ("The organisers, the Stop the Cuts Alliance, claimed 9,000 marchers.",
          [("Stop the Cuts Alliance", "claims", 9000)]),
+        # a denial names the figure it denies; a participle after it is its own figure
+        ("The ministry rejected the union's figure of 1.2 million, saying 280,000 marched.",
+         [("union", "reports", 1.2e6), ("ministry", "asserts", 280000),
+          ("ministry", "denies", 1.2e6)]),
+        ("The firm dismissed reports that 3,000 jobs would go.", [("firm", "denies", 3000)]),
+        ("Officials denied the 900 figure, putting the number of dead at 212.",
+         [("Officials", "asserts", 212), ("Officials", "denies", 900)]),
+        ("Police dispute the organisers' claim of 100,000, counting 35,000 instead.",
+         [("organisers", "reports", 100000), ("police", "estimates", 35000),
+          ("police", "denies", 100000)]),
+        ("The mayor says no one died, contrary to the opposition's claim of 37 deaths.",
+         [("opposition", "reports", 37)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
