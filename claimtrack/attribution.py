@@ -358,7 +358,7 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
     if len(words) >= 2 and (words[-1].lower() in _SPEAKERS or words[-1].lower() in _REPORTS):
         # "a Red Cross spokesperson"; "a Harbor Wire report", "a Keefe & Lowe estimate"
-        organisation = [w for w in words[:-1] if w.lower() not in ("the",)]
+        organisation = [w for w in words[:-1] if w.lower() not in ("the", "press", "news")]
         if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
@@ -477,15 +477,16 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
-    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
-        # "the health ministry's": the ministry; a name keeps it ("Moody's noted")
-        words = [*words[:-1], words[-1][:-2]]
     while (
         len(words) > 1
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
         and (words[-1].islower())
     ):
         words = words[:-1]  # "police reports", "Ukrinform news service"
+    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
+        # "the health ministry's", "the panel's report": the panel; a name keeps it
+        # ("Moody's noted")
+        words = [*words[:-1], words[-1][:-2]]
     while len(words) > 1 and words[0].lower() in ("earlier", "latest", "new", "official",
                                                   "preliminary", "initial", "final"):  # fmt: skip
         words = words[1:]

@@ -209,6 +209,10 @@ def found(text, published=PUBLISHED, known=None):
           ("police", "denies", 100000)]),
         ("The mayor says no one died, contrary to the opposition's claim of 37 deaths.",
          [("opposition", "reports", 37)]),
+        # a report's owner: "the panel's report said", "a government press release"
+        ("The panel's report said nine people died.", [("panel", "asserts", 9)]),
+        ("According to a government press release, 2.8 million pupils were affected.",
+         [("government", "reports", 2.8e6)]),
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
