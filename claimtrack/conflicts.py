@@ -27,7 +27,15 @@ from claimtrack.dates import ClaimDate
 from claimtrack.errors import ParseError
 from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, VAGUE, Figure, figure_words
 from claimtrack.limits import MAX_REVIEWER, text_problem
-from claimtrack.quantities import CUMULATIVE, EVENT, LEVEL, kind_of, label_of
+from claimtrack.quantities import (
+    CUMULATIVE,
+    EVENT,
+    LEVEL,
+    estimated_late,
+    kind_of,
+    label_of,
+    unnamed_part,
+)
 
 CONTRADICTION, DISCREPANCY, DENIAL = "contradiction", "discrepancy", "denial"
 KINDS = (CONTRADICTION, DISCREPANCY, DENIAL)  # most severe first
@@ -233,7 +241,10 @@ def figure_groups(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
 
 def figure_conflicts(group: Sequence[Claim], kind: str, settings: Settings) -> list[Conflict]:
     """Contradictions and discrepancies among the claims of one quantity, sorted by
-    moment; one conflict a pair at most, the most severe."""
+    moment; one conflict a pair at most, the most severe. Parts that do not say
+    which part they are never meet."""
+    if not group or unnamed_part(group[0].quantity):
+        return []
     prepared = _Group(group, settings)
     found: dict[tuple[int, int], Conflict] = {}
     sweeps: list[Iterator[Conflict]] = [_sweep(prepared, settings, kind)]
@@ -277,13 +288,17 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
     """Pair each claim with the later-starting claims about the same moment. For an
     event, two claims that both give the event's date must give the same one; a
     claim that does not give it was made about the event, at a date of its own, so
-    it meets the event's other claims made within the denial window of it."""
+    it meets the event's other claims made within the denial window of it; an
+    event's losses or a project's cost, estimated however late."""
     window = settings.window_days
     claims, starts, ends, keys, bounds, capped = (
         group.claims, group.starts, group.ends, group.keys, group.bounds, group.capped,
     )  # fmt: skip
     event = kind == EVENT and window
-    reach_days = max(window, settings.denial_days) if event else window
+    reach_days: float = window
+    if event:
+        late = estimated_late(claims[0].quantity) if claims else False
+        reach_days = math.inf if late else max(window, settings.denial_days)
     share = 1 + settings.tolerance
     count = len(claims)
     for i in range(count):

@@ -487,7 +487,10 @@ def infer_quantity(
             group = normalise_unit(base.group(1))
             state = _state_in(_clause_after(after[base.end() :], 8).split()) or state
     if counted and _is_currency(counted):
-        measure, part = _money_measure(before, after) or (None, None)
+        # An amount is of a noun anywhere earlier in its sentence: "expenditures
+        # reached ¥364bn, such as ..., as well as ¥9bn for ..." lists parts far after it.
+        sentence = text[max(0, anchor - 400) : anchor] if anchor > 80 else before
+        measure, part = _money_measure(sentence, after) or (None, None)
         state, group = state or measure, group or part
     if counted is None and state:
         counted = STATES[state][1]
@@ -499,6 +502,32 @@ def infer_quantity(
     if place and topic is not None and not keep_places and _own_place(place, topic):
         place = None
     return Quantity(counted, state, group, place)
+
+
+def unnamed_part(key: str | None) -> bool:
+    """Whether a quantity is a part of a larger count that does not say which part
+    ('of them, 40 in the capital', '¥9bn for health checks'): two such figures may be
+    two parts of one whole or parts of two, so they are never compared."""
+    return _group_of(key) == PART
+
+
+def _group_of(key: str | None) -> str | None:
+    try:
+        return from_key(key).group if key else None
+    except ParseError:
+        return None
+
+
+def estimated_late(key: str | None) -> bool:
+    """Whether a quantity is an amount of one event or project (its losses, its
+    cost): one number, however long after the event it is estimated."""
+    if not key:
+        return False
+    try:
+        state = from_key(key).state
+    except ParseError:
+        return False
+    return state in _MONEY_KINDS and _MONEY_KINDS[state] == EVENT
 
 
 def _own_place(place: str, topic: str) -> bool:
@@ -636,15 +665,51 @@ def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
     if not found:
         return None
     last = found[-1]
-    if _pattern(r"\d").search(sentence, last.end()):
+    payer = _pattern(_PAID_BY).match(after)
+    if payer and payer[1].split()[0].lower() not in _NOT_PAYERS:
+        # whose share it is, said after it: "¥186bn by the national government"
+        return _MONEY_MEASURES[last[3].lower()], _owner_key(payer[1].split())
+    if any(not _is_year(n) for n in _pattern(r"(?<![\w-])\d[\d,.]*").findall(sentence, last.end())):
         # another amount stands between: this one is listed after it, a part of it
         return _MONEY_MEASURES[last[3].lower()], PART
     modifiers = last[2].split()
     if last[1]:
         # the owner's: "the central government's expenditures"
         owner = sentence[: last.start(1)].split()[-1:] + [last[1]]
-        modifiers = [w for w in owner if w.lower() not in _PLAIN] + modifiers
+        owner = [w for w in owner if w.lower() not in _PLAIN]
+        if not _part(modifiers):
+            return _MONEY_MEASURES[last[3].lower()], _owner_key(owner)
+        modifiers = owner + modifiers
     return _MONEY_MEASURES[last[3].lower()], _part(modifiers)
+
+
+# Who pays an amount, named right after it: "¥596bn by the city government and ...",
+# "¥280bn spent by the state on ...".
+_PAID_BY = (
+    r"\s*(?:spent|paid|borne|shouldered|covered|contributed|"
+    r"provided|funded|footed)?\s*by\s+(?:the\s+)?([^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}?)"
+    r"(?=\s+(?:and|on|for|in|to|with|at|as|from|of)\b|\s*[,.;:)]|\s*$)"
+)
+_NOT_PAYERS = set("end start beginning middle mid early late next this last then now far far "
+                  "comparison contrast contrast year month week day".split())  # fmt: skip
+# The owners that are one payer: a country's own government, however it is named.
+_NATIONAL = {"central", "national", "federal", "union"}
+
+
+def _owner_key(words: list[str]) -> str | None:
+    """A payer's words as a group: 'the Japanese government' and 'the central
+    government' are the national government."""
+    lowered = [w.lower().strip("'’") for w in words]
+    if (len(lowered) == 2 and lowered[1] == "government") and (
+        lowered[0] in _NATIONAL or (words[0][:1].isupper() and is_side(lowered[0]))
+    ):
+        return "national-government"
+    return _part(words)
+
+
+def _is_year(number: str) -> bool:
+    """'2021' in 'held in 2021': a year, not another amount."""
+    return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100
 
 
 def _part(words: list[str]) -> str | None:

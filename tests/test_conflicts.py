@@ -315,6 +315,33 @@ def test_claims_that_do_not_date_the_event_meet_within_the_denial_window():
     assert not find_conflicts([police, crowd("100,000", "Organisers", "2024-06-20")])
 
 
+def cost(figure, source, day, quantity="usd:cost", precision="day"):
+    return claim(figure, source, day, unit="USD", quantity=quantity, precision=precision)
+
+
+def test_a_projects_cost_is_one_number_however_late_it_is_estimated():
+    organisers = cost("$1.4bn", "Organisers", "2024-06", precision="month")
+    audit = cost("$1.7bn", "Audit office", "2024-12-20")
+    assert [c.kind for c in find_conflicts([organisers, audit])] == ["contradiction"]
+    # a crowd is still counted within the denial window of its day
+    assert not find_conflicts(
+        [crowd("30,000", "Police", "2024-06-01"), crowd("90,000", "Organisers", "2024-12-20")]
+    )
+
+
+def test_parts_that_do_not_say_which_part_never_meet():
+    shares = [
+        cost("$640m", "Organisers", "2024-12-20", "usd:cost(part)"),
+        cost("$180m", "Audit office", "2024-12-20", "usd:cost(part)"),
+    ]
+    assert not find_conflicts(shares)
+    named = [
+        cost("$190m", "Organisers", "2024-12-20", "usd:cost(national-government)"),
+        cost("$360m", "Audit office", "2024-12-20", "usd:cost(national-government)"),
+    ]
+    assert [c.kind for c in find_conflicts(named)] == ["contradiction"]
+
+
 def test_kinds_set_by_hand_win_over_the_states_default():
     assert quantity_kind("people:missing") == "level"
     assert quantity_kind("people:dead") == "cumulative"
