@@ -31,6 +31,8 @@ from claimtrack.quantities import (
     CUMULATIVE,
     EVENT,
     LEVEL,
+    denial_answers,
+    denied_quantity,
     estimated_late,
     kind_of,
     label_of,
@@ -476,7 +478,13 @@ def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> l
             or _meets((low, high), _bounds(other.figure, settings), settings.tolerance)
         ]
     named = _named_in(denial.text, {c.source for c in candidates})
-    return [c for c in candidates if c.source in named] if named else candidates
+    if named:
+        candidates = [c for c in candidates if c.source in named]
+    denied = denied_quantity(denial.text) if not denial.quantity else None
+    if denied is None:
+        return candidates
+    # "dismissed reports of higher Norlandian casualties": those counts, not the whole story
+    return [c for c in candidates if c.figure is None or denial_answers(denied, c.quantity)]
 
 
 def _meets(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:

@@ -586,6 +586,55 @@ def side_in(phrase: str) -> str | None:
     return None
 
 
+# A side's losses, where they are not money, are its casualties; and a denial of
+# casualties answers the counts of the dead, the wounded and the missing.
+_LOSSES = {"losses", "loss"}
+_STATES_WITHIN = {"casualties": {"casualties", "dead", "injured", "missing"}}
+_PERSONS = {"people", "troops"}
+
+
+@lru_cache(maxsize=1024)
+def denied_quantity(text: str) -> Quantity | None:
+    """What a denial with no figure of its own points at, from its words: 'dismissed
+    reports of much higher Norlandian casualties' is the Norlandian side's
+    casualties, 'rejected the death toll' the dead. None when it names no counted
+    thing ('denied the reports')."""
+    words = [w.rstrip("'’") for w in _pattern(r"[^\W\d_][\w'’-]*").findall(text)]
+    for i, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in _LOSSES:
+            counted, state, group = "people", "casualties", None
+        elif lowered in _NOUNS and _NOUNS[lowered][1] in _PERSONS:
+            _, counted, state, group = _NOUNS[lowered]
+        else:
+            continue
+        state = state or _state_in(words[i + 1 : i + 6])
+        after = words[i + 1 : i + 4]
+        owner = next((w for w in after[1:] if w[:1].isupper()), "") if after[:1] == ["of"] else ""
+        side = side_in(" ".join(words[max(0, i - 3) : i + 1])) or (
+            owner.lower().removesuffix("s") if is_side(owner.lower().removesuffix("s")) else None
+        )
+        return Quantity(counted, state, group or side)
+    return None
+
+
+def denial_answers(denied: Quantity, key: str | None) -> bool:
+    """Whether a figure of this quantity is what a denial points at: the counted thing
+    (people and troops are both persons), the state (casualties hold the dead and the
+    wounded) and the side or subgroup, where the denial names them."""
+    if not key:
+        return False
+    try:
+        quantity = from_key(key)
+    except ParseError:
+        return False
+    if denied.counted != quantity.counted and not {denied.counted, quantity.counted} <= _PERSONS:
+        return False
+    if denied.state and quantity.state not in _STATES_WITHIN.get(denied.state, {denied.state}):
+        return False
+    return not denied.group or quantity.group == denied.group
+
+
 def _refines(general: Quantity, specific: Quantity) -> bool:
     """Whether `specific` says all `general` says and more, in the ways a story may
     leave unsaid: the state, and the side. A subgroup or a place is a part of the
@@ -605,7 +654,8 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
     """Quantity keys of one story's claims, each under-specified one made specific
     where the story leaves a single reading: a bare 'people' among claims of
     'people attending' (and no other state of people) is 'people attending'; a
-    figure with no quantity in a story of one quantity is of that quantity. `known`:
+    figure with no quantity in a story of one whole quantity (its parts and places
+    aside) is of that quantity. `known`:
     the keys the story's stored claims already have."""
     parsed: dict[str, Quantity] = {}
     for key in {*keys, *known}:
@@ -620,9 +670,16 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
         if not any(_refines(quantity, other) for other in parsed.values())
     }
 
+    # A figure with no quantity is of the story's whole, never of a part or a place.
+    wholes = [
+        key
+        for key in maximal
+        if not parsed[key].place and (not parsed[key].group or is_side(parsed[key].group or ""))
+    ]
+
     def settled(key: str) -> str:
         if not key:
-            return next(iter(maximal)) if len(maximal) == 1 else key
+            return wholes[0] if len(wholes) == 1 else key
         quantity = parsed.get(key)
         if quantity is None or key in maximal:
             return key

@@ -220,10 +220,30 @@ def test_a_denial_answers_what_it_points_at():
     # a body is not named by a word its name shares with the text
     forces = claim("9,000", "Coastal Forces Norland", claim_id=5)
     vague = replace(
-        claim(None, "Russia", stance="denies", claim_id=7), text="Russia denies losses in Norland"
+        claim(None, "Russia", stance="denies", claim_id=7),
+        text="Russia denies the reports from Norland",
     )
     denials = [c for c in find_conflicts([said, forces, vague]) if c.kind == "denial"]
     assert [c.ids for c in denials] == [(7, 1, 5)]
+
+
+def test_a_denial_without_a_figure_answers_the_counts_its_words_name():
+    theirs = claim("7,000", "Veldish army", quantity="troops:dead(norlandian)", claim_id=61)
+    ours = claim("2,800", "Norland", quantity="troops:dead(veldish)", claim_id=62)
+    tanks = claim("210", "Veldish army", unit="tanks", quantity="tanks", claim_id=63)
+    bare = claim(None, "Veldish army", claim_id=64)
+    denial = replace(
+        claim(None, "Norland", stance="denies", claim_id=60),
+        text="Norland dismissed reports of much higher Norlandian casualties",
+    )
+    (found,) = [
+        c for c in find_conflicts([theirs, ours, tanks, bare, denial]) if c.kind == "denial"
+    ]
+    assert found.ids == (60, 61, 64)
+    # one that names no count still answers the whole story
+    vague = replace(denial, text="Norland dismissed the reports")
+    (found,) = [c for c in find_conflicts([theirs, tanks, bare, vague]) if c.kind == "denial"]
+    assert found.ids == (60, 61, 63, 64)
 
 
 def test_a_denial_takes_no_part_in_figure_checks_and_keeps_to_its_quantity():

@@ -254,6 +254,31 @@ def test_an_under_specified_quantity_takes_the_one_reading_its_story_leaves():
     assert settle_keys(["people:dead"], ["people:dead@kursk"]) == ["people:dead"]
     # two states of people: a bare "people" stays what it is
     assert settle_keys(["people"], ["people:dead", "people:injured"]) == ["people"]
+    # a figure with no quantity is of the story's whole, not of its place or its part
+    assert settle_keys([""], ["people:attending", "people@velden"]) == ["people:attending"]
+    assert settle_keys([""], ["people:dead", "people:dead(part)"]) == ["people:dead"]
+    assert settle_keys([""], ["people:dead", "people:injured@velden"]) == ["people:dead"]
+    assert settle_keys([""], ["people:dead", "people:injured"]) == [""]
+
+
+def test_a_denial_points_at_the_counts_its_words_name():
+    from claimtrack.quantities import denial_answers, denied_quantity
+
+    higher = denied_quantity("He dismissed reports of much higher Norlandian casualties as lies")
+    assert higher == Quantity("people", "casualties", "norlandian")
+    losses = denied_quantity("The army rejected reports about ‘heavy losses’ of the Norlandians")
+    assert losses == higher
+    assert denied_quantity("The ministry rejected the death toll") == Quantity("people", "dead")
+    assert denied_quantity("The ministry denied the reports") is None
+    assert denied_quantity("Velden disputes the figures") is None
+    # casualties hold the dead and the wounded, of people or of troops, of the side named
+    assert denial_answers(higher, "troops:dead(norlandian)")
+    assert denial_answers(higher, "people:injured(norlandian)")
+    assert not denial_answers(higher, "troops:dead(veldish)")
+    assert not denial_answers(higher, "troops:dead")
+    assert not denial_answers(higher, "tanks")
+    assert not denial_answers(higher, "troops:held(norlandian)")
+    assert denial_answers(Quantity("people", "dead"), "people:dead(children)")
 
 
 def test_amounts_and_parts_read_in_words():
