@@ -34,6 +34,7 @@ from claimtrack.quantities import (
     denial_answers,
     denied_quantity,
     estimated_late,
+    is_side,
     kind_of,
     label_of,
     unnamed_part,
@@ -457,6 +458,7 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
                 other
                 for other in window
                 if source_key(other.source) != mine
+                and not _one_side(denial.source, other.source)
                 and (not denial.quantity or not other.quantity or other.quantity == denial.quantity)
                 and (not days or _days_apart(denial, other) <= days)
             ],
@@ -483,7 +485,7 @@ def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> l
     denied = denied_quantity(denial.text) if not denial.quantity else None
     if denied is None:
         return candidates
-    # "dismissed reports of higher Norlandian casualties": those counts, not the whole story
+    # "denied reports of heavy Norlandian casualties": those counts, not the whole story
     return [c for c in candidates if c.figure is None or denial_answers(denied, c.quantity)]
 
 
@@ -521,6 +523,25 @@ _BODIES = set(
 
 def _person_like(parts: list[str]) -> bool:
     return 2 <= len(parts) <= 3 and all(p[:1].isupper() and p not in _BODIES for p in parts)
+
+
+def _one_side(a: str, b: str) -> bool:
+    """Whether one source is a country and the other one of its own bodies, which
+    speak for it ('Norland' and 'Norlandian Defence Ministry'): a country's denial
+    does not answer what its own ministry says."""
+    for country, body in ((a, b), (b, a)):
+        name, first = country.strip(), body.split()[:1]
+        if (
+            len(name) > 3
+            and name.isalpha()
+            and name[:1].isupper()
+            and first
+            and first[0] != name
+            and is_side(first[0].lower())
+            and first[0].startswith(name[:-1])
+        ):
+            return True
+    return False
 
 
 def _days_apart(a: Claim, b: Claim) -> int:

@@ -595,9 +595,9 @@ _PERSONS = {"people", "troops"}
 
 @lru_cache(maxsize=1024)
 def denied_quantity(text: str) -> Quantity | None:
-    """What a denial with no figure of its own points at, from its words: 'dismissed
-    reports of much higher Norlandian casualties' is the Norlandian side's
-    casualties, 'rejected the death toll' the dead. None when it names no counted
+    """What a denial with no figure of its own points at, from its words: 'denied
+    reports of heavy Norlandian casualties' is the Norlandian side's casualties,
+    'rejected the death toll' the dead. None when it names no counted
     thing ('denied the reports')."""
     words = [w.rstrip("'’") for w in _pattern(r"[^\W\d_][\w'’-]*").findall(text)]
     for i, word in enumerate(words):
@@ -741,7 +741,7 @@ def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
 
 
 # Who pays an amount, named right after it: "¥596bn by the city government and ...",
-# "¥280bn spent by the state on ...".
+# "€3m spent by the region on ...".
 _PAID_BY = (
     r"\s*(?:spent|paid|borne|shouldered|covered|contributed|"
     r"provided|funded|footed)?\s*by\s+(?:the\s+)?([^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}?)"

@@ -234,12 +234,16 @@ def test_a_denial_without_a_figure_answers_the_counts_its_words_name():
     bare = claim(None, "Veldish army", claim_id=64)
     denial = replace(
         claim(None, "Norland", stance="denies", claim_id=60),
-        text="Norland dismissed reports of much higher Norlandian casualties",
+        text="Norland denied reports of heavy Norlandian casualties",
     )
     (found,) = [
         c for c in find_conflicts([theirs, ours, tanks, bare, denial]) if c.kind == "denial"
     ]
     assert found.ids == (60, 61, 64)
+    # a country's denial does not answer its own ministry, which speaks for it
+    ministry = claim("310", "Norlandian Defence Ministry", quantity="troops:dead(norlandian)")
+    (found,) = [c for c in find_conflicts([theirs, ministry, denial]) if c.kind == "denial"]
+    assert found.ids == (60, 61)
     # one that names no count still answers the whole story
     vague = replace(denial, text="Norland dismissed the reports")
     (found,) = [c for c in find_conflicts([theirs, tanks, bare, vague]) if c.kind == "denial"]

@@ -339,19 +339,19 @@ def test_stored_listings_keep_hostile_text_inert(cli):
     assert "conflicts:       up to date" in cli("check").stdout
 
 
-WAR = """Norland's defence ministry said on Tuesday that 310 Norlandian soldiers had been killed since the fighting began.
+WAR = """Norland's defence ministry said on Tuesday that 310 Norlandian soldiers had died since the fighting began.
 
-The ministry rejected reports of much higher Norlandian casualties as propaganda.
+The ministry denied reports of heavy Norlandian casualties.
 
 Velden's army said on Tuesday that more than 4,000 Norlandian troops had been killed, and that 120 Norlandian tanks had been destroyed.
 """
-GAMES = """Costs of the Velden Games came to 900 billion yen, the audit board said on Wednesday.
+GAMES = """The total cost of hosting the Velden Games was 900 billion yen, the audit board said on Wednesday.
 
-The amount was bigger than the 700 billion yen reported as the final figure by the organising committee in June.
+In June the organising committee had put the total cost at 700 billion yen.
 
-In its final report, the organising committee said that 300 billion yen of the total costs of 700 billion yen was borne by the committee, 250 billion yen by the city government and 150 billion yen by the Veldish government.
+Of that total, the committee said, 300 billion yen of the costs was met by the committee itself, 250 billion yen by the city government and 150 billion yen by the Veldish government.
 
-The audit board said the central government's total expenditures reached 280 billion yen, such as 90 billion yen for security, as well as 20 billion yen for the stadium and 8 billion yen for health checks.
+The audit board found that the central government's total spending came to 280 billion yen, with 90 billion yen for security, 20 billion yen for the stadium and 8 billion yen for health checks.
 """
 
 
@@ -365,7 +365,7 @@ def test_articles_saved_whole_flag_the_counts_that_meet(cli, tmp_path):
     found = [(c["kind"], c["claims"], c["quantity"]) for c in cli.json("conflicts")]
     assert found == [
         ("contradiction", [1, 3], "troops:dead(norlandian)"),
-        # the ministry's denial of higher casualties answers the army's count, not its tanks
+        # the ministry's denial of heavy casualties answers the army's count, not its tanks
         ("denial", [2, 3], None),
         # the audit's total against the committee's of six months before; the national
         # government's share, however each names it; the shares that do not say whose, never

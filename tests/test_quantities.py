@@ -229,7 +229,9 @@ def test_an_amounts_noun_and_its_payer_are_read_across_its_sentence():
     assert key(shares, "5 million euros") == "eur:cost(national-government)"
     central = "Auditors said the central government's total spending reached 8 million euros by the end of June"
     assert key(central, "8 million euros") == "eur:cost(national-government)"
-    spent = "The costs grew as 3 million euros spent by the state on the velodrome were counted"
+    spent = (
+        "The costs rose once auditors counted 3 million euros spent by the state on the velodrome"
+    )
     assert key(spent, "3 million euros") == "eur:cost(state)"
 
 
@@ -264,9 +266,9 @@ def test_an_under_specified_quantity_takes_the_one_reading_its_story_leaves():
 def test_a_denial_points_at_the_counts_its_words_name():
     from claimtrack.quantities import denial_answers, denied_quantity
 
-    higher = denied_quantity("He dismissed reports of much higher Norlandian casualties as lies")
+    higher = denied_quantity("The ministry denied reports of heavy Norlandian casualties")
     assert higher == Quantity("people", "casualties", "norlandian")
-    losses = denied_quantity("The army rejected reports about ‘heavy losses’ of the Norlandians")
+    losses = denied_quantity("The army called the ‘heavy losses’ of the Norlandians a fiction")
     assert losses == higher
     assert denied_quantity("The ministry rejected the death toll") == Quantity("people", "dead")
     assert denied_quantity("The ministry denied the reports") is None
