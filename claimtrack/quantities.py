@@ -487,8 +487,8 @@ def infer_quantity(
             group = normalise_unit(base.group(1))
             state = _state_in(_clause_after(after[base.end() :], 8).split()) or state
     if counted and _is_currency(counted):
-        # An amount is of a noun anywhere earlier in its sentence: "expenditures
-        # reached ¥364bn, such as ..., as well as ¥9bn for ..." lists parts far after it.
+        # An amount is of a noun anywhere earlier in its sentence: "spending reached
+        # €90m, such as ..., as well as €6m for ..." lists parts far after it.
         sentence = text[max(0, anchor - 400) : anchor] if anchor > 80 else before
         measure, part = _money_measure(sentence, after) or (None, None)
         state, group = state or measure, group or part
@@ -506,7 +506,7 @@ def infer_quantity(
 
 def unnamed_part(key: str | None) -> bool:
     """Whether a quantity is a part of a larger count that does not say which part
-    ('of them, 40 in the capital', '¥9bn for health checks'): two such figures may be
+    ('of them, 40 in the capital', '€2m for medical checks'): two such figures may be
     two parts of one whole or parts of two, so they are never compared."""
     return _group_of(key) == PART
 
@@ -709,7 +709,7 @@ def _is_currency(counted: str) -> bool:
 def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
     """(measure, part) of an amount of money, from the noun it is of: '$2bn in insured
     losses', 'insured losses of $2bn', 'the government's expenditures reached ¥3bn'.
-    A partitive ('¥640bn of the total costs'), and the amounts listed after another,
+    A partitive ('€12m of the total costs'), and the amounts listed after another,
     are parts, never the whole."""
     nouns = "|".join(sorted(_MONEY_MEASURES, key=len, reverse=True))
     match = _pattern(_MONEY_AFTER % nouns, re.IGNORECASE).match(after)
@@ -724,7 +724,7 @@ def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
     last = found[-1]
     payer = _pattern(_PAID_BY).match(after)
     if payer and payer[1].split()[0].lower() not in _NOT_PAYERS:
-        # whose share it is, said after it: "¥186bn by the national government"
+        # whose share it is, said after it: "€5m by the national government"
         return _MONEY_MEASURES[last[3].lower()], _owner_key(payer[1].split())
     if any(not _is_year(n) for n in _pattern(r"(?<![\w-])\d[\d,.]*").findall(sentence, last.end())):
         # another amount stands between: this one is listed after it, a part of it
@@ -740,21 +740,21 @@ def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
     return _MONEY_MEASURES[last[3].lower()], _part(modifiers)
 
 
-# Who pays an amount, named right after it: "¥596bn by the city government and ...",
+# Who pays an amount, named right after it: "€9m by the city council and ...",
 # "€3m spent by the region on ...".
 _PAID_BY = (
     r"\s*(?:spent|paid|borne|shouldered|covered|contributed|"
     r"provided|funded|footed)?\s*by\s+(?:the\s+)?([^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}?)"
     r"(?=\s+(?:and|on|for|in|to|with|at|as|from|of)\b|\s*[,.;:)]|\s*$)"
 )
-_NOT_PAYERS = set("end start beginning middle mid early late next this last then now far far "
-                  "comparison contrast contrast year month week day".split())  # fmt: skip
+_NOT_PAYERS = set("end start beginning middle mid early late next this last then now far "
+                  "comparison contrast year month week day".split())  # fmt: skip
 # The owners that are one payer: a country's own government, however it is named.
 _NATIONAL = {"central", "national", "federal", "union"}
 
 
 def _owner_key(words: list[str]) -> str | None:
-    """A payer's words as a group: 'the Japanese government' and 'the central
+    """A payer's words as a group: 'the Veldish government' and 'the central
     government' are the national government."""
     lowered = [w.lower().strip("'’") for w in words]
     if (len(lowered) == 2 and lowered[1] == "government") and (
@@ -765,7 +765,7 @@ def _owner_key(words: list[str]) -> str | None:
 
 
 def _is_year(number: str) -> bool:
-    """'2021' in 'held in 2021': a year, not another amount."""
+    """'2019' in 'first held in 2019': a year, not another amount."""
     return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100
 
 
