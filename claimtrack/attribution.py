@@ -260,7 +260,7 @@ def noun_phrase_before(
     if j >= 0 and toks[j][0] == "," and j >= 1:
         # An appositive between commas: a name ("the envoy, Tom Perriello, said"), a
         # description ("The White Helmets, a rescue group ..., said") or a clause
-        # ("The Nation of Islam, which is led by ..., said").
+        # ("The Harbour League, which is led by ..., said").
         k = j - 1
         if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
             k -= 3  # "the head of Civic Coalition (KO), has claimed"
@@ -375,7 +375,7 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
             head = toks[k - 1][0]
             lower = head.lower()
             if toks[k][0].lower() in ("for", "of") and lower in _SPEAKERS:
-                # "a spokesman for the Russian Defence Ministry", "the head of the NPS"
+                # "a spokesman for the Norlandian Defence Ministry", "the head of the NHB"
                 owner = [t[0] for t in toks[k + 1 : end + 1]]
                 found = clean_name(owner) if owner else None
                 if found and (any(is_capital(w) for w in owner) or _is_head(owner[-1].lower())):
@@ -440,7 +440,7 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         return None
     before = toks[k][0].lower() if k >= 0 else ""
     if before in ("of", "from", "in", "on", "with", "about", "for"):
-        return None  # "the perspective of final industry loss estimates": no subject
+        return None  # "in the light of early market loss estimates": no subject
     if before == "the":
         return " ".join(words), False
     if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
@@ -773,7 +773,7 @@ def attributions(clause: str) -> list[Attribution]:
                 _resolvable(named[0], "reports", "possessive", match.start(), match.end(), named[1])
             )
     for match in _PARENTHESIS_SOURCE.finditer(clause) if "(" in clause else ():
-        # a fact box: "15 (UN figure)", "from 4,000 (UN) to 93,000 (Greenpeace)"
+        # a fact box: "12 (UN figure)", "from 3,000 (UN) to 80,000 (the Red Cross)"
         found.append(
             Attribution(match.group(1), "reports", "after", match.start(), match.end(), False)
         )
@@ -889,7 +889,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         ):
             continue  # "official estimates of", "provided figures that": nouns
         if previous in _MEASURED:
-            continue  # "French heatwave death toll put at 13,600": the toll is no source
+            continue  # "Flood death toll put at 2,400": the toll is no source
         denial = previous in _DENIAL_ADVERB
         j = verb - 1
         if denial:

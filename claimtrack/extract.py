@@ -702,7 +702,7 @@ def _read_sentence(
                 and located.end <= a.end
                 and a.kind in ("subject", "record")
                 for a in own
-            )  # "three police sources had confirmed": who speaks, not what they count
+            )  # "two army sources had confirmed": who speaks, not what they count
             previous_figure = located
             if skip:
                 continue
@@ -718,8 +718,8 @@ def _read_sentence(
             # a verb may end inside the figure's qualifier: "X estimated $35bn" reads
             # "estimated $35bn" as one figure
             before = [a for a in near if a.end <= located.start or a.start < located.start < a.end]
-            # a passive governs the figure it follows ("the toll of 30 claimed by X"), not
-            # one further back ("79 died, far above the toll of 30 claimed by X")
+            # a passive governs the figure it follows ("the tally of 32 given by X"), not
+            # one further back ("64 drowned, twice the tally of 32 given by X")
             after = [a for a in near if a.start >= located.end and (
                 "passive" not in (a.kind, a.form)
                 or not any(located.end <= f.start < a.start for f in figures))]  # fmt: skip
@@ -934,7 +934,7 @@ def _resolve(
             name = context.described(words[-1]) or context.role(name, position) or name
         return replace(found, claimant=name)
     if found.kind == "pronoun" and _inside_quote(text, found.start, opened):
-        return found  # "“They falsely said 400,000,” X said": X reports, and denies, it
+        return found  # "“They falsely said 90,000,” X said": X reports, and denies, it
     word = (found.pronoun or "").lower()
     claimant: str | None = None
     person = False

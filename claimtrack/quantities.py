@@ -554,8 +554,8 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
-# A side: the nation or people a count belongs to ("498 Russian troops" against
-# "2,870 Ukrainian troops" are two quantities). Demonyms are a closed class: the
+# A side: the nation or people a count belongs to ("400 Norlandian troops" against
+# "1,200 Sudrian troops" are two quantities). Demonyms are a closed class: the
 # regular endings, and the ones that do not follow them.
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ani", "eli", "aqi", "ali", "eni")
 _DEMONYMS = set(

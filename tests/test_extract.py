@@ -94,7 +94,7 @@ def found(text, published=PUBLISHED, known=None):
          [("Bright & Co.", "asserts", 2.4e9)]),
         # "so far" between the subject and its verb; a fear is an estimate
         ("Officials have so far confirmed 34 deaths.", [("Officials", "confirms", 34)]),
-        ("The relief agency fears the toll may be as high as 900.",
+        ("The relief agency fears deaths could reach 900.",
          [("relief agency", "estimates", 900)]),
         # "whose analysts said": the organisation they work for
         ("A study by the Delta Research Unit, whose analysts said up to 600 wells had failed, "
@@ -108,15 +108,15 @@ def found(text, published=PUBLISHED, known=None):
         # an appositive that is a name: the name speaks
         ("The organisers, the Harbour Forum, said 15,000 came.", [("Harbour Forum", "asserts", 15000)]),
         # a report or estimate that an organisation owns: the organisation's figure
-        ("A Harbor Wire report also pegged the number of people hurt at 39.",
+        ("A Harbor Wire report put the number of people hurt at 39.",
          [("Harbor Wire", "asserts", 39)]),
         ("Analysts said a Keefe & Lowe estimate puts expected losses as high as $40 billion.",
          [("Keefe & Lowe", "asserts", 4e10)]),
-        ("The new figures surpass Ridge & Co.’s initial estimate of $20 billion.",
+        ("That is well above Ridge & Co.’s first projection of $20 billion.",
          [("Ridge & Co.", "reports", 2e10)]),
         # the time between a subject and its verb; a verb ending inside the qualifier
-        ("Verisk last week estimated $35bn-45bn of insured losses.",
-         [("Verisk", "estimates", 4.5e10)]),
+        ("Verisk last week estimated losses of $12bn-15bn.",
+         [("Verisk", "estimates", 1.5e10)]),
         # a name that ends in 's keeps it; a number word after a quotation mark is read
         ("Moody's noted that 1,200 policies had lapsed.", [("Moody's", "asserts", 1200)]),
         ("“Twelve boats are missing,” Okoro confirmed.", [("Okoro", "confirms", 12)]),
@@ -129,11 +129,11 @@ def found(text, published=PUBLISHED, known=None):
          [("party", "claims", 40)]),
         ("He spoke of final industry loss estimates of $3 billion.", []),
         # a passive governs the figure it follows, not one before that
-        ("At least 79 people drowned, far above the toll of 30 claimed by the council, "
-         "a study by a local paper found.", [("council", "claims", 30)]),
+        ("Some 64 fishermen drowned, twice the tally of 32 claimed by the council, "
+         "a survey by a local paper found.", [("council", "claims", 32)]),
         # a number in the subject counts who speaks, not what they count
-        ("The paper counted 39 graves, and three police sources had confirmed a toll of 40.",
-         [("paper", "estimates", 39), ("three police sources", "confirms", 40)]),
+        ("The paper counted 52 graves, and two army sources had confirmed a tally of 60.",
+         [("paper", "estimates", 52), ("two army sources", "confirms", 60)]),
         # a participle after an opening clause goes with it
         ("As port officials announced that the toll had doubled, rising to over 760, the mayor "
          "said nothing.", [("port officials", "asserts", 760)]),
@@ -178,8 +178,8 @@ def found(text, published=PUBLISHED, known=None):
         # clause governs the figure its predicate gives
         ("Kestrel Re estimates that insured losses will total $8 billion.",
          [("Kestrel Re", "estimates", 8e9)]),
-        ("Tidewater's preliminary estimate of the total damage and economic loss is $225 billion.",
-         [("Tidewater", "reports", 2.25e11)]),
+        ("Tidewater's first estimate of the storm's full cost to the region is $70 billion.",
+         [("Tidewater", "reports", 7e10)]),
         ("Tidewater's estimate covers the state's insurers, 23% of whose policies are coastal.",
          []),
         # a name with "and" inside; "the X School of Y" is no person; "aid agencies"
@@ -365,8 +365,8 @@ ACROSS_SENTENCES = [
     # "X, which ..., said": a body, so "it" later finds it; a toll "put at" N has no source
     (
         "Mr Tom Hale spoke. The Pommes Frites Guild, which runs a third of the stalls, said it "
-        "had sold 2,604 cones. It arrived at its total estimate of 9,000 by doubling that.",
-        [("Pommes Frites Guild", "asserts", 2604), ("Pommes Frites Guild", "reports", 9000)],
+        "had sold 2,350 cones. It reached its overall estimate of 9,000 by doubling that.",
+        [("Pommes Frites Guild", "asserts", 2350), ("Pommes Frites Guild", "reports", 9000)],
     ),
     ("Festival crowd put at 90,000", []),
     # "he" and "she" pass over a person the text already called by the other pronoun
