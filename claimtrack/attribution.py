@@ -26,7 +26,7 @@ for _stance, _words in {
     "believes believed concluded concludes judged judges determined ruled revealed "
     "reveals disclosed discloses placed places pegged pegs insisting saying noting "
     "add announce note warn insist argue explain declare believe conclude judge determine "
-    "reveal disclose place peg write",
+    "reveal disclose place peg write putting placing pegging",
     "confirms": "confirmed confirms confirm confirming acknowledged acknowledges verified "
     "conceded concedes admitted admits acknowledge verify concede admit",
     "alleges": "alleged alleges allege alleging accused accuses",
@@ -66,7 +66,8 @@ for _base, _stance in {
     for _form in _forms:
         VERBS.setdefault(_form, _stance)
     _BASE_FORMS.add(_base)
-VERBS.update({"found": "asserts", "finds": "asserts", "shows": "reports", "showed": "reports"})
+VERBS.update({"found": "asserts", "finds": "asserts", "shows": "reports", "showed": "reports",
+              "show": "reports"})  # fmt: skip
 DENIAL_VERBS = {verb for verb, stance in VERBS.items() if stance == "denies"}
 # Verbs that are reporting verbs only in front of a report: "offered its first
 # estimate of", "released a list of 420 names", "published figures showing".
@@ -96,7 +97,9 @@ CLAIMANT_HEADS = set(
     guards coastguard union unions brigade battalion monitors inspectors organisers
     organizers diplomats junta regime rebels militants insurgents separatists embassy
     consulate mission board bank firm institute centre center university foundation
-    activists campaigners volunteers observers critics opponents protesters
+    activists campaigners volunteers observers critics opponents protesters trust fund watch
+    forum project initiative movement league front programme program collective platform
+    opposition
     association federation society alliance coalition network tribunal secretariat
     bureau directorate panel party television radio broadcaster newspaper media channel
     tv""".split()
@@ -164,7 +167,7 @@ TOKEN = LazyPattern(
     # an abbreviated title or company form with its dot ("Dr. Amina Yusuf", "Clark & Co.")
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])"
     r"|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Adm|Brig|Co|Inc|Corp|Ltd|Jr|Sr)\."
-    r"|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*"
+    r"|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d(?:[\d,.]*\d)?"
     r"|[“”\"(),;:]|[^\s\w]",
     re.UNICODE,
 )
@@ -257,7 +260,7 @@ def noun_phrase_before(
     if j >= 0 and toks[j][0] == "," and j >= 1:
         # An appositive between commas: a name ("the envoy, Tom Perriello, said"), a
         # description ("The White Helmets, a rescue group ..., said") or a clause
-        # ("The Nation of Islam, which is led by ..., said").
+        # ("The Harbour League, which is led by ..., said").
         k = j - 1
         if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
             k -= 3  # "the head of Civic Coalition (KO), has claimed"
@@ -281,7 +284,10 @@ def noun_phrase_before(
             if any(w in inner for w in named):
                 return " ".join(named), False
             return clean_name(named)
-        return noun_phrase_before(toks, k, common=False)
+        found = noun_phrase_before(toks, k, common=False)
+        if found is not None and words[0].lower() == "which":
+            return found[0], False  # "The X, which organises ..., said": a body, no person
+        return found
     words: list[str] = []
     while j >= 0 and len(words) < 9:
         word = toks[j][0]
@@ -352,7 +358,7 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
     if len(words) >= 2 and (words[-1].lower() in _SPEAKERS or words[-1].lower() in _REPORTS):
         # "a Red Cross spokesperson"; "a Harbor Wire report", "a Keefe & Lowe estimate"
-        organisation = [w for w in words[:-1] if w.lower() not in ("the",)]
+        organisation = [w for w in words[:-1] if w.lower() not in ("the", "press", "news")]
         if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
@@ -369,7 +375,7 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
             head = toks[k - 1][0]
             lower = head.lower()
             if toks[k][0].lower() in ("for", "of") and lower in _SPEAKERS:
-                # "a spokesman for the Russian Defence Ministry", "the head of the NPS"
+                # "a spokesman for the Norlandian Defence Ministry", "the head of the NHB"
                 owner = [t[0] for t in toks[k + 1 : end + 1]]
                 found = clean_name(owner) if owner else None
                 if found and (any(is_capital(w) for w in owner) or _is_head(owner[-1].lower())):
@@ -434,7 +440,7 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         return None
     before = toks[k][0].lower() if k >= 0 else ""
     if before in ("of", "from", "in", "on", "with", "about", "for"):
-        return None  # "the perspective of final industry loss estimates": no subject
+        return None  # "in the light of early market loss estimates": no subject
     if before == "the":
         return " ".join(words), False
     if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
@@ -471,15 +477,16 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
-    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
-        # "the health ministry's": the ministry; a name keeps it ("Moody's noted")
-        words = [*words[:-1], words[-1][:-2]]
     while (
         len(words) > 1
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
         and (words[-1].islower())
     ):
         words = words[:-1]  # "police reports", "Ukrinform news service"
+    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
+        # "the health ministry's", "the panel's report": the panel; a name keeps it
+        # ("Moody's noted")
+        words = [*words[:-1], words[-1][:-2]]
     while len(words) > 1 and words[0].lower() in ("earlier", "latest", "new", "official",
                                                   "preliminary", "initial", "final"):  # fmt: skip
         words = words[1:]
@@ -553,6 +560,8 @@ def is_role_only(name: str) -> bool:
     )
 
 
+# What a figure measures, never who gives it, before a verb: "the toll put at".
+_MEASURED = {"toll", "crowd", "cost", "number", "count", "total", "tally", "turnout", "bill"}
 _AFTER_A_NAME = {"from", "to", "with", "range", "ranges", "ranged", "stood", "stands", "put"}
 _SHOWED = ("showed", "show", "shows", "suggest", "suggested", "indicate", "indicated",
            "revealed", "reveal", "found", "put", "published")  # fmt: skip
@@ -658,7 +667,7 @@ _POSSESSIVE = LazyPattern(
     r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+|"
     r"initial\s+|earlier\s+)*"
     r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?|"
-    r"projections?|forecasts?|assessments?)\b"
+    r"projections?|forecasts?|assessments?|claims?)\b"
 )
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
 DISPUTED_BY = LazyPattern(
@@ -764,7 +773,7 @@ def attributions(clause: str) -> list[Attribution]:
                 _resolvable(named[0], "reports", "possessive", match.start(), match.end(), named[1])
             )
     for match in _PARENTHESIS_SOURCE.finditer(clause) if "(" in clause else ():
-        # a fact box: "15 (UN figure)", "from 4,000 (UN) to 93,000 (Greenpeace)"
+        # a fact box: "12 (UN figure)", "from 3,000 (UN) to 80,000 (the Red Cross)"
         found.append(
             Attribution(match.group(1), "reports", "after", match.start(), match.end(), False)
         )
@@ -879,6 +888,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             )
         ):
             continue  # "official estimates of", "provided figures that": nouns
+        if previous in _MEASURED:
+            continue  # "Flood death toll put at 2,400": the toll is no source
         denial = previous in _DENIAL_ADVERB
         j = verb - 1
         if denial:
@@ -937,7 +948,7 @@ _RECORD_VERBS = set(
 # ("groups report", "officials estimate", "police count").
 _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
-    cite add register deny dispute state fear quote""".split()
+    cite add register deny dispute state fear quote show""".split()
 )
 
 

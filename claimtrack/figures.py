@@ -475,6 +475,7 @@ _COUNTED_BEFORE = LazyPattern(
 
 _PHRASE_STOP = set(
     """a an the and or but nor of in on at to from for with by into onto over under about
+    instead
     against between through during before after since until near across inside outside
     within without along among toward towards per as than that which who whom whose
     this these those have has had having is are was were be been being will would could
@@ -484,7 +485,7 @@ _PHRASE_STOP = set(
     being sent killed more others each every""".split()
 )
 # "killed" and "dead" may head a phrase ("350 killed") but never extend one.
-# Verbs that end a counted phrase ("400,000 men came"), beside any word in -ed
+# Verbs that end a counted phrase ("9,000 men came"), beside any word in -ed
 # after the first: a past tense, not a noun, once the phrase has begun.
 _VERBS = set("came come comes went go goes got took take made make gave left stayed joined".split())
 
@@ -495,7 +496,7 @@ _REPORTED = set(
     listed released published stated quoted alleged disputed denied offered provided
     feared""".split()
 )
-# The words that end a counted phrase ("the toll of 30 claimed by the state": who
+# The words that end a counted phrase ("the count of 30 claimed by the state": who
 # gives it, not what it counts), as one set.
 _PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED
 
@@ -1296,7 +1297,10 @@ def parse_figure(text: str) -> Figure | None:
     return best.figure
 
 
-_HUGE = LazyPattern(rf"\d[\d,.]{{{_MAX_DIGITS},}}|\d(?:\.\d+)?\s*[eE][+-]?\d|\d\s*\^\s*\d|\*\*")
+# more digits than a figure holds, its separators not counted ("1,698,900,000,000" is fine)
+_HUGE = LazyPattern(
+    rf"(?:\d[,.]?){{{_MAX_DIGITS + 1},}}|\d(?:\.\d+)?\s*[eE][+-]?\d|\d\s*\^\s*\d|\*\*"
+)
 _STACKED = LazyPattern(
     r"\b(?:thousand|million|billion|trillion|bn|mn|tn)\s+(?:thousand|million|billion|trillion)\b",
     re.IGNORECASE,
