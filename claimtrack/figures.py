@@ -299,7 +299,14 @@ _POST_QUALIFIERS = (
      r"\s+and\s+under\b|\s+at\s+most\b|\s+or\s+below\b"),
     (APPROX, r"\s+or\s+so\b|-odd\b|\s+odd\b(?=\s+[a-z])"),
 )  # fmt: skip
-_POST_STARTS = frozenset({"or", "an", "at", "od"})
+# The first letters of the words a bound after a number starts with ("or more", "and
+# above", "at least", "odd"), read from the patterns so that the two never drift apart.
+_POST_STARTS = frozenset(
+    first[:2]
+    for _, pattern in _POST_QUALIFIERS
+    for alternative in pattern.split("|")
+    for first in re.findall(r"^\\s\+([a-z]+)", alternative)
+)
 
 
 def _bound_may_follow(text: str, end: int) -> bool:
