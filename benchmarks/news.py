@@ -199,6 +199,7 @@ _DEMONYMS = {
     "syria": "syrian", "lebanon": "lebanese", "sudan": "sudanese", "haiti": "haitian",
     "malaysia": "malaysian", "bangladesh": "bangladeshi", "nigeria": "nigerian",
     "mexico": "mexican", "canada": "canadian", "america": "american", "scotland": "scottish",
+    "catalonia": "catalan", "catalonian": "catalan",
 }  # fmt: skip
 
 

@@ -55,6 +55,7 @@ for _base, _stance in {
     "allege": "alleges", "deny": "denies", "reject": "denies", "dispute": "denies",
     "dismiss": "denies", "refute": "denies", "estimate": "estimates", "count": "estimates",
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
+    "fear": "estimates", "inform": "asserts",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
@@ -111,7 +112,7 @@ ROLES = set(
 TITLES = ROLES | set(
     """prime sen sen. rep rep. lt lt. gen gen. col col. adm adm. maj maj. major lieutenant
     brigadier brig brig. captain capt capt. sergeant sgt sgt. admiral dr dr. mr mr. mrs
-    mrs. ms ms. deputy acting former""".split()
+    mrs. ms ms. prof prof. professor deputy acting former""".split()
 )
 # The people who speak for an organisation without being named.
 _SPEAKERS = set(
@@ -135,9 +136,11 @@ BACK_REFERENCES = set(
     charity service body watchdog board committee commission council bank firm institute
     union government authority authorities court panel party centre center university
     foundation association federation alliance coalition network bureau police military
-    army report statement study survey""".split()
+    army report statement study survey outlet newspaper paper broadcaster publication
+    channel""".split()
 )
-_REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", "release"}
+_REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", "release",
+            "estimate"}  # fmt: skip
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = set(
     """january february march april may june july august september october november december
@@ -155,8 +158,11 @@ _GENERIC_SOURCES = set(
 )
 
 TOKEN = LazyPattern(
-    # an initial before a name ("Roger G. Kennedy") is a word of the name
-    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*"
+    # an initial before a name ("Roger G. Kennedy") is a word of the name, and so is
+    # an abbreviated title or company form with its dot ("Dr. Amina Yusuf", "Clark & Co.")
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])"
+    r"|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Adm|Brig|Co|Inc|Corp|Ltd|Jr|Sr)\."
+    r"|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*"
     r"|[“”\"(),;:]|[^\s\w]",
     re.UNICODE,
 )
@@ -178,6 +184,7 @@ class Attribution:
     person: bool
     denial_marker: bool = False  # "falsely said": the claim is reported to be denied
     pronoun: str | None = None  # the pronoun or back-reference still to be resolved
+    form: str = ""  # how it was written ("passive", "record", ...) when kind is "reference"
 
 
 def tokens(text: str) -> list[Token]:
@@ -193,6 +200,7 @@ def _is_head(lower: str) -> bool:
         lower in CLAIMANT_HEADS
         or lower.rstrip("s") in CLAIMANT_HEADS
         or lower in TITLES
+        or (lower.endswith("s") and lower[:-1] in ROLES)  # "union leaders", "the generals"
         or lower in _REPORTS  # "the report said": resolved to whose report it is
     )
 
@@ -204,6 +212,16 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
         lower = toks[j][0].lower()
         if lower in _BETWEEN:
             j -= 1
+            continue
+        if lower == "far" and j >= 1 and toks[j - 1][0].lower() in ("so", "thus"):
+            j -= 2  # "Authorities have so far confirmed"
+            continue
+        if (
+            lower in ("week", "month", "year", "weekend")
+            and j >= 1
+            and (toks[j - 1][0].lower() in ("last", "this"))
+        ):
+            j -= 2  # "Verisk last week estimated", "the agency earlier this week counted"
             continue
         if lower in _WEEKDAYS or lower in ("yesterday", "today", "tonight"):
             j -= 1
@@ -248,8 +266,11 @@ def noun_phrase_before(
                 k -= 3  # "the head of Civic Coalition (KO), has claimed"
         if k < 0 or toks[k][0] != "," or not words:
             return None
-        if all(is_capital(w) for w in words) and len(words) <= 5:
-            return clean_name(words)
+        named = [w for w in words if w not in ("'", "’")]
+        if named[0] == "the" and len(named) > 1:
+            named = named[1:]  # "The organisers, the Citizens' Forum, said": the name
+        if all(is_capital(w) for w in named) and len(named) <= 5:
+            return clean_name(named)
         return noun_phrase_before(toks, k, common=False)
     words: list[str] = []
     while j >= 0 and len(words) < 9:
@@ -267,9 +288,16 @@ def noun_phrase_before(
                     return f"{found[0]} {lower} {' '.join(words)}", False
             break
         if lower in POSSESSIVES and words:
+            if j >= 2 and toks[j - 1][0].lower() == "and" and is_capital(toks[j - 2][0]):
+                # "Maria Okafor and her Unity party are claiming": both, named together
+                first = noun_phrase_before(toks, j - 1, common=False)
+                if first is not None:
+                    return f"{first[0]} and {word} {' '.join(words)}", False
             words.insert(0, word)  # "its local networks": resolved by the caller
             break
-        connector = lower in ("on", "and") and bool(words) and is_capital(words[0])
+        if lower == "whose" and words and j >= 2 and toks[j - 1][0] == ",":
+            return noun_phrase_before(toks, j - 1)  # "the Centre, whose analysts said": its
+        connector = lower in ("on", "and", "&") and bool(words) and is_capital(words[0])
         if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the") and not connector:
             break
         if lower in ("of", "for") or connector:
@@ -286,6 +314,9 @@ def noun_phrase_before(
             continue
         if lower == "the":
             words.insert(0, word)
+            if j >= 2 and toks[j - 1][0].lower() == "of" and is_capital(toks[j - 2][0]):
+                j -= 1  # "Ilse Baker of the Harbour Trust", "the Ministry of the Interior"
+                continue
             break
         if lower in _INDEFINITE:
             break  # "a Red Cross spokesperson", "analysts at one bank": see below
@@ -309,9 +340,10 @@ def noun_phrase_before(
 def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     """An unnamed person speaking for a named organisation is that organisation: "a
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
-    if len(words) >= 2 and words[-1].lower() in _SPEAKERS:
+    if len(words) >= 2 and (words[-1].lower() in _SPEAKERS or words[-1].lower() in _REPORTS):
+        # "a Red Cross spokesperson"; "a Harbor Wire report", "a Keefe & Lowe estimate"
         organisation = [w for w in words[:-1] if w.lower() not in ("the",)]
-        if organisation and all(is_capital(w) for w in organisation):
+        if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
             return "the " + organisation[0].lower(), False
@@ -368,8 +400,10 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break
         if word in _FUNCTION_CAPITALS and word != "the":
             break
-        if word == "the":
-            break
+        if word == "the" or word in ("puts", "pegs"):
+            break  # "... estimate puts expected losses at": no noun phrase ends in "puts"
+        if word.endswith("ed") and words and words[0] not in CLAIMANT_HEADS:
+            break  # "the investigation uncovered evidence": a verb, not "the armed forces"
         words.insert(0, word)
         k -= 1
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
@@ -379,11 +413,14 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if not words or words[-1] in _NOT_SOURCES or words[-1] in PRONOUNS:
         return None
     before = toks[k][0].lower() if k >= 0 else ""
+    if before in ("of", "from", "in", "on", "with", "about", "for"):
+        return None  # "the perspective of final industry loss estimates": no subject
     if before == "the":
         return " ".join(words), False
     if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
         return f"{toks[k][0]} {' '.join(words)}", False  # "France's undertakers said"
-    if len(words) >= 2 and words[-1].endswith("s") and not re.match(r"\d", before):
+    plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    if len(words) >= 2 and plural and not re.match(r"\d", before):
         return " ".join(words), False
     return None
 
@@ -401,6 +438,7 @@ def _is_modifier(word: str) -> bool:
     )
 
 
+_BE = ("was", "were", "is", "are", "be", "been")
 _AUXILIARIES = set(
     """had has have was were is are be been being will would could should may might must
     do does did can shall not""".split()
@@ -412,11 +450,12 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     dropped, descriptions before a name dropped, report nouns after it dropped."""
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
-    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3:
-        words = [*words[:-1], words[-1][:-2]]  # "the health ministry's": the ministry
+    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
+        # "the health ministry's": the ministry; a name keeps it ("Moody's noted")
+        words = [*words[:-1], words[-1][:-2]]
     while (
         len(words) > 1
-        and words[-1].lower() in _REPORT_NOUNS | {"news", "service"}
+        and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
         and (words[-1].islower())
     ):
         words = words[:-1]  # "police reports", "Ukrinform news service"
@@ -430,22 +469,36 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     if "of" in words:
         # "Anna Neistat of Human Rights Watch": the person, who speaks for it
         at = words.index("of")
-        if looks_like_person(words[:at]) and all(is_capital(w) for w in words[at + 1 :]):
-            return " ".join(words[:at]), True
+        organisation = [w for w in words[at + 1 :] if w != "the"]
+        name = words[:at]
+        while len(name) > 2 and name[0].lower() in TITLES:
+            name = name[1:]  # "Ms Ilse Baker of the Harbour Trust"
+        named = organisation and (
+            all(map(is_capital, organisation))
+            or (any(map(is_capital, organisation)) and organisation[-1] in CLAIMANT_HEADS)
+        )  # "of Human Rights Watch", "of the Lumen group"
+        if looks_like_person(name) and named:
+            return " ".join(name), True
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
     tail = words[last_title + 1 :]
     if last_title >= 0 and tail and all(is_capital(w) for w in tail):
         return " ".join(tail), len(tail) >= 2 or not _is_head(tail[0].lower())
-    connectors = ("of", "for", "and", "'s", "on")
+    connectors = ("of", "for", "and", "&", "'s", "on")
     lower_at = max(
-        (i for i, w in enumerate(words) if not is_capital(w) and w.lower() not in connectors),
+        (
+            i
+            for i, w in enumerate(words)
+            if not is_capital(w)
+            and w.lower() not in connectors
+            and not (w == "the" and words[i - 1] == "of")  # "Ministry of the Interior"
+        ),
         default=-1,
     )
     tail = words[lower_at + 1 :]
     if (
         0 <= lower_at < len(words) - 1
-        and all(is_capital(w) for w in tail)
+        and all(is_capital(w) or w == "&" for w in tail)
         and (words[lower_at].lower() not in POSSESSIVES)
     ):
         return " ".join(tail), looks_like_person(tail)
@@ -488,8 +541,14 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
     the UN's ...', '... there, said Health Minister Hamad Hassan.'"""
     if verb == 0 or toks[verb - 1][0] not in (",", "”", '"', "’", "'"):
         return None
+    first = verb + 1
+    described = first
+    while described < min(len(toks), first + 3) and _is_modifier(toks[described][0]):
+        described += 1  # "..., says environmental group Greenpeace.": the description goes
+    if described > first and described < len(toks) and is_capital(toks[described][0]):
+        first = described
     words = []
-    for word, _, _ in toks[verb + 1 : verb + 9]:
+    for word, _, _ in toks[first : first + 8]:
         if not is_capital(word) or word.lower() in _FUNCTION_CAPITALS:
             break
         words.append(word)
@@ -505,7 +564,16 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
             if len(rest) > 3 or verb + 2 + len(rest) < len(toks)
             else (clean_name(["the", *rest]) if rest else None)
         )
+    if not words and described > first and _is_head(toks[described - 1][0].lower()):
+        # "..., said police on Monday.", "..., said local officials.": a common noun
+        # claimant, where nothing but the time or the sentence's end follows it
+        following = toks[described][0].lower() if described < len(toks) else "."
+        if following in _AFTER_A_CLAIMANT or following in _WEEKDAYS:
+            return clean_name([t[0] for t in toks[first:described]])
     return clean_name(words) if words else None
+
+
+_AFTER_A_CLAIMANT = {".", ",", ";", "on", "in", "late", "early", "yesterday", "today", "tonight"}
 
 
 def noun_phrase_after(text: str) -> tuple[str, bool] | None:
@@ -513,9 +581,13 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     toks = tokens(text)
     words = []
     for word, _, _ in toks:
-        if word in (",", ".", ";", ":", "“", "”", '"') or word.lower() in VERBS:
+        if word in (",", ".", ";", ":", "“", "”", '"'):
             break
-        if word in ("(", ")"):
+        if word.lower() in VERBS and not (words and is_capital(word)):
+            break  # "by the ministry said", but "by the Tern Project"
+        if word.lower() in _AUXILIARIES:
+            break  # "the 2,000 cited by the army is far too high"
+        if word in ("(", ")", "-", "—", "–"):
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
@@ -531,7 +603,8 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
 
 _ACCORDING = LazyPattern(
     r"\b(?:according\s+to|as\s+reported\s+by)\s+"
-    r"(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
+    r"(?:(?:the\s+|(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)['’]s\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
     r"(?:estimates?|figures?|data|counts?|statements?|a\s+statement|reports?|a\s+report|"
     r"tall(?:y|ies)|a\s+tally|an\s+estimate|a\s+count)\s+(?:by|from|of)\s+)?",
     re.I,
@@ -552,10 +625,11 @@ _MADE_BY = LazyPattern(
 )
 # "X's figures", "X's latest count", "his agency's official estimate of"
 _POSSESSIVE = LazyPattern(
-    r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.-]*|\b(?:his|her|its|their)\s+[a-z]+|"
-    r"\b(?:the\s+)?[a-z]+)['’]s?\s+(?:own\s+|latest\s+|official\s+|new\s+|updated\s+|"
-    r"preliminary\s+|final\s+|first\s+|revised\s+)*(?:count|counts|tally|figures?|estimates?|"
-    r"toll|data|numbers?|statistics|calculations?)\b"
+    r"(?:((?:[A-Z][\w.'’-]*\s+|&\s+){0,4}[A-Z][\w.-]*|\b(?:his|her|its|their)\s+[a-z]+|"
+    r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:own\s+|latest\s+|official\s+|"
+    r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+|"
+    r"initial\s+|earlier\s+)*"
+    r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?)\b"
 )
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
 DISPUTED_BY = LazyPattern(
@@ -587,6 +661,7 @@ UNNAMED = LazyPattern(
     re.I,
 )
 # "falsely said", "wrongly claimed": what follows is reported to be denied.
+_NOT_OWNERS = ("the", "this", "that", "which")
 _DENIAL_ADVERB = {"falsely", "wrongly", "incorrectly", "mistakenly", "erroneously"}
 
 
@@ -623,11 +698,12 @@ def attributions(clause: str) -> list[Attribution]:
             if kind == "passive" and match.lastindex:
                 verb_stance = VERBS.get(match.group(1).lower(), verb_stance)
             found.append(_resolvable(name, verb_stance, kind, match.start(), match.end(), person))
-    for match in _POSSESSIVE.finditer(clause) if "s " in clause else ():
-        owner = match.group(1).strip()
+    # a quick look first: every owner ends in "s" ("X's", "his", "its") or "r" ("her")
+    for match in _POSSESSIVE.finditer(clause) if "s " in clause or "r " in clause else ():
+        owner = (match.group(1) or match.group(2)).strip()
         lower = owner.lower()
-        if lower.split()[-1] in _GENERIC_SOURCES or lower in ("the", "this", "that", "which"):
-            continue
+        if lower.split()[-1] in _GENERIC_SOURCES | _TIME_WORDS or lower in _NOT_OWNERS:
+            continue  # "today's figures from X": X's, not today's
         words = owner.split()
         if words[0].lower() in POSSESSIVES:
             found.append(
@@ -669,7 +745,17 @@ def attributions(clause: str) -> list[Attribution]:
     )
     for match in UNNAMED.finditer(clause) if unnamed else ():
         found.append(Attribution(None, "asserts", "unnamed", match.start(), match.end(), False))
-    found += _verb_attributions(clause)
+    verbs = _verb_attributions(clause)
+    if verbs and any(a.kind == "possessive" and a.pronoun in POSSESSIVES for a in found):
+        # "Warsaw put its figure at": the subject's own figure, not a second source
+        ends = {a.end for a in verbs}
+        found = [a for a in found if not (a.kind == "possessive" and a.pronoun in POSSESSIVES
+                                          and {a.start - 1, a.start - 2} & ends)]  # fmt: skip
+    if verbs and any(a.kind == "unnamed" for a in found):
+        # "The party claims that": a verb with its subject, not unnamed "claims that"
+        found = [a for a in found if a.kind != "unnamed"
+                 or not any(v.start < a.start < v.end for v in verbs)]  # fmt: skip
+    found += verbs
     found.sort(key=lambda a: (a.end, a.start))
     return found
 
@@ -680,7 +766,9 @@ def _resolvable(
     """An attribution whose claimant may still be a back-reference ("the agency")."""
     lower = name.lower()
     if lower in BACK_REFERENCES or (lower.startswith("the ") and lower[4:] in BACK_REFERENCES):
-        return Attribution(None, stance, "reference", start, end, False, pronoun=lower.split()[-1])
+        # a possessive stays one: "the government's estimate" speaks for no later figure
+        return Attribution(None, stance, "possessive" if kind == "possessive" else "reference",
+                           start, end, False, pronoun=lower.split()[-1], form=kind)  # fmt: skip
     if is_role_only(name):
         return Attribution(name, stance, "role", start, end, True, pronoun=name)
     return Attribution(name, stance, kind, start, end, person)
@@ -717,22 +805,33 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             # civilians": the sentence's subject speaks again
             found.append(Attribution(None, stance, "participle", start, end, False))
             continue
-        if previous in ("an", "the", "was", "were", "is", "are", "be", "been", "to", "its",
-                        "their", "his", "her", "our", "of", "a", "this", "that"):  # fmt: skip
+        verb = index  # where the subject is looked for, before it
+        if lower.endswith("ing") and previous in _BE and index >= 2:
+            # "X are claiming", "X has been saying": the subject stands before the auxiliary
+            verb -= 2 if previous == "been" and toks[index - 2][0].lower() in _AUXILIARIES else 1
+            previous = toks[verb - 1][0].lower()
+        elif previous in ("an", "the", "to", "its", "their", "his", "her", "our", "of", "a",
+                          "this", "that", *_BE):  # fmt: skip
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
         if lower in _AMBIGUOUS_BASE and not _plural_subject(toks[index - 1][0]):
             continue  # "Lagos state", "the death toll figure": nouns, not verbs
-        if lower in _NOUN_VERBS and (
-            (index + 1 < len(toks) and toks[index + 1][0].lower() in ("of", "that", "by"))
-            or previous in _NOUN_ADJECTIVES
-            or previous in VERBS
-            or previous in _GIVING_VERBS
-            or previous in _AUXILIARIES
-            or (previous.endswith("ed") and toks[index - 1][0].islower())
+        following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
+        if (
+            lower in _NOUN_VERBS
+            and previous not in _REPORTS
+            and (
+                following in ("of", "by")
+                or (following == "that" and not _is_head(previous))  # "The party claims that"
+                or previous in _NOUN_ADJECTIVES
+                or previous in VERBS
+                or previous in _GIVING_VERBS
+                or previous in _AUXILIARIES
+                or (previous.endswith("ed") and toks[index - 1][0].islower())
+            )
         ):
             continue  # "official estimates of", "provided figures that": nouns
         denial = previous in _DENIAL_ADVERB
-        j = index - 1
+        j = verb - 1
         if denial:
             j -= 1
         subject = toks[j][0].lower() if j >= 0 else ""
@@ -746,7 +845,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if toks[j][0] in ("who", "which") and j >= 2 and toks[j - 1][0] == ",":
             named = noun_phrase_before(toks, j - 1)  # "X, who said ..."
         else:
-            named = noun_phrase_before(toks, j + 1 if not denial else index - 1)
+            named = noun_phrase_before(toks, j + 1 if not denial else verb - 1)
             if named is None:
                 named = _name_after(toks, index)
                 if named is not None:
@@ -771,7 +870,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
 # "official estimates of 300", "had provided figures that ...".
 _NOUN_VERBS = set(
     """estimates reports claims counts figures records lists documents notes places states
-    tallies projects registers puts""".split()
+    tallies projects registers puts fears""".split()
 )
 _NOUN_ADJECTIVES = set(
     """official latest new earlier initial preliminary recent previous final independent
@@ -787,7 +886,7 @@ _RECORD_VERBS = set(
 # ("groups report", "officials estimate", "police count").
 _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
-    cite add register deny dispute state""".split()
+    cite add register deny dispute state fear""".split()
 )
 
 

@@ -235,7 +235,8 @@ _CLAUSE_SPLIT = LazyPattern(
 )
 # A relative clause describes what comes before it; its figures are not the speaker's.
 _RELATIVE = LazyPattern(
-    r"(?:,\s+|\s+)(?:which|who|whose)\s+(?!said|says|told|estimated|reported)"
+    r"(?:,\s+|(?<!\bof)\s+)(?:which|who|whose)\s+(?!said|says|told|estimated|reported)"
+    r"|,\s+where\s+"
     r"|\s+that\s+(?=(?:had|has|have|was|were|is|are|killed|left|hit|struck|[a-z]+ed)\b)"
 )
 
@@ -257,13 +258,20 @@ _OPENING_CLAUSE = LazyPattern(
 )
 
 
+_PARTICIPLE_PHRASE = LazyPattern(r"[a-z]+ing\b[^,;]{0,80},\s+")
+
+
 def _clauses(sentence: str) -> list[_Clause]:
     out: list[_Clause] = []
     start, kind = 0, "first"
     opening = _OPENING_CLAUSE.match(sentence)
     if opening:
-        out.append(_Clause(0, opening.end(), "opening"))
-        start = opening.end()
+        # a participle that follows goes with it: "As officials announced that 460 were
+        # hurt, rising later to 760, the minister said ..."
+        following = _PARTICIPLE_PHRASE.match(sentence, opening.end())
+        end = following.end() if following else opening.end()
+        out.append(_Clause(0, end, "opening"))
+        start = end
     for match in _CLAUSE_SPLIT.finditer(sentence):
         out.append(_Clause(start, match.start(), kind))
         start, kind = match.end(), match.lastgroup or "contrast"
@@ -281,14 +289,24 @@ def _relative_spans(sentence: str) -> list[tuple[int, int]]:
 
 # --- what the article names --------------------------------------------------------------
 
-_TITLE_NAME = LazyPattern(
-    r"\b((?:[A-Z][\w.'’-]*\s+){0,3}?)((?:[A-Z][a-z]+[.]?\s+){0,2}[A-Z][a-z]+)?"
-)
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
 _APPOSITIVE_ROLE = LazyPattern(
     rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said"
     r"| which| that| who)"
 )
+# A state or province the article names: what "the state government" governs.
+_REGION = LazyPattern(
+    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:state|province|region)\b"
+    r"|\b(?:state|province|region)\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+)
+_REGIONAL_BODY = LazyPattern(
+    r"(?:the\s+)?(?:state|provincial|regional)\s+(government|authorities|police|officials|"
+    r"administration|ministry|health\s+department|disaster\s+agency)",
+    re.I,
+)
+# A sentence that opens with a person and whom they speak for: "Tomas Berg of the Lumen
+# group, who ..., said".
+_NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _ORGANISATION = LazyPattern(
     r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
 )
@@ -301,6 +319,13 @@ class _Person:
     roles: set[str]
     position: int  # the sentence that first names the person
     organisation: str | None = None  # whom the person speaks for, where the text says
+    pronoun: str | None = None  # "he" or "she", once the text calls them so
+
+
+# What a news outlet is called when the text names it again: "the outlet counted".
+_MEDIA = ("outlet", "newspaper", "paper", "broadcaster", "publication", "channel")
+# Titles that say which pronoun the text will use for the person.
+_HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she"}
 
 
 def _owner(words: list[str], title: int) -> str | None:
@@ -325,6 +350,8 @@ class _Context:
         self.descriptions: dict[str, set[str]] = {}  # organisation -> what it is described as
         self.mentions: dict[int, list[tuple[str, str, str | None]]] = {}  # by sentence
         self.last_person: str | None = None
+        self.recent_people: list[_Person] = []  # the few named last, the latest last
+        self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
         self.last_report: str | None = None
@@ -349,6 +376,10 @@ class _Context:
             if name and (len(name) >= 2 or word.lower() in attr.ROLES):
                 roles = {word.lower().rstrip(".")} & attr.ROLES
                 self.mention(" ".join(name).rstrip("."), roles, position, _owner(words, index))
+                pronoun = _HONORIFICS.get(word.lower().rstrip("."))
+                named = self.person_named(" ".join(name).rstrip("."))
+                if pronoun and named is not None:
+                    named.pronoun = pronoun
         for match in _APPOSITIVE_ROLE.finditer(sentence) if ", " in sentence else ():
             name = match.group(1).split()
             if name[0] in ("The", "A", "An"):
@@ -371,6 +402,17 @@ class _Context:
             roles = {w for w in head_words[-2:] if w.isalpha()}
             if roles:
                 self.mention(" ".join(name), roles, position)
+        if " state" in sentence or " provinc" in sentence or " region" in sentence:
+            for match in _REGION.finditer(sentence):
+                words = (match.group(1) or match.group(2)).split()
+                while words and words[0].lower() in attr.NOT_NAMES:
+                    words = words[1:]
+                if words and " ".join(words) not in self.regions:
+                    self.regions.append(" ".join(words))
+        opening = _NAME_OF.match(sentence)
+        named = opening.group(1).split() if opening else []
+        if attr.looks_like_person(named) and not any(w.lower() in attr.NOT_NAMES for w in named):
+            self.mention(" ".join(named), set(), position)
         for match in _ACRONYM.finditer(sentence) if "(" in sentence else ():
             full = " ".join(match.group(1).split())
             while full.split()[0].lower() in ("the", "a"):
@@ -410,14 +452,30 @@ class _Context:
     def person(
         self, name: str, roles: set[str], position: int, organisation: str | None = None
     ) -> None:
-        for known in self.people:
-            if known.name == name or known.name.endswith(" " + name):
-                known.roles |= roles
-                known.organisation = known.organisation or organisation
-                self.last_person = known.name
-                return
-        self.people.append(_Person(name, roles, position, organisation))
-        self.last_person = name
+        known = self.person_named(name)
+        if known is not None:
+            known.roles |= roles
+            known.organisation = known.organisation or organisation
+        else:
+            known = _Person(name, roles, position, organisation)
+            self.people.append(known)
+        self.last_person = known.name
+        if known in self.recent_people:
+            self.recent_people.remove(known)
+        self.recent_people = [*self.recent_people[-5:], known]
+
+    def person_named(self, name: str) -> _Person | None:
+        return next((p for p in self.people if p.name == name or p.name.endswith(" " + name)), None)
+
+    def called(self, pronoun: str) -> str | None:
+        """Whom "he" or "she" stands for: the person named last, passing over one the
+        text has already called by the other pronoun ("..., she said. ... He said" is
+        someone else), and from then on called so."""
+        for person in reversed(self.recent_people):
+            if person.pronoun in (None, pronoun):
+                person.pronoun = pronoun
+                return person.name
+        return None
 
     def remember(self, name: str, person: bool) -> None:
         if person:
@@ -444,7 +502,7 @@ class _Context:
     def organisation_named(self, noun: str) -> str | None:
         """'the board' after 'the Board of Audit of Japan'; 'the agency' after "South
         Korea's spy agency"."""
-        if noun in ("agency", "organisation", "organization", "group", "body"):
+        if noun in ("agency", "organisation", "organization", "group", "body", *_MEDIA):
             return self.last_organisation  # "the agency": whichever was named last
         for earlier in reversed(self.organisations):
             if noun in earlier.lower().replace("'s", "").split():
@@ -504,9 +562,10 @@ def extract_claims(
     learned = context
     context = _Context()
     context.people = [
-        _Person(p.name, set(p.roles), p.position, p.organisation) for p in learned.people
+        _Person(p.name, set(p.roles), p.position, p.organisation, p.pronoun) for p in learned.people
     ]
     context.descriptions = learned.descriptions
+    context.regions = learned.regions
     context.mentions = learned.mentions
     found: list[Candidate] = []
     pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
@@ -588,15 +647,16 @@ def _read_sentence(
     # Resolved in reading order, each named source remembered at once, so that
     # "X ..., saying its networks had counted" finds X.
     main: Attribution | None = None  # the last named source before: a participle's subject
+    main_clause: _Clause | None = None
     for _, clause, found in sorted(raw, key=lambda item: item[0]):
         if found.kind == "participle":
-            if main is None:
-                continue
+            if main is None or (main_clause is not clause and main_clause.kind == "opening"):  # type: ignore[union-attr]
+                continue  # "While X reported N, the inquiry found ..., confirming M": not X
             found = replace(main, stance=found.stance, start=found.start, end=found.end,
                             kind="participle")  # fmt: skip
         resolved = _resolve(found, context, position, text, sentence.quote_open)
         if resolved.claimant and resolved.kind not in ("unnamed", "participle"):
-            main = resolved
+            main, main_clause = resolved, clause
         clause.attributions.append(resolved)
         if resolved.claimant and resolved.kind in ("subject", "according", "end", "passive",
                                                    "record"):  # fmt: skip
@@ -634,7 +694,12 @@ def _read_sentence(
         for located in figures:
             if not clause.start <= located.start < clause.end:
                 continue
-            skip = _not_a_claim(located, previous_figure, text, relative, own)
+            skip = _not_a_claim(located, previous_figure, text, relative, own) or any(
+                a.start <= located.start
+                and located.end <= a.end
+                and a.kind in ("subject", "record")
+                for a in own
+            )  # "three police sources had confirmed": who speaks, not what they count
             previous_figure = located
             if skip:
                 continue
@@ -644,8 +709,14 @@ def _read_sentence(
             near = [a for a in own if a.kind != "possessive" or (
                 0 <= located.start - a.end <= 25 or 0 <= a.start - located.end <= 25
             )]  # fmt: skip
-            before = [a for a in near if a.end <= located.start]
-            after = [a for a in near if a.start >= located.end]
+            # a verb may end inside the figure's qualifier: "X estimated $35bn" reads
+            # "estimated $35bn" as one figure
+            before = [a for a in near if a.end <= located.start or a.start < located.start < a.end]
+            # a passive governs the figure it follows ("the toll of 30 claimed by X"), not
+            # one further back ("79 died, far above the toll of 30 claimed by X")
+            after = [a for a in near if a.start >= located.end and (
+                "passive" not in (a.kind, a.form)
+                or not any(located.end <= f.start < a.start for f in figures))]  # fmt: skip
             chosen = before[-1] if before else (after[0] if after else inherited)
             tight = [
                 a
@@ -655,8 +726,14 @@ def _read_sentence(
             ]
             if tight:
                 chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
-            speaker = next((a for a in after if a.claimant and a.kind != "participle"), None)
-            if chosen is not None and chosen.kind == "record" and speaker is not None:
+            # a source turned round after a comma: "X has recorded N, the WHO said"
+            speaker = next((a for a in after if a.claimant and a.kind in _SPEAKING
+                            and _AFTER_A_COMMA.search(text, 0, a.start)), None)  # fmt: skip
+            if (
+                chosen is not None
+                and "record" in (chosen.kind, chosen.form)
+                and speaker is not None
+            ):
                 chosen = speaker  # "X has recorded N, the WHO said": the WHO's claim
             if (
                 chosen is not None
@@ -692,6 +769,8 @@ def _read_sentence(
     return assigned, loose, closing
 
 
+_SPEAKING = ("subject", "end", "reference", "pronoun", "role")
+_AFTER_A_COMMA = LazyPattern(r",\s*(?:the\s+)?$", re.I)
 # What a denial points back at: "denied this", "rejected the figure", "disputes those numbers".
 _POINTS_BACK = LazyPattern(
     r"\s+(?:this|that|it|these|those|(?:the|these|those|this|that)\s+(?:claims?|figures?|"
@@ -712,7 +791,8 @@ def _sentence_source(clauses: list[_Clause], text: str) -> Attribution | None:
     last = clauses[-1].attributions
     if last and last[-1].end >= len(text.rstrip(' .”"’')) - 2 and last[-1].claimant:
         return last[-1]
-    first = clauses[0].attributions
+    # an opening clause ("While X reported N, ...") has a source of its own, or none
+    first = next((c for c in clauses if c.kind != "opening"), clauses[0]).attributions
     if first and first[0].kind in ("subject", "pronoun", "reference", "role") and first[0].claimant:
         return first[0]
     return None
@@ -751,11 +831,15 @@ def _not_a_claim(
     if (located.figure.unit or "").lower() in _MENTIONS or _MENTION_BEFORE.search(
         text, max(0, located.start - 24), located.start
     ):
-        return True  # "the 2,000 figure", "the number of 1,500": a figure talked about
+        # "the 2,000 figure", "the number of 1,500": a figure talked about, unless the
+        # words after it say whose it is ("the figure of 2,000 cited by the army")
+        return not any(a.kind == "passive" and 0 <= a.start - located.end < 30 for a in own)
     if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
         return True  # "a dozen patients ... with temperatures above 40C": a description
     if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):
         return True  # "in two villages", "across ten provinces": where, not how many
+    if _RANK_BEFORE.search(text, max(0, located.start - 8), located.start):
+        return True  # "one of the top three fires": a rank, not a count
     if previous is not None and not located.figure.unit and previous.end <= located.start:
         between = text[previous.end : located.start]
         noun = previous.figure.phrase or ""
@@ -773,12 +857,13 @@ def _not_a_claim(
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
 _MENTION_BEFORE = LazyPattern(r"\b(?:the|this|that)\s+(?:figure|number)\s+of\s+$", re.I)
+_RANK_BEFORE = LazyPattern(r"\btop\s+$", re.I)
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
 # "... of the overall bill of $6.5 billion", "900 of the 1,300": the whole a part
 # is taken from, given only to say what it is a part of.
 _WHOLE_BEFORE = LazyPattern(
     r"\b(?:out\s+of|of\s+(?:the|a|an|its|their)\s+(?:total|overall|whole)\b(?:\s+[a-z]+)?"
-    r"(?:\s+of)?|of\s+the)\s+$"
+    r"(?:\s+of)?)\s+$"
 )
 
 
@@ -789,6 +874,10 @@ def _resolve(
     possessives resolved against what the article has named so far."""
     if found.claimant is not None and found.kind not in ("role",):
         name = context.full_name(found.claimant)
+        regional = _REGIONAL_BODY.fullmatch(name)
+        if regional and len(context.regions) == 1:
+            # "the state government" of an article about one state: that state's
+            name = f"{context.regions[0]} {name.removeprefix('the ').removeprefix('The ')}"
         words = name.split()
         if (
             words
@@ -807,7 +896,7 @@ def _resolve(
     if found.kind == "pronoun":
         kind = attr.PRONOUNS.get(word)
         if kind == "person":
-            claimant, person = context.last_person, True
+            claimant, person = context.called(word), True
         elif kind in ("organisation", "plural"):
             claimant = (
                 context.last_organisation
@@ -826,7 +915,10 @@ def _resolve(
         if owner and owner[0] in ("his", "her"):
             claimant = context.organisation_named(owner[1]) if len(owner) > 1 else None
             if claimant is None and len(owner) == 1:
-                claimant, person = context.last_person, True
+                claimant, person = context.called("he" if owner[0] == "his" else "she"), True
+        elif owner and owner[0] not in attr.POSSESSIVES:
+            # "the government's estimate": the government named before, else as written
+            claimant = context.organisation_named(owner[-1]) or owner[-1]
         elif owner:
             claimant = context.last_organisation
     elif found.kind == "role":
@@ -859,11 +951,14 @@ def _candidates(
             and figure.unit is None
             and previous is not None
             and (
-                item.located.part or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
+                item.located.part  # type: ignore[union-attr]
+                or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
+                or _NOTHING_COUNTED_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
             )
         ):
             # "seven people were killed, ..., including two in Mykolaiv"; "17 killed in
-            # Nairobi and 22 others": the count is of the same thing as the one before
+            # Nairobi and 22 others"; "X counts 412 dead; Y says at least 1,100.": the
+            # count is of the same thing as the one before
             figure = replace(figure, unit=previous.unit, phrase=previous.phrase)
         if figure is not None:
             previous = figure
@@ -921,6 +1016,7 @@ def _candidates(
 
 _LETTERS = LazyPattern(r"[a-z]+")
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
+_NOTHING_COUNTED_AFTER = LazyPattern(r"\s*(?:[.;)]|,\s+(?:while|but|whereas)\b|$)")
 
 
 _NAMED_PART = LazyPattern(r"[A-Z][\w'’-]+(?:\s+with)?\s*(?:,|:)?\s*$")

@@ -402,6 +402,7 @@ _PART_WORDS = {
 }
 _BASELINE_LAST = {phrase[-1] for phrase in _BASELINE_WORDS}
 _PART_LAST = {phrase[-1] for phrase in _PART_WORDS}
+_OF_A_WHOLE = LazyPattern(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?\d")
 _FILLERS = {"the", "a", "an", "its", "their", "some", "about", "around", "nearly", "just", "only"}
 _PRONOUN_ONE_BEFORE = {
     "no", "which", "the", "every", "each", "any", "this", "that", "only", "last", "next",
@@ -449,6 +450,13 @@ _PHRASE_STOP = set(
 # Verbs that end a counted phrase ("400,000 men came"), beside any word in -ed
 # after the first: a past tense, not a noun, once the phrase has begun.
 _VERBS = set("came come comes went go goes got took take made make gave left stayed joined".split())
+
+
+# Verbs of giving a figure, after it: "30 claimed by", "2,000 cited by" count nothing.
+_REPORTED = set(
+    """claimed cited reported estimated given announced recorded confirmed counted registered
+    listed released published stated quoted alleged disputed denied offered provided""".split()
+)
 
 
 def _verb_like(word: str) -> bool:
@@ -562,9 +570,9 @@ def _word_numbers(text: str, lowered: str) -> list[_Number]:
             first.isupper()
             and start > 0
             and re.match(r"\s+[A-Z]", text[end:])
-            and re.search(r"[a-z]\s+$", text[:start])
+            and re.search(r"(?:[a-z]\s+|[\"“‘(])$", text[:start])
         ):
-            continue  # "the Million Man March": a name
+            continue  # "the Million Man March", a quoted “Million Man March”: a name
         read = _words_value([w for w in words if w])
         if read is None:
             continue
@@ -734,12 +742,16 @@ _FORWARD_RE = LazyPattern(
 )
 
 
+_WORD_EDGES = str.maketrans({c: " " for c in ",.-\"“”‘’'()[]:;!?"})
+
+
 def _candidates(text: str) -> list[Located]:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
     found: list[Located] = []
-    words = set(lowered.replace(",", " ").replace(".", " ").replace("-", " ").split())
+    # the words, with the punctuation that may touch one ('“Twelve', '(forty') cut off
+    words = set(lowered.translate(_WORD_EDGES).split())
     if not words.isdisjoint(_VAGUE_TRIGGERS):
         found = _vague(text, lowered)
     taken = [(v.start, v.end) for v in found]
@@ -1003,7 +1015,10 @@ def _finish(
         unit = head
     if head and head.lower() in _TIME_NOUNS:
         return None  # a duration: "48 hours", "three years"
-    part = _follows(preceding, _PART_WORDS, _PART_LAST)
+    # "including 640 children"; "90 of the 1,300 missing", "9 out of 10"
+    part = _follows(preceding, _PART_WORDS, _PART_LAST) or (
+        not percent and bool(_OF_A_WHOLE.match(text, end))  # a share says so by its unit
+    )
     if first.words and first.value < 10 and first.scale == 1 and second is None:
         # "one", "two" alone: a count only with a counted noun after it, or as a
         # part of a count before it ("including two in Mykolaiv")
@@ -1142,6 +1157,8 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
             break
         if lower in _PHRASE_STOP or lower in _VERBS or (words and _verb_like(lower)):
             break
+        if lower in _REPORTED:
+            break  # "the toll of 30 claimed by the state": who gives it, not what it counts
         words.append(word)
         if lower in UNIT_SYNONYMS or len(words) == 4 or raw[-1] in ".'’":
             break
