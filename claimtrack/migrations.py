@@ -259,6 +259,6 @@ def m070_conflicts_listed_from_their_index(db: Database) -> None:
     # conflicts, 100,000 claims). The older index is a prefix of this one.
     db.execute("DROP INDEX IF EXISTS conflicts_listing")
     db.execute(
-        "CREATE INDEX conflicts_listed ON conflicts "
+        "CREATE INDEX IF NOT EXISTS conflicts_listed ON conflicts "
         "(topic, severity, claim_a, claim_b, status, listing)"
     )
