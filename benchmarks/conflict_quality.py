@@ -189,7 +189,7 @@ def careful_story(story: str, names: list[str], folder: Path) -> StoryScore:
     if result.returncode:
         raise SystemExit(f"careful import failed for {story}: {result.stderr.strip()}")
     for label in labels:
-        # "Roger G. Kennedy (U.S. National Park Service director)" speaks for the Park Service
+        # "Ana Obi (director of the Harbour Board)" speaks for the Harbour Board
         main, _, bracket = label.claimant.partition(" (")
         owner = next((m for m in mains if m != main and bracket.startswith(m)), None)
         if owner:
@@ -201,7 +201,8 @@ def careful_story(story: str, names: list[str], folder: Path) -> StoryScore:
 
 def _figure_words(label: news.Label) -> str:
     low, high = label.low, label.high
-    value = lambda v: f"{v:f}".rstrip("0").rstrip(".")  # noqa: E731
+    # grouped as copy writes them: "2000" alone would read as a year
+    value = lambda v: f"{v:,f}".rstrip("0").rstrip(".")  # noqa: E731
     if label.qualifier == "at_least":
         return f"at least {value(low)}"
     if label.qualifier == "at_most":

@@ -26,7 +26,7 @@ for _stance, _words in {
     "believes believed concluded concludes judged judges determined ruled revealed "
     "reveals disclosed discloses placed places pegged pegs insisting saying noting "
     "add announce note warn insist argue explain declare believe conclude judge determine "
-    "reveal disclose place peg write",
+    "reveal disclose place peg write putting placing pegging",
     "confirms": "confirmed confirms confirm confirming acknowledged acknowledges verified "
     "conceded concedes admitted admits acknowledge verify concede admit",
     "alleges": "alleged alleges allege alleging accused accuses",
@@ -55,7 +55,7 @@ for _base, _stance in {
     "allege": "alleges", "deny": "denies", "reject": "denies", "dispute": "denies",
     "dismiss": "denies", "refute": "denies", "estimate": "estimates", "count": "estimates",
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
-    "fear": "estimates", "inform": "asserts",
+    "fear": "estimates", "inform": "asserts", "quote": "reports",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
@@ -66,7 +66,8 @@ for _base, _stance in {
     for _form in _forms:
         VERBS.setdefault(_form, _stance)
     _BASE_FORMS.add(_base)
-VERBS.update({"found": "asserts", "finds": "asserts", "shows": "reports", "showed": "reports"})
+VERBS.update({"found": "asserts", "finds": "asserts", "shows": "reports", "showed": "reports",
+              "show": "reports"})  # fmt: skip
 DENIAL_VERBS = {verb for verb, stance in VERBS.items() if stance == "denies"}
 # Verbs that are reporting verbs only in front of a report: "offered its first
 # estimate of", "released a list of 420 names", "published figures showing".
@@ -96,6 +97,9 @@ CLAIMANT_HEADS = set(
     guards coastguard union unions brigade battalion monitors inspectors organisers
     organizers diplomats junta regime rebels militants insurgents separatists embassy
     consulate mission board bank firm institute centre center university foundation
+    activists campaigners volunteers observers critics opponents protesters trust fund watch
+    forum project initiative movement league front programme program collective platform
+    opposition
     association federation society alliance coalition network tribunal secretariat
     bureau directorate panel party television radio broadcaster newspaper media channel
     tv""".split()
@@ -123,7 +127,8 @@ _SPEAKERS = set(
 _FUNCTION_CAPITALS = set(
     """while but and although however meanwhile as when if after before since because so yet
     still also in on at the a an this that these those it its his her their our we i you he
-    she they there here with without for from by of to then even additionally moreover""".split()
+    she they there here with without for from by of to then even additionally moreover though
+    whilst whereas unlike nor""".split()
 )
 _INDEFINITE = {"a", "an", "one", "some", "another", "any"}
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural",
@@ -162,7 +167,7 @@ TOKEN = LazyPattern(
     # an abbreviated title or company form with its dot ("Dr. Amina Yusuf", "Clark & Co.")
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])"
     r"|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Adm|Brig|Co|Inc|Corp|Ltd|Jr|Sr)\."
-    r"|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d[\d,.]*"
+    r"|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d(?:[\d,.]*\d)?"
     r"|[“”\"(),;:]|[^\s\w]",
     re.UNICODE,
 )
@@ -199,6 +204,7 @@ def _is_head(lower: str) -> bool:
     return (
         lower in CLAIMANT_HEADS
         or lower.rstrip("s") in CLAIMANT_HEADS
+        or (lower.endswith("ies") and lower[:-3] + "y" in CLAIMANT_HEADS)  # "aid agencies"
         or lower in TITLES
         or (lower.endswith("s") and lower[:-1] in ROLES)  # "union leaders", "the generals"
         or lower in _REPORTS  # "the report said": resolved to whose report it is
@@ -254,7 +260,7 @@ def noun_phrase_before(
     if j >= 0 and toks[j][0] == "," and j >= 1:
         # An appositive between commas: a name ("the envoy, Tom Perriello, said"), a
         # description ("The White Helmets, a rescue group ..., said") or a clause
-        # ("The Nation of Islam, which is led by ..., said").
+        # ("The Harbour League, which is led by ..., said").
         k = j - 1
         if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
             k -= 3  # "the head of Civic Coalition (KO), has claimed"
@@ -269,9 +275,19 @@ def noun_phrase_before(
         named = [w for w in words if w not in ("'", "’")]
         if named[0] == "the" and len(named) > 1:
             named = named[1:]  # "The organisers, the Citizens' Forum, said": the name
-        if all(is_capital(w) for w in named) and len(named) <= 5:
+        inner = ("the", "of", "and", "for", "on")  # "the Stop the Crisis Coalition"
+        if (
+            is_capital(named[0])
+            and all(is_capital(w) or w in inner for w in named)
+            and (len(named) <= 5)
+        ):
+            if any(w in inner for w in named):
+                return " ".join(named), False
             return clean_name(named)
-        return noun_phrase_before(toks, k, common=False)
+        found = noun_phrase_before(toks, k, common=False)
+        if found is not None and words[0].lower() == "which":
+            return found[0], False  # "The X, which organises ..., said": a body, no person
+        return found
     words: list[str] = []
     while j >= 0 and len(words) < 9:
         word = toks[j][0]
@@ -342,7 +358,7 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
     if len(words) >= 2 and (words[-1].lower() in _SPEAKERS or words[-1].lower() in _REPORTS):
         # "a Red Cross spokesperson"; "a Harbor Wire report", "a Keefe & Lowe estimate"
-        organisation = [w for w in words[:-1] if w.lower() not in ("the",)]
+        organisation = [w for w in words[:-1] if w.lower() not in ("the", "press", "news")]
         if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
@@ -359,7 +375,7 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
             head = toks[k - 1][0]
             lower = head.lower()
             if toks[k][0].lower() in ("for", "of") and lower in _SPEAKERS:
-                # "a spokesman for the Russian Defence Ministry", "the head of the NPS"
+                # "a spokesman for the Norlandian Defence Ministry", "the head of the NHB"
                 owner = [t[0] for t in toks[k + 1 : end + 1]]
                 found = clean_name(owner) if owner else None
                 if found and (any(is_capital(w) for w in owner) or _is_head(owner[-1].lower())):
@@ -404,6 +420,16 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break  # "... estimate puts expected losses at": no noun phrase ends in "puts"
         if word.endswith("ed") and words and words[0] not in CLAIMANT_HEADS:
             break  # "the investigation uncovered evidence": a verb, not "the armed forces"
+        if (
+            word.endswith("ing")
+            and words
+            and words[-1].endswith("s")
+            and words[-1] not in CLAIMANT_HEADS
+            and k >= 1
+        ):
+            # "analysts using aerial photographs estimated": the analysts, not the ruling
+            # party's "ruling"
+            return noun_phrase_before(toks, k)
         words.insert(0, word)
         k -= 1
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
@@ -414,7 +440,7 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         return None
     before = toks[k][0].lower() if k >= 0 else ""
     if before in ("of", "from", "in", "on", "with", "about", "for"):
-        return None  # "the perspective of final industry loss estimates": no subject
+        return None  # "in the light of early market loss estimates": no subject
     if before == "the":
         return " ".join(words), False
     if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
@@ -448,17 +474,19 @@ _AUXILIARIES = set(
 def clean_name(words: list[str]) -> tuple[str, bool] | None:
     """A claimant's name from the words before its verb: titles before a name
     dropped, descriptions before a name dropped, report nouns after it dropped."""
+    article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
-    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
-        # "the health ministry's": the ministry; a name keeps it ("Moody's noted")
-        words = [*words[:-1], words[-1][:-2]]
     while (
         len(words) > 1
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
         and (words[-1].islower())
     ):
         words = words[:-1]  # "police reports", "Ukrinform news service"
+    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
+        # "the health ministry's", "the panel's report": the panel; a name keeps it
+        # ("Moody's noted")
+        words = [*words[:-1], words[-1][:-2]]
     while len(words) > 1 and words[0].lower() in ("earlier", "latest", "new", "official",
                                                   "preliminary", "initial", "final"):  # fmt: skip
         words = words[1:]
@@ -477,7 +505,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
             all(map(is_capital, organisation))
             or (any(map(is_capital, organisation)) and organisation[-1] in CLAIMANT_HEADS)
         )  # "of Human Rights Watch", "of the Lumen group"
-        if looks_like_person(name) and named:
+        if looks_like_person(name) and named and not article:
             return " ".join(name), True
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
@@ -532,6 +560,9 @@ def is_role_only(name: str) -> bool:
     )
 
 
+# What a figure measures, never who gives it, before a verb: "the toll put at".
+_MEASURED = {"toll", "crowd", "cost", "number", "count", "total", "tally", "turnout", "bill"}
+_AFTER_A_NAME = {"from", "to", "with", "range", "ranges", "ranged", "stood", "stands", "put"}
 _SHOWED = ("showed", "show", "shows", "suggest", "suggested", "indicate", "indicated",
            "revealed", "reveal", "found", "put", "published")  # fmt: skip
 
@@ -580,18 +611,22 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     """The claimant after 'according to' or 'by': up to the next comma or verb."""
     toks = tokens(text)
     words = []
-    for word, _, _ in toks:
+    for index, (word, _, _) in enumerate(toks):
         if word in (",", ".", ";", ":", "“", "”", '"'):
             break
         if word.lower() in VERBS and not (words and is_capital(word)):
             break  # "by the ministry said", but "by the Tern Project"
-        if word.lower() in _AUXILIARIES:
-            break  # "the 2,000 cited by the army is far too high"
+        if word.lower() in _AUXILIARIES or word.lower() in _AFTER_A_NAME or word[0].isdigit():
+            break  # "the 2,000 cited by the army is far too high", "by X range from"
         if word in ("(", ")", "-", "—", "–"):
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
         if word.lower() in ("and", "or") and words:
+            following = toks[index + 1][0] if index + 1 < len(toks) else ""
+            if word == "and" and is_capital(words[-1]) and is_capital(following):
+                words.append(word)  # "the Armed Conflict Location and Event Data project"
+                continue
             break
         words.append(word)
         if len(words) > 8:
@@ -609,6 +644,8 @@ _ACCORDING = LazyPattern(
     r"tall(?:y|ies)|a\s+tally|an\s+estimate|a\s+count)\s+(?:by|from|of)\s+)?",
     re.I,
 )
+# ", per the health ministry", "per Reuters": never "per cent" or "per day"
+_PER = LazyPattern(r"\bper\s+(?=the\s|[A-Z])")
 _FIGURES_FROM = LazyPattern(
     r"\b(?:figures|data|statistics|numbers|estimates|an?\s+estimate|a\s+tally|tallies|"
     r"a\s+count|a\s+claim|claims|a\s+statement|a\s+report|an\s+assessment)\s+"
@@ -629,7 +666,8 @@ _POSSESSIVE = LazyPattern(
     r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:own\s+|latest\s+|official\s+|"
     r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+|"
     r"initial\s+|earlier\s+)*"
-    r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?)\b"
+    r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?|"
+    r"projections?|forecasts?|assessments?|claims?)\b"
 )
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
 DISPUTED_BY = LazyPattern(
@@ -642,8 +680,13 @@ _PASSIVE = LazyPattern(
     re.I,
 )
 _PARENTHESIS_SOURCE = LazyPattern(
-    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|police|organi[sz]ers|"
+    r"unions?|officials|the\s+[a-z]+)"
     r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
+)
+_GAPPED = LazyPattern(
+    r",\s+(?:and\s+|while\s+)?the\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|[a-z]+)\s+"
+    r"(?=(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|only\s+)?[$€£]?\d)"
 )
 _DEMONYM_ESTIMATE = LazyPattern(
     r"\b([A-Z][a-z]+(?:an|ian|ese|ish|i|ic))\s+(?:official\s+)?(?:estimates|figures|claims|"
@@ -677,6 +720,7 @@ def attributions(clause: str) -> list[Attribution]:
     for pattern, kind, stance, hint in (
         (_ACCORDING, "according", "reports", "ccording to" if "by" not in lowered else " "),
         (_FIGURES_FROM, "according", "reports", " by " if " from " not in lowered else " "),
+        (_PER, "according", "reports", "per "),
         (_MADE_BY, "passive", None, " by "),
         (_PASSIVE, "passive", None, " by "),
     ):
@@ -698,8 +742,10 @@ def attributions(clause: str) -> list[Attribution]:
             if kind == "passive" and match.lastindex:
                 verb_stance = VERBS.get(match.group(1).lower(), verb_stance)
             found.append(_resolvable(name, verb_stance, kind, match.start(), match.end(), person))
-    # a quick look first: every owner ends in "s" ("X's", "his", "its") or "r" ("her")
-    for match in _POSSESSIVE.finditer(clause) if "s " in clause or "r " in clause else ():
+    # a quick look first: every owner ends in "s" ("X's", "his", "its"), "r" ("her") or
+    # a plural's apostrophe ("the organisers' count")
+    possessive = "s " in clause or "r " in clause or "s'" in clause or "s’" in clause
+    for match in _POSSESSIVE.finditer(clause) if possessive else ():
         owner = (match.group(1) or match.group(2)).strip()
         lower = owner.lower()
         if lower.split()[-1] in _GENERIC_SOURCES | _TIME_WORDS or lower in _NOT_OWNERS:
@@ -718,7 +764,8 @@ def attributions(clause: str) -> list[Attribution]:
                 )  # fmt: skip
             )
             continue
-        if not any(is_capital(w) for w in words) and words[-1].lower() not in BACK_REFERENCES:
+        head = words[-1].lower().rstrip("'’")
+        if not any(is_capital(w) for w in words) and head not in BACK_REFERENCES | CLAIMANT_HEADS:
             continue
         named = clean_name(words)
         if named:
@@ -726,10 +773,16 @@ def attributions(clause: str) -> list[Attribution]:
                 _resolvable(named[0], "reports", "possessive", match.start(), match.end(), named[1])
             )
     for match in _PARENTHESIS_SOURCE.finditer(clause) if "(" in clause else ():
-        # a fact box: "15 (UN figure)", "from 4,000 (UN) to 93,000 (Greenpeace)"
+        # a fact box: "12 (UN figure)", "from 3,000 (UN) to 80,000 (the Red Cross)"
         found.append(
             Attribution(match.group(1), "reports", "after", match.start(), match.end(), False)
         )
+    for match in _GAPPED.finditer(clause) if ", " in clause else ():
+        # "The police counted 18,000 marchers, the organisers 90,000": the verb left out
+        if match.group(1).islower() and not _is_head(match.group(1)):
+            continue
+        found.append(Attribution(match.group(1), "asserts", "gapped", match.start(1),
+                                 match.end(), False))  # fmt: skip
     for match in _DEMONYM_ESTIMATE.finditer(clause):
         # "Russian estimates of 2,000 dead": whose estimate it is
         found.append(
@@ -821,7 +874,12 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             and previous not in _REPORTS
             and (
                 following in ("of", "by")
-                or (following == "that" and not _is_head(previous))  # "The party claims that"
+                # a verb after a name or a head: "The party claims that", "Moody's RMS
+                # estimates that"
+                or (
+                    following == "that"
+                    and not (_is_head(previous) or is_capital(toks[index - 1][0]))
+                )
                 or previous in _NOUN_ADJECTIVES
                 or previous in VERBS
                 or previous in _GIVING_VERBS
@@ -830,6 +888,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             )
         ):
             continue  # "official estimates of", "provided figures that": nouns
+        if previous in _MEASURED:
+            continue  # "Flood death toll put at 2,400": the toll is no source
         denial = previous in _DENIAL_ADVERB
         j = verb - 1
         if denial:
@@ -854,6 +914,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if named is None:
             continue
         name, person = named
+        if name.lower() in _NOT_SOURCES:
+            continue  # "Crowd estimates ranged": the figure, not who gives it
         begin = clause.rfind(name.split()[0], 0, start)
         begin = begin if begin >= 0 else start
         kind = "record" if lower in _RECORD_VERBS else "subject"
@@ -886,7 +948,7 @@ _RECORD_VERBS = set(
 # ("groups report", "officials estimate", "police count").
 _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
-    cite add register deny dispute state fear""".split()
+    cite add register deny dispute state fear quote show""".split()
 )
 
 

@@ -27,7 +27,18 @@ from claimtrack.dates import ClaimDate
 from claimtrack.errors import ParseError
 from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, VAGUE, Figure, figure_words
 from claimtrack.limits import MAX_REVIEWER, text_problem
-from claimtrack.quantities import CUMULATIVE, EVENT, LEVEL, kind_of, label_of
+from claimtrack.quantities import (
+    CUMULATIVE,
+    EVENT,
+    LEVEL,
+    denial_answers,
+    denied_quantity,
+    estimated_late,
+    is_side,
+    kind_of,
+    label_of,
+    unnamed_part,
+)
 
 CONTRADICTION, DISCREPANCY, DENIAL = "contradiction", "discrepancy", "denial"
 KINDS = (CONTRADICTION, DISCREPANCY, DENIAL)  # most severe first
@@ -233,7 +244,10 @@ def figure_groups(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
 
 def figure_conflicts(group: Sequence[Claim], kind: str, settings: Settings) -> list[Conflict]:
     """Contradictions and discrepancies among the claims of one quantity, sorted by
-    moment; one conflict a pair at most, the most severe."""
+    moment; one conflict a pair at most, the most severe. Parts that do not say
+    which part they are never meet."""
+    if not group or unnamed_part(group[0].quantity):
+        return []
     prepared = _Group(group, settings)
     found: dict[tuple[int, int], Conflict] = {}
     sweeps: list[Iterator[Conflict]] = [_sweep(prepared, settings, kind)]
@@ -277,13 +291,17 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
     """Pair each claim with the later-starting claims about the same moment. For an
     event, two claims that both give the event's date must give the same one; a
     claim that does not give it was made about the event, at a date of its own, so
-    it meets the event's other claims made within the denial window of it."""
+    it meets the event's other claims made within the denial window of it; an
+    event's losses or a project's cost, estimated however late."""
     window = settings.window_days
     claims, starts, ends, keys, bounds, capped = (
         group.claims, group.starts, group.ends, group.keys, group.bounds, group.capped,
     )  # fmt: skip
     event = kind == EVENT and window
-    reach_days = max(window, settings.denial_days) if event else window
+    reach_days: float = window
+    if event:
+        late = estimated_late(claims[0].quantity) if claims else False
+        reach_days = math.inf if late else max(window, settings.denial_days)
     share = 1 + settings.tolerance
     count = len(claims)
     for i in range(count):
@@ -440,6 +458,7 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
                 other
                 for other in window
                 if source_key(other.source) != mine
+                and not _one_side(denial.source, other.source)
                 and (not denial.quantity or not other.quantity or other.quantity == denial.quantity)
                 and (not days or _days_apart(denial, other) <= days)
             ],
@@ -461,7 +480,13 @@ def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> l
             or _meets((low, high), _bounds(other.figure, settings), settings.tolerance)
         ]
     named = _named_in(denial.text, {c.source for c in candidates})
-    return [c for c in candidates if c.source in named] if named else candidates
+    if named:
+        candidates = [c for c in candidates if c.source in named]
+    denied = denied_quantity(denial.text) if not denial.quantity else None
+    if denied is None:
+        return candidates
+    # "denied reports of heavy Norlandian casualties": those counts, not the whole story
+    return [c for c in candidates if c.figure is None or denial_answers(denied, c.quantity)]
 
 
 def _meets(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
@@ -498,6 +523,25 @@ _BODIES = set(
 
 def _person_like(parts: list[str]) -> bool:
     return 2 <= len(parts) <= 3 and all(p[:1].isupper() and p not in _BODIES for p in parts)
+
+
+def _one_side(a: str, b: str) -> bool:
+    """Whether one source is a country and the other one of its own bodies, which
+    speak for it ('Norland' and 'Norlandian Defence Ministry'): a country's denial
+    does not answer what its own ministry says."""
+    for country, body in ((a, b), (b, a)):
+        name, first = country.strip(), body.split()[:1]
+        if (
+            len(name) > 3
+            and name.isalpha()
+            and name[:1].isupper()
+            and first
+            and first[0] != name
+            and is_side(first[0].lower())
+            and first[0].startswith(name[:-1])
+        ):
+            return True
+    return False
 
 
 def _days_apart(a: Claim, b: Claim) -> int:

@@ -228,7 +228,7 @@ def _split_sentences(paragraph: str) -> list[str]:
 # clause before it; a contrast (";", ", while ", "whereas") or a subordinate clause
 # ("when ...") may have its own, and otherwise takes the sentence's.
 _CLAUSE_SPLIT = LazyPattern(
-    r"(?P<contrast>;\s+|,?\s+(?:while|whereas)\s+|,\s+but\s+|\s+[–—]\s+|"
+    r"(?P<contrast>;\s+|,?\s+(?:while|whereas|whilst)\s+|,\s+(?:but|though)\s+|\s+[–—]\s+|"
     r",\s+(?:against|versus|vs\.?)\s+)"
     r"|(?P<continue>,\s+(?:adding|and\s+added|and\s+said|noting)\s+(?:that\s+)?|,\s+and\s+that\s+)"
     r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+)"
@@ -352,6 +352,7 @@ class _Context:
         self.last_person: str | None = None
         self.recent_people: list[_Person] = []  # the few named last, the latest last
         self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
+        self.last_counted: Figure | None = None  # the last figure with a counted noun
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
         self.last_report: str | None = None
@@ -446,6 +447,8 @@ class _Context:
             words = match.group(0).split()
             while words and words[0].lower() in attr.NOT_NAMES:
                 words = words[1:]
+            if words and words[0].lower().rstrip(".") in attr.TITLES:
+                continue  # "President Jacques Chirac": a person with a title
             if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):
                 self.remember(" ".join(words), False)
 
@@ -654,8 +657,8 @@ def _read_sentence(
                 continue  # "While X reported N, the inquiry found ..., confirming M": not X
             found = replace(main, stance=found.stance, start=found.start, end=found.end,
                             kind="participle")  # fmt: skip
-        resolved = _resolve(found, context, position, text, sentence.quote_open)
-        if resolved.claimant and resolved.kind not in ("unnamed", "participle"):
+        resolved = _resolve(found, context, position, text, sentence.quote_open, main)
+        if resolved.claimant and resolved.kind not in ("unnamed", "participle", "possessive"):
             main, main_clause = resolved, clause
         clause.attributions.append(resolved)
         if resolved.claimant and resolved.kind in ("subject", "according", "end", "passive",
@@ -699,21 +702,24 @@ def _read_sentence(
                 and located.end <= a.end
                 and a.kind in ("subject", "record")
                 for a in own
-            )  # "three police sources had confirmed": who speaks, not what they count
+            )  # "two army sources had confirmed": who speaks, not what they count
             previous_figure = located
             if skip:
                 continue
             # A possessive governs only the figure it is written with: "X's count of
             # N", "N by X's count", not one further on ("..., not in X's report, as
             # well as N").
+            # ... or the one its clause opens with: "X's estimate of the damage is N"
             near = [a for a in own if a.kind != "possessive" or (
                 0 <= located.start - a.end <= 25 or 0 <= a.start - located.end <= 25
+                or (a.start <= clause.start + 4 and a is own[0]
+                    and "," not in text[a.end : located.start])
             )]  # fmt: skip
             # a verb may end inside the figure's qualifier: "X estimated $35bn" reads
             # "estimated $35bn" as one figure
             before = [a for a in near if a.end <= located.start or a.start < located.start < a.end]
-            # a passive governs the figure it follows ("the toll of 30 claimed by X"), not
-            # one further back ("79 died, far above the toll of 30 claimed by X")
+            # a passive governs the figure it follows ("the tally of 32 given by X"), not
+            # one further back ("64 drowned, twice the tally of 32 given by X")
             after = [a for a in near if a.start >= located.end and (
                 "passive" not in (a.kind, a.form)
                 or not any(located.end <= f.start < a.start for f in figures))]  # fmt: skip
@@ -723,6 +729,7 @@ def _read_sentence(
                 for a in after
                 if (a.kind in ("according", "after", "possessive") and a.start - located.end <= 14)
                 or (a.kind == "passive" and a.start - located.end <= 30)
+                or _relative_source(a, located, text)
             ]
             if tight:
                 chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
@@ -761,7 +768,12 @@ def _read_sentence(
         denial = next((a for a in own if a.stance == "denies" and a.claimant), None)
         if denial is not None and not any(item.attribution is denial for item in assigned):
             denied = None
-            if _POINTS_BACK.match(text, denial.end):
+            named = _DENIED_NAMED.match(text, denial.end)
+            if named:
+                # "denied the 900 figure", "dismissed reports that 3,000 jobs would go": the
+                # figure it names, which is no claim of its own
+                denied = next((f for f in figures if named.start() < f.start <= named.end()), None)
+            elif _POINTS_BACK.match(text, denial.end):
                 earlier = [i for i in assigned if i.located is not None
                            and i.attribution.claimant != denial.claimant]  # fmt: skip
                 denied = earlier[-1].located if earlier else None
@@ -770,12 +782,30 @@ def _read_sentence(
 
 
 _SPEAKING = ("subject", "end", "reference", "pronoun", "role")
+_DENIED_NAMED = LazyPattern(
+    r"\s+(?:the\s+(?=[$€£]?\d)|(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:figure|claim|number|toll|"
+    r"estimate|count)s?\s+of\s+(?=[$€£]?\d)|"
+    r"(?:media\s+|the\s+)?(?:reports|claims|suggestions)\s+that\s+(?:[a-z]+\s+){0,2}(?=[$€£]?\d)|"
+    r"that\s+(?=[$€£]?\d))",
+    re.I,
+)
+_NO_OBJECT = LazyPattern(r"\s*(?:[.,;)]|$)")
 _AFTER_A_COMMA = LazyPattern(r",\s*(?:the\s+)?$", re.I)
 # What a denial points back at: "denied this", "rejected the figure", "disputes those numbers".
 _POINTS_BACK = LazyPattern(
     r"\s+(?:this|that|it|these|those|(?:the|these|those|this|that)\s+(?:claims?|figures?|"
     r"numbers?|reports?|tolls?|estimates?|counts?|allegations?|assertion))\b"
 )
+
+
+def _relative_source(attribution: Attribution, located: Located, text: str) -> bool:
+    """ "the $12 billion the president had cited": a relative clause left unmarked,
+    whose verb has the figure for its object."""
+    return (
+        attribution.kind in ("subject", "role", "reference")
+        and 0 <= attribution.start - located.end <= 12
+        and bool(_NO_OBJECT.match(text, attribution.end))
+    )
 
 
 def _new_actor(text: str, clause: _Clause) -> bool:
@@ -821,10 +851,15 @@ def _not_a_claim(
 ) -> bool:
     """Figures a sentence gives that are no claim of its source."""
     if located.baseline:
-        # unless the baseline names its own source: "the $2.1 billion put forward by X"
+        # unless the baseline names its own source: "the $2.1 billion put forward by X",
+        # "than the $12 billion the president had cited"
         return not any(
             a.kind in ("passive", "possessive") and abs(a.start - located.end) < 30 for a in own
-        ) and not any(a.kind == "possessive" and 0 <= located.start - a.end < 8 for a in own)
+        ) and not any(
+            (a.kind == "possessive" and 0 <= located.start - a.end < 8)
+            or _relative_source(a, located, text)
+            for a in own
+        )
     for start, end in relative:
         if start < located.start < end and not any(start <= a.end <= end for a in own):
             return True
@@ -867,8 +902,18 @@ _WHOLE_BEFORE = LazyPattern(
 )
 
 
+def _called_a_person(attribution: Attribution, context: _Context) -> bool:
+    known = context.person_named(attribution.claimant or "") if attribution.person else None
+    return known is not None and known.pronoun is not None
+
+
 def _resolve(
-    found: Attribution, context: _Context, position: int, text: str, opened: bool
+    found: Attribution,
+    context: _Context,
+    position: int,
+    text: str,
+    opened: bool,
+    subject: Attribution | None = None,
 ) -> Attribution:
     """An attribution with its claimant named: pronouns, back-references, roles and
     possessives resolved against what the article has named so far."""
@@ -889,7 +934,7 @@ def _resolve(
             name = context.described(words[-1]) or context.role(name, position) or name
         return replace(found, claimant=name)
     if found.kind == "pronoun" and _inside_quote(text, found.start, opened):
-        return found  # "“They falsely said 400,000,” X said": X reports, and denies, it
+        return found  # "“They falsely said 90,000,” X said": X reports, and denies, it
     word = (found.pronoun or "").lower()
     claimant: str | None = None
     person = False
@@ -897,6 +942,13 @@ def _resolve(
         kind = attr.PRONOUNS.get(word)
         if kind == "person":
             claimant, person = context.called(word), True
+        elif (
+            kind == "organisation"
+            and subject is not None
+            and not _called_a_person(subject, context)
+        ):
+            claimant = subject.claimant  # "The Red Cross said it had registered ..."
+            context.remember(claimant, False)  # called "it": an organisation from now on
         elif kind in ("organisation", "plural"):
             claimant = (
                 context.last_organisation
@@ -960,8 +1012,22 @@ def _candidates(
             # Nairobi and 22 others"; "X counts 412 dead; Y says at least 1,100.": the
             # count is of the same thing as the one before
             figure = replace(figure, unit=previous.unit, phrase=previous.phrase)
+        elif (
+            figure is not None
+            and figure.unit is None
+            and context.last_counted is not None
+            and _BACK_FIGURE.search(
+                sentence.text, max(0, item.located.start - 60), item.located.start
+            )  # type: ignore[union-attr]
+        ):
+            # "The toll stood at 47. By evening, the figure had risen to 63": the same count
+            figure = replace(
+                figure, unit=context.last_counted.unit, phrase=context.last_counted.phrase
+            )
         if figure is not None:
             previous = figure
+            if figure.unit:
+                context.last_counted = figure
         claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
         if item.clause not in clause_words:
             clause_words[item.clause] = set(_LETTERS.findall(item.clause.lower()))
@@ -1015,6 +1081,9 @@ def _candidates(
 
 
 _LETTERS = LazyPattern(r"[a-z]+")
+_BACK_FIGURE = LazyPattern(
+    r"\b(?:the|that|this)\s+(?:figure|number|total|count)\b[^.;]{0,40}$", re.I
+)
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 _NOTHING_COUNTED_AFTER = LazyPattern(r"\s*(?:[.;)]|,\s+(?:while|but|whereas)\b|$)")
 

@@ -438,6 +438,7 @@ _COUNTED_BEFORE = LazyPattern(
 
 _PHRASE_STOP = set(
     """a an the and or but nor of in on at to from for with by into onto over under about
+    instead
     against between through during before after since until near across inside outside
     within without along among toward towards per as than that which who whom whose
     this these those have has had having is are was were be been being will would could
@@ -447,7 +448,7 @@ _PHRASE_STOP = set(
     being sent killed more others each every""".split()
 )
 # "killed" and "dead" may head a phrase ("350 killed") but never extend one.
-# Verbs that end a counted phrase ("400,000 men came"), beside any word in -ed
+# Verbs that end a counted phrase ("9,000 men came"), beside any word in -ed
 # after the first: a past tense, not a noun, once the phrase has begun.
 _VERBS = set("came come comes went go goes got took take made make gave left stayed joined".split())
 
@@ -455,7 +456,8 @@ _VERBS = set("came come comes went go goes got took take made make gave left sta
 # Verbs of giving a figure, after it: "30 claimed by", "2,000 cited by" count nothing.
 _REPORTED = set(
     """claimed cited reported estimated given announced recorded confirmed counted registered
-    listed released published stated quoted alleged disputed denied offered provided""".split()
+    listed released published stated quoted alleged disputed denied offered provided
+    feared""".split()
 )
 
 
@@ -1158,7 +1160,7 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
         if lower in _PHRASE_STOP or lower in _VERBS or (words and _verb_like(lower)):
             break
         if lower in _REPORTED:
-            break  # "the toll of 30 claimed by the state": who gives it, not what it counts
+            break  # "the count of 30 claimed by the state": who gives it, not what it counts
         words.append(word)
         if lower in UNIT_SYNONYMS or len(words) == 4 or raw[-1] in ".'’":
             break
@@ -1235,7 +1237,10 @@ def parse_figure(text: str) -> Figure | None:
     return best.figure
 
 
-_HUGE = LazyPattern(rf"\d[\d,.]{{{_MAX_DIGITS},}}|\d(?:\.\d+)?\s*[eE][+-]?\d|\d\s*\^\s*\d|\*\*")
+# more digits than a figure holds, its separators not counted ("1,698,900,000,000" is fine)
+_HUGE = LazyPattern(
+    rf"(?:\d[,.]?){{{_MAX_DIGITS + 1},}}|\d(?:\.\d+)?\s*[eE][+-]?\d|\d\s*\^\s*\d|\*\*"
+)
 _STACKED = LazyPattern(
     r"\b(?:thousand|million|billion|trillion|bn|mn|tn)\s+(?:thousand|million|billion|trillion)\b",
     re.IGNORECASE,

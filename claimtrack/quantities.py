@@ -487,7 +487,10 @@ def infer_quantity(
             group = normalise_unit(base.group(1))
             state = _state_in(_clause_after(after[base.end() :], 8).split()) or state
     if counted and _is_currency(counted):
-        measure, part = _money_measure(before, after) or (None, None)
+        # An amount is of a noun anywhere earlier in its sentence: "spending reached
+        # €90m, such as ..., as well as €6m for ..." lists parts far after it.
+        sentence = text[max(0, anchor - 400) : anchor] if anchor > 80 else before
+        measure, part = _money_measure(sentence, after) or (None, None)
         state, group = state or measure, group or part
     if counted is None and state:
         counted = STATES[state][1]
@@ -499,6 +502,32 @@ def infer_quantity(
     if place and topic is not None and not keep_places and _own_place(place, topic):
         place = None
     return Quantity(counted, state, group, place)
+
+
+def unnamed_part(key: str | None) -> bool:
+    """Whether a quantity is a part of a larger count that does not say which part
+    ('of them, 40 in the capital', '€2m for medical checks'): two such figures may be
+    two parts of one whole or parts of two, so they are never compared."""
+    return _group_of(key) == PART
+
+
+def _group_of(key: str | None) -> str | None:
+    try:
+        return from_key(key).group if key else None
+    except ParseError:
+        return None
+
+
+def estimated_late(key: str | None) -> bool:
+    """Whether a quantity is an amount of one event or project (its losses, its
+    cost): one number, however long after the event it is estimated."""
+    if not key:
+        return False
+    try:
+        state = from_key(key).state
+    except ParseError:
+        return False
+    return state in _MONEY_KINDS and _MONEY_KINDS[state] == EVENT
 
 
 def _own_place(place: str, topic: str) -> bool:
@@ -525,8 +554,8 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
-# A side: the nation or people a count belongs to ("498 Russian troops" against
-# "2,870 Ukrainian troops" are two quantities). Demonyms are a closed class: the
+# A side: the nation or people a count belongs to ("400 Norlandian troops" against
+# "1,200 Sudrian troops" are two quantities). Demonyms are a closed class: the
 # regular endings, and the ones that do not follow them.
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ani", "eli", "aqi", "ali", "eni")
 _DEMONYMS = set(
@@ -557,6 +586,55 @@ def side_in(phrase: str) -> str | None:
     return None
 
 
+# A side's losses, where they are not money, are its casualties; and a denial of
+# casualties answers the counts of the dead, the wounded and the missing.
+_LOSSES = {"losses", "loss"}
+_STATES_WITHIN = {"casualties": {"casualties", "dead", "injured", "missing"}}
+_PERSONS = {"people", "troops"}
+
+
+@lru_cache(maxsize=1024)
+def denied_quantity(text: str) -> Quantity | None:
+    """What a denial with no figure of its own points at, from its words: 'denied
+    reports of heavy Norlandian casualties' is the Norlandian side's casualties,
+    'rejected the death toll' the dead. None when it names no counted
+    thing ('denied the reports')."""
+    words = [w.rstrip("'’") for w in _pattern(r"[^\W\d_][\w'’-]*").findall(text)]
+    for i, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in _LOSSES:
+            counted, state, group = "people", "casualties", None
+        elif lowered in _NOUNS and _NOUNS[lowered][1] in _PERSONS:
+            _, counted, state, group = _NOUNS[lowered]
+        else:
+            continue
+        state = state or _state_in(words[i + 1 : i + 6])
+        after = words[i + 1 : i + 4]
+        owner = next((w for w in after[1:] if w[:1].isupper()), "") if after[:1] == ["of"] else ""
+        side = side_in(" ".join(words[max(0, i - 3) : i + 1])) or (
+            owner.lower().removesuffix("s") if is_side(owner.lower().removesuffix("s")) else None
+        )
+        return Quantity(counted, state, group or side)
+    return None
+
+
+def denial_answers(denied: Quantity, key: str | None) -> bool:
+    """Whether a figure of this quantity is what a denial points at: the counted thing
+    (people and troops are both persons), the state (casualties hold the dead and the
+    wounded) and the side or subgroup, where the denial names them."""
+    if not key:
+        return False
+    try:
+        quantity = from_key(key)
+    except ParseError:
+        return False
+    if denied.counted != quantity.counted and not {denied.counted, quantity.counted} <= _PERSONS:
+        return False
+    if denied.state and quantity.state not in _STATES_WITHIN.get(denied.state, {denied.state}):
+        return False
+    return not denied.group or quantity.group == denied.group
+
+
 def _refines(general: Quantity, specific: Quantity) -> bool:
     """Whether `specific` says all `general` says and more, in the ways a story may
     leave unsaid: the state, and the side. A subgroup or a place is a part of the
@@ -576,7 +654,8 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
     """Quantity keys of one story's claims, each under-specified one made specific
     where the story leaves a single reading: a bare 'people' among claims of
     'people attending' (and no other state of people) is 'people attending'; a
-    figure with no quantity in a story of one quantity is of that quantity. `known`:
+    figure with no quantity in a story of one whole quantity (its parts and places
+    aside) is of that quantity. `known`:
     the keys the story's stored claims already have."""
     parsed: dict[str, Quantity] = {}
     for key in {*keys, *known}:
@@ -591,9 +670,16 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
         if not any(_refines(quantity, other) for other in parsed.values())
     }
 
+    # A figure with no quantity is of the story's whole, never of a part or a place.
+    wholes = [
+        key
+        for key in maximal
+        if not parsed[key].place and (not parsed[key].group or is_side(parsed[key].group or ""))
+    ]
+
     def settled(key: str) -> str:
         if not key:
-            return next(iter(maximal)) if len(maximal) == 1 else key
+            return wholes[0] if len(wholes) == 1 else key
         quantity = parsed.get(key)
         if quantity is None or key in maximal:
             return key
@@ -623,7 +709,7 @@ def _is_currency(counted: str) -> bool:
 def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
     """(measure, part) of an amount of money, from the noun it is of: '$2bn in insured
     losses', 'insured losses of $2bn', 'the government's expenditures reached ¥3bn'.
-    A partitive ('¥640bn of the total costs'), and the amounts listed after another,
+    A partitive ('€12m of the total costs'), and the amounts listed after another,
     are parts, never the whole."""
     nouns = "|".join(sorted(_MONEY_MEASURES, key=len, reverse=True))
     match = _pattern(_MONEY_AFTER % nouns, re.IGNORECASE).match(after)
@@ -636,15 +722,51 @@ def _money_measure(before: str, after: str) -> tuple[str, str | None] | None:
     if not found:
         return None
     last = found[-1]
-    if _pattern(r"\d").search(sentence, last.end()):
+    payer = _pattern(_PAID_BY).match(after)
+    if payer and payer[1].split()[0].lower() not in _NOT_PAYERS:
+        # whose share it is, said after it: "€5m by the national government"
+        return _MONEY_MEASURES[last[3].lower()], _owner_key(payer[1].split())
+    if any(not _is_year(n) for n in _pattern(r"(?<![\w-])\d[\d,.]*").findall(sentence, last.end())):
         # another amount stands between: this one is listed after it, a part of it
         return _MONEY_MEASURES[last[3].lower()], PART
     modifiers = last[2].split()
     if last[1]:
         # the owner's: "the central government's expenditures"
         owner = sentence[: last.start(1)].split()[-1:] + [last[1]]
-        modifiers = [w for w in owner if w.lower() not in _PLAIN] + modifiers
+        owner = [w for w in owner if w.lower() not in _PLAIN]
+        if not _part(modifiers):
+            return _MONEY_MEASURES[last[3].lower()], _owner_key(owner)
+        modifiers = owner + modifiers
     return _MONEY_MEASURES[last[3].lower()], _part(modifiers)
+
+
+# Who pays an amount, named right after it: "€9m by the city council and ...",
+# "€3m spent by the region on ...".
+_PAID_BY = (
+    r"\s*(?:spent|paid|borne|shouldered|covered|contributed|"
+    r"provided|funded|footed)?\s*by\s+(?:the\s+)?([^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3}?)"
+    r"(?=\s+(?:and|on|for|in|to|with|at|as|from|of)\b|\s*[,.;:)]|\s*$)"
+)
+_NOT_PAYERS = set("end start beginning middle mid early late next this last then now far "
+                  "comparison contrast year month week day".split())  # fmt: skip
+# The owners that are one payer: a country's own government, however it is named.
+_NATIONAL = {"central", "national", "federal", "union"}
+
+
+def _owner_key(words: list[str]) -> str | None:
+    """A payer's words as a group: 'the Veldish government' and 'the central
+    government' are the national government."""
+    lowered = [w.lower().strip("'’") for w in words]
+    if (len(lowered) == 2 and lowered[1] == "government") and (
+        lowered[0] in _NATIONAL or (words[0][:1].isupper() and is_side(lowered[0]))
+    ):
+        return "national-government"
+    return _part(words)
+
+
+def _is_year(number: str) -> bool:
+    """'2019' in 'first held in 2019': a year, not another amount."""
+    return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100
 
 
 def _part(words: list[str]) -> str | None:

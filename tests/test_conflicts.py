@@ -220,10 +220,34 @@ def test_a_denial_answers_what_it_points_at():
     # a body is not named by a word its name shares with the text
     forces = claim("9,000", "Coastal Forces Norland", claim_id=5)
     vague = replace(
-        claim(None, "Russia", stance="denies", claim_id=7), text="Russia denies losses in Norland"
+        claim(None, "Russia", stance="denies", claim_id=7),
+        text="Russia denies the reports from Norland",
     )
     denials = [c for c in find_conflicts([said, forces, vague]) if c.kind == "denial"]
     assert [c.ids for c in denials] == [(7, 1, 5)]
+
+
+def test_a_denial_without_a_figure_answers_the_counts_its_words_name():
+    theirs = claim("7,000", "Veldish army", quantity="troops:dead(norlandian)", claim_id=61)
+    ours = claim("2,800", "Norland", quantity="troops:dead(veldish)", claim_id=62)
+    tanks = claim("210", "Veldish army", unit="tanks", quantity="tanks", claim_id=63)
+    bare = claim(None, "Veldish army", claim_id=64)
+    denial = replace(
+        claim(None, "Norland", stance="denies", claim_id=60),
+        text="Norland denied reports of heavy Norlandian casualties",
+    )
+    (found,) = [
+        c for c in find_conflicts([theirs, ours, tanks, bare, denial]) if c.kind == "denial"
+    ]
+    assert found.ids == (60, 61, 64)
+    # a country's denial does not answer its own ministry, which speaks for it
+    ministry = claim("310", "Norlandian Defence Ministry", quantity="troops:dead(norlandian)")
+    (found,) = [c for c in find_conflicts([theirs, ministry, denial]) if c.kind == "denial"]
+    assert found.ids == (60, 61)
+    # one that names no count still answers the whole story
+    vague = replace(denial, text="Norland dismissed the reports")
+    (found,) = [c for c in find_conflicts([theirs, tanks, bare, vague]) if c.kind == "denial"]
+    assert found.ids == (60, 61, 63, 64)
 
 
 def test_a_denial_takes_no_part_in_figure_checks_and_keeps_to_its_quantity():
@@ -313,6 +337,33 @@ def test_claims_that_do_not_date_the_event_meet_within_the_denial_window():
     police = crowd("30,000", "Police", "2024-04-06")
     assert find_conflicts([police, crowd("100,000", "Organisers", "2024-04-20")])
     assert not find_conflicts([police, crowd("100,000", "Organisers", "2024-06-20")])
+
+
+def cost(figure, source, day, quantity="usd:cost", precision="day"):
+    return claim(figure, source, day, unit="USD", quantity=quantity, precision=precision)
+
+
+def test_a_projects_cost_is_one_number_however_late_it_is_estimated():
+    organisers = cost("$1.4bn", "Organisers", "2024-06", precision="month")
+    audit = cost("$1.7bn", "Audit office", "2024-12-20")
+    assert [c.kind for c in find_conflicts([organisers, audit])] == ["contradiction"]
+    # a crowd is still counted within the denial window of its day
+    assert not find_conflicts(
+        [crowd("30,000", "Police", "2024-06-01"), crowd("90,000", "Organisers", "2024-12-20")]
+    )
+
+
+def test_parts_that_do_not_say_which_part_never_meet():
+    shares = [
+        cost("$640m", "Organisers", "2024-12-20", "usd:cost(part)"),
+        cost("$180m", "Audit office", "2024-12-20", "usd:cost(part)"),
+    ]
+    assert not find_conflicts(shares)
+    named = [
+        cost("$190m", "Organisers", "2024-12-20", "usd:cost(national-government)"),
+        cost("$360m", "Audit office", "2024-12-20", "usd:cost(national-government)"),
+    ]
+    assert [c.kind for c in find_conflicts(named)] == ["contradiction"]
 
 
 def test_kinds_set_by_hand_win_over_the_states_default():

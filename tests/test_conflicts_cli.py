@@ -337,3 +337,38 @@ def test_stored_listings_keep_hostile_text_inert(cli):
     (found,) = json.loads(out)
     assert hostile[:20] in found["reason"]
     assert "conflicts:       up to date" in cli("check").stdout
+
+
+WAR = """Norland's defence ministry said on Tuesday that 310 Norlandian soldiers had died since the fighting began.
+
+The ministry denied reports of heavy Norlandian casualties.
+
+Velden's army said on Tuesday that more than 4,000 Norlandian troops had been killed, and that 120 Norlandian tanks had been destroyed.
+"""
+GAMES = """The total cost of hosting the Velden Games was 900 billion yen, the audit board said on Wednesday.
+
+In June the organising committee had put the total cost at 700 billion yen.
+
+Of that total, the committee said, 300 billion yen of the costs was met by the committee itself, 250 billion yen by the city government and 150 billion yen by the Veldish government.
+
+The audit board found that the central government's total spending came to 280 billion yen, with 90 billion yen for security, 20 billion yen for the stadium and 8 billion yen for health checks.
+"""
+
+
+def test_articles_saved_whole_flag_the_counts_that_meet(cli, tmp_path):
+    for name, text, published, topic in [
+        ("war.txt", WAR, "2024-05-08", "Norland war losses"),
+        ("games.txt", GAMES, "2024-12-18", "Velden Games cost"),
+    ]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        cli("extract", str(tmp_path / name), "--published", published, "--save", "--topic", topic)
+    found = [(c["kind"], c["claims"], c["quantity"]) for c in cli.json("conflicts")]
+    assert found == [
+        ("contradiction", [1, 3], "troops:dead(norlandian)"),
+        # the ministry's denial of heavy casualties answers the army's count, not its tanks
+        ("denial", [2, 3], None),
+        # the audit's total against the committee's of six months before; the national
+        # government's share, however each names it; the shares that do not say whose, never
+        ("contradiction", [5, 6], "jpy:cost"),
+        ("contradiction", [9, 10], "jpy:cost(national-government)"),
+    ]

@@ -216,7 +216,7 @@ SENTENCES = [
     ("The death toll from the quake has risen to 3,145, with 4,589 people injured", 3145, "deaths"),
     ("The number of displaced people stood at 40,000 on Monday", 40000, "displaced"),
     # a verb of giving after the number counts nothing: the noun before it does
-    ("far above the toll of 30 claimed by the council", 30, "deaths"),
+    ("well short of the death toll of 45 reported by the council", 45, "deaths"),
 ]
 
 
@@ -270,6 +270,13 @@ def test_no_figure(text):
 def test_figure_option_refuses_numbers_it_cannot_hold(text):
     with pytest.raises(ParseError, match="not a number claimtrack can hold"):
         parse_figure_option(text)
+
+
+def test_figure_option_counts_digits_not_separators():
+    # thirteen digits with their separators: well within what a figure holds
+    assert parse_figure_option("1,698,900,000,000").low == 1_698_900_000_000
+    with pytest.raises(ParseError, match="not a number claimtrack can hold"):
+        parse_figure_option("999,999,999,999,999,999")
 
 
 # Money and counts in one sentence: the figure the sentence is about wins, and

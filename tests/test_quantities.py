@@ -199,6 +199,42 @@ def test_an_amount_listed_after_another_is_a_share_of_it():
     assert found is not None and found.key == "usd:cost(part)"
 
 
+def test_an_amounts_noun_and_its_payer_are_read_across_its_sentence():
+    def key(text, amount):
+        found = infer_quantity(text, "EUR", None, figure_text=amount)
+        return found.key if found else None
+
+    listed = (
+        "Auditors found that the region's total expenditures on the games reached 90 million "
+        "euros, such as 30 million euros for transport that the organisers had left out of "
+        "their accounts, as well as 6 million euros for the new velodrome and 2 million euros "
+        "for medical checks."
+    )
+    assert key(listed, "90 million euros") == "eur:cost(region)"
+    # however far from their noun, the amounts listed after the total are parts of it
+    assert [key(listed, a) for a in ("6 million euros", "2 million euros")] == [
+        "eur:cost(part)"
+    ] * 2
+    # a year is not another amount
+    held = "Total costs for the festival, first held in 2019 and again this summer, came to 40 million euros"
+    assert key(held, "40 million euros") == "eur:cost"
+    # who pays a share, named after it; a country's own government by any of its names
+    shares = (
+        "The committee said 12 million euros of the total costs of 40 million euros was borne "
+        "by the committee, 9 million euros by the city council and 5 million euros by the "
+        "Veldorian government."
+    )
+    assert key(shares, "12 million euros") == "eur:cost(part)"
+    assert key(shares, "9 million euros") == "eur:cost(city-council)"
+    assert key(shares, "5 million euros") == "eur:cost(national-government)"
+    central = "Auditors said the central government's total spending reached 8 million euros by the end of June"
+    assert key(central, "8 million euros") == "eur:cost(national-government)"
+    spent = (
+        "The costs rose once auditors counted 3 million euros spent by the state on the velodrome"
+    )
+    assert key(spent, "3 million euros") == "eur:cost(state)"
+
+
 def test_sides_are_read_from_the_counted_phrase():
     assert side_in("Ukrainian troops") == "ukrainian"
     assert side_in("South Sudanese refugees") == "south-sudanese"
@@ -220,6 +256,31 @@ def test_an_under_specified_quantity_takes_the_one_reading_its_story_leaves():
     assert settle_keys(["people:dead"], ["people:dead@kursk"]) == ["people:dead"]
     # two states of people: a bare "people" stays what it is
     assert settle_keys(["people"], ["people:dead", "people:injured"]) == ["people"]
+    # a figure with no quantity is of the story's whole, not of its place or its part
+    assert settle_keys([""], ["people:attending", "people@velden"]) == ["people:attending"]
+    assert settle_keys([""], ["people:dead", "people:dead(part)"]) == ["people:dead"]
+    assert settle_keys([""], ["people:dead", "people:injured@velden"]) == ["people:dead"]
+    assert settle_keys([""], ["people:dead", "people:injured"]) == [""]
+
+
+def test_a_denial_points_at_the_counts_its_words_name():
+    from claimtrack.quantities import denial_answers, denied_quantity
+
+    higher = denied_quantity("The ministry denied reports of heavy Norlandian casualties")
+    assert higher == Quantity("people", "casualties", "norlandian")
+    losses = denied_quantity("The army called the ‘heavy losses’ of the Norlandians a fiction")
+    assert losses == higher
+    assert denied_quantity("The ministry rejected the death toll") == Quantity("people", "dead")
+    assert denied_quantity("The ministry denied the reports") is None
+    assert denied_quantity("Velden disputes the figures") is None
+    # casualties hold the dead and the wounded, of people or of troops, of the side named
+    assert denial_answers(higher, "troops:dead(norlandian)")
+    assert denial_answers(higher, "people:injured(norlandian)")
+    assert not denial_answers(higher, "troops:dead(veldish)")
+    assert not denial_answers(higher, "troops:dead")
+    assert not denial_answers(higher, "tanks")
+    assert not denial_answers(higher, "troops:held(norlandian)")
+    assert denial_answers(Quantity("people", "dead"), "people:dead(children)")
 
 
 def test_amounts_and_parts_read_in_words():
