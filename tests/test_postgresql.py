@@ -308,3 +308,22 @@ def test_a_writer_who_is_not_the_owner_cannot_build_the_schema(cli, pg_cluster, 
     cli("list")  # the owner builds it; the desk's writer then works as usual
     cli("--db", joe, "add", SEED_US, "--source", "U.S.", "--date", "2024-10-23")
     assert cli.json("show", "1")["added_by"] == "maria"  # $CLAIMTRACK_USER beats the role
+
+
+def test_a_latin1_database_lists_its_conflicts_in_utf8(cli, pg_cluster, tmp_path):
+    """Listings are written as the server sends them: in UTF-8, whatever the
+    database's own encoding."""
+    pg_cluster.sql("CREATE DATABASE latin TEMPLATE template0 ENCODING 'LATIN1' LOCALE 'C'")
+    try:
+        stores = (pg_cluster.url("latin"), str(tmp_path / "same.db"))
+        for db in stores:
+            for text, source in (
+                ("The défense ministry says 3,000 troops crossed at Zürich", "Défense ministry"),
+                ("Zoë Brandt says 9,000 troops crossed at Zürich", "Zoë Brandt"),
+            ):
+                cli("--db", db, "add", text, "--source", source, "--date", "2024-10-23",
+                    "--topic", "Troops at Zürich")  # fmt: skip
+        listed = [cli("--db", db, "conflicts", "--json").stdout for db in stores]
+        assert "Zoë Brandt" in listed[0] and listed[0] == listed[1]
+    finally:
+        pg_cluster.drop_database("latin")

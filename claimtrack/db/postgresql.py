@@ -48,6 +48,19 @@ def _with_marks(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
+@functools.cache
+def _undecoded_text() -> type:
+    """A loader of text as the server sent it, UTF-8 bytes: 50 MB of stored
+    listings are written as they are, not decoded and encoded again."""
+    from psycopg.adapt import Loader
+
+    class UndecodedText(Loader):
+        def load(self, data: Any) -> bytes:
+            return bytes(data)
+
+    return UndecodedText
+
+
 class Connection:
     """psycopg's connection, spoken to as the shared SQL speaks to sqlite3's: `?`
     marks, execute() on the connection, and server errors as one clear line."""
@@ -56,8 +69,10 @@ class Connection:
         self.raw = raw
         self.target = target
 
-    def execute(self, sql: str, params: Any = None) -> Any:
+    def execute(self, sql: str, params: Any = None, *, text_as_bytes: bool = False) -> Any:
         cursor = self.raw.cursor()
+        if text_as_bytes:
+            cursor.adapters.register_loader("text", _undecoded_text())
         try:
             if params is None:
                 cursor.execute(sql)
@@ -200,7 +215,8 @@ def connect(url: str) -> Connection:
             "a PostgreSQL store needs psycopg: pip install 'claimtrack[postgres]'"
         ) from None
     target = parse_url(url)
-    extra: dict[str, Any] = {"application_name": "claimtrack"}
+    # UTF-8 whatever the database's own encoding: listings are read as its bytes.
+    extra: dict[str, Any] = {"application_name": "claimtrack", "client_encoding": "UTF8"}
     if "connect_timeout" not in target.options:
         extra["connect_timeout"] = 10
     if "options" not in target.options:
@@ -281,11 +297,11 @@ class PostgresqlStore(Store):
         return f"SELECT {value} FROM jsonb_array_elements_text(({json_list})::jsonb)"
 
     def _texts_as_bytes(self, sql: str, params: list[object]) -> Iterator[bytes]:
-        cursor = self.conn.execute(sql, params)
+        cursor = self.conn.execute(sql, params, text_as_bytes=True)
 
         def rows() -> Iterator[bytes]:
             while batch := cursor.fetchmany(2000):
-                yield from (row[0].encode() for row in batch)
+                yield from (row[0] for row in batch)
 
         return rows()
 

@@ -72,6 +72,7 @@ KNOWN_MIGRATIONS = (
     "m013_stored_conflicts",
     "m050_people",
     "m030_listings_escape_invisible_characters",
+    "m070_conflicts_listed_from_their_index",
 )
 
 # What `claimtrack copy` carries, table by table (parents first), and each
