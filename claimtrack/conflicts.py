@@ -439,31 +439,37 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
     if not denials:
         return []
     affirming = sorted((c for c in members if c.stance != "denies"), key=moment_order)
-    starts = [c.compared_date.start.toordinal() for c in affirming]
+    # What each claim is compared by, read once: a topic's denials each look at every
+    # claim of their window, so a pair's test must cost next to nothing.
+    spans = [c.compared_date for c in affirming]
+    starts = [span.start.toordinal() for span in spans]
+    ends = [span.end.toordinal() for span in spans]
+    keys = [source_key(c.source) for c in affirming]
+    one_side: dict[tuple[str, str], bool] = {}
     days = settings.denial_days if settings.window_days else 0
     found = []
     for denial in denials:
         span = denial.compared_date
+        begin, end = span.start.toordinal(), span.end.toordinal()
+        first, last = 0, len(affirming)
         if days:
             # 366: a claim dated only by its year may start that long before it ends
-            first = bisect_left(starts, span.start.toordinal() - days - 366)
-            last = bisect_right(starts, span.end.toordinal() + days)
-            window = affirming[first:last]
-        else:
-            window = affirming
+            first = bisect_left(starts, begin - days - 366)
+            last = bisect_right(starts, end + days)
         mine = source_key(denial.source)
-        answered = _pointed_at(
-            denial,
-            [
-                other
-                for other in window
-                if source_key(other.source) != mine
-                and not _one_side(denial.source, other.source)
-                and (not denial.quantity or not other.quantity or other.quantity == denial.quantity)
-                and (not days or _days_apart(denial, other) <= days)
-            ],
-            settings,
-        )
+        candidates = []
+        for i in range(first, last):
+            other = affirming[i]
+            if keys[i] == mine or (days and max(starts[i] - end, begin - ends[i]) > days):
+                continue
+            if denial.quantity and other.quantity and other.quantity != denial.quantity:
+                continue
+            pair = (denial.source, other.source)
+            if pair not in one_side:
+                one_side[pair] = _one_side(*pair)
+            if not one_side[pair]:
+                candidates.append(other)
+        answered = _pointed_at(denial, candidates, settings)
         if answered:
             found.append(_denial(denial, sorted(answered, key=lambda c: c.id or 0)))
     return found
@@ -542,11 +548,6 @@ def _one_side(a: str, b: str) -> bool:
         ):
             return True
     return False
-
-
-def _days_apart(a: Claim, b: Claim) -> int:
-    da, db = a.compared_date, b.compared_date
-    return max(0, (db.start - da.end).days, (da.start - db.end).days)
 
 
 def _denial(denial: Claim, answered: list[Claim]) -> Conflict:
