@@ -446,6 +446,9 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
     ends = [span.end.toordinal() for span in spans]
     keys = [source_key(c.source) for c in affirming]
     one_side: dict[tuple[str, str], bool] = {}
+    # how long before its end a claim may start: a day's claim none, one dated by its
+    # year up to 365 days
+    longest = max((e - s for s, e in zip(starts, ends, strict=True)), default=0)
     days = settings.denial_days if settings.window_days else 0
     found = []
     for denial in denials:
@@ -453,8 +456,7 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
         begin, end = span.start.toordinal(), span.end.toordinal()
         first, last = 0, len(affirming)
         if days:
-            # 366: a claim dated only by its year may start that long before it ends
-            first = bisect_left(starts, begin - days - 366)
+            first = bisect_left(starts, begin - days - longest)
             last = bisect_right(starts, end + days)
         mine = source_key(denial.source)
         candidates = []
