@@ -495,7 +495,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return None
     if "of" in words:
-        # "Anna Neistat of Human Rights Watch": the person, who speaks for it
+        # "Ivo Marn of the Harbour Trust": the person, who speaks for it
         at = words.index("of")
         organisation = [w for w in words[at + 1 :] if w != "the"]
         name = words[:at]
@@ -575,7 +575,7 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
     first = verb + 1
     described = first
     while described < min(len(toks), first + 3) and _is_modifier(toks[described][0]):
-        described += 1  # "..., says environmental group Greenpeace.": the description goes
+        described += 1  # "..., says rights group Terra Viva.": the description goes
     if described > first and described < len(toks) and is_capital(toks[described][0]):
         first = described
     words = []

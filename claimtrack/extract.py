@@ -448,7 +448,7 @@ class _Context:
             while words and words[0].lower() in attr.NOT_NAMES:
                 words = words[1:]
             if words and words[0].lower().rstrip(".") in attr.TITLES:
-                continue  # "President Jacques Chirac": a person with a title
+                continue  # "President Ana Obi": a person with a title
             if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):
                 self.remember(" ".join(words), False)
 
