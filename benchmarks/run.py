@@ -337,14 +337,22 @@ def run_postgresql(
         cluster.stop()
 
 
-def _postgresql_cases(cluster, work, size, runs, env, scale, quick):  # type: ignore[no-untyped-def]
-    results: list[Result] = []
+def _recorder(results: list[Result], runs: int, env: dict[str, str]):  # type: ignore[no-untyped-def]
+    """case(name, command, target, anchor, limit, prepare): measure a command and
+    keep its result, with what it is judged against."""
 
-    def case(name, command, target="", anchor=None, limit=None, prepare=None):
+    def case(name, command, target="", anchor=None, limit=None, prepare=None):  # type: ignore[no-untyped-def]
         print(f"  {name}", file=sys.stderr)
         result = measure(name, command, runs, env, prepare)
         result.target, result.anchor, result.limit = target, anchor, limit
         results.append(result)
+
+    return case
+
+
+def _postgresql_cases(cluster, work, size, runs, env, scale, quick):  # type: ignore[no-untyped-def]
+    results: list[Result] = []
+    case = _recorder(results, runs, env)
 
     print(f"Generating {size:,} claims and importing them into both engines...", file=sys.stderr)
     data, db = build_database(work, size, env)
@@ -482,12 +490,7 @@ def run_cases(work: Path, size: int, runs: int, env: dict[str, str]) -> list[Res
     print(f"Generating {size:,} claims and importing them...", file=sys.stderr)
     data, db = build_database(work, size, env)
     results: list[Result] = []
-
-    def case(name, command, target="", anchor=None, limit=None, prepare=None):
-        print(f"  {name}", file=sys.stderr)
-        result = measure(name, command, runs, env, prepare)
-        result.target, result.anchor, result.limit = target, anchor, limit
-        results.append(result)
+    case = _recorder(results, runs, env)
 
     case("python -c pass", [sys.executable, "-c", "pass"])
     case("sqlite-utils --version", [str(BIN / "sqlite-utils"), "--version"])

@@ -162,11 +162,19 @@ _GENERIC_SOURCES = set(
     sources accounts counts tallies witnesses residents locals""".split()
 )
 
+# Abbreviations written with a dot inside a name: the titles' ("Dr.", "Gen.") and a
+# company's or a generation's ("& Co.", "Jr.").
+_DOTTED = sorted(
+    {w[:-1].capitalize() for w in TITLES if w.endswith(".")}
+    | {"Co", "Inc", "Corp", "Ltd", "Jr", "Sr"},
+    key=len,
+    reverse=True,
+)
 TOKEN = LazyPattern(
     # an initial before a name ("Roger G. Kennedy") is a word of the name, and so is
     # an abbreviated title or company form with its dot ("Dr. Amina Yusuf", "Clark & Co.")
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])"
-    r"|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Sen|Rep|Adm|Brig|Co|Inc|Corp|Ltd|Jr|Sr)\."
+    rf"|(?:{'|'.join(_DOTTED)})\."
     r"|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d(?:[\d,.]*\d)?"
     r"|[“”\"(),;:]|[^\s\w]",
     re.UNICODE,
@@ -680,8 +688,7 @@ _PASSIVE = LazyPattern(
     re.I,
 )
 _PARENTHESIS_SOURCE = LazyPattern(
-    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|police|organi[sz]ers|"
-    r"unions?|officials|the\s+[a-z]+)"
+    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+)"
     r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
 )
 _GAPPED = LazyPattern(
@@ -773,10 +780,14 @@ def attributions(clause: str) -> list[Attribution]:
                 _resolvable(named[0], "reports", "possessive", match.start(), match.end(), named[1])
             )
     for match in _PARENTHESIS_SOURCE.finditer(clause) if "(" in clause else ():
-        # a fact box: "12 (UN figure)", "from 3,000 (UN) to 80,000 (the Red Cross)"
-        found.append(
-            Attribution(match.group(1), "reports", "after", match.start(), match.end(), False)
-        )
+        # a fact box: "12 (UN figure)", "from 3,000 (UN) to 80,000 (the Red Cross)",
+        # "20,000 (police)"; a lower-case word in brackets only when it names a source
+        name = match.group(1)
+        if name.islower():
+            if not _is_head(name.split()[-1]):
+                continue
+            name = name.split()[-1]
+        found.append(Attribution(name, "reports", "after", match.start(), match.end(), False))
     for match in _GAPPED.finditer(clause) if ", " in clause else ():
         # "The police counted 18,000 marchers, the organisers 90,000": the verb left out
         if match.group(1).islower() and not _is_head(match.group(1)):
