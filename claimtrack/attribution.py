@@ -646,8 +646,8 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
 
 _ACCORDING = LazyPattern(
     r"\b(?:according\s+to|as\s+reported\s+by)\s+"
-    r"(?:(?:the\s+|(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)['’]s\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
+    rf"(?:(?:the\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
+    r"(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
     r"(?:estimates?|figures?|data|counts?|statements?|a\s+statement|reports?|a\s+report|"
     r"tall(?:y|ies)|a\s+tally|an\s+estimate|a\s+count)\s+(?:by|from|of)\s+)?",
     re.I,
