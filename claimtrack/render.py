@@ -353,16 +353,14 @@ def _moment(stamp: object) -> str:
 # --- machine formats: never styled ------------------------------------------------
 
 
-def json_array_lines(items: Iterable[bytes]) -> Iterator[bytes]:
-    """JSON texts already written and escaped (the stored listings, as UTF-8) as
-    one array, one item a line, as json_text lays it out; joined 2,000 at a time."""
-    from itertools import islice
-
-    items = iter(items)
+def json_array_lines(batches: Iterable[list[bytes]]) -> Iterator[bytes]:
+    """JSON texts already written and escaped (the stored listings, as UTF-8), in
+    batches, as one array, one item a line, as json_text lays it out."""
     separator = b"[\n  "
-    while chunk := list(islice(items, 2000)):
-        yield separator + b",\n  ".join(chunk)
-        separator = b",\n  "
+    for batch in batches:
+        if batch:
+            yield separator + b",\n  ".join(batch)
+            separator = b",\n  "
     yield b"[]\n" if separator == b"[\n  " else b"\n]\n"
 
 

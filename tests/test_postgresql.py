@@ -6,6 +6,7 @@ share is tested by the other modules, on both."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -270,6 +271,23 @@ def test_copy_is_exact_both_ways_and_idempotent(cli, pg_cluster, pg, tmp_path):
     # The next ids follow the copied ones on the server too.
     added = cli("--db", url, "add", "Officials say 40 people were hurt", "--source", "Police")
     assert added.stdout.startswith(f"Added claim #{len(cli.json('--db', first, 'list')) + 2}")
+
+
+def test_conflicts_written_anew_carry_the_listing_sqlite_writes(cli, pg, tmp_path):
+    """A write refreshes its quantity's stored conflicts: on the server each is
+    written once, with its listing and the standing review's words in it."""
+    listings = []
+    for db in (str(tmp_path / "story.db"), os.environ["CLAIMTRACK_DB"]):
+        os.environ["CLAIMTRACK_DB"] = db  # the monkeypatched variable, restored after the test
+        _a_whole_story(cli)
+        (us,) = [c["id"] for c in cli.json("list") if c["text"] == SEED_US]
+        cli("edit", str(us), "--tag", "again")  # a tag leaves the review holding
+        listed = cli("conflicts", "--json", "--all").stdout
+        assert '"note":"both on record"' in listed
+        listings.append(re.sub(r'"reviewed_at":"[^"]*"', '"reviewed_at":""', listed))
+        (line,) = [x for x in cli("check").stdout.splitlines() if x.startswith("conflicts")]
+        assert "up to date" in line, line
+    assert listings[0] == listings[1]
 
 
 def test_copy_into_a_store_holding_other_claims_writes_nothing(cli, pg_cluster, pg, tmp_path):

@@ -67,8 +67,8 @@ def conflicts_list(
         from claimtrack.cli.helpers import write_output
         from claimtrack.render import json_array_lines
 
-        lines = store.stored_json(topic, source, kind, dismissed=show_all)
-        write_output(json_array_lines(lines), None)
+        batches = store.stored_json(topic, source, kind, dismissed=show_all)
+        write_output(json_array_lines(batches), None)
         return
 
     def wanted(row: Row, section: Section | None = None) -> bool:

@@ -59,6 +59,7 @@ ORDERS = {
     "grouped": "c.topic_id, c.date, c.id",
 }
 VOCABULARY_SAMPLE = 20  # claims a topic learns its words from, in one import
+TEXTS_BATCH = 2_000  # listings fetched, and written, at a time
 KNOWN_MIGRATIONS = (
     "m001_claims",
     "m002_reviews_and_cumulative_topics",
@@ -1459,11 +1460,11 @@ class Store:
         source: str | None = None,
         kind: str | None = None,
         dismissed: bool = False,
-    ) -> Iterator[bytes]:
-        """The stored conflicts' listings: JSON objects as UTF-8 bytes, ready to
-        write. At a million claims there are 100,000 of them (50 MB); building
-        them, or even decoding and encoding them again, would cost more than
-        reading them."""
+    ) -> Iterator[list[bytes]]:
+        """The stored conflicts' listings, a batch at a time: JSON objects as UTF-8
+        bytes, ready to write. At a million claims there are 100,000 of them (50
+        MB); building them, or even decoding and encoding them again, or handing
+        them on one at a time, would cost more than reading them."""
         where, params = [], []
         if not dismissed:
             where.append("c.status != 'dismissed'")
@@ -1491,8 +1492,9 @@ class Store:
         )
         return self._texts_as_bytes(sql, params)
 
-    def _texts_as_bytes(self, sql: str, params: list[object]) -> Iterator[bytes]:
-        """The first column of a query's rows, text as UTF-8 bytes."""
+    def _texts_as_bytes(self, sql: str, params: list[object]) -> Iterator[list[bytes]]:
+        """The first column of a query's rows, text as UTF-8 bytes, in batches of
+        TEXTS_BATCH."""
         raise NotImplementedError
 
     def _render_listings(self, where: str, params: tuple[object, ...]) -> None:

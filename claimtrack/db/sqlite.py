@@ -18,6 +18,7 @@ from pathlib import Path
 from claimtrack.claims import claim_problems
 from claimtrack.db.sql import (
     KNOWN_MIGRATIONS,
+    TEXTS_BATCH,
     UNREADABLE_ROW,
     Features,
     Store,
@@ -143,22 +144,22 @@ class SqliteStore(Store):
     def _json_values(self, json_list: str, *, ids: bool = False) -> str:
         return f"SELECT value FROM json_each({json_list})"
 
-    def _texts_as_bytes(self, sql: str, params: list[object]) -> Iterator[bytes]:
+    def _texts_as_bytes(self, sql: str, params: list[object]) -> Iterator[list[bytes]]:
         cursor = self.conn.execute(sql, params)
 
-        def rows() -> Iterator[bytes]:
+        def batches() -> Iterator[list[bytes]]:
             while True:
                 # Text comes back undecoded only while these rows are fetched.
                 self.conn.text_factory = bytes
                 try:
-                    batch = cursor.fetchmany(2000)
+                    batch = cursor.fetchmany(TEXTS_BATCH)
                 finally:
                     self.conn.text_factory = str
                 if not batch:
                     return
-                yield from (row[0] for row in batch)
+                yield [row[0] for row in batch]
 
-        return rows()
+        return batches()
 
     # The JSON object of a stored conflict, as `conflicts --json` prints it.
     _LISTING = (
