@@ -278,7 +278,7 @@ def noun_phrase_before(
             k -= 1
             if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
                 k -= 3  # "the head of Civic Coalition (KO), has claimed"
-        if k < 0 or toks[k][0] != "," or not words:
+        if k < 0 or toks[k][0] != "," or not words or _is_a_clause(words):
             return None
         named = [w for w in words if w not in ("'", "’")]
         if named[0] == "the" and len(named) > 1:
@@ -472,6 +472,21 @@ def _is_modifier(word: str) -> bool:
     )
 
 
+def _is_a_clause(words: list[str]) -> bool:
+    """Words between commas with a finite verb of their own before any relative word
+    are a clause ("According to X, 512 people were hurt, reported Y"), not an
+    appositive naming the subject ("a group that has 3,000 members")."""
+    for word in words:
+        lower = word.lower()
+        if lower in _RELATIVE_WORDS:
+            return False
+        if lower in _FINITE:
+            return True
+    return False
+
+
+_RELATIVE_WORDS = {"which", "who", "whom", "whose", "that", "where", "when"}
+_FINITE = {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
 _BE = ("was", "were", "is", "are", "be", "been")
 _AUXILIARIES = set(
     """had has have was were is are be been being will would could should may might must

@@ -15,9 +15,10 @@ sources are passed in. How an article is read:
    ("..., while 572 were captured") take the sentence's; "reports that ..."
    takes nobody. A quotation's sentences take the speaker named where it closes;
    a bullet's take its first attributed sentence's.
-4. Figures that are no claim of the speaker are left out: baselines ("up from
-   300") unless a source of their own is named, a whole a part is taken from,
-   alternatives ("30,000, 35,000 or perhaps 40,000"), and figures in a relative
+4. Figures that are no claim of the speaker are left out: figures compared with
+   ("than 12,000") unless a source of their own is named (a count's own earlier
+   figure, "up from 300", is a claim, proposed at low confidence), a whole a
+   part is taken from, alternatives ("30,000, 35,000 or perhaps 40,000"), and figures in a relative
    clause that only describes ("protests which spread to 35 counties").
 5. Pronouns, back-references ("the agency", "the board", "the report"), roles
    ("the President", "a military adviser") and possessives ("their statement")
@@ -724,12 +725,15 @@ def _read_sentence(
                 "passive" not in (a.kind, a.form)
                 or not any(located.end <= f.start < a.start for f in figures))]  # fmt: skip
             chosen = before[-1] if before else (after[0] if after else inherited)
+            # figures listed together share what closes the list: "40% and 65% full,
+            # according to X"
+            last = _last_listed(located, figures, text)
             tight = [
                 a
                 for a in after
-                if (a.kind in ("according", "after", "possessive") and a.start - located.end <= 14)
-                or (a.kind == "passive" and a.start - located.end <= 30)
-                or _relative_source(a, located, text)
+                if (a.kind in ("according", "after", "possessive") and a.start - last.end <= 14)
+                or (a.kind == "passive" and a.start - last.end <= 30)
+                or _relative_source(a, last, text)
             ]
             if tight:
                 chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
@@ -798,6 +802,17 @@ _POINTS_BACK = LazyPattern(
 )
 
 
+_LISTED_WITH = LazyPattern(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+
+
+def _last_listed(located: Located, figures: list[Located], text: str) -> Located:
+    """The last of the figures listed with `located` ("40%, 55% and 65%")."""
+    for other in figures:
+        if other.start >= located.end and _LISTED_WITH.fullmatch(text, located.end, other.start):
+            located = other
+    return located
+
+
 def _relative_source(attribution: Attribution, located: Located, text: str) -> bool:
     """ "the $12 billion the president had cited": a relative clause left unmarked,
     whose verb has the figure for its object."""
@@ -850,7 +865,7 @@ def _not_a_claim(
     own: list[Attribution],
 ) -> bool:
     """Figures a sentence gives that are no claim of its source."""
-    if located.baseline:
+    if located.baseline and not located.earlier:
         # unless the baseline names its own source: "the $2.1 billion put forward by X",
         # "than the $12 billion the president had cited"
         return not any(
@@ -1024,6 +1039,20 @@ def _candidates(
             figure = replace(
                 figure, unit=context.last_counted.unit, phrase=context.last_counted.phrase
             )
+        elif figure is not None and figure.unit is None and item.located.earlier:  # type: ignore[union-attr]
+            # "the toll rose from 40 to 61": the count it changed from is of the same thing
+            later = next(
+                (
+                    other.located.figure
+                    for other in items
+                    if other.located is not None
+                    and other.located.start > item.located.start  # type: ignore[union-attr]
+                    and other.located.figure.unit
+                ),
+                None,
+            )
+            if later is not None:
+                figure = replace(figure, unit=later.unit, phrase=later.phrase)
         if figure is not None:
             previous = figure
             if figure.unit:
@@ -1052,7 +1081,7 @@ def _candidates(
                     sentence.headline,
                     known,
                     item.inherited,
-                    item.located in parts,
+                    item.located in parts or bool(item.located and item.located.earlier),
                 ),  # fmt: skip
                 headline=sentence.headline,
                 part=bool(item.located and item.located.part),

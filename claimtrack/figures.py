@@ -115,6 +115,9 @@ class Located(NamedTuple):
     score: float
     baseline: bool = False  # what another figure is compared with: "up from 300"
     part: bool = False  # a part of a larger count: "including 800 children"
+    # a baseline that is the count's own earlier figure ("rose from 40 to 61", "up from
+    # 300 last year"), not another thing compared with ("more than the 12,000 of 2019")
+    earlier: bool = False
 
 
 # Vague words and the interval each stands for. Longest phrases first, so that
@@ -439,6 +442,21 @@ _BASELINE_WORDS = {
     an earlier estimate of|previous figure of|previous toll of|from an earlier|
     from a previous|from an initial|short of""".replace("\n", " ").split("|")
 }
+# Of those, the ones that give the same count at an earlier moment.
+_EARLIER_WORDS = {
+    phrase
+    for phrase in _BASELINE_WORDS
+    if phrase[-1] == "from"
+    or {"previously", "earlier", "initial", "previous", "peak"} & set(phrase)
+}
+_EARLIER_LAST = {phrase[-1] for phrase in _EARLIER_WORDS}
+# "raised its estimate of the damage from $2 billion to ...": a change of the count,
+# its verb further back in the clause than the words before the number
+_CHANGED_FROM = LazyPattern(
+    r"\b(?:rose|risen|rising|raised|raising|revised|revising|increased|increasing|decreased|"
+    r"jumped|climbed|dropped|fell|fallen|declined|grew|grown|shrank|lowered|cut|upped|"
+    r"doubled|pushed|brought)\b[^,;.:!?]{0,50}\bfrom\s+$"
+)
 _PART_WORDS = {
     tuple(phrase.split())
     for phrase in """including|included|among them|among whom|among those|of whom|of which|
@@ -979,7 +997,7 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
             if (
                 (joint == "and" and not between)
                 or second.value > MAX_VALUE
-                or (joint == "to" and _follows(preceding, _CHANGE_FROM, {"from"}))
+                or (joint == "to" and _changed_from(lowered, begin, preceding))
                 or text[second.end : second.end + 1].isalpha()
             ):
                 second = None  # read the second number on its own
@@ -1080,6 +1098,8 @@ def _finish(
         # part of a count before it ("including two in Mykolaiv")
         if not head and not part:
             return None
+        if _words_before(lowered, first.start, 1)[:1] in (["the"], ["these"], ["those"], ["both"]):
+            return None  # "the two dams": things already counted, named again
         if lowered.startswith("one", first.start):
             if head and head.endswith("s") and not head.endswith("ss"):
                 return None  # "one normally expects": the pronoun, and a verb
@@ -1105,7 +1125,10 @@ def _finish(
         float(low_value), None if kind == AT_LEAST else float(high_value), kind,
         text[begin:end].strip(), unit, phrase,
     )  # fmt: skip
-    baseline = _follows(preceding, _BASELINE_WORDS, _BASELINE_LAST)
+    earlier = _follows(preceding, _EARLIER_WORDS, _EARLIER_LAST) or _changed_from(
+        lowered, begin, preceding
+    )
+    baseline = earlier or _follows(preceding, _BASELINE_WORDS, _BASELINE_LAST)
     score = 1.0 + (3 if currency else 0.5 if measure else _unit_score(head))
     score += 1 if kind != EXACT else 0  # a measure describes; a count or money is claimed
     if baseline:
@@ -1114,7 +1137,7 @@ def _finish(
         score -= 0.5  # "including 800 children": the whole wins
     if first.words and first.value < 10 and not head:
         score -= 1
-    return Located(figure, begin, end, score, baseline, part)
+    return Located(figure, begin, end, score, baseline, part, earlier)
 
 
 def _currency_code(match: re.Match[str], first: _Number) -> str | None:
@@ -1136,6 +1159,15 @@ _CHANGE_FROM = {
     for verb in """up down rising falling rose fell increased decreased jumped climbed dropped
     declined revised raised lowered grew shrank risen fallen""".split()
 }
+
+
+def _changed_from(lowered: str, begin: int, preceding: list[str]) -> bool:
+    """Whether the number at `begin` is what a count changed from ("rose from 40")."""
+    if not preceding or preceding[-1] != "from":
+        return False
+    return _follows(preceding, _CHANGE_FROM, {"from"}) or bool(
+        _CHANGED_FROM.search(lowered, max(0, begin - 80), begin)
+    )
 
 
 def _currency_length(text: str, position: int) -> int:

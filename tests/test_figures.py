@@ -241,6 +241,9 @@ def test_counted_number_wins(text, stated, unit):
         # the pronoun "one", and "one of"
         "No one knows which one of them left first",
         "she was one of the last to leave",
+        # a small number after "the": things already counted, named again
+        "given that the two dams are nearly full",
+        "the three bridges and the four towers were hit",
         # addresses, escaped addresses, fiscal years, codes
         "See https://example.org/2024/10/23/story-4512 for details",
         "See https%3A%2F%2Fexample.org%2F2024%2F4512 for details",
