@@ -145,7 +145,8 @@ BACK_REFERENCES = set(
     channel""".split()
 )
 _REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", "release",
-            "estimate"}  # fmt: skip
+            "estimate", "tally", "count", "investigation", "review", "audit", "census",
+            "poll"}  # fmt: skip
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = set(
     """january february march april may june july august september october november december
@@ -254,8 +255,45 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             if j >= 0 and toks[j][0].lower() == "on":
                 j -= 1
             continue
+        if lower in _PUBLISHED and j >= 1 and toks[j - 1][0].lower() in _REPORT_NOUNS:
+            j -= 1  # "a UN report released on Thursday estimated": the report speaks
+            continue
         break
     return j
+
+
+# Participles that say how a report came out: "a report released on Monday", "a study
+# published by the institute".
+_PUBLISHED = set(
+    """released published issued compiled presented submitted posted circulated prepared
+    commissioned updated seen obtained unveiled""".split()
+)
+
+
+def _agent_of_report(toks: list[Token], j: int) -> tuple[str, bool] | None | bool:
+    """'a report released by the UN (on Monday) said': the agent the report is by;
+    'an AFP count based on hospital figures puts': whose count it is, None when
+    nobody's. False when the subject is no such report."""
+    for by in range(j, max(j - 7, 1), -1):
+        word = toks[by][0]
+        if word not in ("by", "on", "from") or toks[by - 2][0].lower() not in _REPORT_NOUNS:
+            continue
+        participle = toks[by - 1][0].lower()
+        if word == "by" and participle in _PUBLISHED:
+            return clean_name([t[0] for t in toks[by + 1 : j + 1]])
+        if participle in ("based", "drawn", "compiled"):
+            if any(is_capital(t[0]) for t in toks[by + 1 : j + 1]):
+                return False  # "the toll based on Antara's report": the report's owner
+            return noun_phrase_before(toks, by - 1)
+    return False
+
+
+def _owned_by_a_name(toks: list[Token], noun: int) -> bool:
+    """'a Reuters tally', 'an Associated Press count': a name's, so a source."""
+    k = noun - 1
+    while k >= 0 and is_capital(toks[k][0]) and toks[k][0].lower() not in _INDEFINITE:
+        k -= 1
+    return noun - 1 > k >= 0 and toks[k][0].lower() in _INDEFINITE
 
 
 def noun_phrase_before(
@@ -265,6 +303,9 @@ def noun_phrase_before(
     `common`: a common noun the lexicon does not know may be the claimant ("the
     opposition says"), as it may right before a verb but not across an appositive."""
     j = _skip_adverbials(toks, verb - 1)
+    agent = _agent_of_report(toks, j) if j >= 3 else False
+    if agent is not False:
+        return agent  # type: ignore[return-value]
     if j >= 0 and toks[j][0] == "," and j >= 1:
         # An appositive between commas: a name ("the envoy, Tom Perriello, said"), a
         # description ("The White Helmets, a rescue group ..., said") or a clause
@@ -366,7 +407,7 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
     if len(words) >= 2 and (words[-1].lower() in _SPEAKERS or words[-1].lower() in _REPORTS):
         # "a Red Cross spokesperson"; "a Harbor Wire report", "a Keefe & Lowe estimate"
-        organisation = [w for w in words[:-1] if w.lower() not in ("the", "press", "news")]
+        organisation = [w for w in words[:-1] if w not in ("the", "The", "press", "news")]
         if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
@@ -443,6 +484,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
         # "earlier police reports listed": the reports' owner speaks
         owner = [w for w in words[:-1] if w not in _NOUN_ADJECTIVES]
+        if owner:
+            owner[-1] = re.sub(r"['’]s?$", "", owner[-1])  # "the health ministry's figures"
         return (" ".join(owner), False) if owner else None
     if not words or words[-1] in _NOT_SOURCES or words[-1] in PRONOUNS:
         return None
@@ -692,6 +735,15 @@ _POSSESSIVE = LazyPattern(
     r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?|"
     r"projections?|forecasts?|assessments?|claims?)\b"
 )
+# What a source calls another's figure when it denies it without a verb of denial.
+_CALLED_WRONG = LazyPattern(
+    r"\s+(?:that\s+)?[^.;]{0,60}?\b(?:figures?|claims?|numbers?|tolls?|counts?|estimates?|"
+    r"tall(?:y|ies)|reports?)\b[^.;]{0,40}?\b(?:was|were|is|are|had\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:wrong|inaccurate|false|untrue|incorrect|exaggerated|inflated|misleading|"
+    r"baseless|unfounded|fabricated)\b",
+    re.I,
+)
+_MODIFIERS_BEFORE = LazyPattern(r"\b[Tt]he\s+((?:(?!the\b)[a-z]+\s+){1,2})$")
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
 DISPUTED_BY = LazyPattern(
     r"\ba\s+(?:figure|claim|number|estimate|toll|count)\s+(?:that\s+)?(?:the\s+)?"
@@ -789,10 +841,16 @@ def attributions(clause: str) -> list[Attribution]:
         head = words[-1].lower().rstrip("'’")
         if not any(is_capital(w) for w in words) and head not in BACK_REFERENCES | CLAIMANT_HEADS:
             continue
+        start = match.start()
+        modifiers = _MODIFIERS_BEFORE.search(clause, max(0, start - 30), start)
+        if words == [owner] and owner.islower() and modifiers:
+            # "the health ministry's tally": the whole name, not the bare "ministry"
+            words = [*modifiers.group(1).split(), owner]
+            start = modifiers.start(1)
         named = clean_name(words)
         if named:
             found.append(
-                _resolvable(named[0], "reports", "possessive", match.start(), match.end(), named[1])
+                _resolvable(named[0], "reports", "possessive", start, match.end(), named[1])
             )
     for match in _PARENTHESIS_SOURCE.finditer(clause) if "(" in clause else ():
         # a fact box: "12 (UN figure)", "from 3,000 (UN) to 80,000 (the Red Cross)",
@@ -914,7 +972,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             )
         ):
             continue  # "official estimates of", "provided figures that": nouns
-        if previous in _MEASURED:
+        if previous in _MEASURED and not _owned_by_a_name(toks, index - 1):
             continue  # "Flood death toll put at 2,400": the toll is no source
         denial = previous in _DENIAL_ADVERB
         j = verb - 1
@@ -947,6 +1005,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         kind = "record" if lower in _RECORD_VERBS else "subject"
         attribution = _resolvable(name, stance, kind, begin, end, person)
         attribution.denial_marker = denial
+        if stance != "denies" and _CALLED_WRONG.match(clause, end):
+            attribution.stance = "denies"  # "X said Y's figure of 13 deaths was inaccurate"
         if name.split()[0].lower() in POSSESSIVES:
             attribution = Attribution(None, stance, "possessive", begin, end, False, denial,
                                       " ".join(name.lower().split()[:2]))  # fmt: skip

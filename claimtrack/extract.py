@@ -946,7 +946,17 @@ def _resolve(
         ):
             # a description ("France's undertakers", "the researcher") the article
             # gives one name for
-            name = context.described(words[-1]) or context.role(name, position) or name
+            name = (
+                context.described(words[-1])
+                or context.role(name, position)
+                or (
+                    # "the human rights group's figure": the group named before
+                    context.organisation_named(words[-1])
+                    if found.kind == "possessive" and words[-1] in attr.BACK_REFERENCES
+                    else None
+                )
+                or name
+            )
         return replace(found, claimant=name)
     if found.kind == "pronoun" and _inside_quote(text, found.start, opened):
         return found  # "“They falsely said 90,000,” X said": X reports, and denies, it
@@ -1081,7 +1091,7 @@ def _candidates(
                     sentence.headline,
                     known,
                     item.inherited,
-                    item.located in parts or bool(item.located and item.located.earlier),
+                    item.located in parts or _superseded(item),
                 ),  # fmt: skip
                 headline=sentence.headline,
                 part=bool(item.located and item.located.part),
@@ -1107,6 +1117,24 @@ def _candidates(
                 )  # fmt: skip
             )
     return found
+
+
+def _superseded(item: _Assigned) -> bool:
+    """A count's earlier figure, given by the sentence's source as what its count was
+    before ("rose from 40 to 61"), not one whose owner is written with it ("X's
+    initial estimate of $20 billion")."""
+    located, attribution = item.located, item.attribution
+    return (
+        located is not None
+        and located.earlier
+        and not (
+            attribution.kind in ("possessive", "passive")
+            and (
+                abs(attribution.end - located.start) < 30
+                or abs(attribution.start - located.end) < 30
+            )
+        )
+    )
 
 
 _LETTERS = LazyPattern(r"[a-z]+")

@@ -76,6 +76,19 @@ def found(text, published=PUBLISHED, known=None):
         # what closes a list of figures governs them all
         ("The insurer is cautious, as the dams are 40% and 65% full, according to the board.",
          [("board", "reports", 40), ("board", "reports", 65)]),
+        # a report that came out, and whose it is
+        ("A UN report released on Thursday estimated that 1.2 million people need aid.",
+         [("UN", "estimates", 1.2e6)]),
+        ("A study published by the Harlow Institute found that 40% of homes were damaged.",
+         [("Harlow Institute", "asserts", 40)]),
+        ("A Keel Wire tally showed 1,900 deaths.", [("Keel Wire", "reports", 1900)]),
+        ("An Orrin Press count based on hospital figures puts the toll at 1,900.",
+         [("Orrin Press", "estimates", 1900)]),
+        ("A tally based on hospital records puts the toll at 1,900.", []),
+        ("The health ministry's tally rose to 1,300 on Tuesday.",
+         [("health ministry", "reports", 1300)]),
+        ("The health ministry's figures show 1,300 deaths.",
+         [("health ministry", "reports", 1300)]),
         # a clause between commas is no appositive of the subject
         ("According to the regional authorities, 512 people were hurt, reported the Wire.",
          [("regional authorities", "reports", 512)]),
@@ -384,6 +397,12 @@ ACROSS_SENTENCES = [
         [("Pommes Frites Guild", "asserts", 2350), ("Pommes Frites Guild", "reports", 9000)],
     ),
     ("Festival crowd put at 90,000", []),
+    # "the rights group's figure": the group named before, not a new source
+    (
+        "The Lantern Watch accused the police. The army said the rights group's figure of "
+        "14 deaths was wrong.",
+        [("Lantern Watch", "reports", 14), ("army", "denies", 14)],
+    ),
     # "he" and "she" pass over a person the text already called by the other pronoun
     (
         "Ana Ruiz, a surveyor for the board, said the maps were old. “It is worse,” she said. "
