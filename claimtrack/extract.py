@@ -295,6 +295,9 @@ _APPOSITIVE_ROLE = LazyPattern(
     rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said"
     r"| which| that| who)"
 )
+# A name with what it is written before it: "Israeli company Crowd Solutions",
+# "rights group Lantern Watch", so that "the company", "the group" find it.
+_DESCRIBED_BEFORE = LazyPattern(rf"\b([a-z]+)\s+({_NAME})")
 # A state or province the article names: what "the state government" governs.
 _REGION = LazyPattern(
     r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:state|province|region)\b"
@@ -404,6 +407,15 @@ class _Context:
             roles = {w for w in head_words[-2:] if w.isalpha()}
             if roles:
                 self.mention(" ".join(name), roles, position)
+        for match in _DESCRIBED_BEFORE.finditer(sentence):
+            head, name = match.group(1), match.group(2).split()
+            if name[0] in ("The", "A", "An") or any(w.lower() in attr.NOT_NAMES for w in name):
+                continue
+            if (
+                head.rstrip("s") in attr.BACK_REFERENCES - attr.ROLES
+                and name[-1].lower() not in attr.BACK_REFERENCES
+            ):
+                self.descriptions.setdefault(" ".join(name), set()).add(head)
         if " state" in sentence or " provinc" in sentence or " region" in sentence:
             for match in _REGION.finditer(sentence):
                 words = (match.group(1) or match.group(2)).split()
@@ -506,6 +518,9 @@ class _Context:
     def organisation_named(self, noun: str) -> str | None:
         """'the board' after 'the Board of Audit of Japan'; 'the agency' after "South
         Korea's spy agency"."""
+        described = self.described(noun)
+        if described is not None:
+            return described  # "the company" after "Israeli company Crowd Solutions"
         if noun in ("agency", "organisation", "organization", "group", "body", *_MEDIA):
             return self.last_organisation  # "the agency": whichever was named last
         for earlier in reversed(self.organisations):
@@ -575,6 +590,7 @@ def extract_claims(
     pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
     quote_speaker: Attribution | None = None
     bullet_attribution: Attribution | None = None
+    last_source: Attribution | None = None  # the source the last sentence's figures took
     paragraph = -1
     for position, sentence in enumerate(read):
         if sentence.paragraph != paragraph:
@@ -598,6 +614,14 @@ def extract_claims(
             loose = []
         if loose and sentence.bullet and bullet_attribution is not None:
             assigned += [_Assigned(loc, bullet_attribution, sentence.text, True) for loc in loose]
+        if loose and not assigned and last_source is not None and _GOES_ON.match(sentence.text):
+            # "Of these, 12 were children.": the count the source gave, broken down
+            assigned = [_Assigned(loc, last_source, sentence.text, True) for loc in loose]
+            loose = []
+        if assigned:
+            last_source = assigned[-1].attribution
+        elif loose:
+            last_source = None
         if assigned and sentence.bullet:
             last = assigned[-1].attribution
             if not assigned[-1].inherited or bullet_attribution is None:
@@ -609,6 +633,17 @@ def extract_claims(
         context.organisations_in(sentence.text)
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
     return [_within_limit(c) for c in _deduplicate(found, affiliations)]
+
+
+# A sentence that goes on breaking down the count the sentence before gave: "Of
+# these, ...", "Four of them ...", "Another 30,000 ...", "Two others ...", "The rest ...".
+_GOES_ON = LazyPattern(
+    r"(?:(?:Of|Among)\s+(?:these|those|them|whom)\b"
+    r"|(?:[\w-]+\s+){1,3}of\s+(?:these|those|them)\b"
+    r"|(?:Another|A\s+further)\s"
+    r"|(?:[\w,-]+\s+){1,2}(?:others|more)\b"
+    r"|The\s+(?:remaining|rest|other)\b)"
+)
 
 
 def _within_limit(candidate: Candidate) -> Candidate:
@@ -1041,9 +1076,12 @@ def _candidates(
             figure is not None
             and figure.unit is None
             and context.last_counted is not None
-            and _BACK_FIGURE.search(
-                sentence.text, max(0, item.located.start - 60), item.located.start
-            )  # type: ignore[union-attr]
+            and (
+                _BACK_FIGURE.search(
+                    sentence.text, max(0, item.located.start - 60), item.located.start
+                )  # type: ignore[union-attr]
+                or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
+            )
         ):
             # "The toll stood at 47. By evening, the figure had risen to 63": the same count
             figure = replace(

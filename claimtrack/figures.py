@@ -464,6 +464,8 @@ _PART_WORDS = {
 }
 _BASELINE_LAST = {phrase[-1] for phrase in _BASELINE_WORDS}
 _PART_LAST = {phrase[-1] for phrase in _PART_WORDS}
+# "four of them", "two others": a count of what was counted before, with no noun
+_SAME_KIND_FOLLOWS = LazyPattern(r"\s+(?:of\s+(?:these|those|them)|others)\b")
 _OF_A_WHOLE = LazyPattern(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?\d")
 _FILLERS = {"the", "a", "an", "its", "their", "some", "about", "around", "nearly", "just", "only"}
 _PRONOUN_ONE_BEFORE = {
@@ -1096,7 +1098,7 @@ def _finish(
     if first.words and first.value < 10 and first.scale == 1 and second is None:
         # "one", "two" alone: a count only with a counted noun after it, or as a
         # part of a count before it ("including two in Mykolaiv")
-        if not head and not part:
+        if not head and not part and not _SAME_KIND_FOLLOWS.match(text, end):
             return None
         if _words_before(lowered, first.start, 1)[:1] in (["the"], ["these"], ["those"], ["both"]):
             return None  # "the two dams": things already counted, named again

@@ -397,6 +397,19 @@ ACROSS_SENTENCES = [
         [("Pommes Frites Guild", "asserts", 2350), ("Pommes Frites Guild", "reports", 9000)],
     ),
     ("Festival crowd put at 90,000", []),
+    # a name written with what it is: "the company" later finds it, not the outlet
+    (
+        "Research company Tally Works estimated 200,000 marched, Channel 9 reported. "
+        "Another 30,000 marched in the north, the company said.",
+        [("Tally Works", "estimates", 200000), ("Tally Works", "asserts", 30000)],
+    ),
+    # a sentence that breaks down the count before goes on with its source; one
+    # that does not is nobody's
+    (
+        "Police said 14 people had died. Of these, 12 were children. Two others died in a "
+        "crash. The storm destroyed 300 homes.",
+        [("police", "asserts", 14), ("police", "asserts", 12), ("police", "asserts", 2)],
+    ),
     # "the rights group's figure": the group named before, not a new source
     (
         "The Lantern Watch accused the police. The army said the rights group's figure of "
