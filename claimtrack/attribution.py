@@ -703,12 +703,15 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
 
 
 _ACCORDING = LazyPattern(
-    r"\b(?:according\s+to|as\s+reported\s+by)\s+"
+    r"\b(?:according\s+to|as\s+per|as\s+reported\s+by)\s+"
     rf"(?:(?:the\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
     r"(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
     r"(?:estimates?|figures?|data|counts?|statements?|a\s+statement|reports?|a\s+report|"
     r"tall(?:y|ies)|a\s+tally|an\s+estimate|a\s+count)\s+(?:by|from|of)\s+)?",
     re.I,
+)
+_THE_REPORT = LazyPattern(
+    r"the\s+(report|study|survey|analysis|assessment)\b(?!\s+(?:by|from|of)\b)", re.I
 )
 # ", per the health ministry", "per Reuters": never "per cent" or "per day"
 _PER = LazyPattern(r"\bper\s+(?=the\s|[A-Z])")
@@ -792,7 +795,12 @@ def attributions(clause: str) -> list[Attribution]:
     found: list[Attribution] = []
     lowered = clause.lower()
     for pattern, kind, stance, hint in (
-        (_ACCORDING, "according", "reports", "ccording to" if "by" not in lowered else " "),
+        (
+            _ACCORDING,
+            "according",
+            "reports",
+            "ccording to" if "by" not in lowered and "as per" not in lowered else " ",
+        ),
         (_FIGURES_FROM, "according", "reports", " by " if " from " not in lowered else " "),
         (_PER, "according", "reports", "per "),
         (_MADE_BY, "passive", None, " by "),
@@ -801,6 +809,13 @@ def attributions(clause: str) -> list[Attribution]:
         if hint not in lowered:
             continue  # a quick look before the search
         for match in pattern.finditer(clause):
+            report = _THE_REPORT.match(clause, match.end()) if kind == "according" else None
+            if report:
+                # "according to the report": the report named before, whoever's it is
+                found.append(Attribution(None, "reports", "reference", match.start(),
+                                         report.end(), False, pronoun=report.group(1).lower(),
+                                         form="according"))  # fmt: skip
+                continue
             words = noun_phrase_after(clause[match.end() :])
             if not words:
                 continue

@@ -197,7 +197,9 @@ def _read(text: str) -> list[_Sentence]:
             level = 2 if len(bullet.group(1).expandtabs()) >= 2 else 1
         line = _BULLET.sub("", raw).strip()
         line = _DATELINE.sub("", line, count=1)
-        headline = index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
+        headline = (
+            index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
+        ) or _title_case(line)
         open_quote = False
         for piece in _split_sentences(line):
             opened = open_quote
@@ -208,6 +210,15 @@ def _read(text: str) -> list[_Sentence]:
                     open_quote = False
             out.append(_Sentence(piece, headline, index, level, opened))
     return out
+
+
+def _title_case(line: str) -> bool:
+    """A line written as a title, wherever it stands: a headline or a sub-head ("WHO
+    Claims 47 Lakh Deaths In India, Is It True?"), not a sentence of the body."""
+    if line.endswith(".") or len(line) > 160:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _split_sentences(paragraph: str) -> list[str]:
@@ -253,8 +264,8 @@ class _Clause:
 # "Two days after the ministry published 420 names, ...": a clause that opens the
 # sentence and ends at its first comma has a source of its own, or none.
 _OPENING_CLAUSE = LazyPattern(
-    r"^(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as|although|though|because|"
-    r"once|until|if)\s+[^,;]{3,120}?,\s+",
+    r"^(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as(?!\s+per\b)|although|though|"
+    r"because|once|until|if|unlike|contrary\s+to|in\s+contrast\s+to)\s+[^,;]{3,120}?,\s+",
     re.IGNORECASE,
 )
 
@@ -460,6 +471,18 @@ class _Context:
             words = match.group(0).split()
             while words and words[0].lower() in attr.NOT_NAMES:
                 words = words[1:]
+            for index, word in enumerate(words[1:], 1):
+                if word.lower() in attr.NOT_NAMES and word.lower() not in (
+                    "of",
+                    "on",
+                    "for",
+                    "and",
+                    "the",
+                ):
+                    words = (
+                        words[: index - 1] if words[index - 1] in ("on", "of") else words[:index]
+                    )
+                    break  # "the World Health Organisation on Thursday": the name ends
             if words and words[0].lower().rstrip(".") in attr.TITLES:
                 continue  # "President Ana Obi": a person with a title
             if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):

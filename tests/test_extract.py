@@ -89,6 +89,9 @@ def found(text, published=PUBLISHED, known=None):
          [("health ministry", "reports", 1300)]),
         ("The health ministry's figures show 1,300 deaths.",
          [("health ministry", "reports", 1300)]),
+        # an opening "Unlike X's numbers, ..." has a source of its own
+        ("Unlike the numbers offered by the ministry, the Teachers Union said 1.5 million "
+         "people joined.", [("Teachers Union", "asserts", 1.5e6)]),
         # a clause between commas is no appositive of the subject
         ("According to the regional authorities, 512 people were hurt, reported the Wire.",
          [("regional authorities", "reports", 512)]),
@@ -409,6 +412,22 @@ ACROSS_SENTENCES = [
         "Police said 14 people had died. Of these, 12 were children. Two others died in a "
         "crash. The storm destroyed 300 homes.",
         [("police", "asserts", 14), ("police", "asserts", 12), ("police", "asserts", 2)],
+    ),
+    # "according to the report", "as per the report": the report named before
+    (
+        "A report by the Lowland Health Council on Monday drew criticism. According to the "
+        "report, there were 4,700 flu deaths in the region.",
+        [("Lowland Health Council", "reports", 4700)],
+    ),
+    (
+        "The Tern Society issued a report. As per the report, 220 nests were lost.",
+        [("Tern Society", "reports", 220)],
+    ),
+    # a line written as a title gives way to the body's telling, wherever it stands
+    (
+        "Monday, 3 June 2024\nCouncil Counts 4,700 Flu Deaths In The Region, Is It True?\n"
+        "The Lowland Health Council said 4,700 people died of flu.",
+        [("Lowland Health Council", "asserts", 4700)],
     ),
     # "the rights group's figure": the group named before, not a new source
     (
