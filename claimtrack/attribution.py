@@ -314,13 +314,15 @@ def noun_phrase_before(
         if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
             k -= 3  # "the head of Civic Coalition (KO), has claimed"
         words = []
-        while k >= 0 and toks[k][0] not in (",", "“", "”", '"', "(", ")") and len(words) < 14:
+        while k >= 0 and toks[k][0] not in (",", "“", "”", '"', "(", ")") and len(words) < 30:
             words.insert(0, toks[k][0])
             k -= 1
             if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
                 k -= 3  # "the head of Civic Coalition (KO), has claimed"
         if k < 0 or toks[k][0] != "," or not words or _is_a_clause(words):
             return None
+        if len(words) > 14 and words[0].lower() not in ("who", "which"):
+            return None  # a long relative clause only: "X, who has cancelled ..., announced"
         named = [w for w in words if w not in ("'", "’")]
         if named[0] == "the" and len(named) > 1:
             named = named[1:]  # "The organisers, the Citizens' Forum, said": the name

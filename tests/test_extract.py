@@ -89,6 +89,10 @@ def found(text, published=PUBLISHED, known=None):
          [("health ministry", "reports", 1300)]),
         ("The health ministry's figures show 1,300 deaths.",
          [("health ministry", "reports", 1300)]),
+        # a long relative clause between a subject and its verb
+        ("Minister Ravi Dutt, who has cancelled all his engagements and rushed to the district "
+         "to watch over the rescue and relief work himself, announced aid of Rs 4 lakh each.",
+         [("Ravi Dutt", "asserts", 400000)]),
         # an opening "Unlike X's numbers, ..." has a source of its own
         ("Unlike the numbers offered by the ministry, the Teachers Union said 1.5 million "
          "people joined.", [("Teachers Union", "asserts", 1.5e6)]),
