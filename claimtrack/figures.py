@@ -737,6 +737,11 @@ class _Number:
     words: bool = False  # written in words
 
 
+_STOP_GROUPED_RE = LazyPattern(r"\d{1,3}(?:\.\d{3}){2,}")
+_STOP_THOUSANDS_RE = LazyPattern(r"[1-9]\d{0,2}\.\d\d0")
+_PERCENT_AFTER_RE = LazyPattern(r"\s*(?:%|per\s*cent|percent|pc\b)", re.I)
+
+
 def _digits_value(run: str) -> tuple[float, int] | None:
     """The value of a run of digits, commas and stops, and how much of it is the
     number: '3,000' of '3,000,'; '12,34,567'; '1.5'; None for '1.2.3'."""
@@ -744,6 +749,8 @@ def _digits_value(run: str) -> tuple[float, int] | None:
     if "," in run and not _GROUPED_RE.fullmatch(run):
         run = run.partition(",")[0]  # "18,39": the comma is not a thousands mark
     if run.count(".") > 1:
+        if _STOP_GROUPED_RE.fullmatch(run):
+            return float(run.replace(".", "")), len(run)  # "1.500.000": stops mark thousands
         return None  # a version or an address
     plain = run.replace(",", "") if "," in run else run
     if len(plain.partition(".")[0]) > _MAX_DIGITS:
@@ -788,6 +795,13 @@ def _number_from(match: re.Match[str], group: str, money: bool) -> _Number | Non
     factor = _scale_factor(match.group(f"s{group}"), money)
     if factor is None:
         return None
+    if (
+        factor == 1.0
+        and not money
+        and _STOP_THOUSANDS_RE.fullmatch(match.group(f"n{group}")[:length])
+        and not _PERCENT_AFTER_RE.match(match.string, end)
+    ):
+        number.value *= 1000  # "40.000 people": no count is written to three decimals
     if factor != 1.0:
         number.value *= factor
         number.scale = factor
@@ -942,7 +956,23 @@ def _from_words(text: str, lowered: str, number: _Number) -> Located | None:
     if word and word != "between":
         kind, begin = _PRE_QUALIFIERS[word], q_start
         preceding = preceding[: len(preceding) - len(word.split())]
+    elif not word:
+        kind, begin = _sign_before(text, begin, kind)
     return _finish(text, lowered, number, None, begin, number.end, kind, None, preceding)
+
+
+# Signs written for a bound: "> half a million", "~300", "<50", "≥ 1,000".
+_SIGNS = {">": AT_LEAST, "≥": AT_LEAST, "<": AT_MOST, "≤": AT_MOST, "~": APPROX}
+
+
+def _sign_before(text: str, begin: int, kind: str) -> tuple[str, int]:
+    """The bound a sign before the number gives it, and where the figure then begins."""
+    at = begin - 1
+    if at >= 1 and text[at] == " ":
+        at -= 1
+    if at >= 0 and text[at] in _SIGNS and (at == 0 or not text[at - 1].isalnum()):
+        return _SIGNS[text[at]], at
+    return kind, begin
 
 
 def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located | None, int]:
@@ -975,8 +1005,8 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
     if qualifier_word:
         begin = q_start
         preceding = preceding[: len(preceding) - len(qualifier_word.split())]
-    if begin and text[begin - 1] == "~":
-        kind, begin = APPROX, begin - 1
+    if begin and not qualifier_word:
+        kind, begin = _sign_before(text, begin, kind)
 
     # A second number: a range ("10,000-12,000", "between 10 and 12 thousand").
     second = None

@@ -47,6 +47,15 @@ CASES = [
     ("close to 10,000 personnel", 10000, 10000, "approx", "personnel"),
     ("an estimated 12,000 troops", 12000, 12000, "approx", "troops"),
     ("~12000 troops", 12000, 12000, "approx", "troops"),
+    # signs for a bound, and thousands marked with stops as copy translated from other
+    # languages writes them
+    ("> half a million people", 500_000, INF, "at_least", "people"),
+    ("<50 homes", 0, 50, "at_most", "homes"),
+    ("≥ 1,000 arrests", 1000, INF, "at_least", "arrests"),
+    ("About 1.500.000 people marched", 1_500_000, 1_500_000, "approx", "people"),
+    ("Some 40.000 people marched", 40_000, 40_000, "approx", "people"),
+    ("1.234 tonnes", 1.234, 1.234, "exact", "tonnes"),
+    ("growth of 1.250 percent", 1.25, 1.25, "exact", "percent"),
     ("10,000-12,000 troops", 10000, 12000, "range", "troops"),
     ("10,000 to 12,000 troops", 10000, 12000, "range", "troops"),
     ("between 10,000 and 12,000 troops", 10000, 12000, "range", "troops"),
