@@ -468,6 +468,9 @@ class _Context:
         if heads.isdisjoint(attr.CLAIMANT_HEADS):
             return
         for match in _ORGANISATION.finditer(sentence):
+            before = sentence[: match.start()].rstrip()
+            if before.endswith((",", ", the")) and sentence.startswith((",", " and "), match.end()):
+                continue  # "..., Poland, the Russian Federation, South Africa, ...": a list
             words = match.group(0).split()
             while words and words[0].lower() in attr.NOT_NAMES:
                 words = words[1:]
@@ -653,7 +656,8 @@ def extract_claims(
         for item in assigned:
             if item.attribution.claimant and not item.inherited:
                 context.remember(item.attribution.claimant, item.attribution.person)
-        context.organisations_in(sentence.text)
+        if not sentence.headline:
+            context.organisations_in(sentence.text)  # a title capitalises every word
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
     return [_within_limit(c) for c in _deduplicate(found, affiliations)]
 

@@ -1024,6 +1024,8 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
                 return None, match.end()  # "2013-14": a fiscal year
             if _is_year_like(first) and _is_year_like(second) and second.value > first.value:
                 return None, match.end()  # "1992-2002": a span of years
+            if second.value <= 31 and _MONTH_AFTER.match(text, second.end):
+                return None, match.end()  # "12 to 17 August": days of a month
             if joint == "-" and _PHONE_PARTS_RE.fullmatch(match.group()):
                 return None, match.end()  # "555-0123": a telephone number
             if (
@@ -1222,7 +1224,21 @@ def _is_label(text: str, start: int) -> bool:
         # pair whose first half was no count ("May 2-3", "2013-14")
         return True
     previous = text[max(0, start - 14) : start].rstrip(" .,(").rpartition(" ")[2]
-    return previous.lower() in _LABEL_WORDS
+    if previous.lower() in _LABEL_WORDS:
+        return True
+    if before == "(" and previous.lower() in _WEEKDAYS and _DAY_CLOSED.match(text, start):
+        return True  # "this Thursday (25)": the day of the month
+    return bool(_DAY_PAIR_BEFORE.search(text, max(0, start - 24), start))
+
+
+_WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_CLOSED = LazyPattern(r"\d{1,2}\)")
+# "August 12 and 17", "October 23 to 24": the second day of a pair
+_DAY_PAIR_BEFORE = LazyPattern(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*"
+    r"(?:and|to|&|,)\s*$",
+    re.I,
+)
 
 
 def _currency_may_follow(text: str, end: int) -> bool:

@@ -433,6 +433,13 @@ ACROSS_SENTENCES = [
         "The Lowland Health Council said 4,700 people died of flu.",
         [("Lowland Health Council", "asserts", 4700)],
     ),
+    # a name in a list of countries, or in a title, is no source a later figure falls to
+    (
+        "The Tern Health Watch published a survey. It covers Chile, Peru, the Andean "
+        "Federation, Bolivia and Ecuador.\nTough Questions Remain For The Andean Council\nThe 4,000 deaths "
+        "were far above earlier counts, it said.",
+        [("Tern Health Watch", "asserts", 4000)],
+    ),
     # "the rights group's figure": the group named before, not a new source
     (
         "The Lantern Watch accused the police. The army said the rights group's figure of "

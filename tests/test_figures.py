@@ -270,6 +270,10 @@ def test_counted_number_wins(text, stated, unit):
         "It printed 10^400 in the log",
         "They said 1.5 million billion trillion people",
         "the Million Man March began",
+        # days of a month written in pairs, or in brackets after the weekday
+        "Between August 12 and 17, 2024, the team was away",
+        "from 12 to 17 August the office was shut",
+        "The minister said this Thursday (25) that the talks failed",
     ],
 )
 def test_no_figure(text):
