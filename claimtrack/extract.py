@@ -30,6 +30,7 @@ sources are passed in. How an article is read:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -59,7 +60,7 @@ from claimtrack.figures import (
     parse_figure_option,
 )
 from claimtrack.limits import MAX_TEXT
-from claimtrack.quantities import as_part
+from claimtrack.quantities import as_part, is_side
 
 __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims", "sentences"]
 
@@ -319,6 +320,16 @@ _REGIONAL_BODY = LazyPattern(
     r"administration|ministry|health\s+department|disaster\s+agency)",
     re.I,
 )
+# The national body an article's "the government" is, where it names one nation's:
+# "Norlandian officials", "Norland's junta".
+_NATIONAL_BODY = LazyPattern(
+    r"(?:the\s+)?((?:military|central|federal|national|interim)\s+)?(government|junta)", re.I
+)
+_NATION_BEFORE = LazyPattern(
+    r"\b((?:North\s+|South\s+)?[A-Z][a-z]{2,})(['’]s)?\s+(?:military\s+|central\s+|federal\s+)?"
+    r"(?:government|junta|authorities|military|army|president|prime\s+minister|officials|"
+    r"police|ministry|parliament|state\s+media|state\s+television)\b"
+)
 # A sentence that opens with a person and whom they speak for: "Tomas Berg of the Lumen
 # group, who ..., said".
 _NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
@@ -367,6 +378,8 @@ class _Context:
         self.last_person: str | None = None
         self.recent_people: list[_Person] = []  # the few named last, the latest last
         self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
+        self.nations: list[str] = []  # each mention of a nation's body: "Norland's junta"
+        self.countries: list[str] = []  # each mention of a country's name
         self.last_counted: Figure | None = None  # the last figure with a counted noun
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
@@ -427,6 +440,13 @@ class _Context:
                 and name[-1].lower() not in attr.BACK_REFERENCES
             ):
                 self.descriptions.setdefault(" ".join(name), set()).add(head)
+        for match in _NATION_BEFORE.finditer(sentence):
+            nation = match.group(1)
+            if nation.split()[-1] not in attr.NOT_NAMES and (
+                match.group(2) or is_side(nation.lower())
+            ):
+                self.nations.append(nation)
+        self.countries.extend(_countries_in(sentence))
         if " state" in sentence or " provinc" in sentence or " region" in sentence:
             for match in _REGION.finditer(sentence):
                 words = (match.group(1) or match.group(2)).split()
@@ -611,6 +631,8 @@ def extract_claims(
     ]
     context.descriptions = learned.descriptions
     context.regions = learned.regions
+    context.nations = learned.nations
+    context.countries = learned.countries
     context.mentions = learned.mentions
     found: list[Candidate] = []
     pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
@@ -1000,6 +1022,8 @@ def _resolve(
         if regional and len(context.regions) == 1:
             # "the state government" of an article about one state: that state's
             name = f"{context.regions[0]} {name.removeprefix('the ').removeprefix('The ')}"
+        else:
+            name = _national(name, context)
         words = name.split()
         if (
             words
@@ -1048,7 +1072,7 @@ def _resolve(
             claimant = context.last_report or context.last_organisation
         else:
             # with nothing named before, "the ministry" is the claimant as written
-            claimant = context.organisation_named(word) or word
+            claimant = context.organisation_named(word) or _national(word, context)
     elif found.kind == "possessive" or (word.split() or [""])[0] in attr.POSSESSIVES:
         owner = word.split()
         if owner and owner[0] in ("his", "her"):
@@ -1066,6 +1090,60 @@ def _resolve(
         person = holder is not None
 
     return replace(found, claimant=claimant, person=person)
+
+
+def _national(name: str, context: _Context) -> str:
+    """'the government' of an article about one nation: that nation's. The nation is
+    the only one whose bodies the article names ("Spanish officials"), else the
+    country it names most, at least twice and twice as often as any other."""
+    if not _NATIONAL_BODY.fullmatch(name):
+        return name
+    nation = None
+    if len(set(context.nations)) == 1:
+        nation = context.nations[0]
+    elif context.countries:
+        (first, times), *others = Counter(context.countries).most_common(2)
+        if times >= 2 and (not others or times >= 2 * others[0][1]):
+            nation = first
+    if nation is None:
+        return name
+    return f"{nation} {name.removeprefix('the ').removeprefix('The ')}"
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """The names of the world's countries, as news writes them (ISO 3166's common
+    names, from pycountry: a list kept up to date, not one of our own)."""
+    import pycountry
+
+    names = {"Britain", "Russia", "America", "Turkey"}  # the short forms news uses
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        if "," not in name and "(" not in name:
+            names.add(name)
+    return frozenset(names)
+
+
+def _countries_in(sentence: str) -> list[str]:
+    """The country names a sentence holds: runs of capitalised words looked up, the
+    longest name first ("South Africa", not "Africa")."""
+    names = _country_names()
+    found = []
+    for run in _CAPITALISED_RUN.finditer(sentence):
+        words = run.group().split()
+        start = 0
+        while start < len(words):
+            for end in range(min(len(words), start + 4), start, -1):
+                if " ".join(words[start:end]) in names:
+                    found.append(" ".join(words[start:end]))
+                    start = end
+                    break
+            else:
+                start += 1
+    return found
+
+
+_CAPITALISED_RUN = LazyPattern(r"\b[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w'’-]*)*")
 
 
 def _candidates(

@@ -387,6 +387,20 @@ ACROSS_SENTENCES = [
         "The Courier said 20 bodies were counted. The outlet later counted 31 bodies.",
         [("Courier", "asserts", 20), ("Courier", "estimates", 31)],
     ),
+    # "the government" of an article about one country is that country's; of an article
+    # naming several, nobody's in particular
+    (
+        "Floods hit Peru again. Peru asked for aid. The government said 40 people had died.",
+        [("Peru government", "asserts", 40)],
+    ),
+    (
+        "Norlandian officials met. The military government said 40 people had died.",
+        [("Norlandian military government", "asserts", 40)],
+    ),
+    (
+        "Floods hit Peru and Chile. The government said 40 people had died.",
+        [("government", "asserts", 40)],
+    ),
     # "the state government" of an article that names one state is that state's
     (
         "Floods hit northern Nara state. The state government said 40 people had died.",
