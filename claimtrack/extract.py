@@ -639,6 +639,7 @@ def extract_claims(
     quote_speaker: Attribution | None = None
     bullet_attribution: Attribution | None = None
     last_source: Attribution | None = None  # the source the last sentence's figures took
+    unclaimed: tuple[_Sentence, list[Located]] | None = None  # the last sentence's, if nobody's
     paragraph = -1
     for position, sentence in enumerate(read):
         if sentence.paragraph != paragraph:
@@ -666,6 +667,14 @@ def extract_claims(
             # "Of these, 12 were children.": the count the source gave, broken down
             assigned = [_Assigned(loc, last_source, sentence.text, True) for loc in loose]
             loose = []
+        if not assigned and not loose and unclaimed is not None and _GIVES_IT.search(sentence.text):
+            # "The toll was confirmed to the media by X.": the figures before were X's
+            source = _source_named(sentence, context, position)
+            if source is not None:
+                earlier, figures = unclaimed
+                given = [_Assigned(loc, source, earlier.text, True) for loc in figures]
+                found += _candidates(given, earlier, published, known, context)
+        unclaimed = (sentence, loose) if loose and not assigned else None
         if assigned:
             last_source = assigned[-1].attribution
         elif loose:
@@ -682,6 +691,26 @@ def extract_claims(
             context.organisations_in(sentence.text)  # a title capitalises every word
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
     return [_within_limit(c) for c in _deduplicate(found, affiliations)]
+
+
+# A sentence that says who gave the figures of the one before: "The toll was confirmed
+# by X", "These figures were released by X", "X confirmed the toll".
+_GIVES_IT = LazyPattern(
+    r"^(?:(?:The|This|That|These|Those)\s+(?:(?:death|latest|new|official)\s+)?"
+    r"(?:toll|figures?|numbers?|count|tally|total|estimates?)?\s*(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:confirmed|given|announced|released|provided|reported|issued|published)\b"
+    r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided)\s+(?:the|this|that|these)\s+"
+    r"(?:(?:death|latest|new)\s+)?(?:toll|figures?|numbers?|count|tally|total)\b)"
+)
+
+
+def _source_named(sentence: _Sentence, context: _Context, position: int) -> Attribution | None:
+    """The named source of a sentence that gives no figure of its own."""
+    for found in attr.attributions(sentence.text):
+        resolved = _resolve(found, context, position, sentence.text, sentence.quote_open)
+        if resolved.claimant and resolved.kind not in ("unnamed", "possessive"):
+            return resolved
+    return None
 
 
 # A sentence that goes on breaking down the count the sentence before gave: "Of

@@ -454,6 +454,16 @@ ACROSS_SENTENCES = [
         "were far above earlier counts, it said.",
         [("Tern Health Watch", "asserts", 4000)],
     ),
+    # a sentence that says who gave the figures before them gives them their source
+    (
+        "The death toll in the collapse rose to 141 on Monday. The toll was confirmed to "
+        "reporters by police chief Ana Rao.",
+        [("Ana Rao", "confirms", 141)],
+    ),
+    (
+        "The death toll rose to 141 on Monday. Rescue work went on through the night.",
+        [],
+    ),
     # "the rights group's figure": the group named before, not a new source
     (
         "The Lantern Watch accused the police. The army said the rights group's figure of "
