@@ -501,7 +501,18 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     plural = words[-1].endswith("s") and not words[-1].endswith("ss")
     if len(words) >= 2 and plural and not re.match(r"\d", before):
         return " ".join(words), False
+    if len(words) == 1 and (k < 0 or before in _CLAUSE_OPENERS) and words[0] not in _NOT_A_SPEAKER:
+        return words[0], False  # "...; management says", "but residents told": a clause's subject
     return None
+
+
+# What opens a clause whose subject may be one common noun.
+_CLAUSE_OPENERS = {";", "but", "while", "whereas", "though", "although"}
+# Common nouns that never speak for anyone: what is counted, and what is said
+_NOT_A_SPEAKER = _NOT_SOURCES | _GENERIC_SOURCES | {
+    "people", "others", "many", "some", "most", "all", "both", "few", "several", "none",
+    "one", "each", "everyone", "nobody", "someone", "they", "it", "this", "that",
+}  # fmt: skip
 
 
 def _is_modifier(word: str) -> bool:

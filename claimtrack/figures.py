@@ -1284,6 +1284,9 @@ def _shared_scale(first: _Number, second: _Number) -> float:
     return first.value
 
 
+_PARTICLES = {"out", "up", "down", "off", "in", "away", "back"}
+
+
 def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
     """The counted noun phrase right after a number, and its head noun.
 
@@ -1299,6 +1302,10 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
         lower = word.lower()
         if lower in _LINKING and not words:
             continue  # "28,000 went missing", "300 remain missing": the state is the noun
+        if lower in _PARTICLES and (
+            not words or (len(words) == 1 and _verb_like(words[0].lower()))
+        ):
+            return None, None  # "25,000 turned out": a verb and its particle, nothing counted
         if lower in _HEAD_ONLY:
             if not words:
                 words.append(word)

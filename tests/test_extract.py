@@ -93,6 +93,11 @@ def found(text, published=PUBLISHED, known=None):
         ("Minister Ravi Dutt, who has cancelled all his engagements and rushed to the district "
          "to watch over the rescue and relief work himself, announced aid of Rs 4 lakh each.",
          [("Ravi Dutt", "asserts", 400000)]),
+        # one common noun opening a clause after ";" or "but" is its subject
+        ("The union claims 70% of members joined; management says fewer than 30% did.",
+         [("union", "claims", 70), ("management", "asserts", 30)]),
+        # a verb and its particle count nothing: "25,000 turned out"
+        ("Organisers claimed 25,000 turned out.", [("Organisers", "claims", 25000)]),
         # an opening "Unlike X's numbers, ..." has a source of its own
         ("Unlike the numbers offered by the ministry, the Teachers Union said 1.5 million "
          "people joined.", [("Teachers Union", "asserts", 1.5e6)]),
