@@ -78,7 +78,7 @@ _REPORT_NOUNS = set(
     """estimate estimates figure figures toll tally tallies count counts number numbers
     data statistics list names report reports statement statements assessment
     assessments projection projections calculation calculations census survey study
-    analysis breakdown update""".split()
+    analysis breakdown update estimations""".split()
 )
 # Words that may stand between a subject and its verb: "has previously denied".
 _BETWEEN = set("has have had also previously earlier later again reportedly now already "
@@ -489,9 +489,11 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         if owner:
             owner[-1] = re.sub(r"['’]s?$", "", owner[-1])  # "the health ministry's figures"
         return (" ".join(owner), False) if owner else None
+    before = toks[k][0].lower() if k >= 0 else ""
+    if words and words == [words[-1]] and words[0] in _PUBLISHED_FIGURES and before == "the":
+        return "the " + words[0], False  # "The estimates show": the ones published before
     if not words or words[-1] in _NOT_SOURCES or words[-1] in PRONOUNS:
         return None
-    before = toks[k][0].lower() if k >= 0 else ""
     if before in ("of", "from", "in", "on", "with", "about", "for"):
         return None  # "in the light of early market loss estimates": no subject
     if before == "the":
@@ -925,11 +927,18 @@ def attributions(clause: str) -> list[Attribution]:
     return found
 
 
+# What a source publishes, so that "the estimates" are whoever published them last.
+_PUBLISHED_FIGURES = {"estimates", "estimations", "figures", "data", "findings", "statistics"}
+
+
 def _resolvable(
     name: str, stance: str, kind: str, start: int, end: int, person: bool
 ) -> Attribution:
     """An attribution whose claimant may still be a back-reference ("the agency")."""
     lower = name.lower()
+    if lower.startswith("the ") and lower[4:] in _PUBLISHED_FIGURES:
+        return Attribution(None, stance, "reference", start, end, False, pronoun=lower[4:],
+                           form="published")  # fmt: skip
     if lower in BACK_REFERENCES or (lower.startswith("the ") and lower[4:] in BACK_REFERENCES):
         # a possessive stays one: "the government's estimate" speaks for no later figure
         return Attribution(None, stance, "possessive" if kind == "possessive" else "reference",
@@ -1077,4 +1086,15 @@ def _plural_subject(word: str) -> bool:
 
 def report_words(name: str) -> bool:
     """Whether a back-reference is to a report ('the report said') rather than a body."""
-    return name in _REPORTS
+    return name in _REPORTS or name in _PUBLISHED_FIGURES
+
+
+def publishes(text: str, end: int) -> bool:
+    """Whether the attribution ending at `end` publishes a report: "X released new
+    estimates", "X published figures" (not "X confirmed a death toll of 40")."""
+    verb = text[max(0, end - 20) : end].split()[-1:]
+    return (
+        bool(verb)
+        and verb[0].lower() in _GIVING_VERBS
+        and bool(_REPORT_NOUNS & set(text[end : end + 40].lower().split()[:4]))
+    )

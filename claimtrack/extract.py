@@ -248,7 +248,8 @@ _CLAUSE_SPLIT = LazyPattern(
 )
 # A relative clause describes what comes before it; its figures are not the speaker's.
 _RELATIVE = LazyPattern(
-    r"(?:,\s+|(?<!\bof)\s+)(?:which|who|whose)\s+(?!said|says|told|estimated|reported)"
+    r"(?:,\s+|(?<!\bof)\s+)(?:which|who|whose)\s+"
+    r"(?!said|says|say|told|estimated|estimate|estimates|reported|show|shows|showed|put|puts)"
     r"|,\s+where\s+"
     r"|\s+that\s+(?=(?:had|has|have|was|were|is|are|killed|left|hit|struck|[a-z]+ed)\b)"
 )
@@ -663,7 +664,12 @@ def extract_claims(
             loose = []
         if loose and sentence.bullet and bullet_attribution is not None:
             assigned += [_Assigned(loc, bullet_attribution, sentence.text, True) for loc in loose]
-        if loose and not assigned and last_source is not None and _GOES_ON.match(sentence.text):
+        if (
+            loose
+            and not assigned
+            and last_source is not None
+            and (_GOES_ON.match(sentence.text) or _RECORDED_UNSAID.search(sentence.text))
+        ):
             # "Of these, 12 were children.": the count the source gave, broken down
             assigned = [_Assigned(loc, last_source, sentence.text, True) for loc in loose]
             loose = []
@@ -724,6 +730,14 @@ _GOES_ON = LazyPattern(
 )
 
 
+# "Then as many as 75 deaths were recorded in seven hospitals": a record kept by no
+# one the sentence names, so by the source the count before came from
+_RECORDED_UNSAID = LazyPattern(
+    r"\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?(?:recorded|counted|registered|"
+    r"documented|tallied)\b(?![^.;]*\bby\b)"
+)
+
+
 def _within_limit(candidate: Candidate) -> Candidate:
     """A claim's text is at most MAX_TEXT characters: a longer sentence (a table
     flattened into one line) gives each of its figures the words around it, so that
@@ -781,6 +795,7 @@ def _read_sentence(
             if (
                 resolved.kind in ("according", "passive")
                 or "report" in text[resolved.start : resolved.end]
+                or attr.publishes(text, resolved.end)
             ):
                 context.last_report = resolved.claimant
     for clause in clauses:
@@ -1097,7 +1112,9 @@ def _resolve(
             )
         # "we" and "I" name the speaker of the quotation they stand in
     elif found.kind == "reference":
-        if attr.report_words(word):
+        if found.form == "published":
+            claimant = context.last_report  # "the estimates show": only a report's owner
+        elif attr.report_words(word):
             claimant = context.last_report or context.last_organisation
         else:
             # with nothing named before, "the ministry" is the claimant as written

@@ -469,6 +469,24 @@ ACROSS_SENTENCES = [
         "The death toll rose to 141 on Monday. Rescue work went on through the night.",
         [],
     ),
+    # "the estimates show": whoever published them; "which say" carries a claim
+    (
+        "The Lowland Health Council published new estimates on Monday. The estimates show "
+        "5,990 deaths in the south.",
+        [("Lowland Health Council", "reports", 5990)],
+    ),
+    ("The estimates show 5,990 deaths in the south.", []),
+    (
+        "The Lowland Health Council releases its new estimates which say that the full toll "
+        "was 14,900.",
+        [("Lowland Health Council", "reports", 14900)],
+    ),
+    # a record kept by nobody the sentence names is the source's the count before came from
+    (
+        "The board's report recorded 44 deaths in three hospitals. Then as many as 75 deaths "
+        "were recorded in seven private clinics.",
+        [("board", "reports", 44), ("board", "reports", 75)],
+    ),
     # "the rights group's figure": the group named before, not a new source
     (
         "The Lantern Watch accused the police. The army said the rights group's figure of "
