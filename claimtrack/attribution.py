@@ -939,7 +939,8 @@ def _resolvable(
     if lower.startswith("the ") and lower[4:] in _PUBLISHED_FIGURES:
         return Attribution(None, stance, "reference", start, end, False, pronoun=lower[4:],
                            form="published")  # fmt: skip
-    if lower in BACK_REFERENCES or (lower.startswith("the ") and lower[4:] in BACK_REFERENCES):
+    back = BACK_REFERENCES | _REPORTS  # "the agency", "the investigation"
+    if lower in back or (lower.startswith("the ") and lower[4:] in back):
         # a possessive stays one: "the government's estimate" speaks for no later figure
         return Attribution(None, stance, "possessive" if kind == "possessive" else "reference",
                            start, end, False, pronoun=lower.split()[-1], form=kind)  # fmt: skip

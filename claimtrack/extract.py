@@ -381,6 +381,7 @@ class _Context:
         self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
         self.nations: list[str] = []  # each mention of a nation's body: "Norland's junta"
         self.countries: list[str] = []  # each mention of a country's name
+        self.states: list[str] = []  # ... and of a state's, a province's or a region's
         self.last_counted: Figure | None = None  # the last figure with a counted noun
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
@@ -447,7 +448,9 @@ class _Context:
                 match.group(2) or is_side(nation.lower())
             ):
                 self.nations.append(nation)
-        self.countries.extend(_countries_in(sentence))
+        countries, states = _place_names()
+        self.countries.extend(_places_in(sentence, countries))
+        self.states.extend(_places_in(sentence, states))
         if " state" in sentence or " provinc" in sentence or " region" in sentence:
             for match in _REGION.finditer(sentence):
                 words = (match.group(1) or match.group(2)).split()
@@ -634,6 +637,7 @@ def extract_claims(
     context.regions = learned.regions
     context.nations = learned.nations
     context.countries = learned.countries
+    context.states = learned.states
     context.mentions = learned.mentions
     found: list[Candidate] = []
     pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
@@ -1063,9 +1067,14 @@ def _resolve(
     if found.claimant is not None and found.kind not in ("role",):
         name = context.full_name(found.claimant)
         regional = _REGIONAL_BODY.fullmatch(name)
-        if regional and len(context.regions) == 1:
+        region = (
+            (context.regions[0] if len(context.regions) == 1 else _most_named(context.states))
+            if regional
+            else None
+        )
+        if region is not None:
             # "the state government" of an article about one state: that state's
-            name = f"{context.regions[0]} {name.removeprefix('the ').removeprefix('The ')}"
+            name = f"{region} {name.removeprefix('the ').removeprefix('The ')}"
         else:
             name = _national(name, context)
         words = name.split()
@@ -1115,7 +1124,12 @@ def _resolve(
         if found.form == "published":
             claimant = context.last_report  # "the estimates show": only a report's owner
         elif attr.report_words(word):
-            claimant = context.last_report or context.last_organisation
+            # "the audit put the cost at": with no owner named, as written
+            claimant = (
+                context.last_report
+                or context.last_organisation
+                or (None if word in attr.BACK_REFERENCES else word)
+            )
         else:
             # with nothing named before, "the ministry" is the claimant as written
             claimant = context.organisation_named(word) or _national(word, context)
@@ -1144,36 +1158,52 @@ def _national(name: str, context: _Context) -> str:
     country it names most, at least twice and twice as often as any other."""
     if not _NATIONAL_BODY.fullmatch(name):
         return name
-    nation = None
-    if len(set(context.nations)) == 1:
-        nation = context.nations[0]
-    elif context.countries:
-        (first, times), *others = Counter(context.countries).most_common(2)
-        if times >= 2 and (not others or times >= 2 * others[0][1]):
-            nation = first
+    nation = (
+        context.nations[0] if len(set(context.nations)) == 1 else _most_named(context.countries)
+    )
     if nation is None:
         return name
     return f"{nation} {name.removeprefix('the ').removeprefix('The ')}"
 
 
+def _most_named(mentions: list[str]) -> str | None:
+    """The place an article names most, at least twice and twice as often as any other."""
+    if not mentions:
+        return None
+    (first, times), *others = Counter(mentions).most_common(2)
+    return first if times >= 2 and (not others or times >= 2 * others[0][1]) else None
+
+
 @lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    """The names of the world's countries, as news writes them (ISO 3166's common
-    names, from pycountry: a list kept up to date, not one of our own)."""
-    import pycountry
+def _place_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The names of the world's countries, as news writes them, and of their states,
+    provinces and regions (ISO 3166 from pycountry: lists kept up to date, not ours)."""
+    # pycountry's own data files, read as they are: importing pycountry and building
+    # its objects costs 160 ms a process, reading the two files 12 ms
+    import importlib.util
+    import json
+    from pathlib import Path
 
-    names = {"Britain", "Russia", "America", "Turkey"}  # the short forms news uses
-    for country in pycountry.countries:
-        name = getattr(country, "common_name", None) or country.name
-        if "," not in name and "(" not in name:
-            names.add(name)
-    return frozenset(names)
+    spec = importlib.util.find_spec("pycountry")
+    folder = Path(spec.submodule_search_locations[0]) / "databases"  # type: ignore[union-attr,index]
+    with open(folder / "iso3166-1.json", encoding="utf-8") as file:
+        listed = json.load(file)["3166-1"]
+    with open(folder / "iso3166-2.json", encoding="utf-8") as file:
+        parts = json.load(file)["3166-2"]
+    countries = {"Britain", "Russia", "America", "Turkey"}  # the short forms news uses
+    countries |= {c.get("common_name") or c["name"] for c in listed}
+    states = {p["name"] for p in parts if p["type"] in _STATE_TYPES}
+    plain = {name for name in countries | states if "," not in name and "(" not in name}
+    return frozenset(countries & plain), frozenset((states - countries) & plain)
 
 
-def _countries_in(sentence: str) -> list[str]:
-    """The country names a sentence holds: runs of capitalised words looked up, the
+# The subdivisions a "state", "provincial" or "regional" government governs.
+_STATE_TYPES = {"State", "Province", "Region", "Autonomous community", "Land", "Territory"}
+
+
+def _places_in(sentence: str, names: frozenset[str]) -> list[str]:
+    """The place names a sentence holds: runs of capitalised words looked up, the
     longest name first ("South Africa", not "Africa")."""
-    names = _country_names()
     found = []
     for run in _CAPITALISED_RUN.finditer(sentence):
         words = run.group().split()

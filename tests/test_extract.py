@@ -406,6 +406,18 @@ ACROSS_SENTENCES = [
         "Floods hit Peru and Chile. The government said 40 people had died.",
         [("government", "asserts", 40)],
     ),
+    # ... and of an article about one state, province or region that region's, by name
+    (
+        "Crowds gathered in Kerala on Monday. Kerala officials said the river rose. The state "
+        "government said 40 people had died.",
+        [("Kerala state government", "asserts", 40)],
+    ),
+    # "the investigation" is whoever's investigation the article named
+    (
+        "A Harbor Wire investigation found gaps in the toll. The investigation found that 26 "
+        "families received only part of the money.",
+        [("Harbor Wire", "asserts", 26)],
+    ),
     # "the state government" of an article that names one state is that state's
     (
         "Floods hit northern Nara state. The state government said 40 people had died.",
