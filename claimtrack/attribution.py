@@ -398,10 +398,38 @@ def noun_phrase_before(
         j -= 1
     if j >= 0 and toks[j][0].lower() in _INDEFINITE:
         # "a Red Cross spokesperson", "an embassy official": the organisation speaks
-        return _speaker_for(words)
+        found = _speaker_for(words)
+        if (
+            found is None
+            and len(words) == 1
+            and words[0].lower() in _SPEAKERS
+            and j >= 1
+            and toks[j - 1][0] == ","
+        ):
+            # "The Coastal Guard rescued 312 people, a spokesperson said": its
+            return _opening_organisation(toks, j - 1)
+        return found
     if not words:
         return None
     return clean_name(words)
+
+
+def _opening_organisation(toks: list[Token], end: int) -> tuple[str, bool] | None:
+    """The organisation a clause opens with, as its subject: "The Coastal Guard
+    rescued ...", never a person, a place or a figure."""
+    words = []
+    start = 1 if toks and toks[0][0] in ("The", "the") else 0
+    for word, _, _ in toks[start:end]:
+        if not (is_capital(word) or (words and word in ("of", "for", "&", "and"))):
+            break
+        words.append(word)
+    while words and not is_capital(words[-1]):
+        words.pop()
+    if not words or words[0].lower() in NOT_NAMES or looks_like_person(words):
+        return None
+    if not (start or _is_head(words[-1].lower()) or words[-1].isupper()):
+        return None  # "Kenya rescued ...": a place, unless "the" or a body's name says so
+    return " ".join(words), False
 
 
 def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
@@ -1041,6 +1069,15 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         begin = clause.rfind(name.split()[0], 0, start)
         begin = begin if begin >= 0 else start
         kind = "record" if lower in _RECORD_VERBS else "subject"
+        if (
+            j >= 2
+            and toks[j][0].lower() in _SPEAKERS
+            and toks[j - 1][0].lower() in _INDEFINITE
+            and toks[j - 2][0] == ","
+            and name.split()[-1].lower() not in _SPEAKERS
+        ):
+            # "..., a spokesperson said": the opening organisation speaks, from here
+            begin, kind = toks[j - 1][1], "end"
         attribution = _resolvable(name, stance, kind, begin, end, person)
         attribution.denial_marker = denial
         if stance != "denies" and _CALLED_WRONG.match(clause, end):

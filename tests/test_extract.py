@@ -93,6 +93,10 @@ def found(text, published=PUBLISHED, known=None):
         ("Minister Ravi Dutt, who has cancelled all his engagements and rushed to the district "
          "to watch over the rescue and relief work himself, announced aid of Rs 4 lakh each.",
          [("Ravi Dutt", "asserts", 400000)]),
+        # "..., a spokesperson said" after an organisation's deed: the organisation's
+        ("The Coastal Guard rescued 312 people on Monday, a spokesperson said.",
+         [("Coastal Guard", "asserts", 312)]),
+        ("Kenya deployed 400 police officers, an official said.", []),
         # one common noun opening a clause after ";" or "but" is its subject
         ("The union claims 70% of members joined; management says fewer than 30% did.",
          [("union", "claims", 70), ("management", "asserts", 30)]),
