@@ -760,7 +760,8 @@ _THE_REPORT = LazyPattern(
 _PER = LazyPattern(r"\bper\s+(?=the\s|[A-Z])")
 _FIGURES_FROM = LazyPattern(
     r"\b(?:figures|data|statistics|numbers|estimates|an?\s+estimate|a\s+tally|tallies|"
-    r"a\s+count|a\s+claim|claims|a\s+statement|a\s+report|an\s+assessment)\s+"
+    r"a\s+count|a\s+claim|claims|a\s+statement|a\s+report|an\s+assessment|"
+    r"an?\s+(?:[a-z]+\s+)?(?:investigation|study|survey|analysis|review|audit|census|poll))\s+"
     r"(?:from|by|compiled\s+by|released\s+by|published\s+by)\s+",
     re.I,
 )
@@ -1125,6 +1126,11 @@ def _plural_subject(word: str) -> bool:
 def report_words(name: str) -> bool:
     """Whether a back-reference is to a report ('the report said') rather than a body."""
     return name in _REPORTS or name in _PUBLISHED_FIGURES
+
+
+def names_a_report(words: str) -> bool:
+    """Whether an attribution is a report's: "a Harbor Wire investigation found"."""
+    return "report" in words or not _REPORTS.isdisjoint(words.lower().split())
 
 
 def publishes(text: str, end: int) -> bool:

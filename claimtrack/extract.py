@@ -798,7 +798,7 @@ def _read_sentence(
             context.remember(resolved.claimant, resolved.person)
             if (
                 resolved.kind in ("according", "passive")
-                or "report" in text[resolved.start : resolved.end]
+                or attr.names_a_report(text[resolved.start : resolved.end])
                 or attr.publishes(text, resolved.end)
             ):
                 context.last_report = resolved.claimant
@@ -1124,11 +1124,11 @@ def _resolve(
         if found.form == "published":
             claimant = context.last_report  # "the estimates show": only a report's owner
         elif attr.report_words(word):
-            # "the audit put the cost at": with no owner named, as written
-            claimant = (
-                context.last_report
-                or context.last_organisation
-                or (None if word in attr.BACK_REFERENCES else word)
+            # "the report said": whoever's report the article named, else (for the
+            # words that name a body too) the organisation named last; "the audit put
+            # the cost at", with no owner named, as written
+            claimant = context.last_report or (
+                context.last_organisation if word in attr.BACK_REFERENCES else word
             )
         else:
             # with nothing named before, "the ministry" is the claimant as written

@@ -416,6 +416,17 @@ ACROSS_SENTENCES = [
         "government said 40 people had died.",
         [("Kerala state government", "asserts", 40)],
     ),
+    # ... "an investigation by X" too, and never merely the organisation named last
+    (
+        "A recent investigation by the Harbor Wire found gaps. Officials of the Lowland "
+        "Council met. The investigation found that 26 families received only part of the money.",
+        [("Harbor Wire", "asserts", 26)],
+    ),
+    (
+        "Officials of the Lowland Council met. The investigation found that 26 families "
+        "received only part of the money.",
+        [("investigation", "asserts", 26)],
+    ),
     # "the investigation" is whoever's investigation the article named
     (
         "A Harbor Wire investigation found gaps in the toll. The investigation found that 26 "
