@@ -206,7 +206,11 @@ def tokens(text: str) -> list[Token]:
 
 
 def is_capital(word: str) -> bool:
-    return word[:1].isupper()  # "U.N." too: its first letter is a capital
+    # "U.N." too: its first letter is a capital; and "al-Thawadi", "el-Sisi"
+    return word[:1].isupper() or (word[:3] in _NAME_PARTICLES and word[3:4].isupper())
+
+
+_NAME_PARTICLES = {"al-", "el-", "ad-", "as-", "ar-", "an-"}
 
 
 def _is_head(lower: str) -> bool:
@@ -676,11 +680,16 @@ _SHOWED = ("showed", "show", "shows", "suggest", "suggested", "indicate", "indic
            "revealed", "reveal", "found", "put", "published")  # fmt: skip
 
 
+_TOLD = {"told", "tells", "tell", "informed", "informs", "briefed", "assured", "warned"}
+
+
 def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
     """Attribution turned round after a quote or a clause: '..., said Tom Fletcher,
     the UN's ...', '... there, said Health Minister Hamad Hassan.'"""
     if verb == 0 or toks[verb - 1][0] not in (",", "”", '"', "’", "'"):
         return None
+    if toks[verb][0].lower() in _TOLD:
+        return None  # "..., told British TV that": whom it was told, not who told it
     first = verb + 1
     described = first
     while described < min(len(toks), first + 3) and _is_modifier(toks[described][0]):

@@ -986,6 +986,7 @@ def _inside_quote(text: str, position: int, opened: bool) -> bool:
     return inside
 
 
+_OR_FOLLOWS = LazyPattern(r"\s*,?\s+or\b")
 _ALTERNATIVE = LazyPattern(r"\s*(?:,|or|,?\s+or\s+(?:maybe|perhaps|even|possibly))\s*$")
 
 
@@ -1027,12 +1028,14 @@ def _not_a_claim(
         noun = previous.figure.phrase or ""
         if noun and between.lstrip().startswith(noun):
             between = between.lstrip()[len(noun) :]  # "4,000 people, 5,000 or maybe 6,000"
-        if (
-            len(between) < 16
-            and _ALTERNATIVE.match(between + " ")
-            or between.strip() in (",", "or")
+        # "30,000, 35,000 or perhaps 40,000": the same claim again; a bare comma only
+        # where the "or" follows ("Out of 2,000 workers, 1,400 joined" is two claims)
+        comma = between.strip() == ","
+        if (comma and _OR_FOLLOWS.match(text, located.end)) or (
+            not comma
+            and (len(between) < 16 and _ALTERNATIVE.match(between + " ") or between.strip() == "or")
         ):
-            return True  # "30,000, 35,000 or perhaps 40,000": the same claim again
+            return True
     return bool(_WHOLE_BEFORE.search(text, max(0, located.start - 30), located.start))
 
 

@@ -97,6 +97,12 @@ def found(text, published=PUBLISHED, known=None):
         ("The Coastal Guard rescued 312 people on Monday, a spokesperson said.",
          [("Coastal Guard", "asserts", 312)]),
         ("Kenya deployed 400 police officers, an official said.", []),
+        # "X, the committee's head, told British TV that ...": X told it, not the TV
+        ("Hassan al-Sabri, head of the committee, told British TV presenter Ann Lee that "
+         "about 400 workers died.", [("Hassan al-Sabri", "asserts", 400)]),
+        # a whole and the part after a comma are two claims, unless an "or" follows
+        ("Out of 2,000 workers, 1,400 joined the strike, the union said.",
+         [("union", "asserts", 2000), ("union", "asserts", 1400)]),
         # one common noun opening a clause after ";" or "but" is its subject
         ("The union claims 70% of members joined; management says fewer than 30% did.",
          [("union", "claims", 70), ("management", "asserts", 30)]),
