@@ -208,7 +208,8 @@ def _words(name: str) -> set[str]:
     text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore")
     text = text.decode().casefold().replace(".", "")
     text = re.sub(r"'s\b", "", text)
-    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
+    # hyphens folded too: "al-Thawadi" as one outlet writes it, "Al Thawadi" in another
+    words = re.findall(r"[^\W_]+", text)
     return {
         _DEMONYMS.get(_SPELLINGS.get(w, w), _SPELLINGS.get(w, w))
         for w in words
