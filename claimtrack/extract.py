@@ -958,7 +958,10 @@ def _relative_source(attribution: Attribution, located: Located, text: str) -> b
 def _new_actor(text: str, clause: _Clause) -> bool:
     """A contrast whose subject is someone else: "..., while Rome sent 80 medics" is
     no longer what the first source said; "..., while 572 others were captured" is."""
-    first = text[clause.start : clause.end].split(None, 1)[:1]
+    words = text[clause.start : clause.end].split(None, 2)
+    if len(words) >= 2 and words[0].isalpha() and words[1] in attr.VERBS:
+        return True  # "..., but residents fear the toll is in the hundreds": they speak
+    first = words[:1]
     return bool(first) and first[0][:1].isupper() and first[0].lower() not in ("the", "a", "an")
 
 

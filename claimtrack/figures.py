@@ -532,7 +532,7 @@ def _verb_like(word: str) -> bool:
     return word.endswith("ed") and word not in UNIT_SYNONYMS
 
 
-_HEAD_ONLY = {"killed", "dead", "wounded", "injured", "displaced", "missing", "died"}
+_HEAD_ONLY = {"killed", "dead", "wounded", "injured", "displaced", "missing", "died", "hurt"}
 _LINKING = {"went", "remain", "remained", "remains", "were", "are", "lay", "lie"}
 # Up to five words after a number, stopping at punctuation other than a hyphen,
 # an apostrophe or the stops of an abbreviation.
@@ -1295,13 +1295,19 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
     if match is None:
         return None, None
     words: list[str] = []
-    for raw in match.group(1).split():
+    seen_other = False
+    written = match.group(1).split()
+    for index, raw in enumerate(written):
         word = raw.strip("-").rstrip("'’.")
         if not word:
             break
         lower = word.lower()
         if lower in _LINKING and not words:
             continue  # "28,000 went missing", "300 remain missing": the state is the noun
+        if lower in ("others", "more") and not words and not seen_other:
+            seen_other = True  # "40 others were hurt": the state after the verb is the noun
+            if index + 1 < len(written) and written[index + 1].lower() in _LINKING:
+                continue
         if lower in _PARTICLES and (
             not words or (len(words) == 1 and _verb_like(words[0].lower()))
         ):

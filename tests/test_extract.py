@@ -103,6 +103,9 @@ def found(text, published=PUBLISHED, known=None):
         # a whole and the part after a comma are two claims, unless an "or" follows
         ("Out of 2,000 workers, 1,400 joined the strike, the union said.",
          [("union", "asserts", 2000), ("union", "asserts", 1400)]),
+        # a clause whose own subject speaks does not inherit the sentence's source
+        ("Officials have confirmed 33 deaths, but residents fear the real toll is in the "
+         "hundreds.", [("Officials", "confirms", 33)]),
         # one common noun opening a clause after ";" or "but" is its subject
         ("The union claims 70% of members joined; management says fewer than 30% did.",
          [("union", "claims", 70), ("management", "asserts", 30)]),

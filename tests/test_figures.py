@@ -222,6 +222,9 @@ SENTENCES = [
     ("A 25-year-old soldier said 350 were killed in the strike of May 5", 350, "killed"),
     # a verb and its particle after the number count nothing
     ("Organisers claimed 25,000 turned out in 2024", 25000, None),
+    # "others" and "more" before a verb: the state after it is what is counted
+    ("Officials confirmed the toll in 2024, but 40 others were hurt", 40, "hurt"),
+    ("300 others remained missing in 2023", 300, "missing"),
     ("F-16 pilots reported 40 drones shot down overnight", 40, "drones"),
     ("He said a dozen patients a day arrive with temperatures above 40C", 12, "patients"),
     ("The death toll from the quake has risen to 3,145, with 4,589 people injured", 3145, "deaths"),
