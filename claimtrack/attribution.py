@@ -26,7 +26,7 @@ for _stance, _words in {
     "believes believed concluded concludes judged judges determined ruled revealed "
     "reveals disclosed discloses placed places pegged pegs insisting saying noting "
     "add announce note warn insist argue explain declare believe conclude judge determine "
-    "reveal disclose place peg write putting placing pegging",
+    "reveal disclose place peg write putting placing pegging informed informs",
     "confirms": "confirmed confirms confirm confirming acknowledged acknowledges verified "
     "conceded concedes admitted admits acknowledge verify concede admit",
     "alleges": "alleged alleges allege alleging accused accuses",
@@ -122,7 +122,7 @@ TITLES = ROLES | set(
 _SPEAKERS = set(
     """spokesman spokeswoman spokesperson spokespeople official officials source sources
     representative representatives member members head chief director staff worker
-    workers employee employees""".split()
+    workers employee employees officer officers""".split()
 )
 _FUNCTION_CAPITALS = set(
     """while but and although however meanwhile as when if after before since because so yet
@@ -418,6 +418,14 @@ def noun_phrase_before(
     return clean_name(words)
 
 
+# Bodies an unnamed member speaks for though written in lower case, and the ranks
+# that may stand before them.
+_SPEAKING_BODIES = {"police", "army", "military", "navy", "government", "ministry", "hospital",
+                    "embassy", "coastguard", "company", "union"}  # fmt: skip
+_RANKS = {"senior", "junior", "top", "local", "regional", "district", "state", "federal",
+          "provincial", "high-ranking", "former"}  # fmt: skip
+
+
 def _opening_organisation(toks: list[Token], end: int) -> tuple[str, bool] | None:
     """The organisation a clause opens with, as its subject: "The Coastal Guard
     rescued ...", never a person, a place or a figure."""
@@ -444,6 +452,9 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
         organisation = [w for w in words[:-1] if w not in ("the", "The", "press", "news")]
         if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
+        bodies = [w for w in organisation if w.lower() in _SPEAKING_BODIES]
+        if bodies and all(w.lower() in _RANKS or w in bodies for w in organisation):
+            return bodies[-1].lower(), False  # "a senior police officer": the police
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
             return "the " + organisation[0].lower(), False
     return None

@@ -266,7 +266,9 @@ class _Clause:
 # "Two days after the ministry published 420 names, ...": a clause that opens the
 # sentence and ends at its first comma has a source of its own, or none.
 _OPENING_CLAUSE = LazyPattern(
-    r"^(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as(?!\s+per\b)|although|though|"
+    # (not "As many as 45 people died, ...", nor "As per the report, ...")
+    r"^(?!as\s+(?:many|much|high|few|little|low)\s+as\b)"
+    r"(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as(?!\s+per\b)|although|though|"
     r"because|once|until|if|unlike|contrary\s+to|in\s+contrast\s+to)\s+[^,;]{3,120}?,\s+",
     re.IGNORECASE,
 )

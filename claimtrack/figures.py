@@ -689,7 +689,17 @@ def _qualifier_before(text: str, start: int, previous: str) -> tuple[str | None,
     match = _PRE_RE.match(window)
     if match is None:
         return None, start
-    return _normal_phrase(match.group("q")), start - match.end()
+    phrase = _normal_phrase(match.group("q"))
+    if phrase == "up to" and _MOVED_UP.search(
+        text, max(0, start - match.end() - 12), start - match.end()
+    ):
+        return None, start  # "the toll has gone up to 52": the count rose to it
+    return phrase, start - match.end()
+
+
+_MOVED_UP = LazyPattern(
+    r"\b(?:gone|went|goes|going|shot|moved|climbed|jumped|risen|rose|crept|inched|edged)\s+$", re.I
+)
 
 
 def _normal_phrase(reversed_text: str) -> str:

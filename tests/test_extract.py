@@ -106,6 +106,13 @@ def found(text, published=PUBLISHED, known=None):
         # a clause whose own subject speaks does not inherit the sentence's source
         ("Officials have confirmed 33 deaths, but residents fear the real toll is in the "
          "hundreds.", [("Officials", "confirms", 33)]),
+        # "As many as 45 ..." opens no clause of its own; an unnamed officer of a body
+        # written in lower case speaks for it
+        ("As many as 45 people lost their lives, officials informed.",
+         [("officials", "asserts", 45)]),
+        ("A senior police officer, requesting anonymity, said 19 people were arrested.",
+         [("police", "asserts", 19)]),
+        ("A senior official said 40 people died.", []),
         # one common noun opening a clause after ";" or "but" is its subject
         ("The union claims 70% of members joined; management says fewer than 30% did.",
          [("union", "claims", 70), ("management", "asserts", 30)]),

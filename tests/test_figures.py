@@ -50,6 +50,9 @@ CASES = [
     # signs for a bound, and thousands marked with stops as copy translated from other
     # languages writes them
     ("> half a million people", 500_000, INF, "at_least", "people"),
+    # "up to" after a verb of rising is the verb's: the count rose to the number
+    ("the toll has gone up to 52 deaths", 52, 52, "exact", "deaths"),
+    ("the toll could go up to 52 deaths", 0, 52, "at_most", "deaths"),
     ("<50 homes", 0, 50, "at_most", "homes"),
     ("≥ 1,000 arrests", 1000, INF, "at_least", "arrests"),
     ("About 1.500.000 people marched", 1_500_000, 1_500_000, "approx", "people"),
