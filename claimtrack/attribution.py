@@ -110,7 +110,8 @@ ROLES = set(
     spokeswoman spokesperson envoy ambassador chancellor director commissioner senator
     representative king queen prince premier leader commander general colonel judge chief
     chairman chairwoman chair head ceo adviser advisor coordinator co-chairman co-chair
-    counsel attorney lawyer official officer""".split()
+    counsel attorney lawyer official officer superintendent inspector collector magistrate
+    administrator""".split()
 )
 # Titles before a name, dotted or not: "Maj. Gen. Ivan Petrenko", "Maj Gen Petrenko".
 TITLES = ROLES | set(
@@ -631,6 +632,11 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         )  # "of Human Rights Watch", "of the Lumen group"
         if looks_like_person(name) and named and not article:
             return " ".join(name), True
+    if "of" in words and words[0].lower() in TITLES:
+        # "Superintendent of Police Anil Kumar", "Minister of Health Ana Obi": the person
+        rest = words[words.index("of") + 1 :]
+        if len(rest) >= 3 and looks_like_person(rest[-2:]):
+            return " ".join(rest[-2:]), True
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
     tail = words[last_title + 1 :]
@@ -708,7 +714,10 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
     if described > first and described < len(toks) and is_capital(toks[described][0]):
         first = described
     words = []
-    for word, _, _ in toks[first : first + 8]:
+    for at, (word, _, _) in enumerate(toks[first : first + 10], first):
+        if word in ("of", "for") and words and at + 1 < len(toks) and is_capital(toks[at + 1][0]):
+            words.append(word)  # "said Superintendent of Police Anil Kumar"
+            continue
         if not is_capital(word) or word.lower() in _FUNCTION_CAPITALS:
             break
         words.append(word)

@@ -1531,6 +1531,9 @@ def _deduplicate(
                 for index in same_number
                 if same_source(kept[index].claimant, candidate.claimant)
                 and _same_figure(kept[index].figure, candidate.figure)
+                # a denial of a figure is no telling of it: "X denied it exceeded 125"
+                # and "125, X's spokesman said" are two claims
+                and (kept[index].stance == "denies") == (candidate.stance == "denies")
             ),
             None,
         )

@@ -113,6 +113,12 @@ def found(text, published=PUBLISHED, known=None):
         ("A senior police officer, requesting anonymity, said 19 people were arrested.",
          [("police", "asserts", 19)]),
         ("A senior official said 40 people died.", []),
+        # a title of an office before a name: the person
+        ("Nine people were killed, said Superintendent of Police Anil Kumar.",
+         [("Anil Kumar", "asserts", 9)]),
+        ("Minister of Health Ana Obi said 40 people died.", [("Ana Obi", "asserts", 40)]),
+        ("The Director of the National Weather Office said 40 people died.",
+         [("Director of the National Weather Office", "asserts", 40)]),
         # one common noun opening a clause after ";" or "but" is its subject
         ("The union claims 70% of members joined; management says fewer than 30% did.",
          [("union", "claims", 70), ("management", "asserts", 30)]),
@@ -529,6 +535,13 @@ ACROSS_SENTENCES = [
         "The board's report recorded 44 deaths in three hospitals. Then as many as 75 deaths "
         "were recorded in seven private clinics.",
         [("board", "reports", 44), ("board", "reports", 75)],
+    ),
+    # a denial of a figure and the same figure said by the denier's spokesman are two
+    (
+        'The National Guard denied that the toll exceeded 125. "The number of people killed '
+        'is 125," Chief of the Press Division of the National Guard Inspector General Ali '
+        "Reza said.",
+        [("National Guard", "denies", 125), ("Ali Reza", "asserts", 125)],
     ),
     # "the rights group's figure": the group named before, not a new source
     (
