@@ -192,6 +192,8 @@ def _read(text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     for index, raw in enumerate(lines):
+        if _PHOTO_CREDIT.search(raw):
+            continue  # a photo's caption: it repeats the story, and no source speaks in it
         bullet = _BULLET.match(raw)
         level = 0
         if bullet:
@@ -211,6 +213,16 @@ def _read(text: str) -> list[_Sentence]:
                     open_quote = False
             out.append(_Sentence(piece, headline, index, level, opened))
     return out
+
+
+# What marks a line as a photo's caption or credit: "(AP Photo/Jo Lee)", "Photo: X",
+# "REUTERS/Jo Lee", "AFP via Getty Images", "(File Photo)".
+_PHOTO_CREDIT = LazyPattern(
+    r"\((?:AP|AFP|EPA|Reuters|Getty)?\s*(?:File\s+)?Photo\b|\b(?:Photo(?:graph)?|Image|Picture|"
+    r"Credit)s?:\s|\b(?:REUTERS|GETTY\s+IMAGES|AFP|EPA|AP)/[A-Z]|\bGetty\s+Images\b|"
+    r"\bvia\s+Getty\b|\bFile\s+(?:photo|image)\b",
+    re.I,
+)
 
 
 def _title_case(line: str) -> bool:

@@ -495,6 +495,17 @@ ACROSS_SENTENCES = [
         "The Tern Society issued a report. As per the report, 220 nests were lost.",
         [("Tern Society", "reports", 220)],
     ),
+    # a photo's caption is no claim
+    (
+        "Rescuers search the rubble where 40 people died, in Lowtown on Monday. (AP Photo/Jo "
+        "Lee)\nThe fire service said 38 people died.",
+        [("fire service", "asserts", 38)],
+    ),
+    (
+        "Mayor Ana Obi says 40 people died - GETTY IMAGES/Jo Lee\nThe fire service said 38 "
+        "people died.",
+        [("fire service", "asserts", 38)],
+    ),
     # a line written as a title gives way to the body's telling, wherever it stands
     (
         "Monday, 3 June 2024\nCouncil Counts 4,700 Flu Deaths In The Region, Is It True?\n"
