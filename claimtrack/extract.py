@@ -192,8 +192,10 @@ def _read(text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     for index, raw in enumerate(lines):
-        if _PHOTO_CREDIT.search(raw):
-            continue  # a photo's caption: it repeats the story, and no source speaks in it
+        if _PHOTO_CREDIT.search(raw) or _FURNITURE.match(raw):
+            # a photo's caption, a link to another story: they repeat or point
+            # elsewhere, and no source speaks in them
+            continue
         bullet = _BULLET.match(raw)
         level = 0
         if bullet:
@@ -221,6 +223,14 @@ _PHOTO_CREDIT = LazyPattern(
     r"\((?:AP|AFP|EPA|Reuters|Getty)?\s*(?:File\s+)?Photo\b|\b(?:Photo(?:graph)?|Image|Picture|"
     r"Credit)s?:\s|\b(?:REUTERS|GETTY\s+IMAGES|AFP|EPA|AP)/[A-Z]|\bGetty\s+Images\b|"
     r"\bvia\s+Getty\b|\bFile\s+(?:photo|image)\b",
+    re.I,
+)
+
+
+# Page furniture that links elsewhere: "Read more: ...", "[See more: ...]", "ALSO READ".
+_FURNITURE = LazyPattern(
+    r"\s*[\[(]?\s*(?:read\s+more|also\s+read|see\s+more|see\s+also|related(?:\s+stories)?|"
+    r"read\s+also|watch|listen|recommended|more\s+on\s+this)\b\s*[:|\-–—]",
     re.I,
 )
 

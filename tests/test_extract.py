@@ -506,6 +506,12 @@ ACROSS_SENTENCES = [
         "people died.",
         [("fire service", "asserts", 38)],
     ),
+    # a link to another story is no claim
+    (
+        "The fire service said 38 people died.\nRead more: Storm kills 12 in the north\n"
+        "[See more: Mayor Ana Obi says 40 people died]",
+        [("fire service", "asserts", 38)],
+    ),
     # a line written as a title gives way to the body's telling, wherever it stands
     (
         "Monday, 3 June 2024\nCouncil Counts 4,700 Flu Deaths In The Region, Is It True?\n"
