@@ -1340,7 +1340,9 @@ def _candidates(
                     sentence.headline,
                     known,
                     item.inherited,
-                    item.located in parts or _superseded(item),
+                    item.located in parts
+                    or _superseded(item)
+                    or (figure is not None and _told_earlier(attribution, sentence.text)),
                 ),  # fmt: skip
                 headline=sentence.headline,
                 part=bool(item.located and item.located.part),
@@ -1366,6 +1368,23 @@ def _candidates(
                 )  # fmt: skip
             )
     return found
+
+
+def _told_earlier(attribution: Attribution, text: str) -> bool:
+    """A figure the source gave before the one the article reports: "Earlier police
+    reports listed 19", "the ministry had initially put the toll at 30" (not "said
+    earlier this week", which dates it)."""
+    window = range(max(0, attribution.start - 20), attribution.end + 12)
+    return any(
+        _DATED_AFTER.match(text, match.end()) is None
+        for match in _EARLIER_TELLING.finditer(text, window.start, window.stop)
+    )
+
+
+_EARLIER_TELLING = LazyPattern(r"\b(?:earlier|previously|initially|originally|at\s+first)\b", re.I)
+_DATED_AFTER = LazyPattern(
+    r"\s+(?:this|that|on|in|today|yesterday|tonight|last|the\s+same)\b", re.I
+)
 
 
 def _superseded(item: _Assigned) -> bool:

@@ -867,3 +867,22 @@ def test_an_over_long_sentence_gives_each_figure_the_words_around_it():
     last = claims[-1]
     assert last.figure is not None and last.figure.text in last.sentence
     assert last.sentence.startswith("…") and last.sentence.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a figure the source gave before the one the story reports: proposed, not kept
+        ("Earlier police reports listed 19 deaths.", False),
+        ("The ministry had initially put the toll at 30.", False),
+        ("The toll rose from 40 to 61, the health ministry said.", False),
+        # "earlier this week" dates a statement, it does not supersede it
+        ("The ministry said earlier this week that 40 people died.", True),
+        ("Police reports listed 19 deaths.", True),
+    ],
+)
+def test_earlier_figures_are_proposed_below_the_saving_threshold(text, kept):
+    from claimtrack.cli.ingest import SAVE_THRESHOLD
+
+    first = extract_claims(text, PUBLISHED)[0]
+    assert (first.confidence >= SAVE_THRESHOLD) is kept
