@@ -534,7 +534,7 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             owner[-1] = re.sub(r"['’]s?$", "", owner[-1])  # "the health ministry's figures"
         return (" ".join(owner), False) if owner else None
     before = toks[k][0].lower() if k >= 0 else ""
-    if words and words == [words[-1]] and words[0] in _PUBLISHED_FIGURES and before == "the":
+    if len(words) == 1 and words[0] in _PUBLISHED_FIGURES and before == "the":
         return "the " + words[0], False  # "The estimates show": the ones published before
     if not words or words[-1] in _NOT_SOURCES or words[-1] in PRONOUNS:
         return None

@@ -17,9 +17,10 @@ sources are passed in. How an article is read:
    a bullet's take its first attributed sentence's.
 4. Figures that are no claim of the speaker are left out: figures compared with
    ("than 12,000") unless a source of their own is named (a count's own earlier
-   figure, "up from 300", is a claim, proposed at low confidence), a whole a
-   part is taken from, alternatives ("30,000, 35,000 or perhaps 40,000"), and figures in a relative
-   clause that only describes ("protests which spread to 35 counties").
+   figure, "up from 300", is a claim, proposed at low confidence), a whole a part
+   is taken from, alternatives ("30,000, 35,000 or perhaps 40,000"), and figures
+   in a relative clause that only describes ("protests which spread to 35
+   counties").
 5. Pronouns, back-references ("the agency", "the board", "the report"), roles
    ("the President", "a military adviser") and possessives ("their statement")
    are resolved against the people and organisations the article names; an
@@ -60,6 +61,7 @@ from claimtrack.figures import (
     parse_figure_option,
 )
 from claimtrack.limits import MAX_TEXT
+from claimtrack.places import place_names
 from claimtrack.quantities import as_part, is_side
 
 __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims", "sentences"]
@@ -361,6 +363,7 @@ _NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A
 _ORGANISATION = LazyPattern(
     r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
 )
+_NAME_JOINERS = {"of", "on", "for", "and", "the"}  # "Commission on Human Rights"
 _ACRONYM = LazyPattern(r"((?:[A-Z][\w'’-]*\s+(?:of\s+|on\s+|for\s+|and\s+)?){1,7})\(([A-Z]{2,8})\)")
 
 
@@ -472,7 +475,7 @@ class _Context:
                 match.group(2) or is_side(nation.lower())
             ):
                 self.nations.append(nation)
-        countries, states = _place_names()
+        countries, states = place_names()
         self.countries.extend(_places_in(sentence, countries))
         self.states.extend(_places_in(sentence, states))
         if " state" in sentence or " provinc" in sentence or " region" in sentence:
@@ -523,17 +526,10 @@ class _Context:
             while words and words[0].lower() in attr.NOT_NAMES:
                 words = words[1:]
             for index, word in enumerate(words[1:], 1):
-                if word.lower() in attr.NOT_NAMES and word.lower() not in (
-                    "of",
-                    "on",
-                    "for",
-                    "and",
-                    "the",
-                ):
-                    words = (
-                        words[: index - 1] if words[index - 1] in ("on", "of") else words[:index]
-                    )
-                    break  # "the World Health Organisation on Thursday": the name ends
+                if word.lower() in attr.NOT_NAMES and word.lower() not in _NAME_JOINERS:
+                    # "the World Health Organisation on Thursday": the name ends
+                    words = words[: index - 1 if words[index - 1] in ("on", "of") else index]
+                    break
             if words and words[0].lower().rstrip(".") in attr.TITLES:
                 continue  # "President Ana Obi": a person with a title
             if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):
@@ -1213,33 +1209,6 @@ def _most_named(mentions: list[str]) -> str | None:
         return None
     (first, times), *others = Counter(mentions).most_common(2)
     return first if times >= 2 and (not others or times >= 2 * others[0][1]) else None
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> tuple[frozenset[str], frozenset[str]]:
-    """The names of the world's countries, as news writes them, and of their states,
-    provinces and regions (ISO 3166 from pycountry: lists kept up to date, not ours)."""
-    # pycountry's own data files, read as they are: importing pycountry and building
-    # its objects costs 160 ms a process, reading the two files 12 ms
-    import importlib.util
-    import json
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("pycountry")
-    folder = Path(spec.submodule_search_locations[0]) / "databases"  # type: ignore[union-attr,index]
-    with open(folder / "iso3166-1.json", encoding="utf-8") as file:
-        listed = json.load(file)["3166-1"]
-    with open(folder / "iso3166-2.json", encoding="utf-8") as file:
-        parts = json.load(file)["3166-2"]
-    countries = {"Britain", "Russia", "America", "Turkey"}  # the short forms news uses
-    countries |= {c.get("common_name") or c["name"] for c in listed}
-    states = {p["name"] for p in parts if p["type"] in _STATE_TYPES}
-    plain = {name for name in countries | states if "," not in name and "(" not in name}
-    return frozenset(countries & plain), frozenset((states - countries) & plain)
-
-
-# The subdivisions a "state", "provincial" or "regional" government governs.
-_STATE_TYPES = {"State", "Province", "Region", "Autonomous community", "Land", "Territory"}
 
 
 def _places_in(sentence: str, names: frozenset[str]) -> list[str]:
