@@ -1046,7 +1046,7 @@ def _not_a_claim(
         if start < located.start < end and not any(start <= a.end <= end for a in own):
             return True
     if (located.figure.unit or "").lower() in _MENTIONS or _MENTION_BEFORE.search(
-        text, max(0, located.start - 24), located.start
+        text, max(0, located.start - 40), located.start
     ):
         # "the 2,000 figure", "the number of 1,500": a figure talked about, unless the
         # words after it say whose it is ("the figure of 2,000 cited by the army")
@@ -1075,7 +1075,13 @@ def _not_a_claim(
 
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
-_MENTION_BEFORE = LazyPattern(r"\b(?:the|this|that)\s+(?:figure|number)\s+of\s+$", re.I)
+# ... and the figures of nobody the sentence names, compared with: "more than double the
+# official death toll of 6 million", "higher than the reported toll of 4,81,486"
+_MENTION_BEFORE = LazyPattern(
+    r"\b(?:(?:the|this|that)\s+(?:figure|number)|the\s+(?:official|reported|government)\s+"
+    r"(?:death\s+)?(?:toll|count|figures?|tally))\s+of\s+$",
+    re.I,
+)
 _RANK_BEFORE = LazyPattern(r"\btop\s+$", re.I)
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
 # "... of the overall bill of $6.5 billion", "900 of the 1,300": the whole a part

@@ -106,6 +106,9 @@ def found(text, published=PUBLISHED, known=None):
         # a clause whose own subject speaks does not inherit the sentence's source
         ("Officials have confirmed 33 deaths, but residents fear the real toll is in the "
          "hundreds.", [("Officials", "confirms", 33)]),
+        # "the official death toll of 6 million" is nobody's the sentence names
+        ("The WHO estimates that nearly 15 million people died, more than double the "
+         "official death toll of 6 million.", [("WHO", "estimates", 1.5e7)]),
         # "As many as 45 ..." opens no clause of its own; an unnamed officer of a body
         # written in lower case speaks for it
         ("As many as 45 people lost their lives, officials informed.",
