@@ -760,6 +760,8 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
+        if word.lower() in _GIVING_VERBS or word.lower() in ("give", "gives", "put", "puts"):
+            break  # "figures from the electoral tribunal give the party 54%"
         if word.lower() in ("and", "or") and words:
             following = toks[index + 1][0] if index + 1 < len(toks) else ""
             if word == "and" and is_capital(words[-1]) and is_capital(following):
@@ -785,6 +787,9 @@ _ACCORDING = LazyPattern(
 _THE_REPORT = LazyPattern(
     r"the\s+(report|study|survey|analysis|assessment)\b(?!\s+(?:by|from|of)\b)", re.I
 )
+# "For the Interior Ministry, 400,000 marched; for the unions, 1.3 million": a clause's
+# opening "for X," gives X's count
+_FOR_SOURCE = LazyPattern(r"(?:^|(?<=;\s)|(?<=,\s))[Ff]or\s+(?=[^,;]{2,60},)")
 # ", per the health ministry", "per Reuters": never "per cent" or "per day"
 _PER = LazyPattern(r"\bper\s+(?=the\s|[A-Z])")
 _FIGURES_FROM = LazyPattern(
@@ -876,6 +881,7 @@ def attributions(clause: str) -> list[Attribution]:
         ),
         (_FIGURES_FROM, "according", "reports", " by " if " from " not in lowered else " "),
         (_PER, "according", "reports", "per "),
+        (_FOR_SOURCE, "according", "reports", "for "),
         (_MADE_BY, "passive", None, " by "),
         (_PASSIVE, "passive", None, " by "),
     ):
@@ -893,6 +899,10 @@ def attributions(clause: str) -> list[Attribution]:
             if not words:
                 continue
             name, person = words
+            if pattern is _FOR_SOURCE and not (
+                _is_head(name.split()[-1].lower()) or is_capital(name)
+            ):
+                continue  # "For the first time, ...": no source
             if name.lower() in _GENERIC_SOURCES:
                 continue  # "according to the latest information"
             if name.split()[0].lower() in POSSESSIVES:
@@ -1007,6 +1017,7 @@ def _resolvable(
     return Attribution(name, stance, kind, start, end, person)
 
 
+_SPOKE = {"spoke", "speaks", "speak", "talked", "talks", "talk"}
 _SPEECH_WORDS: frozenset[str] = frozenset()  # VERBS and the giving verbs, on first use
 _PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]—–"})
 
@@ -1014,7 +1025,7 @@ _PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]�
 def _verb_attributions(clause: str) -> list[Attribution]:
     global _SPEECH_WORDS
     if not _SPEECH_WORDS:
-        _SPEECH_WORDS = frozenset(VERBS) | _GIVING_VERBS
+        _SPEECH_WORDS = frozenset(VERBS) | _GIVING_VERBS | _SPOKE
     # Most clauses of an article have no reporting verb: a set look-up says so
     # before the clause is cut into tokens.
     if _SPEECH_WORDS.isdisjoint(clause.lower().translate(_PUNCTUATION_SPACES).split()):
@@ -1024,6 +1035,13 @@ def _verb_attributions(clause: str) -> list[Attribution]:
     for index, (word, start, end) in enumerate(toks):
         lower = word.lower()
         stance = VERBS.get(lower)
+        if (
+            stance is None
+            and lower in _SPOKE
+            and index + 1 < len(toks)
+            and toks[index + 1][0] == "of"
+        ):
+            stance = "asserts"  # "the police spoke of 40,000": a figure given
         if stance is None and lower in _GIVING_VERBS:
             following = {t[0].lower() for t in toks[index + 1 : index + 6]}
             if following & _REPORT_NOUNS:

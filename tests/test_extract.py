@@ -106,6 +106,14 @@ def found(text, published=PUBLISHED, known=None):
         # a clause whose own subject speaks does not inherit the sentence's source
         ("Officials have confirmed 33 deaths, but residents fear the real toll is in the "
          "hundreds.", [("Officials", "confirms", 33)]),
+        # copy translated from other languages: "spoke of", "For X, ..."
+        ("The organizers spoke of 200,000 participants, while the police spoke of 40,000.",
+         [("organizers", "asserts", 200000), ("police", "asserts", 40000)]),
+        ("For the Interior Ministry, 400,000 people marched; for the unions, 1.3 million.",
+         [("Interior Ministry", "reports", 400000), ("unions", "reports", 1.3e6)]),
+        ("For the first time, 400,000 people marched.", []),
+        ("Figures from the electoral tribunal give the ruling party 54% of the vote.",
+         [("electoral tribunal", "reports", 54)]),
         # "the official death toll of 6 million" is nobody's the sentence names
         ("The WHO estimates that nearly 15 million people died, more than double the "
          "official death toll of 6 million.", [("WHO", "estimates", 1.5e7)]),
