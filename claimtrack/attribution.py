@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.figures import LazyPattern, compile_patterns
+from claimtrack.quantities import is_side as _is_side_key
 
 # Reporting verbs and the stance each one gives.
 VERBS: dict[str, str] = {}
@@ -78,7 +79,7 @@ _REPORT_NOUNS = set(
     """estimate estimates figure figures toll tally tallies count counts number numbers
     data statistics list names report reports statement statements assessment
     assessments projection projections calculation calculations census survey study
-    analysis breakdown update estimations""".split()
+    analysis breakdown update estimations correction revision paper""".split()
 )
 # Words that may stand between a subject and its verb: "has previously denied".
 _BETWEEN = set("has have had also previously earlier later again reportedly now already "
@@ -427,6 +428,27 @@ _RANKS = {"senior", "junior", "top", "local", "regional", "district", "state", "
           "provincial", "high-ranking", "former"}  # fmt: skip
 
 
+def _is_side(word: str) -> bool:
+    """A nation's word: "Thai", "Norlandian"."""
+    return _is_side_key(word.lower())
+
+
+def _clause_subject(toks: list[Token]) -> tuple[str, bool] | None:
+    """The name a clause opens with, as its subject, when a verb follows it: "Interior
+    Minister Ana Obi went to parliament ..." (Ana Obi)."""
+    words = []
+    for word, _, _ in toks[:10]:
+        if is_capital(word) or (words and word in ("of", "for", "the")):
+            words.append(word)
+            continue
+        break
+    if len(words) < 2 or len(words) == len(toks) or words[0].lower() in NOT_NAMES:
+        return None
+    if not toks[len(words)][0].islower():
+        return None
+    return clean_name(words)
+
+
 def _opening_organisation(toks: list[Token], end: int) -> tuple[str, bool] | None:
     """The organisation a clause opens with, as its subject: "The Coastal Guard
     rescued ...", never a person, a place or a figure."""
@@ -456,6 +478,10 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
         bodies = [w for w in organisation if w.lower() in _SPEAKING_BODIES]
         if bodies and all(w.lower() in _RANKS or w in bodies for w in organisation):
             return bodies[-1].lower(), False  # "a senior police officer": the police
+        sides = [w for w in organisation if is_capital(w) and _is_side(w)]
+        if bodies and sides and all(w in bodies or w in sides or w.lower() in _RANKS
+                                    for w in organisation):  # fmt: skip
+            return f"{sides[-1]} {bodies[-1].lower()}", False  # "a Thai military spokesman"
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
             return "the " + organisation[0].lower(), False
     return None
@@ -810,9 +836,7 @@ _MADE_BY = LazyPattern(
 # "X's figures", "X's latest count", "his agency's official estimate of"
 _POSSESSIVE = LazyPattern(
     r"(?:((?:[A-Z][\w.'’-]*\s+|&\s+){0,4}[A-Z][\w.-]*|\b(?:his|her|its|their)\s+[a-z]+|"
-    r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:own\s+|latest\s+|official\s+|"
-    r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+|"
-    r"initial\s+|earlier\s+)*"
+    r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:[a-z]+\s+){0,2}?"
     r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?|"
     r"projections?|forecasts?|assessments?|claims?)\b"
 )
@@ -1018,6 +1042,9 @@ def _resolvable(
 
 
 _SPOKE = {"spoke", "speaks", "speak", "talked", "talks", "talk"}
+# Participles that change a count, spoken by the sentence's subject after a comma.
+_CHANGING = {"lowering", "raising", "revising", "bringing", "taking", "pushing", "putting",
+             "cutting", "updating"}  # fmt: skip
 _SPEECH_WORDS: frozenset[str] = frozenset()  # VERBS and the giving verbs, on first use
 _PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]—–"})
 
@@ -1025,7 +1052,7 @@ _PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]�
 def _verb_attributions(clause: str) -> list[Attribution]:
     global _SPEECH_WORDS
     if not _SPEECH_WORDS:
-        _SPEECH_WORDS = frozenset(VERBS) | _GIVING_VERBS | _SPOKE
+        _SPEECH_WORDS = frozenset(VERBS) | _GIVING_VERBS | _SPOKE | _CHANGING
     # Most clauses of an article have no reporting verb: a set look-up says so
     # before the clause is cut into tokens.
     if _SPEECH_WORDS.isdisjoint(clause.lower().translate(_PUNCTUATION_SPACES).split()):
@@ -1042,6 +1069,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             and toks[index + 1][0] == "of"
         ):
             stance = "asserts"  # "the police spoke of 40,000": a figure given
+        if stance is None and lower in _CHANGING and index and toks[index - 1][0] == ",":
+            stance = "reports"  # "..., lowering the toll to 253": the subject's new figure
         if stance is None and lower in _GIVING_VERBS:
             following = {t[0].lower() for t in toks[index + 1 : index + 6]}
             if following & _REPORT_NOUNS:
@@ -1063,6 +1092,12 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             previous = toks[verb - 1][0].lower()
         elif previous in ("an", "the", "to", "its", "their", "his", "her", "our", "of", "a",
                           "this", "that", *_BE):  # fmt: skip
+            following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
+            subject = _clause_subject(toks) if previous == "to" and following == "that" else None
+            if subject is not None:
+                # "X went to parliament this week to say that ...": X says it
+                found.append(_resolvable(subject[0], stance, "subject", toks[0][1], end,
+                                         subject[1]))  # fmt: skip
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
         if lower in _AMBIGUOUS_BASE and not _plural_subject(toks[index - 1][0]):
             continue  # "Lagos state", "the death toll figure": nouns, not verbs

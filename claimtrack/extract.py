@@ -331,8 +331,9 @@ def _relative_spans(sentence: str) -> list[tuple[int, int]]:
 
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
 _APPOSITIVE_ROLE = LazyPattern(
-    rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said"
-    r"| which| that| who)"
+    rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:(?:a|an|the)\s+|(?=(?:head|chief|director|"
+    r"president|spokesman|spokeswoman|spokesperson|minister|secretary|chairman|leader|"
+    r"governor|mayor|commissioner|deputy)\s))([^,;.]{3,80}?)(?:,|\.|;|$| said| which| that| who)"
 )
 # A name with what it is written before it: "Israeli company Crowd Solutions",
 # "rights group Lantern Watch", so that "the company", "the group" find it.
@@ -553,11 +554,14 @@ class _Context:
     def person_named(self, name: str) -> _Person | None:
         return next((p for p in self.people if p.name == name or p.name.endswith(" " + name)), None)
 
-    def called(self, pronoun: str) -> str | None:
+    def called(self, pronoun: str, besides: str | None = None) -> str | None:
         """Whom "he" or "she" stands for: the person named last, passing over one the
         text has already called by the other pronoun ("..., she said. ... He said" is
-        someone else), and from then on called so."""
+        someone else), and `besides`, the one the pronoun's clause is about, and from
+        then on called so."""
         for person in reversed(self.recent_people):
+            if besides and (person.name == besides or person.name.endswith(" " + besides)):
+                continue
             if person.pronoun in (None, pronoun):
                 person.pronoun = pronoun
                 return person.name
@@ -1148,7 +1152,9 @@ def _resolve(
     if found.kind == "pronoun":
         kind = attr.PRONOUNS.get(word)
         if kind == "person":
-            claimant, person = context.called(word), True
+            # "Maduro, he said, won 51%": "he" is someone else than the one it is about
+            about = _NAME_BEFORE_ASIDE.search(text, 0, found.start)
+            claimant, person = context.called(word, about.group(1) if about else None), True
         elif (
             kind == "organisation"
             and subject is not None
@@ -1193,6 +1199,9 @@ def _resolve(
         person = holder is not None
 
     return replace(found, claimant=claimant, person=person)
+
+
+_NAME_BEFORE_ASIDE = LazyPattern(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s*$")
 
 
 def _national(name: str, context: _Context) -> str:

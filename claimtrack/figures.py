@@ -1130,6 +1130,8 @@ def _finish(
         if head is None:
             head = _counted_before(text, begin)
             phrase = head
+        if head is None and preceding and preceding[-1] in _HARMED:
+            head = phrase = _HARMED[preceding[-1]]  # "..., killing two, officials said"
         unit = head
     if head and head.lower() in _TIME_NOUNS:
         return None  # a duration: "48 hours", "three years"
@@ -1295,6 +1297,9 @@ def _shared_scale(first: _Number, second: _Number) -> float:
 
 
 _PARTICLES = {"out", "up", "down", "off", "in", "away", "back"}
+# A verb of harm right before a number with nothing after it says what it counts.
+_HARMED = {"killing": "killed", "wounding": "wounded", "injuring": "injured",
+           "killed": "killed", "wounded": "wounded", "injured": "injured"}  # fmt: skip
 
 
 def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:

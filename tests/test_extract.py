@@ -106,6 +106,20 @@ def found(text, published=PUBLISHED, known=None):
         # a clause whose own subject speaks does not inherit the sentence's source
         ("Officials have confirmed 33 deaths, but residents fear the real toll is in the "
          "hundreds.", [("Officials", "confirms", 33)]),
+        # an owner's estimate with any words before the noun; a nation's body written
+        # with its demonym; a count a verb of harm gives
+        ("The police's unofficial estimate of the crowd was around 38,000.",
+         [("police", "reports", 38000)]),
+        ("A Thai military spokesman said troops opened fire, wounding two Thai soldiers.",
+         [("Thai military", "asserts", 2)]),
+        ("A shell hit homes in the border province, killing two, officials said.",
+         [("officials", "asserts", 2)]),
+        # a participle that changes the count is the subject's new figure
+        ("The ministry announced 12 new deaths, bringing the total to 89.",
+         [("ministry", "asserts", 12), ("ministry", "reports", 89)]),
+        # "X went to parliament to say that ...": X says it
+        ("Interior Minister Ana Rondo went to parliament this week to say that 130 "
+         "demonstrations had taken place.", [("Ana Rondo", "asserts", 130)]),
         # copy translated from other languages: "spoke of", "For X, ..."
         ("The organizers spoke of 200,000 participants, while the police spoke of 40,000.",
          [("organizers", "asserts", 200000), ("police", "asserts", 40000)]),
@@ -563,6 +577,13 @@ ACROSS_SENTENCES = [
         "The board's report recorded 44 deaths in three hospitals. Then as many as 75 deaths "
         "were recorded in seven private clinics.",
         [("board", "reports", 44), ("board", "reports", 75)],
+    ),
+    # "Maduro, he said, won ...": "he" is someone else than the one the aside is about;
+    # "X, head of Y," gives X that role
+    (
+        "Elvis Amor, head of the electoral council, read the results. Maduro, he said, "
+        "obtained 5,150,092 votes.",
+        [("Elvis Amor", "asserts", 5150092)],
     ),
     # a denial of a figure and the same figure said by the denier's spokesman are two
     (
