@@ -79,7 +79,7 @@ _REPORT_NOUNS = set(
     """estimate estimates figure figures toll tally tallies count counts number numbers
     data statistics list names report reports statement statements assessment
     assessments projection projections calculation calculations census survey study
-    analysis breakdown update estimations correction revision paper""".split()
+    analysis breakdown update estimations correction revision""".split()
 )
 # Words that may stand between a subject and its verb: "has previously denied".
 _BETWEEN = set("has have had also previously earlier later again reportedly now already "
