@@ -199,7 +199,13 @@ _DEMONYMS = {
     "syria": "syrian", "lebanon": "lebanese", "sudan": "sudanese", "haiti": "haitian",
     "malaysia": "malaysian", "bangladesh": "bangladeshi", "nigeria": "nigerian",
     "mexico": "mexican", "canada": "canadian", "america": "american", "scotland": "scottish",
-    "catalonia": "catalan", "catalonian": "catalan",
+    "catalonia": "catalan", "catalonian": "catalan", "thailand": "thai",
+    "cambodia": "cambodian", "venezuela": "venezuelan", "argentina": "argentine",
+    "argentinian": "argentine", "indonesia": "indonesian", "korea": "korean",
+    "philippines": "filipino", "vietnam": "vietnamese", "brazil": "brazilian",
+    "colombia": "colombian", "peru": "peruvian", "chile": "chilean", "egypt": "egyptian",
+    "ethiopia": "ethiopian", "afghanistan": "afghan", "nepal": "nepali", "qatar": "qatari",
+    "mozambique": "mozambican", "australia": "australian", "zealand": "zealander",
 }  # fmt: skip
 
 
