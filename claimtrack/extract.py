@@ -748,13 +748,15 @@ def _source_named(sentence: _Sentence, context: _Context, position: int) -> Attr
 
 
 # A sentence that goes on breaking down the count the sentence before gave: "Of
-# these, ...", "Four of them ...", "Another 30,000 ...", "Two others ...", "The rest ...".
+# these, ...", "Four of them ...", "Another 30,000 ...", "Two others ...", "The rest ...",
+# "The new figure is 253".
 _GOES_ON = LazyPattern(
     r"(?:(?:Of|Among)\s+(?:these|those|them|whom)\b"
     r"|(?:[\w-]+\s+){1,3}of\s+(?:these|those|them)\b"
     r"|(?:Another|A\s+further)\s"
     r"|(?:[\w,-]+\s+){1,2}(?:others|more)\b"
-    r"|The\s+(?:remaining|rest|other)\b)"
+    r"|The\s+(?:remaining|rest|other)\b"
+    r"|The\s+(?:new|latest|revised|updated|corrected)\s+(?:figure|toll|count|total|tally)\b)"
 )
 
 
@@ -1409,7 +1411,7 @@ def _superseded(item: _Assigned) -> bool:
 
 _LETTERS = LazyPattern(r"[a-z]+")
 _BACK_FIGURE = LazyPattern(
-    r"\b(?:the|that|this)\s+(?:figure|number|total|count)\b[^.;]{0,40}$", re.I
+    r"\b(?:the|that|this)\s+(?:[a-z]+\s+)?(?:figure|number|total|count)\b[^.;]{0,40}$", re.I
 )
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 _NOTHING_COUNTED_AFTER = LazyPattern(r"\s*(?:[.;)]|,\s+(?:while|but|whereas)\b|$)")

@@ -553,6 +553,11 @@ ACROSS_SENTENCES = [
         "were far above earlier counts, it said.",
         [("Tern Health Watch", "asserts", 4000)],
     ),
+    # "The new figure is 253": the revised count of the source before
+    (
+        "The health ministry said 359 people had died. The new figure is 253.",
+        [("health ministry", "asserts", 359), ("health ministry", "asserts", 253)],
+    ),
     # a sentence that says who gave the figures before them gives them their source
     (
         "The death toll in the collapse rose to 141 on Monday. The toll was confirmed to "
