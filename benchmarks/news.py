@@ -199,7 +199,13 @@ _DEMONYMS = {
     "syria": "syrian", "lebanon": "lebanese", "sudan": "sudanese", "haiti": "haitian",
     "malaysia": "malaysian", "bangladesh": "bangladeshi", "nigeria": "nigerian",
     "mexico": "mexican", "canada": "canadian", "america": "american", "scotland": "scottish",
-    "catalonia": "catalan", "catalonian": "catalan",
+    "catalonia": "catalan", "catalonian": "catalan", "thailand": "thai",
+    "cambodia": "cambodian", "venezuela": "venezuelan", "argentina": "argentine",
+    "argentinian": "argentine", "indonesia": "indonesian", "korea": "korean",
+    "philippines": "filipino", "vietnam": "vietnamese", "brazil": "brazilian",
+    "colombia": "colombian", "peru": "peruvian", "chile": "chilean", "egypt": "egyptian",
+    "ethiopia": "ethiopian", "afghanistan": "afghan", "nepal": "nepali", "qatar": "qatari",
+    "mozambique": "mozambican", "australia": "australian", "zealand": "zealander",
 }  # fmt: skip
 
 
@@ -208,7 +214,8 @@ def _words(name: str) -> set[str]:
     text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore")
     text = text.decode().casefold().replace(".", "")
     text = re.sub(r"'s\b", "", text)
-    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
+    # hyphens folded too: "al-Thawadi" as one outlet writes it, "Al Thawadi" in another
+    words = re.findall(r"[^\W_]+", text)
     return {
         _DEMONYMS.get(_SPELLINGS.get(w, w), _SPELLINGS.get(w, w))
         for w in words

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.figures import LazyPattern, compile_patterns
+from claimtrack.quantities import is_side as _is_side_key
 
 # Reporting verbs and the stance each one gives.
 VERBS: dict[str, str] = {}
@@ -26,7 +27,7 @@ for _stance, _words in {
     "believes believed concluded concludes judged judges determined ruled revealed "
     "reveals disclosed discloses placed places pegged pegs insisting saying noting "
     "add announce note warn insist argue explain declare believe conclude judge determine "
-    "reveal disclose place peg write putting placing pegging",
+    "reveal disclose place peg write putting placing pegging informed informs",
     "confirms": "confirmed confirms confirm confirming acknowledged acknowledges verified "
     "conceded concedes admitted admits acknowledge verify concede admit",
     "alleges": "alleged alleges allege alleging accused accuses",
@@ -78,7 +79,7 @@ _REPORT_NOUNS = set(
     """estimate estimates figure figures toll tally tallies count counts number numbers
     data statistics list names report reports statement statements assessment
     assessments projection projections calculation calculations census survey study
-    analysis breakdown update""".split()
+    analysis breakdown update estimations correction revision""".split()
 )
 # Words that may stand between a subject and its verb: "has previously denied".
 _BETWEEN = set("has have had also previously earlier later again reportedly now already "
@@ -110,7 +111,8 @@ ROLES = set(
     spokeswoman spokesperson envoy ambassador chancellor director commissioner senator
     representative king queen prince premier leader commander general colonel judge chief
     chairman chairwoman chair head ceo adviser advisor coordinator co-chairman co-chair
-    counsel attorney lawyer official officer""".split()
+    counsel attorney lawyer official officer superintendent inspector collector magistrate
+    administrator""".split()
 )
 # Titles before a name, dotted or not: "Maj. Gen. Ivan Petrenko", "Maj Gen Petrenko".
 TITLES = ROLES | set(
@@ -122,7 +124,7 @@ TITLES = ROLES | set(
 _SPEAKERS = set(
     """spokesman spokeswoman spokesperson spokespeople official officials source sources
     representative representatives member members head chief director staff worker
-    workers employee employees""".split()
+    workers employee employees officer officers""".split()
 )
 _FUNCTION_CAPITALS = set(
     """while but and although however meanwhile as when if after before since because so yet
@@ -145,7 +147,8 @@ BACK_REFERENCES = set(
     channel""".split()
 )
 _REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", "release",
-            "estimate"}  # fmt: skip
+            "estimate", "tally", "count", "investigation", "review", "audit", "census",
+            "poll"}  # fmt: skip
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = set(
     """january february march april may june july august september october november december
@@ -205,7 +208,11 @@ def tokens(text: str) -> list[Token]:
 
 
 def is_capital(word: str) -> bool:
-    return word[:1].isupper()  # "U.N." too: its first letter is a capital
+    # "U.N." too: its first letter is a capital; and "al-Thawadi", "el-Sisi"
+    return word[:1].isupper() or (word[:3] in _NAME_PARTICLES and word[3:4].isupper())
+
+
+_NAME_PARTICLES = {"al-", "el-", "ad-", "as-", "ar-", "an-"}
 
 
 def _is_head(lower: str) -> bool:
@@ -254,8 +261,45 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             if j >= 0 and toks[j][0].lower() == "on":
                 j -= 1
             continue
+        if lower in _PUBLISHED and j >= 1 and toks[j - 1][0].lower() in _REPORT_NOUNS:
+            j -= 1  # "a UN report released on Thursday estimated": the report speaks
+            continue
         break
     return j
+
+
+# Participles that say how a report came out: "a report released on Monday", "a study
+# published by the institute".
+_PUBLISHED = set(
+    """released published issued compiled presented submitted posted circulated prepared
+    commissioned updated seen obtained unveiled""".split()
+)
+
+
+def _agent_of_report(toks: list[Token], j: int) -> tuple[str, bool] | None | bool:
+    """'a report released by the UN (on Monday) said': the agent the report is by;
+    'an AFP count based on hospital figures puts': whose count it is, None when
+    nobody's. False when the subject is no such report."""
+    for by in range(j, max(j - 7, 1), -1):
+        word = toks[by][0]
+        if word not in ("by", "on", "from") or toks[by - 2][0].lower() not in _REPORT_NOUNS:
+            continue
+        participle = toks[by - 1][0].lower()
+        if word == "by" and participle in _PUBLISHED:
+            return clean_name([t[0] for t in toks[by + 1 : j + 1]])
+        if participle in ("based", "drawn", "compiled"):
+            if any(is_capital(t[0]) for t in toks[by + 1 : j + 1]):
+                return False  # "the toll based on Antara's report": the report's owner
+            return noun_phrase_before(toks, by - 1)
+    return False
+
+
+def _owned_by_a_name(toks: list[Token], noun: int) -> bool:
+    """'a Reuters tally', 'an Associated Press count': a name's, so a source."""
+    k = noun - 1
+    while k >= 0 and is_capital(toks[k][0]) and toks[k][0].lower() not in _INDEFINITE:
+        k -= 1
+    return noun - 1 > k >= 0 and toks[k][0].lower() in _INDEFINITE
 
 
 def noun_phrase_before(
@@ -265,6 +309,9 @@ def noun_phrase_before(
     `common`: a common noun the lexicon does not know may be the claimant ("the
     opposition says"), as it may right before a verb but not across an appositive."""
     j = _skip_adverbials(toks, verb - 1)
+    agent = _agent_of_report(toks, j) if j >= 3 else False
+    if agent is not False:
+        return agent  # type: ignore[return-value]
     if j >= 0 and toks[j][0] == "," and j >= 1:
         # An appositive between commas: a name ("the envoy, Tom Perriello, said"), a
         # description ("The White Helmets, a rescue group ..., said") or a clause
@@ -273,13 +320,15 @@ def noun_phrase_before(
         if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
             k -= 3  # "the head of Civic Coalition (KO), has claimed"
         words = []
-        while k >= 0 and toks[k][0] not in (",", "“", "”", '"', "(", ")") and len(words) < 14:
+        while k >= 0 and toks[k][0] not in (",", "“", "”", '"', "(", ")") and len(words) < 30:
             words.insert(0, toks[k][0])
             k -= 1
             if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
                 k -= 3  # "the head of Civic Coalition (KO), has claimed"
-        if k < 0 or toks[k][0] != "," or not words:
+        if k < 0 or toks[k][0] != "," or not words or _is_a_clause(words):
             return None
+        if len(words) > 14 and words[0].lower() not in ("who", "which"):
+            return None  # a long relative clause only: "X, who has cancelled ..., announced"
         named = [w for w in words if w not in ("'", "’")]
         if named[0] == "the" and len(named) > 1:
             named = named[1:]  # "The organisers, the Citizens' Forum, said": the name
@@ -355,10 +404,67 @@ def noun_phrase_before(
         j -= 1
     if j >= 0 and toks[j][0].lower() in _INDEFINITE:
         # "a Red Cross spokesperson", "an embassy official": the organisation speaks
-        return _speaker_for(words)
+        found = _speaker_for(words)
+        if (
+            found is None
+            and len(words) == 1
+            and words[0].lower() in _SPEAKERS
+            and j >= 1
+            and toks[j - 1][0] == ","
+        ):
+            # "The Coastal Guard rescued 312 people, a spokesperson said": its
+            return _opening_organisation(toks, j - 1)
+        return found
     if not words:
         return None
     return clean_name(words)
+
+
+# Bodies an unnamed member speaks for though written in lower case, and the ranks
+# that may stand before them.
+_SPEAKING_BODIES = {"police", "army", "military", "navy", "government", "ministry", "hospital",
+                    "embassy", "coastguard", "company", "union"}  # fmt: skip
+_RANKS = {"senior", "junior", "top", "local", "regional", "district", "state", "federal",
+          "provincial", "high-ranking", "former"}  # fmt: skip
+
+
+def _is_side(word: str) -> bool:
+    """A nation's word: "Thai", "Norlandian"."""
+    return _is_side_key(word.lower())
+
+
+def _clause_subject(toks: list[Token]) -> tuple[str, bool] | None:
+    """The name a clause opens with, as its subject, when a verb follows it: "Interior
+    Minister Ana Obi went to parliament ..." (Ana Obi)."""
+    words = []
+    for word, _, _ in toks[:10]:
+        if is_capital(word) or (words and word in ("of", "for", "the")):
+            words.append(word)
+            continue
+        break
+    if len(words) < 2 or len(words) == len(toks) or words[0].lower() in NOT_NAMES:
+        return None
+    if not toks[len(words)][0].islower():
+        return None
+    return clean_name(words)
+
+
+def _opening_organisation(toks: list[Token], end: int) -> tuple[str, bool] | None:
+    """The organisation a clause opens with, as its subject: "The Coastal Guard
+    rescued ...", never a person, a place or a figure."""
+    words = []
+    start = 1 if toks and toks[0][0] in ("The", "the") else 0
+    for word, _, _ in toks[start:end]:
+        if not (is_capital(word) or (words and word in ("of", "for", "&", "and"))):
+            break
+        words.append(word)
+    while words and not is_capital(words[-1]):
+        words.pop()
+    if not words or words[0].lower() in NOT_NAMES or looks_like_person(words):
+        return None
+    if not (start or _is_head(words[-1].lower()) or words[-1].isupper()):
+        return None  # "Kenya rescued ...": a place, unless "the" or a body's name says so
+    return " ".join(words), False
 
 
 def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
@@ -366,9 +472,16 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
     if len(words) >= 2 and (words[-1].lower() in _SPEAKERS or words[-1].lower() in _REPORTS):
         # "a Red Cross spokesperson"; "a Harbor Wire report", "a Keefe & Lowe estimate"
-        organisation = [w for w in words[:-1] if w.lower() not in ("the", "press", "news")]
+        organisation = [w for w in words[:-1] if w not in ("the", "The", "press", "news")]
         if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
+        bodies = [w for w in organisation if w.lower() in _SPEAKING_BODIES]
+        if bodies and all(w.lower() in _RANKS or w in bodies for w in organisation):
+            return bodies[-1].lower(), False  # "a senior police officer": the police
+        sides = [w for w in organisation if is_capital(w) and _is_side(w)]
+        if bodies and sides and all(w in bodies or w in sides or w.lower() in _RANKS
+                                    for w in organisation):  # fmt: skip
+            return f"{sides[-1]} {bodies[-1].lower()}", False  # "a Thai military spokesman"
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
             return "the " + organisation[0].lower(), False
     return None
@@ -443,10 +556,14 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
         # "earlier police reports listed": the reports' owner speaks
         owner = [w for w in words[:-1] if w not in _NOUN_ADJECTIVES]
+        if owner:
+            owner[-1] = re.sub(r"['’]s?$", "", owner[-1])  # "the health ministry's figures"
         return (" ".join(owner), False) if owner else None
+    before = toks[k][0].lower() if k >= 0 else ""
+    if len(words) == 1 and words[0] in _PUBLISHED_FIGURES and before == "the":
+        return "the " + words[0], False  # "The estimates show": the ones published before
     if not words or words[-1] in _NOT_SOURCES or words[-1] in PRONOUNS:
         return None
-    before = toks[k][0].lower() if k >= 0 else ""
     if before in ("of", "from", "in", "on", "with", "about", "for"):
         return None  # "in the light of early market loss estimates": no subject
     if before == "the":
@@ -456,7 +573,18 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     plural = words[-1].endswith("s") and not words[-1].endswith("ss")
     if len(words) >= 2 and plural and not re.match(r"\d", before):
         return " ".join(words), False
+    if len(words) == 1 and (k < 0 or before in _CLAUSE_OPENERS) and words[0] not in _NOT_A_SPEAKER:
+        return words[0], False  # "...; management says", "but residents told": a clause's subject
     return None
+
+
+# What opens a clause whose subject may be one common noun.
+_CLAUSE_OPENERS = {";", "but", "while", "whereas", "though", "although"}
+# Common nouns that never speak for anyone: what is counted, and what is said
+_NOT_A_SPEAKER = _NOT_SOURCES | _GENERIC_SOURCES | {
+    "people", "others", "many", "some", "most", "all", "both", "few", "several", "none",
+    "one", "each", "everyone", "nobody", "someone", "they", "it", "this", "that",
+}  # fmt: skip
 
 
 def _is_modifier(word: str) -> bool:
@@ -472,6 +600,21 @@ def _is_modifier(word: str) -> bool:
     )
 
 
+def _is_a_clause(words: list[str]) -> bool:
+    """Words between commas with a finite verb of their own before any relative word
+    are a clause ("According to X, 512 people were hurt, reported Y"), not an
+    appositive naming the subject ("a group that has 3,000 members")."""
+    for word in words:
+        lower = word.lower()
+        if lower in _RELATIVE_WORDS:
+            return False
+        if lower in _FINITE:
+            return True
+    return False
+
+
+_RELATIVE_WORDS = {"which", "who", "whom", "whose", "that", "where", "when"}
+_FINITE = {"was", "were", "is", "are", "has", "have", "had", "will", "would"}
 _BE = ("was", "were", "is", "are", "be", "been")
 _AUXILIARIES = set(
     """had has have was were is are be been being will would could should may might must
@@ -515,6 +658,11 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         )  # "of Human Rights Watch", "of the Lumen group"
         if looks_like_person(name) and named and not article:
             return " ".join(name), True
+    if "of" in words and words[0].lower() in TITLES:
+        # "Superintendent of Police Anil Kumar", "Minister of Health Ana Obi": the person
+        rest = words[words.index("of") + 1 :]
+        if len(rest) >= 3 and looks_like_person(rest[-2:]):
+            return " ".join(rest[-2:]), True
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
     tail = words[last_title + 1 :]
@@ -575,11 +723,16 @@ _SHOWED = ("showed", "show", "shows", "suggest", "suggested", "indicate", "indic
            "revealed", "reveal", "found", "put", "published")  # fmt: skip
 
 
+_TOLD = {"told", "tells", "tell", "informed", "informs", "briefed", "assured", "warned"}
+
+
 def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
     """Attribution turned round after a quote or a clause: '..., said Tom Fletcher,
     the UN's ...', '... there, said Health Minister Hamad Hassan.'"""
     if verb == 0 or toks[verb - 1][0] not in (",", "”", '"', "’", "'"):
         return None
+    if toks[verb][0].lower() in _TOLD:
+        return None  # "..., told British TV that": whom it was told, not who told it
     first = verb + 1
     described = first
     while described < min(len(toks), first + 3) and _is_modifier(toks[described][0]):
@@ -587,7 +740,10 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
     if described > first and described < len(toks) and is_capital(toks[described][0]):
         first = described
     words = []
-    for word, _, _ in toks[first : first + 8]:
+    for at, (word, _, _) in enumerate(toks[first : first + 10], first):
+        if word in ("of", "for") and words and at + 1 < len(toks) and is_capital(toks[at + 1][0]):
+            words.append(word)  # "said Superintendent of Police Anil Kumar"
+            continue
         if not is_capital(word) or word.lower() in _FUNCTION_CAPITALS:
             break
         words.append(word)
@@ -630,6 +786,8 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
+        if word.lower() in _GIVING_VERBS or word.lower() in ("give", "gives", "put", "puts"):
+            break  # "figures from the electoral tribunal give the party 54%"
         if word.lower() in ("and", "or") and words:
             following = toks[index + 1][0] if index + 1 < len(toks) else ""
             if word == "and" and is_capital(words[-1]) and is_capital(following):
@@ -645,18 +803,25 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
 
 
 _ACCORDING = LazyPattern(
-    r"\b(?:according\s+to|as\s+reported\s+by)\s+"
+    r"\b(?:according\s+to|as\s+per|as\s+reported\s+by)\s+"
     rf"(?:(?:the\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
     r"(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
     r"(?:estimates?|figures?|data|counts?|statements?|a\s+statement|reports?|a\s+report|"
     r"tall(?:y|ies)|a\s+tally|an\s+estimate|a\s+count)\s+(?:by|from|of)\s+)?",
     re.I,
 )
+_THE_REPORT = LazyPattern(
+    r"the\s+(report|study|survey|analysis|assessment)\b(?!\s+(?:by|from|of)\b)", re.I
+)
+# "For the Interior Ministry, 400,000 marched; for the unions, 1.3 million": a clause's
+# opening "for X," gives X's count
+_FOR_SOURCE = LazyPattern(r"(?:^|(?<=;\s)|(?<=,\s))[Ff]or\s+(?=[^,;]{2,60},)")
 # ", per the health ministry", "per Reuters": never "per cent" or "per day"
 _PER = LazyPattern(r"\bper\s+(?=the\s|[A-Z])")
 _FIGURES_FROM = LazyPattern(
     r"\b(?:figures|data|statistics|numbers|estimates|an?\s+estimate|a\s+tally|tallies|"
-    r"a\s+count|a\s+claim|claims|a\s+statement|a\s+report|an\s+assessment)\s+"
+    r"a\s+count|a\s+claim|claims|a\s+statement|a\s+report|an\s+assessment|"
+    r"an?\s+(?:[a-z]+\s+)?(?:investigation|study|survey|analysis|review|audit|census|poll))\s+"
     r"(?:from|by|compiled\s+by|released\s+by|published\s+by)\s+",
     re.I,
 )
@@ -671,12 +836,19 @@ _MADE_BY = LazyPattern(
 # "X's figures", "X's latest count", "his agency's official estimate of"
 _POSSESSIVE = LazyPattern(
     r"(?:((?:[A-Z][\w.'’-]*\s+|&\s+){0,4}[A-Z][\w.-]*|\b(?:his|her|its|their)\s+[a-z]+|"
-    r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:own\s+|latest\s+|official\s+|"
-    r"new\s+|updated\s+|preliminary\s+|final\s+|first\s+|revised\s+|total\s+|overall\s+|"
-    r"initial\s+|earlier\s+)*"
+    r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:[a-z]+\s+){0,2}?"
     r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?|"
     r"projections?|forecasts?|assessments?|claims?)\b"
 )
+# What a source calls another's figure when it denies it without a verb of denial.
+_CALLED_WRONG = LazyPattern(
+    r"\s+(?:that\s+)?[^.;]{0,60}?\b(?:figures?|claims?|numbers?|tolls?|counts?|estimates?|"
+    r"tall(?:y|ies)|reports?)\b[^.;]{0,40}?\b(?:was|were|is|are|had\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:wrong|inaccurate|false|untrue|incorrect|exaggerated|inflated|misleading|"
+    r"baseless|unfounded|fabricated)\b",
+    re.I,
+)
+_MODIFIERS_BEFORE = LazyPattern(r"\b[Tt]he\s+((?:(?!the\b)[a-z]+\s+){1,2})$")
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
 DISPUTED_BY = LazyPattern(
     r"\ba\s+(?:figure|claim|number|estimate|toll|count)\s+(?:that\s+)?(?:the\s+)?"
@@ -725,19 +897,36 @@ def attributions(clause: str) -> list[Attribution]:
     found: list[Attribution] = []
     lowered = clause.lower()
     for pattern, kind, stance, hint in (
-        (_ACCORDING, "according", "reports", "ccording to" if "by" not in lowered else " "),
+        (
+            _ACCORDING,
+            "according",
+            "reports",
+            "ccording to" if "by" not in lowered and "as per" not in lowered else " ",
+        ),
         (_FIGURES_FROM, "according", "reports", " by " if " from " not in lowered else " "),
         (_PER, "according", "reports", "per "),
+        (_FOR_SOURCE, "according", "reports", "for "),
         (_MADE_BY, "passive", None, " by "),
         (_PASSIVE, "passive", None, " by "),
     ):
         if hint not in lowered:
             continue  # a quick look before the search
         for match in pattern.finditer(clause):
+            report = _THE_REPORT.match(clause, match.end()) if kind == "according" else None
+            if report:
+                # "according to the report": the report named before, whoever's it is
+                found.append(Attribution(None, "reports", "reference", match.start(),
+                                         report.end(), False, pronoun=report.group(1).lower(),
+                                         form="according"))  # fmt: skip
+                continue
             words = noun_phrase_after(clause[match.end() :])
             if not words:
                 continue
             name, person = words
+            if pattern is _FOR_SOURCE and not (
+                _is_head(name.split()[-1].lower()) or is_capital(name)
+            ):
+                continue  # "For the first time, ...": no source
             if name.lower() in _GENERIC_SOURCES:
                 continue  # "according to the latest information"
             if name.split()[0].lower() in POSSESSIVES:
@@ -774,10 +963,16 @@ def attributions(clause: str) -> list[Attribution]:
         head = words[-1].lower().rstrip("'’")
         if not any(is_capital(w) for w in words) and head not in BACK_REFERENCES | CLAIMANT_HEADS:
             continue
+        start = match.start()
+        modifiers = _MODIFIERS_BEFORE.search(clause, max(0, start - 30), start)
+        if words == [owner] and owner.islower() and modifiers:
+            # "the health ministry's tally": the whole name, not the bare "ministry"
+            words = [*modifiers.group(1).split(), owner]
+            start = modifiers.start(1)
         named = clean_name(words)
         if named:
             found.append(
-                _resolvable(named[0], "reports", "possessive", match.start(), match.end(), named[1])
+                _resolvable(named[0], "reports", "possessive", start, match.end(), named[1])
             )
     for match in _PARENTHESIS_SOURCE.finditer(clause) if "(" in clause else ():
         # a fact box: "12 (UN figure)", "from 3,000 (UN) to 80,000 (the Red Cross)",
@@ -824,12 +1019,20 @@ def attributions(clause: str) -> list[Attribution]:
     return found
 
 
+# What a source publishes, so that "the estimates" are whoever published them last.
+_PUBLISHED_FIGURES = {"estimates", "estimations", "figures", "data", "findings", "statistics"}
+
+
 def _resolvable(
     name: str, stance: str, kind: str, start: int, end: int, person: bool
 ) -> Attribution:
     """An attribution whose claimant may still be a back-reference ("the agency")."""
     lower = name.lower()
-    if lower in BACK_REFERENCES or (lower.startswith("the ") and lower[4:] in BACK_REFERENCES):
+    if lower.startswith("the ") and lower[4:] in _PUBLISHED_FIGURES:
+        return Attribution(None, stance, "reference", start, end, False, pronoun=lower[4:],
+                           form="published")  # fmt: skip
+    back = BACK_REFERENCES | _REPORTS  # "the agency", "the investigation"
+    if lower in back or (lower.startswith("the ") and lower[4:] in back):
         # a possessive stays one: "the government's estimate" speaks for no later figure
         return Attribution(None, stance, "possessive" if kind == "possessive" else "reference",
                            start, end, False, pronoun=lower.split()[-1], form=kind)  # fmt: skip
@@ -838,6 +1041,10 @@ def _resolvable(
     return Attribution(name, stance, kind, start, end, person)
 
 
+_SPOKE = {"spoke", "speaks", "speak", "talked", "talks", "talk"}
+# Participles that change a count, spoken by the sentence's subject after a comma.
+_CHANGING = {"lowering", "raising", "revising", "bringing", "taking", "pushing", "putting",
+             "cutting", "updating"}  # fmt: skip
 _SPEECH_WORDS: frozenset[str] = frozenset()  # VERBS and the giving verbs, on first use
 _PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]—–"})
 
@@ -845,7 +1052,7 @@ _PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]�
 def _verb_attributions(clause: str) -> list[Attribution]:
     global _SPEECH_WORDS
     if not _SPEECH_WORDS:
-        _SPEECH_WORDS = frozenset(VERBS) | _GIVING_VERBS
+        _SPEECH_WORDS = frozenset(VERBS) | _GIVING_VERBS | _SPOKE | _CHANGING
     # Most clauses of an article have no reporting verb: a set look-up says so
     # before the clause is cut into tokens.
     if _SPEECH_WORDS.isdisjoint(clause.lower().translate(_PUNCTUATION_SPACES).split()):
@@ -855,6 +1062,15 @@ def _verb_attributions(clause: str) -> list[Attribution]:
     for index, (word, start, end) in enumerate(toks):
         lower = word.lower()
         stance = VERBS.get(lower)
+        if (
+            stance is None
+            and lower in _SPOKE
+            and index + 1 < len(toks)
+            and toks[index + 1][0] == "of"
+        ):
+            stance = "asserts"  # "the police spoke of 40,000": a figure given
+        if stance is None and lower in _CHANGING and index and toks[index - 1][0] == ",":
+            stance = "reports"  # "..., lowering the toll to 253": the subject's new figure
         if stance is None and lower in _GIVING_VERBS:
             following = {t[0].lower() for t in toks[index + 1 : index + 6]}
             if following & _REPORT_NOUNS:
@@ -876,6 +1092,12 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             previous = toks[verb - 1][0].lower()
         elif previous in ("an", "the", "to", "its", "their", "his", "her", "our", "of", "a",
                           "this", "that", *_BE):  # fmt: skip
+            following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
+            subject = _clause_subject(toks) if previous == "to" and following == "that" else None
+            if subject is not None:
+                # "X went to parliament this week to say that ...": X says it
+                found.append(_resolvable(subject[0], stance, "subject", toks[0][1], end,
+                                         subject[1]))  # fmt: skip
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
         if lower in _AMBIGUOUS_BASE and not _plural_subject(toks[index - 1][0]):
             continue  # "Lagos state", "the death toll figure": nouns, not verbs
@@ -899,7 +1121,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             )
         ):
             continue  # "official estimates of", "provided figures that": nouns
-        if previous in _MEASURED:
+        if previous in _MEASURED and not _owned_by_a_name(toks, index - 1):
             continue  # "Flood death toll put at 2,400": the toll is no source
         denial = previous in _DENIAL_ADVERB
         j = verb - 1
@@ -930,8 +1152,19 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         begin = clause.rfind(name.split()[0], 0, start)
         begin = begin if begin >= 0 else start
         kind = "record" if lower in _RECORD_VERBS else "subject"
+        if (
+            j >= 2
+            and toks[j][0].lower() in _SPEAKERS
+            and toks[j - 1][0].lower() in _INDEFINITE
+            and toks[j - 2][0] == ","
+            and name.split()[-1].lower() not in _SPEAKERS
+        ):
+            # "..., a spokesperson said": the opening organisation speaks, from here
+            begin, kind = toks[j - 1][1], "end"
         attribution = _resolvable(name, stance, kind, begin, end, person)
         attribution.denial_marker = denial
+        if stance != "denies" and _CALLED_WRONG.match(clause, end):
+            attribution.stance = "denies"  # "X said Y's figure of 13 deaths was inaccurate"
         if name.split()[0].lower() in POSSESSIVES:
             attribution = Attribution(None, stance, "possessive", begin, end, False, denial,
                                       " ".join(name.lower().split()[:2]))  # fmt: skip
@@ -974,4 +1207,20 @@ def _plural_subject(word: str) -> bool:
 
 def report_words(name: str) -> bool:
     """Whether a back-reference is to a report ('the report said') rather than a body."""
-    return name in _REPORTS
+    return name in _REPORTS or name in _PUBLISHED_FIGURES
+
+
+def names_a_report(words: str) -> bool:
+    """Whether an attribution is a report's: "a Harbor Wire investigation found"."""
+    return "report" in words or not _REPORTS.isdisjoint(words.lower().split())
+
+
+def publishes(text: str, end: int) -> bool:
+    """Whether the attribution ending at `end` publishes a report: "X released new
+    estimates", "X published figures" (not "X confirmed a death toll of 40")."""
+    verb = text[max(0, end - 20) : end].split()[-1:]
+    return (
+        bool(verb)
+        and verb[0].lower() in _GIVING_VERBS
+        and bool(_REPORT_NOUNS & set(text[end : end + 40].lower().split()[:4]))
+    )

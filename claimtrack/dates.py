@@ -85,6 +85,32 @@ def from_day(day: date) -> ClaimDate:
     return ClaimDate(day.isoformat(), DAY)
 
 
+def date_in_address(url: str, today: date) -> ClaimDate | None:
+    """The publication date a news page's address gives ("/2024/10/07/", "/2025/02/"),
+    at the precision it gives it; None when it gives none, or one after `today`."""
+    from urllib.parse import urlsplit
+
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    found = _DATE_IN_PATH.search(path)
+    if found is None:
+        return None
+    year, month, day = found.group(1), found.group(2), found.group(3)
+    iso = f"{year}-{month}" + (f"-{day}" if day else "")
+    try:
+        value = from_iso(iso)
+    except ParseError:
+        return None  # "/2024/02/31/": no such day
+    return value if value.start <= today else None
+
+
+_DATE_IN_PATH = re.compile(
+    r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|$)"
+)
+
+
 def from_iso(text: str) -> ClaimDate:
     """A date stored as ISO text at its precision ('2024-10-23', '2024-10', '2024')."""
     iso = _ISO.match(text) if isinstance(text, str) else None

@@ -15,10 +15,12 @@ sources are passed in. How an article is read:
    ("..., while 572 were captured") take the sentence's; "reports that ..."
    takes nobody. A quotation's sentences take the speaker named where it closes;
    a bullet's take its first attributed sentence's.
-4. Figures that are no claim of the speaker are left out: baselines ("up from
-   300") unless a source of their own is named, a whole a part is taken from,
-   alternatives ("30,000, 35,000 or perhaps 40,000"), and figures in a relative
-   clause that only describes ("protests which spread to 35 counties").
+4. Figures that are no claim of the speaker are left out: figures compared with
+   ("than 12,000") unless a source of their own is named (a count's own earlier
+   figure, "up from 300", is a claim, proposed at low confidence), a whole a part
+   is taken from, alternatives ("30,000, 35,000 or perhaps 40,000"), and figures
+   in a relative clause that only describes ("protests which spread to 35
+   counties").
 5. Pronouns, back-references ("the agency", "the board", "the report"), roles
    ("the President", "a military adviser") and possessives ("their statement")
    are resolved against the people and organisations the article names; an
@@ -29,6 +31,7 @@ sources are passed in. How an article is read:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -58,7 +61,8 @@ from claimtrack.figures import (
     parse_figure_option,
 )
 from claimtrack.limits import MAX_TEXT
-from claimtrack.quantities import as_part
+from claimtrack.places import place_names
+from claimtrack.quantities import as_part, is_side
 
 __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims", "sentences"]
 
@@ -190,13 +194,19 @@ def _read(text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     for index, raw in enumerate(lines):
+        if _PHOTO_CREDIT.search(raw) or _FURNITURE.match(raw):
+            # a photo's caption, a link to another story: they repeat or point
+            # elsewhere, and no source speaks in them
+            continue
         bullet = _BULLET.match(raw)
         level = 0
         if bullet:
             level = 2 if len(bullet.group(1).expandtabs()) >= 2 else 1
         line = _BULLET.sub("", raw).strip()
         line = _DATELINE.sub("", line, count=1)
-        headline = index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
+        headline = (
+            index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
+        ) or _title_case(line)
         open_quote = False
         for piece in _split_sentences(line):
             opened = open_quote
@@ -207,6 +217,33 @@ def _read(text: str) -> list[_Sentence]:
                     open_quote = False
             out.append(_Sentence(piece, headline, index, level, opened))
     return out
+
+
+# What marks a line as a photo's caption or credit: "(AP Photo/Jo Lee)", "Photo: X",
+# "REUTERS/Jo Lee", "AFP via Getty Images", "(File Photo)".
+_PHOTO_CREDIT = LazyPattern(
+    r"\((?:AP|AFP|EPA|Reuters|Getty)?\s*(?:File\s+)?Photo\b|\b(?:Photo(?:graph)?|Image|Picture|"
+    r"Credit)s?:\s|\b(?:REUTERS|GETTY\s+IMAGES|AFP|EPA|AP)/[A-Z]|\bGetty\s+Images\b|"
+    r"\bvia\s+Getty\b|\bFile\s+(?:photo|image)\b",
+    re.I,
+)
+
+
+# Page furniture that links elsewhere: "Read more: ...", "[See more: ...]", "ALSO READ".
+_FURNITURE = LazyPattern(
+    r"\s*[\[(]?\s*(?:read\s+more|also\s+read|see\s+more|see\s+also|related(?:\s+stories)?|"
+    r"read\s+also|watch|listen|recommended|more\s+on\s+this)\b\s*[:|\-–—]",
+    re.I,
+)
+
+
+def _title_case(line: str) -> bool:
+    """A line written as a title, wherever it stands: a headline or a sub-head ("WHO
+    Claims 47 Lakh Deaths In India, Is It True?"), not a sentence of the body."""
+    if line.endswith(".") or len(line) > 160:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _split_sentences(paragraph: str) -> list[str]:
@@ -235,7 +272,8 @@ _CLAUSE_SPLIT = LazyPattern(
 )
 # A relative clause describes what comes before it; its figures are not the speaker's.
 _RELATIVE = LazyPattern(
-    r"(?:,\s+|(?<!\bof)\s+)(?:which|who|whose)\s+(?!said|says|told|estimated|reported)"
+    r"(?:,\s+|(?<!\bof)\s+)(?:which|who|whose)\s+"
+    r"(?!said|says|say|told|estimated|estimate|estimates|reported|show|shows|showed|put|puts)"
     r"|,\s+where\s+"
     r"|\s+that\s+(?=(?:had|has|have|was|were|is|are|killed|left|hit|struck|[a-z]+ed)\b)"
 )
@@ -252,8 +290,10 @@ class _Clause:
 # "Two days after the ministry published 420 names, ...": a clause that opens the
 # sentence and ends at its first comma has a source of its own, or none.
 _OPENING_CLAUSE = LazyPattern(
-    r"^(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as|although|though|because|"
-    r"once|until|if)\s+[^,;]{3,120}?,\s+",
+    # (not "As many as 45 people died, ...", nor "As per the report, ...")
+    r"^(?!as\s+(?:many|much|high|few|little|low)\s+as\b)"
+    r"(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as(?!\s+per\b)|although|though|"
+    r"because|once|until|if|unlike|contrary\s+to|in\s+contrast\s+to)\s+[^,;]{3,120}?,\s+",
     re.IGNORECASE,
 )
 
@@ -291,9 +331,13 @@ def _relative_spans(sentence: str) -> list[tuple[int, int]]:
 
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
 _APPOSITIVE_ROLE = LazyPattern(
-    rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:a|an|the)\s+([^,;.]{{3,80}}?)(?:,|\.|;|$| said"
-    r"| which| that| who)"
+    rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:(?:a|an|the)\s+|(?=(?:head|chief|director|"
+    r"president|spokesman|spokeswoman|spokesperson|minister|secretary|chairman|leader|"
+    r"governor|mayor|commissioner|deputy)\s))([^,;.]{3,80}?)(?:,|\.|;|$| said| which| that| who)"
 )
+# A name with what it is written before it: "Israeli company Crowd Solutions",
+# "rights group Lantern Watch", so that "the company", "the group" find it.
+_DESCRIBED_BEFORE = LazyPattern(rf"\b([a-z]+)\s+({_NAME})")
 # A state or province the article names: what "the state government" governs.
 _REGION = LazyPattern(
     r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:state|province|region)\b"
@@ -304,12 +348,23 @@ _REGIONAL_BODY = LazyPattern(
     r"administration|ministry|health\s+department|disaster\s+agency)",
     re.I,
 )
+# The national body an article's "the government" is, where it names one nation's:
+# "Norlandian officials", "Norland's junta".
+_NATIONAL_BODY = LazyPattern(
+    r"(?:the\s+)?((?:military|central|federal|national|interim)\s+)?(government|junta)", re.I
+)
+_NATION_BEFORE = LazyPattern(
+    r"\b((?:North\s+|South\s+)?[A-Z][a-z]{2,})(['’]s)?\s+(?:military\s+|central\s+|federal\s+)?"
+    r"(?:government|junta|authorities|military|army|president|prime\s+minister|officials|"
+    r"police|ministry|parliament|state\s+media|state\s+television)\b"
+)
 # A sentence that opens with a person and whom they speak for: "Tomas Berg of the Lumen
 # group, who ..., said".
 _NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 _ORGANISATION = LazyPattern(
     r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
 )
+_NAME_JOINERS = {"of", "on", "for", "and", "the"}  # "Commission on Human Rights"
 _ACRONYM = LazyPattern(r"((?:[A-Z][\w'’-]*\s+(?:of\s+|on\s+|for\s+|and\s+)?){1,7})\(([A-Z]{2,8})\)")
 
 
@@ -352,6 +407,9 @@ class _Context:
         self.last_person: str | None = None
         self.recent_people: list[_Person] = []  # the few named last, the latest last
         self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
+        self.nations: list[str] = []  # each mention of a nation's body: "Norland's junta"
+        self.countries: list[str] = []  # each mention of a country's name
+        self.states: list[str] = []  # ... and of a state's, a province's or a region's
         self.last_counted: Figure | None = None  # the last figure with a counted noun
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
@@ -403,6 +461,24 @@ class _Context:
             roles = {w for w in head_words[-2:] if w.isalpha()}
             if roles:
                 self.mention(" ".join(name), roles, position)
+        for match in _DESCRIBED_BEFORE.finditer(sentence):
+            head, name = match.group(1), match.group(2).split()
+            if name[0] in ("The", "A", "An") or any(w.lower() in attr.NOT_NAMES for w in name):
+                continue
+            if (
+                head.rstrip("s") in attr.BACK_REFERENCES - attr.ROLES
+                and name[-1].lower() not in attr.BACK_REFERENCES
+            ):
+                self.descriptions.setdefault(" ".join(name), set()).add(head)
+        for match in _NATION_BEFORE.finditer(sentence):
+            nation = match.group(1)
+            if nation.split()[-1] not in attr.NOT_NAMES and (
+                match.group(2) or is_side(nation.lower())
+            ):
+                self.nations.append(nation)
+        countries, states = place_names()
+        self.countries.extend(_places_in(sentence, countries))
+        self.states.extend(_places_in(sentence, states))
         if " state" in sentence or " provinc" in sentence or " region" in sentence:
             for match in _REGION.finditer(sentence):
                 words = (match.group(1) or match.group(2)).split()
@@ -444,9 +520,17 @@ class _Context:
         if heads.isdisjoint(attr.CLAIMANT_HEADS):
             return
         for match in _ORGANISATION.finditer(sentence):
+            before = sentence[: match.start()].rstrip()
+            if before.endswith((",", ", the")) and sentence.startswith((",", " and "), match.end()):
+                continue  # "..., Poland, the Russian Federation, South Africa, ...": a list
             words = match.group(0).split()
             while words and words[0].lower() in attr.NOT_NAMES:
                 words = words[1:]
+            for index, word in enumerate(words[1:], 1):
+                if word.lower() in attr.NOT_NAMES and word.lower() not in _NAME_JOINERS:
+                    # "the World Health Organisation on Thursday": the name ends
+                    words = words[: index - 1 if words[index - 1] in ("on", "of") else index]
+                    break
             if words and words[0].lower().rstrip(".") in attr.TITLES:
                 continue  # "President Ana Obi": a person with a title
             if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):
@@ -470,11 +554,14 @@ class _Context:
     def person_named(self, name: str) -> _Person | None:
         return next((p for p in self.people if p.name == name or p.name.endswith(" " + name)), None)
 
-    def called(self, pronoun: str) -> str | None:
+    def called(self, pronoun: str, besides: str | None = None) -> str | None:
         """Whom "he" or "she" stands for: the person named last, passing over one the
         text has already called by the other pronoun ("..., she said. ... He said" is
-        someone else), and from then on called so."""
+        someone else), and `besides`, the one the pronoun's clause is about, and from
+        then on called so."""
         for person in reversed(self.recent_people):
+            if besides and (person.name == besides or person.name.endswith(" " + besides)):
+                continue
             if person.pronoun in (None, pronoun):
                 person.pronoun = pronoun
                 return person.name
@@ -505,6 +592,9 @@ class _Context:
     def organisation_named(self, noun: str) -> str | None:
         """'the board' after 'the Board of Audit of Japan'; 'the agency' after "South
         Korea's spy agency"."""
+        described = self.described(noun)
+        if described is not None:
+            return described  # "the company" after "Israeli company Crowd Solutions"
         if noun in ("agency", "organisation", "organization", "group", "body", *_MEDIA):
             return self.last_organisation  # "the agency": whichever was named last
         for earlier in reversed(self.organisations):
@@ -569,11 +659,16 @@ def extract_claims(
     ]
     context.descriptions = learned.descriptions
     context.regions = learned.regions
+    context.nations = learned.nations
+    context.countries = learned.countries
+    context.states = learned.states
     context.mentions = learned.mentions
     found: list[Candidate] = []
     pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
     quote_speaker: Attribution | None = None
     bullet_attribution: Attribution | None = None
+    last_source: Attribution | None = None  # the source the last sentence's figures took
+    unclaimed: tuple[_Sentence, list[Located]] | None = None  # the last sentence's, if nobody's
     paragraph = -1
     for position, sentence in enumerate(read):
         if sentence.paragraph != paragraph:
@@ -597,6 +692,27 @@ def extract_claims(
             loose = []
         if loose and sentence.bullet and bullet_attribution is not None:
             assigned += [_Assigned(loc, bullet_attribution, sentence.text, True) for loc in loose]
+        if (
+            loose
+            and not assigned
+            and last_source is not None
+            and (_GOES_ON.match(sentence.text) or _RECORDED_UNSAID.search(sentence.text))
+        ):
+            # "Of these, 12 were children.": the count the source gave, broken down
+            assigned = [_Assigned(loc, last_source, sentence.text, True) for loc in loose]
+            loose = []
+        if not assigned and not loose and unclaimed is not None and _GIVES_IT.search(sentence.text):
+            # "The toll was confirmed to the media by X.": the figures before were X's
+            source = _source_named(sentence, context, position)
+            if source is not None:
+                earlier, figures = unclaimed
+                given = [_Assigned(loc, source, earlier.text, True) for loc in figures]
+                found += _candidates(given, earlier, published, known, context)
+        unclaimed = (sentence, loose) if loose and not assigned else None
+        if assigned:
+            last_source = assigned[-1].attribution
+        elif loose:
+            last_source = None
         if assigned and sentence.bullet:
             last = assigned[-1].attribution
             if not assigned[-1].inherited or bullet_attribution is None:
@@ -605,9 +721,51 @@ def extract_claims(
         for item in assigned:
             if item.attribution.claimant and not item.inherited:
                 context.remember(item.attribution.claimant, item.attribution.person)
-        context.organisations_in(sentence.text)
+        if not sentence.headline:
+            context.organisations_in(sentence.text)  # a title capitalises every word
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
     return [_within_limit(c) for c in _deduplicate(found, affiliations)]
+
+
+# A sentence that says who gave the figures of the one before: "The toll was confirmed
+# by X", "These figures were released by X", "X confirmed the toll".
+_GIVES_IT = LazyPattern(
+    r"^(?:(?:The|This|That|These|Those)\s+(?:(?:death|latest|new|official)\s+)?"
+    r"(?:toll|figures?|numbers?|count|tally|total|estimates?)?\s*(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:confirmed|given|announced|released|provided|reported|issued|published)\b"
+    r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided)\s+(?:the|this|that|these)\s+"
+    r"(?:(?:death|latest|new)\s+)?(?:toll|figures?|numbers?|count|tally|total)\b)"
+)
+
+
+def _source_named(sentence: _Sentence, context: _Context, position: int) -> Attribution | None:
+    """The named source of a sentence that gives no figure of its own."""
+    for found in attr.attributions(sentence.text):
+        resolved = _resolve(found, context, position, sentence.text, sentence.quote_open)
+        if resolved.claimant and resolved.kind not in ("unnamed", "possessive"):
+            return resolved
+    return None
+
+
+# A sentence that goes on breaking down the count the sentence before gave: "Of
+# these, ...", "Four of them ...", "Another 30,000 ...", "Two others ...", "The rest ...",
+# "The new figure is 253".
+_GOES_ON = LazyPattern(
+    r"(?:(?:Of|Among)\s+(?:these|those|them|whom)\b"
+    r"|(?:[\w-]+\s+){1,3}of\s+(?:these|those|them)\b"
+    r"|(?:Another|A\s+further)\s"
+    r"|(?:[\w,-]+\s+){1,2}(?:others|more)\b"
+    r"|The\s+(?:remaining|rest|other)\b"
+    r"|The\s+(?:new|latest|revised|updated|corrected)\s+(?:figure|toll|count|total|tally)\b)"
+)
+
+
+# "Then as many as 75 deaths were recorded in seven hospitals": a record kept by no
+# one the sentence names, so by the source the count before came from
+_RECORDED_UNSAID = LazyPattern(
+    r"\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?(?:recorded|counted|registered|"
+    r"documented|tallied)\b(?![^.;]*\bby\b)"
+)
 
 
 def _within_limit(candidate: Candidate) -> Candidate:
@@ -666,7 +824,8 @@ def _read_sentence(
             context.remember(resolved.claimant, resolved.person)
             if (
                 resolved.kind in ("according", "passive")
-                or "report" in text[resolved.start : resolved.end]
+                or attr.names_a_report(text[resolved.start : resolved.end])
+                or attr.publishes(text, resolved.end)
             ):
                 context.last_report = resolved.claimant
     for clause in clauses:
@@ -679,6 +838,7 @@ def _read_sentence(
         closing = after[0] if after else None
     relative = _relative_spans(text)
     sentence_end = _sentence_source(clauses, text)
+    listed_last = _last_listed(figures, text)
     assigned: list[_Assigned] = []
     loose: list[Located] = []
     previous: Attribution | None = None
@@ -724,12 +884,15 @@ def _read_sentence(
                 "passive" not in (a.kind, a.form)
                 or not any(located.end <= f.start < a.start for f in figures))]  # fmt: skip
             chosen = before[-1] if before else (after[0] if after else inherited)
+            # figures listed together share what closes the list: "40% and 65% full,
+            # according to X"
+            last = listed_last[located.start]
             tight = [
                 a
                 for a in after
-                if (a.kind in ("according", "after", "possessive") and a.start - located.end <= 14)
-                or (a.kind == "passive" and a.start - located.end <= 30)
-                or _relative_source(a, located, text)
+                if (a.kind in ("according", "after", "possessive") and a.start - last.end <= 14)
+                or (a.kind == "passive" and a.start - last.end <= 30)
+                or _relative_source(a, last, text)
             ]
             if tight:
                 chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
@@ -798,6 +961,27 @@ _POINTS_BACK = LazyPattern(
 )
 
 
+_LISTED_WITH = LazyPattern(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+
+
+def _last_listed(figures: list[Located], text: str) -> dict[int, Located]:
+    """For each figure (by its start), the last of the figures listed with it ("40%,
+    55% and 65%"): one pass from the end, so that a sentence of thousands of figures
+    is read in linear time."""
+    ordered = sorted(figures, key=lambda f: f.start)
+    last: dict[int, Located] = {}
+    following: Located | None = None
+    for located in reversed(ordered):
+        listed = (
+            following is not None
+            and following.start >= located.end
+            and bool(_LISTED_WITH.fullmatch(text, located.end, following.start))
+        )
+        last[located.start] = last[following.start] if listed else located  # type: ignore[union-attr]
+        following = located
+    return last
+
+
 def _relative_source(attribution: Attribution, located: Located, text: str) -> bool:
     """ "the $12 billion the president had cited": a relative clause left unmarked,
     whose verb has the figure for its object."""
@@ -811,7 +995,10 @@ def _relative_source(attribution: Attribution, located: Located, text: str) -> b
 def _new_actor(text: str, clause: _Clause) -> bool:
     """A contrast whose subject is someone else: "..., while Rome sent 80 medics" is
     no longer what the first source said; "..., while 572 others were captured" is."""
-    first = text[clause.start : clause.end].split(None, 1)[:1]
+    words = text[clause.start : clause.end].split(None, 2)
+    if len(words) >= 2 and words[0].isalpha() and words[1] in attr.VERBS:
+        return True  # "..., but residents fear the toll is in the hundreds": they speak
+    first = words[:1]
     return bool(first) and first[0][:1].isupper() and first[0].lower() not in ("the", "a", "an")
 
 
@@ -839,6 +1026,7 @@ def _inside_quote(text: str, position: int, opened: bool) -> bool:
     return inside
 
 
+_OR_FOLLOWS = LazyPattern(r"\s*,?\s+or\b")
 _ALTERNATIVE = LazyPattern(r"\s*(?:,|or|,?\s+or\s+(?:maybe|perhaps|even|possibly))\s*$")
 
 
@@ -850,7 +1038,7 @@ def _not_a_claim(
     own: list[Attribution],
 ) -> bool:
     """Figures a sentence gives that are no claim of its source."""
-    if located.baseline:
+    if located.baseline and not located.earlier:
         # unless the baseline names its own source: "the $2.1 billion put forward by X",
         # "than the $12 billion the president had cited"
         return not any(
@@ -864,7 +1052,7 @@ def _not_a_claim(
         if start < located.start < end and not any(start <= a.end <= end for a in own):
             return True
     if (located.figure.unit or "").lower() in _MENTIONS or _MENTION_BEFORE.search(
-        text, max(0, located.start - 24), located.start
+        text, max(0, located.start - 40), located.start
     ):
         # "the 2,000 figure", "the number of 1,500": a figure talked about, unless the
         # words after it say whose it is ("the figure of 2,000 cited by the army")
@@ -875,24 +1063,39 @@ def _not_a_claim(
         return True  # "in two villages", "across ten provinces": where, not how many
     if _RANK_BEFORE.search(text, max(0, located.start - 8), located.start):
         return True  # "one of the top three fires": a rank, not a count
+    if _CHANGED_BY.search(text, max(0, located.start - 90), located.start):
+        return True  # "lowered the toll by more than 100": how much a count moved
     if previous is not None and not located.figure.unit and previous.end <= located.start:
         between = text[previous.end : located.start]
         noun = previous.figure.phrase or ""
         if noun and between.lstrip().startswith(noun):
             between = between.lstrip()[len(noun) :]  # "4,000 people, 5,000 or maybe 6,000"
-        if (
-            len(between) < 16
-            and _ALTERNATIVE.match(between + " ")
-            or between.strip() in (",", "or")
+        # "30,000, 35,000 or perhaps 40,000": the same claim again; a bare comma only
+        # where the "or" follows ("Out of 2,000 workers, 1,400 joined" is two claims)
+        comma = between.strip() == ","
+        if (comma and _OR_FOLLOWS.match(text, located.end)) or (
+            not comma
+            and (len(between) < 16 and _ALTERNATIVE.match(between + " ") or between.strip() == "or")
         ):
-            return True  # "30,000, 35,000 or perhaps 40,000": the same claim again
+            return True
     return bool(_WHOLE_BEFORE.search(text, max(0, located.start - 30), located.start))
 
 
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
-_MENTION_BEFORE = LazyPattern(r"\b(?:the|this|that)\s+(?:figure|number)\s+of\s+$", re.I)
+# ... and the figures of nobody the sentence names, compared with: "more than double the
+# official death toll of 6 million", "higher than the reported toll of 4,81,486"
+_MENTION_BEFORE = LazyPattern(
+    r"\b(?:(?:the|this|that)\s+(?:figure|number)|the\s+(?:official|reported|government)\s+"
+    r"(?:death\s+)?(?:toll|count|figures?|tally))\s+of\s+$",
+    re.I,
+)
 _RANK_BEFORE = LazyPattern(r"\btop\s+$", re.I)
+_CHANGED_BY = LazyPattern(
+    r"\b(?:lowered|raised|reduced|increased|cut|revised|decreased|rose|risen|fell|fallen|"
+    r"dropped|climbed|grew|grown|jumped|shrank|down|up)\b[^,;.:]{0,60}\bby\s+$",
+    re.I,
+)
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
 # "... of the overall bill of $6.5 billion", "900 of the 1,300": the whole a part
 # is taken from, given only to say what it is a part of.
@@ -920,9 +1123,16 @@ def _resolve(
     if found.claimant is not None and found.kind not in ("role",):
         name = context.full_name(found.claimant)
         regional = _REGIONAL_BODY.fullmatch(name)
-        if regional and len(context.regions) == 1:
+        region = (
+            (context.regions[0] if len(context.regions) == 1 else _most_named(context.states))
+            if regional
+            else None
+        )
+        if region is not None:
             # "the state government" of an article about one state: that state's
-            name = f"{context.regions[0]} {name.removeprefix('the ').removeprefix('The ')}"
+            name = f"{region} {name.removeprefix('the ').removeprefix('The ')}"
+        else:
+            name = _national(name, context)
         words = name.split()
         if (
             words
@@ -931,7 +1141,17 @@ def _resolve(
         ):
             # a description ("France's undertakers", "the researcher") the article
             # gives one name for
-            name = context.described(words[-1]) or context.role(name, position) or name
+            name = (
+                context.described(words[-1])
+                or context.role(name, position)
+                or (
+                    # "the human rights group's figure": the group named before
+                    context.organisation_named(words[-1])
+                    if found.kind == "possessive" and words[-1] in attr.BACK_REFERENCES
+                    else None
+                )
+                or name
+            )
         return replace(found, claimant=name)
     if found.kind == "pronoun" and _inside_quote(text, found.start, opened):
         return found  # "“They falsely said 90,000,” X said": X reports, and denies, it
@@ -941,7 +1161,9 @@ def _resolve(
     if found.kind == "pronoun":
         kind = attr.PRONOUNS.get(word)
         if kind == "person":
-            claimant, person = context.called(word), True
+            # "Maduro, he said, won 51%": "he" is someone else than the one it is about
+            about = _NAME_BEFORE_ASIDE.search(text, 0, found.start)
+            claimant, person = context.called(word, about.group(1) if about else None), True
         elif (
             kind == "organisation"
             and subject is not None
@@ -957,11 +1179,18 @@ def _resolve(
             )
         # "we" and "I" name the speaker of the quotation they stand in
     elif found.kind == "reference":
-        if attr.report_words(word):
-            claimant = context.last_report or context.last_organisation
+        if found.form == "published":
+            claimant = context.last_report  # "the estimates show": only a report's owner
+        elif attr.report_words(word):
+            # "the report said": whoever's report the article named, else (for the
+            # words that name a body too) the organisation named last; "the audit put
+            # the cost at", with no owner named, as written
+            claimant = context.last_report or (
+                context.last_organisation if word in attr.BACK_REFERENCES else word
+            )
         else:
             # with nothing named before, "the ministry" is the claimant as written
-            claimant = context.organisation_named(word) or word
+            claimant = context.organisation_named(word) or _national(word, context)
     elif found.kind == "possessive" or (word.split() or [""])[0] in attr.POSSESSIVES:
         owner = word.split()
         if owner and owner[0] in ("his", "her"):
@@ -979,6 +1208,52 @@ def _resolve(
         person = holder is not None
 
     return replace(found, claimant=claimant, person=person)
+
+
+_NAME_BEFORE_ASIDE = LazyPattern(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s*$")
+
+
+def _national(name: str, context: _Context) -> str:
+    """'the government' of an article about one nation: that nation's. The nation is
+    the only one whose bodies the article names ("Spanish officials"), else the
+    country it names most, at least twice and twice as often as any other."""
+    if not _NATIONAL_BODY.fullmatch(name):
+        return name
+    nation = (
+        context.nations[0] if len(set(context.nations)) == 1 else _most_named(context.countries)
+    )
+    if nation is None:
+        return name
+    return f"{nation} {name.removeprefix('the ').removeprefix('The ')}"
+
+
+def _most_named(mentions: list[str]) -> str | None:
+    """The place an article names most, at least twice and twice as often as any other."""
+    if not mentions:
+        return None
+    (first, times), *others = Counter(mentions).most_common(2)
+    return first if times >= 2 and (not others or times >= 2 * others[0][1]) else None
+
+
+def _places_in(sentence: str, names: frozenset[str]) -> list[str]:
+    """The place names a sentence holds: runs of capitalised words looked up, the
+    longest name first ("South Africa", not "Africa")."""
+    found = []
+    for run in _CAPITALISED_RUN.finditer(sentence):
+        words = run.group().split()
+        start = 0
+        while start < len(words):
+            for end in range(min(len(words), start + 4), start, -1):
+                if " ".join(words[start:end]) in names:
+                    found.append(" ".join(words[start:end]))
+                    start = end
+                    break
+            else:
+                start += 1
+    return found
+
+
+_CAPITALISED_RUN = LazyPattern(r"\b[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w'’-]*)*")
 
 
 def _candidates(
@@ -1016,14 +1291,31 @@ def _candidates(
             figure is not None
             and figure.unit is None
             and context.last_counted is not None
-            and _BACK_FIGURE.search(
-                sentence.text, max(0, item.located.start - 60), item.located.start
-            )  # type: ignore[union-attr]
+            and (
+                _BACK_FIGURE.search(
+                    sentence.text, max(0, item.located.start - 60), item.located.start
+                )  # type: ignore[union-attr]
+                or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
+            )
         ):
             # "The toll stood at 47. By evening, the figure had risen to 63": the same count
             figure = replace(
                 figure, unit=context.last_counted.unit, phrase=context.last_counted.phrase
             )
+        elif figure is not None and figure.unit is None and item.located.earlier:  # type: ignore[union-attr]
+            # "the toll rose from 40 to 61": the count it changed from is of the same thing
+            later = next(
+                (
+                    other.located.figure
+                    for other in items
+                    if other.located is not None
+                    and other.located.start > item.located.start  # type: ignore[union-attr]
+                    and other.located.figure.unit
+                ),
+                None,
+            )
+            if later is not None:
+                figure = replace(figure, unit=later.unit, phrase=later.phrase)
         if figure is not None:
             previous = figure
             if figure.unit:
@@ -1052,7 +1344,9 @@ def _candidates(
                     sentence.headline,
                     known,
                     item.inherited,
-                    item.located in parts,
+                    item.located in parts
+                    or _superseded(item)
+                    or (figure is not None and _told_earlier(attribution, sentence.text)),
                 ),  # fmt: skip
                 headline=sentence.headline,
                 part=bool(item.located and item.located.part),
@@ -1080,9 +1374,44 @@ def _candidates(
     return found
 
 
+def _told_earlier(attribution: Attribution, text: str) -> bool:
+    """A figure the source gave before the one the article reports: "Earlier police
+    reports listed 19", "the ministry had initially put the toll at 30" (not "said
+    earlier this week", which dates it)."""
+    window = range(max(0, attribution.start - 20), attribution.end + 12)
+    return any(
+        _DATED_AFTER.match(text, match.end()) is None
+        for match in _EARLIER_TELLING.finditer(text, window.start, window.stop)
+    )
+
+
+_EARLIER_TELLING = LazyPattern(r"\b(?:earlier|previously|initially|originally|at\s+first)\b", re.I)
+_DATED_AFTER = LazyPattern(
+    r"\s+(?:this|that|on|in|today|yesterday|tonight|last|the\s+same)\b", re.I
+)
+
+
+def _superseded(item: _Assigned) -> bool:
+    """A count's earlier figure, given by the sentence's source as what its count was
+    before ("rose from 40 to 61"), not one whose owner is written with it ("X's
+    initial estimate of $20 billion")."""
+    located, attribution = item.located, item.attribution
+    return (
+        located is not None
+        and located.earlier
+        and not (
+            attribution.kind in ("possessive", "passive")
+            and (
+                abs(attribution.end - located.start) < 30
+                or abs(attribution.start - located.end) < 30
+            )
+        )
+    )
+
+
 _LETTERS = LazyPattern(r"[a-z]+")
 _BACK_FIGURE = LazyPattern(
-    r"\b(?:the|that|this)\s+(?:figure|number|total|count)\b[^.;]{0,40}$", re.I
+    r"\b(?:the|that|this)\s+(?:[a-z]+\s+)?(?:figure|number|total|count)\b[^.;]{0,40}$", re.I
 )
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 _NOTHING_COUNTED_AFTER = LazyPattern(r"\s*(?:[.;)]|,\s+(?:while|but|whereas)\b|$)")
@@ -1247,6 +1576,9 @@ def _deduplicate(
                 for index in same_number
                 if same_source(kept[index].claimant, candidate.claimant)
                 and _same_figure(kept[index].figure, candidate.figure)
+                # a denial of a figure is no telling of it: "X denied it exceeded 125"
+                # and "125, X's spokesman said" are two claims
+                and (kept[index].stance == "denies") == (candidate.stance == "denies")
             ),
             None,
         )

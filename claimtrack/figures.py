@@ -115,6 +115,9 @@ class Located(NamedTuple):
     score: float
     baseline: bool = False  # what another figure is compared with: "up from 300"
     part: bool = False  # a part of a larger count: "including 800 children"
+    # a baseline that is the count's own earlier figure ("rose from 40 to 61", "up from
+    # 300 last year"), not another thing compared with ("more than the 12,000 of 2019")
+    earlier: bool = False
 
 
 # Vague words and the interval each stands for. Longest phrases first, so that
@@ -439,6 +442,21 @@ _BASELINE_WORDS = {
     an earlier estimate of|previous figure of|previous toll of|from an earlier|
     from a previous|from an initial|short of""".replace("\n", " ").split("|")
 }
+# Of those, the ones that give the same count at an earlier moment.
+_EARLIER_WORDS = {
+    phrase
+    for phrase in _BASELINE_WORDS
+    if phrase[-1] == "from"
+    or {"previously", "earlier", "initial", "previous", "peak"} & set(phrase)
+}
+_EARLIER_LAST = {phrase[-1] for phrase in _EARLIER_WORDS}
+# "raised its estimate of the damage from $2 billion to ...": a change of the count,
+# its verb further back in the clause than the words before the number
+_CHANGED_FROM = LazyPattern(
+    r"\b(?:rose|risen|rising|raised|raising|revised|revising|increased|increasing|decreased|"
+    r"jumped|climbed|dropped|fell|fallen|declined|grew|grown|shrank|lowered|cut|upped|"
+    r"doubled|pushed|brought)\b[^,;.:!?]{0,50}\bfrom\s+$"
+)
 _PART_WORDS = {
     tuple(phrase.split())
     for phrase in """including|included|among them|among whom|among those|of whom|of which|
@@ -446,6 +464,8 @@ _PART_WORDS = {
 }
 _BASELINE_LAST = {phrase[-1] for phrase in _BASELINE_WORDS}
 _PART_LAST = {phrase[-1] for phrase in _PART_WORDS}
+# "four of them", "two others": a count of what was counted before, with no noun
+_SAME_KIND_FOLLOWS = LazyPattern(r"\s+(?:of\s+(?:these|those|them)|others)\b")
 _OF_A_WHOLE = LazyPattern(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?\d")
 _FILLERS = {"the", "a", "an", "its", "their", "some", "about", "around", "nearly", "just", "only"}
 _PRONOUN_ONE_BEFORE = {
@@ -512,7 +532,7 @@ def _verb_like(word: str) -> bool:
     return word.endswith("ed") and word not in UNIT_SYNONYMS
 
 
-_HEAD_ONLY = {"killed", "dead", "wounded", "injured", "displaced", "missing", "died"}
+_HEAD_ONLY = {"killed", "dead", "wounded", "injured", "displaced", "missing", "died", "hurt"}
 _LINKING = {"went", "remain", "remained", "remains", "were", "are", "lay", "lie"}
 # Up to five words after a number, stopping at punctuation other than a hyphen,
 # an apostrophe or the stops of an abbreviation.
@@ -669,7 +689,17 @@ def _qualifier_before(text: str, start: int, previous: str) -> tuple[str | None,
     match = _PRE_RE.match(window)
     if match is None:
         return None, start
-    return _normal_phrase(match.group("q")), start - match.end()
+    phrase = _normal_phrase(match.group("q"))
+    if phrase == "up to" and _MOVED_UP.search(
+        text, max(0, start - match.end() - 12), start - match.end()
+    ):
+        return None, start  # "the toll has gone up to 52": the count rose to it
+    return phrase, start - match.end()
+
+
+_MOVED_UP = LazyPattern(
+    r"\b(?:gone|went|goes|going|shot|moved|climbed|jumped|risen|rose|crept|inched|edged)\s+$", re.I
+)
 
 
 def _normal_phrase(reversed_text: str) -> str:
@@ -717,6 +747,11 @@ class _Number:
     words: bool = False  # written in words
 
 
+_STOP_GROUPED_RE = LazyPattern(r"\d{1,3}(?:\.\d{3}){2,}")
+_STOP_THOUSANDS_RE = LazyPattern(r"[1-9]\d{0,2}\.\d\d0")
+_PERCENT_AFTER_RE = LazyPattern(r"\s*(?:%|per\s*cent|percent|pc\b)", re.I)
+
+
 def _digits_value(run: str) -> tuple[float, int] | None:
     """The value of a run of digits, commas and stops, and how much of it is the
     number: '3,000' of '3,000,'; '12,34,567'; '1.5'; None for '1.2.3'."""
@@ -724,6 +759,8 @@ def _digits_value(run: str) -> tuple[float, int] | None:
     if "," in run and not _GROUPED_RE.fullmatch(run):
         run = run.partition(",")[0]  # "18,39": the comma is not a thousands mark
     if run.count(".") > 1:
+        if _STOP_GROUPED_RE.fullmatch(run):
+            return float(run.replace(".", "")), len(run)  # "1.500.000": stops mark thousands
         return None  # a version or an address
     plain = run.replace(",", "") if "," in run else run
     if len(plain.partition(".")[0]) > _MAX_DIGITS:
@@ -768,6 +805,13 @@ def _number_from(match: re.Match[str], group: str, money: bool) -> _Number | Non
     factor = _scale_factor(match.group(f"s{group}"), money)
     if factor is None:
         return None
+    if (
+        factor == 1.0
+        and not money
+        and _STOP_THOUSANDS_RE.fullmatch(match.group(f"n{group}")[:length])
+        and not _PERCENT_AFTER_RE.match(match.string, end)
+    ):
+        number.value *= 1000  # "40.000 people": no count is written to three decimals
     if factor != 1.0:
         number.value *= factor
         number.scale = factor
@@ -922,7 +966,23 @@ def _from_words(text: str, lowered: str, number: _Number) -> Located | None:
     if word and word != "between":
         kind, begin = _PRE_QUALIFIERS[word], q_start
         preceding = preceding[: len(preceding) - len(word.split())]
+    elif not word:
+        kind, begin = _sign_before(text, begin, kind)
     return _finish(text, lowered, number, None, begin, number.end, kind, None, preceding)
+
+
+# Signs written for a bound: "> half a million", "~300", "<50", "≥ 1,000".
+_SIGNS = {">": AT_LEAST, "≥": AT_LEAST, "<": AT_MOST, "≤": AT_MOST, "~": APPROX}
+
+
+def _sign_before(text: str, begin: int, kind: str) -> tuple[str, int]:
+    """The bound a sign before the number gives it, and where the figure then begins."""
+    at = begin - 1
+    if at >= 1 and text[at] == " ":
+        at -= 1
+    if at >= 0 and text[at] in _SIGNS and (at == 0 or not text[at - 1].isalnum()):
+        return _SIGNS[text[at]], at
+    return kind, begin
 
 
 def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located | None, int]:
@@ -955,8 +1015,8 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
     if qualifier_word:
         begin = q_start
         preceding = preceding[: len(preceding) - len(qualifier_word.split())]
-    if begin and text[begin - 1] == "~":
-        kind, begin = APPROX, begin - 1
+    if begin and not qualifier_word:
+        kind, begin = _sign_before(text, begin, kind)
 
     # A second number: a range ("10,000-12,000", "between 10 and 12 thousand").
     second = None
@@ -974,12 +1034,14 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
                 return None, match.end()  # "2013-14": a fiscal year
             if _is_year_like(first) and _is_year_like(second) and second.value > first.value:
                 return None, match.end()  # "1992-2002": a span of years
+            if second.value <= 31 and _MONTH_AFTER.match(text, second.end):
+                return None, match.end()  # "12 to 17 August": days of a month
             if joint == "-" and _PHONE_PARTS_RE.fullmatch(match.group()):
                 return None, match.end()  # "555-0123": a telephone number
             if (
                 (joint == "and" and not between)
                 or second.value > MAX_VALUE
-                or (joint == "to" and _follows(preceding, _CHANGE_FROM, {"from"}))
+                or (joint == "to" and _changed_from(lowered, begin, preceding))
                 or text[second.end : second.end + 1].isalpha()
             ):
                 second = None  # read the second number on its own
@@ -1068,6 +1130,8 @@ def _finish(
         if head is None:
             head = _counted_before(text, begin)
             phrase = head
+        if head is None and preceding and preceding[-1] in _HARMED:
+            head = phrase = _HARMED[preceding[-1]]  # "..., killing two, officials said"
         unit = head
     if head and head.lower() in _TIME_NOUNS:
         return None  # a duration: "48 hours", "three years"
@@ -1078,8 +1142,10 @@ def _finish(
     if first.words and first.value < 10 and first.scale == 1 and second is None:
         # "one", "two" alone: a count only with a counted noun after it, or as a
         # part of a count before it ("including two in Mykolaiv")
-        if not head and not part:
+        if not head and not part and not _SAME_KIND_FOLLOWS.match(text, end):
             return None
+        if _words_before(lowered, first.start, 1)[:1] in (["the"], ["these"], ["those"], ["both"]):
+            return None  # "the two dams": things already counted, named again
         if lowered.startswith("one", first.start):
             if head and head.endswith("s") and not head.endswith("ss"):
                 return None  # "one normally expects": the pronoun, and a verb
@@ -1105,7 +1171,10 @@ def _finish(
         float(low_value), None if kind == AT_LEAST else float(high_value), kind,
         text[begin:end].strip(), unit, phrase,
     )  # fmt: skip
-    baseline = _follows(preceding, _BASELINE_WORDS, _BASELINE_LAST)
+    earlier = _follows(preceding, _EARLIER_WORDS, _EARLIER_LAST) or _changed_from(
+        lowered, begin, preceding
+    )
+    baseline = earlier or _follows(preceding, _BASELINE_WORDS, _BASELINE_LAST)
     score = 1.0 + (3 if currency else 0.5 if measure else _unit_score(head))
     score += 1 if kind != EXACT else 0  # a measure describes; a count or money is claimed
     if baseline:
@@ -1114,7 +1183,7 @@ def _finish(
         score -= 0.5  # "including 800 children": the whole wins
     if first.words and first.value < 10 and not head:
         score -= 1
-    return Located(figure, begin, end, score, baseline, part)
+    return Located(figure, begin, end, score, baseline, part, earlier)
 
 
 def _currency_code(match: re.Match[str], first: _Number) -> str | None:
@@ -1138,6 +1207,15 @@ _CHANGE_FROM = {
 }
 
 
+def _changed_from(lowered: str, begin: int, preceding: list[str]) -> bool:
+    """Whether the number at `begin` is what a count changed from ("rose from 40")."""
+    if not preceding or preceding[-1] != "from":
+        return False
+    return _follows(preceding, _CHANGE_FROM, {"from"}) or bool(
+        _CHANGED_FROM.search(lowered, max(0, begin - 80), begin)
+    )
+
+
 def _currency_length(text: str, position: int) -> int:
     match = _CURRENCY_BEFORE_FORWARD_RE.match(text, position)
     return len(match.group()) if match else 0
@@ -1158,7 +1236,21 @@ def _is_label(text: str, start: int) -> bool:
         # pair whose first half was no count ("May 2-3", "2013-14")
         return True
     previous = text[max(0, start - 14) : start].rstrip(" .,(").rpartition(" ")[2]
-    return previous.lower() in _LABEL_WORDS
+    if previous.lower() in _LABEL_WORDS:
+        return True
+    if before == "(" and previous.lower() in _WEEKDAYS and _DAY_CLOSED.match(text, start):
+        return True  # "this Thursday (25)": the day of the month
+    return bool(_DAY_PAIR_BEFORE.search(text, max(0, start - 24), start))
+
+
+_WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_CLOSED = LazyPattern(r"\d{1,2}\)")
+# "August 12 and 17", "October 23 to 24": the second day of a pair
+_DAY_PAIR_BEFORE = LazyPattern(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*"
+    r"(?:and|to|&|,)\s*$",
+    re.I,
+)
 
 
 def _currency_may_follow(text: str, end: int) -> bool:
@@ -1204,6 +1296,12 @@ def _shared_scale(first: _Number, second: _Number) -> float:
     return first.value
 
 
+_PARTICLES = {"out", "up", "down", "off", "in", "away", "back"}
+# A verb of harm right before a number with nothing after it says what it counts.
+_HARMED = {"killing": "killed", "wounding": "wounded", "injuring": "injured",
+           "killed": "killed", "wounded": "wounded", "injured": "injured"}  # fmt: skip
+
+
 def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
     """The counted noun phrase right after a number, and its head noun.
 
@@ -1212,13 +1310,23 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
     if match is None:
         return None, None
     words: list[str] = []
-    for raw in match.group(1).split():
+    seen_other = False
+    written = match.group(1).split()
+    for index, raw in enumerate(written):
         word = raw.strip("-").rstrip("'’.")
         if not word:
             break
         lower = word.lower()
         if lower in _LINKING and not words:
             continue  # "28,000 went missing", "300 remain missing": the state is the noun
+        if lower in ("others", "more") and not words and not seen_other:
+            seen_other = True  # "40 others were hurt": the state after the verb is the noun
+            if index + 1 < len(written) and written[index + 1].lower() in _LINKING:
+                continue
+        if lower in _PARTICLES and (
+            not words or (len(words) == 1 and _verb_like(words[0].lower()))
+        ):
+            return None, None  # "25,000 turned out": a verb and its particle, nothing counted
         if lower in _HEAD_ONLY:
             if not words:
                 words.append(word)

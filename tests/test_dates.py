@@ -256,3 +256,23 @@ def test_resolve_phrase_never_raises(phrase, published, precision):
     for against in (published, span):
         value = resolve_phrase(phrase, against)
         assert value is None or value.start <= span.end
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/2024/10/07/story-123", ("2024-10-07", "day")),
+        ("https://news.example/2025/02/large-protests.html", ("2025-02", "month")),
+        ("https://news.example/world/2024-07-02/story", ("2024-07-02", "day")),
+        ("https://news.example/story/2024", None),  # a year alone is no date of a page
+        ("https://news.example/2024/02/31/story", None),  # no such day
+        ("https://news.example/2999/01/story", None),  # after today
+        ("https://news.example/story-4512", None),
+        ("http://[::1", None),
+    ],
+)
+def test_the_date_a_page_address_gives(url, expected):
+    from claimtrack.dates import date_in_address
+
+    found = date_in_address(url, date(2026, 12, 1))
+    assert (found and (found.iso, found.precision)) == expected

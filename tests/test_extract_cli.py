@@ -93,6 +93,19 @@ def test_without_a_publication_date_saving_refuses_and_names_published(cli, arti
     assert {(c["date"], c["date_basis"]) for c in candidates} == {(None, None)}
 
 
+def test_the_address_of_the_page_gives_its_date_when_nothing_else_does(cli, article):
+    path = article(STORM)
+    cli("extract", path, "--url", "https://news.example/2024/03/port-ellis-storm", "--save")
+    claims = cli.json("list")
+    assert claims
+    assert {(c["date"], c["date_precision"], c["date_basis"]) for c in claims} == {
+        ("2024-03", "month", "report")
+    }
+    # an address with no date, or a date still to come, gives none: saving refuses
+    for url in ("https://news.example/story/4512", "https://news.example/2999/01/story"):
+        assert "--published" in cli.error("extract", path, "--url", url, "--save")
+
+
 def test_the_preview_is_what_save_stores(cli, article):
     args = ["extract", article(STORM), "--published", "2024-03-15", "--url", "https://e.org/s"]
     preview = cli.json(*args, "--topic", "Port Ellis storm")

@@ -235,7 +235,7 @@ def read_article(
     its publication date and its address: the options', else the page's."""
     from claimtrack.article import load_article
     from claimtrack.claims import check_url
-    from claimtrack.dates import from_day, parse_date
+    from claimtrack.dates import date_in_address, from_day, parse_date
 
     report = parse_date(published, today) if published else None
     address = check_url(url) if url else None
@@ -245,7 +245,10 @@ def read_article(
         text = f"{article.title}\n\n{text}"
     if report is None and article.published:
         report = from_day(article.published)
-    return text, report, address or article.url
+    address = address or article.url
+    if report is None and address:
+        report = date_in_address(address, today)  # "/2024/10/07/": the page's own date
+    return text, report, address
 
 
 def existing_store(ctx: typer.Context) -> Store | None:
