@@ -289,7 +289,7 @@ def _agent_of_report(toks: list[Token], j: int) -> tuple[str, bool] | None | boo
             return clean_name([t[0] for t in toks[by + 1 : j + 1]])
         if participle in ("based", "drawn", "compiled"):
             if any(is_capital(t[0]) for t in toks[by + 1 : j + 1]):
-                return False  # "the toll based on Antara's report": the report's owner
+                return False  # "the count based on the Wire's report": the report's owner
             return noun_phrase_before(toks, by - 1)
     return False
 
@@ -833,7 +833,7 @@ _MADE_BY = LazyPattern(
     r"documented|confirmed|claimed)\b[^,;:.]{0,40}?\bby\s+",
     re.I,
 )
-# "X's figures", "X's latest count", "his agency's official estimate of"
+# "X's figures", "X's latest count", "her office's official estimate of"
 _POSSESSIVE = LazyPattern(
     r"(?:((?:[A-Z][\w.'’-]*\s+|&\s+){0,4}[A-Z][\w.-]*|\b(?:his|her|its|their)\s+[a-z]+|"
     r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:[a-z]+\s+){0,2}?"
@@ -990,7 +990,7 @@ def attributions(clause: str) -> list[Attribution]:
         found.append(Attribution(match.group(1), "asserts", "gapped", match.start(1),
                                  match.end(), False))  # fmt: skip
     for match in _DEMONYM_ESTIMATE.finditer(clause):
-        # "Russian estimates of 2,000 dead": whose estimate it is
+        # "Norlandian estimates of 900 dead": whose estimate it is
         found.append(
             Attribution(
                 match.group(1), "estimates", "possessive", match.start(), match.end(), False
@@ -1095,7 +1095,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
             subject = _clause_subject(toks) if previous == "to" and following == "that" else None
             if subject is not None:
-                # "X went to parliament this week to say that ...": X says it
+                # "X travelled to the capital on Friday to say that ...": X says it
                 found.append(_resolvable(subject[0], stance, "subject", toks[0][1], end,
                                          subject[1]))  # fmt: skip
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
@@ -1164,7 +1164,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         attribution = _resolvable(name, stance, kind, begin, end, person)
         attribution.denial_marker = denial
         if stance != "denies" and _CALLED_WRONG.match(clause, end):
-            attribution.stance = "denies"  # "X said Y's figure of 13 deaths was inaccurate"
+            attribution.stance = "denies"  # "X said Y's count of 40 was wrong"
         if name.split()[0].lower() in POSSESSIVES:
             attribution = Attribution(None, stance, "possessive", begin, end, False, denial,
                                       " ".join(name.lower().split()[:2]))  # fmt: skip

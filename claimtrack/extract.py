@@ -239,7 +239,7 @@ _FURNITURE = LazyPattern(
 
 def _title_case(line: str) -> bool:
     """A line written as a title, wherever it stands: a headline or a sub-head ("WHO
-    Claims 47 Lakh Deaths In India, Is It True?"), not a sentence of the body."""
+    Counts 900 Flu Deaths, Officials Say"), not a sentence of the body."""
     if line.endswith(".") or len(line) > 160:
         return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
@@ -522,13 +522,13 @@ class _Context:
         for match in _ORGANISATION.finditer(sentence):
             before = sentence[: match.start()].rstrip()
             if before.endswith((",", ", the")) and sentence.startswith((",", " and "), match.end()):
-                continue  # "..., Poland, the Russian Federation, South Africa, ...": a list
+                continue  # "..., Chile, the Andean Federation, Peru, ...": a list
             words = match.group(0).split()
             while words and words[0].lower() in attr.NOT_NAMES:
                 words = words[1:]
             for index, word in enumerate(words[1:], 1):
                 if word.lower() in attr.NOT_NAMES and word.lower() not in _NAME_JOINERS:
-                    # "the World Health Organisation on Thursday": the name ends
+                    # "the Lowland Health Council on Monday": the name ends
                     words = words[: index - 1 if words[index - 1] in ("on", "of") else index]
                     break
             if words and words[0].lower().rstrip(".") in attr.TITLES:
@@ -590,7 +590,7 @@ class _Context:
         return self.acronyms.get(name.lower(), name)
 
     def organisation_named(self, noun: str) -> str | None:
-        """'the board' after 'the Board of Audit of Japan'; 'the agency' after "South
+        """'the board' after 'the Board of Audit of Norland'; 'the agency' after "South
         Korea's spy agency"."""
         described = self.described(noun)
         if described is not None:
@@ -702,7 +702,7 @@ def extract_claims(
             assigned = [_Assigned(loc, last_source, sentence.text, True) for loc in loose]
             loose = []
         if not assigned and not loose and unclaimed is not None and _GIVES_IT.search(sentence.text):
-            # "The toll was confirmed to the media by X.": the figures before were X's
+            # "The figure was confirmed by X.": the figures before were X's
             source = _source_named(sentence, context, position)
             if source is not None:
                 earlier, figures = unclaimed
@@ -760,7 +760,7 @@ _GOES_ON = LazyPattern(
 )
 
 
-# "Then as many as 75 deaths were recorded in seven hospitals": a record kept by no
+# "Then 31 cases were registered at the clinics": a record kept by no
 # one the sentence names, so by the source the count before came from
 _RECORDED_UNSAID = LazyPattern(
     r"\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?(?:recorded|counted|registered|"
@@ -895,7 +895,7 @@ def _read_sentence(
                 or _relative_source(a, last, text)
             ]
             if tight:
-                chosen = tight[0]  # "30,000 according to the police, 105,000 according to ..."
+                chosen = tight[0]  # "12,000 according to the police, 48,000 according to ..."
             # a source turned round after a comma: "X has recorded N, the WHO said"
             speaker = next((a for a in after if a.claimant and a.kind in _SPEAKING
                             and _AFTER_A_COMMA.search(text, 0, a.start)), None)  # fmt: skip
@@ -1083,8 +1083,8 @@ def _not_a_claim(
 
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
-# ... and the figures of nobody the sentence names, compared with: "more than double the
-# official death toll of 6 million", "higher than the reported toll of 4,81,486"
+# ... and the figures of nobody the sentence names, compared with: "twice the official
+# toll of 900", "above the reported count of 1,20,000"
 _MENTION_BEFORE = LazyPattern(
     r"\b(?:(?:the|this|that)\s+(?:figure|number)|the\s+(?:official|reported|government)\s+"
     r"(?:death\s+)?(?:toll|count|figures?|tally))\s+of\s+$",
@@ -1145,7 +1145,7 @@ def _resolve(
                 context.described(words[-1])
                 or context.role(name, position)
                 or (
-                    # "the human rights group's figure": the group named before
+                    # "the rights group's figure": the group named before
                     context.organisation_named(words[-1])
                     if found.kind == "possessive" and words[-1] in attr.BACK_REFERENCES
                     else None
@@ -1284,7 +1284,7 @@ def _candidates(
             )
         ):
             # "seven people were killed, ..., including two in Mykolaiv"; "17 killed in
-            # Nairobi and 22 others"; "X counts 412 dead; Y says at least 1,100.": the
+            # the capital and 22 others"; "X counts 412 dead; Y says at least 1,100.": the
             # count is of the same thing as the one before
             figure = replace(figure, unit=previous.unit, phrase=previous.phrase)
         elif (
@@ -1394,7 +1394,7 @@ _DATED_AFTER = LazyPattern(
 def _superseded(item: _Assigned) -> bool:
     """A count's earlier figure, given by the sentence's source as what its count was
     before ("rose from 40 to 61"), not one whose owner is written with it ("X's
-    initial estimate of $20 billion")."""
+    initial estimate of $3 billion")."""
     located, attribution = item.located, item.attribution
     return (
         located is not None

@@ -1239,13 +1239,13 @@ def _is_label(text: str, start: int) -> bool:
     if previous.lower() in _LABEL_WORDS:
         return True
     if before == "(" and previous.lower() in _WEEKDAYS and _DAY_CLOSED.match(text, start):
-        return True  # "this Thursday (25)": the day of the month
+        return True  # "this Friday (14)": the day of the month
     return bool(_DAY_PAIR_BEFORE.search(text, max(0, start - 24), start))
 
 
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _DAY_CLOSED = LazyPattern(r"\d{1,2}\)")
-# "August 12 and 17", "October 23 to 24": the second day of a pair
+# "March 3 and 9", "October 23 to 24": the second day of a pair
 _DAY_PAIR_BEFORE = LazyPattern(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*"
     r"(?:and|to|&|,)\s*$",

@@ -108,12 +108,12 @@ def found(text, published=PUBLISHED, known=None):
          "hundreds.", [("Officials", "confirms", 33)]),
         # an owner's estimate with any words before the noun; a nation's body written
         # with its demonym; a count a verb of harm gives
-        ("The police's unofficial estimate of the crowd was around 38,000.",
-         [("police", "reports", 38000)]),
-        ("A Thai military spokesman said troops opened fire, wounding two Thai soldiers.",
-         [("Thai military", "asserts", 2)]),
-        ("A shell hit homes in the border province, killing two, officials said.",
-         [("officials", "asserts", 2)]),
+        ("The police's rough estimate of the crowd was about 14,000.",
+         [("police", "reports", 14000)]),
+        ("A Norlandian army spokesman said rebels shelled a post, wounding four Norlandian "
+         "guards.", [("Norlandian army", "asserts", 4)]),
+        ("A mortar round struck the market, killing three, the regional council said.",
+         [("regional council", "asserts", 3)]),
         # by how much a count moved is no count
         ("Authorities lowered the death toll by more than 100 on Thursday, to 253.",
          [("authorities", "reports", 253)]),
@@ -121,7 +121,7 @@ def found(text, published=PUBLISHED, known=None):
         ("The ministry announced 12 new deaths, bringing the total to 89.",
          [("ministry", "asserts", 12), ("ministry", "reports", 89)]),
         # "X went to parliament to say that ...": X says it
-        ("Interior Minister Ana Rondo went to parliament this week to say that 130 "
+        ("Interior Minister Ana Rondo travelled to the capital on Friday to say that 130 "
          "demonstrations had taken place.", [("Ana Rondo", "asserts", 130)]),
         # copy translated from other languages: "spoke of", "For X, ..."
         ("The organizers spoke of 200,000 participants, while the police spoke of 40,000.",
@@ -131,9 +131,9 @@ def found(text, published=PUBLISHED, known=None):
         ("For the first time, 400,000 people marched.", []),
         ("Figures from the electoral tribunal give the ruling party 54% of the vote.",
          [("electoral tribunal", "reports", 54)]),
-        # "the official death toll of 6 million" is nobody's the sentence names
-        ("The WHO estimates that nearly 15 million people died, more than double the "
-         "official death toll of 6 million.", [("WHO", "estimates", 1.5e7)]),
+        # "the official death toll of 21,000" is nobody's the sentence names
+        ("The Lowland Health Council estimates 48,000 deaths, about twice the official "
+         "death toll of 21,000.", [("Lowland Health Council", "estimates", 48000)]),
         # "As many as 45 ..." opens no clause of its own; an unnamed officer of a body
         # written in lower case speaks for it
         ("As many as 45 people lost their lives, officials informed.",
@@ -153,7 +153,7 @@ def found(text, published=PUBLISHED, known=None):
         # a verb and its particle count nothing: "25,000 turned out"
         ("Organisers claimed 25,000 turned out.", [("Organisers", "claims", 25000)]),
         # an opening "Unlike X's numbers, ..." has a source of its own
-        ("Unlike the numbers offered by the ministry, the Teachers Union said 1.5 million "
+        ("Unlike the figures put out by the ministry, the Teachers Union said 1.5 million "
          "people joined.", [("Teachers Union", "asserts", 1.5e6)]),
         # a clause between commas is no appositive of the subject
         ("According to the regional authorities, 512 people were hurt, reported the Wire.",
@@ -204,8 +204,8 @@ def found(text, published=PUBLISHED, known=None):
         # a report or estimate that an organisation owns: the organisation's figure
         ("A Harbor Wire report put the number of people hurt at 39.",
          [("Harbor Wire", "asserts", 39)]),
-        ("Analysts said a Keefe & Lowe estimate puts expected losses as high as $40 billion.",
-         [("Keefe & Lowe", "asserts", 4e10)]),
+        ("Analysts said a Keefe & Lowe estimate puts expected losses as high as $25 billion.",
+         [("Keefe & Lowe", "asserts", 2.5e10)]),
         ("That is well above Ridge & Co.’s first projection of $20 billion.",
          [("Ridge & Co.", "reports", 2e10)]),
         # the time between a subject and its verb; a verb ending inside the qualifier
@@ -215,12 +215,12 @@ def found(text, published=PUBLISHED, known=None):
         ("Moody's noted that 1,200 policies had lapsed.", [("Moody's", "asserts", 1200)]),
         ("“Twelve boats are missing,” Okoro confirmed.", [("Okoro", "confirms", 12)]),
         # a day owns no figures; a clause's verb is no part of its subject
-        ("The dam was 56% full, according to today’s figures from the Water Board.",
+        ("The dam was 56% full, according to today’s data from the Water Board.",
          [("Water Board", "reports", 56)]),
         ("While police reported 37 arrests, the inquiry uncovered evidence suggesting more, "
          "confirming at least 26 others.", [("police", "reports", 37)]),
-        ("The party claims that between eight and 40 people were hurt.",
-         [("party", "claims", 40)]),
+        ("The party claims that between five and 30 people were hurt.",
+         [("party", "claims", 30)]),
         ("He spoke of final industry loss estimates of $3 billion.", []),
         # a passive governs the figure it follows, not one before that
         ("Some 64 fishermen drowned, twice the tally of 32 claimed by the council, "
@@ -469,19 +469,19 @@ ACROSS_SENTENCES = [
     # ... "an investigation by X" too, and never merely the organisation named last
     (
         "A recent investigation by the Harbor Wire found gaps. Officials of the Lowland "
-        "Council met. The investigation found that 26 families received only part of the money.",
-        [("Harbor Wire", "asserts", 26)],
+        "Council met. The investigation found that 31 households were never paid.",
+        [("Harbor Wire", "asserts", 31)],
     ),
     (
-        "Officials of the Lowland Council met. The investigation found that 26 families "
-        "received only part of the money.",
-        [("investigation", "asserts", 26)],
+        "Officials of the Lowland Council met. The investigation found that 31 households "
+        "were never paid.",
+        [("investigation", "asserts", 31)],
     ),
     # "the investigation" is whoever's investigation the article named
     (
-        "A Harbor Wire investigation found gaps in the toll. The investigation found that 26 "
-        "families received only part of the money.",
-        [("Harbor Wire", "asserts", 26)],
+        "A Harbor Wire investigation found gaps in the toll. The investigation found that 31 "
+        "households were never paid.",
+        [("Harbor Wire", "asserts", 31)],
     ),
     # "the state government" of an article that names one state is that state's
     (
@@ -516,7 +516,7 @@ ACROSS_SENTENCES = [
     # "according to the report", "as per the report": the report named before
     (
         "A report by the Lowland Health Council on Monday drew criticism. According to the "
-        "report, there were 4,700 flu deaths in the region.",
+        "report, 4,700 people died of flu in the region.",
         [("Lowland Health Council", "reports", 4700)],
     ),
     (
@@ -542,7 +542,7 @@ ACROSS_SENTENCES = [
     ),
     # a line written as a title gives way to the body's telling, wherever it stands
     (
-        "Monday, 3 June 2024\nCouncil Counts 4,700 Flu Deaths In The Region, Is It True?\n"
+        "Monday, 3 June 2024\nCouncil Counts 4,700 Flu Deaths Across The Region, Officials Say\n"
         "The Lowland Health Council said 4,700 people died of flu.",
         [("Lowland Health Council", "asserts", 4700)],
     ),
@@ -555,17 +555,17 @@ ACROSS_SENTENCES = [
     ),
     # "The new figure is 253": the revised count of the source before
     (
-        "The health ministry said 359 people had died. The new figure is 253.",
-        [("health ministry", "asserts", 359), ("health ministry", "asserts", 253)],
+        "The health ministry said 412 people had died. The new figure is 298.",
+        [("health ministry", "asserts", 412), ("health ministry", "asserts", 298)],
     ),
     # a sentence that says who gave the figures before them gives them their source
     (
-        "The death toll in the collapse rose to 141 on Monday. The toll was confirmed to "
-        "reporters by police chief Ana Rao.",
-        [("Ana Rao", "confirms", 141)],
+        "The death toll in the landslide rose to 87 on Monday. The figure was confirmed by "
+        "police chief Ana Rao.",
+        [("Ana Rao", "confirms", 87)],
     ),
     (
-        "The death toll rose to 141 on Monday. Rescue work went on through the night.",
+        "The death toll rose to 87 on Monday. Rescue work went on through the night.",
         [],
     ),
     # "the estimates show": whoever published them; "which say" carries a claim
@@ -582,9 +582,9 @@ ACROSS_SENTENCES = [
     ),
     # a record kept by nobody the sentence names is the source's the count before came from
     (
-        "The board's report recorded 44 deaths in three hospitals. Then as many as 75 deaths "
-        "were recorded in seven private clinics.",
-        [("board", "reports", 44), ("board", "reports", 75)],
+        "The board's report recorded 44 deaths in three hospitals. Then 31 cases were "
+        "registered at the city's clinics.",
+        [("board", "reports", 44), ("board", "reports", 31)],
     ),
     # "Maduro, he said, won ...": "he" is someone else than the one the aside is about;
     # "X, head of Y," gives X that role
@@ -595,10 +595,10 @@ ACROSS_SENTENCES = [
     ),
     # a denial of a figure and the same figure said by the denier's spokesman are two
     (
-        'The National Guard denied that the toll exceeded 125. "The number of people killed '
-        'is 125," Chief of the Press Division of the National Guard Inspector General Ali '
+        'The National Guard denied that the toll exceeded 96. "The toll stands at 96, no '
+        'more," Chief of the Press Division of the National Guard Inspector General Ali '
         "Reza said.",
-        [("National Guard", "denies", 125), ("Ali Reza", "asserts", 125)],
+        [("National Guard", "denies", 96), ("Ali Reza", "asserts", 96)],
     ),
     # "the rights group's figure": the group named before, not a new source
     (
@@ -642,7 +642,7 @@ ACROSS_SENTENCES = [
     # bullets take their source from the line that names it
     (
         "Estimates so far:\n• The Coastal Institute puts losses at $8 billion. Insured losses "
-        "will be about $3 billion.\n    • Homes: $5-6 billion",
+        "should come to about $3 billion.\n    • Homes: $5-6 billion",
         [
             ("Coastal Institute", "asserts", 8e9),
             ("Coastal Institute", "asserts", 3e9),
