@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.figures import LazyPattern, compile_patterns
-from claimtrack.quantities import is_side as _is_side_key
+from claimtrack.quantities import is_side
 
 # Reporting verbs and the stance each one gives.
 VERBS: dict[str, str] = {}
@@ -428,11 +428,6 @@ _RANKS = {"senior", "junior", "top", "local", "regional", "district", "state", "
           "provincial", "high-ranking", "former"}  # fmt: skip
 
 
-def _is_side(word: str) -> bool:
-    """A nation's word: "Thai", "Norlandian"."""
-    return _is_side_key(word.lower())
-
-
 def _clause_subject(toks: list[Token]) -> tuple[str, bool] | None:
     """The name a clause opens with, as its subject, when a verb follows it: "Interior
     Minister Ana Obi went to parliament ..." (Ana Obi)."""
@@ -478,7 +473,7 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
         bodies = [w for w in organisation if w.lower() in _SPEAKING_BODIES]
         if bodies and all(w.lower() in _RANKS or w in bodies for w in organisation):
             return bodies[-1].lower(), False  # "a senior police officer": the police
-        sides = [w for w in organisation if is_capital(w) and _is_side(w)]
+        sides = [w for w in organisation if is_capital(w) and is_side(w.lower())]
         if bodies and sides and all(w in bodies or w in sides or w.lower() in _RANKS
                                     for w in organisation):  # fmt: skip
             return f"{sides[-1]} {bodies[-1].lower()}", False  # "a Thai military spokesman"
@@ -1019,6 +1014,9 @@ def attributions(clause: str) -> list[Attribution]:
     return found
 
 
+# What "the X said" refers back to: a body named before ("the agency") or a report
+# ("the investigation").
+_BACK_OR_REPORT = BACK_REFERENCES | _REPORTS
 # What a source publishes, so that "the estimates" are whoever published them last.
 _PUBLISHED_FIGURES = {"estimates", "estimations", "figures", "data", "findings", "statistics"}
 
@@ -1031,8 +1029,7 @@ def _resolvable(
     if lower.startswith("the ") and lower[4:] in _PUBLISHED_FIGURES:
         return Attribution(None, stance, "reference", start, end, False, pronoun=lower[4:],
                            form="published")  # fmt: skip
-    back = BACK_REFERENCES | _REPORTS  # "the agency", "the investigation"
-    if lower in back or (lower.startswith("the ") and lower[4:] in back):
+    if lower in _BACK_OR_REPORT or (lower.startswith("the ") and lower[4:] in _BACK_OR_REPORT):
         # a possessive stays one: "the government's estimate" speaks for no later figure
         return Attribution(None, stance, "possessive" if kind == "possessive" else "reference",
                            start, end, False, pronoun=lower.split()[-1], form=kind)  # fmt: skip

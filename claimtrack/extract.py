@@ -476,9 +476,9 @@ class _Context:
                 match.group(2) or is_side(nation.lower())
             ):
                 self.nations.append(nation)
-        countries, states = place_names()
-        self.countries.extend(_places_in(sentence, countries))
-        self.states.extend(_places_in(sentence, states))
+        countries, _ = place_names()
+        for place in _places_in(sentence):
+            (self.countries if place in countries else self.states).append(place)
         if " state" in sentence or " provinc" in sentence or " region" in sentence:
             for match in _REGION.finditer(sentence):
                 words = (match.group(1) or match.group(2)).split()
@@ -1235,17 +1235,19 @@ def _most_named(mentions: list[str]) -> str | None:
     return first if times >= 2 and (not others or times >= 2 * others[0][1]) else None
 
 
-def _places_in(sentence: str, names: frozenset[str]) -> list[str]:
-    """The place names a sentence holds: runs of capitalised words looked up, the
-    longest name first ("South Africa", not "Africa")."""
+def _places_in(sentence: str) -> list[str]:
+    """The country and state names a sentence holds, in one pass: runs of capitalised
+    words looked up, the longest name first ("South Africa", not "Africa")."""
+    countries, states = place_names()
     found = []
     for run in _CAPITALISED_RUN.finditer(sentence):
         words = run.group().split()
         start = 0
         while start < len(words):
             for end in range(min(len(words), start + 4), start, -1):
-                if " ".join(words[start:end]) in names:
-                    found.append(" ".join(words[start:end]))
+                name = " ".join(words[start:end])
+                if name in countries or name in states:
+                    found.append(name)
                     start = end
                     break
             else:
@@ -1378,10 +1380,11 @@ def _told_earlier(attribution: Attribution, text: str) -> bool:
     """A figure the source gave before the one the article reports: "Earlier police
     reports listed 19", "the ministry had initially put the toll at 30" (not "said
     earlier this week", which dates it)."""
-    window = range(max(0, attribution.start - 20), attribution.end + 12)
     return any(
         _DATED_AFTER.match(text, match.end()) is None
-        for match in _EARLIER_TELLING.finditer(text, window.start, window.stop)
+        for match in _EARLIER_TELLING.finditer(
+            text, max(0, attribution.start - 20), attribution.end + 12
+        )
     )
 
 
