@@ -56,7 +56,7 @@ for _base, _stance in {
     "allege": "alleges", "deny": "denies", "reject": "denies", "dispute": "denies",
     "dismiss": "denies", "refute": "denies", "estimate": "estimates", "count": "estimates",
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
-    "fear": "estimates", "inform": "asserts", "quote": "reports",
+    "fear": "estimates", "inform": "asserts", "quote": "reports", "anticipate": "estimates",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
@@ -79,7 +79,8 @@ _REPORT_NOUNS = set(
     """estimate estimates figure figures toll tally tallies count counts number numbers
     data statistics list names report reports statement statements assessment
     assessments projection projections calculation calculations census survey study
-    analysis breakdown update estimations correction revision""".split()
+    analysis breakdown update estimations correction revision document documents memo
+    memos dossier briefing""".split()
 )
 # Words that may stand between a subject and its verb: "has previously denied".
 _BETWEEN = set("has have had also previously earlier later again reportedly now already "
@@ -148,7 +149,8 @@ BACK_REFERENCES = set(
 )
 _REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", "release",
             "estimate", "tally", "count", "investigation", "review", "audit", "census",
-            "poll"}  # fmt: skip
+            "poll", "document", "memo", "dossier", "briefing"}  # fmt: skip
+_DOCUMENTS = _REPORT_NOUNS | _REPORTS
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = set(
     """january february march april may june july august september october november december
@@ -256,23 +258,38 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
         ):
             j -= 1
             continue
+        if (lower in _MONTHS or (lower.isdigit() and len(lower) == 4)) and j >= 1:
+            # "a report released in May", "published in June 2024": when, not who
+            k = j - 1
+            if lower.isdigit() and toks[k][0].lower() in _MONTHS:
+                k -= 1
+            if k >= 1 and toks[k][0].lower() == "in" and toks[k - 1][0].lower() in _PUBLISHED:
+                j = k - 1
+                continue
         if lower.isdigit() and len(lower) <= 2 and j >= 1 and toks[j - 1][0].lower() in _MONTHS:
             j -= 2
             if j >= 0 and toks[j][0].lower() == "on":
                 j -= 1
             continue
-        if lower in _PUBLISHED and j >= 1 and toks[j - 1][0].lower() in _REPORT_NOUNS:
+        if lower in _PUBLISHED and j >= 1 and toks[j - 1][0].lower() in _DOCUMENTS:
             j -= 1  # "a UN report released on Thursday estimated": the report speaks
             continue
         break
     return j
 
 
+# Participles that name who read a report, not who wrote it.
+_READ_BY = {"seen", "obtained", "reviewed", "leaked"}
+
+
 # Participles that say how a report came out: "a report released on Monday", "a study
 # published by the institute".
-_PUBLISHED = set(
-    """released published issued compiled presented submitted posted circulated prepared
-    commissioned updated seen obtained unveiled""".split()
+_PUBLISHED = (
+    set(
+        """released published issued compiled presented submitted posted circulated prepared
+    commissioned updated unveiled""".split()
+    )
+    | _READ_BY
 )
 
 
@@ -285,6 +302,9 @@ def _agent_of_report(toks: list[Token], j: int) -> tuple[str, bool] | None | boo
         if word not in ("by", "on", "from") or toks[by - 2][0].lower() not in _REPORT_NOUNS:
             continue
         participle = toks[by - 1][0].lower()
+        if word == "by" and participle in _READ_BY:
+            # "a Treasury memo seen by the paper": the memo's owner, not its reader
+            return _owner_of_report(toks, by - 2)
         if word == "by" and participle in _PUBLISHED:
             return clean_name([t[0] for t in toks[by + 1 : j + 1]])
         if participle in ("based", "drawn", "compiled"):
@@ -292,6 +312,16 @@ def _agent_of_report(toks: list[Token], j: int) -> tuple[str, bool] | None | boo
                 return False  # "the count based on the Wire's report": the report's owner
             return noun_phrase_before(toks, by - 1)
     return False
+
+
+def _owner_of_report(toks: list[Token], noun: int) -> tuple[str, bool] | None:
+    """'a Treasury memo': the Treasury, the name written before the report; None
+    when no name is."""
+    k = noun - 1
+    while k >= 0 and is_capital(toks[k][0]) and toks[k][0].lower() not in _INDEFINITE:
+        k -= 1
+    owner = [t[0] for t in toks[k + 1 : noun]]
+    return (" ".join(owner), False) if owner else None
 
 
 def _owned_by_a_name(toks: list[Token], noun: int) -> bool:
@@ -468,8 +498,18 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     if len(words) >= 2 and (words[-1].lower() in _SPEAKERS or words[-1].lower() in _REPORTS):
         # "a Red Cross spokesperson"; "a Harbor Wire report", "a Keefe & Lowe estimate"
         organisation = [w for w in words[:-1] if w not in ("the", "The", "press", "news")]
+        named = next((i for i, w in enumerate(organisation) if is_capital(w)), 0)
+        if named and all(w.islower() for w in organisation[:named]):
+            organisation = organisation[named:]  # "a leaked Treasury memo"
         if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
+        if (
+            organisation
+            and is_capital(organisation[0])
+            and organisation[-1].lower() in CLAIMANT_HEADS
+            and all(is_capital(w) or w.lower() in CLAIMANT_HEADS for w in organisation)
+        ):
+            return " ".join(organisation), False  # "a Rail Corp board report"
         bodies = [w for w in organisation if w.lower() in _SPEAKING_BODIES]
         if bodies and all(w.lower() in _RANKS or w in bodies for w in organisation):
             return bodies[-1].lower(), False  # "a senior police officer": the police

@@ -366,6 +366,10 @@ _NOT_A_COUNT_AFTER = LazyPattern(
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|h\d)
       | -(?:year|month|day|week|hour|minute|second|point|member|page|mile|km|storey|story|
             seat|strong|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
+      | \s*(?:miles?|mi|km|kilomet(?:re|er)s?|metres?|meters?|m|feet|ft|yards?)\s+
+        (?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|
+             northeast|northwest|southeast|southwest|away|off|outside|inland|offshore)\b
+           |from\b)                     # where a place is: "25 miles east of the city"
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -985,6 +989,27 @@ def _sign_before(text: str, begin: int, kind: str) -> tuple[str, int]:
     return kind, begin
 
 
+# The next part of a number written in parts: "5 million 150 thousand 92".
+_LOWER_PART_RE = LazyPattern(r"\s+(\d{1,3})(?:\s+(thousand|hundred))?\b(?![,.]?\d|-)")
+
+
+def _add_lower_parts(text: str, number: _Number) -> None:
+    """'5 million 150 thousand 92 votes' is one number, each part under the scale of
+    the one before it; a bare last part only after a part with a scale of its own."""
+    scale = number.scale
+    while True:
+        part = _LOWER_PART_RE.match(text, number.end)
+        if part is None:
+            return
+        part_scale = {"thousand": 1e3, "hundred": 1e2}.get(part.group(2) or "", 1.0)
+        value = int(part.group(1)) * part_scale
+        if part_scale >= scale or value >= scale or (part_scale == 1 and scale == number.scale):
+            return
+        number.value += value
+        number.end = part.end()
+        scale = part_scale
+
+
 def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located | None, int]:
     """The figure a forward match starts, and where the scan goes on."""
     start = match.start()
@@ -998,6 +1023,8 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
     first = _number_from(match, "1", currency is not None)
     if first is None:
         return None, match.end()
+    if first.scale >= 1e3 and match.group("n2") is None:
+        _add_lower_parts(text, first)
     resume = first.end
     if _NOT_A_COUNT_AFTER.match(text, first.end):
         return None, resume

@@ -395,6 +395,19 @@ REAL_SHAPES = [
         [("board", "asserts", 300)],
     ),
     ("Ana Ruiz said it was 4,000 people, 5,000 or maybe 6,000.", [("Ana Ruiz", "asserts", 4000)]),
+    # a document's owner speaks, not when it came out nor who read it
+    (
+        "A Metro Link board report released in March estimated the line would cost £12bn.",
+        [("Metro Link board", "estimates", 12e9)],
+    ),
+    (
+        "A leaked Treasury memo seen by the paper put the cost at £15bn.",
+        [("Treasury", "asserts", 15e9)],
+    ),
+    (
+        "A Harbor Trust audit published in June 2024 anticipated overruns of $2bn.",
+        [("Harbor Trust", "estimates", 2e9)],
+    ),
 ]
 
 

@@ -177,6 +177,9 @@ NEWS_FORMS = [
     ("1\u2009234 voters", 1234, 1234, "exact", "voters"),
     ("two hundred and fifty thousand people", 250_000, 250_000, "exact", "people"),
     ("forty-two people", 42, 42, "exact", "people"),
+    # a number written in parts, each under the scale of the one before
+    ("won 4 million 310 thousand 27 votes", 4_310_027, 4_310_027, "exact", "votes"),
+    ("some 2 million 450 thousand voters", 2_450_000, 2_450_000, "approx", "voters"),
 ]
 
 
@@ -282,6 +285,10 @@ def test_counted_number_wins(text, stated, unit):
         "Between March 3 and 9, 2023, the office was shut",
         "from 12 to 17 August the office was shut",
         "The mayor announced this Friday (14) that the bridge reopened",
+        # where a place is, not a count
+        "The fire broke out in Talsen, 40 miles north of the capital",
+        "The camp lies some 12 km from the border",
+        "a village about 30 kilometres south-east of the port",
     ],
 )
 def test_no_figure(text):
