@@ -881,7 +881,52 @@ def _candidates(text: str) -> list[Located]:
                 found.append(located)
     if len(found) > 1:
         found.sort(key=lambda c: c.start)
+    if found:
+        found = _items_count_alike(text, found)
     return found
+
+
+# A list of counts by place, the counted noun written once: "four people died in Lora,
+# two in Vesk and one in Tamar".
+_ITEM_JOINT = LazyPattern(r"[^,;.]{0,60}?\s(?:in|at)\s[^,;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_ITEM_PLACE = LazyPattern(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+_ITEM_BEFORE = LazyPattern(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _listed(text: str, begin: int, end: int) -> bool:
+    """A number that may be an item of such a list: ", two in Vesk"."""
+    return bool(_ITEM_PLACE.match(text, end)) and bool(
+        _ITEM_BEFORE.search(text, max(0, begin - 6), begin)
+    )
+
+
+def _items_count_alike(text: str, found: list[Located]) -> list[Located]:
+    """Each item of a list of counts by place counts what its first item counts; an
+    item written in words that counts nothing is no figure."""
+    out: list[Located] = []
+    for located in found:
+        figure = located.figure
+        previous = out[-1] if out else None
+        if (
+            figure.unit is None
+            and previous is not None
+            and previous.figure.unit not in (None, "percent")
+            and previous.figure.unit not in CURRENCIES
+            and _listed(text, located.start, located.end)
+            and _ITEM_JOINT.fullmatch(text, previous.end, located.start)
+        ):
+            figure = replace(figure, unit=previous.figure.unit, phrase=previous.figure.phrase)
+            located = located._replace(figure=figure, score=previous.score)
+        elif (
+            figure.unit is None
+            and figure.text[-1:].isalpha()
+            and not located.part
+            and figure.low < 10
+            and _listed(text, located.start, located.end)
+        ):
+            continue  # kept only in case it was such an item
+        out.append(located)
+    return out
 
 
 _OF_RE = LazyPattern(r"\s+of(?=\s)")
@@ -1169,7 +1214,7 @@ def _finish(
     if first.words and first.value < 10 and first.scale == 1 and second is None:
         # "one", "two" alone: a count only with a counted noun after it, or as a
         # part of a count before it ("including two in Mykolaiv")
-        if not head and not part and not _SAME_KIND_FOLLOWS.match(text, end):
+        if not (head or part or _SAME_KIND_FOLLOWS.match(text, end) or _listed(text, begin, end)):
             return None
         if _words_before(lowered, first.start, 1)[:1] in (["the"], ["these"], ["those"], ["both"]):
             return None  # "the two dams": things already counted, named again

@@ -395,6 +395,11 @@ REAL_SHAPES = [
         [("board", "asserts", 300)],
     ),
     ("Ana Ruiz said it was 4,000 people, 5,000 or maybe 6,000.", [("Ana Ruiz", "asserts", 4000)]),
+    # a list of counts by place writes the counted noun once
+    (
+        "The agency said six hikers died in Ostmark, three in Velden and one in Brisa.",
+        [("agency", "asserts", 6), ("agency", "asserts", 3), ("agency", "asserts", 1)],
+    ),
     # a document's owner speaks, not when it came out nor who read it
     (
         "A Metro Link board report released in March estimated the line would cost £12bn.",

@@ -336,6 +336,20 @@ def test_format_writes_money_with_its_currency():
         assert again.same_value(figure) and again.unit == figure.unit, text
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("14 boats sank at Corra, 6 at Dunmore and 2 at Eske", ["boats", "boats", "boats"]),
+        ("five wards closed in Arden, and two in Bexley", ["wards", "wards"]),
+        # no list: a small number in words counts nothing
+        ("Officials met in Arden, and two in Bexley spoke", []),
+        ("40% voted in Arden, 25 in Bexley", ["percent", None]),
+    ],
+)
+def test_list_items_count_what_the_first_counts(text, units):
+    assert [f.unit for f in find_figures(text)] == units
+
+
 def test_several_figures_found_in_order():
     figures = find_figures("Seoul said 1,500 troops left; Kyiv said up to 10,000 soldiers")
     assert [f.stated for f in figures] == [1500, 10000]
