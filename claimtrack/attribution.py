@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.figures import LazyPattern, compile_patterns
+from claimtrack.places import place_names
 from claimtrack.quantities import is_side
 
 # Reporting verbs and the stance each one gives.
@@ -57,6 +58,7 @@ for _base, _stance in {
     "dismiss": "denies", "refute": "denies", "estimate": "estimates", "count": "estimates",
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
     "fear": "estimates", "inform": "asserts", "quote": "reports", "anticipate": "estimates",
+    "indicate": "reports", "mention": "reports",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
@@ -85,7 +87,7 @@ _REPORT_NOUNS = set(
 # Words that may stand between a subject and its verb: "has previously denied".
 _BETWEEN = set("has have had also previously earlier later again reportedly now already "
                "since then would will further separately officially publicly "
-               "initially first".split())  # fmt: skip
+               "initially first did does".split())  # fmt: skip
 # Heads of a claimant that is not a proper name: "fire officials", "the air force".
 CLAIMANT_HEADS = set(
     """officials official authorities authority governors governor ministry ministries police
@@ -322,6 +324,12 @@ def _owner_of_report(toks: list[Token], noun: int) -> tuple[str, bool] | None:
         k -= 1
     owner = [t[0] for t in toks[k + 1 : noun]]
     return (" ".join(owner), False) if owner else None
+
+
+def _is_place(words: list[str]) -> bool:
+    countries, states = place_names()
+    name = " ".join(words).removeprefix("the ").removeprefix("The ")
+    return name in countries or name in states
 
 
 def _owned_by_a_name(toks: list[Token], noun: int) -> bool:
@@ -998,6 +1006,8 @@ def attributions(clause: str) -> list[Attribution]:
         head = words[-1].lower().rstrip("'’")
         if not any(is_capital(w) for w in words) and head not in BACK_REFERENCES | CLAIMANT_HEADS:
             continue
+        if match.group().endswith("toll") and _is_place(words):
+            continue  # "Norland's death toll rose to 140": the dead of a place, no source
         start = match.start()
         modifiers = _MODIFIERS_BEFORE.search(clause, max(0, start - 30), start)
         if words == [owner] and owner.islower() and modifiers:
@@ -1086,6 +1096,9 @@ _SPEECH_WORDS: frozenset[str] = frozenset()  # VERBS and the giving verbs, on fi
 _PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]—–"})
 
 
+_LIVES_TAKEN = LazyPattern(r"\s+(?:the\s+lives\s+of\b|(?:[\w,.-]+\s+){0,4}lives\b)")
+
+
 def _verb_attributions(clause: str) -> list[Attribution]:
     global _SPEECH_WORDS
     if not _SPEECH_WORDS:
@@ -1114,6 +1127,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 stance = "reports"
         if stance is None or index == 0:
             continue
+        if stance == "claims" and _LIVES_TAKEN.match(clause, end):
+            continue  # "the storm has claimed 12 lives": it killed, it said nothing
         previous = toks[index - 1][0].lower()
         if (lower.endswith("ing") and previous == ",") or (
             previous == "and" and index >= 2 and toks[index - 2][0] == ","
@@ -1148,7 +1163,9 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 # estimates that"
                 or (
                     following == "that"
-                    and not (_is_head(previous) or is_capital(toks[index - 1][0]))
+                    and not (
+                        _is_head(previous) or is_capital(toks[index - 1][0]) or previous == ","
+                    )  # "X, a business group, estimates that"
                 )
                 or previous in _NOUN_ADJECTIVES
                 or previous in VERBS

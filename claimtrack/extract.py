@@ -508,9 +508,21 @@ def _relative_source(attribution: Attribution, located: Located, text: str) -> b
     whose verb has the figure for its object."""
     return (
         attribution.kind in ("subject", "role", "reference")
-        and 0 <= attribution.start - located.end <= 12
-        and bool(_NO_OBJECT.match(text, attribution.end))
+        and 0 <= attribution.start - located.end <= 40
+        and not any(c in ",;:(" for c in text[located.end : attribution.start])
+        and bool(
+            _NO_OBJECT.match(text, attribution.end)
+            or _OBJECT_ELSEWHERE.match(text, attribution.end)
+        )
     )
+
+
+# "the 12,000 troops the minister said were ready", "the 5.1 million votes the board
+# said Ruiz had won": the figure is what the reported clause is about.
+_OBJECT_ELSEWHERE = LazyPattern(
+    r"\s+(?:(?:[A-Z][\w'’-]+\s+){1,3}|(?:he|she|they|it)\s+)?(?:had|has|have|was|were|is|are|"
+    r"would|will)\s+(?:been\s+)?[a-z]+\b\s*(?:[.,;)]|$|(?:in|at|by|on|for|to|from|as)\b)"
+)
 
 
 def _new_actor(text: str, clause: Clause) -> bool:

@@ -366,6 +366,8 @@ _NOT_A_COUNT_AFTER = LazyPattern(
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|h\d)
       | -(?:year|month|day|week|hour|minute|second|point|member|page|mile|km|storey|story|
             seat|strong|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
+      | (?<=\.\d)\s+(?:earthquake|quake|tremor|aftershock)\b   # a magnitude: "a 6.8 quake"
+      | -?\s*magnitude\b
       | \s*(?:miles?|mi|km|kilomet(?:re|er)s?|metres?|meters?|m|feet|ft|yards?)\s+
         (?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|
              northeast|northwest|southeast|southwest|away|off|outside|inland|offshore)\b
@@ -384,7 +386,13 @@ _LABEL_WORDS = set(
     volume part figure table item id fy fiscal q1 q2 q3 q4 week day stage category cat
     gate exit terminal bus tel phone fax ext box unit lot block suite apt district zone
     sector precinct ward hole lap act scene psalm verse rule clause amendment code pin
-    channel""".split()
+    channel magnitude sections articles clauses paragraphs chapters rules""".split()
+)
+# A list of labels after the word that names them: "sections 105, 110, 126(2) and 238".
+_LABEL_LIST = LazyPattern(
+    r"\b(?:sections?|articles?|clauses?|paragraphs?|chapters?|rules?)\s+"
+    r"(?:\d+(?:\(\w+\))?(?:\s*,\s*|\s+and\s+|\s+or\s+))+$",
+    re.I,
 )
 _TEMPERATURE_RE = LazyPattern(
     r"\s?(?:°\s?[CF]|[CF](?![\w])|degrees\s+(?:celsius|fahrenheit)\b)", re.I
@@ -513,7 +521,7 @@ _PHRASE_STOP = set(
     should may might must can shall do does did said say says told tell according
     reportedly allegedly also already now then still just only more less were while when
     where if it its their his her our your my they he she we you i there here so not no
-    being sent killed more others each every""".split()
+    being sent killed more others each every even alone yet""".split()
 )
 # "killed" and "dead" may head a phrase ("350 killed") but never extend one.
 # Verbs that end a counted phrase ("9,000 men came"), beside any word in -ed
@@ -1205,8 +1213,8 @@ def _finish(
         if head is None and preceding and preceding[-1] in _HARMED:
             head = phrase = _HARMED[preceding[-1]]  # "..., killing two, officials said"
         unit = head
-    if head and head.lower() in _TIME_NOUNS:
-        return None  # a duration: "48 hours", "three years"
+    if head and (head.lower() in _TIME_NOUNS or (phrase or "").partition(" ")[0] in _TIME_NOUNS):
+        return None  # a duration: "48 hours", "three years", "a 20 minute walk"
     # "including 640 children"; "90 of the 1,300 missing", "9 out of 10"
     part = _follows(preceding, _PART_WORDS, _PART_LAST) or (
         not percent and bool(_OF_A_WHOLE.match(text, end))  # a share says so by its unit
@@ -1309,6 +1317,12 @@ def _is_label(text: str, start: int) -> bool:
         return True
     previous = text[max(0, start - 14) : start].rstrip(" .,(").rpartition(" ")[2]
     if previous.lower() in _LABEL_WORDS:
+        return True
+    if before == "(" and start >= 2 and text[start - 2].isdigit():
+        return True  # "126(2)": a sub-number of a label
+    if (previous[:1].isdigit() or previous in ("and", "or")) and _LABEL_LIST.search(
+        text, max(0, start - 80), start
+    ):
         return True
     if before == "(" and previous.lower() in _WEEKDAYS and _DAY_CLOSED.match(text, start):
         return True  # "this Friday (14)": the day of the month

@@ -165,9 +165,20 @@ def clauses_of(sentence: str) -> list[Clause]:
     return [c for c in out if sentence[c.start : c.end].strip()]
 
 
+# Where the main clause takes up again after a relative clause with no comma: "the
+# number of people who gathered in the square had grown to 42,000".
+_MAIN_VERB_AGAIN = LazyPattern(
+    r"\s\S+\s.*?\s(?=(?:had|has|have|was|were|is|are|stood|stands|rose|reached|grew)\s)"
+)
+
+
 def relative_spans(sentence: str) -> list[tuple[int, int]]:
     spans = []
     for match in _RELATIVE.finditer(sentence):
         end = sentence.find(",", match.end())
-        spans.append((match.start(), len(sentence) if end < 0 else end))
+        end = len(sentence) if end < 0 else end
+        again = _MAIN_VERB_AGAIN.match(sentence, match.end() - 1, end)
+        if again and match.group().strip(", ").startswith(("who", "which")):
+            end = again.end()
+        spans.append((match.start(), end))
     return spans

@@ -395,6 +395,30 @@ REAL_SHAPES = [
         [("board", "asserts", 300)],
     ),
     ("Ana Ruiz said it was 4,000 people, 5,000 or maybe 6,000.", [("Ana Ruiz", "asserts", 4000)]),
+    # verbs after an appositive, after "did", and verbs of documents
+    (
+        "The Harbor Guild, a trade body, estimates that losses topped 3 billion rand.",
+        [("Harbor Guild", "estimates", 3e9)],
+    ),
+    ("Mira Olsen did reveal that 41 cases had been opened.", [("Mira Olsen", "asserts", 41)]),
+    (
+        "Reports from the Vale rebels indicate that 600 soldiers died.",
+        [("Vale rebels", "reports", 600)],
+    ),
+    # a relative clause with no comma ends where the main clause's verb takes up again
+    (
+        "Inspector Jo Hale said the number of people who marched past the port had grown "
+        "to about 9,000.",
+        [("Jo Hale", "asserts", 9000)],
+    ),
+    # the figure a reported clause is about, with its own source after it
+    (
+        "That was fewer than the 8,000 troops Defence Minister Ola Berg said were ready.",
+        [("Ola Berg", "asserts", 8000)],
+    ),
+    # an event that "claimed lives" killed; a place's toll is no source
+    ("The landslide in Peru's Ancash has claimed around 60 lives.", []),
+    ("Chile's death toll from the storm rose to 140 even as rain eased.", []),
     # a list of counts by place writes the counted noun once
     (
         "The agency said six hikers died in Ostmark, three in Velden and one in Brisa.",

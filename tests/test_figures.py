@@ -285,6 +285,12 @@ def test_counted_number_wins(text, stated, unit):
         "Between March 3 and 9, 2023, the office was shut",
         "from 12 to 17 August the office was shut",
         "The mayor announced this Friday (14) that the bridge reopened",
+        # magnitudes, durations written before a noun, the labels of a list
+        "a 6.4 magnitude earthquake struck",
+        "the magnitude 5.9 quake",
+        "after a 7.1 quake hit the coast",
+        "a 10-15 minute delay",
+        "charged under sections 302, 304(1) and 120 of the code",
         # where a place is, not a count
         "The fire broke out in Talsen, 40 miles north of the capital",
         "The camp lies some 12 km from the border",
@@ -399,6 +405,7 @@ def test_stated_figure():
         ("More than a million came to the capital", None),
         ("At least 300 armed men stormed the port", "men"),
         ("Some 5,000 trained soldiers arrived on Monday", "soldiers"),
+        ("The count rose to 140 even as rain fell", None),
     ],
 )
 def test_a_verb_ends_the_counted_phrase(text, unit):
