@@ -87,7 +87,7 @@ _REPORT_NOUNS = set(
 # Words that may stand between a subject and its verb: "has previously denied".
 _BETWEEN = set("has have had also previously earlier later again reportedly now already "
                "since then would will further separately officially publicly "
-               "initially first did does".split())  # fmt: skip
+               "initially first did does both jointly".split())  # fmt: skip
 # Heads of a claimant that is not a proper name: "fire officials", "the air force".
 CLAIMANT_HEADS = set(
     """officials official authorities authority governors governor ministry ministries police
@@ -147,7 +147,7 @@ BACK_REFERENCES = set(
     union government authority authorities court panel party centre center university
     foundation association federation alliance coalition network bureau police military
     army report statement study survey outlet newspaper paper broadcaster publication
-    channel""".split()
+    channel junta regime""".split()
 )
 _REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", "release",
             "estimate", "tally", "count", "investigation", "review", "audit", "census",
@@ -461,7 +461,7 @@ def noun_phrase_before(
 # Bodies an unnamed member speaks for though written in lower case, and the ranks
 # that may stand before them.
 _SPEAKING_BODIES = {"police", "army", "military", "navy", "government", "ministry", "hospital",
-                    "embassy", "coastguard", "company", "union"}  # fmt: skip
+                    "embassy", "coastguard", "company", "union", "junta", "regime"}  # fmt: skip
 _RANKS = {"senior", "junior", "top", "local", "regional", "district", "state", "federal",
           "provincial", "high-ranking", "former"}  # fmt: skip
 

@@ -51,6 +51,7 @@ from claimtrack.claims import (
 from claimtrack.dates import ClaimDate, parse_date, resolve_phrase
 from claimtrack.errors import ParseError
 from claimtrack.figures import (
+    CURRENCIES,
     MEASURES,
     Figure,
     LazyPattern,
@@ -535,11 +536,26 @@ def _new_actor(text: str, clause: Clause) -> bool:
     return bool(first) and first[0][:1].isupper() and first[0].lower() not in ("the", "a", "an")
 
 
+# What may follow the attribution that ends a sentence: when and where it was said
+# ("..., the ministry said on its Telegram channel late on Saturday.").
+_ONLY_WHEN_OR_WHERE = LazyPattern(
+    r"(?:\s+(?:on|in|at|late|early|via|through|during|last|this|yesterday|today|earlier|"
+    r"later)\b[^,;\d]{0,60})?[\s.”\"’]*"
+)
+
+
 def _sentence_source(clauses: list[Clause], text: str) -> Attribution | None:
     """The source a whole sentence gives: the first clause's subject ("He said ...")
     or the attribution it ends with ("..., police said.")."""
     last = clauses[-1].attributions
-    if last and last[-1].end >= len(text.rstrip(' .”"’')) - 2 and last[-1].claimant:
+    if (
+        last
+        and last[-1].claimant
+        and (
+            last[-1].end >= len(text.rstrip(' .”"’')) - 2
+            or _ONLY_WHEN_OR_WHERE.fullmatch(text, last[-1].end)
+        )
+    ):
         return last[-1]
     # an opening clause ("While X reported N, ...") has a source of its own, or none
     first = next((c for c in clauses if c.kind != "opening"), clauses[0]).attributions
@@ -592,6 +608,13 @@ def _not_a_claim(
         return not any(a.kind == "passive" and 0 <= a.start - located.end < 30 for a in own)
     if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
         return True  # "a dozen patients ... with temperatures above 40C": a description
+    if (
+        located.figure.unit in CURRENCIES
+        and previous is not None
+        and previous.figure.unit in CURRENCIES
+        and _CONVERTED.fullmatch(text, previous.end, located.start)
+    ):
+        return True  # "5 billion rand (US$340 million)": the same amount, converted
     if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):
         return True  # "in two villages", "across ten provinces": where, not how many
     if _RANK_BEFORE.search(text, max(0, located.start - 8), located.start):
@@ -614,6 +637,7 @@ def _not_a_claim(
     return bool(_WHOLE_BEFORE.search(text, max(0, located.start - 30), located.start))
 
 
+_CONVERTED = LazyPattern(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately|or|nearly)?\s*")
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
 # ... and the figures of nobody the sentence names, compared with: "twice the official

@@ -505,7 +505,7 @@ def _follows(words: list[str], phrases: set[tuple[str, ...]], last: set[str]) ->
 
 
 _COUNTED_BEFORE = LazyPattern(
-    r"\b(?:(?P<toll>(?:death\s+)?toll|tally|number\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)|"
+    r"\b(?:(?P<toll>(?:death\s+)?toll|death\s+count|tally|number\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)|"
     r"count\s+of\s+(?:the\s+)?(?P<noun2>[a-z]+)|(?P<crowd>crowd|turnout|attendance)))\b"
     r"[^.;:!?]{0,60}?\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|were|stood|stands|"
     r"now|as|had|has|risen|rose|climbed)\s*$",
@@ -1409,6 +1409,8 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
             seen_other = True  # "40 others were hurt": the state after the verb is the noun
             if index + 1 < len(written) and written[index + 1].lower() in _LINKING:
                 continue
+        if lower in ("more", "additional", "further") and not words and index + 1 < len(written):
+            continue  # "170 more people", "30 additional troops": people, troops
         if lower in _PARTICLES and (
             not words or (len(words) == 1 and _verb_like(words[0].lower()))
         ):

@@ -38,8 +38,12 @@ _REGIONAL_BODY = LazyPattern(
 # The national body an article's "the government" is, where it names one nation's:
 # "Norlandian officials", "Norland's junta".
 _NATIONAL_BODY = LazyPattern(
-    r"(?:the\s+)?((?:military|central|federal|national|interim)\s+)?(government|junta)", re.I
+    r"(?:the\s+)?((?:ruling|governing|military|central|federal|national|interim|transitional)"
+    r"\s+){0,2}(government|junta|regime)",
+    re.I,
 )
+# Words that describe a nation's body, not name it: "the ruling junta" is the junta.
+_DESCRIBING = LazyPattern(r"\b(?:ruling|governing)\s+", re.I)
 _NATION_BEFORE = LazyPattern(
     r"\b((?:North\s+|South\s+)?[A-Z][a-z]{2,})(['’]s)?\s+(?:military\s+|central\s+|federal\s+)?"
     r"(?:government|junta|authorities|military|army|president|prime\s+minister|officials|"
@@ -349,7 +353,7 @@ class Context:
         nation = self.nations[0] if len(set(self.nations)) == 1 else _most_named(self.countries)
         if nation is None:
             return name
-        return f"{nation} {name.removeprefix('the ').removeprefix('The ')}"
+        return f"{nation} {_DESCRIBING.sub('', name.removeprefix('the ').removeprefix('The '))}"
 
 
 def _most_named(mentions: list[str]) -> str | None:

@@ -416,6 +416,23 @@ REAL_SHAPES = [
         "That was fewer than the 8,000 troops Defence Minister Ola Berg said were ready.",
         [("Ola Berg", "asserts", 8000)],
     ),
+    # the source that ends a sentence, with when and where it spoke, governs every clause
+    (
+        "Over 900 people fled the coast, while 12 were missing, Peru's interior ministry said "
+        "on its website late on Sunday.",
+        [("Peru's interior ministry", "asserts", 900), ("Peru's interior ministry", "asserts", 12)],
+    ),
+    # "both" between the speakers and their verb
+    (
+        "Lena Voss, head of the relief mission, and Omar Said, its deputy, both spoke of "
+        "nearly 700 deaths.",
+        [("Omar Said", "asserts", 700)],
+    ),
+    # an amount converted in brackets is the same amount
+    (
+        "The Harbor Guild estimates losses at 4 billion rand (US$220 million).",
+        [("Harbor Guild", "estimates", 4e9)],
+    ),
     # an event that "claimed lives" killed; a place's toll is no source
     ("The landslide in Peru's Ancash has claimed around 60 lives.", []),
     ("Chile's death toll from the storm rose to 140 even as rain eased.", []),
@@ -470,6 +487,14 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # "the ruling junta" of an article about one nation is that nation's junta, and so is
+    # "a junta spokesperson"
+    (
+        "Floods hit Myanmar again, the third time in Myanmar this year. The ruling junta said "
+        "the death count had reached 310. "
+        "A junta spokesperson reported that 45 more people were missing.",
+        [("Myanmar junta", "asserts", 310), ("Myanmar junta", "reports", 45)],
+    ),
     # "he said" goes to the last named person; "the agency said" to the last agency
     (
         "Interior Minister Lena Hart toured the camp. About 9,000 tents were needed, she said.",
