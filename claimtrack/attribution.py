@@ -58,7 +58,7 @@ for _base, _stance in {
     "dismiss": "denies", "refute": "denies", "estimate": "estimates", "count": "estimates",
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
     "fear": "estimates", "inform": "asserts", "quote": "reports", "anticipate": "estimates",
-    "indicate": "reports", "mention": "reports",
+    "indicate": "reports", "mention": "reports", "approximate": "estimates",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
@@ -1151,8 +1151,16 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 found.append(_resolvable(subject[0], stance, "subject", toks[0][1], end,
                                          subject[1]))  # fmt: skip
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
-        if lower in _AMBIGUOUS_BASE and not _plural_subject(toks[index - 1][0]):
-            continue  # "Lagos state", "the death toll figure": nouns, not verbs
+        if lower in _AMBIGUOUS_BASE and (
+            not _plural_subject(toks[index - 1][0])
+            or (
+                index + 1 < len(toks)
+                and is_capital(toks[index + 1][0])
+                and not _is_head(previous.rstrip("s"))
+                and not is_capital(toks[index - 1][0])
+            )
+        ):
+            continue  # "Lagos state", "the death toll figure", "rights figure Ana Obi": nouns
         following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
         if (
             lower in _NOUN_VERBS

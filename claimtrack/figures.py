@@ -368,6 +368,7 @@ _NOT_A_COUNT_AFTER = LazyPattern(
             seat|strong|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
       | (?<=\.\d)\s+(?:earthquake|quake|tremor|aftershock)\b   # a magnitude: "a 6.8 quake"
       | -?\s*magnitude\b
+      | \s+in\s+magnitude\b             # "measuring 7.7 in magnitude"
       | \s*(?:miles?|mi|km|kilomet(?:re|er)s?|metres?|meters?|m|feet|ft|yards?)\s+
         (?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|
              northeast|northwest|southeast|southwest|away|off|outside|inland|offshore)\b
@@ -386,7 +387,7 @@ _LABEL_WORDS = set(
     volume part figure table item id fy fiscal q1 q2 q3 q4 week day stage category cat
     gate exit terminal bus tel phone fax ext box unit lot block suite apt district zone
     sector precinct ward hole lap act scene psalm verse rule clause amendment code pin
-    channel magnitude sections articles clauses paragraphs chapters rules""".split()
+    channel magnitude measuring sections articles clauses paragraphs chapters rules""".split()
 )
 # A list of labels after the word that names them: "sections 105, 110, 126(2) and 238".
 _LABEL_LIST = LazyPattern(

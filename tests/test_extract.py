@@ -428,6 +428,12 @@ REAL_SHAPES = [
         "nearly 700 deaths.",
         [("Omar Said", "asserts", 700)],
     ),
+    # a noun that may be a verb is a noun before a name: "rights figure Ana Obi"
+    (
+        "The exiled Civic Front, led by rights figure Ana Obi, approximates that the toll has "
+        "passed 3,000.",
+        [("Civic Front", "estimates", 3000)],
+    ),
     # an amount converted in brackets is the same amount
     (
         "The Harbor Guild estimates losses at 4 billion rand (US$220 million).",

@@ -289,6 +289,7 @@ def test_counted_number_wins(text, stated, unit):
         "a 6.4 magnitude earthquake struck",
         "the magnitude 5.9 quake",
         "after a 7.1 quake hit the coast",
+        "the tremor measuring 5.2 in magnitude",
         "a 10-15 minute delay",
         "charged under sections 302, 304(1) and 120 of the code",
         # where a place is, not a count
