@@ -365,7 +365,7 @@ _NOT_A_COUNT_AFTER = LazyPattern(
       | -?\s*years?[- ]old\b             # ages
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|h\d)
       | -(?:year|month|day|week|hour|minute|second|point|member|page|mile|km|storey|story|
-            seat|strong|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
+            seat|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
       | (?<=\.\d)\s+(?:earthquake|quake|tremor|aftershock)\b   # a magnitude: "a 6.8 quake"
       | -?\s*magnitude\b
       | \s+in\s+magnitude\b             # "measuring 7.7 in magnitude"
@@ -862,6 +862,14 @@ def _candidates(text: str) -> list[Located]:
     words = set(lowered.translate(_WORD_EDGES).split())
     if not words.isdisjoint(_VAGUE_TRIGGERS):
         found = _vague(text, lowered)
+    if not words.isdisjoint(_SHARE_TRIGGERS) or (
+        not words.isdisjoint(_SHARE_EVERY)
+        and (any(w in lowered for w in _SHARE_ONE) or _DIGIT_SHARE_HINT.search(lowered))
+    ):
+        taken = [(v.start, v.end) for v in found]
+        found += [s for s in _shares(text, lowered) if not any(
+            a < s.end and s.start < b for a, b in taken
+        )]  # fmt: skip
     taken = [(v.start, v.end) for v in found]
     position = 0
     while True:
@@ -871,13 +879,6 @@ def _candidates(text: str) -> list[Located]:
         located, position = _from_digits(text, lowered, match)
         if located is not None and not any(s < located.end and located.start < e for s, e in taken):
             found.append(located)
-    if not words.isdisjoint(_SHARE_TRIGGERS) or (
-        not words.isdisjoint(_SHARE_EVERY) and any(w in lowered for w in _SHARE_ONE)
-    ):
-        taken = [(v.start, v.end) for v in found]
-        found += [s for s in _shares(text, lowered) if not any(
-            a < s.end and s.start < b for a, b in taken
-        )]  # fmt: skip
     if not words.isdisjoint(_CORE_NUMBER_WORDS):
         taken = [(v.start, v.end) for v in found]
         for number in _word_numbers(text, lowered):
@@ -981,9 +982,10 @@ _SHARE_RE = LazyPattern(
     + "|".join(s.replace(" ", r"[\s-]+") for s in sorted(_SHARES, key=len, reverse=True))
     + r")\s+of\s+(?!an?\s+(?:million|billion|thousand|trillion|lakh|crore)\b)"
     r"(?:the\s+|all\s+|its\s+|their\s+)*(?P<noun>[a-z][\w-]*)"
-    r"|\b(?P<one>one|two|three|four|nine)\s+(?:in|out\s+of)\s+(?P<every>two|three|four|five|"
-    r"six|seven|eight|ten|\d{1,3})\s+(?P<noun2>[a-z][\w-]*)"
+    r"|\b(?P<one>one|two|three|four|nine|[1-9])\s+(?:in|out\s+of)\s+(?P<every>two|three|four|"
+    r"five|six|seven|eight|ten|\d{1,3})\s+(?P<noun2>[a-z][\w-]*)"
 )
+_DIGIT_SHARE_HINT = LazyPattern(r"\b[1-9]\s+(?:in|out\s+of)\s+\d")
 
 
 _SHARE_OF_WHAT_WAS_SAID = {"them", "that", "those", "these", "it", "which", "whom", "this"}
@@ -1000,7 +1002,8 @@ def _shares(text: str, lowered: str) -> list[Located]:
         else:
             every = match.group("every")
             parts = int(every) if every.isdigit() else _SMALL[every]
-            value = 100 * _SMALL[match.group("one")] / max(1, parts)
+            one = match.group("one")
+            value = 100 * (int(one) if one.isdigit() else _SMALL[one]) / max(1, parts)
             noun = match.group("noun2")
         if noun in _TIME_NOUNS or noun in _SHARE_OF_WHAT_WAS_SAID or value >= 100:
             continue  # "half an hour", "a third of them": a share of another figure
@@ -1206,6 +1209,10 @@ def _finish(
     elif percent:
         unit = head = "percent"
         phrase = _phrase_after_money(text, end)
+    elif text.startswith("-strong", end):
+        # "a 100,000-strong crowd", "its 5,000-strong force": so many people
+        phrase = _counted_phrase(text, end + 7)[0]
+        unit = head = "people"
     else:
         phrase, head = _counted_phrase(text, end)
         if head is None:

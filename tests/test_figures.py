@@ -170,6 +170,10 @@ NEWS_FORMS = [
     ("three quarters of all staff walked out", 75, 75, "exact", "percent"),
     ("nearly half of the homes", 50, 50, "approx", "percent"),
     ("one in five adults", 20, 20, "exact", "percent"),
+    ("8 in 10 voters", 80, 80, "exact", "percent"),
+    ("roughly 1 in 4 homes", 25, 25, "approx", "percent"),
+    ("3 out of 10 nurses", 30, 30, "exact", "percent"),
+    ("a 40,000-strong crowd", 40_000, 40_000, "exact", "people"),
     ("a third of the city", 100 / 3, 100 / 3, "exact", "percent"),
     # spaces and words
     ("1\u202f234\u202f567 voters", 1_234_567, 1_234_567, "exact", "voters"),
