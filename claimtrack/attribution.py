@@ -518,6 +518,9 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
             and all(is_capital(w) or w.lower() in CLAIMANT_HEADS for w in organisation)
         ):
             return " ".join(organisation), False  # "a Rail Corp board report"
+        organisation = [
+            w for w in organisation if w.lower() not in _NOUN_ADJECTIVES
+        ] or organisation
         bodies = [w for w in organisation if w.lower() in _SPEAKING_BODIES]
         if bodies and all(w.lower() in _RANKS or w in bodies for w in organisation):
             return bodies[-1].lower(), False  # "a senior police officer": the police
@@ -821,8 +824,12 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     for index, (word, _, _) in enumerate(toks):
         if word in (",", ".", ";", ":", "“", "”", '"'):
             break
-        if word.lower() in VERBS and not (words and is_capital(word)):
-            break  # "by the ministry said", but "by the Tern Project"
+        if (
+            word.lower() in VERBS
+            and not (words and is_capital(word))
+            and not (words and words[0].lower() in _INDEFINITE and word.lower() in _REPORTS)
+        ):
+            break  # "by the ministry said", but "by the Tern Project", "a police estimate"
         if word.lower() in _AUXILIARIES or word.lower() in _AFTER_A_NAME or word[0].isdigit():
             break  # "the 2,000 cited by the army is far too high", "by X range from"
         if word in ("(", ")", "-", "—", "–"):
@@ -847,10 +854,11 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
 
 _ACCORDING = LazyPattern(
     r"\b(?:according\s+to|as\s+per|as\s+reported\s+by)\s+"
-    rf"(?:(?:the\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
-    r"(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
-    r"(?:estimates?|figures?|data|counts?|statements?|a\s+statement|reports?|a\s+report|"
-    r"tall(?:y|ies)|a\s+tally|an\s+estimate|a\s+count)\s+(?:by|from|of)\s+)?",
+    rf"(?:(?:the\s+|an?\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
+    r"(?:(?:latest|new|official|unofficial|preliminary|initial|independent|rough|early|final|"
+    r"revised)\s+){0,2}"
+    r"(?:estimates?|figures?|data|counts?|statements?|reports?|tall(?:y|ies))\s+"
+    r"(?:by|from|of)\s+)?",
     re.I,
 )
 _THE_REPORT = LazyPattern(
@@ -1206,6 +1214,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 if named is not None:
                     found.append(_resolvable(named[0], stance, "end", start, end, named[1]))
                     continue
+                named = _coordinated_subject(toks, index)
         if named is None:
             continue
         name, person = named
@@ -1232,6 +1241,17 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                                       " ".join(name.lower().split()[:2]))  # fmt: skip
         found.append(attribution)
     return found
+
+
+def _coordinated_subject(toks: list[Token], verb: int) -> tuple[str, bool] | None:
+    """The subject of the verb before "and": "Ana Obi briefed reporters and, pressed
+    for details, said ..." is Ana Obi's; only a person the clause opens with, and
+    only when no comma ends that first verb's part before "and"."""
+    joint = next((k for k in range(verb - 1, 0, -1) if toks[k][0].lower() == "and"), None)
+    if joint is None or any(t[0] in (";", ":") for t in toks[:verb]):
+        return None
+    subject = _clause_subject(toks[:joint])
+    return subject if subject is not None and subject[1] else None
 
 
 # Third-person verbs that are plural nouns too: "the ministry estimates 300" but

@@ -428,6 +428,20 @@ REAL_SHAPES = [
         "nearly 700 deaths.",
         [("Omar Said", "asserts", 700)],
     ),
+    # "according to" a body's estimate, however it is described
+    (
+        "About 9,000 people marched, according to an unofficial police estimate.",
+        [("police", "reports", 9000)],
+    ),
+    (
+        "About 9,000 people marched, according to a rough estimate by the organisers.",
+        [("organisers", "reports", 9000)],
+    ),
+    # the subject of the verb before "and"
+    (
+        "Mira Olsen briefed reporters and, pressed for details, said 40 fighters were killed.",
+        [("Mira Olsen", "asserts", 40)],
+    ),
     # a noun that may be a verb is a noun before a name: "rights figure Ana Obi"
     (
         "The exiled Civic Front, led by rights figure Ana Obi, approximates that the toll has "
