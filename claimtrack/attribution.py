@@ -602,6 +602,9 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
         # "earlier police reports listed": the reports' owner speaks
         owner = [w for w in words[:-1] if w not in _NOUN_ADJECTIVES]
+        whose = [i for i, w in enumerate(owner) if w.endswith(("'s", "’s", "s'", "s’"))]
+        if whose:
+            owner = owner[: whose[-1] + 1]  # "the agency's situation report": the agency's
         if owner:
             owner[-1] = re.sub(r"['’]s?$", "", owner[-1])  # "the health ministry's figures"
         return (" ".join(owner), False) if owner else None
@@ -674,6 +677,9 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
+    whose = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s")) and w.islower()]
+    if whose and words[-1].islower() and words[-1] in _DOCUMENTS:
+        words = words[: whose[-1] + 1]  # "the agency's latest situation report": the agency's
     while (
         len(words) > 1
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
@@ -858,7 +864,7 @@ _ACCORDING = LazyPattern(
     r"(?:(?:latest|new|official|unofficial|preliminary|initial|independent|rough|early|final|"
     r"revised)\s+){0,2}"
     r"(?:estimates?|figures?|data|counts?|statements?|reports?|tall(?:y|ies))\s+"
-    r"(?:by|from|of)\s+)?",
+    r"(?:(?:released|published|compiled|issued|provided|given|gathered)\s+)?(?:by|from|of)\s+)?",
     re.I,
 )
 _THE_REPORT = LazyPattern(

@@ -437,6 +437,10 @@ REAL_SHAPES = [
         "About 9,000 people marched, according to a rough estimate by the organisers.",
         [("organisers", "reports", 9000)],
     ),
+    (
+        "The toll stands at 45, according to the latest figures released by the coast guard.",
+        [("coast guard", "reports", 45)],
+    ),
     # the subject of the verb before "and"
     (
         "Mira Olsen briefed reporters and, pressed for details, said 40 fighters were killed.",
@@ -507,6 +511,12 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # a possessive owns the report, whatever describes it
+    (
+        "The Atlas Relief Agency opened camps. The agency's latest situation report lists "
+        "1,200 displaced families.",
+        [("Atlas Relief Agency", "reports", 1200)],
+    ),
     # "the ruling junta" of an article about one nation is that nation's junta, and so is
     # "a junta spokesperson"
     (
