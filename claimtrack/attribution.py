@@ -100,7 +100,7 @@ CLAIMANT_HEADS = set(
     firefighters team researchers scientists survey poll monitor observatory envoy guard
     guards coastguard union unions brigade battalion monitors inspectors organisers
     organizers diplomats junta regime rebels militants insurgents separatists embassy
-    consulate mission board bank firm institute centre center university foundation
+    consulate mission board bank firm institute centre center university foundation staff
     activists campaigners volunteers observers critics opponents protesters trust fund watch
     forum project initiative movement league front programme program collective platform
     opposition
@@ -1280,7 +1280,7 @@ _RECORD_VERBS = set(
 # ("groups report", "officials estimate", "police count").
 _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
-    cite add register deny dispute state fear quote show""".split()
+    cite add register deny dispute state fear quote show budget forecast""".split()
 )
 
 

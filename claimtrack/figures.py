@@ -1465,7 +1465,9 @@ def _counted_before(text: str, begin: int) -> str | None:
         return None
     noun = match.group("noun") or match.group("noun2")
     if noun:
-        return noun
+        # "the number of spoilt ballots": the phrase's head, not its first word
+        head = _counted_phrase(text, match.start("noun") - 1)[1] if match.group("noun") else None
+        return head or noun
     if match.group("crowd"):
         return "people"
     return "deaths" if match.group("toll") else None

@@ -441,6 +441,12 @@ REAL_SHAPES = [
         "The toll stands at 45, according to the latest figures released by the coast guard.",
         [("coast guard", "reports", 45)],
     ),
+    # a general staff speaks; a budget written as a noun is nobody's
+    (
+        "Norway's general staff claimed 300 vehicles were destroyed.",
+        [("Norway's general staff", "claims", 300)],
+    ),
+    ("The line will cost £4bn, double the original budget of £2bn.", []),
     # the subject of the verb before "and"
     (
         "Mira Olsen briefed reporters and, pressed for details, said 40 fighters were killed.",

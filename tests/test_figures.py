@@ -411,6 +411,7 @@ def test_stated_figure():
         ("At least 300 armed men stormed the port", "men"),
         ("Some 5,000 trained soldiers arrived on Monday", "soldiers"),
         ("The count rose to 140 even as rain fell", None),
+        ("They put the number of spoilt ballots at 12,000", "ballots"),
     ],
 )
 def test_a_verb_ends_the_counted_phrase(text, unit):
