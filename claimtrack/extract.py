@@ -619,7 +619,7 @@ def _not_a_claim(
         return True  # "in two villages", "across ten provinces": where, not how many
     if _RANK_BEFORE.search(text, max(0, located.start - 8), located.start):
         return True  # "one of the top three fires": a rank, not a count
-    if _CHANGED_BY.search(text, max(0, located.start - 90), located.start):
+    if _CHANGED_BY.search(text, max(0, located.start - 130), located.start):
         return True  # "lowered the toll by more than 100": how much a count moved
     if previous is not None and not located.figure.unit and previous.end <= located.start:
         between = text[previous.end : located.start]
@@ -650,7 +650,7 @@ _MENTION_BEFORE = LazyPattern(
 _RANK_BEFORE = LazyPattern(r"\btop\s+$", re.I)
 _CHANGED_BY = LazyPattern(
     r"\b(?:lowered|raised|reduced|increased|cut|revised|decreased|rose|risen|fell|fallen|"
-    r"dropped|climbed|grew|grown|jumped|shrank|down|up)\b[^,;.:]{0,60}\bby\s+$",
+    r"dropped|climbed|grew|grown|jumped|shrank|down|up)\b[^,;.:]{0,100}\bby\s+$",
     re.I,
 )
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
