@@ -842,6 +842,10 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
+        if word.lower() in _LINKING_VERBS or (
+            words and word.islower() and word.endswith("ed") and _is_head(words[-1].lower())
+        ):
+            break  # "the 1,500 deaths given by the authorities appeared to include ..."
         if word.lower() in _GIVING_VERBS or word.lower() in ("give", "gives", "put", "puts"):
             break  # "figures from the electoral tribunal give the party 54%"
         if word.lower() in ("and", "or") and words:
@@ -858,6 +862,8 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     return clean_name(words)
 
 
+_LINKING_VERBS = {"appeared", "appears", "appear", "seemed", "seems", "seem", "remained",
+                  "remains", "proved", "proves"}  # fmt: skip
 _ACCORDING = LazyPattern(
     r"\b(?:according\s+to|as\s+per|as\s+reported\s+by)\s+"
     rf"(?:(?:the\s+|an?\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"

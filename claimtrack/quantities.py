@@ -420,9 +420,23 @@ def _place_in(text: str) -> str | None:
         owners = [i for i, word in enumerate(name) if word.endswith("'s")]
         if owners and owners[-1] < len(name) - 1:
             name = name[owners[-1] + 1 :]
+        elif owners:
+            # "Georgia's breakaway province of South Ossetia", "India's northern state of
+            # Assam", "Russia's western Kursk region": the narrower place the owner holds
+            narrower = _pattern(_NARROWER).match(text, match.end())
+            if narrower:
+                name = (narrower["of"] or narrower["before"]).split()
         if name:
             return " ".join(name).removesuffix("'s")
     return None
+
+
+_DIVISION = r"(?:province|region|state|district|republic|territory|county|governorate|oblast)"
+_NARROWER = (
+    rf"\s+(?:[a-z-]+\s+){{0,3}}?{_DIVISION}\s+of\s+(?:the\s+)?"
+    r"(?P<of>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    r"|\s+(?:[a-z-]+\s+){0,2}?(?P<before>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+" + _DIVISION
+)
 
 
 def place_named(text: str) -> str | None:

@@ -449,6 +449,12 @@ REAL_SHAPES = [
         [("Norway's general staff", "claims", 300)],
     ),
     ("The line will cost £4bn, double the original budget of £2bn.", []),
+    # a passive's agent ends before the verb that follows it
+    (
+        "She said the 1,500 deaths given by the separatist authorities appeared to include "
+        "fighters.",
+        [("separatist authorities", "reports", 1500)],
+    ),
     # the subject of the verb before "and"
     (
         "Mira Olsen briefed reporters and, pressed for details, said 40 fighters were killed.",

@@ -63,6 +63,9 @@ CASES = [
     # a place after the figure is a scope
     ("Zelensky says 11,000 North Korean troops are now in Russia's Kursk region", "troops:deployed(north-korean)@kursk"),
     ("Police counted 30,000 protesters in Paris", "people:attending@paris"),
+    # the narrower place an owner holds
+    ("Rights groups said fewer than 90 civilians died in Georgia's breakaway region of Abkhazia",
+     "people:dead(civilians)@abkhazia"),
     ("The union said 400,000 workers went on strike nationwide", "workers:on-strike@nationwide"),
     ("Officials said 200 people were missing in October", "people:missing"),  # a month, no place
     ("About 600 people are missing, according to Reuters", "people:missing"),
