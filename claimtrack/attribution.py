@@ -133,7 +133,7 @@ _FUNCTION_CAPITALS = set(
     """while but and although however meanwhile as when if after before since because so yet
     still also in on at the a an this that these those it its his her their our we i you he
     she they there here with without for from by of to then even additionally moreover though
-    whilst whereas unlike nor""".split()
+    whilst whereas unlike nor what how why where which whose does""".split()
 )
 _INDEFINITE = {"a", "an", "one", "some", "another", "any"}
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural",
