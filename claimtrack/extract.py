@@ -84,6 +84,7 @@ class Candidate:
     # the line of the article it was read in: a deck the body repeats word for word
     # gives way to the body's telling
     paragraph: int = field(default=0, compare=False, repr=False)
+    at: int = field(default=-1, compare=False, repr=False)  # where the figure stands in it
 
     def to_claim(
         self,
@@ -298,7 +299,9 @@ def _within_limit(candidate: Candidate) -> Candidate:
     if len(sentence) <= MAX_TEXT:
         return candidate
     figure = candidate.figure
-    at = sentence.find(figure.text) if figure is not None and figure.text else -1
+    at = candidate.at
+    if at < 0 and figure is not None and figure.text:
+        at = sentence.find(figure.text)
     start = max(0, at - _AROUND) if at >= 0 else 0
     end = min(len(sentence), (at if at >= 0 else 0) + _AROUND)
     start = sentence.rfind(" ", 0, start) + 1 if start else 0
@@ -855,6 +858,7 @@ def _candidates(
                 headline=sentence.headline,
                 part=bool(item.located and item.located.part),
                 paragraph=sentence.paragraph,
+                at=item.located.start if item.located is not None else -1,
             )
         )
         first_time = item.clause not in disputes
