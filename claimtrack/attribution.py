@@ -541,13 +541,14 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
         if toks[k][0].lower() in ("in", "from", "at", "across", "for", "of") and k >= 1:
             head = toks[k - 1][0]
             lower = head.lower()
-            if toks[k][0].lower() in ("for", "of") and lower in _SPEAKERS:
+            if toks[k][0].lower() in ("for", "of", "at", "from") and lower in _SPEAKERS:
                 # "a spokesman for the Norlandian Defence Ministry", "the head of the NHB"
                 owner = [t[0] for t in toks[k + 1 : end + 1]]
                 found = clean_name(owner) if owner else None
                 if found and (any(is_capital(w) for w in owner) or _is_head(owner[-1].lower())):
                     return found[0], False
-                return None
+                bodies = [w.lower() for w in owner if w.lower() in _SPEAKING_BODIES]
+                return (bodies[0], False) if bodies else None  # "at the army control room"
             if _is_head(lower) or is_capital(head):
                 found = noun_phrase_before(toks, k)
                 if found is None:

@@ -257,7 +257,9 @@ _GIVES_IT = LazyPattern(
     r"(?:toll|figures?|numbers?|count|tally|total|estimates?)?\s*(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:confirmed|given|announced|released|provided|reported|issued|published)\b"
     r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided)\s+(?:the|this|that|these)\s+"
-    r"(?:(?:death|latest|new)\s+)?(?:toll|figures?|numbers?|count|tally|total)\b)"
+    r"(?:(?:death|latest|new)\s+)?(?:toll|figures?|numbers?|count|tally|total)\b"
+    # "That toll could be the final one, a spokesman said": the toll just given
+    r"|(?:This|That|These|Those)\s+(?:death\s+)?(?:toll|figures?|numbers?|count|tally|total)\b)"
 )
 
 
@@ -601,8 +603,12 @@ def _not_a_claim(
             for a in own
         )
     for start, end in relative:
-        if start < located.start < end and not any(start <= a.end <= end for a in own):
-            return True
+        if (
+            start < located.start < end
+            and not any(start <= a.end <= end for a in own)
+            and not _HARM_BEFORE.search(text, start, located.start)
+        ):
+            return True  # "protests which spread to 35 counties", not "which fell, killing 40"
     if (located.figure.unit or "").lower() in _MENTIONS or _MENTION_BEFORE.search(
         text, max(0, located.start - 40), located.start
     ):
@@ -641,6 +647,10 @@ def _not_a_claim(
 
 
 _CONVERTED = LazyPattern(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately|or|nearly)?\s*")
+_HARM_BEFORE = LazyPattern(
+    r"\b(?:killing|injuring|wounding|leaving|claiming\s+the\s+lives\s+of)\s+"
+    r"(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+|over\s+|nearly\s+)?$"
+)
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
 # ... and the figures of nobody the sentence names, compared with: "twice the official

@@ -525,6 +525,19 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # copy wrapped by hand: a line goes on into the next
+    (
+        "The death\ntoll from the mine fire has risen to 61 and\ncould climb higher, police said "
+        "this\nmorning.",
+        [("police", "asserts", 61)],
+    ),
+    # "That toll ..., a spokesman said" gives the toll just told, even in a clause that
+    # describes ("which collapsed, killing 900")
+    (
+        "Rescuers searched the mill, which collapsed killing 900 people. That toll could be "
+        "the final one, a spokesman at the army control room said.",
+        [("army", "asserts", 900)],
+    ),
     # a question in a headline names nobody: "What Government Says" is no "What Government"
     (
         "Agency Counts 400 Deaths In Norland. Is It True? What Government Says\n"
