@@ -101,6 +101,7 @@ CLAIMANT_HEADS = set(
     guards coastguard union unions brigade battalion monitors inspectors organisers
     organizers diplomats junta regime rebels militants insurgents separatists embassy
     consulate mission board bank firm institute centre center university foundation staff
+    survivors eyewitnesses relatives activists volunteers campaigners
     activists campaigners volunteers observers critics opponents protesters trust fund watch
     forum project initiative movement league front programme program collective platform
     opposition
@@ -566,7 +567,8 @@ _NOT_SOURCES = set(
     """figure figures number numbers toll count total tally crowd estimate estimates data
     rate share amount sum cost price level percentage majority minority rest studies
     study research analysis analyses surveys models projections calculations statistics
-    findings results records documents reports claims""".split()
+    findings results records documents reports claims bodies deaths injuries casualties
+    cases homes houses buildings""".split()
 )
 
 

@@ -959,7 +959,7 @@ _MONTH = (
 _DATE_PHRASE = LazyPattern(
     rf"""(?<!since\s)(?<!until\s)(?<!from\s)(?<!after\s)(?<!before\s)\b(
         (?:on\s+|last\s+|this\s+past\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?
-      | yesterday | today | last\s+night
+      | yesterday | today | last\s+night | tonight | this\s+(?:morning|afternoon|evening)
       | (?:last|this|earlier\s+this)\s+(?:week|month|year)
       | (?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?
       | (?:on\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?

@@ -148,7 +148,8 @@ _CLAUSE_SPLIT = LazyPattern(
     r"(?P<contrast>;\s+|,?\s+(?:while|whereas|whilst)\s+|,\s+(?:but|though)\s+|\s+[–—]\s+|"
     r",\s+(?:against|versus|vs\.?)\s+)"
     r"|(?P<continue>,\s+(?:adding|and\s+added|and\s+said|noting)\s+(?:that\s+)?|,\s+and\s+that\s+)"
-    r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+)"
+    r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+"
+    r"|,\s+as\s+(?!(?:many|much|well|of|part|a\s+result|expected|such|per|high|low)\b))"
 )
 # A relative clause describes what comes before it; its figures are not the speaker's.
 _RELATIVE = LazyPattern(

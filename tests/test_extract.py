@@ -455,6 +455,18 @@ REAL_SHAPES = [
         "fighters.",
         [("separatist authorities", "reports", 1500)],
     ),
+    # ", as ..." is a clause of its own: the source that ends the sentence governs the one
+    # before it
+    (
+        "The toll rose to 210, as rescuers reached the lower floors, the authorities said.",
+        [("authorities", "asserts", 210)],
+    ),
+    # what is counted never speaks; survivors do
+    ("More bodies found in the mud on Monday, adding up to 93 deaths.", []),
+    (
+        "Several hundred miners are still trapped, survivors told reporters.",
+        [("survivors", "asserts", 900)],
+    ),
     # the subject of the verb before "and"
     (
         "Mira Olsen briefed reporters and, pressed for details, said 40 fighters were killed.",
@@ -850,6 +862,9 @@ def test_claim_dates_from_sentences():
     assert claims[0].date is None  # not guessed
     claims = extract_claims("The ministry said on Tuesday that 300 people had died.", None)
     assert claims[0].date is None
+    # the day of the saying, not of the event: "said this morning" after "yesterday"
+    text = "The toll from the fire yesterday has risen to 60, police said this morning."
+    assert extract_claims(text, PUBLISHED)[0].date == ClaimDate(PUBLISHED.isoformat(), "day")
 
 
 def test_labelled_articles_quality():
