@@ -570,6 +570,12 @@ _NOT_SOURCES = set(
     findings results records documents reports claims bodies deaths injuries casualties
     cases homes houses buildings""".split()
 )
+# Events: "Mine Collapse Confirms 41 Deaths" in a title is no one's claim.
+_EVENTS = set(
+    """collapse blast explosion fire fires quake earthquake flood floods storm cyclone
+    hurricane typhoon attack attacks crash stampede disaster tragedy war violence clashes
+    fighting riots bombing bombings landslide tsunami wildfire wildfires accident shooting""".split()
+)
 
 
 def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None:
@@ -1233,7 +1239,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if named is None:
             continue
         name, person = named
-        if name.lower() in _NOT_SOURCES:
+        if name.lower() in _NOT_SOURCES or name.split()[-1].lower() in _EVENTS:
             continue  # "Crowd estimates ranged": the figure, not who gives it
         begin = clause.rfind(name.split()[0], 0, start)
         begin = begin if begin >= 0 else start

@@ -461,8 +461,9 @@ REAL_SHAPES = [
         "The toll rose to 210, as rescuers reached the lower floors, the authorities said.",
         [("authorities", "asserts", 210)],
     ),
-    # what is counted never speaks; survivors do
+    # what is counted never speaks, nor does an event; survivors do
     ("More bodies found in the mud on Monday, adding up to 93 deaths.", []),
+    ("Norway Mine Collapse Confirms 41 Deaths", []),
     (
         "Several hundred miners are still trapped, survivors told reporters.",
         [("survivors", "asserts", 900)],
