@@ -932,7 +932,9 @@ _PASSIVE = LazyPattern(
     re.I,
 )
 _PARENTHESIS_SOURCE = LazyPattern(
-    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+)"
+    r"(?<=\d)\s?\((?!\d)(?!(?:Video|Videos|Photos?|Pictures|Updated?|Live|Watch|Audio|Listen|"
+    r"Graphic|Map|Gallery|Opinion|Analysis|Explainer)\))"
+    r"([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+)"
     r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
 )
 _GAPPED = LazyPattern(

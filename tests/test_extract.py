@@ -461,6 +461,12 @@ REAL_SHAPES = [
         "The toll rose to 210, as rescuers reached the lower floors, the authorities said.",
         [("authorities", "asserts", 210)],
     ),
+    # a page's tags in brackets are no source; an outlet's dateline is no claimant
+    ("Mine collapse: toll climbs to 35, missing 80 (Video) (Updated)", []),
+    (
+        "Lora, Apr 26 (Norpress.com): The toll reached 350 this afternoon, police said.",
+        [("police", "asserts", 350)],
+    ),
     # what is counted never speaks, nor does an event; survivors do
     ("More bodies found in the mud on Monday, adding up to 93 deaths.", []),
     ("Norway Mine Collapse Confirms 41 Deaths", []),
