@@ -625,6 +625,10 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if before in ("of", "from", "in", "on", "with", "about", "for"):
         return None  # "in the light of early market loss estimates": no subject
     if before == "the":
+        if k >= 1 and toks[k - 1][0].endswith("ing") and toks[k - 1][0].islower():
+            # "a spokesman at the control room coordinating the search said": whoever
+            # does the coordinating, not the search
+            return noun_phrase_before(toks, k - 1)
         return " ".join(words), False
     if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
         return f"{toks[k][0]} {' '.join(words)}", False  # "France's undertakers said"

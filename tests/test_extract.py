@@ -461,6 +461,12 @@ REAL_SHAPES = [
         "The toll rose to 210, as rescuers reached the lower floors, the authorities said.",
         [("authorities", "asserts", 210)],
     ),
+    # the object of a participle before the verb is not its subject
+    (
+        "The pit caved in, killing 120 miners, a spokesman at the army control room "
+        "coordinating the rescue said.",
+        [("army", "asserts", 120)],
+    ),
     # a page's tags in brackets are no source; an outlet's dateline is no claimant
     ("Mine collapse: toll climbs to 35, missing 80 (Video) (Updated)", []),
     (
