@@ -154,6 +154,8 @@ _REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", 
             "estimate", "tally", "count", "investigation", "review", "audit", "census",
             "poll", "document", "memo", "dossier", "briefing"}  # fmt: skip
 _DOCUMENTS = _REPORT_NOUNS | _REPORTS
+_RECORDS = {"records", "record", "sources", "account", "accounts", "information", "figure",
+            "calculations", "tallies", "reckoning", "findings"}  # fmt: skip
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = set(
     """january february march april may june july august september october november december
@@ -1008,6 +1010,8 @@ def attributions(clause: str) -> list[Attribution]:
             if name.lower() in _GENERIC_SOURCES:
                 continue  # "according to the latest information"
             if name.split()[0].lower() in POSSESSIVES:
+                if len(name.split()) > 1 and name.split()[-1].lower() not in _DOCUMENTS | _RECORDS:
+                    continue  # "numbered according to their DNA samples": in line with
                 # "according to their statement": whose, the caller resolves
                 found.append(Attribution(None, "reports", "according", match.start(),
                                          match.end(), False, pronoun=name.lower()))  # fmt: skip
