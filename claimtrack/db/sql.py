@@ -1338,7 +1338,7 @@ class Store:
                     SEVERITY[conflict.kind],
                     conflict.ids[0],
                     conflict.ids[1],
-                    json.dumps(list(conflict.ids)),
+                    f"[{', '.join(map(str, conflict.ids))}]",  # json.dumps's, a tenth the cost
                     conflict.reason,
                     conflict.ratio,
                     review.decision if held else OPEN,  # type: ignore[union-attr]
