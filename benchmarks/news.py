@@ -206,6 +206,8 @@ _DEMONYMS = {
     "colombia": "colombian", "peru": "peruvian", "chile": "chilean", "egypt": "egyptian",
     "ethiopia": "ethiopian", "afghanistan": "afghan", "nepal": "nepali", "qatar": "qatari",
     "mozambique": "mozambican", "australia": "australian", "zealand": "zealander",
+    "congo": "congolese", "rwanda": "rwandan", "burundi": "burundian", "uganda": "ugandan",
+    "somalia": "somali", "yemen": "yemeni", "libya": "libyan", "tunisia": "tunisian",
 }  # fmt: skip
 
 

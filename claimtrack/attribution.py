@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.figures import LazyPattern, compile_patterns
+from claimtrack.places import place_names
 from claimtrack.quantities import is_side
 
 # Reporting verbs and the stance each one gives.
@@ -56,7 +57,8 @@ for _base, _stance in {
     "allege": "alleges", "deny": "denies", "reject": "denies", "dispute": "denies",
     "dismiss": "denies", "refute": "denies", "estimate": "estimates", "count": "estimates",
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
-    "fear": "estimates", "inform": "asserts", "quote": "reports",
+    "fear": "estimates", "inform": "asserts", "quote": "reports", "anticipate": "estimates",
+    "indicate": "reports", "mention": "reports", "approximate": "estimates",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
@@ -79,12 +81,13 @@ _REPORT_NOUNS = set(
     """estimate estimates figure figures toll tally tallies count counts number numbers
     data statistics list names report reports statement statements assessment
     assessments projection projections calculation calculations census survey study
-    analysis breakdown update estimations correction revision""".split()
+    analysis breakdown update estimations correction revision document documents memo
+    memos dossier briefing""".split()
 )
 # Words that may stand between a subject and its verb: "has previously denied".
 _BETWEEN = set("has have had also previously earlier later again reportedly now already "
                "since then would will further separately officially publicly "
-               "initially first".split())  # fmt: skip
+               "initially first did does both jointly".split())  # fmt: skip
 # Heads of a claimant that is not a proper name: "fire officials", "the air force".
 CLAIMANT_HEADS = set(
     """officials official authorities authority governors governor ministry ministries police
@@ -97,7 +100,8 @@ CLAIMANT_HEADS = set(
     firefighters team researchers scientists survey poll monitor observatory envoy guard
     guards coastguard union unions brigade battalion monitors inspectors organisers
     organizers diplomats junta regime rebels militants insurgents separatists embassy
-    consulate mission board bank firm institute centre center university foundation
+    consulate mission board bank firm institute centre center university foundation staff
+    survivors eyewitnesses relatives activists volunteers campaigners
     activists campaigners volunteers observers critics opponents protesters trust fund watch
     forum project initiative movement league front programme program collective platform
     opposition
@@ -130,7 +134,7 @@ _FUNCTION_CAPITALS = set(
     """while but and although however meanwhile as when if after before since because so yet
     still also in on at the a an this that these those it its his her their our we i you he
     she they there here with without for from by of to then even additionally moreover though
-    whilst whereas unlike nor""".split()
+    whilst whereas unlike nor what how why where which whose does""".split()
 )
 _INDEFINITE = {"a", "an", "one", "some", "another", "any"}
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural",
@@ -144,11 +148,12 @@ BACK_REFERENCES = set(
     union government authority authorities court panel party centre center university
     foundation association federation alliance coalition network bureau police military
     army report statement study survey outlet newspaper paper broadcaster publication
-    channel""".split()
+    channel junta regime""".split()
 )
 _REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", "release",
             "estimate", "tally", "count", "investigation", "review", "audit", "census",
-            "poll"}  # fmt: skip
+            "poll", "document", "memo", "dossier", "briefing"}  # fmt: skip
+_DOCUMENTS = _REPORT_NOUNS | _REPORTS
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = set(
     """january february march april may june july august september october november december
@@ -256,23 +261,38 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
         ):
             j -= 1
             continue
+        if (lower in _MONTHS or (lower.isdigit() and len(lower) == 4)) and j >= 1:
+            # "a report released in May", "published in June 2024": when, not who
+            k = j - 1
+            if lower.isdigit() and toks[k][0].lower() in _MONTHS:
+                k -= 1
+            if k >= 1 and toks[k][0].lower() == "in" and toks[k - 1][0].lower() in _PUBLISHED:
+                j = k - 1
+                continue
         if lower.isdigit() and len(lower) <= 2 and j >= 1 and toks[j - 1][0].lower() in _MONTHS:
             j -= 2
             if j >= 0 and toks[j][0].lower() == "on":
                 j -= 1
             continue
-        if lower in _PUBLISHED and j >= 1 and toks[j - 1][0].lower() in _REPORT_NOUNS:
+        if lower in _PUBLISHED and j >= 1 and toks[j - 1][0].lower() in _DOCUMENTS:
             j -= 1  # "a UN report released on Thursday estimated": the report speaks
             continue
         break
     return j
 
 
+# Participles that name who read a report, not who wrote it.
+_READ_BY = {"seen", "obtained", "reviewed", "leaked"}
+
+
 # Participles that say how a report came out: "a report released on Monday", "a study
 # published by the institute".
-_PUBLISHED = set(
-    """released published issued compiled presented submitted posted circulated prepared
-    commissioned updated seen obtained unveiled""".split()
+_PUBLISHED = (
+    set(
+        """released published issued compiled presented submitted posted circulated prepared
+    commissioned updated unveiled""".split()
+    )
+    | _READ_BY
 )
 
 
@@ -285,6 +305,9 @@ def _agent_of_report(toks: list[Token], j: int) -> tuple[str, bool] | None | boo
         if word not in ("by", "on", "from") or toks[by - 2][0].lower() not in _REPORT_NOUNS:
             continue
         participle = toks[by - 1][0].lower()
+        if word == "by" and participle in _READ_BY:
+            # "a Treasury memo seen by the paper": the memo's owner, not its reader
+            return _owner_of_report(toks, by - 2)
         if word == "by" and participle in _PUBLISHED:
             return clean_name([t[0] for t in toks[by + 1 : j + 1]])
         if participle in ("based", "drawn", "compiled"):
@@ -292,6 +315,22 @@ def _agent_of_report(toks: list[Token], j: int) -> tuple[str, bool] | None | boo
                 return False  # "the count based on the Wire's report": the report's owner
             return noun_phrase_before(toks, by - 1)
     return False
+
+
+def _owner_of_report(toks: list[Token], noun: int) -> tuple[str, bool] | None:
+    """'a Treasury memo': the Treasury, the name written before the report; None
+    when no name is."""
+    k = noun - 1
+    while k >= 0 and is_capital(toks[k][0]) and toks[k][0].lower() not in _INDEFINITE:
+        k -= 1
+    owner = [t[0] for t in toks[k + 1 : noun]]
+    return (" ".join(owner), False) if owner else None
+
+
+def _is_place(words: list[str]) -> bool:
+    countries, states = place_names()
+    name = " ".join(words).removeprefix("the ").removeprefix("The ")
+    return name in countries or name in states
 
 
 def _owned_by_a_name(toks: list[Token], noun: int) -> bool:
@@ -423,7 +462,7 @@ def noun_phrase_before(
 # Bodies an unnamed member speaks for though written in lower case, and the ranks
 # that may stand before them.
 _SPEAKING_BODIES = {"police", "army", "military", "navy", "government", "ministry", "hospital",
-                    "embassy", "coastguard", "company", "union"}  # fmt: skip
+                    "embassy", "coastguard", "company", "union", "junta", "regime"}  # fmt: skip
 _RANKS = {"senior", "junior", "top", "local", "regional", "district", "state", "federal",
           "provincial", "high-ranking", "former"}  # fmt: skip
 
@@ -468,8 +507,21 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     if len(words) >= 2 and (words[-1].lower() in _SPEAKERS or words[-1].lower() in _REPORTS):
         # "a Red Cross spokesperson"; "a Harbor Wire report", "a Keefe & Lowe estimate"
         organisation = [w for w in words[:-1] if w not in ("the", "The", "press", "news")]
+        named = next((i for i, w in enumerate(organisation) if is_capital(w)), 0)
+        if named and all(w.islower() for w in organisation[:named]):
+            organisation = organisation[named:]  # "a leaked Treasury memo"
         if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
+        if (
+            organisation
+            and is_capital(organisation[0])
+            and organisation[-1].lower() in CLAIMANT_HEADS
+            and all(is_capital(w) or w.lower() in CLAIMANT_HEADS for w in organisation)
+        ):
+            return " ".join(organisation), False  # "a Rail Corp board report"
+        organisation = [
+            w for w in organisation if w.lower() not in _NOUN_ADJECTIVES
+        ] or organisation
         bodies = [w for w in organisation if w.lower() in _SPEAKING_BODIES]
         if bodies and all(w.lower() in _RANKS or w in bodies for w in organisation):
             return bodies[-1].lower(), False  # "a senior police officer": the police
@@ -490,13 +542,14 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
         if toks[k][0].lower() in ("in", "from", "at", "across", "for", "of") and k >= 1:
             head = toks[k - 1][0]
             lower = head.lower()
-            if toks[k][0].lower() in ("for", "of") and lower in _SPEAKERS:
+            if toks[k][0].lower() in ("for", "of", "at", "from") and lower in _SPEAKERS:
                 # "a spokesman for the Norlandian Defence Ministry", "the head of the NHB"
                 owner = [t[0] for t in toks[k + 1 : end + 1]]
                 found = clean_name(owner) if owner else None
                 if found and (any(is_capital(w) for w in owner) or _is_head(owner[-1].lower())):
                     return found[0], False
-                return None
+                bodies = [w.lower() for w in owner if w.lower() in _SPEAKING_BODIES]
+                return (bodies[0], False) if bodies else None  # "at the army control room"
             if _is_head(lower) or is_capital(head):
                 found = noun_phrase_before(toks, k)
                 if found is None:
@@ -514,7 +567,8 @@ _NOT_SOURCES = set(
     """figure figures number numbers toll count total tally crowd estimate estimates data
     rate share amount sum cost price level percentage majority minority rest studies
     study research analysis analyses surveys models projections calculations statistics
-    findings results records documents reports claims""".split()
+    findings results records documents reports claims bodies deaths injuries casualties
+    cases homes houses buildings""".split()
 )
 
 
@@ -551,6 +605,9 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
         # "earlier police reports listed": the reports' owner speaks
         owner = [w for w in words[:-1] if w not in _NOUN_ADJECTIVES]
+        whose = [i for i, w in enumerate(owner) if w.endswith(("'s", "’s", "s'", "s’"))]
+        if whose:
+            owner = owner[: whose[-1] + 1]  # "the agency's situation report": the agency's
         if owner:
             owner[-1] = re.sub(r"['’]s?$", "", owner[-1])  # "the health ministry's figures"
         return (" ".join(owner), False) if owner else None
@@ -623,6 +680,9 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
+    whose = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s")) and w.islower()]
+    if whose and words[-1].islower() and words[-1] in _DOCUMENTS:
+        words = words[: whose[-1] + 1]  # "the agency's latest situation report": the agency's
     while (
         len(words) > 1
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
@@ -773,14 +833,22 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     for index, (word, _, _) in enumerate(toks):
         if word in (",", ".", ";", ":", "“", "”", '"'):
             break
-        if word.lower() in VERBS and not (words and is_capital(word)):
-            break  # "by the ministry said", but "by the Tern Project"
+        if (
+            word.lower() in VERBS
+            and not (words and is_capital(word))
+            and not (words and words[0].lower() in _INDEFINITE and word.lower() in _REPORTS)
+        ):
+            break  # "by the ministry said", but "by the Tern Project", "a police estimate"
         if word.lower() in _AUXILIARIES or word.lower() in _AFTER_A_NAME or word[0].isdigit():
             break  # "the 2,000 cited by the army is far too high", "by X range from"
         if word in ("(", ")", "-", "—", "–"):
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
+        if word.lower() in _LINKING_VERBS or (
+            words and word.islower() and word.endswith("ed") and _is_head(words[-1].lower())
+        ):
+            break  # "the 1,500 deaths given by the authorities appeared to include ..."
         if word.lower() in _GIVING_VERBS or word.lower() in ("give", "gives", "put", "puts"):
             break  # "figures from the electoral tribunal give the party 54%"
         if word.lower() in ("and", "or") and words:
@@ -797,12 +865,15 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     return clean_name(words)
 
 
+_LINKING_VERBS = {"appeared", "appears", "appear", "seemed", "seems", "seem", "remained",
+                  "remains", "proved", "proves"}  # fmt: skip
 _ACCORDING = LazyPattern(
     r"\b(?:according\s+to|as\s+per|as\s+reported\s+by)\s+"
-    rf"(?:(?:the\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
-    r"(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
-    r"(?:estimates?|figures?|data|counts?|statements?|a\s+statement|reports?|a\s+report|"
-    r"tall(?:y|ies)|a\s+tally|an\s+estimate|a\s+count)\s+(?:by|from|of)\s+)?",
+    rf"(?:(?:the\s+|an?\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
+    r"(?:(?:latest|new|official|unofficial|preliminary|initial|independent|rough|early|final|"
+    r"revised)\s+){0,2}"
+    r"(?:estimates?|figures?|data|counts?|statements?|reports?|tall(?:y|ies))\s+"
+    r"(?:(?:released|published|compiled|issued|provided|given|gathered)\s+)?(?:by|from|of)\s+)?",
     re.I,
 )
 _THE_REPORT = LazyPattern(
@@ -958,6 +1029,8 @@ def attributions(clause: str) -> list[Attribution]:
         head = words[-1].lower().rstrip("'’")
         if not any(is_capital(w) for w in words) and head not in BACK_REFERENCES | CLAIMANT_HEADS:
             continue
+        if match.group().endswith("toll") and _is_place(words):
+            continue  # "Norland's death toll rose to 140": the dead of a place, no source
         start = match.start()
         modifiers = _MODIFIERS_BEFORE.search(clause, max(0, start - 30), start)
         if words == [owner] and owner.islower() and modifiers:
@@ -1046,6 +1119,9 @@ _SPEECH_WORDS: frozenset[str] = frozenset()  # VERBS and the giving verbs, on fi
 _PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]—–"})
 
 
+_LIVES_TAKEN = LazyPattern(r"\s+(?:the\s+lives\s+of\b|(?:[\w,.-]+\s+){0,4}lives\b)")
+
+
 def _verb_attributions(clause: str) -> list[Attribution]:
     global _SPEECH_WORDS
     if not _SPEECH_WORDS:
@@ -1074,6 +1150,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 stance = "reports"
         if stance is None or index == 0:
             continue
+        if stance == "claims" and _LIVES_TAKEN.match(clause, end):
+            continue  # "the storm has claimed 12 lives": it killed, it said nothing
         previous = toks[index - 1][0].lower()
         if (lower.endswith("ing") and previous == ",") or (
             previous == "and" and index >= 2 and toks[index - 2][0] == ","
@@ -1096,8 +1174,16 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 found.append(_resolvable(subject[0], stance, "subject", toks[0][1], end,
                                          subject[1]))  # fmt: skip
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
-        if lower in _AMBIGUOUS_BASE and not _plural_subject(toks[index - 1][0]):
-            continue  # "Lagos state", "the death toll figure": nouns, not verbs
+        if lower in _AMBIGUOUS_BASE and (
+            not _plural_subject(toks[index - 1][0])
+            or (
+                index + 1 < len(toks)
+                and is_capital(toks[index + 1][0])
+                and not _is_head(previous.rstrip("s"))
+                and not is_capital(toks[index - 1][0])
+            )
+        ):
+            continue  # "Lagos state", "the death toll figure", "rights figure Ana Obi": nouns
         following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
         if (
             lower in _NOUN_VERBS
@@ -1108,7 +1194,9 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 # estimates that"
                 or (
                     following == "that"
-                    and not (_is_head(previous) or is_capital(toks[index - 1][0]))
+                    and not (
+                        _is_head(previous) or is_capital(toks[index - 1][0]) or previous == ","
+                    )  # "X, a business group, estimates that"
                 )
                 or previous in _NOUN_ADJECTIVES
                 or previous in VERBS
@@ -1141,6 +1229,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 if named is not None:
                     found.append(_resolvable(named[0], stance, "end", start, end, named[1]))
                     continue
+                named = _coordinated_subject(toks, index)
         if named is None:
             continue
         name, person = named
@@ -1169,6 +1258,17 @@ def _verb_attributions(clause: str) -> list[Attribution]:
     return found
 
 
+def _coordinated_subject(toks: list[Token], verb: int) -> tuple[str, bool] | None:
+    """The subject of the verb before "and": "Ana Obi briefed reporters and, pressed
+    for details, said ..." is Ana Obi's; only a person the clause opens with, and
+    only when no comma ends that first verb's part before "and"."""
+    joint = next((k for k in range(verb - 1, 0, -1) if toks[k][0].lower() == "and"), None)
+    if joint is None or any(t[0] in (";", ":") for t in toks[:verb]):
+        return None
+    subject = _clause_subject(toks[:joint])
+    return subject if subject is not None and subject[1] else None
+
+
 # Third-person verbs that are plural nouns too: "the ministry estimates 300" but
 # "official estimates of 300", "had provided figures that ...".
 _NOUN_VERBS = set(
@@ -1189,7 +1289,7 @@ _RECORD_VERBS = set(
 # ("groups report", "officials estimate", "police count").
 _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
-    cite add register deny dispute state fear quote show""".split()
+    cite add register deny dispute state fear quote show budget forecast""".split()
 )
 
 

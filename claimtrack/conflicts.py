@@ -324,6 +324,8 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
                 continue
             if event and claims[i].as_of and claims[j].as_of and starts[j] > ends[i]:
                 continue
+            if window and not event and max(ends[i] - starts[i], ends[j] - starts[j]) > _MONTH:
+                continue  # "in 2025" is no moment: a count that moves cannot be held to it
             low_j, high_j = bounds[j]
             # Most pairs agree: only a gap or an "up to" can make a conflict.
             if not (capped[i] or capped[j] or low_j > high_i * share or low_i > high_j * share):
@@ -331,6 +333,9 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
             conflict = compare_figures(claims[i], claims[j], settings, kind, said)
             if conflict is not None:
                 yield conflict
+
+
+_MONTH = 31  # days: the longest span a date may cover and still name a moment
 
 
 def _bounds(figure: Figure, settings: Settings) -> tuple[float, float]:

@@ -31,12 +31,12 @@ sources are passed in. How an article is read:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
 from claimtrack import attribution as attr
+from claimtrack import mentions, sentences
 from claimtrack.attribution import DENIAL_VERBS, Attribution
 from claimtrack.claims import (
     REPORT,
@@ -51,6 +51,7 @@ from claimtrack.claims import (
 from claimtrack.dates import ClaimDate, parse_date, resolve_phrase
 from claimtrack.errors import ParseError
 from claimtrack.figures import (
+    CURRENCIES,
     MEASURES,
     Figure,
     LazyPattern,
@@ -61,10 +62,11 @@ from claimtrack.figures import (
     parse_figure_option,
 )
 from claimtrack.limits import MAX_TEXT
-from claimtrack.places import place_names
-from claimtrack.quantities import as_part, is_side
+from claimtrack.mentions import Context
+from claimtrack.quantities import as_part
+from claimtrack.sentences import Clause, Sentence, clauses_of, read, relative_spans
 
-__all__ = ["DENIAL_VERBS", "Candidate", "extract_claims", "sentences"]
+__all__ = ["DENIAL_VERBS", "Candidate", "extract_claims"]
 
 
 @dataclass
@@ -82,6 +84,7 @@ class Candidate:
     # the line of the article it was read in: a deck the body repeats word for word
     # gives way to the body's telling
     paragraph: int = field(default=0, compare=False, repr=False)
+    at: int = field(default=-1, compare=False, repr=False)  # where the figure stands in it
 
     def to_claim(
         self,
@@ -157,472 +160,6 @@ class Candidate:
         return {**data, "sentence": self.sentence, "confidence": round(self.confidence, 2)}
 
 
-# --- sentences ---------------------------------------------------------------------------
-
-_ABBREVIATIONS = set(
-    """mr mrs ms dr gen lt col sgt capt sen rep gov pres st jan feb mar apr jun jul aug sep
-    sept oct nov dec no vs etc inc ltd co corp u.s u.k u.n e.u a.m p.m adm maj cmdr brig
-    mt ft rev prof sr jr""".split()
-)
-_DATELINE = LazyPattern(
-    r"^\s*(?:[A-Z][A-Z.'’/ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*"
-    r"(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s*"
-    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*[-—–]+\s*)"
-)
-_SENTENCE_END = LazyPattern(r"([.!?…])([”\"’')\]]*)\s+(?=[“\"'‘(]?[A-Z0-9])")
-_BULLET = LazyPattern(r"^(\s*)[•*·▪◦‣–-]\s+")
-
-
-@dataclass
-class _Sentence:
-    text: str
-    headline: bool
-    paragraph: int
-    bullet: int  # 0: not in a list; 1: an item; 2: an item under another
-    quote_open: bool  # the sentence starts inside a quotation
-
-
-def sentences(text: str) -> list[tuple[str, bool]]:
-    """(sentence, is_headline) in reading order; datelines and bullets removed.
-
-    Every line is a paragraph (text from web pages has one line a paragraph);
-    the first line is a headline when it has no final stop and more follows."""
-    return [(s.text, s.headline) for s in _read(text)]
-
-
-def _read(text: str) -> list[_Sentence]:
-    out: list[_Sentence] = []
-    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
-    for index, raw in enumerate(lines):
-        if _PHOTO_CREDIT.search(raw) or _FURNITURE.match(raw):
-            # a photo's caption, a link to another story: they repeat or point
-            # elsewhere, and no source speaks in them
-            continue
-        bullet = _BULLET.match(raw)
-        level = 0
-        if bullet:
-            level = 2 if len(bullet.group(1).expandtabs()) >= 2 else 1
-        line = _BULLET.sub("", raw).strip()
-        line = _DATELINE.sub("", line, count=1)
-        headline = (
-            index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
-        ) or _title_case(line)
-        open_quote = False
-        for piece in _split_sentences(line):
-            opened = open_quote
-            for char in piece:
-                if char == "“" or (char == '"' and not open_quote):
-                    open_quote = True
-                elif char == "”" or char == '"':
-                    open_quote = False
-            out.append(_Sentence(piece, headline, index, level, opened))
-    return out
-
-
-# What marks a line as a photo's caption or credit: "(AP Photo/Jo Lee)", "Photo: X",
-# "REUTERS/Jo Lee", "AFP via Getty Images", "(File Photo)".
-_PHOTO_CREDIT = LazyPattern(
-    r"\((?:AP|AFP|EPA|Reuters|Getty)?\s*(?:File\s+)?Photo\b|\b(?:Photo(?:graph)?|Image|Picture|"
-    r"Credit)s?:\s|\b(?:REUTERS|GETTY\s+IMAGES|AFP|EPA|AP)/[A-Z]|\bGetty\s+Images\b|"
-    r"\bvia\s+Getty\b|\bFile\s+(?:photo|image)\b",
-    re.I,
-)
-
-
-# Page furniture that links elsewhere: "Read more: ...", "[See more: ...]", "ALSO READ".
-_FURNITURE = LazyPattern(
-    r"\s*[\[(]?\s*(?:read\s+more|also\s+read|see\s+more|see\s+also|related(?:\s+stories)?|"
-    r"read\s+also|watch|listen|recommended|more\s+on\s+this)\b\s*[:|\-–—]",
-    re.I,
-)
-
-
-def _title_case(line: str) -> bool:
-    """A line written as a title, wherever it stands: a headline or a sub-head ("WHO
-    Counts 900 Flu Deaths, Officials Say"), not a sentence of the body."""
-    if line.endswith(".") or len(line) > 160:
-        return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def _split_sentences(paragraph: str) -> list[str]:
-    pieces, start = [], 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[start : match.start() + 1]
-        word = re.search(r"([\w.]+)\.$", before)
-        if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
-            continue
-        pieces.append(paragraph[start : match.end()].strip())
-        start = match.end()
-    pieces.append(paragraph[start:].strip())
-    return [p for p in pieces if p]
-
-
-# --- clauses -----------------------------------------------------------------------------
-
-# Clause boundaries. A continuation ("..., adding that ...") keeps the source of the
-# clause before it; a contrast (";", ", while ", "whereas") or a subordinate clause
-# ("when ...") may have its own, and otherwise takes the sentence's.
-_CLAUSE_SPLIT = LazyPattern(
-    r"(?P<contrast>;\s+|,?\s+(?:while|whereas|whilst)\s+|,\s+(?:but|though)\s+|\s+[–—]\s+|"
-    r",\s+(?:against|versus|vs\.?)\s+)"
-    r"|(?P<continue>,\s+(?:adding|and\s+added|and\s+said|noting)\s+(?:that\s+)?|,\s+and\s+that\s+)"
-    r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+)"
-)
-# A relative clause describes what comes before it; its figures are not the speaker's.
-_RELATIVE = LazyPattern(
-    r"(?:,\s+|(?<!\bof)\s+)(?:which|who|whose)\s+"
-    r"(?!said|says|say|told|estimated|estimate|estimates|reported|show|shows|showed|put|puts)"
-    r"|,\s+where\s+"
-    r"|\s+that\s+(?=(?:had|has|have|was|were|is|are|killed|left|hit|struck|[a-z]+ed)\b)"
-)
-
-
-@dataclass
-class _Clause:
-    start: int
-    end: int
-    kind: str  # first, contrast, continue, sub
-    attributions: list[Attribution] = field(default_factory=list)
-
-
-# "Two days after the ministry published 420 names, ...": a clause that opens the
-# sentence and ends at its first comma has a source of its own, or none.
-_OPENING_CLAUSE = LazyPattern(
-    # (not "As many as 45 people died, ...", nor "As per the report, ...")
-    r"^(?!as\s+(?:many|much|high|few|little|low)\s+as\b)"
-    r"(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as(?!\s+per\b)|although|though|"
-    r"because|once|until|if|unlike|contrary\s+to|in\s+contrast\s+to)\s+[^,;]{3,120}?,\s+",
-    re.IGNORECASE,
-)
-
-
-_PARTICIPLE_PHRASE = LazyPattern(r"[a-z]+ing\b[^,;]{0,80},\s+")
-
-
-def _clauses(sentence: str) -> list[_Clause]:
-    out: list[_Clause] = []
-    start, kind = 0, "first"
-    opening = _OPENING_CLAUSE.match(sentence)
-    if opening:
-        # a participle that follows goes with it: "As officials announced that 460 were
-        # hurt, rising later to 760, the minister said ..."
-        following = _PARTICIPLE_PHRASE.match(sentence, opening.end())
-        end = following.end() if following else opening.end()
-        out.append(_Clause(0, end, "opening"))
-        start = end
-    for match in _CLAUSE_SPLIT.finditer(sentence):
-        out.append(_Clause(start, match.start(), kind))
-        start, kind = match.end(), match.lastgroup or "contrast"
-    out.append(_Clause(start, len(sentence), kind))
-    return [c for c in out if sentence[c.start : c.end].strip()]
-
-
-def _relative_spans(sentence: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in _RELATIVE.finditer(sentence):
-        end = sentence.find(",", match.end())
-        spans.append((match.start(), len(sentence) if end < 0 else end))
-    return spans
-
-
-# --- what the article names --------------------------------------------------------------
-
-_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
-_APPOSITIVE_ROLE = LazyPattern(
-    rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:(?:a|an|the)\s+|(?=(?:head|chief|director|"
-    r"president|spokesman|spokeswoman|spokesperson|minister|secretary|chairman|leader|"
-    r"governor|mayor|commissioner|deputy)\s))([^,;.]{3,80}?)(?:,|\.|;|$| said| which| that| who)"
-)
-# A name with what it is written before it: "Israeli company Crowd Solutions",
-# "rights group Lantern Watch", so that "the company", "the group" find it.
-_DESCRIBED_BEFORE = LazyPattern(rf"\b([a-z]+)\s+({_NAME})")
-# A state or province the article names: what "the state government" governs.
-_REGION = LazyPattern(
-    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:state|province|region)\b"
-    r"|\b(?:state|province|region)\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
-)
-_REGIONAL_BODY = LazyPattern(
-    r"(?:the\s+)?(?:state|provincial|regional)\s+(government|authorities|police|officials|"
-    r"administration|ministry|health\s+department|disaster\s+agency)",
-    re.I,
-)
-# The national body an article's "the government" is, where it names one nation's:
-# "Norlandian officials", "Norland's junta".
-_NATIONAL_BODY = LazyPattern(
-    r"(?:the\s+)?((?:military|central|federal|national|interim)\s+)?(government|junta)", re.I
-)
-_NATION_BEFORE = LazyPattern(
-    r"\b((?:North\s+|South\s+)?[A-Z][a-z]{2,})(['’]s)?\s+(?:military\s+|central\s+|federal\s+)?"
-    r"(?:government|junta|authorities|military|army|president|prime\s+minister|officials|"
-    r"police|ministry|parliament|state\s+media|state\s+television)\b"
-)
-# A sentence that opens with a person and whom they speak for: "Tomas Berg of the Lumen
-# group, who ..., said".
-_NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
-_ORGANISATION = LazyPattern(
-    r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
-)
-_NAME_JOINERS = {"of", "on", "for", "and", "the"}  # "Commission on Human Rights"
-_ACRONYM = LazyPattern(r"((?:[A-Z][\w'’-]*\s+(?:of\s+|on\s+|for\s+|and\s+)?){1,7})\(([A-Z]{2,8})\)")
-
-
-@dataclass
-class _Person:
-    name: str
-    roles: set[str]
-    position: int  # the sentence that first names the person
-    organisation: str | None = None  # whom the person speaks for, where the text says
-    pronoun: str | None = None  # "he" or "she", once the text calls them so
-
-
-# What a news outlet is called when the text names it again: "the outlet counted".
-_MEDIA = ("outlet", "newspaper", "paper", "broadcaster", "publication", "channel")
-# Titles that say which pronoun the text will use for the person.
-_HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she"}
-
-
-def _owner(words: list[str], title: int) -> str | None:
-    """The organisation written before a title: "Russian Defense Ministry Spokesman"."""
-    owner: list[str] = []
-    for word in reversed(words[:title]):
-        if not word[:1].isupper() or word.lower() in attr.TITLES:
-            break
-        owner.insert(0, word)
-    if owner and owner[-1].lower().rstrip("s") in attr.CLAIMANT_HEADS:
-        return " ".join(owner)
-    return None
-
-
-class _Context:
-    """What the article names: people with their roles, organisations, reports."""
-
-    def __init__(self) -> None:
-        self.people: list[_Person] = []
-        self.organisations: list[str] = []
-        self.acronyms: dict[str, str] = {}
-        self.descriptions: dict[str, set[str]] = {}  # organisation -> what it is described as
-        self.mentions: dict[int, list[tuple[str, str, str | None]]] = {}  # by sentence
-        self.last_person: str | None = None
-        self.recent_people: list[_Person] = []  # the few named last, the latest last
-        self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
-        self.nations: list[str] = []  # each mention of a nation's body: "Norland's junta"
-        self.countries: list[str] = []  # each mention of a country's name
-        self.states: list[str] = []  # ... and of a state's, a province's or a region's
-        self.last_counted: Figure | None = None  # the last figure with a counted noun
-        self.last_organisation: str | None = None
-        self.last_plural: str | None = None
-        self.last_report: str | None = None
-
-    def learn(self, sentence: str, position: int) -> None:
-        """People named with a title or an appositive role, and acronyms."""
-        # Words and the punctuation between them: a name never runs across a comma.
-        words = re.findall(r"[\w.'’-]+|[,;:()“”\"]", sentence)
-        for index, word in enumerate(words[:-1]):
-            if word.lower() not in attr.TITLES:
-                continue
-            name = []
-            for following in words[index + 1 : index + 5]:
-                bare = following.rstrip(".")
-                if following.lower() in attr.TITLES:
-                    if name:
-                        break
-                    continue
-                if not (bare[:1].isupper() and (bare[1:].islower() or len(bare) == 1)):
-                    break
-                name.append(following)
-            if name and (len(name) >= 2 or word.lower() in attr.ROLES):
-                roles = {word.lower().rstrip(".")} & attr.ROLES
-                self.mention(" ".join(name).rstrip("."), roles, position, _owner(words, index))
-                pronoun = _HONORIFICS.get(word.lower().rstrip("."))
-                named = self.person_named(" ".join(name).rstrip("."))
-                if pronoun and named is not None:
-                    named.pronoun = pronoun
-        for match in _APPOSITIVE_ROLE.finditer(sentence) if ", " in sentence else ():
-            name = match.group(1).split()
-            if name[0] in ("The", "A", "An"):
-                name = name[1:]
-            if len(name) < 2 or any(w.lower() in attr.NOT_NAMES for w in name):
-                continue
-            # what the name is, from the description's head: "a military adviser to
-            # president X" (a person, an adviser); "the main group of undertakers" (an
-            # organisation of undertakers)
-            described = match.group(2).lower()
-            head_words = re.split(r"\s+(?:to|of|for|at|in|with|which|that)\s+", described)[
-                0
-            ].split()
-            if not head_words:
-                continue
-            nouns = {w.strip("'’s") for w in re.findall(r"[a-z][a-z'’-]+", described)}
-            if head_words[-1].rstrip("s") in attr.CLAIMANT_HEADS - attr.ROLES:
-                self.descriptions[" ".join(name)] = nouns
-                continue
-            roles = {w for w in head_words[-2:] if w.isalpha()}
-            if roles:
-                self.mention(" ".join(name), roles, position)
-        for match in _DESCRIBED_BEFORE.finditer(sentence):
-            head, name = match.group(1), match.group(2).split()
-            if name[0] in ("The", "A", "An") or any(w.lower() in attr.NOT_NAMES for w in name):
-                continue
-            if (
-                head.rstrip("s") in attr.BACK_REFERENCES - attr.ROLES
-                and name[-1].lower() not in attr.BACK_REFERENCES
-            ):
-                self.descriptions.setdefault(" ".join(name), set()).add(head)
-        for match in _NATION_BEFORE.finditer(sentence):
-            nation = match.group(1)
-            if nation.split()[-1] not in attr.NOT_NAMES and (
-                match.group(2) or is_side(nation.lower())
-            ):
-                self.nations.append(nation)
-        countries, _ = place_names()
-        for place in _places_in(sentence):
-            (self.countries if place in countries else self.states).append(place)
-        if " state" in sentence or " provinc" in sentence or " region" in sentence:
-            for match in _REGION.finditer(sentence):
-                words = (match.group(1) or match.group(2)).split()
-                while words and words[0].lower() in attr.NOT_NAMES:
-                    words = words[1:]
-                if words and " ".join(words) not in self.regions:
-                    self.regions.append(" ".join(words))
-        opening = _NAME_OF.match(sentence)
-        named = opening.group(1).split() if opening else []
-        if attr.looks_like_person(named) and not any(w.lower() in attr.NOT_NAMES for w in named):
-            self.mention(" ".join(named), set(), position)
-        for match in _ACRONYM.finditer(sentence) if "(" in sentence else ():
-            full = " ".join(match.group(1).split())
-            while full.split()[0].lower() in ("the", "a"):
-                full = full.split(" ", 1)[1]
-            self.acronyms[match.group(2).lower()] = full
-            self.mentions.setdefault(position, []).append(("acronym", match.group(2).lower(), full))
-
-    def mention(
-        self, name: str, roles: set[str], position: int, organisation: str | None = None
-    ) -> None:
-        self.person(name, roles, position, organisation)
-        self.mentions.setdefault(position, []).append(("person", name, organisation))
-
-    def replay(self, position: int) -> None:
-        """What `learn` found in a sentence, told again in reading order: the second
-        pass over an article need not read its sentences for names twice."""
-        for kind, name, extra in self.mentions.get(position, ()):
-            if kind == "acronym":
-                self.acronyms[name] = extra  # type: ignore[assignment]
-            else:
-                self.person(name, set(), position, extra)
-
-    def organisations_in(self, sentence: str) -> None:
-        """Organisations the sentence names, so that a later "the agency" or "the
-        board" finds them even when they said nothing: "The Atlas Relief Agency opened
-        three depots. The agency said ..."."""
-        heads = set(sentence.lower().replace(",", " ").replace(".", " ").split())
-        if heads.isdisjoint(attr.CLAIMANT_HEADS):
-            return
-        for match in _ORGANISATION.finditer(sentence):
-            before = sentence[: match.start()].rstrip()
-            if before.endswith((",", ", the")) and sentence.startswith((",", " and "), match.end()):
-                continue  # "..., Chile, the Andean Federation, Peru, ...": a list
-            words = match.group(0).split()
-            while words and words[0].lower() in attr.NOT_NAMES:
-                words = words[1:]
-            for index, word in enumerate(words[1:], 1):
-                if word.lower() in attr.NOT_NAMES and word.lower() not in _NAME_JOINERS:
-                    # "the Lowland Health Council on Monday": the name ends
-                    words = words[: index - 1 if words[index - 1] in ("on", "of") else index]
-                    break
-            if words and words[0].lower().rstrip(".") in attr.TITLES:
-                continue  # "President Ana Obi": a person with a title
-            if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):
-                self.remember(" ".join(words), False)
-
-    def person(
-        self, name: str, roles: set[str], position: int, organisation: str | None = None
-    ) -> None:
-        known = self.person_named(name)
-        if known is not None:
-            known.roles |= roles
-            known.organisation = known.organisation or organisation
-        else:
-            known = _Person(name, roles, position, organisation)
-            self.people.append(known)
-        self.last_person = known.name
-        if known in self.recent_people:
-            self.recent_people.remove(known)
-        self.recent_people = [*self.recent_people[-5:], known]
-
-    def person_named(self, name: str) -> _Person | None:
-        return next((p for p in self.people if p.name == name or p.name.endswith(" " + name)), None)
-
-    def called(self, pronoun: str, besides: str | None = None) -> str | None:
-        """Whom "he" or "she" stands for: the person named last, passing over one the
-        text has already called by the other pronoun ("..., she said. ... He said" is
-        someone else), and `besides`, the one the pronoun's clause is about, and from
-        then on called so."""
-        for person in reversed(self.recent_people):
-            if besides and (person.name == besides or person.name.endswith(" " + besides)):
-                continue
-            if person.pronoun in (None, pronoun):
-                person.pronoun = pronoun
-                return person.name
-        return None
-
-    def remember(self, name: str, person: bool) -> None:
-        if person:
-            self.person(name, set(), 10**9)
-            return
-        if name.split()[-1].lower().endswith("s") and name.islower():
-            self.last_plural = name
-        self.last_organisation = name
-        if name not in self.organisations:
-            self.organisations.append(name)
-
-    def full_name(self, name: str) -> str:
-        """'Petrenko' after 'Ivan Petrenko'; 'NHRB' for its full name."""
-        for known in self.people:
-            if known.name != name and known.name.endswith(" " + name):
-                return known.name
-        if name.islower():
-            # "the spy agency" after "South Korea's spy agency"
-            for earlier in reversed(self.organisations):
-                if earlier != name and earlier.lower().endswith(" " + name):
-                    return earlier
-        return self.acronyms.get(name.lower(), name)
-
-    def organisation_named(self, noun: str) -> str | None:
-        """'the board' after 'the Board of Audit of Norland'; 'the agency' after "South
-        Korea's spy agency"."""
-        described = self.described(noun)
-        if described is not None:
-            return described  # "the company" after "Israeli company Crowd Solutions"
-        if noun in ("agency", "organisation", "organization", "group", "body", *_MEDIA):
-            return self.last_organisation  # "the agency": whichever was named last
-        for earlier in reversed(self.organisations):
-            if noun in earlier.lower().replace("'s", "").split():
-                return earlier
-        return None
-
-    def described(self, head: str) -> str | None:
-        """The one organisation the article describes by this noun: "the main group of
-        undertakers" makes "France's undertakers" that group."""
-        noun = head.lower().rstrip("s")
-        matches = [
-            n for n, words in self.descriptions.items() if noun in {w.rstrip("s") for w in words}
-        ]
-        return matches[0] if len(matches) == 1 else None
-
-    def role(self, description: str, position: int) -> str | None:
-        """The person a role names: the most recent one with it, else the only one."""
-        head = description.lower().split()[-1]
-        holders = [p for p in self.people if head in p.roles]
-        before = [p for p in holders if p.position <= position]
-        if before:
-            return before[-1].name
-        if len(holders) == 1:
-            return holders[0].name
-        return None
-
-
 # --- the extractor -------------------------------------------------------------------------
 
 
@@ -644,33 +181,19 @@ def extract_claims(
 ) -> list[Candidate]:
     """Every candidate claim in the article, in reading order, each proposed once."""
     if not _compiled:
-        compile_patterns(globals())
+        for module in (globals(), vars(sentences), vars(mentions)):
+            compile_patterns(module)
     known = known_sources or {}
-    read = _read(text)
-    # The people of the whole article first, with where each is first named, so that a
-    # role given before the name ("the adviser ..., said Jane Roe, an adviser") resolves.
-    context = _Context()
-    for position, sentence in enumerate(read):
-        context.learn(sentence.text, position)
-    learned = context
-    context = _Context()
-    context.people = [
-        _Person(p.name, set(p.roles), p.position, p.organisation, p.pronoun) for p in learned.people
-    ]
-    context.descriptions = learned.descriptions
-    context.regions = learned.regions
-    context.nations = learned.nations
-    context.countries = learned.countries
-    context.states = learned.states
-    context.mentions = learned.mentions
+    article = read(text)
+    context = Context.of_article([sentence.text for sentence in article])
     found: list[Candidate] = []
-    pending: list[tuple[_Sentence, list[_Assigned | Located]]] = []
+    pending: list[tuple[Sentence, list[_Assigned | Located]]] = []
     quote_speaker: Attribution | None = None
     bullet_attribution: Attribution | None = None
     last_source: Attribution | None = None  # the source the last sentence's figures took
-    unclaimed: tuple[_Sentence, list[Located]] | None = None  # the last sentence's, if nobody's
+    unclaimed: tuple[Sentence, list[Located]] | None = None  # the last sentence's, if nobody's
     paragraph = -1
-    for position, sentence in enumerate(read):
+    for position, sentence in enumerate(article):
         if sentence.paragraph != paragraph:
             paragraph, pending, quote_speaker = sentence.paragraph, [], None
             if not sentence.bullet:
@@ -734,11 +257,13 @@ _GIVES_IT = LazyPattern(
     r"(?:toll|figures?|numbers?|count|tally|total|estimates?)?\s*(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:confirmed|given|announced|released|provided|reported|issued|published)\b"
     r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided)\s+(?:the|this|that|these)\s+"
-    r"(?:(?:death|latest|new)\s+)?(?:toll|figures?|numbers?|count|tally|total)\b)"
+    r"(?:(?:death|latest|new)\s+)?(?:toll|figures?|numbers?|count|tally|total)\b"
+    # "That toll could be the final one, a spokesman said": the toll just given
+    r"|(?:This|That|These|Those)\s+(?:death\s+)?(?:toll|figures?|numbers?|count|tally|total)\b)"
 )
 
 
-def _source_named(sentence: _Sentence, context: _Context, position: int) -> Attribution | None:
+def _source_named(sentence: Sentence, context: Context, position: int) -> Attribution | None:
     """The named source of a sentence that gives no figure of its own."""
     for found in attr.attributions(sentence.text):
         resolved = _resolve(found, context, position, sentence.text, sentence.quote_open)
@@ -776,7 +301,9 @@ def _within_limit(candidate: Candidate) -> Candidate:
     if len(sentence) <= MAX_TEXT:
         return candidate
     figure = candidate.figure
-    at = sentence.find(figure.text) if figure is not None and figure.text else -1
+    at = candidate.at
+    if at < 0 and figure is not None and figure.text:
+        at = sentence.find(figure.text)
     start = max(0, at - _AROUND) if at >= 0 else 0
     end = min(len(sentence), (at if at >= 0 else 0) + _AROUND)
     start = sentence.rfind(" ", 0, start) + 1 if start else 0
@@ -792,13 +319,13 @@ _AROUND = 300  # characters either side of a figure kept from an over-long sente
 
 
 def _read_sentence(
-    sentence: _Sentence, context: _Context, position: int
+    sentence: Sentence, context: Context, position: int
 ) -> tuple[list[_Assigned], list[Located], Attribution | None]:
     """The sentence's figures with the attributions that govern them, the figures no
     attribution governs, and the speaker of a quotation the sentence closes."""
     text = sentence.text
     figures = [f for f in locate_figures(text) if f.figure is not None]
-    clauses = _clauses(text)
+    clauses = clauses_of(text)
     raw = []
     for clause in clauses:
         for found in attr.attributions(text[clause.start : clause.end]):
@@ -808,7 +335,7 @@ def _read_sentence(
     # Resolved in reading order, each named source remembered at once, so that
     # "X ..., saying its networks had counted" finds X.
     main: Attribution | None = None  # the last named source before: a participle's subject
-    main_clause: _Clause | None = None
+    main_clause: Clause | None = None
     for _, clause, found in sorted(raw, key=lambda item: item[0]):
         if found.kind == "participle":
             if main is None or (main_clause is not clause and main_clause.kind == "opening"):  # type: ignore[union-attr]
@@ -836,7 +363,7 @@ def _read_sentence(
     if quote_end >= 0:
         after = [a for a in every if a.start >= quote_end and a.claimant]
         closing = after[0] if after else None
-    relative = _relative_spans(text)
+    relative = relative_spans(text)
     sentence_end = _sentence_source(clauses, text)
     listed_last = _last_listed(figures, text)
     assigned: list[_Assigned] = []
@@ -987,12 +514,24 @@ def _relative_source(attribution: Attribution, located: Located, text: str) -> b
     whose verb has the figure for its object."""
     return (
         attribution.kind in ("subject", "role", "reference")
-        and 0 <= attribution.start - located.end <= 12
-        and bool(_NO_OBJECT.match(text, attribution.end))
+        and 0 <= attribution.start - located.end <= 40
+        and not any(c in ",;:(" for c in text[located.end : attribution.start])
+        and bool(
+            _NO_OBJECT.match(text, attribution.end)
+            or _OBJECT_ELSEWHERE.match(text, attribution.end)
+        )
     )
 
 
-def _new_actor(text: str, clause: _Clause) -> bool:
+# "the 12,000 troops the minister said were ready", "the 5.1 million votes the board
+# said Ruiz had won": the figure is what the reported clause is about.
+_OBJECT_ELSEWHERE = LazyPattern(
+    r"\s+(?:(?:[A-Z][\w'’-]+\s+){1,3}|(?:he|she|they|it)\s+)?(?:had|has|have|was|were|is|are|"
+    r"would|will)\s+(?:been\s+)?[a-z]+\b\s*(?:[.,;)]|$|(?:in|at|by|on|for|to|from|as)\b)"
+)
+
+
+def _new_actor(text: str, clause: Clause) -> bool:
     """A contrast whose subject is someone else: "..., while Rome sent 80 medics" is
     no longer what the first source said; "..., while 572 others were captured" is."""
     words = text[clause.start : clause.end].split(None, 2)
@@ -1002,11 +541,26 @@ def _new_actor(text: str, clause: _Clause) -> bool:
     return bool(first) and first[0][:1].isupper() and first[0].lower() not in ("the", "a", "an")
 
 
-def _sentence_source(clauses: list[_Clause], text: str) -> Attribution | None:
+# What may follow the attribution that ends a sentence: when and where it was said
+# ("..., the ministry said on its Telegram channel late on Saturday.").
+_ONLY_WHEN_OR_WHERE = LazyPattern(
+    r"(?:\s+(?:on|in|at|late|early|via|through|during|last|this|yesterday|today|earlier|"
+    r"later)\b[^,;\d]{0,60})?[\s.”\"’]*"
+)
+
+
+def _sentence_source(clauses: list[Clause], text: str) -> Attribution | None:
     """The source a whole sentence gives: the first clause's subject ("He said ...")
     or the attribution it ends with ("..., police said.")."""
     last = clauses[-1].attributions
-    if last and last[-1].end >= len(text.rstrip(' .”"’')) - 2 and last[-1].claimant:
+    if (
+        last
+        and last[-1].claimant
+        and (
+            last[-1].end >= len(text.rstrip(' .”"’')) - 2
+            or _ONLY_WHEN_OR_WHERE.fullmatch(text, last[-1].end)
+        )
+    ):
         return last[-1]
     # an opening clause ("While X reported N, ...") has a source of its own, or none
     first = next((c for c in clauses if c.kind != "opening"), clauses[0]).attributions
@@ -1049,8 +603,12 @@ def _not_a_claim(
             for a in own
         )
     for start, end in relative:
-        if start < located.start < end and not any(start <= a.end <= end for a in own):
-            return True
+        if (
+            start < located.start < end
+            and not any(start <= a.end <= end for a in own)
+            and not _HARM_BEFORE.search(text, start, located.start)
+        ):
+            return True  # "protests which spread to 35 counties", not "which fell, killing 40"
     if (located.figure.unit or "").lower() in _MENTIONS or _MENTION_BEFORE.search(
         text, max(0, located.start - 40), located.start
     ):
@@ -1059,11 +617,18 @@ def _not_a_claim(
         return not any(a.kind == "passive" and 0 <= a.start - located.end < 30 for a in own)
     if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
         return True  # "a dozen patients ... with temperatures above 40C": a description
+    if (
+        located.figure.unit in CURRENCIES
+        and previous is not None
+        and previous.figure.unit in CURRENCIES
+        and _CONVERTED.fullmatch(text, previous.end, located.start)
+    ):
+        return True  # "5 billion rand (US$340 million)": the same amount, converted
     if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):
         return True  # "in two villages", "across ten provinces": where, not how many
     if _RANK_BEFORE.search(text, max(0, located.start - 8), located.start):
         return True  # "one of the top three fires": a rank, not a count
-    if _CHANGED_BY.search(text, max(0, located.start - 90), located.start):
+    if _CHANGED_BY.search(text, max(0, located.start - 130), located.start):
         return True  # "lowered the toll by more than 100": how much a count moved
     if previous is not None and not located.figure.unit and previous.end <= located.start:
         between = text[previous.end : located.start]
@@ -1081,6 +646,11 @@ def _not_a_claim(
     return bool(_WHOLE_BEFORE.search(text, max(0, located.start - 30), located.start))
 
 
+_CONVERTED = LazyPattern(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately|or|nearly)?\s*")
+_HARM_BEFORE = LazyPattern(
+    r"\b(?:killing|injuring|wounding|leaving|claiming\s+the\s+lives\s+of)\s+"
+    r"(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+|over\s+|nearly\s+)?$"
+)
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
 # ... and the figures of nobody the sentence names, compared with: "twice the official
@@ -1093,7 +663,7 @@ _MENTION_BEFORE = LazyPattern(
 _RANK_BEFORE = LazyPattern(r"\btop\s+$", re.I)
 _CHANGED_BY = LazyPattern(
     r"\b(?:lowered|raised|reduced|increased|cut|revised|decreased|rose|risen|fell|fallen|"
-    r"dropped|climbed|grew|grown|jumped|shrank|down|up)\b[^,;.:]{0,60}\bby\s+$",
+    r"dropped|climbed|grew|grown|jumped|shrank|down|up)\b[^,;.:]{0,100}\bby\s+$",
     re.I,
 )
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
@@ -1105,14 +675,14 @@ _WHOLE_BEFORE = LazyPattern(
 )
 
 
-def _called_a_person(attribution: Attribution, context: _Context) -> bool:
+def _called_a_person(attribution: Attribution, context: Context) -> bool:
     known = context.person_named(attribution.claimant or "") if attribution.person else None
     return known is not None and known.pronoun is not None
 
 
 def _resolve(
     found: Attribution,
-    context: _Context,
+    context: Context,
     position: int,
     text: str,
     opened: bool,
@@ -1122,17 +692,7 @@ def _resolve(
     possessives resolved against what the article has named so far."""
     if found.claimant is not None and found.kind not in ("role",):
         name = context.full_name(found.claimant)
-        regional = _REGIONAL_BODY.fullmatch(name)
-        region = (
-            (context.regions[0] if len(context.regions) == 1 else _most_named(context.states))
-            if regional
-            else None
-        )
-        if region is not None:
-            # "the state government" of an article about one state: that state's
-            name = f"{region} {name.removeprefix('the ').removeprefix('The ')}"
-        else:
-            name = _national(name, context)
+        name = context.governed(name)
         words = name.split()
         if (
             words
@@ -1190,7 +750,7 @@ def _resolve(
             )
         else:
             # with nothing named before, "the ministry" is the claimant as written
-            claimant = context.organisation_named(word) or _national(word, context)
+            claimant = context.organisation_named(word) or context.national(word)
     elif found.kind == "possessive" or (word.split() or [""])[0] in attr.POSSESSIVES:
         owner = word.split()
         if owner and owner[0] in ("his", "her"):
@@ -1213,57 +773,12 @@ def _resolve(
 _NAME_BEFORE_ASIDE = LazyPattern(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s*$")
 
 
-def _national(name: str, context: _Context) -> str:
-    """'the government' of an article about one nation: that nation's. The nation is
-    the only one whose bodies the article names ("Spanish officials"), else the
-    country it names most, at least twice and twice as often as any other."""
-    if not _NATIONAL_BODY.fullmatch(name):
-        return name
-    nation = (
-        context.nations[0] if len(set(context.nations)) == 1 else _most_named(context.countries)
-    )
-    if nation is None:
-        return name
-    return f"{nation} {name.removeprefix('the ').removeprefix('The ')}"
-
-
-def _most_named(mentions: list[str]) -> str | None:
-    """The place an article names most, at least twice and twice as often as any other."""
-    if not mentions:
-        return None
-    (first, times), *others = Counter(mentions).most_common(2)
-    return first if times >= 2 and (not others or times >= 2 * others[0][1]) else None
-
-
-def _places_in(sentence: str) -> list[str]:
-    """The country and state names a sentence holds, in one pass: runs of capitalised
-    words looked up, the longest name first ("South Africa", not "Africa")."""
-    countries, states = place_names()
-    found = []
-    for run in _CAPITALISED_RUN.finditer(sentence):
-        words = run.group().split()
-        start = 0
-        while start < len(words):
-            for end in range(min(len(words), start + 4), start, -1):
-                name = " ".join(words[start:end])
-                if name in countries or name in states:
-                    found.append(name)
-                    start = end
-                    break
-            else:
-                start += 1
-    return found
-
-
-_CAPITALISED_RUN = LazyPattern(r"\b[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w'’-]*)*")
-
-
 def _candidates(
     items: list[_Assigned],
-    sentence: _Sentence,
+    sentence: Sentence,
     published: date | None,
     known: dict[str, str],
-    context: _Context,
+    context: Context,
 ) -> list[Candidate]:
     found = []
     text = " ".join(sentence.text.split())
@@ -1353,6 +868,7 @@ def _candidates(
                 headline=sentence.headline,
                 part=bool(item.located and item.located.part),
                 paragraph=sentence.paragraph,
+                at=item.located.start if item.located is not None else -1,
             )
         )
         first_time = item.clause not in disputes
@@ -1443,7 +959,7 @@ _MONTH = (
 _DATE_PHRASE = LazyPattern(
     rf"""(?<!since\s)(?<!until\s)(?<!from\s)(?<!after\s)(?<!before\s)\b(
         (?:on\s+|last\s+|this\s+past\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?
-      | yesterday | today | last\s+night
+      | yesterday | today | last\s+night | tonight | this\s+(?:morning|afternoon|evening)
       | (?:last|this|earlier\s+this)\s+(?:week|month|year)
       | (?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?
       | (?:on\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?

@@ -365,7 +365,15 @@ _NOT_A_COUNT_AFTER = LazyPattern(
       | -?\s*years?[- ]old\b             # ages
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|h\d)
       | -(?:year|month|day|week|hour|minute|second|point|member|page|mile|km|storey|story|
-            seat|strong|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
+            seat|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
+      | (?<=\.\d)\s+(?:earthquake|quake|tremor|aftershock)\b   # a magnitude: "a 6.8 quake"
+      | -?\s*magnitude\b
+      | -a-(?:year|day|week|month)\b     # "a $20 billion-a-year industry": a description
+      | \s+in\s+magnitude\b             # "measuring 7.7 in magnitude"
+      | \s*(?:miles?|mi|km|kilomet(?:re|er)s?|metres?|meters?|m|feet|ft|yards?)\s+
+        (?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|
+             northeast|northwest|southeast|southwest|away|off|outside|inland|offshore)\b
+           |from\b)                     # where a place is: "25 miles east of the city"
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -380,7 +388,13 @@ _LABEL_WORDS = set(
     volume part figure table item id fy fiscal q1 q2 q3 q4 week day stage category cat
     gate exit terminal bus tel phone fax ext box unit lot block suite apt district zone
     sector precinct ward hole lap act scene psalm verse rule clause amendment code pin
-    channel""".split()
+    channel magnitude measuring sections articles clauses paragraphs chapters rules""".split()
+)
+# A list of labels after the word that names them: "sections 105, 110, 126(2) and 238".
+_LABEL_LIST = LazyPattern(
+    r"\b(?:sections?|articles?|clauses?|paragraphs?|chapters?|rules?)\s+"
+    r"(?:\d+(?:\(\w+\))?(?:\s*,\s*|\s+and\s+|\s+or\s+))+$",
+    re.I,
 )
 _TEMPERATURE_RE = LazyPattern(
     r"\s?(?:°\s?[CF]|[CF](?![\w])|degrees\s+(?:celsius|fahrenheit)\b)", re.I
@@ -493,7 +507,7 @@ def _follows(words: list[str], phrases: set[tuple[str, ...]], last: set[str]) ->
 
 
 _COUNTED_BEFORE = LazyPattern(
-    r"\b(?:(?P<toll>(?:death\s+)?toll|tally|number\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)|"
+    r"\b(?:(?P<toll>(?:death\s+)?toll|death\s+count|tally|number\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)|"
     r"count\s+of\s+(?:the\s+)?(?P<noun2>[a-z]+)|(?P<crowd>crowd|turnout|attendance)))\b"
     r"[^.;:!?]{0,60}?\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|were|stood|stands|"
     r"now|as|had|has|risen|rose|climbed)\s*$",
@@ -509,7 +523,7 @@ _PHRASE_STOP = set(
     should may might must can shall do does did said say says told tell according
     reportedly allegedly also already now then still just only more less were while when
     where if it its their his her our your my they he she we you i there here so not no
-    being sent killed more others each every""".split()
+    being sent killed more others each every even alone yet till""".split()
 )
 # "killed" and "dead" may head a phrase ("350 killed") but never extend one.
 # Verbs that end a counted phrase ("9,000 men came"), beside any word in -ed
@@ -694,7 +708,18 @@ def _qualifier_before(text: str, start: int, previous: str) -> tuple[str | None,
         text, max(0, start - match.end() - 12), start - match.end()
     ):
         return None, start  # "the toll has gone up to 52": the count rose to it
+    if phrase == "over" and _HANDED.search(
+        text, max(0, start - match.end() - 12), start - match.end()
+    ):
+        return None, start  # "police handed over 441 bodies": a verb's particle
     return phrase, start - match.end()
+
+
+_INCREMENT_AFTER = LazyPattern(r"\s+(?:more(?!\s+than)|new|additional|further|fresh)\b", re.I)
+_HANDED = LazyPattern(
+    r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing)\s+$",
+    re.I,
+)
 
 
 _MOVED_UP = LazyPattern(
@@ -849,6 +874,14 @@ def _candidates(text: str) -> list[Located]:
     words = set(lowered.translate(_WORD_EDGES).split())
     if not words.isdisjoint(_VAGUE_TRIGGERS):
         found = _vague(text, lowered)
+    if not words.isdisjoint(_SHARE_TRIGGERS) or (
+        not words.isdisjoint(_SHARE_EVERY)
+        and (any(w in lowered for w in _SHARE_ONE) or _DIGIT_SHARE_HINT.search(lowered))
+    ):
+        taken = [(v.start, v.end) for v in found]
+        found += [s for s in _shares(text, lowered) if not any(
+            a < s.end and s.start < b for a, b in taken
+        )]  # fmt: skip
     taken = [(v.start, v.end) for v in found]
     position = 0
     while True:
@@ -858,13 +891,6 @@ def _candidates(text: str) -> list[Located]:
         located, position = _from_digits(text, lowered, match)
         if located is not None and not any(s < located.end and located.start < e for s, e in taken):
             found.append(located)
-    if not words.isdisjoint(_SHARE_TRIGGERS) or (
-        not words.isdisjoint(_SHARE_EVERY) and any(w in lowered for w in _SHARE_ONE)
-    ):
-        taken = [(v.start, v.end) for v in found]
-        found += [s for s in _shares(text, lowered) if not any(
-            a < s.end and s.start < b for a, b in taken
-        )]  # fmt: skip
     if not words.isdisjoint(_CORE_NUMBER_WORDS):
         taken = [(v.start, v.end) for v in found]
         for number in _word_numbers(text, lowered):
@@ -877,7 +903,52 @@ def _candidates(text: str) -> list[Located]:
                 found.append(located)
     if len(found) > 1:
         found.sort(key=lambda c: c.start)
+    if found:
+        found = _items_count_alike(text, found)
     return found
+
+
+# A list of counts by place, the counted noun written once: "four people died in Lora,
+# two in Vesk and one in Tamar".
+_ITEM_JOINT = LazyPattern(r"[^,;.]{0,60}?\s(?:in|at)\s[^,;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_ITEM_PLACE = LazyPattern(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+_ITEM_BEFORE = LazyPattern(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _listed(text: str, begin: int, end: int) -> bool:
+    """A number that may be an item of such a list: ", two in Vesk"."""
+    return bool(_ITEM_PLACE.match(text, end)) and bool(
+        _ITEM_BEFORE.search(text, max(0, begin - 6), begin)
+    )
+
+
+def _items_count_alike(text: str, found: list[Located]) -> list[Located]:
+    """Each item of a list of counts by place counts what its first item counts; an
+    item written in words that counts nothing is no figure."""
+    out: list[Located] = []
+    for located in found:
+        figure = located.figure
+        previous = out[-1] if out else None
+        if (
+            figure.unit is None
+            and previous is not None
+            and previous.figure.unit not in (None, "percent")
+            and previous.figure.unit not in CURRENCIES
+            and _listed(text, located.start, located.end)
+            and _ITEM_JOINT.fullmatch(text, previous.end, located.start)
+        ):
+            figure = replace(figure, unit=previous.figure.unit, phrase=previous.figure.phrase)
+            located = located._replace(figure=figure, score=previous.score)
+        elif (
+            figure.unit is None
+            and figure.text[-1:].isalpha()
+            and not located.part
+            and figure.low < 10
+            and _listed(text, located.start, located.end)
+        ):
+            continue  # kept only in case it was such an item
+        out.append(located)
+    return out
 
 
 _OF_RE = LazyPattern(r"\s+of(?=\s)")
@@ -923,9 +994,10 @@ _SHARE_RE = LazyPattern(
     + "|".join(s.replace(" ", r"[\s-]+") for s in sorted(_SHARES, key=len, reverse=True))
     + r")\s+of\s+(?!an?\s+(?:million|billion|thousand|trillion|lakh|crore)\b)"
     r"(?:the\s+|all\s+|its\s+|their\s+)*(?P<noun>[a-z][\w-]*)"
-    r"|\b(?P<one>one|two|three|four|nine)\s+(?:in|out\s+of)\s+(?P<every>two|three|four|five|"
-    r"six|seven|eight|ten|\d{1,3})\s+(?P<noun2>[a-z][\w-]*)"
+    r"|\b(?P<one>one|two|three|four|nine|[1-9])\s+(?:in|out\s+of)\s+(?P<every>two|three|four|"
+    r"five|six|seven|eight|ten|\d{1,3})\s+(?P<noun2>[a-z][\w-]*)"
 )
+_DIGIT_SHARE_HINT = LazyPattern(r"\b[1-9]\s+(?:in|out\s+of)\s+\d")
 
 
 _SHARE_OF_WHAT_WAS_SAID = {"them", "that", "those", "these", "it", "which", "whom", "this"}
@@ -942,7 +1014,8 @@ def _shares(text: str, lowered: str) -> list[Located]:
         else:
             every = match.group("every")
             parts = int(every) if every.isdigit() else _SMALL[every]
-            value = 100 * _SMALL[match.group("one")] / max(1, parts)
+            one = match.group("one")
+            value = 100 * (int(one) if one.isdigit() else _SMALL[one]) / max(1, parts)
             noun = match.group("noun2")
         if noun in _TIME_NOUNS or noun in _SHARE_OF_WHAT_WAS_SAID or value >= 100:
             continue  # "half an hour", "a third of them": a share of another figure
@@ -985,6 +1058,27 @@ def _sign_before(text: str, begin: int, kind: str) -> tuple[str, int]:
     return kind, begin
 
 
+# The next part of a number written in parts: "5 million 150 thousand 92".
+_LOWER_PART_RE = LazyPattern(r"\s+(\d{1,3})(?:\s+(thousand|hundred))?\b(?![,.]?\d|-)")
+
+
+def _add_lower_parts(text: str, number: _Number) -> None:
+    """'5 million 150 thousand 92 votes' is one number, each part under the scale of
+    the one before it; a bare last part only after a part with a scale of its own."""
+    scale = number.scale
+    while True:
+        part = _LOWER_PART_RE.match(text, number.end)
+        if part is None:
+            return
+        part_scale = {"thousand": 1e3, "hundred": 1e2}.get(part.group(2) or "", 1.0)
+        value = int(part.group(1)) * part_scale
+        if part_scale >= scale or value >= scale or (part_scale == 1 and scale == number.scale):
+            return
+        number.value += value
+        number.end = part.end()
+        scale = part_scale
+
+
 def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located | None, int]:
     """The figure a forward match starts, and where the scan goes on."""
     start = match.start()
@@ -998,6 +1092,8 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
     first = _number_from(match, "1", currency is not None)
     if first is None:
         return None, match.end()
+    if first.scale >= 1e3 and match.group("n2") is None:
+        _add_lower_parts(text, first)
     resume = first.end
     if _NOT_A_COUNT_AFTER.match(text, first.end):
         return None, resume
@@ -1125,6 +1221,10 @@ def _finish(
     elif percent:
         unit = head = "percent"
         phrase = _phrase_after_money(text, end)
+    elif text.startswith("-strong", end):
+        # "a 100,000-strong crowd", "its 5,000-strong force": so many people
+        phrase = _counted_phrase(text, end + 7)[0]
+        unit = head = "people"
     else:
         phrase, head = _counted_phrase(text, end)
         if head is None:
@@ -1133,16 +1233,20 @@ def _finish(
         if head is None and preceding and preceding[-1] in _HARMED:
             head = phrase = _HARMED[preceding[-1]]  # "..., killing two, officials said"
         unit = head
-    if head and head.lower() in _TIME_NOUNS:
-        return None  # a duration: "48 hours", "three years"
+    if head and (head.lower() in _TIME_NOUNS or (phrase or "").partition(" ")[0] in _TIME_NOUNS):
+        return None  # a duration: "48 hours", "three years", "a 20 minute walk"
     # "including 640 children"; "90 of the 1,300 missing", "9 out of 10"
-    part = _follows(preceding, _PART_WORDS, _PART_LAST) or (
-        not percent and bool(_OF_A_WHOLE.match(text, end))  # a share says so by its unit
+    part = (
+        _follows(preceding, _PART_WORDS, _PART_LAST)
+        or (not percent and bool(_OF_A_WHOLE.match(text, end)))  # a share says so by its unit
+        # what was added to a running count: "29 more were rescued", "another 40"
+        or bool(_INCREMENT_AFTER.match(text, end))
+        or (bool(preceding) and preceding[-1] in ("another", "further"))
     )
     if first.words and first.value < 10 and first.scale == 1 and second is None:
         # "one", "two" alone: a count only with a counted noun after it, or as a
         # part of a count before it ("including two in Mykolaiv")
-        if not head and not part and not _SAME_KIND_FOLLOWS.match(text, end):
+        if not (head or part or _SAME_KIND_FOLLOWS.match(text, end) or _listed(text, begin, end)):
             return None
         if _words_before(lowered, first.start, 1)[:1] in (["the"], ["these"], ["those"], ["both"]):
             return None  # "the two dams": things already counted, named again
@@ -1238,6 +1342,12 @@ def _is_label(text: str, start: int) -> bool:
     previous = text[max(0, start - 14) : start].rstrip(" .,(").rpartition(" ")[2]
     if previous.lower() in _LABEL_WORDS:
         return True
+    if before == "(" and start >= 2 and text[start - 2].isdigit():
+        return True  # "126(2)": a sub-number of a label
+    if (previous[:1].isdigit() or previous in ("and", "or")) and _LABEL_LIST.search(
+        text, max(0, start - 80), start
+    ):
+        return True
     if before == "(" and previous.lower() in _WEEKDAYS and _DAY_CLOSED.match(text, start):
         return True  # "this Friday (14)": the day of the month
     return bool(_DAY_PAIR_BEFORE.search(text, max(0, start - 24), start))
@@ -1323,6 +1433,8 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
             seen_other = True  # "40 others were hurt": the state after the verb is the noun
             if index + 1 < len(written) and written[index + 1].lower() in _LINKING:
                 continue
+        if lower in ("more", "additional", "further") and not words and index + 1 < len(written):
+            continue  # "170 more people", "30 additional troops": people, troops
         if lower in _PARTICLES and (
             not words or (len(words) == 1 and _verb_like(words[0].lower()))
         ):
@@ -1369,7 +1481,9 @@ def _counted_before(text: str, begin: int) -> str | None:
         return None
     noun = match.group("noun") or match.group("noun2")
     if noun:
-        return noun
+        # "the number of spoilt ballots": the phrase's head, not its first word
+        head = _counted_phrase(text, match.start("noun") - 1)[1] if match.group("noun") else None
+        return head or noun
     if match.group("crowd"):
         return "people"
     return "deaths" if match.group("toll") else None

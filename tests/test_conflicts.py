@@ -149,6 +149,14 @@ def test_window(first_day, second_day, window, expected):
     assert len(found) == expected
 
 
+def test_a_year_is_no_moment_for_a_count_that_moves():
+    # a toll dated only "2024" against one on 20 October: growth or a conflict, unknowable
+    year = claim("3,000", "A", "2024", precision="year")
+    assert kinds(year, claim("12,000", "B", "2024-10-20")) == []
+    month = claim("3,000", "A", "2024-10", precision="month")
+    assert len(kinds(month, claim("12,000", "B", "2024-10-20"))) == 1
+
+
 def test_month_precision_counts_as_its_whole_span():
     # "October 2024" ends on the 31st: the 20th lies inside it, 1 November a day after.
     month = claim("3,000", "A", "2024-10", precision="month")

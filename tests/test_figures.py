@@ -7,6 +7,7 @@ from claimtrack.figures import (
     Figure,
     find_figures,
     format_figure,
+    locate_figures,
     normalise_unit,
     parse_figure,
     parse_figure_option,
@@ -170,6 +171,13 @@ NEWS_FORMS = [
     ("three quarters of all staff walked out", 75, 75, "exact", "percent"),
     ("nearly half of the homes", 50, 50, "approx", "percent"),
     ("one in five adults", 20, 20, "exact", "percent"),
+    ("8 in 10 voters", 80, 80, "exact", "percent"),
+    ("roughly 1 in 4 homes", 25, 25, "approx", "percent"),
+    ("3 out of 10 nurses", 30, 30, "exact", "percent"),
+    ("a 40,000-strong crowd", 40_000, 40_000, "exact", "people"),
+    # "over" as a verb's particle, and "till" after a figure
+    ("police handed over 441 bodies", 441, 441, "exact", "bodies"),
+    ("the count reached 350 till this afternoon", 350, 350, "exact", None),
     ("a third of the city", 100 / 3, 100 / 3, "exact", "percent"),
     # spaces and words
     ("1\u202f234\u202f567 voters", 1_234_567, 1_234_567, "exact", "voters"),
@@ -177,6 +185,9 @@ NEWS_FORMS = [
     ("1\u2009234 voters", 1234, 1234, "exact", "voters"),
     ("two hundred and fifty thousand people", 250_000, 250_000, "exact", "people"),
     ("forty-two people", 42, 42, "exact", "people"),
+    # a number written in parts, each under the scale of the one before
+    ("won 4 million 310 thousand 27 votes", 4_310_027, 4_310_027, "exact", "votes"),
+    ("some 2 million 450 thousand voters", 2_450_000, 2_450_000, "approx", "voters"),
 ]
 
 
@@ -282,6 +293,18 @@ def test_counted_number_wins(text, stated, unit):
         "Between March 3 and 9, 2023, the office was shut",
         "from 12 to 17 August the office was shut",
         "The mayor announced this Friday (14) that the bridge reopened",
+        # magnitudes, durations written before a noun, the labels of a list
+        "a 6.4 magnitude earthquake struck",
+        "the magnitude 5.9 quake",
+        "after a 7.1 quake hit the coast",
+        "the tremor measuring 5.2 in magnitude",
+        "a 10-15 minute delay",
+        "the country's $20 billion-a-year garment trade",
+        "charged under sections 302, 304(1) and 120 of the code",
+        # where a place is, not a count
+        "The fire broke out in Talsen, 40 miles north of the capital",
+        "The camp lies some 12 km from the border",
+        "a village about 30 kilometres south-east of the port",
     ],
 )
 def test_no_figure(text):
@@ -327,6 +350,28 @@ def test_format_writes_money_with_its_currency():
         figure = parse_figure(text)
         again = parse_figure(format_figure(figure))
         assert again.same_value(figure) and again.unit == figure.unit, text
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("14 boats sank at Corra, 6 at Dunmore and 2 at Eske", ["boats", "boats", "boats"]),
+        ("five wards closed in Arden, and two in Bexley", ["wards", "wards"]),
+        # no list: a small number in words counts nothing
+        ("Officials met in Arden, and two in Bexley spoke", []),
+        ("40% voted in Arden, 25 in Bexley", ["percent", None]),
+    ],
+)
+def test_list_items_count_what_the_first_counts(text, units):
+    assert [f.unit for f in find_figures(text)] == units
+
+
+@pytest.mark.parametrize(
+    "text", ["29 more people were rescued", "12 new deaths", "another 40 people", "a further 30"]
+)
+def test_what_was_added_to_a_count_is_a_part_of_it(text):
+    (located,) = locate_figures(text)
+    assert located.part
 
 
 def test_several_figures_found_in_order():
@@ -378,6 +423,8 @@ def test_stated_figure():
         ("More than a million came to the capital", None),
         ("At least 300 armed men stormed the port", "men"),
         ("Some 5,000 trained soldiers arrived on Monday", "soldiers"),
+        ("The count rose to 140 even as rain fell", None),
+        ("They put the number of spoilt ballots at 12,000", "ballots"),
     ],
 )
 def test_a_verb_ends_the_counted_phrase(text, unit):

@@ -1,0 +1,387 @@
+"""What an article names: people with their roles, organisations, acronyms, places.
+
+Pure: the extractor tells a Context each sentence in reading order, and asks it whom
+a pronoun, a back-reference ("the agency"), a role ("the minister") or "the
+government" stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from claimtrack import attribution as attr
+from claimtrack.figures import Figure, LazyPattern
+from claimtrack.places import place_names
+from claimtrack.quantities import is_side
+
+_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
+_APPOSITIVE_ROLE = LazyPattern(
+    rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:(?:a|an|the)\s+|(?=(?:head|chief|director|"
+    r"president|spokesman|spokeswoman|spokesperson|minister|secretary|chairman|leader|"
+    r"governor|mayor|commissioner|deputy)\s))([^,;.]{3,80}?)(?:,|\.|;|$| said| which| that| who)"
+)
+# A name with what it is written before it: "Israeli company Crowd Solutions",
+# "rights group Lantern Watch", so that "the company", "the group" find it.
+_DESCRIBED_BEFORE = LazyPattern(rf"\b([a-z]+)\s+({_NAME})")
+# A state or province the article names: what "the state government" governs.
+_REGION = LazyPattern(
+    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:state|province|region)\b"
+    r"|\b(?:state|province|region)\s+of\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+)
+_REGIONAL_BODY = LazyPattern(
+    r"(?:the\s+)?(?:state|provincial|regional)\s+(government|authorities|police|officials|"
+    r"administration|ministry|health\s+department|disaster\s+agency)",
+    re.I,
+)
+# The national body an article's "the government" is, where it names one nation's:
+# "Norlandian officials", "Norland's junta".
+_NATIONAL_BODY = LazyPattern(
+    r"(?:the\s+)?((?:ruling|governing|military|central|federal|national|interim|transitional)"
+    r"\s+){0,2}(government|junta|regime)",
+    re.I,
+)
+# Words that describe a nation's body, not name it: "the ruling junta" is the junta.
+_DESCRIBING = LazyPattern(r"\b(?:ruling|governing)\s+", re.I)
+_NATION_BEFORE = LazyPattern(
+    r"\b((?:North\s+|South\s+)?[A-Z][a-z]{2,})(['’]s)?\s+(?:military\s+|central\s+|federal\s+)?"
+    r"(?:government|junta|authorities|military|army|president|prime\s+minister|officials|"
+    r"police|ministry|parliament|state\s+media|state\s+television)\b"
+)
+# A sentence that opens with a person and whom they speak for: "Tomas Berg of the Lumen
+# group, who ..., said".
+_NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
+_ORGANISATION = LazyPattern(
+    r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
+)
+_NAME_JOINERS = {"of", "on", "for", "and", "the"}  # "Commission on Human Rights"
+_ACRONYM = LazyPattern(r"((?:[A-Z][\w'’-]*\s+(?:of\s+|on\s+|for\s+|and\s+)?){1,7})\(([A-Z]{2,8})\)")
+
+
+@dataclass
+class Person:
+    name: str
+    roles: set[str]
+    position: int  # the sentence that first names the person
+    organisation: str | None = None  # whom the person speaks for, where the text says
+    pronoun: str | None = None  # "he" or "she", once the text calls them so
+
+
+# What a news outlet is called when the text names it again: "the outlet counted".
+_MEDIA = ("outlet", "newspaper", "paper", "broadcaster", "publication", "channel")
+# Titles that say which pronoun the text will use for the person.
+_HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she"}
+
+
+def _owner(words: list[str], title: int) -> str | None:
+    """The organisation written before a title: "Russian Defense Ministry Spokesman"."""
+    owner: list[str] = []
+    for word in reversed(words[:title]):
+        if not word[:1].isupper() or word.lower() in attr.TITLES:
+            break
+        owner.insert(0, word)
+    if owner and owner[-1].lower().rstrip("s") in attr.CLAIMANT_HEADS:
+        return " ".join(owner)
+    return None
+
+
+class Context:
+    """What the article names: people with their roles, organisations, reports."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.organisations: list[str] = []
+        self.acronyms: dict[str, str] = {}
+        self.descriptions: dict[str, set[str]] = {}  # organisation -> what it is described as
+        self.mentions: dict[int, list[tuple[str, str, str | None]]] = {}  # by sentence
+        self.last_person: str | None = None
+        self.recent_people: list[Person] = []  # the few named last, the latest last
+        self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
+        self.nations: list[str] = []  # each mention of a nation's body: "Norland's junta"
+        self.countries: list[str] = []  # each mention of a country's name
+        self.states: list[str] = []  # ... and of a state's, a province's or a region's
+        self.last_counted: Figure | None = None  # the last figure with a counted noun
+        self.last_organisation: str | None = None
+        self.last_plural: str | None = None
+        self.last_report: str | None = None
+
+    @classmethod
+    def of_article(cls, sentences: list[str]) -> Context:
+        """The context a reading of the article starts with: the people of the whole
+        article, with where each is first named, so that a role given before the name
+        ("the adviser ..., said Jane Roe, an adviser") resolves; and the places and
+        descriptions it names anywhere. What is named last is learned as it is read."""
+        learned = cls()
+        for position, sentence in enumerate(sentences):
+            learned.learn(sentence, position)
+        context = cls()
+        context.people = [
+            Person(p.name, set(p.roles), p.position, p.organisation, p.pronoun)
+            for p in learned.people
+        ]
+        context.descriptions = learned.descriptions
+        context.regions = learned.regions
+        context.nations = learned.nations
+        context.countries = learned.countries
+        context.states = learned.states
+        context.mentions = learned.mentions
+        return context
+
+    def learn(self, sentence: str, position: int) -> None:
+        """People named with a title or an appositive role, and acronyms."""
+        # Words and the punctuation between them: a name never runs across a comma.
+        words = re.findall(r"[\w.'’-]+|[,;:()“”\"]", sentence)
+        for index, word in enumerate(words[:-1]):
+            if word.lower() not in attr.TITLES:
+                continue
+            name = []
+            for following in words[index + 1 : index + 5]:
+                bare = following.rstrip(".")
+                if following.lower() in attr.TITLES:
+                    if name:
+                        break
+                    continue
+                if not (bare[:1].isupper() and (bare[1:].islower() or len(bare) == 1)):
+                    break
+                name.append(following)
+            if name and (len(name) >= 2 or word.lower() in attr.ROLES):
+                roles = {word.lower().rstrip(".")} & attr.ROLES
+                self.mention(" ".join(name).rstrip("."), roles, position, _owner(words, index))
+                pronoun = _HONORIFICS.get(word.lower().rstrip("."))
+                named = self.person_named(" ".join(name).rstrip("."))
+                if pronoun and named is not None:
+                    named.pronoun = pronoun
+        for match in _APPOSITIVE_ROLE.finditer(sentence) if ", " in sentence else ():
+            name = match.group(1).split()
+            if name[0] in ("The", "A", "An"):
+                name = name[1:]
+            if len(name) < 2 or any(w.lower() in attr.NOT_NAMES for w in name):
+                continue
+            # what the name is, from the description's head: "a military adviser to
+            # president X" (a person, an adviser); "the main group of undertakers" (an
+            # organisation of undertakers)
+            described = match.group(2).lower()
+            head_words = re.split(r"\s+(?:to|of|for|at|in|with|which|that)\s+", described)[
+                0
+            ].split()
+            if not head_words:
+                continue
+            nouns = {w.strip("'’s") for w in re.findall(r"[a-z][a-z'’-]+", described)}
+            if head_words[-1].rstrip("s") in attr.CLAIMANT_HEADS - attr.ROLES:
+                self.descriptions[" ".join(name)] = nouns
+                continue
+            roles = {w for w in head_words[-2:] if w.isalpha()}
+            if roles:
+                self.mention(" ".join(name), roles, position)
+        for match in _DESCRIBED_BEFORE.finditer(sentence):
+            head, name = match.group(1), match.group(2).split()
+            if name[0] in ("The", "A", "An") or any(w.lower() in attr.NOT_NAMES for w in name):
+                continue
+            if (
+                head.rstrip("s") in attr.BACK_REFERENCES - attr.ROLES
+                and name[-1].lower() not in attr.BACK_REFERENCES
+            ):
+                self.descriptions.setdefault(" ".join(name), set()).add(head)
+        for match in _NATION_BEFORE.finditer(sentence):
+            nation = match.group(1)
+            if nation.split()[-1] not in attr.NOT_NAMES and (
+                match.group(2) or is_side(nation.lower())
+            ):
+                self.nations.append(nation)
+        countries, _ = place_names()
+        for place in _places_in(sentence):
+            (self.countries if place in countries else self.states).append(place)
+        if " state" in sentence or " provinc" in sentence or " region" in sentence:
+            for match in _REGION.finditer(sentence):
+                words = (match.group(1) or match.group(2)).split()
+                while words and words[0].lower() in attr.NOT_NAMES:
+                    words = words[1:]
+                if words and " ".join(words) not in self.regions:
+                    self.regions.append(" ".join(words))
+        opening = _NAME_OF.match(sentence)
+        named = opening.group(1).split() if opening else []
+        if attr.looks_like_person(named) and not any(w.lower() in attr.NOT_NAMES for w in named):
+            self.mention(" ".join(named), set(), position)
+        for match in _ACRONYM.finditer(sentence) if "(" in sentence else ():
+            full = " ".join(match.group(1).split())
+            while full.split()[0].lower() in ("the", "a"):
+                full = full.split(" ", 1)[1]
+            self.acronyms[match.group(2).lower()] = full
+            self.mentions.setdefault(position, []).append(("acronym", match.group(2).lower(), full))
+
+    def mention(
+        self, name: str, roles: set[str], position: int, organisation: str | None = None
+    ) -> None:
+        self.person(name, roles, position, organisation)
+        self.mentions.setdefault(position, []).append(("person", name, organisation))
+
+    def replay(self, position: int) -> None:
+        """What `learn` found in a sentence, told again in reading order: the second
+        pass over an article need not read its sentences for names twice."""
+        for kind, name, extra in self.mentions.get(position, ()):
+            if kind == "acronym":
+                self.acronyms[name] = extra  # type: ignore[assignment]
+            else:
+                self.person(name, set(), position, extra)
+
+    def organisations_in(self, sentence: str) -> None:
+        """Organisations the sentence names, so that a later "the agency" or "the
+        board" finds them even when they said nothing: "The Atlas Relief Agency opened
+        three depots. The agency said ..."."""
+        heads = set(sentence.lower().replace(",", " ").replace(".", " ").split())
+        if heads.isdisjoint(attr.CLAIMANT_HEADS):
+            return
+        for match in _ORGANISATION.finditer(sentence):
+            before = sentence[: match.start()].rstrip()
+            if before.endswith((",", ", the")) and sentence.startswith((",", " and "), match.end()):
+                continue  # "..., Chile, the Andean Federation, Peru, ...": a list
+            words = match.group(0).split()
+            while words and words[0].lower() in attr.NOT_NAMES:
+                words = words[1:]
+            for index, word in enumerate(words[1:], 1):
+                if word.lower() in attr.NOT_NAMES and word.lower() not in _NAME_JOINERS:
+                    # "the Lowland Health Council on Monday": the name ends
+                    words = words[: index - 1 if words[index - 1] in ("on", "of") else index]
+                    break
+            if words and words[0].lower().rstrip(".") in attr.TITLES:
+                continue  # "President Ana Obi": a person with a title
+            if any(w.lower().rstrip("s") in attr.CLAIMANT_HEADS for w in words[-3:]):
+                self.remember(" ".join(words), False)
+
+    def person(
+        self, name: str, roles: set[str], position: int, organisation: str | None = None
+    ) -> None:
+        known = self.person_named(name)
+        if known is not None:
+            known.roles |= roles
+            known.organisation = known.organisation or organisation
+        else:
+            known = Person(name, roles, position, organisation)
+            self.people.append(known)
+        self.last_person = known.name
+        if known in self.recent_people:
+            self.recent_people.remove(known)
+        self.recent_people = [*self.recent_people[-5:], known]
+
+    def person_named(self, name: str) -> Person | None:
+        return next((p for p in self.people if p.name == name or p.name.endswith(" " + name)), None)
+
+    def called(self, pronoun: str, besides: str | None = None) -> str | None:
+        """Whom "he" or "she" stands for: the person named last, passing over one the
+        text has already called by the other pronoun ("..., she said. ... He said" is
+        someone else), and `besides`, the one the pronoun's clause is about, and from
+        then on called so."""
+        for person in reversed(self.recent_people):
+            if besides and (person.name == besides or person.name.endswith(" " + besides)):
+                continue
+            if person.pronoun in (None, pronoun):
+                person.pronoun = pronoun
+                return person.name
+        return None
+
+    def remember(self, name: str, person: bool) -> None:
+        if person:
+            self.person(name, set(), 10**9)
+            return
+        if name.split()[-1].lower().endswith("s") and name.islower():
+            self.last_plural = name
+        self.last_organisation = name
+        if name not in self.organisations:
+            self.organisations.append(name)
+
+    def full_name(self, name: str) -> str:
+        """'Petrenko' after 'Ivan Petrenko'; 'NHRB' for its full name."""
+        for known in self.people:
+            if known.name != name and known.name.endswith(" " + name):
+                return known.name
+        if name.islower():
+            # "the spy agency" after "South Korea's spy agency"
+            for earlier in reversed(self.organisations):
+                if earlier != name and earlier.lower().endswith(" " + name):
+                    return earlier
+        return self.acronyms.get(name.lower(), name)
+
+    def organisation_named(self, noun: str) -> str | None:
+        """'the board' after 'the Board of Audit of Norland'; 'the agency' after "South
+        Korea's spy agency"."""
+        described = self.described(noun)
+        if described is not None:
+            return described  # "the company" after "Israeli company Crowd Solutions"
+        if noun in ("agency", "organisation", "organization", "group", "body", *_MEDIA):
+            return self.last_organisation  # "the agency": whichever was named last
+        for earlier in reversed(self.organisations):
+            if noun in earlier.lower().replace("'s", "").split():
+                return earlier
+        return None
+
+    def described(self, head: str) -> str | None:
+        """The one organisation the article describes by this noun: "the main group of
+        undertakers" makes "France's undertakers" that group."""
+        noun = head.lower().rstrip("s")
+        matches = [
+            n for n, words in self.descriptions.items() if noun in {w.rstrip("s") for w in words}
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+    def role(self, description: str, position: int) -> str | None:
+        """The person a role names: the most recent one with it, else the only one."""
+        head = description.lower().split()[-1]
+        holders = [p for p in self.people if head in p.roles]
+        before = [p for p in holders if p.position <= position]
+        if before:
+            return before[-1].name
+        if len(holders) == 1:
+            return holders[0].name
+        return None
+
+    def governed(self, name: str) -> str:
+        """'the state government' of an article about one state: that state's, and
+        'the government' of an article about one nation: that nation's."""
+        if _REGIONAL_BODY.fullmatch(name):
+            region = self.regions[0] if len(self.regions) == 1 else _most_named(self.states)
+            if region is not None:
+                return f"{region} {name.removeprefix('the ').removeprefix('The ')}"
+        return self.national(name)
+
+    def national(self, name: str) -> str:
+        """'the government' of an article about one nation: that nation's. The nation is
+        the only one whose bodies the article names ("Spanish officials"), else the
+        country it names most, at least twice and twice as often as any other."""
+        if not _NATIONAL_BODY.fullmatch(name):
+            return name
+        nation = self.nations[0] if len(set(self.nations)) == 1 else _most_named(self.countries)
+        if nation is None:
+            return name
+        return f"{nation} {_DESCRIBING.sub('', name.removeprefix('the ').removeprefix('The '))}"
+
+
+def _most_named(mentions: list[str]) -> str | None:
+    """The place an article names most, at least twice and twice as often as any other."""
+    if not mentions:
+        return None
+    (first, times), *others = Counter(mentions).most_common(2)
+    return first if times >= 2 and (not others or times >= 2 * others[0][1]) else None
+
+
+def _places_in(sentence: str) -> list[str]:
+    """The country and state names a sentence holds, in one pass: runs of capitalised
+    words looked up, the longest name first ("South Africa", not "Africa")."""
+    countries, states = place_names()
+    found = []
+    for run in _CAPITALISED_RUN.finditer(sentence):
+        words = run.group().split()
+        start = 0
+        while start < len(words):
+            for end in range(min(len(words), start + 4), start, -1):
+                name = " ".join(words[start:end])
+                if name in countries or name in states:
+                    found.append(name)
+                    start = end
+                    break
+            else:
+                start += 1
+    return found
+
+
+_CAPITALISED_RUN = LazyPattern(r"\b[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w'’-]*)*")

@@ -1,0 +1,219 @@
+"""An article's sentences and the clauses of a sentence.
+
+Pure text handling for the extractor: lines of a web page in, sentences out, each
+marked as a headline, a bullet or the inside of a quotation; and a sentence cut at
+the boundaries where its source may change ("; ", ", while ", ", adding that").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimtrack.attribution import Attribution
+from claimtrack.figures import LazyPattern
+
+_ABBREVIATIONS = set(
+    """mr mrs ms dr gen lt col sgt capt sen rep gov pres st jan feb mar apr jun jul aug sep
+    sept oct nov dec no vs etc inc ltd co corp u.s u.k u.n e.u a.m p.m adm maj cmdr brig
+    mt ft rev prof sr jr""".split()
+)
+_DATELINE = LazyPattern(
+    r"^\s*(?:[A-Z][A-Z.'’/ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*"
+    r"(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]{1,20}\))?\s*[-—–]+\s*"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*[-—–]+\s*)"
+)
+_SENTENCE_END = LazyPattern(r"([.!?…])([”\"’')\]]*)\s+(?=[“\"'‘(]?[A-Z0-9])")
+_BULLET = LazyPattern(r"^(\s*)[•*·▪◦‣–-]\s+")
+
+
+@dataclass
+class Sentence:
+    text: str
+    headline: bool
+    paragraph: int
+    bullet: int  # 0: not in a list; 1: an item; 2: an item under another
+    quote_open: bool  # the sentence starts inside a quotation
+
+
+def read(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    lines = _unwrapped([line.rstrip() for line in text.splitlines()])
+    for index, raw in enumerate(lines):
+        if _PHOTO_CREDIT.search(raw) or _FURNITURE.match(raw):
+            # a photo's caption, a link to another story: they repeat or point
+            # elsewhere, and no source speaks in them
+            continue
+        bullet = _BULLET.match(raw)
+        level = 0
+        if bullet:
+            level = 2 if len(bullet.group(1).expandtabs()) >= 2 else 1
+        line = _BULLET.sub("", raw).strip()
+        line = _DATELINE.sub("", line, count=1)
+        headline = (
+            index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
+        ) or _title_case(line)
+        open_quote = False
+        for piece in _split_sentences(line):
+            opened = open_quote
+            for char in piece:
+                if char == "“" or (char == '"' and not open_quote):
+                    open_quote = True
+                elif char == "”" or char == '"':
+                    open_quote = False
+            out.append(Sentence(piece, headline, index, level, opened))
+    return out
+
+
+def _unwrapped(raw: list[str]) -> list[str]:
+    """The article's lines, a paragraph a line, with the line breaks of copy wrapped
+    by hand ("The toll\nfrom the storm rose to 40, police said") joined: a line goes
+    on into the next when that one starts in lower case or the line ends on a word no
+    sentence ends with."""
+    lines: list[str] = []
+    joining = False
+    for line in raw:
+        if not line.strip():
+            joining = False
+            continue
+        if (
+            joining
+            and lines
+            and _CONTINUES.match(line)
+            or (joining and lines and _OPEN_END.search(lines[-1]))
+        ):
+            lines[-1] = f"{lines[-1]} {line.strip()}"
+        else:
+            lines.append(line)
+        joining = not _CLOSED.search(line)
+    return lines
+
+
+# A line that ends a sentence or a heading, and what marks a wrapped one.
+_CLOSED = LazyPattern(r"[.!?:;…”\"’')\]]\s*$|^\s*[•*·▪◦‣–-]\s")
+_CONTINUES = LazyPattern(r"\s*[a-z]")
+_OPEN_END = LazyPattern(
+    r"\b(?:the|a|an|of|in|on|at|to|from|with|by|for|and|or|as|that|which|who|its|their|his|"
+    r"her|this|these|than|into|under|over|about|some|more|most)$",
+    re.I,
+)
+
+
+# What marks a line as a photo's caption or credit: "(AP Photo/Jo Lee)", "Photo: X",
+# "REUTERS/Jo Lee", "AFP via Getty Images", "(File Photo)".
+_PHOTO_CREDIT = LazyPattern(
+    r"\((?:AP|AFP|EPA|Reuters|Getty)?\s*(?:File\s+)?Photo\b|\b(?:Photo(?:graph)?|Image|Picture|"
+    r"Credit)s?:\s|\b(?:REUTERS|GETTY\s+IMAGES|AFP|EPA|AP)/[A-Z]|\bGetty\s+Images\b|"
+    r"\bvia\s+Getty\b|\bFile\s+(?:photo|image)\b",
+    re.I,
+)
+
+
+# Page furniture that links elsewhere: "Read more: ...", "[See more: ...]", "ALSO READ".
+_FURNITURE = LazyPattern(
+    r"\s*[\[(]?\s*(?:read\s+more|also\s+read|see\s+more|see\s+also|related(?:\s+stories)?|"
+    r"read\s+also|watch|listen|recommended|more\s+on\s+this)\b\s*[:|\-–—]",
+    re.I,
+)
+
+
+def _title_case(line: str) -> bool:
+    """A line written as a title, wherever it stands: a headline or a sub-head ("WHO
+    Counts 900 Flu Deaths, Officials Say"), not a sentence of the body."""
+    if line.endswith(".") or len(line) > 160:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _split_sentences(paragraph: str) -> list[str]:
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[start : match.start() + 1]
+        word = re.search(r"([\w.]+)\.$", before)
+        if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        pieces.append(paragraph[start : match.end()].strip())
+        start = match.end()
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]
+
+
+# --- clauses -----------------------------------------------------------------------------
+
+# Clause boundaries. A continuation ("..., adding that ...") keeps the source of the
+# clause before it; a contrast (";", ", while ", "whereas") or a subordinate clause
+# ("when ...") may have its own, and otherwise takes the sentence's.
+_CLAUSE_SPLIT = LazyPattern(
+    r"(?P<contrast>;\s+|,?\s+(?:while|whereas|whilst)\s+|,\s+(?:but|though)\s+|\s+[–—]\s+|"
+    r",\s+(?:against|versus|vs\.?)\s+)"
+    r"|(?P<continue>,\s+(?:adding|and\s+added|and\s+said|noting)\s+(?:that\s+)?|,\s+and\s+that\s+)"
+    r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+"
+    r"|,\s+as\s+(?!(?:many|much|well|of|part|a\s+result|expected|such|per|high|low)\b))"
+)
+# A relative clause describes what comes before it; its figures are not the speaker's.
+_RELATIVE = LazyPattern(
+    r"(?:,\s+|(?<!\bof)\s+)(?:which|who|whose)\s+"
+    r"(?!said|says|say|told|estimated|estimate|estimates|reported|show|shows|showed|put|puts)"
+    r"|,\s+where\s+"
+    r"|\s+that\s+(?=(?:had|has|have|was|were|is|are|killed|left|hit|struck|[a-z]+ed)\b)"
+)
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    kind: str  # first, contrast, continue, sub
+    attributions: list[Attribution] = field(default_factory=list)
+
+
+# "Two days after the ministry published 420 names, ...": a clause that opens the
+# sentence and ends at its first comma has a source of its own, or none.
+_OPENING_CLAUSE = LazyPattern(
+    # (not "As many as 45 people died, ...", nor "As per the report, ...")
+    r"^(?!as\s+(?:many|much|high|few|little|low)\s+as\b)"
+    r"(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as(?!\s+per\b)|although|though|"
+    r"because|once|until|if|unlike|contrary\s+to|in\s+contrast\s+to)\s+[^,;]{3,120}?,\s+",
+    re.IGNORECASE,
+)
+
+
+_PARTICIPLE_PHRASE = LazyPattern(r"[a-z]+ing\b[^,;]{0,80},\s+")
+
+
+def clauses_of(sentence: str) -> list[Clause]:
+    out: list[Clause] = []
+    start, kind = 0, "first"
+    opening = _OPENING_CLAUSE.match(sentence)
+    if opening:
+        # a participle that follows goes with it: "As officials announced that 460 were
+        # hurt, rising later to 760, the minister said ..."
+        following = _PARTICIPLE_PHRASE.match(sentence, opening.end())
+        end = following.end() if following else opening.end()
+        out.append(Clause(0, end, "opening"))
+        start = end
+    for match in _CLAUSE_SPLIT.finditer(sentence):
+        out.append(Clause(start, match.start(), kind))
+        start, kind = match.end(), match.lastgroup or "contrast"
+    out.append(Clause(start, len(sentence), kind))
+    return [c for c in out if sentence[c.start : c.end].strip()]
+
+
+# Where the main clause takes up again after a relative clause with no comma: "the
+# number of people who gathered in the square had grown to 42,000".
+_MAIN_VERB_AGAIN = LazyPattern(
+    r"\s\S+\s.*?\s(?=(?:had|has|have|was|were|is|are|stood|stands|rose|reached|grew)\s)"
+)
+
+
+def relative_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _RELATIVE.finditer(sentence):
+        end = sentence.find(",", match.end())
+        end = len(sentence) if end < 0 else end
+        again = _MAIN_VERB_AGAIN.match(sentence, match.end() - 1, end)
+        if again and match.group().strip(", ").startswith(("who", "which")):
+            end = again.end()
+        spans.append((match.start(), end))
+    return spans
