@@ -1327,14 +1327,8 @@ class Store:
             yield topic_id, [claim_from_row(row[1:]) for row in group]
 
     def _store_conflicts(self, found: list[tuple[int, Conflict]]) -> None:
-        marks = ", ".join("?" * len(self._CONFLICT_COLUMNS.split(",")))
-        rows = self._conflict_rows(found)
-        self.conn.executemany(
-            f"INSERT INTO conflicts ({self._CONFLICT_COLUMNS}) VALUES ({marks})", rows
-        )
-        if rows:
-            keys = json.dumps([row[0] for row in rows])
-            self._render_listings(f"key IN ({self._json_values('?')})", (keys,))
+        """Insert these conflicts' rows, each with its listing."""
+        raise NotImplementedError
 
     def _conflict_rows(self, found: list[tuple[int, Conflict]]) -> list[tuple[object, ...]]:
         """The conflicts as table rows, each with the decision that holds for it, in

@@ -113,6 +113,22 @@ def _place_problem(path: Path | None) -> str | None:
     return None
 
 
+_REVIEW_WORDS = ("note", "reviewer", "created_at")
+
+
+def _listing_object(*values: str) -> str:
+    """SQL of a listing's JSON object from SQL values of its fields: topic, kind,
+    claims, quantity, quantity_kind, reason, ratio, status and the review's words."""
+    names = (
+        "topic", "kind", "claims", "quantity", "quantity_kind", "reason", "ratio", "status",
+        "note", "reviewer", "reviewed_at",
+    )  # fmt: skip
+    fields = dict(zip(names, values, strict=True))
+    fields["claims"] = f"json({fields['claims']})"
+    pairs = ", ".join(f"'{name}', {value}" for name, value in fields.items())
+    return f"json_object({pairs})"
+
+
 class SqliteStore(Store):
     features = Features(engine="SQLite", search_syntax="FTS5", sqlite_file=True)
     query_error = sqlite3.OperationalError
@@ -166,23 +182,17 @@ class SqliteStore(Store):
         return batches()
 
     # The JSON object of a stored conflict, as `conflicts --json` prints it.
-    _LISTING = (
-        "json_object('topic', topic, 'kind', kind, 'claims', json(claims), 'quantity', "
-        "quantity, 'quantity_kind', quantity_kind, 'reason', reason, 'ratio', ratio, "
-        "'status', status, 'note', (SELECT note FROM reviews WHERE id = review_id), "
-        "'reviewer', (SELECT reviewer FROM reviews WHERE id = review_id), "
-        "'reviewed_at', (SELECT created_at FROM reviews WHERE id = review_id))"
-    )
-
-    # A conflict row of Store._CONFLICT_COLUMNS (?1-?14) with its listing, built by
-    # the same json_object as _LISTING from the row's own values. A review's words
-    # are left out: the few reviewed rows are rendered again (looking them up for
-    # every row cost a third of the insert).
+    _LISTING = _listing_object(
+        "topic", "kind", "claims", "quantity", "quantity_kind", "reason", "ratio", "status",
+        *(f"(SELECT {c} FROM reviews WHERE id = review_id)" for c in _REVIEW_WORDS),
+    )  # fmt: skip
+    # A row of Store._CONFLICT_COLUMNS (?1-?14) with its listing, made of its own
+    # values. A review's words are left out: the few reviewed rows are rendered
+    # again (looking them up for every row cost a third of the insert).
     _INSERT_LISTED = (
         f"INSERT INTO conflicts ({Store._CONFLICT_COLUMNS}, listing) VALUES ("
-        f"{', '.join(f'?{n}' for n in range(1, 15))}, json_object('topic', ?3, 'kind', ?6, "
-        "'claims', json(?10), 'quantity', ?4, 'quantity_kind', ?5, 'reason', ?11, "
-        "'ratio', ?12, 'status', ?13, 'note', NULL, 'reviewer', NULL, 'reviewed_at', NULL))"
+        f"{', '.join(f'?{n}' for n in range(1, 15))}, "
+        f"{_listing_object('?3', '?6', '?10', '?4', '?5', '?11', '?12', '?13', *['NULL'] * 3)})"
     )
 
     def _store_conflicts(self, found: list[tuple[int, Conflict]]) -> None:
