@@ -304,6 +304,16 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
         reach_days = math.inf if late else max(window, settings.denial_days)
     share = 1 + settings.tolerance
     count = len(claims)
+    words: dict[int, str] = {}
+
+    def said(claim: Claim) -> str:
+        # A claim of a crowded quantity takes part in many conflicts: its words are
+        # made once (the claims outlive the sweep, so their ids name them).
+        found = words.get(id(claim))
+        if found is None:
+            found = words[id(claim)] = _said(claim)
+        return found
+
     for i in range(count):
         reach = ends[i] + reach_days
         low_i, high_i = bounds[i]
@@ -320,7 +330,7 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
             # Most pairs agree: only a gap or an "up to" can make a conflict.
             if not (capped[i] or capped[j] or low_j > high_i * share or low_i > high_j * share):
                 continue
-            conflict = compare_figures(claims[i], claims[j], settings, kind)
+            conflict = compare_figures(claims[i], claims[j], settings, kind, said)
             if conflict is not None:
                 yield conflict
 
@@ -394,14 +404,20 @@ def _falling(group: _Group, settings: Settings) -> Iterator[Conflict]:
 
 
 def compare_figures(
-    a: Claim, b: Claim, settings: Settings = STORED, kind: str = LEVEL
+    a: Claim,
+    b: Claim,
+    settings: Settings = STORED,
+    kind: str = LEVEL,
+    said: Callable[[Claim], str] | None = None,
 ) -> Conflict | None:
     """A contradiction or a discrepancy between two figures, or None.
 
     A contradiction: the gap between the two intervals is more than the
     tolerance of the smaller figure. A discrepancy: compatible, but one is "up
     to" a maximum more than the factor above the other's stated figure.
+    `said` gives a claim's words in the reason, if they are known already.
     """
+    said = said or _said
     fa, fb = a.figure, b.figure
     assert fa is not None and fb is not None
     low, high = (a, b) if (fa.low, fa.upper) <= (fb.low, fb.upper) else (b, a)
@@ -411,7 +427,7 @@ def compare_figures(
     if gap is not None and gap > settings.tolerance:
         ratio = fhigh.low / flow.upper if flow.upper else math.inf
         reason = (
-            f"Contradiction: {_said(low)}; {_said(high)}: {_times(ratio)} apart, a gap of "
+            f"Contradiction: {said(low)}; {said(high)}: {_times(ratio)} apart, a gap of "
             f"{_percent(gap)} of the smaller figure (more than {settings.tolerance * 100:g}%)"
         )
         return _conflict(CONTRADICTION, low, high, reason, ratio, kind)
@@ -428,7 +444,7 @@ def compare_figures(
         return None
     ratio, maximum, other = best
     reason = (
-        f"Discrepancy: {_said(maximum)}; {_said(other)}: the maximum is {_times(ratio)} "
+        f"Discrepancy: {said(maximum)}; {said(other)}: the maximum is {_times(ratio)} "
         f"the other figure (more than {settings.factor:g}x)"
     )
     return _conflict(DISCREPANCY, maximum, other, reason, ratio, kind)

@@ -345,3 +345,43 @@ def test_a_latin1_database_lists_its_conflicts_in_utf8(cli, pg_cluster, tmp_path
         assert "Zoë Brandt" in listed[0] and listed[0] == listed[1]
     finally:
         pg_cluster.drop_database("latin")
+
+
+PLAIN_ROWS = [
+    # Costs of one project, estimated however late: every pair of sources meets.
+    ("The city said on Monday that the bridge repairs would cost $40 million.", "City hall", "2024-03-04"),
+    ("Engineers said the bridge repairs would cost $95 million, up from an earlier $40m.", "Engineers", "2024-05-10"),
+    ("Auditors said the bridge repairs would cost about $300 million.", "Auditors", "2024-09-01"),
+    # Counts of one moment, a denial among them, with text a terminal would act on.
+    ("Police said 1,200 people were evacuated from the valley \u202eovernight\u202c.", "Police", "2024-06-01"),
+    ("Rescuers said 4,800 people were evacuated from the valley \x7f on Saturday.", "Rescuers", "2024-06-01"),
+    ("The governor denied that 4,800 people were evacuated from the valley \x7f\u200b.", "Governor", "2024-06-02"),
+    ("Organisers said up to 9,000 people were evacuated from the valley\u200b.", "Organisers", "2024-06-02"),
+]  # fmt: skip
+
+
+def test_both_engines_list_the_same_conflicts_byte_for_byte(cli, pg, tmp_path):
+    """The same claims, imported from plain CSV and reviewed, give the same
+    `conflicts --json` on SQLite and on the server: each engine writes its
+    listings its own way."""
+    import csv
+
+    plain = tmp_path / "plain.csv"
+    with plain.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([("text", "source", "date"), *PLAIN_ROWS])
+    url, first = os.environ["CLAIMTRACK_DB"], str(tmp_path / "first.db")
+    cli("--db", first, "import", str(plain))
+    listed = cli.json("--db", first, "conflicts")
+    assert {c["kind"] for c in listed} == {"contradiction", "discrepancy", "denial"}
+    pair = [str(i) for i in listed[0]["claims"][:2]]
+    cli("--db", first, "review", *pair, "--confirm", "--note", "both on record \u202e")
+    cli("--db", first, "edit", pair[0], "--tag", "again")  # stored anew, the review holding
+    exported = tmp_path / "story.json"
+    cli("--db", first, "export", "json", "-o", str(exported))
+    cli("--db", url, "import", str(exported))  # the review, with its time stamp, too
+    sqlite_out = cli("--db", first, "conflicts", "--json", "--all").stdout
+    assert '"note":"both on record \\u202e"' in sqlite_out and "\u202e" not in sqlite_out
+    assert cli("--db", url, "conflicts", "--json", "--all").stdout == sqlite_out
+    for db in (first, url):
+        (line,) = [x for x in cli("--db", db, "check").stdout.splitlines() if x.startswith("conf")]
+        assert "up to date" in line, line

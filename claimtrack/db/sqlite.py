@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimtrack.claims import claim_problems
 from claimtrack.db.sql import (
@@ -28,6 +29,9 @@ from claimtrack.db.sql import (
 )
 from claimtrack.errors import ClaimtrackError, DatabaseError
 from claimtrack.files import DIRECTORY, FILE, MISSING, path_kind, read_head
+
+if TYPE_CHECKING:
+    from claimtrack.conflicts import Conflict
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # The full-text indexes: the claims' text, and the names of sources and topics.
@@ -109,6 +113,22 @@ def _place_problem(path: Path | None) -> str | None:
     return None
 
 
+_REVIEW_WORDS = ("note", "reviewer", "created_at")
+
+
+def _listing_object(*values: str) -> str:
+    """SQL of a listing's JSON object from SQL values of its fields: topic, kind,
+    claims, quantity, quantity_kind, reason, ratio, status and the review's words."""
+    names = (
+        "topic", "kind", "claims", "quantity", "quantity_kind", "reason", "ratio", "status",
+        "note", "reviewer", "reviewed_at",
+    )  # fmt: skip
+    fields = dict(zip(names, values, strict=True))
+    fields["claims"] = f"json({fields['claims']})"
+    pairs = ", ".join(f"'{name}', {value}" for name, value in fields.items())
+    return f"json_object({pairs})"
+
+
 class SqliteStore(Store):
     features = Features(engine="SQLite", search_syntax="FTS5", sqlite_file=True)
     query_error = sqlite3.OperationalError
@@ -162,13 +182,38 @@ class SqliteStore(Store):
         return batches()
 
     # The JSON object of a stored conflict, as `conflicts --json` prints it.
-    _LISTING = (
-        "json_object('topic', topic, 'kind', kind, 'claims', json(claims), 'quantity', "
-        "quantity, 'quantity_kind', quantity_kind, 'reason', reason, 'ratio', ratio, "
-        "'status', status, 'note', (SELECT note FROM reviews WHERE id = review_id), "
-        "'reviewer', (SELECT reviewer FROM reviews WHERE id = review_id), "
-        "'reviewed_at', (SELECT created_at FROM reviews WHERE id = review_id))"
+    _LISTING = _listing_object(
+        "topic", "kind", "claims", "quantity", "quantity_kind", "reason", "ratio", "status",
+        *(f"(SELECT {c} FROM reviews WHERE id = review_id)" for c in _REVIEW_WORDS),
+    )  # fmt: skip
+    # A row of Store._CONFLICT_COLUMNS (?1-?14) with its listing, made of its own
+    # values. A review's words are left out: the few reviewed rows are rendered
+    # again (looking them up for every row cost a third of the insert).
+    _INSERT_LISTED = (
+        f"INSERT INTO conflicts ({Store._CONFLICT_COLUMNS}, listing) VALUES ("
+        f"{', '.join(f'?{n}' for n in range(1, 15))}, "
+        f"{_listing_object('?3', '?6', '?10', '?4', '?5', '?11', '?12', '?13', *['NULL'] * 3)})"
     )
+
+    def _store_conflicts(self, found: list[tuple[int, Conflict]]) -> None:
+        """Each conflict written once, with its listing. Inserted and then given its
+        listing by an UPDATE, every row and its entry in the listing's index were
+        written twice: the plain import of 5,000 rows, 44,581 conflicts, took 6.4 s,
+        now 5.5 s (loaded machine)."""
+        from claimtrack.escape import escape_unseen
+
+        rows = self._conflict_rows(found)
+        self.conn.executemany(self._INSERT_LISTED, rows)
+        # Rendered again: the reviewed, and the few whose words hold a character
+        # SQLite's JSON leaves raw, escaped as they always were.
+        again = [
+            row[0]
+            for row in rows
+            if row[13] is not None
+            or escape_unseen(text := f"{row[2]}\n{row[3]}\n{row[10]}") != text
+        ]
+        if again:
+            self._render_listings(f"key IN ({self._json_values('?')})", (json.dumps(again),))
 
     def _render_listings(self, where: str, params: tuple[object, ...]) -> None:
         """SQLite's JSON leaves C1 and bidi controls raw; the few listings holding
