@@ -100,7 +100,8 @@ CLAIMANT_HEADS = set(
     firefighters team researchers scientists survey poll monitor observatory envoy guard
     guards coastguard union unions brigade battalion monitors inspectors organisers
     organizers diplomats junta regime rebels militants insurgents separatists embassy
-    consulate mission board bank firm institute centre center university foundation
+    consulate mission board bank firm institute centre center university foundation staff
+    survivors eyewitnesses relatives activists volunteers campaigners
     activists campaigners volunteers observers critics opponents protesters trust fund watch
     forum project initiative movement league front programme program collective platform
     opposition
@@ -133,7 +134,7 @@ _FUNCTION_CAPITALS = set(
     """while but and although however meanwhile as when if after before since because so yet
     still also in on at the a an this that these those it its his her their our we i you he
     she they there here with without for from by of to then even additionally moreover though
-    whilst whereas unlike nor""".split()
+    whilst whereas unlike nor what how why where which whose does""".split()
 )
 _INDEFINITE = {"a", "an", "one", "some", "another", "any"}
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural",
@@ -518,6 +519,9 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
             and all(is_capital(w) or w.lower() in CLAIMANT_HEADS for w in organisation)
         ):
             return " ".join(organisation), False  # "a Rail Corp board report"
+        organisation = [
+            w for w in organisation if w.lower() not in _NOUN_ADJECTIVES
+        ] or organisation
         bodies = [w for w in organisation if w.lower() in _SPEAKING_BODIES]
         if bodies and all(w.lower() in _RANKS or w in bodies for w in organisation):
             return bodies[-1].lower(), False  # "a senior police officer": the police
@@ -538,13 +542,14 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
         if toks[k][0].lower() in ("in", "from", "at", "across", "for", "of") and k >= 1:
             head = toks[k - 1][0]
             lower = head.lower()
-            if toks[k][0].lower() in ("for", "of") and lower in _SPEAKERS:
+            if toks[k][0].lower() in ("for", "of", "at", "from") and lower in _SPEAKERS:
                 # "a spokesman for the Norlandian Defence Ministry", "the head of the NHB"
                 owner = [t[0] for t in toks[k + 1 : end + 1]]
                 found = clean_name(owner) if owner else None
                 if found and (any(is_capital(w) for w in owner) or _is_head(owner[-1].lower())):
                     return found[0], False
-                return None
+                bodies = [w.lower() for w in owner if w.lower() in _SPEAKING_BODIES]
+                return (bodies[0], False) if bodies else None  # "at the army control room"
             if _is_head(lower) or is_capital(head):
                 found = noun_phrase_before(toks, k)
                 if found is None:
@@ -562,7 +567,8 @@ _NOT_SOURCES = set(
     """figure figures number numbers toll count total tally crowd estimate estimates data
     rate share amount sum cost price level percentage majority minority rest studies
     study research analysis analyses surveys models projections calculations statistics
-    findings results records documents reports claims""".split()
+    findings results records documents reports claims bodies deaths injuries casualties
+    cases homes houses buildings""".split()
 )
 
 
@@ -599,6 +605,9 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
         # "earlier police reports listed": the reports' owner speaks
         owner = [w for w in words[:-1] if w not in _NOUN_ADJECTIVES]
+        whose = [i for i, w in enumerate(owner) if w.endswith(("'s", "’s", "s'", "s’"))]
+        if whose:
+            owner = owner[: whose[-1] + 1]  # "the agency's situation report": the agency's
         if owner:
             owner[-1] = re.sub(r"['’]s?$", "", owner[-1])  # "the health ministry's figures"
         return (" ".join(owner), False) if owner else None
@@ -671,6 +680,9 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
+    whose = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s")) and w.islower()]
+    if whose and words[-1].islower() and words[-1] in _DOCUMENTS:
+        words = words[: whose[-1] + 1]  # "the agency's latest situation report": the agency's
     while (
         len(words) > 1
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
@@ -821,14 +833,22 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     for index, (word, _, _) in enumerate(toks):
         if word in (",", ".", ";", ":", "“", "”", '"'):
             break
-        if word.lower() in VERBS and not (words and is_capital(word)):
-            break  # "by the ministry said", but "by the Tern Project"
+        if (
+            word.lower() in VERBS
+            and not (words and is_capital(word))
+            and not (words and words[0].lower() in _INDEFINITE and word.lower() in _REPORTS)
+        ):
+            break  # "by the ministry said", but "by the Tern Project", "a police estimate"
         if word.lower() in _AUXILIARIES or word.lower() in _AFTER_A_NAME or word[0].isdigit():
             break  # "the 2,000 cited by the army is far too high", "by X range from"
         if word in ("(", ")", "-", "—", "–"):
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
+        if word.lower() in _LINKING_VERBS or (
+            words and word.islower() and word.endswith("ed") and _is_head(words[-1].lower())
+        ):
+            break  # "the 1,500 deaths given by the authorities appeared to include ..."
         if word.lower() in _GIVING_VERBS or word.lower() in ("give", "gives", "put", "puts"):
             break  # "figures from the electoral tribunal give the party 54%"
         if word.lower() in ("and", "or") and words:
@@ -845,12 +865,15 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     return clean_name(words)
 
 
+_LINKING_VERBS = {"appeared", "appears", "appear", "seemed", "seems", "seem", "remained",
+                  "remains", "proved", "proves"}  # fmt: skip
 _ACCORDING = LazyPattern(
     r"\b(?:according\s+to|as\s+per|as\s+reported\s+by)\s+"
-    rf"(?:(?:the\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
-    r"(?:latest\s+|new\s+|official\s+|preliminary\s+|initial\s+)?"
-    r"(?:estimates?|figures?|data|counts?|statements?|a\s+statement|reports?|a\s+report|"
-    r"tall(?:y|ies)|a\s+tally|an\s+estimate|a\s+count)\s+(?:by|from|of)\s+)?",
+    rf"(?:(?:the\s+|an?\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
+    r"(?:(?:latest|new|official|unofficial|preliminary|initial|independent|rough|early|final|"
+    r"revised)\s+){0,2}"
+    r"(?:estimates?|figures?|data|counts?|statements?|reports?|tall(?:y|ies))\s+"
+    r"(?:(?:released|published|compiled|issued|provided|given|gathered)\s+)?(?:by|from|of)\s+)?",
     re.I,
 )
 _THE_REPORT = LazyPattern(
@@ -1206,6 +1229,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 if named is not None:
                     found.append(_resolvable(named[0], stance, "end", start, end, named[1]))
                     continue
+                named = _coordinated_subject(toks, index)
         if named is None:
             continue
         name, person = named
@@ -1234,6 +1258,17 @@ def _verb_attributions(clause: str) -> list[Attribution]:
     return found
 
 
+def _coordinated_subject(toks: list[Token], verb: int) -> tuple[str, bool] | None:
+    """The subject of the verb before "and": "Ana Obi briefed reporters and, pressed
+    for details, said ..." is Ana Obi's; only a person the clause opens with, and
+    only when no comma ends that first verb's part before "and"."""
+    joint = next((k for k in range(verb - 1, 0, -1) if toks[k][0].lower() == "and"), None)
+    if joint is None or any(t[0] in (";", ":") for t in toks[:verb]):
+        return None
+    subject = _clause_subject(toks[:joint])
+    return subject if subject is not None and subject[1] else None
+
+
 # Third-person verbs that are plural nouns too: "the ministry estimates 300" but
 # "official estimates of 300", "had provided figures that ...".
 _NOUN_VERBS = set(
@@ -1254,7 +1289,7 @@ _RECORD_VERBS = set(
 # ("groups report", "officials estimate", "police count").
 _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
-    cite add register deny dispute state fear quote show""".split()
+    cite add register deny dispute state fear quote show budget forecast""".split()
 )
 
 

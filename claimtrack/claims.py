@@ -766,6 +766,14 @@ def edit_changes(
         changes["note"] = check_text(note, "note") if note.strip() else None
     if quantity is not None:
         changes["quantity"] = check_quantity(quantity)
-    elif {"figure", "unit"} & set(changes):
+    elif {"figure", "unit"} & set(changes) and _read_from_text(current):
         changes["quantity"] = None  # read again once the claim's topic is known
     return changes
+
+
+def _read_from_text(claim: Claim) -> bool:
+    """Whether the claim's quantity is the one its text gives, not one set by hand
+    (which a new figure or unit leaves as it is)."""
+    if not claim.quantity or claim.figure is None:
+        return True
+    return claim.quantity == quantity_of(claim.text, claim.unit, claim.figure, claim.topic)

@@ -85,6 +85,7 @@ class Candidate:
     # the line of the article it was read in: a deck the body repeats word for word
     # gives way to the body's telling
     paragraph: int = field(default=0, compare=False, repr=False)
+    at: int = field(default=-1, compare=False, repr=False)  # where the figure stands in it
 
     def to_claim(
         self,
@@ -263,7 +264,9 @@ _GIVES_IT = LazyPattern(
     r"(?:toll|figures?|numbers?|count|tally|total|estimates?)?\s*(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:confirmed|given|announced|released|provided|reported|issued|published)\b"
     r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided)\s+(?:the|this|that|these)\s+"
-    r"(?:(?:death|latest|new)\s+)?(?:toll|figures?|numbers?|count|tally|total)\b)"
+    r"(?:(?:death|latest|new)\s+)?(?:toll|figures?|numbers?|count|tally|total)\b"
+    # "That toll could be the final one, a spokesman said": the toll just given
+    r"|(?:This|That|These|Those)\s+(?:death\s+)?(?:toll|figures?|numbers?|count|tally|total)\b)"
 )
 
 
@@ -305,7 +308,9 @@ def _within_limit(candidate: Candidate) -> Candidate:
     if len(sentence) <= MAX_TEXT:
         return candidate
     figure = candidate.figure
-    at = sentence.find(figure.text) if figure is not None and figure.text else -1
+    at = candidate.at
+    if at < 0 and figure is not None and figure.text:
+        at = sentence.find(figure.text)
     start = max(0, at - _AROUND) if at >= 0 else 0
     end = min(len(sentence), (at if at >= 0 else 0) + _AROUND)
     start = sentence.rfind(" ", 0, start) + 1 if start else 0
@@ -605,8 +610,12 @@ def _not_a_claim(
             for a in own
         )
     for start, end in relative:
-        if start < located.start < end and not any(start <= a.end <= end for a in own):
-            return True
+        if (
+            start < located.start < end
+            and not any(start <= a.end <= end for a in own)
+            and not _HARM_BEFORE.search(text, start, located.start)
+        ):
+            return True  # "protests which spread to 35 counties", not "which fell, killing 40"
     if (located.figure.unit or "").lower() in _MENTIONS or _MENTION_BEFORE.search(
         text, max(0, located.start - 40), located.start
     ):
@@ -626,7 +635,7 @@ def _not_a_claim(
         return True  # "in two villages", "across ten provinces": where, not how many
     if _RANK_BEFORE.search(text, max(0, located.start - 8), located.start):
         return True  # "one of the top three fires": a rank, not a count
-    if _CHANGED_BY.search(text, max(0, located.start - 90), located.start):
+    if _CHANGED_BY.search(text, max(0, located.start - 130), located.start):
         return True  # "lowered the toll by more than 100": how much a count moved
     if previous is not None and not located.figure.unit and previous.end <= located.start:
         between = text[previous.end : located.start]
@@ -645,6 +654,10 @@ def _not_a_claim(
 
 
 _CONVERTED = LazyPattern(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately|or|nearly)?\s*")
+_HARM_BEFORE = LazyPattern(
+    r"\b(?:killing|injuring|wounding|leaving|claiming\s+the\s+lives\s+of)\s+"
+    r"(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+|over\s+|nearly\s+)?$"
+)
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip
 # ... and the figures of nobody the sentence names, compared with: "twice the official
@@ -657,7 +670,7 @@ _MENTION_BEFORE = LazyPattern(
 _RANK_BEFORE = LazyPattern(r"\btop\s+$", re.I)
 _CHANGED_BY = LazyPattern(
     r"\b(?:lowered|raised|reduced|increased|cut|revised|decreased|rose|risen|fell|fallen|"
-    r"dropped|climbed|grew|grown|jumped|shrank|down|up)\b[^,;.:]{0,60}\bby\s+$",
+    r"dropped|climbed|grew|grown|jumped|shrank|down|up)\b[^,;.:]{0,100}\bby\s+$",
     re.I,
 )
 _SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
@@ -862,6 +875,7 @@ def _candidates(
                 headline=sentence.headline,
                 part=bool(item.located and item.located.part),
                 paragraph=sentence.paragraph,
+                at=item.located.start if item.located is not None else -1,
             )
         )
         first_time = item.clause not in disputes
@@ -952,7 +966,7 @@ _MONTH = (
 _DATE_PHRASE = LazyPattern(
     rf"""(?<!since\s)(?<!until\s)(?<!from\s)(?<!after\s)(?<!before\s)\b(
         (?:on\s+|last\s+|this\s+past\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?
-      | yesterday | today | last\s+night
+      | yesterday | today | last\s+night | tonight | this\s+(?:morning|afternoon|evening)
       | (?:last|this|earlier\s+this)\s+(?:week|month|year)
       | (?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?(?:,?\s+\d{{4}})?
       | (?:on\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?

@@ -368,6 +368,7 @@ _NOT_A_COUNT_AFTER = LazyPattern(
             seat|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
       | (?<=\.\d)\s+(?:earthquake|quake|tremor|aftershock)\b   # a magnitude: "a 6.8 quake"
       | -?\s*magnitude\b
+      | -a-(?:year|day|week|month)\b     # "a $20 billion-a-year industry": a description
       | \s+in\s+magnitude\b             # "measuring 7.7 in magnitude"
       | \s*(?:miles?|mi|km|kilomet(?:re|er)s?|metres?|meters?|m|feet|ft|yards?)\s+
         (?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|
@@ -522,7 +523,7 @@ _PHRASE_STOP = set(
     should may might must can shall do does did said say says told tell according
     reportedly allegedly also already now then still just only more less were while when
     where if it its their his her our your my they he she we you i there here so not no
-    being sent killed more others each every even alone yet""".split()
+    being sent killed more others each every even alone yet till""".split()
 )
 # "killed" and "dead" may head a phrase ("350 killed") but never extend one.
 # Verbs that end a counted phrase ("9,000 men came"), beside any word in -ed
@@ -707,7 +708,18 @@ def _qualifier_before(text: str, start: int, previous: str) -> tuple[str | None,
         text, max(0, start - match.end() - 12), start - match.end()
     ):
         return None, start  # "the toll has gone up to 52": the count rose to it
+    if phrase == "over" and _HANDED.search(
+        text, max(0, start - match.end() - 12), start - match.end()
+    ):
+        return None, start  # "police handed over 441 bodies": a verb's particle
     return phrase, start - match.end()
+
+
+_INCREMENT_AFTER = LazyPattern(r"\s+(?:more(?!\s+than)|new|additional|further|fresh)\b", re.I)
+_HANDED = LazyPattern(
+    r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing)\s+$",
+    re.I,
+)
 
 
 _MOVED_UP = LazyPattern(
@@ -1224,8 +1236,12 @@ def _finish(
     if head and (head.lower() in _TIME_NOUNS or (phrase or "").partition(" ")[0] in _TIME_NOUNS):
         return None  # a duration: "48 hours", "three years", "a 20 minute walk"
     # "including 640 children"; "90 of the 1,300 missing", "9 out of 10"
-    part = _follows(preceding, _PART_WORDS, _PART_LAST) or (
-        not percent and bool(_OF_A_WHOLE.match(text, end))  # a share says so by its unit
+    part = (
+        _follows(preceding, _PART_WORDS, _PART_LAST)
+        or (not percent and bool(_OF_A_WHOLE.match(text, end)))  # a share says so by its unit
+        # what was added to a running count: "29 more were rescued", "another 40"
+        or bool(_INCREMENT_AFTER.match(text, end))
+        or (bool(preceding) and preceding[-1] in ("another", "further"))
     )
     if first.words and first.value < 10 and first.scale == 1 and second is None:
         # "one", "two" alone: a count only with a counted noun after it, or as a
@@ -1465,7 +1481,9 @@ def _counted_before(text: str, begin: int) -> str | None:
         return None
     noun = match.group("noun") or match.group("noun2")
     if noun:
-        return noun
+        # "the number of spoilt ballots": the phrase's head, not its first word
+        head = _counted_phrase(text, match.start("noun") - 1)[1] if match.group("noun") else None
+        return head or noun
     if match.group("crowd"):
         return "people"
     return "deaths" if match.group("toll") else None

@@ -420,9 +420,23 @@ def _place_in(text: str) -> str | None:
         owners = [i for i, word in enumerate(name) if word.endswith("'s")]
         if owners and owners[-1] < len(name) - 1:
             name = name[owners[-1] + 1 :]
+        elif owners:
+            # "Georgia's breakaway province of South Ossetia", "India's northern state of
+            # Assam", "Russia's western Kursk region": the narrower place the owner holds
+            narrower = _pattern(_NARROWER).match(text, match.end())
+            if narrower:
+                name = (narrower["of"] or narrower["before"]).split()
         if name:
             return " ".join(name).removesuffix("'s")
     return None
+
+
+_DIVISION = r"(?:province|region|state|district|republic|territory|county|governorate|oblast)"
+_NARROWER = (
+    rf"\s+(?:[a-z-]+\s+){{0,3}}?{_DIVISION}\s+of\s+(?:the\s+)?"
+    r"(?P<of>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    r"|\s+(?:[a-z-]+\s+){0,2}?(?P<before>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+" + _DIVISION
+)
 
 
 def place_named(text: str) -> str | None:
@@ -492,6 +506,13 @@ def infer_quantity(
         sentence = text[max(0, anchor - 400) : anchor] if anchor > 80 else before
         measure, part = _money_measure(sentence, after) or (None, None)
         state, group = state or measure, group or part
+    if group is None and state == "dead" and (unit or "").lower() == "bodies":
+        # "441 bodies were handed over", "buried 30 bodies": what became of some of the
+        # dead, not the toll
+        fates = [
+            _BODY_FATES[w] for w in (*_clause_before(before, 3), *words[:5]) if w in _BODY_FATES
+        ]
+        group = fates[0] if fates else None
     if counted is None and state:
         counted = STATES[state][1]
     if counted is None:
@@ -502,6 +523,13 @@ def infer_quantity(
     if place and topic is not None and not keep_places and _own_place(place, topic):
         place = None
     return Quantity(counted, state, group, place)
+
+
+_BODY_FATES = {
+    "handed": "handed-over", "returned": "handed-over", "released": "handed-over",
+    "buried": "buried", "cremated": "buried", "identified": "identified",
+    "unidentified": "unidentified", "unclaimed": "unclaimed", "claimed": "claimed",
+}  # fmt: skip
 
 
 def unnamed_part(key: str | None) -> bool:

@@ -253,8 +253,8 @@ def _cell(value: object) -> str:
 
 # The fields of a version, in the order shown; date_precision shows with the date.
 _VERSION_FIELDS = (
-    "text", "source", "topic", "date", "as_of", "figure", "unit", "stance", "url", "tags",
-    "note", "verdict", "verdict_explanation",
+    "text", "source", "topic", "date", "as_of", "figure", "unit", "quantity", "stance", "url",
+    "tags", "note", "verdict", "verdict_explanation",
 )  # fmt: skip
 
 

@@ -38,7 +38,7 @@ class Sentence:
 
 def read(text: str) -> list[Sentence]:
     out: list[Sentence] = []
-    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    lines = _unwrapped([line.rstrip() for line in text.splitlines()])
     for index, raw in enumerate(lines):
         if _PHOTO_CREDIT.search(raw) or _FURNITURE.match(raw):
             # a photo's caption, a link to another story: they repeat or point
@@ -63,6 +63,40 @@ def read(text: str) -> list[Sentence]:
                     open_quote = False
             out.append(Sentence(piece, headline, index, level, opened))
     return out
+
+
+def _unwrapped(raw: list[str]) -> list[str]:
+    """The article's lines, a paragraph a line, with the line breaks of copy wrapped
+    by hand ("The toll\nfrom the storm rose to 40, police said") joined: a line goes
+    on into the next when that one starts in lower case or the line ends on a word no
+    sentence ends with."""
+    lines: list[str] = []
+    joining = False
+    for line in raw:
+        if not line.strip():
+            joining = False
+            continue
+        if (
+            joining
+            and lines
+            and _CONTINUES.match(line)
+            or (joining and lines and _OPEN_END.search(lines[-1]))
+        ):
+            lines[-1] = f"{lines[-1]} {line.strip()}"
+        else:
+            lines.append(line)
+        joining = not _CLOSED.search(line)
+    return lines
+
+
+# A line that ends a sentence or a heading, and what marks a wrapped one.
+_CLOSED = LazyPattern(r"[.!?:;…”\"’')\]]\s*$|^\s*[•*·▪◦‣–-]\s")
+_CONTINUES = LazyPattern(r"\s*[a-z]")
+_OPEN_END = LazyPattern(
+    r"\b(?:the|a|an|of|in|on|at|to|from|with|by|for|and|or|as|that|which|who|its|their|his|"
+    r"her|this|these|than|into|under|over|about|some|more|most)$",
+    re.I,
+)
 
 
 # What marks a line as a photo's caption or credit: "(AP Photo/Jo Lee)", "Photo: X",
@@ -114,7 +148,8 @@ _CLAUSE_SPLIT = LazyPattern(
     r"(?P<contrast>;\s+|,?\s+(?:while|whereas|whilst)\s+|,\s+(?:but|though)\s+|\s+[–—]\s+|"
     r",\s+(?:against|versus|vs\.?)\s+)"
     r"|(?P<continue>,\s+(?:adding|and\s+added|and\s+said|noting)\s+(?:that\s+)?|,\s+and\s+that\s+)"
-    r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+)"
+    r"|(?P<sub>\s+when\s+|\s+although\s+|\s+because\s+"
+    r"|,\s+as\s+(?!(?:many|much|well|of|part|a\s+result|expected|such|per|high|low)\b))"
 )
 # A relative clause describes what comes before it; its figures are not the speaker's.
 _RELATIVE = LazyPattern(

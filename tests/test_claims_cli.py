@@ -271,3 +271,21 @@ def test_version():
     from claimtrack.cli import app
 
     assert CliRunner().invoke(app, ["--version"]).stdout.strip() == f"claimtrack {__version__}"
+
+
+def test_a_quantity_set_by_hand_outlives_a_new_figure(cli):
+    claim = cli.json(
+        "add", "Police said 441 bodies were handed over", "--source", "Police",
+        "--date", "2013-05-02", "--topic", "Mill collapse",
+    )  # fmt: skip
+    read = claim["quantity"]
+    cli("edit", str(claim["id"]), "--quantity", "bodies(handed-over)")
+    edited = cli.json("edit", str(claim["id"]), "--figure", "450", "--json")
+    assert edited["quantity"] == "bodies(handed-over)" != read
+    # one read from the text is read again
+    cli("edit", str(claim["id"]), "--quantity", "")
+    again = cli.json("edit", str(claim["id"]), "--figure", "460", "--json")
+    assert again["quantity"] == read
+    # and the history says what each edit did to it
+    shown = cli("history", str(claim["id"])).stdout
+    assert f"{read} → bodies(handed-over)" in " ".join(shown.split())

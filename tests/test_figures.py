@@ -7,6 +7,7 @@ from claimtrack.figures import (
     Figure,
     find_figures,
     format_figure,
+    locate_figures,
     normalise_unit,
     parse_figure,
     parse_figure_option,
@@ -174,6 +175,9 @@ NEWS_FORMS = [
     ("roughly 1 in 4 homes", 25, 25, "approx", "percent"),
     ("3 out of 10 nurses", 30, 30, "exact", "percent"),
     ("a 40,000-strong crowd", 40_000, 40_000, "exact", "people"),
+    # "over" as a verb's particle, and "till" after a figure
+    ("police handed over 441 bodies", 441, 441, "exact", "bodies"),
+    ("the count reached 350 till this afternoon", 350, 350, "exact", None),
     ("a third of the city", 100 / 3, 100 / 3, "exact", "percent"),
     # spaces and words
     ("1\u202f234\u202f567 voters", 1_234_567, 1_234_567, "exact", "voters"),
@@ -295,6 +299,7 @@ def test_counted_number_wins(text, stated, unit):
         "after a 7.1 quake hit the coast",
         "the tremor measuring 5.2 in magnitude",
         "a 10-15 minute delay",
+        "the country's $20 billion-a-year garment trade",
         "charged under sections 302, 304(1) and 120 of the code",
         # where a place is, not a count
         "The fire broke out in Talsen, 40 miles north of the capital",
@@ -361,6 +366,14 @@ def test_list_items_count_what_the_first_counts(text, units):
     assert [f.unit for f in find_figures(text)] == units
 
 
+@pytest.mark.parametrize(
+    "text", ["29 more people were rescued", "12 new deaths", "another 40 people", "a further 30"]
+)
+def test_what_was_added_to_a_count_is_a_part_of_it(text):
+    (located,) = locate_figures(text)
+    assert located.part
+
+
 def test_several_figures_found_in_order():
     figures = find_figures("Seoul said 1,500 troops left; Kyiv said up to 10,000 soldiers")
     assert [f.stated for f in figures] == [1500, 10000]
@@ -411,6 +424,7 @@ def test_stated_figure():
         ("At least 300 armed men stormed the port", "men"),
         ("Some 5,000 trained soldiers arrived on Monday", "soldiers"),
         ("The count rose to 140 even as rain fell", None),
+        ("They put the number of spoilt ballots at 12,000", "ballots"),
     ],
 )
 def test_a_verb_ends_the_counted_phrase(text, unit):

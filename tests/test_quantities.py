@@ -63,6 +63,13 @@ CASES = [
     # a place after the figure is a scope
     ("Zelensky says 11,000 North Korean troops are now in Russia's Kursk region", "troops:deployed(north-korean)@kursk"),
     ("Police counted 30,000 protesters in Paris", "people:attending@paris"),
+    # what became of some of the dead is no toll
+    ("Police said 210 bodies were handed over to families", "people:dead(handed-over)"),
+    ("Thirty bodies were buried on Sunday", "people:dead(buried)"),
+    ("Rescuers recovered 400 bodies", "people:dead"),
+    # the narrower place an owner holds
+    ("Rights groups said fewer than 90 civilians died in Georgia's breakaway region of Abkhazia",
+     "people:dead(civilians)@abkhazia"),
     ("The union said 400,000 workers went on strike nationwide", "workers:on-strike@nationwide"),
     ("Officials said 200 people were missing in October", "people:missing"),  # a month, no place
     ("About 600 people are missing, according to Reuters", "people:missing"),
