@@ -288,7 +288,7 @@ def sources_alias(
 @sources_app.command("affiliate")
 def sources_affiliate(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="Who speaks, e.g. 'Igor Petrov'."),
+    name: str = typer.Argument(..., metavar="NAME", help="Who speaks, e.g. 'Igor Petrov'."),
     organisation: str | None = typer.Argument(
         None, metavar="[ORG]", help="Whom NAME speaks for, e.g. 'Defence Ministry'."
     ),
