@@ -154,6 +154,8 @@ _REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", 
             "estimate", "tally", "count", "investigation", "review", "audit", "census",
             "poll", "document", "memo", "dossier", "briefing"}  # fmt: skip
 _DOCUMENTS = _REPORT_NOUNS | _REPORTS
+_RECORDS = {"records", "record", "sources", "account", "accounts", "information", "figure",
+            "calculations", "tallies", "reckoning", "findings"}  # fmt: skip
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = set(
     """january february march april may june july august september october november december
@@ -570,6 +572,12 @@ _NOT_SOURCES = set(
     findings results records documents reports claims bodies deaths injuries casualties
     cases homes houses buildings""".split()
 )
+# Events: "Mine Collapse Confirms 41 Deaths" in a title is no one's claim.
+_EVENTS = set(
+    """collapse blast explosion fire fires quake earthquake flood floods storm cyclone
+    hurricane typhoon attack attacks crash stampede disaster tragedy war violence clashes
+    fighting riots bombing bombings landslide tsunami wildfire wildfires accident shooting""".split()
+)
 
 
 def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None:
@@ -619,6 +627,10 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if before in ("of", "from", "in", "on", "with", "about", "for"):
         return None  # "in the light of early market loss estimates": no subject
     if before == "the":
+        if k >= 1 and toks[k - 1][0].endswith("ing") and toks[k - 1][0].islower():
+            # "a spokesman at the control room coordinating the search said": whoever
+            # does the coordinating, not the search
+            return noun_phrase_before(toks, k - 1)
         return " ".join(words), False
     if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
         return f"{toks[k][0]} {' '.join(words)}", False  # "France's undertakers said"
@@ -926,7 +938,9 @@ _PASSIVE = LazyPattern(
     re.I,
 )
 _PARENTHESIS_SOURCE = LazyPattern(
-    r"(?<=\d)\s?\((?!\d)([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+)"
+    r"(?<=\d)\s?\((?!\d)(?!(?:Video|Videos|Photos?|Pictures|Updated?|Live|Watch|Audio|Listen|"
+    r"Graphic|Map|Gallery|Opinion|Analysis|Explainer)\))"
+    r"([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+)"
     r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
 )
 _GAPPED = LazyPattern(
@@ -996,6 +1010,8 @@ def attributions(clause: str) -> list[Attribution]:
             if name.lower() in _GENERIC_SOURCES:
                 continue  # "according to the latest information"
             if name.split()[0].lower() in POSSESSIVES:
+                if len(name.split()) > 1 and name.split()[-1].lower() not in _DOCUMENTS | _RECORDS:
+                    continue  # "numbered according to their DNA samples": in line with
                 # "according to their statement": whose, the caller resolves
                 found.append(Attribution(None, "reports", "according", match.start(),
                                          match.end(), False, pronoun=name.lower()))  # fmt: skip
@@ -1233,7 +1249,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if named is None:
             continue
         name, person = named
-        if name.lower() in _NOT_SOURCES:
+        if name.lower() in _NOT_SOURCES or name.split()[-1].lower() in _EVENTS:
             continue  # "Crowd estimates ranged": the figure, not who gives it
         begin = clause.rfind(name.split()[0], 0, start)
         begin = begin if begin >= 0 else start

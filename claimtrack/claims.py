@@ -766,7 +766,7 @@ def edit_changes(
         changes["note"] = check_text(note, "note") if note.strip() else None
     if quantity is not None:
         changes["quantity"] = check_quantity(quantity)
-    elif {"figure", "unit"} & set(changes) and _read_from_text(current):
+    elif "text" in changes or ({"figure", "unit"} & set(changes) and _read_from_text(current)):
         changes["quantity"] = None  # read again once the claim's topic is known
     return changes
 

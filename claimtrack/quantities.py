@@ -41,9 +41,9 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "unaccounted for|still missing|remain missing|reported missing|missing|disappeared|"
      "not been found|lost at sea"),
     ("dead", CUMULATIVE, "people",
-     "death toll|lost their lives|killed|dead|died|deaths|death|fatalities|fatality|perished|"
-     "lives|bodies|toll"),
-    ("injured", CUMULATIVE, "people", "injured|wounded|hurt|injuries|injury"),
+     "death toll|lost their lives|killed|killing|dead|died|deaths|death|fatalities|fatality|"
+     "perished|lives|bodies|toll"),
+    ("injured", CUMULATIVE, "people", "injured|injuring|wounded|wounding|hurt|injuries|injury"),
     ("rescued", CUMULATIVE, "people", "rescued|pulled alive|saved"),
     # Evacuated, displaced and "left their homes" are one count in the copy that
     # gives them: where people are who had to leave.

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shlex
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -759,6 +760,16 @@ def candidates_table(
     return table
 
 
+def new_topic_note(topic: str, near: Sequence[str]) -> str:
+    """What `extract --save --topic` says when the topic is new: a typo makes one."""
+    if not near:
+        return inert(f"New topic {topic!r}.")
+    return inert(
+        f"New topic {topic!r}; did you mean {near[0]!r}? To join them: "
+        f"claimtrack topics merge {shlex.quote(topic)} {shlex.quote(near[0])}"
+    )
+
+
 def saved_text(saved: Sequence[tuple[Claim, str]], url: str | None) -> str:
     """What `extract` stored: each claim's id, source, figure and topic, and
     which ones were stored already."""
@@ -773,5 +784,5 @@ def saved_text(saved: Sequence[tuple[Claim, str]], url: str | None) -> str:
             status, "already stored; this article added to its appearances"
         )
         figure = claim.figure_words or "no figure"
-        lines.append(f"  #{claim.id} {claim.source}: {figure}; topic {claim.topic} ({words})")
+        lines.append(f"  #{claim.id} ({words}) {claim.source}: {figure}; topic {claim.topic}")
     return inert("\n".join(lines))

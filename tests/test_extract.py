@@ -461,8 +461,21 @@ REAL_SHAPES = [
         "The toll rose to 210, as rescuers reached the lower floors, the authorities said.",
         [("authorities", "asserts", 210)],
     ),
-    # what is counted never speaks; survivors do
+    # the object of a participle before the verb is not its subject
+    (
+        "The pit caved in, killing 120 miners, a spokesman at the army control room "
+        "coordinating the rescue said.",
+        [("army", "asserts", 120)],
+    ),
+    # a page's tags in brackets are no source; an outlet's dateline is no claimant
+    ("Mine collapse: toll climbs to 35, missing 80 (Video) (Updated)", []),
+    (
+        "Lora, Apr 26 (Norpress.com): The toll reached 350 this afternoon, police said.",
+        [("police", "asserts", 350)],
+    ),
+    # what is counted never speaks, nor does an event; survivors do
     ("More bodies found in the mud on Monday, adding up to 93 deaths.", []),
+    ("Norway Mine Collapse Confirms 41 Deaths", []),
     (
         "Several hundred miners are still trapped, survivors told reporters.",
         [("survivors", "asserts", 900)],
@@ -537,6 +550,12 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # "according to their ..." names a source only with a record of theirs
+    (
+        "The Atlas Relief Agency opened a camp. Thirty bodies were buried, the graves "
+        "numbered according to their DNA samples. Forty people died, according to its records.",
+        [("Atlas Relief Agency", "reports", 40)],
+    ),
     # copy wrapped by hand: a line goes on into the next
     (
         "The death\ntoll from the mine fire has risen to 61 and\ncould climb higher, police said "

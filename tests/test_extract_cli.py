@@ -166,13 +166,13 @@ def test_save_lists_each_claim_and_what_was_stored_before(cli, article):
         figure = claim["figure"]["text"].lower() if claim["figure"] else None
         words = {"about 12,000": "about 12,000 homes", "at least 40": "at least 40 boats"}
         line = (
-            f"  #{claim['id']} {claim['source']}: {words.get(figure, 'no figure')}; "
-            f"topic {claim['topic']} (new)"
+            f"  #{claim['id']} (new) {claim['source']}: {words.get(figure, 'no figure')}; "
+            f"topic {claim['topic']}"
         )
         assert line in first
     again = cli(*args, "--save").stdout.splitlines()
     assert again[0] == "Saved 0 new claims from https://e.org/storm; 3 already stored."
-    assert sum(line.endswith("(already stored)") for line in again) == 3
+    assert sum("(already stored)" in line for line in again) == 3
     assert len(cli.json("list")) == 3
 
 
@@ -401,3 +401,24 @@ def test_saved_claims_of_one_story_share_its_quantity_and_conflict(cli, article)
     by_source = {c["source"]: c["id"] for c in claims}
     organisers, police = by_source["Organisers"], by_source["police"]
     assert ("contradiction", tuple(sorted((organisers, police)))) in found
+
+
+def test_a_new_topic_is_said_so_and_a_near_name_is_offered(cli, article):
+    path = article(STORM)
+    first = cli("extract", path, "--published", "2024-03-15", "--topic", "Harbour storm",
+                "--save")  # fmt: skip
+    assert "New topic 'Harbour storm'." in first.stderr
+    typo = cli("extract", article(FOLLOW_UP, "b.txt"), "--published", "2024-03-16",
+               "--topic", "Harbour strom", "--save")  # fmt: skip
+    assert (
+        "New topic 'Harbour strom'; did you mean 'Harbour storm'? To join them: "
+        "claimtrack topics merge 'Harbour strom' 'Harbour storm'"
+    ) in typo.stderr
+    again = cli("extract", path, "--published", "2024-03-15", "--topic", "Harbour storm",
+                "--save")  # fmt: skip
+    assert "New topic" not in again.stderr
+    # a topic asked for that is not there names the nearest ones
+    message = cli.error("timeline", "Harbour", code=3)
+    assert message == (
+        "Error: no topic named 'Harbour'; did you mean 'Harbour storm' or 'Harbour strom'?"
+    )

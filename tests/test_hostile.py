@@ -953,7 +953,7 @@ def hostile_store(cli, tmp_path):
         cli("add", text, "--source", f"Src{i} \u202e;'", "--date", f"2024-10-0{i + 1}",
             "--topic", "T;\"x\"", "--tag", "a;b", "--tag", "back\\slash", "--tag", "end\\",
             "--tag", "=1+1", "--note", f"note {i}\nline", "--url", f"https://example.org/{i}?a=1&b=2",
-            "--as-of", "2024-09" if i % 2 else "2024")  # fmt: skip
+            "--as-of", ("2024-09", "2024", "2024-10")[i % 3])  # fmt: skip
     cli("rate", "2", "disputed", "-e", "An upper bound; not a count")
     time.sleep(0.01)
     cli("edit", "2", "--note", "edited after the verdict")  # verdict_at now differs

@@ -63,6 +63,7 @@ CASES = [
     # a place after the figure is a scope
     ("Zelensky says 11,000 North Korean troops are now in Russia's Kursk region", "troops:deployed(north-korean)@kursk"),
     ("Police counted 30,000 protesters in Paris", "people:attending@paris"),
+    ("The mine caved in, killing 120 people", "people:dead"),
     # what became of some of the dead is no toll
     ("Police said 210 bodies were handed over to families", "people:dead(handed-over)"),
     ("Thirty bodies were buried on Sunday", "people:dead(buried)"),

@@ -113,9 +113,7 @@ def stored_conflicts(store: Store, settings: Settings, topic: str | None = None)
 
     if settings == STORED:
         if topic is not None and store.find_topic(topic) is None:
-            from claimtrack.errors import NotFoundError
-
-            raise NotFoundError(f"no topic named {topic!r}")
+            raise store.no_topic(topic)
         return store.stored_rows(topic)
     from itertools import groupby
 

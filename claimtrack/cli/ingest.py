@@ -186,8 +186,14 @@ def claims_extract(
         from claimtrack.claims import story_quantities
 
         claims = story_quantities(claims, topic, topic_quantities(store, topic))
-    saved = (store or open_store_of(ctx)).save_reported(claims)
+    store = store or open_store_of(ctx)
+    new_topic = topic is not None and store.find_topic(topic) is None
+    saved = store.save_reported(claims)
     typer.echo(saved_text(saved, address), err=as_json)
+    if new_topic:
+        from claimtrack.render import new_topic_note
+
+        typer.echo(new_topic_note(str(topic), store.similar_topics(str(topic))), err=True)
 
 
 def preview_json(

@@ -9,6 +9,7 @@ bulk load, backups and checks) its subclass says, in sqlite.py and postgresql.py
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -229,6 +230,23 @@ class Store:
             return None  # no stored name holds a lone surrogate
         row = self.conn.execute("SELECT id, name FROM topics WHERE key = ?", (key,)).fetchone()
         return (row[0], row[1]) if row else None
+
+    def no_topic(self, name: str) -> NotFoundError:
+        """The error for a topic that is not there, naming the nearest ones: a typo
+        ("Mill fier") or a part of the name ("Rana Plaza") finds them."""
+        near = self.similar_topics(name, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        return NotFoundError(f"no topic named {name!r}{hint}")
+
+    def similar_topics(self, name: str, cutoff: float = 0.8) -> list[str]:
+        """The two topic names nearest to `name` but not it, nearest first: what a
+        typo may have meant."""
+        wanted = topic_key(name)
+        names = {topic_key(row[0]): row[0] for row in self.conn.execute("SELECT name FROM topics")}
+        names.pop(wanted, None)
+        near = difflib.get_close_matches(wanted, sorted(names), n=2, cutoff=cutoff)
+        ratio = {k: difflib.SequenceMatcher(None, wanted, k).ratio() for k in near}
+        return [names[k] for k in sorted(near, key=lambda k: (-ratio[k], k))]
 
     def ensure_topic(self, name: str) -> tuple[int, str, bool]:
         found = self.find_topic(name)
@@ -498,7 +516,7 @@ class Store:
         if topic:
             found = self.find_topic(topic)
             if not found:
-                raise NotFoundError(f"no topic named {topic!r}")
+                raise self.no_topic(topic)
             where.append("c.topic_id = ?")
             params.append(found[0])
         if source:
@@ -680,7 +698,7 @@ class Store:
         with self.transaction():
             found = self.find_topic(topic)
             if not found:
-                raise NotFoundError(f"no topic named {topic!r}")
+                raise self.no_topic(topic)
             key = quantity or "*"
             if kind is None:
                 self.conn.execute(
@@ -1122,7 +1140,7 @@ class Store:
         with self.transaction():
             found = self.find_topic(old)
             if not found:
-                raise NotFoundError(f"no topic named {old!r}")
+                raise self.no_topic(old)
             clash = self.find_topic(new)
             if clash and clash[0] != found[0]:
                 raise ClaimtrackError(
@@ -1160,9 +1178,9 @@ class Store:
         with self.transaction():
             found, into = self.find_topic(source), self.find_topic(target)
             if not found:
-                raise NotFoundError(f"no topic named {source!r}")
+                raise self.no_topic(source)
             if not into:
-                raise NotFoundError(f"no topic named {target!r}")
+                raise self.no_topic(target)
             if found[0] == into[0]:
                 raise ClaimtrackError(f"cannot merge topic {found[1]!r} into itself")
             touched = self._groups("topic_id = ?", (found[0],))
@@ -1599,7 +1617,7 @@ class Store:
         if topic is not None:
             found = self.find_topic(topic)
             if not found:
-                raise NotFoundError(f"no topic named {topic!r}")
+                raise self.no_topic(topic)
             where.append("c.topic_id = ?")
             params.append(found[0])
         if source is not None:
