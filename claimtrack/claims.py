@@ -107,6 +107,9 @@ class Claim:
     appearances: tuple[Appearance, ...] = ()
     added_by: str | None = None  # who stored it
     verdict_by: str | None = None  # who gave its verdict
+    # The source its source speaks for (a spokesman's ministry), as stored on the
+    # source; read-only on a claim, except as what an import or an article says.
+    speaks_for: str | None = None
 
     @property
     def unit_norm(self) -> str | None:
@@ -115,6 +118,16 @@ class Claim:
     @property
     def figure_words(self) -> str:
         return figure_words(self.figure, self.unit)
+
+    @property
+    def voice(self) -> str:
+        """Whose word the claim is: the source its source speaks for, else its source."""
+        return self.speaks_for or self.source
+
+    @property
+    def speaker(self) -> str:
+        """Who said it, as a reason names them: 'Igor Petrov (for Defence Ministry)'."""
+        return f"{self.source} (for {self.speaks_for})" if self.speaks_for else self.source
 
     @property
     def compared_date(self) -> ClaimDate:
@@ -146,6 +159,7 @@ class Claim:
             "id": self.id,
             "text": self.text,
             "source": self.source,
+            "speaks_for": self.speaks_for,
             "topic": self.topic,
             "date": self.date.iso,
             "date_precision": self.date.precision,
@@ -394,6 +408,7 @@ def claim_problems(claim: Claim, today: date, now: str) -> list[tuple[str, str]]
     texts = (
         ("text", claim.text, MAX_TEXT, False),
         ("source", claim.source, MAX_NAME, False),
+        ("speaks_for", claim.speaks_for, MAX_NAME, True),
         ("topic", claim.topic, MAX_NAME, True),
         ("unit", claim.unit, MAX_NAME, True),
         ("note", claim.note, MAX_TEXT, True),
@@ -410,6 +425,11 @@ def claim_problems(claim: Claim, today: date, now: str) -> list[tuple[str, str]]
             problems.append((name, problem))
     if isinstance(claim.source, str) and not source_key(claim.source):
         problems.append(("source", f"the source {claim.source!r} holds no letter or digit"))
+    if isinstance(claim.speaks_for, str) and isinstance(claim.source, str):
+        if not source_key(claim.speaks_for):
+            problems.append(("speaks_for", f"{claim.speaks_for!r} holds no letter or digit"))
+        elif source_key(claim.speaks_for) == source_key(claim.source):
+            problems.append(("speaks_for", f"{claim.source!r} cannot speak for itself"))
     if claim.url is not None:
         try:
             check_url(claim.url)

@@ -7,7 +7,8 @@ level figures about the same moment, event figures about the same event date,
 cumulative figures also across time, where a running total must not fall.
 Claims are sorted by the moment they describe and swept, so only claims close
 enough in time are ever paired. A denial is one conflict with every claim of
-another source that it answers.
+another source that it answers. Two claims meet only when their voices differ: a
+source's voice is the source it speaks for (a spokesman's, his ministry), else itself.
 """
 
 from __future__ import annotations
@@ -263,14 +264,14 @@ def figure_conflicts(group: Sequence[Claim], kind: str, settings: Settings) -> l
 
 class _Group:
     """What the sweeps read of each claim, worked out once: its span in days, its
-    source, its interval as compared."""
+    voice, its interval as compared."""
 
     def __init__(self, claims: Sequence[Claim], settings: Settings) -> None:
         self.claims = claims
         spans = [_span(c.as_of or c.date) for c in claims]
         self.starts = [span[0] for span in spans]
         self.ends = [span[1] for span in spans]
-        self.keys = [source_key(c.source) for c in claims]
+        self.keys = [source_key(c.voice) for c in claims]
         self.bounds = [_bounds(c.figure, settings) for c in claims]  # type: ignore[arg-type]
         self.capped = [c.figure.qualifier == AT_MOST for c in claims]  # type: ignore[union-attr]
 
@@ -364,7 +365,7 @@ def _falling(group: _Group, settings: Settings) -> Iterator[Conflict]:
     )  # fmt: skip
     by_end = sorted(range(len(claims)), key=lambda i: (ends[i], i))
     settled = 0
-    latest: dict[str, int] = {}  # each source's latest settled claim, by index
+    latest: dict[str, int] = {}  # each voice's latest settled claim, by index
     heap: list[tuple[float, int]] = []  # (-floor, index)
     for later in range(len(claims)):
         while settled < len(by_end) and ends[by_end[settled]] + window < starts[later]:
@@ -465,7 +466,7 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
     spans = [c.compared_date for c in affirming]
     starts = [span.start.toordinal() for span in spans]
     ends = [span.end.toordinal() for span in spans]
-    keys = [source_key(c.source) for c in affirming]
+    keys = [source_key(c.voice) for c in affirming]
     one_side: dict[tuple[str, str], bool] = {}
     # how long before its end a claim may start: a day's claim none, one dated by its
     # year up to 365 days
@@ -479,7 +480,7 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
         if days:
             first = bisect_left(starts, begin - days - longest)
             last = bisect_right(starts, end + days)
-        mine = source_key(denial.source)
+        mine = source_key(denial.voice)
         candidates = []
         for i in range(first, last):
             other = affirming[i]
@@ -487,7 +488,7 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
                 continue
             if denial.quantity and other.quantity and other.quantity != denial.quantity:
                 continue
-            pair = (denial.source, other.source)
+            pair = (denial.voice, other.voice)
             if pair not in one_side:
                 one_side[pair] = _one_side(*pair)
             if not one_side[pair]:
@@ -508,9 +509,10 @@ def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> l
             if other.figure is None
             or _meets((low, high), _bounds(other.figure, settings), settings.tolerance)
         ]
-    named = _named_in(denial.text, {c.source for c in candidates})
+    # a denial that names a ministry answers its spokesman too
+    named = _named_in(denial.text, {c.source for c in candidates} | {c.voice for c in candidates})
     if named:
-        candidates = [c for c in candidates if c.source in named]
+        candidates = [c for c in candidates if c.source in named or c.voice in named]
     denied = denied_quantity(denial.text) if not denial.quantity else None
     if denied is None:
         return candidates
@@ -574,13 +576,13 @@ def _one_side(a: str, b: str) -> bool:
 
 
 def _denial(denial: Claim, answered: list[Claim]) -> Conflict:
-    said = f"Denial: {denial.source} denies ({denial.compared_date.iso}): {_quote(denial.text)}"
+    said = f"Denial: {denial.speaker} denies ({denial.compared_date.iso}): {_quote(denial.text)}"
     if len(answered) == 1:
         (other,) = answered
-        reason = f"{said}; {other.source} {other.stance} ({other.compared_date.iso}): {_quote(other.text)}"
+        reason = f"{said}; {other.speaker} {other.stance} ({other.compared_date.iso}): {_quote(other.text)}"
     else:
         sources = len({source_key(c.source) for c in answered})
-        shown = "; ".join(f"{c.source} {c.stance} ({c.compared_date.iso})" for c in answered[:5])
+        shown = "; ".join(f"{c.speaker} {c.stance} ({c.compared_date.iso})" for c in answered[:5])
         more = f"; and {len(answered) - 5} more" if len(answered) > 5 else ""
         reason = (
             f"{said}; against {len(answered)} claims of {sources} other "
@@ -615,9 +617,7 @@ def _conflict(
 
 
 def _said(claim: Claim) -> str:
-    return (
-        f"{claim.source} said {_figure_words(claim.figure, claim.unit)} ({claim.compared_date.iso})"
-    )
+    return f"{claim.speaker} said {_figure_words(claim.figure, claim.unit)} ({claim.compared_date.iso})"
 
 
 @lru_cache(maxsize=8192)
@@ -661,12 +661,13 @@ class Spread:
 
 
 def latest_figures(claims: Iterable[Claim]) -> list[Claim]:
-    """Each source's latest figure (denials aside), lowest first."""
+    """Each voice's latest figure (denials aside), lowest first: a spokesman's later
+    figure stands for his ministry's."""
     latest: dict[str, Claim] = {}
     for claim in claims:
         if claim.figure is None or claim.stance == "denies":
             continue
-        key = source_key(claim.source)
+        key = source_key(claim.voice)
         current = latest.get(key)
         if current is None or moment_order(claim) > moment_order(current):
             latest[key] = claim
@@ -691,13 +692,14 @@ def quantity_spreads(claims: Iterable[Claim]) -> list[str]:
 
 
 def revisions(claims: Iterable[Claim]) -> dict[int, Claim]:
-    """For each claim, the same source's earlier figure of the same quantity it revises."""
+    """For each claim, the same voice's earlier figure of the same quantity it revises
+    (a spokesman's figure revises the ministry's he speaks for)."""
     last: dict[tuple[str, str, str], Claim] = {}
     revised: dict[int, Claim] = {}
     for claim in sorted(claims, key=moment_order):
         if claim.figure is None or claim.stance == "denies":
             continue
-        key = (claim.topic or "", claim.quantity or "", source_key(claim.source))
+        key = (claim.topic or "", claim.quantity or "", source_key(claim.voice))
         previous = last.get(key)
         if previous is not None and not previous.figure.same_value(claim.figure):  # type: ignore[union-attr]
             revised[claim.id or 0] = previous

@@ -81,6 +81,7 @@ class Candidate:
     headline: bool = False
     part: bool = False  # a part of a larger count the sentence gives: "including 800 children"
     quote: str | None = None  # the article's sentence, once the user has edited the text
+    speaks_for: str | None = None  # whom the article says the claimant speaks for
     # the line of the article it was read in: a deck the body repeats word for word
     # gives way to the body's telling
     paragraph: int = field(default=0, compare=False, repr=False)
@@ -117,6 +118,7 @@ class Candidate:
             stance=self.stance,
             appearances=(appearance,),
             quantity=self._part_quantity(topic),
+            speaks_for=self.speaks_for,
         )
 
     def _part_quantity(self, topic: str | None) -> str | None:
@@ -129,7 +131,7 @@ class Candidate:
     def edited(self, field: str, value: str, today: date) -> Candidate:
         """The candidate with one field changed by the user, checked like `add`."""
         if field == "source":
-            return replace(self, claimant=check_text(value, "source"))
+            return replace(self, claimant=check_text(value, "source"), speaks_for=None)
         if field == "figure":
             figure = parse_figure_option(value)
             return replace(self, figure=figure, unit=figure.unit or self.unit)
@@ -247,7 +249,12 @@ def extract_claims(
         if not sentence.headline:
             context.organisations_in(sentence.text)  # a title capitalises every word
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
-    return [_within_limit(c) for c in _deduplicate(found, affiliations)]
+    kept = _deduplicate(found, affiliations)
+    for candidate in kept:
+        organisation = affiliations.get(candidate.claimant)
+        if organisation and not _same_claimant(organisation, candidate.claimant):
+            candidate.speaks_for = organisation
+    return [_within_limit(c) for c in kept]
 
 
 # A sentence that says who gave the figures of the one before: "The toll was confirmed

@@ -531,6 +531,7 @@ def claim_from_record(
     steps = [
         ("as_of", lambda v: _parse_date(v, today)),
         ("topic", _as_is),
+        ("speaks_for", _as_is),
         ("url", check_url),
         ("unit", _as_is),
         ("quantity", check_quantity),

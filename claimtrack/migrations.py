@@ -262,3 +262,16 @@ def m070_conflicts_listed_from_their_index(db: Database) -> None:
         "CREATE INDEX IF NOT EXISTS conflicts_listed ON conflicts "
         "(topic, severity, claim_a, claim_b, status, listing)"
     )
+
+
+@migrations(name="m110_sources_speak_for_others")
+def m110_sources_speak_for_others(db: Database) -> None:
+    # A source may speak for another (a spokesman for his ministry): the two are
+    # one voice when claims are compared. Stored once a source, not a claim.
+    # Deferred, so that `copy` may insert a source before the one it speaks for.
+    if "speaks_for_id" in db["sources"].columns_dict:
+        return  # a step recorded as not applied, applied again
+    db.execute(
+        "ALTER TABLE sources ADD COLUMN speaks_for_id INTEGER "
+        "REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED"
+    )

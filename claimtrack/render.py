@@ -90,6 +90,7 @@ def claim_detail(
         ("id", claim.id),
         ("text", claim.text),
         ("source", claim.source),
+        ("speaks for", claim.speaks_for),
         ("topic", claim.topic),
         ("date", _detail_date(claim)),
         ("as of", as_of),
@@ -403,6 +404,7 @@ CSV_COLUMNS = (
     "added_by",
     "created_at",
     "updated_at",
+    "speaks_for",  # last: a file's columns keep the places they had before it
 )
 # A leading apostrophe is the guard itself, so a value that starts with one is
 # guarded too: import removes exactly one, and every text survives the trip.
@@ -710,12 +712,20 @@ def candidate_date(candidate: Candidate, report: ClaimDate | None) -> str:
     return f"reported {report.iso}" if report else "unknown"
 
 
+def candidate_speaker(candidate: Candidate) -> str:
+    """Who gives the claim, and whom the article says they speak for."""
+    if candidate.speaks_for:
+        return f"{candidate.claimant} (for {candidate.speaks_for})"
+    return candidate.claimant
+
+
 def candidate_text(candidate: Candidate, report: ClaimDate | None) -> str:
     figure = figure_words(candidate.figure, candidate.unit) or "no figure"
     if candidate.figure is not None:
         figure += f" ({candidate.figure.qualifier})"
     return inert(
-        f"{candidate.claimant} {candidate.stance}: {figure}; {candidate_date(candidate, report)}; "
+        f"{candidate_speaker(candidate)} {candidate.stance}: {figure}; "
+        f"{candidate_date(candidate, report)}; "
         f"confidence {candidate.confidence:.2f}\n    “{candidate.sentence}”"
     )
 
@@ -739,7 +749,7 @@ def candidates_table(
         table.add_column(name, **options)  # type: ignore[arg-type]
     for candidate in candidates:
         table.add_row(
-            plain(candidate.claimant),
+            plain(candidate_speaker(candidate)),
             candidate.stance,
             plain(figure_words(candidate.figure, candidate.unit)),
             candidate_date(candidate, report),

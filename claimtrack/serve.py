@@ -85,6 +85,8 @@ TABLES: dict[str, dict[str, Any]] = {
             "name": "The name as first given.",
             "key": "The normalised name that identifies the source.",
             "created_at": "When the source first appeared (UTC).",
+            "speaks_for_id": "The source it speaks for (a spokesman's ministry), or null: "
+            "their claims are one voice (`claimtrack sources affiliate`).",
         },
         "label_column": "name",
     },

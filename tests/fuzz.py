@@ -172,6 +172,7 @@ COMMANDS: dict[str, tuple[list, dict]] = {
     "topics merge": ([TOPICS, TOPICS], {}),
     "sources": ([], {"--json": None}),
     "sources alias": ([SOURCES, SOURCES], {}),
+    "sources affiliate": ([SOURCES, SOURCES], {"--none": None}),
     "demo": ([], {"--db": st.sampled_from(WRITE_PATHS)}),
     "backup": ([st.sampled_from([*WRITE_PATHS, "copy.db"])], {}),
     "check": ([], {"--repair": None}),
@@ -217,7 +218,7 @@ CSV_COLUMNS = [
     "id", "text", "source", "topic", "date", "as_of", "url", "figure", "figure_low",
     "figure_high", "figure_qualifier", "figure_text", "unit", "stance", "tags", "note",
     "verdict", "verdict_explanation", "verdict_at", "created_at", "updated_at", "quantity",
-    "junk",
+    "speaks_for", "junk",
 ]  # fmt: skip
 JSON_VALUES = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), TEXT),
@@ -243,6 +244,7 @@ RECORD_VALUES = {
     "verdict": st.sampled_from(["disputed", "x"]), "verdict_explanation": TEXT,
     "verdict_at": DATES | TEXT, "created_at": TEXT | st.just("2999-01-01T00:00:00Z"),
     "updated_at": TEXT | st.just("2024-10-23T10:00:00+02:00"), "quantity": QUANTITIES,
+    "speaks_for": st.sampled_from(["US", "NIS", "The ministry"]) | SOURCES,
     "junk": JSON_VALUES,
 }  # fmt: skip
 
@@ -538,6 +540,7 @@ class World:
             ["rate", "2", "disputed", "-e", "An upper bound"],
             ["review", "1", "2", "--dismiss", "--note", "different counts"],
             ["sources", "alias", "United States", "U.S."],
+            ["sources", "affiliate", "NIS", "Kyiv"],
             ["topics", "set", "Floods", "--cumulative"],
         ]  # fmt: skip
         runner = CliRunner()

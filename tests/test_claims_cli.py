@@ -9,7 +9,7 @@ from conftest import SEED_RUSSIA, SEED_US, SEED_ZELENSKY, store_dump
 pytestmark = pytest.mark.usefixtures("engine")
 
 CLAIM_KEYS = {
-    "id", "text", "source", "topic", "date", "date_precision", "date_basis", "as_of", "url",
+    "id", "text", "source", "speaks_for", "topic", "date", "date_precision", "date_basis", "as_of", "url",
     "appearances", "figure", "unit", "quantity", "stance", "tags", "note", "verdict",
     "verdict_explanation", "verdict_at", "verdict_by", "added_by", "created_at", "updated_at",
 }  # fmt: skip

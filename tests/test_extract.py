@@ -921,7 +921,7 @@ HTML = """<!doctype html><html><head><title>Floods displace 40,000</title>
 </article><footer>12 comments</footer></body></html>"""
 
 CANDIDATE_KEYS = {
-    "text", "source", "topic", "date", "date_precision", "date_basis", "as_of", "url",
+    "text", "source", "speaks_for", "topic", "date", "date_precision", "date_basis", "as_of", "url",
     "appearances", "figure", "unit", "quantity", "stance", "tags", "note", "verdict",
     "verdict_explanation", "verdict_at", "verdict_by", "added_by", "created_at", "updated_at",
     "sentence", "confidence", "save",

@@ -43,9 +43,9 @@ def db_copy(
 ) -> None:
     """Copy a whole store into another, SQLite to PostgreSQL or back, ids and all.
 
-    Claims with their quantities, their history, reviews, sources and aliases,
-    topics and their kinds, and the stored conflicts all go across in one
-    transaction on DST; run again, it adds nothing.
+    Claims with their quantities, their history, reviews, sources with their
+    aliases and affiliations, topics and their kinds, and the stored conflicts
+    all go across in one transaction on DST; run again, it adds nothing.
 
     \b
     Example:
@@ -249,7 +249,7 @@ def sources_list(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array."),
 ) -> None:
-    """List sources with their claim counts and aliases.
+    """List sources with their claim counts, whom they speak for, and aliases.
 
     \b
     Example:
@@ -263,7 +263,7 @@ def sources_list(
         return
     from claimtrack.render import records_table
 
-    show(records_table(records, ("id", "name", "claims", "aliases")))
+    show(records_table(records, ("id", "name", "claims", "speaks_for", "aliases")))
 
 
 @sources_app.command("alias")
@@ -283,3 +283,36 @@ def sources_alias(
     target, moved = open_store_of(ctx).add_alias(alias, name)
     extra = f"; {moved} claim(s) moved to it" if moved else ""
     typer.echo(inert(f"{alias.strip()!r} now means source {target!r}{extra}."))
+
+
+@sources_app.command("affiliate")
+def sources_affiliate(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., metavar="NAME", help="Who speaks, e.g. 'Igor Petrov'."),
+    organisation: str | None = typer.Argument(
+        None, metavar="[ORG]", help="Whom NAME speaks for, e.g. 'Defence Ministry'."
+    ),
+    none: bool = typer.Option(False, "--none", help="NAME speaks for nobody but itself."),
+) -> None:
+    """Say that source NAME speaks for source ORG: their claims are one voice.
+
+    A spokesman's figure is then never a conflict with his ministry's, and a
+    denial never counts against claims of its own voice. Both sources are
+    created if new; --none clears it.
+
+    \b
+    Example:
+      claimtrack sources affiliate "Igor Petrov" "Defence Ministry"
+    """
+    from claimtrack.escape import inert
+
+    if none == (organisation is not None):
+        raise ClaimtrackError("give exactly one of ORG or --none")
+    stored, before, after = open_store_of(ctx).affiliate(name, organisation)
+    if after is not None:
+        was = f" (was {before!r})" if before and before != after else ""
+        typer.echo(inert(f"{stored!r} now speaks for {after!r}{was}."))
+    elif before is not None:
+        typer.echo(inert(f"{stored!r} no longer speaks for {before!r}."))
+    else:
+        typer.echo(inert(f"{stored!r} spoke for nobody else; nothing changed."))

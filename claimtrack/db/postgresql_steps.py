@@ -149,6 +149,13 @@ STEPS: list[tuple[str, list[str]]] = [
             "DROP INDEX claims_date",
         ],
     ),
+    (
+        "p110_sources_speak_for_others",
+        [
+            "ALTER TABLE sources ADD COLUMN IF NOT EXISTS speaks_for_id bigint "
+            "REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED",
+        ],
+    ),
 ]
 
 KNOWN_STEPS = tuple(name for name, _ in STEPS)

@@ -75,12 +75,13 @@ KNOWN_MIGRATIONS = (
     "m050_people",
     "m030_listings_escape_invisible_characters",
     "m070_conflicts_listed_from_their_index",
+    "m110_sources_speak_for_others",
 )
 
 # What `claimtrack copy` carries, table by table (parents first), and each
 # table's key: everything but the search indexes, which each engine builds.
 COPIED_TABLES = {
-    "sources": (("id",), ("id", "name", "key", "created_at")),
+    "sources": (("id",), ("id", "name", "key", "created_at", "speaks_for_id")),
     "source_aliases": (("key",), ("key", "alias", "source_id")),
     "topics": (("id",), ("id", "name", "key", "created_at", "cumulative")),
     "topic_terms": (("term", "topic_id"), ("term", "topic_id")),
@@ -315,7 +316,8 @@ class Store:
     # --- claims -------------------------------------------------------------------
 
     _SELECT = (
-        f"SELECT {', '.join('c.' + c for c in CLAIM_COLUMNS)}, s.name, t.name FROM claims c "
+        f"SELECT {', '.join('c.' + c for c in CLAIM_COLUMNS)}, s.name, t.name, "
+        "(SELECT v.name FROM sources v WHERE v.id = s.speaks_for_id) FROM claims c "
         "JOIN sources s ON s.id = c.source_id JOIN topics t ON t.id = c.topic_id"
     )
 
@@ -390,8 +392,11 @@ class Store:
         saved = []
         with self.transaction():
             today, now = self.today(), self.clock()
+            voiced: set[tuple[int, str | None]] = set()
             for claim in claims:
                 check_claim(claim, today, now)
+                if claim.speaks_for:
+                    voiced |= self._affiliate_if_unset(claim.source, claim.speaks_for)
                 found = self._same_reported(claim)
                 if found is None:
                     saved.append((self._insert(claim)[0], "new"))
@@ -406,6 +411,7 @@ class Store:
                     (_appearances_text(stored.appearances + tuple(new)), new[0].url, found),
                 )
                 saved.append((self.get_claim(found), "appeared"))
+            self._refresh_conflicts(voiced)
         return saved
 
     def _same_reported(self, claim: Claim) -> int | None:
@@ -862,6 +868,7 @@ class Store:
             new_ids: dict[int, int] = {}
             terms: set[tuple[str, int]] = set()
             seen: dict[int, int] = {}
+            affiliations: dict[str, str] = {}  # source -> what the file says it speaks for
             inserted: list[int] = []
             now = self.clock()
             today = self.today()
@@ -875,6 +882,8 @@ class Store:
                     key = source_key(claim.source)
                     if key not in sources:
                         sources[key] = self.ensure_source(claim.source)
+                    if claim.speaks_for:
+                        affiliations.setdefault(sources[key][1], claim.speaks_for)
                     if claim.topic:
                         known = topics.get(topic_key(claim.topic))
                         if known is None:
@@ -924,6 +933,12 @@ class Store:
                     yield row
 
             self._bulk_insert(rows(), inserted)
+            for name, organisation in affiliations.items():
+                groups |= self._affiliate_if_unset(name, organisation)
+            voices = self._voices()
+            if voices or affiliations:  # the conflicts of new topics are found from these
+                for claim in chain.from_iterable(fresh.values()):
+                    claim.speaks_for = voices.get(claim.source)
             if progress:
                 progress(len(inserted) % 500)
             self.conn.executemany(
@@ -1199,9 +1214,11 @@ class Store:
 
     def sources(self) -> list[dict[str, object]]:
         result = []
-        for source_id, name, claims in self.conn.execute(
-            "SELECT s.id, s.name, count(c.id) AS claims FROM sources s LEFT JOIN claims c "
-            "ON c.source_id = s.id AND c.deleted_at IS NULL GROUP BY s.id ORDER BY s.name"
+        for source_id, name, claims, speaks_for in self.conn.execute(
+            "SELECT s.id, s.name, count(c.id) AS claims, "
+            "(SELECT v.name FROM sources v WHERE v.id = s.speaks_for_id) FROM sources s "
+            "LEFT JOIN claims c ON c.source_id = s.id AND c.deleted_at IS NULL "
+            "GROUP BY s.id ORDER BY s.name"
         ).fetchall():
             aliases = [
                 r[0]
@@ -1210,7 +1227,15 @@ class Store:
                     (source_id,),
                 )
             ]
-            result.append({"id": source_id, "name": name, "claims": claims, "aliases": aliases})
+            result.append(
+                {
+                    "id": source_id,
+                    "name": name,
+                    "claims": claims,
+                    "speaks_for": speaks_for,
+                    "aliases": aliases,
+                }
+            )
         return result
 
     def known_sources(self) -> dict[str, str]:
@@ -1242,6 +1267,7 @@ class Store:
                     "UPDATE source_aliases SET source_id = ? WHERE source_id = ?",
                     (target[0], existing[0]),
                 )
+                touched |= self._join_affiliations(existing[0], target[0])
                 self.conn.execute("DELETE FROM sources WHERE id = ?", (existing[0],))
                 self._refresh_conflicts(touched)
             self.conn.execute(
@@ -1251,6 +1277,105 @@ class Store:
                 (key, alias.strip(), target[0]),
             )
             return target[1], moved
+
+    def _join_affiliations(self, merged: int, into: int) -> set[tuple[int, str | None]]:
+        """Source MERGED becomes a name of INTO: those that spoke for it speak for INTO,
+        and INTO takes its affiliation if it has none (not one for itself). The groups
+        whose voices changed; refused where that would make two levels."""
+        self.conn.execute(
+            "UPDATE sources SET speaks_for_id = ? WHERE speaks_for_id = ?", (into, merged)
+        )
+        self.conn.execute(
+            "UPDATE sources SET speaks_for_id = coalesce(speaks_for_id, "
+            "(SELECT speaks_for_id FROM sources WHERE id = ?)) WHERE id = ?",
+            (merged, into),
+        )
+        self.conn.execute(
+            "UPDATE sources SET speaks_for_id = NULL WHERE id = ? AND speaks_for_id = ?",
+            (into, into),
+        )
+        self._one_level(into)
+        return self._groups(
+            "source_id IN (SELECT id FROM sources WHERE speaks_for_id = ?)", (into,)
+        )
+
+    def _one_level(self, source_id: int) -> None:
+        """Refuse a source that speaks for another while others speak for it."""
+        row = self.conn.execute(
+            "SELECT s.name, v.name, (SELECT min(o.name) FROM sources o "
+            "WHERE o.speaks_for_id = s.id) FROM sources s JOIN sources v "
+            "ON v.id = s.speaks_for_id WHERE s.id = ?",
+            (source_id,),
+        ).fetchone()
+        if row is not None and row[2] is not None:
+            name, voice, speaker = row
+            raise ClaimtrackError(
+                f"{name!r} speaks for {voice!r} and {speaker!r} speaks for {name!r}: a source "
+                "speaks only for one that speaks for nobody else"
+            )
+
+    def affiliate(self, name: str, organisation: str | None) -> tuple[str, str | None, str | None]:
+        """Make source NAME speak for source ORGANISATION (None: for nobody else), both
+        created if new and aliases followed; the conflicts of every topic with NAME's
+        claims are brought up to date. Returns (NAME, before, after) as stored."""
+        name = check_source(name)
+        with self.transaction():
+            if organisation is None:
+                found = self.find_source(name)
+                if found is None:
+                    raise NotFoundError(f"no source named {name!r}")
+            else:
+                found = self.ensure_source(name)
+            before = self._speaks_for(found[0])
+            target = (
+                None if organisation is None else self.ensure_source(check_source(organisation))
+            )
+            self._refresh_conflicts(self._set_affiliation(found, target))
+            return found[1], before, target[1] if target else None
+
+    def _speaks_for(self, source_id: int) -> str | None:
+        row = self.conn.execute(
+            "SELECT v.name FROM sources s JOIN sources v ON v.id = s.speaks_for_id WHERE s.id = ?",
+            (source_id,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def _set_affiliation(
+        self, source: tuple[int, str], target: tuple[int, str] | None
+    ) -> set[tuple[int, str | None]]:
+        """Store what SOURCE speaks for; the groups whose conflicts it changes."""
+        if target is not None and target[0] == source[0]:
+            raise ClaimtrackError(f"{source[1]!r} cannot speak for itself")
+        self.conn.execute(
+            "UPDATE sources SET speaks_for_id = ? WHERE id = ?",
+            (target[0] if target else None, source[0]),
+        )
+        if target is not None:
+            self._one_level(source[0])
+            self._one_level(target[0])
+        return self._groups("source_id = ?", (source[0],))
+
+    def _affiliate_if_unset(self, name: str, organisation: str) -> set[tuple[int, str | None]]:
+        """What an article or a file says a source speaks for, where the store says
+        nothing yet and it keeps one level; otherwise the store's word stands. The
+        groups whose conflicts it changes."""
+        source, target = self.ensure_source(name), self.ensure_source(organisation)
+        if source[0] == target[0] or self._speaks_for(source[0]) is not None:
+            return set()
+        two_levels = self.conn.execute(
+            "SELECT 1 FROM sources WHERE (id = ? AND speaks_for_id IS NOT NULL) "
+            "OR speaks_for_id = ? LIMIT 1",
+            (target[0], source[0]),
+        ).fetchone()
+        return self._set_affiliation(source, target) if two_levels is None else set()
+
+    def _voices(self) -> dict[str, str]:
+        """Source name -> the name of the source it speaks for, for those that do."""
+        return dict(
+            self.conn.execute(
+                "SELECT s.name, v.name FROM sources s JOIN sources v ON v.id = s.speaks_for_id"
+            ).fetchall()
+        )
 
     # --- stored conflicts -----------------------------------------------------------
 
@@ -1617,7 +1742,7 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
         claim_id, text, day, precision, as_of, as_of_precision, url, low, high, qualifier,
         figure_text, unit, stance, tags, note, verdict, explanation, verdict_at, created_at,
         updated_at, deleted_at, date_basis, appearances, added_by, verdict_by, quantity, source,
-        topic,
+        topic, speaks_for,
     ) = row  # fmt: skip
     return Claim(
         id=claim_id,
@@ -1643,6 +1768,7 @@ def claim_from_row(row: tuple) -> Claim:  # type: ignore[type-arg]
         added_by=added_by,
         verdict_by=verdict_by,
         quantity=quantity or "",
+        speaks_for=speaks_for,
     )
 
 
