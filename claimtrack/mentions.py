@@ -52,6 +52,12 @@ _NATION_BEFORE = LazyPattern(
 # A sentence that opens with a person and whom they speak for: "Tomas Berg of the Lumen
 # group, who ..., said".
 _NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
+# The organisation a role is held for, in an appositive: "the Defence Ministry's
+# spokesman", "a spokesman for the Harbour Trust", "head of the Lumen group".
+_ROLE_OWNER = LazyPattern(
+    r"^(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*)['’]s\s+"
+    r"|\b(?:of|for|at)\s+(?:the\s+)?((?:[A-Z][\w.&-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w.&-]*)"
+)
 _ORGANISATION = LazyPattern(
     r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
 )
@@ -173,7 +179,11 @@ class Context:
                 continue
             roles = {w for w in head_words[-2:] if w.isalpha()}
             if roles:
-                self.mention(" ".join(name), roles, position)
+                # whom the role is held for: "the Defence Ministry's spokesman", "head
+                # of the Lumen group"
+                whose = _ROLE_OWNER.search(match.group(2))
+                owner = (whose.group(1) or whose.group(2)) if whose else None
+                self.mention(" ".join(name), roles, position, owner)
         for match in _DESCRIBED_BEFORE.finditer(sentence):
             head, name = match.group(1), match.group(2).split()
             if name[0] in ("The", "A", "An") or any(w.lower() in attr.NOT_NAMES for w in name):
@@ -202,7 +212,8 @@ class Context:
         opening = _NAME_OF.match(sentence)
         named = opening.group(1).split() if opening else []
         if attr.looks_like_person(named) and not any(w.lower() in attr.NOT_NAMES for w in named):
-            self.mention(" ".join(named), set(), position)
+            whose = _ORGANISATION.match(sentence, opening.end() - 1)  # type: ignore[union-attr]
+            self.mention(" ".join(named), set(), position, whose.group() if whose else None)
         for match in _ACRONYM.finditer(sentence) if "(" in sentence else ():
             full = " ".join(match.group(1).split())
             while full.split()[0].lower() in ("the", "a"):

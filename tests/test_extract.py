@@ -845,6 +845,24 @@ def test_headline_and_quote_proposed_once():
     assert found(text) == [("South Korea's spy agency", "asserts", 12000)]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaks_for"),
+    [
+        (
+            "Igor Lenk, the Defence Ministry's spokesman, said 300 soldiers died.",
+            "Defence Ministry",
+        ),
+        ("Defence Ministry spokesman Igor Lenk said 300 soldiers died.", "Defence Ministry"),
+        ("Tomas Berg of the Lumen Group said 40 boats sank.", "Lumen Group"),
+        ("Ana Obi, head of the Harbour Trust, said 12 ships were lost.", "Harbour Trust"),
+        ("Ana Obi, a retired sailor, said 12 ships were lost.", None),
+    ],
+)
+def test_whom_a_named_person_speaks_for(text, speaks_for):
+    (candidate,) = extract_claims(text)
+    assert candidate.speaks_for == speaks_for
+
+
 def test_known_sources_normalise_claimants():
     known = {"pentagon": "Pentagon", "us": "US"}
     assert found("The U.S. said 3,000 troops were in Russia.", known=known)[0][0] == "US"
