@@ -551,7 +551,7 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
                 if found and (any(is_capital(w) for w in owner) or _is_head(owner[-1].lower())):
                     return found[0], False
                 bodies = [w.lower() for w in owner if w.lower() in _SPEAKING_BODIES]
-                return (bodies[0], False) if bodies else None  # "at the army control room"
+                return (bodies[0], False) if bodies else None  # "at the navy command centre"
             if _is_head(lower) or is_capital(head):
                 found = noun_phrase_before(toks, k)
                 if found is None:
@@ -572,7 +572,7 @@ _NOT_SOURCES = set(
     findings results records documents reports claims bodies deaths injuries casualties
     cases homes houses buildings""".split()
 )
-# Events: "Mine Collapse Confirms 41 Deaths" in a title is no one's claim.
+# Events: "Norland Pit Blast Counts 41 Dead" in a title is no one's claim.
 _EVENTS = set(
     """collapse blast explosion fire fires quake earthquake flood floods storm cyclone
     hurricane typhoon attack attacks crash stampede disaster tragedy war violence clashes
@@ -628,8 +628,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         return None  # "in the light of early market loss estimates": no subject
     if before == "the":
         if k >= 1 and toks[k - 1][0].endswith("ing") and toks[k - 1][0].islower():
-            # "a spokesman at the control room coordinating the search said": whoever
-            # does the coordinating, not the search
+            # "a spokesman at the command centre leading the search said": whoever
+            # leads, not the search
             return noun_phrase_before(toks, k - 1)
         return " ".join(words), False
     if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
@@ -706,7 +706,8 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         # ("Moody's noted")
         words = [*words[:-1], words[-1][:-2]]
     while len(words) > 1 and words[0].lower() in ("earlier", "latest", "new", "official",
-                                                  "preliminary", "initial", "final"):  # fmt: skip
+                                                  "unofficial", "preliminary", "initial",
+                                                  "final", "rough"):  # fmt: skip
         words = words[1:]
     if not words:
         return None
@@ -1011,7 +1012,7 @@ def attributions(clause: str) -> list[Attribution]:
                 continue  # "according to the latest information"
             if name.split()[0].lower() in POSSESSIVES:
                 if len(name.split()) > 1 and name.split()[-1].lower() not in _DOCUMENTS | _RECORDS:
-                    continue  # "numbered according to their DNA samples": in line with
+                    continue  # "marked according to their DNA results": in line with
                 # "according to their statement": whose, the caller resolves
                 found.append(Attribution(None, "reports", "according", match.start(),
                                          match.end(), False, pronoun=name.lower()))  # fmt: skip

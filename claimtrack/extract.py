@@ -265,7 +265,7 @@ _GIVES_IT = LazyPattern(
     r"(?:\w+\s+)?(?:confirmed|given|announced|released|provided|reported|issued|published)\b"
     r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided)\s+(?:the|this|that|these)\s+"
     r"(?:(?:death|latest|new)\s+)?(?:toll|figures?|numbers?|count|tally|total)\b"
-    # "That toll could be the final one, a spokesman said": the toll just given
+    # "That toll may be final, a spokesman said": the toll just given
     r"|(?:This|That|These|Those)\s+(?:death\s+)?(?:toll|figures?|numbers?|count|tally|total)\b)"
 )
 
@@ -549,7 +549,7 @@ def _new_actor(text: str, clause: Clause) -> bool:
 
 
 # What may follow the attribution that ends a sentence: when and where it was said
-# ("..., the ministry said on its Telegram channel late on Saturday.").
+# ("..., the council said on its website early on Monday.").
 _ONLY_WHEN_OR_WHERE = LazyPattern(
     r"(?:\s+(?:on|in|at|late|early|via|through|during|last|this|yesterday|today|earlier|"
     r"later)\b[^,;\d]{0,60})?[\s.”\"’]*"

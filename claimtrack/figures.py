@@ -368,7 +368,7 @@ _NOT_A_COUNT_AFTER = LazyPattern(
             seat|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
       | (?<=\.\d)\s+(?:earthquake|quake|tremor|aftershock)\b   # a magnitude: "a 6.8 quake"
       | -?\s*magnitude\b
-      | -a-(?:year|day|week|month)\b     # "a $20 billion-a-year industry": a description
+      | -a-(?:year|day|week|month)\b     # "an $8 billion-a-year trade": a description
       | \s+in\s+magnitude\b             # "measuring 7.7 in magnitude"
       | \s*(?:miles?|mi|km|kilomet(?:re|er)s?|metres?|meters?|m|feet|ft|yards?)\s+
         (?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|
@@ -711,7 +711,7 @@ def _qualifier_before(text: str, start: int, previous: str) -> tuple[str | None,
     if phrase == "over" and _HANDED.search(
         text, max(0, start - match.end() - 12), start - match.end()
     ):
-        return None, start  # "police handed over 441 bodies": a verb's particle
+        return None, start  # "police handed over 236 bodies": a verb's particle
     return phrase, start - match.end()
 
 
@@ -1058,12 +1058,12 @@ def _sign_before(text: str, begin: int, kind: str) -> tuple[str, int]:
     return kind, begin
 
 
-# The next part of a number written in parts: "5 million 150 thousand 92".
+# The next part of a number written in parts: "4 million 310 thousand 27".
 _LOWER_PART_RE = LazyPattern(r"\s+(\d{1,3})(?:\s+(thousand|hundred))?\b(?![,.]?\d|-)")
 
 
 def _add_lower_parts(text: str, number: _Number) -> None:
-    """'5 million 150 thousand 92 votes' is one number, each part under the scale of
+    """'4 million 310 thousand 27 votes' is one number, each part under the scale of
     the one before it; a bare last part only after a part with a scale of its own."""
     scale = number.scale
     while True:
@@ -1239,7 +1239,7 @@ def _finish(
     part = (
         _follows(preceding, _PART_WORDS, _PART_LAST)
         or (not percent and bool(_OF_A_WHOLE.match(text, end)))  # a share says so by its unit
-        # what was added to a running count: "29 more were rescued", "another 40"
+        # what was added to a running count: "17 more were rescued", "another 40"
         or bool(_INCREMENT_AFTER.match(text, end))
         or (bool(preceding) and preceding[-1] in ("another", "further"))
     )

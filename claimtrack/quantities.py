@@ -421,7 +421,7 @@ def _place_in(text: str) -> str | None:
         if owners and owners[-1] < len(name) - 1:
             name = name[owners[-1] + 1 :]
         elif owners:
-            # "Georgia's breakaway province of South Ossetia", "India's northern state of
+            # "Norland's breakaway region of Vesk", "India's northern state of
             # Assam", "Russia's western Kursk region": the narrower place the owner holds
             narrower = _pattern(_NARROWER).match(text, match.end())
             if narrower:
@@ -507,7 +507,7 @@ def infer_quantity(
         measure, part = _money_measure(sentence, after) or (None, None)
         state, group = state or measure, group or part
     if group is None and state == "dead" and (unit or "").lower() == "bodies":
-        # "441 bodies were handed over", "buried 30 bodies": what became of some of the
+        # "210 bodies were handed over", "buried 30 bodies": what became of some of the
         # dead, not the toll
         fates = [
             _BODY_FATES[w] for w in (*_clause_before(before, 3), *words[:5]) if w in _BODY_FATES

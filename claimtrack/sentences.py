@@ -201,7 +201,7 @@ def clauses_of(sentence: str) -> list[Clause]:
 
 
 # Where the main clause takes up again after a relative clause with no comma: "the
-# number of people who gathered in the square had grown to 42,000".
+# count of marchers who passed the port had reached 9,000".
 _MAIN_VERB_AGAIN = LazyPattern(
     r"\s\S+\s.*?\s(?=(?:had|has|have|was|were|is|are|stood|stands|rose|reached|grew)\s)"
 )

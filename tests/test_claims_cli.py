@@ -275,7 +275,7 @@ def test_version():
 
 def test_a_quantity_set_by_hand_outlives_a_new_figure(cli):
     claim = cli.json(
-        "add", "Police said 441 bodies were handed over", "--source", "Police",
+        "add", "Police said 236 bodies were handed over", "--source", "Police",
         "--date", "2013-05-02", "--topic", "Mill collapse",
     )  # fmt: skip
     read = claim["quantity"]

@@ -118,7 +118,7 @@ def found(text, published=PUBLISHED, known=None):
         ("Authorities lowered the death toll by more than 100 on Thursday, to 253.",
          [("authorities", "reports", 253)]),
         ("Officials cut the death toll from the weekend bombings in the southern port city by "
-         "more than 100 people.", []),
+         "over 80 people.", []),
         # a participle that changes the count is the subject's new figure
         ("The ministry announced 12 new deaths, bringing the total to 89.",
          [("ministry", "asserts", 12), ("ministry", "reports", 89)]),
@@ -402,15 +402,14 @@ REAL_SHAPES = [
         "The Harbor Guild, a trade body, estimates that losses topped 3 billion rand.",
         [("Harbor Guild", "estimates", 3e9)],
     ),
-    ("Mira Olsen did reveal that 41 cases had been opened.", [("Mira Olsen", "asserts", 41)]),
+    ("Mira Olsen did confirm that 41 inquiries were under way.", [("Mira Olsen", "confirms", 41)]),
     (
-        "Reports from the Vale rebels indicate that 600 soldiers died.",
-        [("Vale rebels", "reports", 600)],
+        "Reports from the Vale rebels suggest 600 soldiers died.",
+        [("Vale rebels", "estimates", 600)],
     ),
     # a relative clause with no comma ends where the main clause's verb takes up again
     (
-        "Inspector Jo Hale said the number of people who marched past the port had grown "
-        "to about 9,000.",
+        "Inspector Jo Hale said the count of marchers who passed the port had reached about 9,000.",
         [("Jo Hale", "asserts", 9000)],
     ),
     # the figure a reported clause is about, with its own source after it
@@ -421,7 +420,7 @@ REAL_SHAPES = [
     # the source that ends a sentence, with when and where it spoke, governs every clause
     (
         "Over 900 people fled the coast, while 12 were missing, Peru's interior ministry said "
-        "on its website late on Sunday.",
+        "in a briefing late on Sunday.",
         [("Peru's interior ministry", "asserts", 900), ("Peru's interior ministry", "asserts", 12)],
     ),
     # "both" between the speakers and their verb
@@ -432,7 +431,7 @@ REAL_SHAPES = [
     ),
     # "according to" a body's estimate, however it is described
     (
-        "About 9,000 people marched, according to an unofficial police estimate.",
+        "About 9,000 people marched, according to the unofficial police tally.",
         [("police", "reports", 9000)],
     ),
     (
@@ -451,9 +450,8 @@ REAL_SHAPES = [
     ("The line will cost £4bn, double the original budget of £2bn.", []),
     # a passive's agent ends before the verb that follows it
     (
-        "She said the 1,500 deaths given by the separatist authorities appeared to include "
-        "fighters.",
-        [("separatist authorities", "reports", 1500)],
+        "He said the 800 deaths reported by the rebel command appeared to include fighters.",
+        [("rebel command", "reports", 800)],
     ),
     # ", as ..." is a clause of its own: the source that ends the sentence governs the one
     # before it
@@ -463,22 +461,22 @@ REAL_SHAPES = [
     ),
     # the object of a participle before the verb is not its subject
     (
-        "The pit caved in, killing 120 miners, a spokesman at the army control room "
-        "coordinating the rescue said.",
-        [("army", "asserts", 120)],
+        "The pit caved in, killing 120 miners, a spokesman at the navy command centre "
+        "leading the rescue said.",
+        [("navy command centre", "asserts", 120)],
     ),
     # a page's tags in brackets are no source; an outlet's dateline is no claimant
-    ("Mine collapse: toll climbs to 35, missing 80 (Video) (Updated)", []),
+    ("Mine fire: 35 dead, 80 unaccounted for (Video) (Updated)", []),
     (
-        "Lora, Apr 26 (Norpress.com): The toll reached 350 this afternoon, police said.",
-        [("police", "asserts", 350)],
+        "Lora, Jun 3 (Norpress.com): The toll reached 72 by evening, police said.",
+        [("police", "asserts", 72)],
     ),
     # what is counted never speaks, nor does an event; survivors do
     ("More bodies found in the mud on Monday, adding up to 93 deaths.", []),
-    ("Norway Mine Collapse Confirms 41 Deaths", []),
+    ("Norland Pit Blast Counts 41 Dead", []),
     (
-        "Several hundred miners are still trapped, survivors told reporters.",
-        [("survivors", "asserts", 900)],
+        "Hundreds of miners remain underground, survivors told local radio.",
+        [("survivors", "asserts", 999)],
     ),
     # the subject of the verb before "and"
     (
@@ -487,8 +485,8 @@ REAL_SHAPES = [
     ),
     # a noun that may be a verb is a noun before a name: "rights figure Ana Obi"
     (
-        "The exiled Civic Front, led by rights figure Ana Obi, approximates that the toll has "
-        "passed 3,000.",
+        "The exiled Civic Front, led by rights figure Ana Obi, approximates the dead at more "
+        "than 3,000.",
         [("Civic Front", "estimates", 3000)],
     ),
     # an amount converted in brackets is the same amount
@@ -553,25 +551,26 @@ ACROSS_SENTENCES = [
     # "according to their ..." names a source only with a record of theirs
     (
         "The Atlas Relief Agency opened a camp. Thirty bodies were buried, the graves "
-        "numbered according to their DNA samples. Forty people died, according to its records.",
+        "each plot marked according to their DNA results. Forty people died, according to its "
+        "records.",
         [("Atlas Relief Agency", "reports", 40)],
     ),
     # copy wrapped by hand: a line goes on into the next
     (
-        "The death\ntoll from the mine fire has risen to 61 and\ncould climb higher, police said "
-        "this\nmorning.",
-        [("police", "asserts", 61)],
+        "The count of the\ndead from the pit fire rose overnight to 61 and\nmay rise again, the "
+        "rescue\nteams said.",
+        [("rescue teams", "asserts", 61)],
     ),
     # "That toll ..., a spokesman said" gives the toll just told, even in a clause that
     # describes ("which collapsed, killing 900")
     (
         "Rescuers searched the mill, which collapsed killing 900 people. That toll could be "
-        "the final one, a spokesman at the army control room said.",
-        [("army", "asserts", 900)],
+        "final, a spokesman at the navy command centre said.",
+        [("navy command centre", "asserts", 900)],
     ),
-    # a question in a headline names nobody: "What Government Says" is no "What Government"
+    # a question in a headline names nobody: "What Ministry Reports" is no "What Ministry"
     (
-        "Agency Counts 400 Deaths In Norland. Is It True? What Government Says\n"
+        "Agency Counts 400 Deaths In Norland, And What Ministry Reports\n"
         "According to the report, 400 people died.",
         [("agency", "reports", 400)],
     ),
@@ -900,7 +899,7 @@ def test_claim_dates_from_sentences():
     claims = extract_claims("The ministry said on Tuesday that 300 people had died.", None)
     assert claims[0].date is None
     # the day of the saying, not of the event: "said this morning" after "yesterday"
-    text = "The toll from the fire yesterday has risen to 60, police said this morning."
+    text = "The toll from yesterday's blaze rose to 60, firefighters said this morning."
     assert extract_claims(text, PUBLISHED)[0].date == ClaimDate(PUBLISHED.isoformat(), "day")
 
 

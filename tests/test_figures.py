@@ -176,8 +176,8 @@ NEWS_FORMS = [
     ("3 out of 10 nurses", 30, 30, "exact", "percent"),
     ("a 40,000-strong crowd", 40_000, 40_000, "exact", "people"),
     # "over" as a verb's particle, and "till" after a figure
-    ("police handed over 441 bodies", 441, 441, "exact", "bodies"),
-    ("the count reached 350 till this afternoon", 350, 350, "exact", None),
+    ("police handed over 236 bodies", 236, 236, "exact", "bodies"),
+    ("the count reached 72 till the evening", 72, 72, "exact", None),
     ("a third of the city", 100 / 3, 100 / 3, "exact", "percent"),
     # spaces and words
     ("1\u202f234\u202f567 voters", 1_234_567, 1_234_567, "exact", "voters"),
@@ -299,7 +299,7 @@ def test_counted_number_wins(text, stated, unit):
         "after a 7.1 quake hit the coast",
         "the tremor measuring 5.2 in magnitude",
         "a 10-15 minute delay",
-        "the country's $20 billion-a-year garment trade",
+        "its $8 billion-a-year farm trade",
         "charged under sections 302, 304(1) and 120 of the code",
         # where a place is, not a count
         "The fire broke out in Talsen, 40 miles north of the capital",
@@ -367,7 +367,7 @@ def test_list_items_count_what_the_first_counts(text, units):
 
 
 @pytest.mark.parametrize(
-    "text", ["29 more people were rescued", "12 new deaths", "another 40 people", "a further 30"]
+    "text", ["17 more people were rescued", "12 new deaths", "another 40 people", "a further 30"]
 )
 def test_what_was_added_to_a_count_is_a_part_of_it(text):
     (located,) = locate_figures(text)

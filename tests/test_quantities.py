@@ -69,8 +69,8 @@ CASES = [
     ("Thirty bodies were buried on Sunday", "people:dead(buried)"),
     ("Rescuers recovered 400 bodies", "people:dead"),
     # the narrower place an owner holds
-    ("Rights groups said fewer than 90 civilians died in Georgia's breakaway region of Abkhazia",
-     "people:dead(civilians)@abkhazia"),
+    ("Rights groups said 90 people were hurt in Norland's breakaway region of Vesk",
+     "people:injured@vesk"),
     ("The union said 400,000 workers went on strike nationwide", "workers:on-strike@nationwide"),
     ("Officials said 200 people were missing in October", "people:missing"),  # a month, no place
     ("About 600 people are missing, according to Reuters", "people:missing"),
