@@ -154,8 +154,9 @@ _REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", 
             "estimate", "tally", "count", "investigation", "review", "audit", "census",
             "poll", "document", "memo", "dossier", "briefing"}  # fmt: skip
 _DOCUMENTS = _REPORT_NOUNS | _REPORTS
-_RECORDS = {"records", "record", "sources", "account", "accounts", "information", "figure",
-            "calculations", "tallies", "reckoning", "findings"}  # fmt: skip
+# What "according to their ..." may name: a record of theirs, not "their DNA results".
+_RECORDS = _DOCUMENTS | {"records", "record", "sources", "account", "accounts", "information",
+                         "calculations", "reckoning", "findings"}  # fmt: skip
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = set(
     """january february march april may june july august september october november december
@@ -1011,7 +1012,7 @@ def attributions(clause: str) -> list[Attribution]:
             if name.lower() in _GENERIC_SOURCES:
                 continue  # "according to the latest information"
             if name.split()[0].lower() in POSSESSIVES:
-                if len(name.split()) > 1 and name.split()[-1].lower() not in _DOCUMENTS | _RECORDS:
+                if len(name.split()) > 1 and name.split()[-1].lower() not in _RECORDS:
                     continue  # "marked according to their DNA results": in line with
                 # "according to their statement": whose, the caller resolves
                 found.append(Attribution(None, "reports", "according", match.start(),
@@ -1047,7 +1048,7 @@ def attributions(clause: str) -> list[Attribution]:
         if not any(is_capital(w) for w in words) and head not in BACK_REFERENCES | CLAIMANT_HEADS:
             continue
         if match.group().endswith("toll") and _is_place(words):
-            continue  # "Norland's death toll rose to 140": the dead of a place, no source
+            continue  # "Chile's death toll rose to 140": the dead of a place, no source
         start = match.start()
         modifiers = _MODIFIERS_BEFORE.search(clause, max(0, start - 30), start)
         if words == [owner] and owner.islower() and modifiers:
