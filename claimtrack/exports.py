@@ -60,7 +60,10 @@ def json_document(
     yield ',\n  "reviews": '
     yield from _array(review_json(r) for r in all_reviews)
     yield ',\n  "sources": '
-    yield from _array({"name": s["name"], "aliases": s["aliases"]} for s in sources)
+    yield from _array(
+        {"name": s["name"], "speaks_for": s.get("speaks_for"), "aliases": s["aliases"]}
+        for s in sources
+    )
     yield ',\n  "topics": '
     yield from _array(
         {"name": t["name"], "cumulative": t["cumulative"], "kinds": t["kinds"]} for t in topics

@@ -70,6 +70,8 @@ class Batch:
     errors: list[str] = field(default_factory=list)  # filled while rows are read
     reviews: list[dict[str, object]] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, source name)
+    # (source name, the source it speaks for), from a sources section
+    affiliations: list[tuple[str, str]] = field(default_factory=list)
     kinds: list[tuple[str, str, str]] = field(default_factory=list)  # (topic, quantity, kind)
 
 
@@ -368,6 +370,9 @@ def _side_sections(path: Path, document: dict[str, object], batch: Batch) -> Non
             raise ClaimtrackError(f"{place}: aliases must be a list of names")
         for alias in aliases:
             batch.aliases.append((_side_text(place, "aliases", alias, check_source), name))
+        if source.get("speaks_for") is not None:
+            voice = _side_text(place, "speaks_for", source["speaks_for"], check_source)
+            batch.affiliations.append((name, voice))
     for index, topic in _entries(path, document, "topics"):
         place = f"{path} topics[{index}]"
         name = _side_text(place, "name", topic.get("name"), lambda v: check_name(v, "topic"))

@@ -171,6 +171,24 @@ def test_import_reads_it_where_the_source_has_none(cli, tmp_path):
     )
 
 
+def test_a_json_round_trip_keeps_the_affiliation_of_a_source_with_no_claims(
+    cli, tmp_path, new_store
+):
+    cli("sources", "affiliate", "Anna Sokol", "Interior Ministry")
+    cli("add", MINISTRY, "--source", "Defence Ministry", "--date", "2024-03-01", "--topic", "War")
+    document = tmp_path / "store.json"
+    cli("export", "json", "-o", str(document))
+    sections = json.loads(document.read_text(encoding="utf-8"))["sources"]
+    assert {"name": "Anna Sokol", "speaks_for": "Interior Ministry", "aliases": []} in sections
+    target = new_store()
+    assert "1 added" in cli("--db", target, "import", str(document)).stdout
+    listed = {
+        s["name"]: (s["claims"], s["speaks_for"]) for s in cli.json("--db", target, "sources")
+    }
+    assert listed["Anna Sokol"] == (0, "Interior Ministry")
+    assert listed["Defence Ministry"] == (1, None)
+
+
 def test_import_refuses_a_source_speaking_for_itself(cli, tmp_path):
     rows = tmp_path / "claims.csv"
     rows.write_text(

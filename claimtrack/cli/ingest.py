@@ -83,6 +83,7 @@ def import_file(
                     batch.reviews,
                     batch.aliases,
                     batch.kinds,
+                    batch.affiliations,
                     progress=advance,
                     checked=True,
                 )

@@ -840,6 +840,7 @@ class Store:
         reviews: list[dict[str, object]] = (),  # type: ignore[assignment]
         aliases: list[tuple[str, str]] = (),  # type: ignore[assignment]
         kinds: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+        speaking: list[tuple[str, str]] = (),  # type: ignore[assignment]
         progress: Callable[[int], None] | None = None,
         checked: bool = False,
     ) -> int:
@@ -933,6 +934,8 @@ class Store:
                     yield row
 
             self._bulk_insert(rows(), inserted)
+            for name, organisation in speaking:  # a sources section: claimless ones too
+                affiliations.setdefault(name, organisation)
             for name, organisation in affiliations.items():
                 groups |= self._affiliate_if_unset(name, organisation)
             voices = self._voices()
