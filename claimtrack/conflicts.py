@@ -315,18 +315,22 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
             found = words[id(claim)] = _said(claim)
         return found
 
+    # "in 2025" is no moment: a count that moves cannot be held to it
+    no_moment = [
+        bool(window) and not event and e - s > _MONTH for s, e in zip(starts, ends, strict=True)
+    ]
     for i in range(count):
+        if no_moment[i]:
+            continue
         reach = ends[i] + reach_days
         low_i, high_i = bounds[i]
         for j in range(i + 1, count):
             if window and starts[j] > reach:
                 break  # sorted by start: every later claim is further away
-            if keys[i] == keys[j]:
+            if keys[i] == keys[j] or no_moment[j]:
                 continue
             if event and claims[i].as_of and claims[j].as_of and starts[j] > ends[i]:
                 continue
-            if window and not event and max(ends[i] - starts[i], ends[j] - starts[j]) > _MONTH:
-                continue  # "in 2025" is no moment: a count that moves cannot be held to it
             low_j, high_j = bounds[j]
             # Most pairs agree: only a gap or an "up to" can make a conflict.
             if not (capped[i] or capped[j] or low_j > high_i * share or low_i > high_j * share):

@@ -76,12 +76,7 @@ def _unwrapped(raw: list[str]) -> list[str]:
         if not line.strip():
             joining = False
             continue
-        if (
-            joining
-            and lines
-            and _CONTINUES.match(line)
-            or (joining and lines and _OPEN_END.search(lines[-1]))
-        ):
+        if joining and (_CONTINUES.match(line) or _OPEN_END.search(lines[-1])):
             lines[-1] = f"{lines[-1]} {line.strip()}"
         else:
             lines.append(line)

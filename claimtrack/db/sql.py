@@ -9,7 +9,6 @@ bulk load, backups and checks) its subclass says, in sqlite.py and postgresql.py
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -241,6 +240,8 @@ class Store:
     def similar_topics(self, name: str, cutoff: float = 0.8) -> list[str]:
         """The two topic names nearest to `name` but not it, nearest first: what a
         typo may have meant."""
+        import difflib  # only for a name that is not there
+
         wanted = topic_key(name)
         names = {topic_key(row[0]): row[0] for row in self.conn.execute("SELECT name FROM topics")}
         names.pop(wanted, None)
