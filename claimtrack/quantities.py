@@ -363,7 +363,7 @@ _CLAUSE_END = (
     r"|(?:but|while|whereas|including|of\s+whom|among\s+them)\b|(?:and|with)\s*$)"
 )
 _PLACE = (
-    r"\b(?<!according )(?:in|to|into|inside|across|throughout)\s+(?:the\s+)?"
+    r"\b(?<![Aa]ccording )(?:in|to|into|inside|across|throughout)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
     r"|(?P<nationwide>\bnationwide\b|\bnationally\b|\bacross\s+the\s+(?:country|nation)\b)"
 )
