@@ -518,7 +518,8 @@ _TERM_RE = LazyPattern(r"[^\W\d_][\w'-]*", re.UNICODE)
 
 
 def topic_terms(text: str, unit_norm: str | None = None) -> set[str]:
-    """The words that tie a claim to a story: content words, lightly stemmed.
+    """The words that tie a claim to a story: content words, lightly stemmed, and
+    the story's names among them (see story_names) once more as `name:` terms.
 
     Stemming keeps the first five letters, so 'Korea' and 'Korean', 'Russia'
     and 'Russian', 'Ukraine' and 'Ukrainian' fall together.
@@ -531,18 +532,48 @@ def topic_terms(text: str, unit_norm: str | None = None) -> set[str]:
         terms.add(word[:5])
     if unit_norm:
         terms.add("unit:" + unit_norm)
-    return terms
+    return terms | name_terms(text)
+
+
+NAME_TERM = "name:"
+
+
+def name_terms(text: str) -> set[str]:
+    """A claim's story names as terms, with the bare marker that says it has some,
+    so that a topic's terms among a claim's tell whether the topic has any."""
+    names = story_names(text)
+    return {NAME_TERM, *(NAME_TERM + name for name in names)} if names else set()
+
+
+def probe_terms(terms: set[str]) -> set[str]:
+    """The terms to find a claim's topic by: its own, and for a claim that names its
+    story, each of its words as a name, to find the topics that name it."""
+    if NAME_TERM not in terms:
+        return terms
+    return terms | {NAME_TERM + t for t in terms if not t.startswith(("unit:", NAME_TERM))}
 
 
 def match_score(terms: set[str], topic_terms_: set[str]) -> float:
-    """How well a new claim fits a topic's vocabulary (0 to 1)."""
-    if not terms or not topic_terms_:
+    """How well a new claim (its topic_terms) fits a topic's vocabulary, 0 to 1:
+    the share of its terms the topic holds, given at least two of its words.
+    `topic_terms_` may be only the topic's terms among the claim's probe_terms.
+
+    When the claim names its story and the topic's claims name theirs, one must
+    mention a name of the other ("troops sent to Russia" and "Russia denies ...
+    in Ukraine" are one story): common words ("troops", "killed", "Tuesday") are
+    shared by every story, and a topic that took claims on them alone would take
+    every story's."""
+    plain = {t for t in terms if not t.startswith(NAME_TERM)}
+    if not plain or not topic_terms_:
         return 0.0
-    shared = terms & topic_terms_
-    words = {t for t in shared if not t.startswith("unit:")}
-    if len(words) < 2:
+    shared = plain & topic_terms_
+    if len({t for t in shared if not t.startswith("unit:")}) < 2:
         return 0.0
-    return len(shared) / min(len(terms), 12)
+    if NAME_TERM in terms and NAME_TERM in topic_terms_:
+        named = {t[len(NAME_TERM) :] for t in terms if t.startswith(NAME_TERM)}
+        if not named & shared and not any(NAME_TERM + t in topic_terms_ for t in plain):
+            return 0.0
+    return len(shared) / min(len(plain), 12)
 
 
 GOOD_MATCH = 0.3
@@ -566,6 +597,56 @@ _SPEECH = set(
     governor""".split()
 )
 _WORD_RE = LazyPattern(r"[^\W\d_][\w'’-]*")
+
+
+# Words capitalised for the calendar, not for a story.
+_CALENDAR = set(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+    thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+# Where a text names its story: a place something happens in ("sent to Russia",
+# "across the Derna region", "after the Mosul offensive"), or the name an event
+# goes by ("the Derna floods"). An actor ("while the Pentagon said") is no
+# story's: the same ministries and agencies speak in many.
+_CAPITALISED = LazyPattern(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_PLACE_WORDS = set("in to into inside across throughout near around after outside off".split())
+
+
+def story_names(text: str) -> set[str]:
+    """The names a claim's text gives its story, stemmed like its terms: the places
+    it puts things in and the names of its events (see _PLACE_WORDS and
+    _EVENT_NOUNS), without the words of the calendar. A text in
+    title case ("Floods Kill 40 In Derna") names none: every word looks like a
+    name there."""
+    runs = list(_CAPITALISED.finditer(text))
+    if not runs or sum(run.group().count(" ") + 1 for run in runs) * 2 > text.count(" ") + 1:
+        return set()
+    named: list[str] = []
+    for run in runs:
+        words = run.group().split()
+        if len(words) > 1 and words[0].casefold() in _PLACE_WORDS:
+            named += words[1:]  # "In Gaza, ..."
+            continue
+        before = text[max(0, run.start() - 24) : run.start()].casefold().split()
+        if before and before[-1] == "the":
+            before.pop()
+        after = text[run.end() : run.end() + 24].split(maxsplit=1)
+        if (before and before[-1] in _PLACE_WORDS and before[-2:] != ["according", "to"]) or (
+            after and after[0].casefold() in _EVENT_NOUNS
+        ):
+            named += words
+    if not named:
+        return set()
+    return {
+        word[:5]
+        for word in map(_bare, named)
+        if len(word) >= 3 and word not in _CALENDAR and word not in _STOP and word not in _SPEECH
+    }
+
+
+def _bare(word: str) -> str:
+    return word.casefold().removesuffix("'s").removesuffix("’s").strip("'’-")
 
 
 def topic_name(

@@ -275,3 +275,10 @@ def m110_sources_speak_for_others(db: Database) -> None:
         "ALTER TABLE sources ADD COLUMN speaks_for_id INTEGER "
         "REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED"
     )
+
+
+@migrations(name="m120_story_names")
+def m120_story_names(db: Database) -> None:
+    # No schema change: topics learn the names of their stories (the `name:` terms
+    # of topic_terms) from their claims, computed in Store.upgrade.
+    pass

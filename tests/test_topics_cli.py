@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from conftest import store_dump
+from conftest import store_dump, store_sql
 
 from claimtrack.claims import Claim, settle_quantity, topic_name
 from claimtrack.dates import ClaimDate
@@ -150,3 +150,55 @@ def test_bad_topic_commands_change_nothing(cli, args, code, message):
     before = store_dump()
     assert message in cli.error(*args, code=code)
     assert store_dump() == before
+
+
+# Two stories told in the same words: what tells them apart is where they happen.
+STORIES = [
+    ("Rescuers said 40 people were killed in the Varnholt floods on Tuesday.", "Rescuers"),
+    ("Rescuers said 12 people were killed in the Ostrelk floods on Tuesday.", "Rescuers"),
+    ("The Red Cross said 55 people were killed across the Varnholt floods.", "Red Cross"),
+    ("The Red Cross said 19 people were killed near the Ostrelk floods.", "Red Cross"),
+]
+
+
+@pytest.mark.usefixtures("engine")
+@pytest.mark.parametrize("how", ["add", "import"])
+def test_stories_told_in_the_same_words_keep_their_own_topics(cli, tmp_path, how):
+    if how == "add":
+        for text, source in STORIES:
+            cli("add", text, "--source", source, "--date", "2024-03-05")
+    else:
+        path = tmp_path / "plain.csv"
+        rows = "".join(f'"{text}",{source},2024-03-05\n' for text, source in STORIES)
+        path.write_text("text,source,date\n" + rows)
+        cli("import", str(path))
+    filed = {(c["topic"], c["text"].split(" the ")[-1].split()[0]) for c in cli.json("list")}
+    assert filed == {("Varnholt floods", "Varnholt"), ("Ostrelk floods", "Ostrelk")}
+
+
+@pytest.mark.usefixtures("engine")
+def test_a_story_that_names_another_place_of_its_own_stays_one_topic(cli):
+    # the first puts the troops in one country, the second talks of another and
+    # names the first only as its speaker: still one story
+    cli("add", "Officials confirm 3,000 Norlandic troops were sent to Vesk for drills",
+        "--source", "Officials", "--date", "2024-10-23")  # fmt: skip
+    cli("add", "Vesk denies any plans for Norlandic troops to fight in Tarvia",
+        "--source", "Vesk", "--date", "2024-10-24")  # fmt: skip
+    assert [t["claims"] for t in cli.json("topics")] == [2]
+
+
+@pytest.mark.usefixtures("engine")
+def test_a_store_from_before_story_names_learns_them_when_opened(cli, engine):
+    for text, source in STORIES[:3:2]:
+        cli("add", text, "--source", source, "--date", "2024-03-05")
+    # the store as the step before left it: topics knew their words, not their names
+    step = "m120_story_names" if engine == "sqlite" else "p120_story_names"
+    table = "_sqlite_migrations" if engine == "sqlite" else "claimtrack_migrations"
+    store_sql("DELETE FROM topic_terms WHERE term LIKE 'name:%'")
+    store_sql(f"DELETE FROM {table} WHERE name = '{step}'")
+    cli("add", *STORIES[1][:1], "--source", STORIES[1][1], "--date", "2024-03-05")
+    assert {t["name"]: t["claims"] for t in cli.json("topics")} == {
+        "Varnholt floods": 2,
+        "Ostrelk floods": 1,
+    }
+    assert store_sql(f"SELECT count(*) FROM {table} WHERE name = '{step}'") == [(1,)]

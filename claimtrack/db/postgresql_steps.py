@@ -156,6 +156,8 @@ STEPS: list[tuple[str, list[str]]] = [
             "REFERENCES sources(id) DEFERRABLE INITIALLY DEFERRED",
         ],
     ),
+    # Topics learn the names of their stories from their claims (Store.upgrade).
+    ("p120_story_names", []),
 ]
 
 KNOWN_STEPS = tuple(name for name, _ in STEPS)

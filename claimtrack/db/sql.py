@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack.claims import (
     GOOD_MATCH,
+    NAME_TERM,
     STATEMENT,
     Appearance,
     Claim,
@@ -28,6 +29,8 @@ from claimtrack.claims import (
     claim_basis,
     claim_problems,
     match_score,
+    name_terms,
+    probe_terms,
     quantity_of,
     settle_quantity,
     source_key,
@@ -75,6 +78,7 @@ KNOWN_MIGRATIONS = (
     "m030_listings_escape_invisible_characters",
     "m070_conflicts_listed_from_their_index",
     "m110_sources_speak_for_others",
+    "m120_story_names",
 )
 
 # What `claimtrack copy` carries, table by table (parents first), and each
@@ -266,11 +270,25 @@ class Store:
             return None
         if vocabulary is not None:
             return vocabulary.best(terms)
-        marks = ",".join("?" * len(terms))
+        probes = sorted(probe_terms(terms))
+        marks = ",".join("?" * len(probes))
+        # A claim that names its story is for a topic that names none, or that it
+        # shares a name with either way (see match_score): one whose name terms
+        # the probes found, or that holds one of the claim's names as a word.
+        names = sorted(
+            t[len(NAME_TERM) :] for t in terms if t.startswith(NAME_TERM) and t != NAME_TERM
+        )
+        veto = (
+            f"HAVING max(CASE WHEN term = '{NAME_TERM}' THEN 1 ELSE 0 END) = 0 "
+            f"OR sum(CASE WHEN term > '{NAME_TERM}' AND term LIKE '{NAME_TERM}%' THEN 1 "
+            f"WHEN term IN ({','.join('?' * len(names))}) THEN 1 ELSE 0 END) > 0 "
+            if NAME_TERM in terms
+            else ""
+        )
         rows = self.conn.execute(
             f"SELECT topic_id, count(*) AS shared FROM topic_terms WHERE term IN ({marks}) "
-            "GROUP BY topic_id ORDER BY shared DESC, topic_id LIMIT 10",
-            sorted(terms),
+            f"GROUP BY topic_id {veto}ORDER BY shared DESC, topic_id LIMIT 10",
+            [*probes, *(names if veto else [])],
         ).fetchall()
         best: tuple[int, str, float] | None = None
         for topic_id, _ in rows:
@@ -278,7 +296,7 @@ class Store:
                 r[0]
                 for r in self.conn.execute(
                     f"SELECT term FROM topic_terms WHERE topic_id = ? AND term IN ({marks})",
-                    (topic_id, *sorted(terms)),
+                    (topic_id, *probes),
                 )
             }
             score = match_score(terms, vocabulary)
@@ -290,9 +308,11 @@ class Store:
         return best
 
     def _learn_terms(self, topic_id: int, terms: Iterable[str]) -> None:
+        self._learn_terms_of([(term, topic_id) for term in terms])
+
+    def _learn_terms_of(self, pairs: list[tuple[str, int]]) -> None:
         self.conn.executemany(
-            "INSERT INTO topic_terms (term, topic_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [(term, topic_id) for term in terms],
+            "INSERT INTO topic_terms (term, topic_id) VALUES (?, ?) ON CONFLICT DO NOTHING", pairs
         )
 
     def file_topic(
@@ -1665,12 +1685,23 @@ class Store:
             self._fill_quantities()
         if "reviews_that_stick" in done:
             self._settle_legacy_reviews()
+        if "story_names" in done:
+            self._learn_story_names()
         if "stored_conflicts" in done:
             self._rebuild_conflicts()
         elif "m030_listings_escape_invisible_characters" in applied_now:
             from claimtrack.escape import JSON_UNSEEN_GLOB
 
             self._render_listings("listing GLOB ?", (JSON_UNSEEN_GLOB,))
+
+    def _learn_story_names(self) -> None:
+        """Each topic's story names, from its live claims (see match_score)."""
+        learned = set()
+        for text, topic_id in self.conn.execute(
+            "SELECT text, topic_id FROM claims WHERE deleted_at IS NULL"
+        ).fetchall():
+            learned.update((term, topic_id) for term in name_terms(text))
+        self._learn_terms_of(sorted(learned))
 
     def _fill_quantities(self) -> None:
         rows = (
@@ -1863,26 +1894,50 @@ class TopicVocabulary:
     def __init__(self, conn: Any) -> None:
         self.topics_of: dict[str, set[int]] = {}
         self.terms_of: dict[int, set[str]] = {}
+        self.unnamed: set[int] = set()  # topics whose claims name no story
         for term, topic_id in conn.execute("SELECT term, topic_id FROM topic_terms"):
             self.learn(topic_id, (term,))
         self.names: dict[int, str] = dict(conn.execute("SELECT id, name FROM topics"))
 
     def learn(self, topic_id: int, terms: Iterable[str]) -> None:
-        known = self.terms_of.setdefault(topic_id, set())
+        known = self.terms_of.get(topic_id)
+        if known is None:
+            known = self.terms_of[topic_id] = set()
+            self.unnamed.add(topic_id)
         for term in terms:
             known.add(term)
             self.topics_of.setdefault(term, set()).add(topic_id)
+        if NAME_TERM in known:
+            self.unnamed.discard(topic_id)
 
     def best(self, terms: set[str]) -> tuple[int, str, float] | None:
+        probes = probe_terms(terms)
         shared: dict[int, int] = {}
-        for term in terms:
-            for topic_id in self.topics_of.get(term, ()):
-                shared[topic_id] = shared.get(topic_id, 0) + 1
+        if NAME_TERM in terms:
+            # Only a topic that names no story, or shares a name with the claim, can
+            # take it (see match_score): a few, not every one that holds "troops".
+            names = [t for t in probes if t.startswith(NAME_TERM) and t != NAME_TERM]
+            candidates = self.unnamed.union(
+                *(self.topics_of.get(name, ()) for name in names),  # it names one of ours
+                *(
+                    self.topics_of.get(name[len(NAME_TERM) :], ())
+                    for name in names
+                    if name in terms
+                ),
+            )
+            for topic_id in candidates:
+                count = len(probes & self.terms_of[topic_id])
+                if count:
+                    shared[topic_id] = count
+        else:
+            for term in terms:
+                for topic_id in self.topics_of.get(term, ()):
+                    shared[topic_id] = shared.get(topic_id, 0) + 1
         # the ten topics sharing the most terms, fewest id first among equals
         leading = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:10]
         best: tuple[int, str, float] | None = None
         for topic_id, _ in leading:
-            score = match_score(terms, terms & self.terms_of[topic_id])
+            score = match_score(terms, probes & self.terms_of[topic_id])
             if score >= GOOD_MATCH and (best is None or score > best[2]):
                 best = (topic_id, self.names[topic_id], score)
         return best
