@@ -892,6 +892,7 @@ class Store:
             seen: dict[int, int] = {}
             affiliations: dict[str, str] = {}  # source -> what the file says it speaks for
             inserted: list[int] = []
+            inserted_in: dict[int, list[int]] = {}  # topic -> the ids inserted into it
             now = self.clock()
             today = self.today()
             vocabulary = TopicVocabulary(self.conn)
@@ -945,6 +946,7 @@ class Store:
                     row["updated_at"] = claim.updated_at or now
                     row["added_by"] = claim.added_by or self.user
                     inserted.append(claim_id)
+                    inserted_in.setdefault(topic_id, []).append(claim_id)
                     if progress and len(inserted) % 500 == 0:
                         progress(500)
                     if topic_id in fresh:
@@ -988,7 +990,7 @@ class Store:
             for review in reviews:
                 self._import_review(review, new_ids)
             self._ids_given()
-            groups |= self._settle_imported(groups, inserted, fresh)
+            groups |= self._settle_imported(groups, inserted_in, fresh)
             self._refresh_conflicts(groups, fresh)
         return len(inserted)
 
@@ -999,7 +1001,7 @@ class Store:
     def _settle_imported(
         self,
         groups: set[tuple[int, str | None]],
-        inserted: list[int],
+        inserted_in: dict[int, list[int]],
         fresh: dict[int, list[Claim]],
     ) -> set[tuple[int, str | None]]:
         """The imported claims' under-specified quantities, settled by what their
@@ -1010,10 +1012,11 @@ class Store:
             if quantity:
                 by_topic.setdefault(topic_id, set()).add(quantity)
         joined: set[tuple[int, str | None]] = set()
-        ids = json.dumps(inserted)
         for topic_id, keys in by_topic.items():
             ordered = sorted(keys)
             settled = settle_keys(ordered, self._topic_quantities(topic_id))
+            # the topic's own new claims, not the whole import's, each time
+            ids = json.dumps(inserted_in.get(topic_id, []))
             for old, new in zip(ordered, settled, strict=True):
                 if new == old:
                     continue
