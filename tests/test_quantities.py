@@ -12,6 +12,7 @@ from claimtrack.quantities import (
     label_of,
     normalise_unit,
     parse_quantity,
+    place_named,
     settle_keys,
     side_in,
 )
@@ -109,6 +110,12 @@ def test_the_stories_own_place_is_no_scope():
         in_topic("people:attending@nationwide", "Strikes nationwide")
         == "people:attending@nationwide"
     )
+
+
+@pytest.mark.parametrize("opening", ["according to", "According to"])
+def test_an_according_to_source_is_no_place(opening):
+    text = f"{opening} Mayor Ines Roth, 40 people were killed in Varnholt"
+    assert place_named(text) == "Varnholt"
 
 
 def test_keys_and_labels():
