@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -688,6 +688,20 @@ def topic_name(
         if w.casefold() not in _STOP | _SPEECH and w.casefold().removesuffix("'s") not in speaker
     ]
     return _named(" ".join(kept[:6])[:60], None) if kept else "General"
+
+
+def distinct_topic_name(name: str, when: ClaimDate, taken: Callable[[str], bool]) -> str:
+    """NAME for a new story, or, when another story has it already ("Protests"),
+    the name with the month it is dated ("Protests, Jun 2024"), then a number."""
+    if not taken(name):
+        return name
+    month = ClaimDate(when.iso[:7], MONTH).human() if when.precision != YEAR else when.iso
+    suffix = f", {month}"
+    dated = name[: MAX_NAME - len(suffix) - 4].rstrip() + suffix  # room for " (9)"
+    candidate, number = dated, 2
+    while taken(candidate):
+        candidate, number = f"{dated} ({number})", number + 1
+    return candidate
 
 
 def _named(name: str, place: str | None) -> str:

@@ -5,9 +5,10 @@ import os
 import pytest
 from conftest import store_dump, store_sql
 
-from claimtrack.claims import Claim, settle_quantity, topic_name
+from claimtrack.claims import Claim, distinct_topic_name, settle_quantity, topic_name
 from claimtrack.dates import ClaimDate
 from claimtrack.figures import parse_figure
+from claimtrack.limits import MAX_NAME
 
 
 @pytest.mark.parametrize(
@@ -202,3 +203,29 @@ def test_a_store_from_before_story_names_learns_them_when_opened(cli, engine):
         "Ostrelk floods": 1,
     }
     assert store_sql(f"SELECT count(*) FROM {table} WHERE name = '{step}'") == [(1,)]
+
+
+@pytest.mark.usefixtures("engine")
+def test_a_new_story_never_joins_another_by_its_name_alone(cli):
+    # both would be named "Protests"; the second's words do not match the first's
+    cli("add", "Police said 300 people were arrested during the protests", "--source", "Police",
+        "--date", "2024-03-02")  # fmt: skip
+    second = cli.json("add", "Doctors counted 12 dead after the protests", "--source", "Doctors",
+                      "--date", "2024-06-20")  # fmt: skip
+    third = cli.json("add", "Medics counted 14 dead after the protests", "--source", "Medics",
+                     "--date", "2024-06-21")  # fmt: skip
+    assert (second["topic"], third["topic"]) == ("Protests, Jun 2024", "Protests, Jun 2024")
+    assert sorted(t["name"] for t in cli.json("topics")) == ["Protests", "Protests, Jun 2024"]
+
+
+def test_distinct_names_carry_the_month_then_a_number_within_the_limit():
+    taken = {"Protests", "Protests, Jun 2024"}
+    june = ClaimDate("2024-06-20", "day")
+    assert distinct_topic_name("Floods", june, taken.__contains__) == "Floods"
+    assert distinct_topic_name("Protests", june, taken.__contains__) == "Protests, Jun 2024 (2)"
+    assert distinct_topic_name("Protests", ClaimDate("2024", "year"), taken.__contains__) == (
+        "Protests, 2024"
+    )
+    long = "Protests " * 40
+    named = distinct_topic_name(long, june, lambda name: name == long)
+    assert named.endswith(", Jun 2024") and len(named) <= MAX_NAME - 4

@@ -28,6 +28,7 @@ from claimtrack.claims import (
     check_source,
     claim_basis,
     claim_problems,
+    distinct_topic_name,
     match_score,
     name_terms,
     probe_terms,
@@ -329,10 +330,17 @@ class Store:
         # Named before its quantity is settled: the name's place is the story's.
         unplaced = settle_quantity(claim, None).quantity
         name = topic_name(claim.text, claim.figure, claim.source, unplaced)
+        if not name_terms(claim.text):
+            # a name no place or event of its own makes ("Protests"), which another
+            # story has already, is not this claim's story: its words did not match
+            name = distinct_topic_name(name, claim.date, self._topic_taken)
         topic_id, name, created = self.ensure_topic(name)
         if vocabulary is not None:
             vocabulary.names[topic_id] = name
         return topic_id, name, Filing(name, created, 0.0)
+
+    def _topic_taken(self, name: str) -> bool:
+        return self.find_topic(name) is not None
 
     # --- claims -------------------------------------------------------------------
 
