@@ -110,16 +110,21 @@ WIRE_MONEY = [
 WIRE_UNITS = ["troops", "people", "civilians", "homes", "refugees", "deaths", "injuries",
               "soldiers", "drones", "missiles", "households", "workers", "protesters",
               "evacuees", "patients", "boats"]  # fmt: skip
-WIRE_PLACES = ["in Kursk", "across the north", "in Gaza", "near the border", "in the capital",
-               "in Khartoum", "along the coast", "in three provinces"]  # fmt: skip
+# A story of the plain CSV: an event in a town of its own ("the Varnok floods"), as a
+# desk's claims are about many stories, each of tens of claims, not about a few.
+WIRE_EVENTS = ["floods", "earthquake", "strike", "protests", "wildfire", "cyclone", "blast",
+               "landslide", "riots", "offensive", "outbreak", "march"]  # fmt: skip
+WIRE_SYLLABLES = ["var", "nok", "tel", "bri", "os", "ka", "mun", "dre", "lis", "zo", "pra", "gan",
+                  "ur", "vel", "tho", "ri", "sel", "am", "quo", "bex"]  # fmt: skip
+WIRE_AROUND = ["in", "across", "near", "around"]
 WIRE_WHEN = ["on Tuesday", "on Friday", "last week", "on 23 October", "since March 2022",
              "as of 5 May 2024", "this month", "overnight", "in April", "by Sunday"]  # fmt: skip
 WIRE_TEMPLATES = [
     "{Source} {verb} {count} {unit} had been {done} {place} {when}.",
     "{Count} {unit} were {done} {place} {when}, {source} {verb}.",
     "According to {source}, {count} {unit} have been {done} {place} {when}.",
-    "{Source} {verb} on Monday that the repairs would cost {money}, up from {money2} a year earlier.",
-    "{Source} put the toll at {toll} {when}, while {source2} {verb} {toll2}.",
+    "{Source} {verb} on Monday that the repairs {after} would cost {money}, up from {money2} a year earlier.",
+    "{Source} put the toll {after} at {toll} {when}, while {source2} {verb} {toll2}.",
     "{Count} {unit} {place} {when}, {source} {verb} in a statement issued at 10:30 pm.",
     "{Source} {verb} that {count} {unit} and {count2} {unit2} were {done} {place}.",
     "{Source} {verb} {money} in aid had reached {count} {unit} {place} {when}.",
@@ -127,8 +132,20 @@ WIRE_TEMPLATES = [
 WIRE_DONE = ["killed", "displaced", "evacuated", "deployed", "detained", "moved", "reported"]
 
 
-def wire_sentence(rng: random.Random) -> tuple[str, str]:
-    """One sentence of invented wire copy, and its source as a CSV would name it."""
+def wire_stories(count: int) -> list[str]:
+    """COUNT stories named as copy names them ("the Telbri floods"), each town's
+    first five letters its own, as real places' mostly are."""
+    rng = random.Random(SEED + 2)
+    stories: dict[str, str] = {}
+    while len(stories) < count:
+        town = "".join(rng.choice(WIRE_SYLLABLES) for _ in range(rng.randint(2, 4)))
+        stories.setdefault(town[:5], f"the {town.capitalize()} {rng.choice(WIRE_EVENTS)}")
+    return list(stories.values())
+
+
+def wire_sentence(rng: random.Random, story: str = "the Telbri floods") -> tuple[str, str]:
+    """One sentence of invented wire copy about STORY, and its source as a CSV would
+    name it."""
     n = rng.choice([12, 40, 300, 1_200, 3_000, 8_000, 25_000, 120_000]) * rng.randint(1, 9)
 
     def count() -> str:
@@ -144,7 +161,7 @@ def wire_sentence(rng: random.Random) -> tuple[str, str]:
     words = {
         "source": source, "source2": other, "verb": rng.choice(WIRE_VERBS),
         "count": count(), "count2": count(), "unit": rng.choice(WIRE_UNITS),
-        "unit2": rng.choice(WIRE_UNITS), "place": rng.choice(WIRE_PLACES),
+        "unit2": rng.choice(WIRE_UNITS), "place": f"{rng.choice(WIRE_AROUND)} {story}", "after": f"after {story}",
         "when": rng.choice(WIRE_WHEN), "money": money(), "money2": money(),
         "done": rng.choice(WIRE_DONE),
     }  # fmt: skip
@@ -156,14 +173,15 @@ def wire_sentence(rng: random.Random) -> tuple[str, str]:
 
 
 def generate_plain(n: int, path: Path) -> None:
-    """N rows of `text,source,date` only: the README's minimal CSV."""
+    """N rows of `text,source,date` only, the README's minimal CSV: N/50 stories."""
     rng = random.Random(SEED + 1)
+    stories = wire_stories(max(1, n // 50))
     start = date(2022, 1, 1)
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["text", "source", "date"])
         for _ in range(n):
-            text, source = wire_sentence(rng)
+            text, source = wire_sentence(rng, rng.choice(stories))
             writer.writerow(
                 [text, source, (start + timedelta(days=rng.randrange(900))).isoformat()]
             )
