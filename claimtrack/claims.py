@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -577,6 +577,12 @@ def match_score(terms: set[str], topic_terms_: set[str]) -> float:
 
 
 GOOD_MATCH = 0.3
+# How closely an article's claim must match a topic to count as a vote for filing
+# the whole article there (Store.article_topic). Measured on the labelled real
+# stories' development side (26 stories, 206 saved claims, all in one store):
+# claims filed one by one at GOOD_MATCH, 47% of them sat in a topic of their
+# own story; articles filed whole, 94% at 0.45 and 0.5 (70% at 0.4).
+ARTICLE_MATCH = 0.5
 
 # Nouns that name what a story is about: "the floods in Derna", "a cholera outbreak".
 _EVENT_NOUNS = set(
@@ -688,6 +694,14 @@ def topic_name(
         if w.casefold() not in _STOP | _SPEECH and w.casefold().removesuffix("'s") not in speaker
     ]
     return _named(" ".join(kept[:6])[:60], None) if kept else "General"
+
+
+def article_topic_name(claims: Sequence[Claim]) -> str:
+    """A new topic's name for claims that matched none: as the first that names its
+    story would name it (see topic_name), else the first."""
+    first = next((c for c in claims if name_terms(c.text)), claims[0])
+    unplaced = settle_quantity(first, None).quantity  # the name's place is the story's
+    return topic_name(first.text, first.figure, first.source, unplaced)
 
 
 def distinct_topic_name(name: str, when: ClaimDate, taken: Callable[[str], bool]) -> str:

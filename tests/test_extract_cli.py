@@ -422,3 +422,37 @@ def test_a_new_topic_is_said_so_and_a_near_name_is_offered(cli, article):
     assert message == (
         "Error: no topic named 'Harbour'; did you mean 'Harbour storm' or 'Harbour strom'?"
     )
+
+
+# Two floods told in much the same words, and a second report of the first.
+FLOOD_ONE = """Floods kill dozens in Varnholt
+
+The regional government said 42 people had died in the Varnholt floods. Rescuers said about 300 homes were under water. A hospital spokesman said 15 patients had been moved.
+"""
+FLOOD_TWO = """Floods kill dozens in Ostrelk
+
+The regional government said 18 people had died in the Ostrelk floods. Rescuers said about 120 homes were under water. A hospital spokesman said 6 patients had been moved.
+"""
+FLOOD_ONE_LATER = """Rescuers said on Friday that 47 people had died in the Varnholt floods and that about 300 homes were under water. The regional government said 15 patients had been moved.
+"""
+
+
+def test_save_files_an_article_under_one_topic_of_its_own_story(cli, article):
+    for name, text, day in [("one", FLOOD_ONE, "2024-05-02"), ("two", FLOOD_TWO, "2024-05-02"),
+                            ("later", FLOOD_ONE_LATER, "2024-05-03")]:  # fmt: skip
+        cli("extract", article(text, f"{name}.txt"), "--published", day, "--save")
+    claims = cli.json("list")
+    assert len(claims) == 9
+    story = {c["figure"]["low"]: c["topic"] for c in claims}
+    # every claim of an article with its story's, each story in a topic of its own
+    assert {story[v] for v in (42, 300, 15, 47)} == {"Varnholt floods"}
+    assert {story[v] for v in (18, 120, 6)} == {"Ostrelk floods"}
+
+
+def test_the_preview_names_the_topic_save_files_under(cli, article):
+    cli("extract", article(FLOOD_ONE, "one.txt"), "--published", "2024-05-02", "--save")
+    path = article(FLOOD_ONE_LATER, "later.txt")
+    preview = cli.json("extract", path, "--published", "2024-05-03")
+    cli("extract", path, "--published", "2024-05-03", "--save")
+    saved = {c["topic"] for c in cli.json("list")}
+    assert {row["topic"] for row in preview if row["save"]} == saved == {"Varnholt floods"}

@@ -137,7 +137,7 @@ def claims_extract(
     Example:
       claimtrack extract article.html --published 2024-10-25 --topic "Lagos floods" --save
     """
-    from claimtrack.claims import check_text
+    from claimtrack.claims import article_topic_name, check_text
     from claimtrack.dates import DAY
     from claimtrack.extract import extract_claims
 
@@ -164,7 +164,13 @@ def claims_extract(
             "give it with --published (a day, a month or a year, e.g. --published 2024-10)"
         )
     if as_json:
-        echo_json(preview_json(candidates, report, address, topic, store))
+        shown = topic
+        kept = [c for c in candidates if c.confidence >= SAVE_THRESHOLD]
+        if shown is None and kept and report is not None:
+            # the topic --save would file them under
+            drafts = [c.to_claim(report, address) for c in kept]
+            shown = store.article_topic(drafts) if store else article_topic_name(drafts)
+        echo_json(preview_json(candidates, report, address, shown, store))
     if interactive:
         chosen = review_candidates(candidates, today, report)
     elif save:
@@ -183,6 +189,11 @@ def claims_extract(
 
     read_at = utc_now()
     claims = [c.to_claim(report, address, read_at, topic) for c in chosen]
+    if topic is None and claims:
+        # an article tells one story: its claims go to one topic
+        store = store or open_store_of(ctx)
+        topic = store.article_topic(claims)
+        claims = [c.to_claim(report, address, read_at, topic) for c in chosen]
     if topic is not None:
         from claimtrack.claims import story_quantities
 

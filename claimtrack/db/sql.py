@@ -18,12 +18,14 @@ from itertools import chain, groupby
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.claims import (
+    ARTICLE_MATCH,
     GOOD_MATCH,
     NAME_TERM,
     STATEMENT,
     Appearance,
     Claim,
     ClaimRefused,
+    article_topic_name,
     check_claim,
     check_source,
     claim_basis,
@@ -36,7 +38,6 @@ from claimtrack.claims import (
     settle_quantity,
     source_key,
     topic_key,
-    topic_name,
     topic_terms,
 )
 from claimtrack.dates import DAY, ClaimDate
@@ -265,7 +266,10 @@ class Store:
         return cursor.fetchone()[0], name.strip(), True
 
     def _best_topic(
-        self, terms: set[str], vocabulary: TopicVocabulary | None = None
+        self,
+        terms: set[str],
+        vocabulary: TopicVocabulary | None = None,
+        threshold: float = GOOD_MATCH,
     ) -> tuple[int, str, float] | None:
         if not terms:
             return None
@@ -301,7 +305,7 @@ class Store:
                 )
             }
             score = match_score(terms, vocabulary)
-            if score >= GOOD_MATCH and (best is None or score > best[2]):
+            if score >= threshold and (best is None or score > best[2]):
                 name = self.conn.execute(
                     "SELECT name FROM topics WHERE id = ?", (topic_id,)
                 ).fetchone()[0]
@@ -327,9 +331,7 @@ class Store:
         best = self._best_topic(terms, vocabulary)
         if best:
             return best[0], best[1], Filing(best[1], False, best[2])
-        # Named before its quantity is settled: the name's place is the story's.
-        unplaced = settle_quantity(claim, None).quantity
-        name = topic_name(claim.text, claim.figure, claim.source, unplaced)
+        name = article_topic_name([claim])
         if not name_terms(claim.text):
             # a name no place or event of its own makes ("Protests"), which another
             # story has already, is not this claim's story: its words did not match
@@ -341,6 +343,31 @@ class Store:
 
     def _topic_taken(self, name: str) -> bool:
         return self.find_topic(name) is not None
+
+    def article_topic(self, claims: Sequence[Claim]) -> str:
+        """The one topic the claims of one article go to: an article tells one
+        story. The topic the most of them match closely (ARTICLE_MATCH), when more
+        than a third of them do; else a new one, named as its first claim that names the
+        story would name it (article_topic_name), made distinct from another
+        story's of that name."""
+        # The story's names, wherever the article gives them, go with each claim:
+        # "Rescuers said 300 homes were under water" is in the place it named.
+        named = set().union(*(name_terms(c.text) for c in claims))
+        named |= {term[len(NAME_TERM) :] for term in named} - {""}
+        votes: dict[int, list[float]] = {}
+        names: dict[int, str] = {}
+        for claim in claims:
+            terms = topic_terms(claim.text, claim.unit_norm) | named
+            best = self._best_topic(terms, None, ARTICLE_MATCH)
+            if best is not None:
+                votes.setdefault(best[0], []).append(best[2])
+                names[best[0]] = best[1]
+        if votes:
+            chosen = max(votes, key=lambda topic_id: (sum(votes[topic_id]), -topic_id))
+            if len(votes[chosen]) * 3 > len(claims):
+                return names[chosen]
+        # matching none, the article is a story of its own, whatever its name
+        return distinct_topic_name(article_topic_name(claims), claims[0].date, self._topic_taken)
 
     # --- claims -------------------------------------------------------------------
 
