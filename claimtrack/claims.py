@@ -696,9 +696,13 @@ def topic_name(
     return _named(" ".join(kept[:6])[:60], None) if kept else "General"
 
 
-def article_topic_name(claims: Sequence[Claim]) -> str:
-    """A new topic's name for claims that matched none: as the first that names its
-    story would name it (see topic_name), else the first."""
+def article_topic_name(claims: Sequence[Claim], headline: str | None = None) -> str:
+    """A new topic's name for an article's claims that matched none: its headline's
+    event and place ("Floods kill dozens in Varnholt": "Floods in Varnholt") when
+    the headline names an event; else as the first claim that names the story would
+    name it (see topic_name), else the first."""
+    if headline and {w.casefold() for w in _WORD_RE.findall(headline)} & _EVENT_NOUNS:
+        return topic_name(headline, None)
     first = next((c for c in claims if name_terms(c.text)), claims[0])
     unplaced = settle_quantity(first, None).quantity  # the name's place is the story's
     return topic_name(first.text, first.figure, first.source, unplaced)

@@ -445,8 +445,8 @@ def test_save_files_an_article_under_one_topic_of_its_own_story(cli, article):
     assert len(claims) == 9
     story = {c["figure"]["low"]: c["topic"] for c in claims}
     # every claim of an article with its story's, each story in a topic of its own
-    assert {story[v] for v in (42, 300, 15, 47)} == {"Varnholt floods"}
-    assert {story[v] for v in (18, 120, 6)} == {"Ostrelk floods"}
+    assert {story[v] for v in (42, 300, 15, 47)} == {"Floods in Varnholt"}
+    assert {story[v] for v in (18, 120, 6)} == {"Floods in Ostrelk"}
 
 
 def test_the_preview_names_the_topic_save_files_under(cli, article):
@@ -455,4 +455,4 @@ def test_the_preview_names_the_topic_save_files_under(cli, article):
     preview = cli.json("extract", path, "--published", "2024-05-03")
     cli("extract", path, "--published", "2024-05-03", "--save")
     saved = {c["topic"] for c in cli.json("list")}
-    assert {row["topic"] for row in preview if row["save"]} == saved == {"Varnholt floods"}
+    assert {row["topic"] for row in preview if row["save"]} == saved == {"Floods in Varnholt"}

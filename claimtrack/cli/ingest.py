@@ -169,7 +169,12 @@ def claims_extract(
         if shown is None and kept and report is not None:
             # the topic --save would file them under
             drafts = [c.to_claim(report, address) for c in kept]
-            shown = store.article_topic(drafts) if store else article_topic_name(drafts)
+            headline = headline_of(text)
+            shown = (
+                store.article_topic(drafts, headline)
+                if store
+                else article_topic_name(drafts, headline)
+            )
         echo_json(preview_json(candidates, report, address, shown, store))
     if interactive:
         chosen = review_candidates(candidates, today, report)
@@ -192,7 +197,7 @@ def claims_extract(
     if topic is None and claims:
         # an article tells one story: its claims go to one topic
         store = store or open_store_of(ctx)
-        topic = store.article_topic(claims)
+        topic = store.article_topic(claims, headline_of(text))
         claims = [c.to_claim(report, address, read_at, topic) for c in chosen]
     if topic is not None:
         from claimtrack.claims import story_quantities
@@ -239,6 +244,14 @@ def preview_json(
         {**row, "quantity": quantity or None, "save": c.confidence >= SAVE_THRESHOLD}
         for row, quantity, c in zip(rows, quantities, candidates, strict=True)
     ]
+
+
+def headline_of(text: str) -> str | None:
+    """The article's headline: its first line, when written as one."""
+    from claimtrack.sentences import read
+
+    first = next(iter(read("\n".join(text.strip().splitlines()[:3]))), None)
+    return first.text if first is not None and first.headline and first.paragraph == 0 else None
 
 
 def topic_quantities(store: Store | None, topic: str) -> set[str]:

@@ -344,15 +344,18 @@ class Store:
     def _topic_taken(self, name: str) -> bool:
         return self.find_topic(name) is not None
 
-    def article_topic(self, claims: Sequence[Claim]) -> str:
+    def article_topic(self, claims: Sequence[Claim], headline: str | None = None) -> str:
         """The one topic the claims of one article go to: an article tells one
         story. The topic the most of them match closely (ARTICLE_MATCH), when more
         than a third of them do; else a new one, named as its first claim that names the
-        story would name it (article_topic_name), made distinct from another
-        story's of that name."""
+        story would name it or its headline (article_topic_name), made distinct
+        from another story's of that name. The headline's names count as the
+        claims' own."""
         # The story's names, wherever the article gives them, go with each claim:
         # "Rescuers said 300 homes were under water" is in the place it named.
-        named = set().union(*(name_terms(c.text) for c in claims))
+        named = set().union(
+            *(name_terms(text) for text in [headline or "", *(c.text for c in claims)])
+        )
         named |= {term[len(NAME_TERM) :] for term in named} - {""}
         votes: dict[int, list[float]] = {}
         names: dict[int, str] = {}
@@ -367,7 +370,8 @@ class Store:
             if len(votes[chosen]) * 3 > len(claims):
                 return names[chosen]
         # matching none, the article is a story of its own, whatever its name
-        return distinct_topic_name(article_topic_name(claims), claims[0].date, self._topic_taken)
+        name = article_topic_name(claims, headline)
+        return distinct_topic_name(name, claims[0].date, self._topic_taken)
 
     # --- claims -------------------------------------------------------------------
 
