@@ -235,10 +235,7 @@ def main() -> None:
         "--careful", action="store_true", help="the labels typed with their topics, not extracted"
     )
     args = parser.parse_args()
-    if args.folder:
-        news.use_folder(args.folder)
-    if not news.available():
-        print(f"Real news: skipped, no labelled excerpts at {news.FOLDER}")
+    if not news.ready(args.folder):
         return
     with_topic = _supports_topic()
     modes = {"end to end": lambda story, names, folder: run_story(story, names, with_topic, folder),

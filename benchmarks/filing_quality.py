@@ -85,10 +85,7 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, help="another labelled folder, scored whole")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     args = parser.parse_args()
-    if args.folder:
-        news.use_folder(args.folder)
-    if not news.available():
-        print(f"Real news: skipped, no labelled excerpts at {news.FOLDER}")
+    if not news.ready(args.folder):
         return
     parts = [None] if args.folder else [p for p in news.PARTS if args.part in ("both", p)]
     record = {}

@@ -54,6 +54,17 @@ KNOWN_PUBLICATION = {
 }
 
 
+def ready(folder: Path | None = None) -> bool:
+    """Whether there are labelled excerpts to score (in FOLDER, when given); says
+    so when there are none."""
+    if folder is not None:
+        use_folder(folder)
+    if not available():
+        print(f"Real news: skipped, no labelled excerpts at {FOLDER}")
+        return False
+    return True
+
+
 def available() -> bool:
     return (FOLDER / "labels.jsonl").is_file() and (FOLDER / "stories.json").is_file()
 
@@ -104,7 +115,7 @@ def use_folder(folder: Path) -> None:
     global FOLDER
     FOLDER = folder
     PARTS.clear()
-    PARTS["development"] = tuple(stories())
+    PARTS["development"] = tuple(stories()) if available() else ()
 
 
 def part_of(story: str) -> str:
