@@ -622,9 +622,8 @@ _PLACE_WORDS = set("in to into inside across throughout near around after outsid
 def story_names(text: str) -> set[str]:
     """The names a claim's text gives its story, stemmed like its terms: the places
     it puts things in and the names of its events (see _PLACE_WORDS and
-    _EVENT_NOUNS), without the words of the calendar. A text in
-    title case ("Floods Kill 40 In Derna") names none: every word looks like a
-    name there."""
+    _EVENT_NOUNS), without the words of the calendar. A text in title case
+    ("Floods Kill 40 In Derna") names none: every word looks like a name there."""
     runs = list(_CAPITALISED.finditer(text))
     if not runs or sum(run.group().count(" ") + 1 for run in runs) * 2 > text.count(" ") + 1:
         return set()

@@ -345,12 +345,10 @@ class Store:
         return self.find_topic(name) is not None
 
     def article_topic(self, claims: Sequence[Claim], headline: str | None = None) -> str:
-        """The one topic the claims of one article go to: an article tells one
-        story. The topic the most of them match closely (ARTICLE_MATCH), when more
-        than a third of them do; else a new one, named as its first claim that names the
-        story would name it or its headline (article_topic_name), made distinct
-        from another story's of that name. The headline's names count as the
-        claims' own."""
+        """The one topic the claims of one article go to, as an article tells one
+        story: the topic the most of them match closely (ARTICLE_MATCH), when more
+        than a third of them do; else a new one, named from the headline or the
+        claims (article_topic_name) and distinct from another story's name."""
         # The story's names, wherever the article gives them, go with each claim:
         # "Rescuers said 300 homes were under water" is in the place it named.
         named = set().union(
