@@ -101,7 +101,7 @@ CLAIMANT_HEADS = set(
     guards coastguard union unions brigade battalion monitors inspectors organisers
     organizers diplomats junta regime rebels militants insurgents separatists embassy
     consulate mission board bank firm institute centre center university foundation staff
-    survivors eyewitnesses relatives activists volunteers campaigners
+    survivors eyewitnesses relatives
     activists campaigners volunteers observers critics opponents protesters trust fund watch
     forum project initiative movement league front programme program collective platform
     opposition

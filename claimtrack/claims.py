@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from claimtrack.dates import DAY, MONTH, YEAR, ClaimDate, parse_date
+from claimtrack.dates import CALENDAR_WORDS, DAY, MONTH, YEAR, ClaimDate, parse_date
 from claimtrack.errors import ParseError
 from claimtrack.figures import (
     APPROX,
@@ -605,12 +605,6 @@ _SPEECH = set(
 _WORD_RE = LazyPattern(r"[^\W\d_][\w'’-]*")
 
 
-# Words capitalised for the calendar, not for a story.
-_CALENDAR = set(
-    """january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
-    thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
-)
 # Where a text names its story: a place something happens in ("sent to Russia",
 # "across the Derna region", "after the Mosul offensive"), or the name an event
 # goes by ("the Derna floods"). An actor ("while the Pentagon said") is no
@@ -646,7 +640,10 @@ def story_names(text: str) -> set[str]:
     return {
         word[:5]
         for word in map(_bare, named)
-        if len(word) >= 3 and word not in _CALENDAR and word not in _STOP and word not in _SPEECH
+        if len(word) >= 3
+        and word not in CALENDAR_WORDS
+        and word not in _STOP
+        and word not in _SPEECH
     }
 
 

@@ -22,6 +22,9 @@ _MONTH_NAMES["sept"] = 9
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAYS |= {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
 _WEEKDAYS |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 4}
+# The words the calendar capitalises, lower case: months and weekdays, with their
+# abbreviations.
+CALENDAR_WORDS = frozenset(_MONTH_NAMES) | frozenset(_WEEKDAYS)
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(

@@ -761,7 +761,8 @@ def candidates_table(
 
 
 def new_topic_note(topic: str, near: Sequence[str]) -> str:
-    """What `extract --save --topic` says when the topic is new: a typo makes one."""
+    """What `extract --save` says when the topic it files under is new: a typo in
+    --topic makes one, and an article that matched no story."""
     if not near:
         return inert(f"New topic {topic!r}.")
     return inert(

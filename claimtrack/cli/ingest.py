@@ -164,18 +164,17 @@ def claims_extract(
             "give it with --published (a day, a month or a year, e.g. --published 2024-10)"
         )
     if as_json:
-        shown = topic
         kept = [c for c in candidates if c.confidence >= SAVE_THRESHOLD]
-        if shown is None and kept and report is not None:
-            # the topic --save would file them under
+        if topic is None and kept and report is not None:
+            # the topic --save files them under, the article's
             drafts = [c.to_claim(report, address) for c in kept]
             headline = headline_of(text)
-            shown = (
+            topic = (
                 store.article_topic(drafts, headline)
                 if store
                 else article_topic_name(drafts, headline)
             )
-        echo_json(preview_json(candidates, report, address, shown, store))
+        echo_json(preview_json(candidates, report, address, topic, store))
     if interactive:
         chosen = review_candidates(candidates, today, report)
     elif save:
@@ -193,12 +192,12 @@ def claims_extract(
     from claimtrack.render import saved_text
 
     read_at = utc_now()
-    claims = [c.to_claim(report, address, read_at, topic) for c in chosen]
-    if topic is None and claims:
+    if topic is None and chosen:
         # an article tells one story: its claims go to one topic
         store = store or open_store_of(ctx)
-        topic = store.article_topic(claims, headline_of(text))
-        claims = [c.to_claim(report, address, read_at, topic) for c in chosen]
+        drafts = [c.to_claim(report, address, read_at) for c in chosen]
+        topic = store.article_topic(drafts, headline_of(text))
+    claims = [c.to_claim(report, address, read_at, topic) for c in chosen]
     if topic is not None:
         from claimtrack.claims import story_quantities
 
