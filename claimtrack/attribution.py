@@ -59,6 +59,7 @@ for _base, _stance in {
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
     "fear": "estimates", "inform": "asserts", "quote": "reports", "anticipate": "estimates",
     "indicate": "reports", "mention": "reports", "approximate": "estimates",
+    "value": "estimates",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}
@@ -413,6 +414,14 @@ def noun_phrase_before(
         if lower == "whose" and words and j >= 2 and toks[j - 1][0] == ",":
             return noun_phrase_before(toks, j - 1)  # "the Centre, whose analysts said": its
         connector = lower in ("on", "and", "&") and bool(words) and is_capital(words[0])
+        if words and is_capital(words[0]) and j >= 1 and is_capital(toks[j - 1][0]):
+            # a small word inside a name: "Doctors Without Borders", "the Committee to
+            # Protect Journalists"
+            connector = (
+                connector
+                or (is_capital(word) and lower in _FUNCTION_CAPITALS)
+                or (lower == "to" and _is_head(toks[j - 1][0].lower()))
+            )
         if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the") and not connector:
             break
         if lower in ("of", "for") or connector:
@@ -497,6 +506,11 @@ def _opening_organisation(toks: list[Token], end: int) -> tuple[str, bool] | Non
         words.append(word)
     while words and not is_capital(words[-1]):
         words.pop()
+    if not words and start < end - 1:
+        # "The coastguard rescued ...": a body written in lower case, as its subject
+        body, verb = toks[start][0], toks[start + 1][0]
+        if body in _SPEAKING_BODIES and (verb in VERBS or verb.endswith("ed")):
+            return body, False
     if not words or words[0].lower() in NOT_NAMES or looks_like_person(words):
         return None
     if not (start or _is_head(words[-1].lower()) or words[-1].isupper()):
@@ -745,6 +759,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
             if not is_capital(w)
             and w.lower() not in connectors
             and not (w == "the" and words[i - 1] == "of")  # "Ministry of the Interior"
+            and not (w == "to" and 0 < i < len(words) - 1 and _is_head(words[i - 1].lower()))
         ),
         default=-1,
     )
@@ -754,9 +769,9 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         and all(is_capital(w) or w == "&" for w in tail)
         and (words[lower_at].lower() not in POSSESSIVES)
     ):
-        return " ".join(tail), looks_like_person(tail)
+        return " ".join(tail), not article and looks_like_person(tail)
     name = " ".join(words).replace(" 's", "'s")
-    return name, looks_like_person(words)
+    return name, not article and looks_like_person(words)  # "the Red Crescent": no one
 
 
 def looks_like_person(words: list[str]) -> bool:

@@ -63,7 +63,7 @@ from claimtrack.figures import (
 )
 from claimtrack.limits import MAX_TEXT
 from claimtrack.mentions import Context
-from claimtrack.quantities import as_part
+from claimtrack.quantities import as_part, from_key
 from claimtrack.sentences import Clause, Sentence, clauses_of, read, relative_spans
 
 __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims"]
@@ -86,6 +86,9 @@ class Candidate:
     # gives way to the body's telling
     paragraph: int = field(default=0, compare=False, repr=False)
     at: int = field(default=-1, compare=False, repr=False)  # where the figure stands in it
+    # the sentence and figure of the count this figure goes on with ("the WHO puts the
+    # number at 20,000" after "12,400 people have been infected"): it measures that
+    counts_as: tuple[str, Figure] | None = field(default=None, compare=False, repr=False)
 
     def to_claim(
         self,
@@ -117,16 +120,26 @@ class Candidate:
             unit=self.unit,
             stance=self.stance,
             appearances=(appearance,),
-            quantity=self._part_quantity(topic),
+            quantity=self._quantity(topic),
             speaks_for=self.speaks_for,
         )
 
-    def _part_quantity(self, topic: str | None) -> str | None:
+    def _quantity(self, topic: str | None) -> str | None:
         """A part of a larger count measures a part of its quantity, never the
-        whole; any other claim's quantity is read when it is filed."""
-        if not self.part or self.figure is None:
+        whole; a figure that goes on with a count measures what that count does; any
+        other claim's quantity is read when it is filed."""
+        if self.figure is None:
             return None
-        return as_part(quantity_of(self.sentence, self.unit, self.figure, topic))
+        if self.part:
+            return as_part(quantity_of(self.sentence, self.unit, self.figure, topic))
+        if self.counts_as is not None:
+            # ... unless its own words say in which state: "40 others are missing"
+            own = quantity_of(self.sentence, self.unit, self.figure, topic)
+            if own and from_key(own).state:
+                return own
+            sentence, figure = self.counts_as
+            return quantity_of(sentence, figure.unit, figure, topic) or own or None
+        return None
 
     def edited(self, field: str, value: str, today: date) -> Candidate:
         """The candidate with one field changed by the user, checked like `add`."""
@@ -134,15 +147,16 @@ class Candidate:
             return replace(self, claimant=check_text(value, "source"), speaks_for=None)
         if field == "figure":
             figure = parse_figure_option(value)
-            return replace(self, figure=figure, unit=figure.unit or self.unit)
+            return replace(self, figure=figure, unit=figure.unit or self.unit, counts_as=None)
         if field == "stance":
             return replace(self, stance=check_stance(value))
         if field == "date":
             return replace(self, date=parse_date(value, today))
         if field == "unit":
-            return replace(self, unit=check_text(value, "unit"))
+            return replace(self, unit=check_text(value, "unit"), counts_as=None)
         if field == "text":
-            return replace(self, sentence=check_text(value), quote=self.quote or self.sentence)
+            text = check_text(value)
+            return replace(self, sentence=text, quote=self.quote or self.sentence, counts_as=None)
         raise ParseError(f"unknown field {field!r}; use source, figure, stance, date, unit or text")
 
     def to_json(
@@ -356,6 +370,11 @@ def _read_sentence(
         if resolved.claimant and resolved.kind in ("subject", "according", "end", "passive",
                                                    "record"):  # fmt: skip
             context.remember(resolved.claimant, resolved.person)
+            # "a spokesman for X" stands before X's name, "an X spokesman" within it
+            unnamed = _UNNAMED_SPEAKER.search(text, max(0, resolved.start - 30), resolved.end)
+            if unnamed and not resolved.person:
+                pronoun = {"man": "he", "woman": "she"}.get(unnamed.group(1))
+                context.spokesperson(resolved.claimant, pronoun, position)
             if (
                 resolved.kind in ("according", "passive")
                 or attr.names_a_report(text[resolved.start : resolved.end])
@@ -712,8 +731,10 @@ def _resolve(
                 context.described(words[-1])
                 or context.role(name, position)
                 or (
-                    # "the rights group's figure": the group named before
-                    context.organisation_named(words[-1])
+                    # "the rights group's figure": the group named before, when the
+                    # words before the noun fit its name ("the national disaster
+                    # agency's figure" after the police is a new source)
+                    _named_before(context, words)
                     if found.kind == "possessive" and words[-1] in attr.BACK_REFERENCES
                     else None
                 )
@@ -777,6 +798,28 @@ def _resolve(
     return replace(found, claimant=claimant, person=person)
 
 
+# "a spokesman for X said", "an X spokeswoman told": someone unnamed speaks for X
+_UNNAMED_SPEAKER = LazyPattern(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,4}?spokes(man|woman|person)\b"
+)
+
+
+def _named_before(context: Context, words: list[str]) -> str | None:
+    """The organisation named before that a description such as "the rights group"
+    stands for. A description that sets its body's reach ("the national disaster
+    agency", "the county council") names a body of its own, unless the name before
+    says the same."""
+    named = context.organisation_named(words[-1])
+    reach = {w.lower() for w in words[:-1]} & _REACH
+    if named is None or not reach:
+        return named
+    return named if reach <= set(named.lower().split()) else None
+
+
+_REACH = {"national", "state", "federal", "regional", "provincial", "local", "county", "city",
+          "district", "municipal", "central", "international"}  # fmt: skip
+
+
 _NAME_BEFORE_ASIDE = LazyPattern(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s*$")
 
 
@@ -791,12 +834,14 @@ def _candidates(
     text = " ".join(sentence.text.split())
     parts = _list_of_parts(items, sentence.text)
     previous: Figure | None = None
+    previous_count: tuple[str, Figure] | None = None  # what the figure before counts
     clause_words: dict[str, set[str]] = {}  # by clause: an article's long clause is read once
     disputes: dict[str, re.Match[str] | None] = {}
     dates: dict[tuple[str, int], ClaimDate | None] = {}  # by clause and reporting verb
     for item in items:
         attribution = item.attribution
         figure = item.located.figure if item.located is not None else None
+        counts_as = None
         if (
             figure is not None
             and figure.unit is None
@@ -811,6 +856,7 @@ def _candidates(
             # the capital and 22 others"; "X counts 412 dead; Y says at least 1,100.": the
             # count is of the same thing as the one before
             figure = replace(figure, unit=previous.unit, phrase=previous.phrase)
+            counts_as = previous_count
         elif (
             figure is not None
             and figure.unit is None
@@ -826,8 +872,20 @@ def _candidates(
             figure = replace(
                 figure, unit=context.last_counted.unit, phrase=context.last_counted.phrase
             )
-        elif figure is not None and figure.unit is None and item.located.earlier:  # type: ignore[union-attr]
-            # "the toll rose from 40 to 61": the count it changed from is of the same thing
+            counts_as = (context.last_counted_in, context.last_counted)
+        elif (
+            figure is not None
+            and figure.unit is None
+            and (
+                item.located.earlier  # type: ignore[union-attr]
+                or (
+                    previous is None
+                    and _NOTHING_COUNTED_AFTER.match(sentence.text, item.located.end)
+                )  # type: ignore[union-attr]
+            )
+        ):
+            # "the toll rose from 40 to 61": the count it changed from is of the same
+            # thing; "X gave a figure of 18,000, while Y said 120,000 people came" too
             later = next(
                 (
                     other.located.figure
@@ -840,10 +898,12 @@ def _candidates(
             )
             if later is not None:
                 figure = replace(figure, unit=later.unit, phrase=later.phrase)
+                counts_as = (text, later)
         if figure is not None:
             previous = figure
-            if figure.unit:
-                context.last_counted = figure
+            previous_count = counts_as or ((text, figure) if figure.unit else None)
+            if previous_count is not None:
+                context.last_counted_in, context.last_counted = previous_count
         claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
         if item.clause not in clause_words:
             clause_words[item.clause] = set(_LETTERS.findall(item.clause.lower()))
@@ -876,6 +936,7 @@ def _candidates(
                 part=bool(item.located and item.located.part),
                 paragraph=sentence.paragraph,
                 at=item.located.start if item.located is not None else -1,
+                counts_as=counts_as,
             )
         )
         first_time = item.clause not in disputes
@@ -937,7 +998,11 @@ def _superseded(item: _Assigned) -> bool:
 
 _LETTERS = LazyPattern(r"[a-z]+")
 _BACK_FIGURE = LazyPattern(
-    r"\b(?:the|that|this)\s+(?:[a-z]+\s+)?(?:figure|number|total|count)\b[^.;]{0,40}$", re.I
+    # "the figure", "the agency's figure", "a lower estimate": the count already given
+    r"(?:\b(?:the|that|this|its|their)\s+(?:[a-z]+\s+)?|['’]s\s+(?:[a-z]+\s+)?"
+    r"|\ban?\s+(?:[a-z]+er|different|revised)\s+)"
+    r"(?:figure|number|total|count|estimate|tally)\b[^.;]{0,40}$",
+    re.I,
 )
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 _NOTHING_COUNTED_AFTER = LazyPattern(r"\s*(?:[.;)]|,\s+(?:while|but|whereas)\b|$)")

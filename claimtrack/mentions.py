@@ -108,6 +108,7 @@ class Context:
         self.countries: list[str] = []  # each mention of a country's name
         self.states: list[str] = []  # ... and of a state's, a province's or a region's
         self.last_counted: Figure | None = None  # the last figure with a counted noun
+        self.last_counted_in = ""  # ... and the sentence it was read in
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
         self.last_report: str | None = None
@@ -274,6 +275,13 @@ class Context:
         if known in self.recent_people:
             self.recent_people.remove(known)
         self.recent_people = [*self.recent_people[-5:], known]
+
+    def spokesperson(self, organisation: str, pronoun: str | None, position: int) -> None:
+        """An unnamed person who spoke for an organisation ("a spokesman said"): a
+        "he said" after it is that organisation's word too."""
+        speaker = Person(organisation, set(), position, organisation, pronoun)
+        self.recent_people = [*[p for p in self.recent_people if p.name != organisation][-5:],
+                              speaker]  # fmt: skip
 
     def person_named(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name or p.name.endswith(" " + name)), None)

@@ -720,7 +720,9 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
 # Words before a money noun that say nothing of which part of it is meant.
 _PLAIN = set(
     "the a an its their his her our this that these those total overall final full "
-    "estimated expected projected likely new latest whole entire".split()
+    "estimated expected projected likely new latest whole entire "
+    # the auxiliaries of a measure used as a verb: "the project had cost $4.7bn"
+    "had has have will would could may might did does was were is are be been".split()
 )
 _MONEY_AFTER = r"\s*(?:in|of|for)\s+((?:the|its|their|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(%s)\b"
 _MONEY_BEFORE = r"(?:(\S+)'s\s+)?((?:[\w-]+\s+){0,1}?)(%s)\b"

@@ -502,6 +502,25 @@ REAL_SHAPES = [
         "The agency said six hikers died in Ostmark, three in Velden and one in Brisa.",
         [("agency", "asserts", 6), ("agency", "asserts", 3), ("agency", "asserts", 1)],
     ),
+    # "valued X at N" gives a figure as "put X at N" does
+    (
+        "The port board valued the storm damage at 1.8 billion euros.",
+        [("port board", "estimates", 1.8e9)],
+    ),
+    # a body written in lower case that a spokesperson speaks for
+    (
+        "The coastguard pulled 31 swimmers from the water, a spokeswoman said.",
+        [("coastguard", "asserts", 31)],
+    ),
+    # small words inside a name
+    (
+        "Engineers Without Frontiers said 14 bridges had collapsed.",
+        [("Engineers Without Frontiers", "asserts", 14)],
+    ),
+    (
+        "The Committee to Save Orchards counted 420 felled trees.",
+        [("Committee to Save Orchards", "estimates", 420)],
+    ),
     # a document's owner speaks, not when it came out nor who read it
     (
         "A Metro Link board report released in March estimated the line would cost £12bn.",
@@ -548,6 +567,22 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # "he" or "she" after an unnamed spokesperson: the body they speak for
+    (
+        "A spokeswoman for the Tarn Lifeboat Trust said 20 sailors were saved. She added "
+        "that 9 others were still missing.",
+        [("Tarn Lifeboat Trust", "asserts", 20), ("Tarn Lifeboat Trust", "asserts", 9)],
+    ),
+    (
+        "The coastguard pulled 31 swimmers from the water, a spokesman said. He added that "
+        "4 more were in hospital.",
+        [("coastguard", "asserts", 31), ("coastguard", "asserts", 4)],
+    ),
+    # a description that gives its body's reach names a body of its own
+    (
+        "The Ostmark Forestry Service counted 900 fires. The regional fire agency's figure is 640.",
+        [("Ostmark Forestry Service", "estimates", 900), ("regional fire agency", "reports", 640)],
+    ),
     # "according to their ..." names a source only with a record of theirs
     (
         "The Atlas Relief Agency opened a camp. Thirty bodies were buried, the graves "

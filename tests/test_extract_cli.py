@@ -403,6 +403,32 @@ def test_saved_claims_of_one_story_share_its_quantity_and_conflict(cli, article)
     assert ("contradiction", tuple(sorted((organisers, police)))) in found
 
 
+def test_a_figure_that_names_the_count_before_measures_what_it_does(cli, article):
+    text = (
+        "The clinic network says 12,400 people have been infected; the Lindholm Institute "
+        "puts the number closer to 20,000.\n\n"
+        "Some 250,000 people have fled their homes, the relief office said. Local officials "
+        "gave a lower estimate of 180,000.\n\n"
+        "Stewards gave a figure of 9,000, while the organisers said 40,000 people marched.\n\n"
+        "The ferry line said 86 passengers were rescued. It added that 40 others were "
+        "still missing.\n"
+    )
+    claims = cli.json("extract", article(text), "--published", "2025-05-04")
+    quantities = {c["source"]: c["quantity"] for c in claims}
+    assert quantities["Lindholm Institute"] == quantities["clinic network"] == "people:infected"
+    assert quantities["Local officials"] == quantities["relief office"] == "people:displaced"
+    assert quantities["Stewards"] == quantities["organisers"] == "people:attending"
+    # its own words say in which state the count is
+    assert [c["quantity"] for c in claims if c["source"] == "ferry line"] == [
+        "people:rescued",
+        "people:missing",
+    ]
+    # the preview is what saving stores
+    cli("extract", article(text), "--published", "2025-05-04", "--topic", "Week", "--save")
+    stored = {(c["source"], c["figure"]["low"]): c["quantity"] for c in cli.json("list")}
+    assert stored == {(c["source"], c["figure"]["low"]): c["quantity"] for c in claims}
+
+
 def test_a_new_topic_is_said_so_and_a_near_name_is_offered(cli, article):
     path = article(STORM)
     first = cli("extract", path, "--published", "2024-03-15", "--topic", "Harbour storm",

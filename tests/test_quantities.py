@@ -202,6 +202,9 @@ def test_a_noun_that_is_its_state_keeps_it():
         ("The ministry's total expenditures reached 50 billion yen", "jpy:cost(ministry)"),
         ("The city paid €3 million of the total cost", "eur:cost(part)"),
         ("The EU pledged $1.2bn in aid", "usd:pledged"),  # the verb's state stands
+        # a measure written as a verb: its auxiliary is no part of it
+        ("An audit found the tunnel had cost $4.7 billion", "usd:cost"),
+        ("The lock will cost €300m, engineers say", "eur:cost"),
     ],
 )
 def test_money_measures(text, key):

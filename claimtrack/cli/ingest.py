@@ -222,21 +222,18 @@ def preview_json(
     """The candidates as saving would store them, their quantities read and settled
     as saving reads them (a claim filed by its words may lose a place its new topic's
     name holds)."""
-    from claimtrack.claims import Claim, quantity_of, story_quantities
+    from claimtrack.claims import quantity_of, story_quantities
     from claimtrack.dates import from_day
 
     rows = [c.to_json(report, address, topic) for c in candidates]
+    day = report or from_day(date.today())  # any date: a quantity does not depend on it
+    drafts = [c.to_claim(c.date or day, address, None, topic) for c in candidates]
     if topic is None:
         quantities = [
-            quantity_of(str(row["text"]), row["unit"], c.figure, None)  # type: ignore[arg-type]
-            for row, c in zip(rows, candidates, strict=True)
+            d.quantity if d.quantity is not None else quantity_of(d.text, d.unit, d.figure, None)
+            for d in drafts
         ]
     else:
-        day = report or from_day(date.today())  # any date: a quantity does not depend on it
-        drafts = [
-            Claim(text=str(row["text"]), source="-", date=day, figure=c.figure, unit=c.unit)
-            for row, c in zip(rows, candidates, strict=True)
-        ]
         settled = story_quantities(drafts, topic, topic_quantities(store, topic))
         quantities = [claim.quantity for claim in settled]
     return [
