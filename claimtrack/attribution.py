@@ -13,7 +13,7 @@ which the caller resolves against what the article has named.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimtrack.figures import LazyPattern, compile_patterns
 from claimtrack.places import place_names
@@ -875,9 +875,21 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
         if word.lower() in _LINKING_VERBS or (
-            words and word.islower() and word.endswith("ed") and _is_head(words[-1].lower())
+            words
+            and word.islower()
+            and word.endswith("ed")
+            and (
+                _is_head(words[-1].lower())
+                or (
+                    words[-1].islower()
+                    and words[-1] not in _DETERMINERS
+                    and not words[-1].endswith("ly")
+                )
+            )
         ):
-            break  # "the 1,500 deaths given by the authorities appeared to include ..."
+            # "the 1,500 deaths given by the authorities appeared to include ...", "a
+            # list released by the carrier named 149 passengers"
+            break
         if word.lower() in _GIVING_VERBS or word.lower() in ("give", "gives", "put", "puts"):
             break  # "figures from the electoral tribunal give the party 54%"
         if word.lower() in ("and", "or") and words:
@@ -894,6 +906,7 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     return clean_name(words)
 
 
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 _LINKING_VERBS = {"appeared", "appears", "appear", "seemed", "seems", "seem", "remained",
                   "remains", "proved", "proves"}  # fmt: skip
 _ACCORDING = LazyPattern(
@@ -1263,6 +1276,11 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                     found.append(_resolvable(named[0], stance, "end", start, end, named[1]))
                     continue
                 named = _coordinated_subject(toks, index)
+                same = _same_subject(toks, index, found) if named is None else None
+                if same is not None:
+                    found.append(replace(same, stance=stance, start=toks[index][1], end=end,
+                                         denial_marker=denial))  # fmt: skip
+                    continue
         if named is None:
             continue
         name, person = named
@@ -1289,6 +1307,21 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                                       " ".join(name.lower().split()[:2]))  # fmt: skip
         found.append(attribution)
     return found
+
+
+def _same_subject(toks: list[Token], verb: int, found: list[Attribution]) -> Attribution | None:
+    """The attribution of the reporting verb before "and", for a second one:
+    "Organisers dismissed that figure and said 50,000 came" is the organisers' word,
+    with the second verb's stance."""
+    if not found or found[-1].kind not in ("subject", "reference"):
+        return None
+    between = [t for t in toks[:verb] if t[1] >= found[-1].end]
+    joint = next((k for k in range(len(between) - 1, -1, -1) if between[k][0] == "and"), None)
+    if joint is None or any(t[0] in (";", ":", ".") for t in between):
+        return None
+    if len(between) - joint > 5 or any(is_capital(t[0]) for t in between[joint + 1 :]):
+        return None  # "... and the police said": another subject
+    return found[-1]
 
 
 def _coordinated_subject(toks: list[Token], verb: int) -> tuple[str, bool] | None:

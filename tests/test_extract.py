@@ -512,6 +512,16 @@ REAL_SHAPES = [
         "The coastguard pulled 31 swimmers from the water, a spokeswoman said.",
         [("coastguard", "asserts", 31)],
     ),
+    # a second reporting verb of the same subject gives its own stance
+    (
+        "The harbour board rejected the claim and said 70 berths were lost.",
+        [("harbour board", "asserts", 70), ("harbour board", "denies", None)],
+    ),
+    # a name after "by" ends before the next verb
+    (
+        "A roll published by the insurer listed 212 damaged hulls.",
+        [("insurer", "reports", 212)],
+    ),
     # small words inside a name
     (
         "Engineers Without Frontiers said 14 bridges had collapsed.",
