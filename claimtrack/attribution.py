@@ -650,6 +650,13 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
         return f"{toks[k][0]} {' '.join(words)}", False  # "France's undertakers said"
     plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    if (
+        k == 0
+        and plural
+        and re.fullmatch(r"[A-Z][a-z]+", toks[0][0])
+        and before not in _FUNCTION_CAPITALS
+    ):
+        return f"{toks[0][0]} {' '.join(words)}", False  # "Village elders said": its subject
     if len(words) >= 2 and plural and not re.match(r"\d", before):
         return " ".join(words), False
     if len(words) == 1 and (k < 0 or before in _CLAUSE_OPENERS) and words[0] not in _NOT_A_SPEAKER:

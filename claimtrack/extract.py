@@ -133,8 +133,9 @@ class Candidate:
         if self.part:
             return as_part(quantity_of(self.sentence, self.unit, self.figure, topic))
         if self.counts_as is not None:
-            # ... unless its own words say in which state: "40 others are missing"
-            own = quantity_of(self.sentence, self.unit, self.figure, topic)
+            # ... unless its own words say in which state: "40 others are missing",
+            # "the crowd was larger than the agency's estimate of 400,000"
+            own = quantity_of(self.sentence, None, replace(self.figure, unit=None), topic)
             if own and from_key(own).state:
                 return own
             sentence, figure = self.counts_as

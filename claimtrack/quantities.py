@@ -50,7 +50,9 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     ("displaced", LEVEL, "people",
      "displaced|uprooted|fled|forced from their homes|left their homes|homeless|refugees|"
      "refugee|idps|evacuated|evacuees|evacuee"),
-    ("sheltering", LEVEL, "people", "in shelters|in camps|sheltering|in relief camps"),
+    ("sheltering", LEVEL, "people",
+     "in shelters|in camps|sheltering|in relief camps|shelters|temporary shelters|"
+     "evacuation centres|evacuation centers"),
     ("in-need", LEVEL, "people", "in need|need aid|need help|need humanitarian|need assistance"),
     ("hospitalised", LEVEL, "people", "hospitalised|hospitalized|in hospital|treated in hospital"),
     ("trapped", LEVEL, "people", "trapped|stranded"),
@@ -358,7 +360,7 @@ _FIRST_WORDS = {phrase[0] for phrase in _STATE_PHRASES}
 # word that turns to something else. Patterns do the scanning (in C); what is
 # left is set look-ups, which keeps reading a quantity cheap for a large import.
 _CLAUSE_END = (
-    r"[.;:!?()\[\]]|,\s|\s(?:[-–—]\s|(?:and|with)\s+"
+    r"[.;:!?()\[\]]|,[\"”]?\s|\s(?:[-–—]\s|(?:and|with)\s+"
     r"(?=(?:an?\s+|another\s+|some\s+|at\s+least\s+|about\s+|up\s+to\s+|more\s+than\s+)?\d)"
     r"|(?:but|while|whereas|including|of\s+whom|among\s+them)\b|(?:and|with)\s*$)"
 )

@@ -522,6 +522,11 @@ REAL_SHAPES = [
         "A roll published by the insurer listed 212 damaged hulls.",
         [("insurer", "reports", 212)],
     ),
+    # a sentence's subject: a capital first word and a plural noun
+    (
+        "Village elders put the number of missing at nearly 90.",
+        [("Village elders", "asserts", 90)],
+    ),
     # small words inside a name
     (
         "Engineers Without Frontiers said 14 bridges had collapsed.",

@@ -75,6 +75,10 @@ CASES = [
     ("The union said 400,000 workers went on strike nationwide", "workers:on-strike@nationwide"),
     ("Officials said 200 people were missing in October", "people:missing"),  # a month, no place
     ("About 600 people are missing, according to Reuters", "people:missing"),
+    # a quotation's state, its closing mark after the comma
+    ('"Some 60 residents are still unaccounted for," the warden said', "people:missing"),
+    ('Wardens said “at least 90 residents” turned out', "people:attending"),
+    ("About 1,900 people have been moved to temporary shelters", "people:sheltering"),
 ]  # fmt: skip
 
 
