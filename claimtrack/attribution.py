@@ -102,7 +102,8 @@ CLAIMANT_HEADS = set(
     guards coastguard union unions brigade battalion monitors inspectors organisers
     organizers diplomats junta regime rebels militants insurgents separatists embassy
     consulate mission board bank firm institute centre center university foundation staff
-    survivors eyewitnesses relatives
+    survivors eyewitnesses relatives economists auditors engineers lawyers statisticians
+    epidemiologists pollsters demographers academics elders
     activists campaigners volunteers observers critics opponents protesters trust fund watch
     forum project initiative movement league front programme program collective platform
     opposition
@@ -1228,7 +1229,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                                          subject[1]))  # fmt: skip
             continue  # "an estimated 5", "was reported", "its estimate": not a subject's verb
         if lower in _AMBIGUOUS_BASE and (
-            not _plural_subject(toks[index - 1][0])
+            not _plural_subject(_subject_head(toks, index))
             or (
                 index + 1 < len(toks)
                 and is_capital(toks[index + 1][0])
@@ -1364,6 +1365,19 @@ _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
     cite add register deny dispute state fear quote show budget forecast""".split()
 )
+
+
+def _subject_head(toks: list[Token], verb: int) -> str:
+    """The word before a verb, or the head a name after it qualifies: "economists" in
+    "economists at Harwick Bank estimate"."""
+    j = verb - 1
+    while j >= 0 and is_capital(toks[j][0]):
+        j -= 1
+    head = verb - 1
+    if 1 <= j < verb - 1 and toks[j][0] in ("at", "of", "from", "in", "for"):
+        head = j - 1 if _is_head(toks[j - 1][0].lower()) else head  # not "people in Lagos state"
+    # a sentence's first word is capitalised whatever it is: "Analysts estimate"
+    return toks[head][0].lower() if head == 0 else toks[head][0]
 
 
 def _plural_subject(word: str) -> bool:

@@ -1006,7 +1006,9 @@ _BACK_FIGURE = LazyPattern(
     re.I,
 )
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
-_NOTHING_COUNTED_AFTER = LazyPattern(r"\s*(?:[.;)]|,\s+(?:while|but|whereas)\b|$)")
+_NOTHING_COUNTED_AFTER = LazyPattern(
+    r"\s*(?:[.;)]|,\s+(?:while|but|whereas|including|among\s+them|of\s+whom)\b|$)"
+)
 
 
 _NAMED_PART = LazyPattern(r"[A-Z][\w'’-]+(?:\s+with)?\s*(?:,|:)?\s*$")

@@ -63,6 +63,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "infected|infections|cases|tested positive|fell ill|sickened|suspected cases"),
     ("attending", EVENT, "people",
      "turned out|turnout|took part|taking part|attended|attending|marched|rallied|gathered|"
+     "took to the streets|taken to the streets|"
      "protesters|protestors|demonstrators|marchers|participants|attendees|crowd"),
     ("on-strike", EVENT, "workers", "on strike|went on strike|walked out|striking|strikers|walkout"),
     ("laid-off", CUMULATIVE, "workers",
@@ -724,10 +725,13 @@ _PLAIN = set(
     "the a an its their his her our this that these those total overall final full "
     "estimated expected projected likely new latest whole entire "
     # the auxiliaries of a measure used as a verb: "the project had cost $4.7bn"
-    "had has have will would could may might did does was were is are be been".split()
+    "had has have will would could may might did does was were is are be been "
+    # ... and the verbs that put a figure on one: "analysts estimate losses of $3bn"
+    "estimate estimates put puts cause causes caused causing incurred suffered forecast "
+    "forecasts predict predicts predicted see sees saw expect expects".split()
 )
 _MONEY_AFTER = r"\s*(?:in|of|for)\s+((?:the|its|their|this|that)\s+)?((?:[\w-]+\s+){0,3}?)(%s)\b"
-_MONEY_BEFORE = r"(?:(\S+)'s\s+)?((?:[\w-]+\s+){0,1}?)(%s)\b"
+_MONEY_BEFORE = r"(?:(\S+)'s\s+)?\b((?:[\w-]+\s+){0,1}?)(%s)\b"
 
 
 def _is_currency(counted: str) -> bool:

@@ -522,6 +522,12 @@ REAL_SHAPES = [
         "A roll published by the insurer listed 212 damaged hulls.",
         [("insurer", "reports", 212)],
     ),
+    # a verb's base form after a plural subject, a name after it or not
+    (
+        "Economists at Orla Bank estimate the rate is closer to 8%.",
+        [("Economists at Orla Bank", "estimates", 8)],
+    ),
+    ("Analysts estimate losses of $3bn.", [("Analysts", "estimates", 3e9)]),
     # a sentence's subject: a capital first word and a plural noun
     (
         "Village elders put the number of missing at nearly 90.",
@@ -560,6 +566,8 @@ def test_real_copy_shapes(text, expected):
 def test_a_figure_with_nothing_counted_after_it_counts_what_the_one_before_counts():
     text = "The port authority counts 61 wrecks; the divers' club says at least 90."
     assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["wrecks", "wrecks"]
+    text = "Guides said 4,000 walkers came; the park counted 1,500, including 300 children."
+    assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["walkers", "walkers", "children"]
     # a noun of its own keeps its own
     text = "The port authority counts 61 wrecks; the divers' club says 90 divers."
     assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["wrecks", "divers"]

@@ -79,6 +79,7 @@ CASES = [
     ('"Some 60 residents are still unaccounted for," the warden said', "people:missing"),
     ('Wardens said “at least 90 residents” turned out', "people:attending"),
     ("About 1,900 people have been moved to temporary shelters", "people:sheltering"),
+    ("Unions said 900,000 people took to the streets", "people:attending"),
 ]  # fmt: skip
 
 
@@ -209,6 +210,9 @@ def test_a_noun_that_is_its_state_keeps_it():
         # a measure written as a verb: its auxiliary is no part of it
         ("An audit found the tunnel had cost $4.7 billion", "usd:cost"),
         ("The lock will cost €300m, engineers say", "eur:cost"),
+        ("Analysts estimate losses of $3bn", "usd:losses"),
+        # "said" holds no "aid"
+        ("The firm said the closure was costing it $3m a day", "usd"),
     ],
 )
 def test_money_measures(text, key):
