@@ -519,6 +519,19 @@ def _opening_organisation(toks: list[Token], end: int) -> tuple[str, bool] | Non
     return " ".join(words), False
 
 
+def opening_body(text: str) -> str | None:
+    """The body a sentence opens with as its subject: "The opposition held ...", "The
+    Harbour Trust said ...", never a person or a place."""
+    toks = tokens(text)
+    if len(toks) < 3:
+        return None
+    if toks[0][0] == "The" and toks[1][0].islower() and toks[2][0].islower():
+        body = toks[1][0]
+        return body if _is_head(body) and body not in _SPEAKERS else None
+    found = _opening_organisation(toks, len(toks))
+    return found[0] if found is not None else None
+
+
 def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     """An unnamed person speaking for a named organisation is that organisation: "a
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
@@ -951,7 +964,8 @@ _MADE_BY = LazyPattern(
 )
 # "X's figures", "X's latest count", "her office's official estimate of"
 _POSSESSIVE = LazyPattern(
-    r"(?:((?:[A-Z][\w.'’-]*\s+|&\s+){0,4}[A-Z][\w.-]*|\b(?:his|her|its|their)\s+[a-z]+|"
+    r"(?:((?:[A-Z][\w.'’-]*\s+|&\s+|(?<=[a-z]\s)of\s+(?:the\s+)?){0,4}[A-Z][\w.-]*"
+    r"|\b(?:his|her|its|their)\s+[a-z]+|"
     r"\b(?:the\s+)?[a-z]+)['’]s?|\b(his|her|its|their))\s+(?:[a-z]+\s+){0,2}?"
     r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?|"
     r"projections?|forecasts?|assessments?|claims?)\b"
@@ -1165,6 +1179,7 @@ def _resolvable(
     return Attribution(name, stance, kind, start, end, person)
 
 
+_SHARED = {"shared", "shares"}  # a verb of saying only before "that"
 _SPOKE = {"spoke", "speaks", "speak", "talked", "talks", "talk"}
 # Participles that change a count, spoken by the sentence's subject after a comma.
 _CHANGING = {"lowering", "raising", "revising", "bringing", "taking", "pushing", "putting",
@@ -1179,7 +1194,7 @@ _LIVES_TAKEN = LazyPattern(r"\s+(?:the\s+lives\s+of\b|(?:[\w,.-]+\s+){0,4}lives\
 def _verb_attributions(clause: str) -> list[Attribution]:
     global _SPEECH_WORDS
     if not _SPEECH_WORDS:
-        _SPEECH_WORDS = frozenset(VERBS) | _GIVING_VERBS | _SPOKE | _CHANGING
+        _SPEECH_WORDS = frozenset(VERBS) | _GIVING_VERBS | _SPOKE | _CHANGING | _SHARED
     # Most clauses of an article have no reporting verb: a set look-up says so
     # before the clause is cut into tokens.
     if _SPEECH_WORDS.isdisjoint(clause.lower().translate(_PUNCTUATION_SPACES).split()):
@@ -1198,6 +1213,12 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             stance = "asserts"  # "the police spoke of 40,000": a figure given
         if stance is None and lower in _CHANGING and index and toks[index - 1][0] == ",":
             stance = "reports"  # "..., lowering the toll to 253": the subject's new figure
+        if (
+            stance is None
+            and lower in _SHARED
+            and "that" in {t[0] for t in toks[index + 1 : index + 6]}
+        ):
+            stance = "asserts"  # "X shared in court filings that ...": X says it
         if stance is None and lower in _GIVING_VERBS:
             following = {t[0].lower() for t in toks[index + 1 : index + 6]}
             if following & _REPORT_NOUNS:
@@ -1291,6 +1312,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                     continue
         if named is None:
             continue
+        named = _relative_subject(toks, verb, named) or named
         name, person = named
         if name.lower() in _NOT_SOURCES or name.split()[-1].lower() in _EVENTS:
             continue  # "Crowd estimates ranged": the figure, not who gives it
@@ -1317,6 +1339,32 @@ def _verb_attributions(clause: str) -> list[Attribution]:
     return found
 
 
+_PREPOSITIONS = {"to", "in", "of", "for", "from", "at", "on", "with", "by", "across", "into"}
+
+
+def _relative_subject(
+    toks: list[Token], verb: int, named: tuple[str, bool]
+) -> tuple[str, bool] | None:
+    """The subject a relative clause stands between: "the company that provides the
+    machines to the country said" is the company's word, not the country's."""
+    first = named[0].split()[0]
+    i = next((k for k in range(verb - 1, -1, -1) if toks[k][0] == first), None)
+    if i is None or i < 3:
+        return None
+    p = i - 1 if toks[i - 1][0] in ("the", "The") else i
+    if toks[p - 1][0].lower() not in _PREPOSITIONS:
+        return None
+    for r in range(p - 2, max(p - 12, 0), -1):
+        word = toks[r][0]
+        if word in (",", ";", ":", '"', "“", "”", "(", ")"):
+            return None
+        if word in ("that", "which", "who") and toks[r + 1][0].islower() and r >= 1:
+            if toks[r + 1][0] in _DETERMINERS or toks[r + 1][0] in PRONOUNS:
+                return None  # "reports that the ministry ...": what was said, not who
+            return noun_phrase_before(toks, r)
+    return None
+
+
 def _same_subject(toks: list[Token], verb: int, found: list[Attribution]) -> Attribution | None:
     """The attribution of the reporting verb before "and", for a second one:
     "Organisers dismissed that figure and said 50,000 came" is the organisers' word,
@@ -1324,7 +1372,9 @@ def _same_subject(toks: list[Token], verb: int, found: list[Attribution]) -> Att
     if not found or found[-1].kind not in ("subject", "reference"):
         return None
     between = [t for t in toks[:verb] if t[1] >= found[-1].end]
-    joint = next((k for k in range(len(between) - 1, -1, -1) if between[k][0] == "and"), None)
+    joint = next(
+        (k for k in range(len(between) - 1, -1, -1) if between[k][0] in ("and", "but")), None
+    )
     if joint is None or any(t[0] in (";", ":", ".") for t in between):
         return None
     if len(between) - joint > 5 or any(is_capital(t[0]) for t in between[joint + 1 :]):
@@ -1336,11 +1386,17 @@ def _coordinated_subject(toks: list[Token], verb: int) -> tuple[str, bool] | Non
     """The subject of the verb before "and": "Ana Obi briefed reporters and, pressed
     for details, said ..." is Ana Obi's; only a person the clause opens with, and
     only when no comma ends that first verb's part before "and"."""
-    joint = next((k for k in range(verb - 1, 0, -1) if toks[k][0].lower() == "and"), None)
+    joint = next((k for k in range(verb - 1, 0, -1) if toks[k][0].lower() in ("and", "but")), None)
     if joint is None or any(t[0] in (";", ":") for t in toks[:verb]):
         return None
     subject = _clause_subject(toks[:joint])
-    return subject if subject is not None and subject[1] else None
+    if subject is not None and subject[1]:
+        return subject
+    # "Police declined to give a figure but said ...": a body the clause opens with
+    first = 1 if toks[0][0] in ("The", "the") else 0
+    if first + 1 < joint and toks[first + 1][0].islower() and _is_head(toks[first][0].lower()):
+        return toks[first][0].lower() if first else toks[first][0], False
+    return None
 
 
 # Third-person verbs that are plural nouns too: "the ministry estimates 300" but

@@ -653,6 +653,17 @@ def _not_a_claim(
         return True  # "5 billion rand (US$340 million)": the same amount, converted
     if _SCOPE_BEFORE.search(text, max(0, located.start - 12), located.start):
         return True  # "in two villages", "across ten provinces": where, not how many
+    if _SUPPOSED_BEFORE.search(text, max(0, located.start - 40), located.start):
+        return True  # "said that if more than 100,000 marched": supposed, not claimed
+    figure = located.figure
+    if (
+        figure.unit is None
+        and figure.qualifier == "exact"
+        and figure.low <= 120
+        and _NAME_AND_COMMA.search(text, max(0, located.start - 40), located.start)
+        and _AGE_ENDS.match(text, located.end)
+    ):
+        return True  # "said Ana Obi, 55, who ...": an age
     if _RANK_BEFORE.search(text, max(0, located.start - 8), located.start):
         return True  # "one of the top three fires": a rank, not a count
     if _CHANGED_BY.search(text, max(0, located.start - 130), located.start):
@@ -693,7 +704,14 @@ _CHANGED_BY = LazyPattern(
     r"dropped|climbed|grew|grown|jumped|shrank|down|up)\b[^,;.:]{0,100}\bby\s+$",
     re.I,
 )
-_SCOPE_BEFORE = LazyPattern(r"\b(?:in|across|throughout|into)\s+$")
+# ... but "brought in 7 million": a verb and its particle
+_SCOPE_BEFORE = LazyPattern(
+    r"(?<!brought )(?<!took )(?<!drew )(?<!pulled )(?<!raked )(?<!sent )(?<!poured )"
+    r"\b(?:in|across|throughout|into)\s+$"
+)
+_SUPPOSED_BEFORE = LazyPattern(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:[\w-]+\s+){0,3}$")
+_NAME_AND_COMMA = LazyPattern(r"\b[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+,\s*$")  # a person's name
+_AGE_ENDS = LazyPattern(r"\s*(?:,|\)|\.(?!\d)|$)")
 # "... of the overall bill of $6.5 billion", "900 of the 1,300": the whole a part
 # is taken from, given only to say what it is a part of.
 _WHOLE_BEFORE = LazyPattern(
@@ -761,7 +779,10 @@ def _resolve(
             claimant = subject.claimant  # "The Red Cross said it had registered ..."
             context.remember(claimant, False)  # called "it": an organisation from now on
         elif kind in ("organisation", "plural"):
-            claimant = (
+            # "The opposition held a vote that it said ...": the body the sentence opens
+            # with, when it names one before the pronoun
+            opening = attr.opening_body(text[: found.start])
+            claimant = opening or (
                 context.last_organisation
                 if kind == "organisation"
                 else (context.last_plural or context.last_organisation)
@@ -1007,7 +1028,8 @@ _BACK_FIGURE = LazyPattern(
 )
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 _NOTHING_COUNTED_AFTER = LazyPattern(
-    r"\s*(?:[.;)]|,\s+(?:while|but|whereas|including|among\s+them|of\s+whom)\b|$)"
+    r"\s*(?:[.;)]|,\s+(?:while|but|whereas|including|among\s+them|of\s+whom)\b"
+    r"|,?\s+according\s+to\b|$)"
 )
 
 

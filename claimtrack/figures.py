@@ -510,7 +510,7 @@ _COUNTED_BEFORE = LazyPattern(
     r"\b(?:(?P<toll>(?:death\s+)?toll|death\s+count|tally|number\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)|"
     r"count\s+of\s+(?:the\s+)?(?P<noun2>[a-z]+)|(?P<crowd>crowd|turnout|attendance)))\b"
     r"[^.;:!?]{0,60}?\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|were|stood|stands|"
-    r"now|as|had|has|risen|rose|climbed)\s*$",
+    r"now|as|had|has|risen|rose|climbed|from|between)\s*(?:(?:just|only)\s+)?$",
     re.IGNORECASE,
 )
 

@@ -326,6 +326,8 @@ def test_attribution_patterns(text, expected):
         "One of the officers said the talks would resume on 3 November.",
         "Protesters gathered in the square on Tuesday, waving flags.",  # no attribution
         "Officials said the talks had been constructive.",  # no figure, no denial
+        "The queue was long, said Tomas Berg, 61, who runs a bakery.",  # an age
+        "The mayor said that if more than 5,000 walkers came, the bridge would close.",
     ],
 )
 def test_not_claims(text):
@@ -528,6 +530,28 @@ REAL_SHAPES = [
         [("Economists at Orla Bank", "estimates", 8)],
     ),
     ("Analysts estimate losses of $3bn.", [("Analysts", "estimates", 3e9)]),
+    # "... but said": the same body, which the clause opens with
+    (
+        "Police declined to estimate the crowd but said 900 officers were on duty.",
+        [("police", "asserts", 900)],
+    ),
+    # "it" in a relative clause: the body the sentence opens with
+    (
+        "The union held a ballot that it said drew 8,000 members.",
+        [("union", "asserts", 8000)],
+    ),
+    # a relative clause between the subject and its verb
+    (
+        "At least 40 people died, the charity that runs the clinics in the valley said.",
+        [("charity", "asserts", 40)],
+    ),
+    # "shared ... that" says it
+    ("The board shared in a filing that repairs had cost $2.7m.", [("board", "asserts", 2.7e6)]),
+    # a name with "of the" owns its estimate
+    (
+        "The Commissioner of the Port's estimate of 300 berths stands.",
+        [("Commissioner of the Port", "reports", 300)],
+    ),
     # a sentence's subject: a capital first word and a plural noun
     (
         "Village elders put the number of missing at nearly 90.",
@@ -566,6 +590,11 @@ def test_real_copy_shapes(text, expected):
 def test_a_figure_with_nothing_counted_after_it_counts_what_the_one_before_counts():
     text = "The port authority counts 61 wrecks; the divers' club says at least 90."
     assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["wrecks", "wrecks"]
+    text = (
+        "Estimates of the number of walkers ranged widely, from just 9,000 according to the "
+        "council to 30,000 according to organisers."
+    )
+    assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["walkers", "walkers"]
     text = "Guides said 4,000 walkers came; the park counted 1,500, including 300 children."
     assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["walkers", "walkers", "children"]
     # a noun of its own keeps its own
