@@ -1225,6 +1225,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 stance = "reports"
         if stance is None or index == 0:
             continue
+        if word[0].isupper() and is_capital(toks[index - 1][0]) and not _title_case(toks):
+            continue  # "the United States Capitol": a name, no verb
         if stance == "claims" and _LIVES_TAKEN.match(clause, end):
             continue  # "the storm has claimed 12 lives": it killed, it said nothing
         previous = toks[index - 1][0].lower()
@@ -1421,6 +1423,12 @@ _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
     cite add register deny dispute state fear quote show budget forecast""".split()
 )
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """A title, every word capitalised: "Officials Say 40 Died"."""
+    words = [t[0] for t in toks if t[0][:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _subject_head(toks: list[Token], verb: int) -> str:

@@ -328,6 +328,8 @@ def test_attribution_patterns(text, expected):
         "Officials said the talks had been constructive.",  # no figure, no denial
         "The queue was long, said Tomas Berg, 61, who runs a bakery.",  # an age
         "The mayor said that if more than 5,000 walkers came, the bridge would close.",
+        # a capitalised word after a name is no verb: "States" of "United States"
+        "About 120 groups joined the march, held in 16 cities including the United States.",
     ],
 )
 def test_not_claims(text):
