@@ -154,11 +154,20 @@ def _score_conflicts(db: Path, label_of: dict[int, int], names: list[str]) -> St
                 score.found += 1
             else:
                 score.notes.append(f"labelled no-conflict flagged: {conflict['reason'][:140]}")
+    claims = {c["id"]: c for c in json.loads(claimtrack(db, "list", "--json").stdout or "[]")}
+    claim_of = {label: claim for claim, label in label_of.items()}
     for key, pair in story_pairs.items():
         if pair.conflict and key not in flagged:
             a, b = sorted(key)
             stored = [i for i in (a, b) if i in label_of.values()]
             score.notes.append(f"missed labelled conflict {a} x {b} (stored: {stored})")
+            for label in stored:
+                claim = claims.get(claim_of[label], {})
+                score.notes.append(
+                    f"    #{claim.get('id')} {claim.get('source')}: "
+                    f"{(claim.get('figure') or {}).get('text')} {claim.get('quantity')} "
+                    f"{claim.get('date')} as of {claim.get('as_of')} ({claim.get('stance')})"
+                )
     return score
 
 

@@ -223,6 +223,9 @@ def is_capital(word: str) -> bool:
 
 
 _NAME_PARTICLES = {"al-", "el-", "ad-", "as-", "ar-", "an-"}
+# Small words inside a person's name: "Eduardo del Rosario", "Ursula von der Leyen"
+NAME_LINKS = {"del", "de", "da", "di", "van", "von", "der", "den", "bin", "binti", "dos", "das",
+              "du", "ibn", "la", "le"}  # fmt: skip
 
 
 def _is_head(lower: str) -> bool:
@@ -376,7 +379,7 @@ def noun_phrase_before(
         named = [w for w in words if w not in ("'", "’")]
         if named[0] == "the" and len(named) > 1:
             named = named[1:]  # "The organisers, the Citizens' Forum, said": the name
-        inner = ("the", "of", "and", "for", "on")  # "the Stop the Crisis Coalition"
+        inner = ("the", "of", "and", "for", "on", *NAME_LINKS)  # "the Stop the Crisis Coalition"
         if (
             is_capital(named[0])
             and all(is_capital(w) or w in inner for w in named)
@@ -772,7 +775,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     tail = words[last_title + 1 :]
     if last_title >= 0 and tail and all(is_capital(w) for w in tail):
         return " ".join(tail), len(tail) >= 2 or not _is_head(tail[0].lower())
-    connectors = ("of", "for", "and", "&", "'s", "on")
+    connectors = ("of", "for", "and", "&", "'s", "on", *NAME_LINKS)
     lower_at = max(
         (
             i
@@ -796,6 +799,8 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
 
 
 def looks_like_person(words: list[str]) -> bool:
+    if len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper():
+        words = [w for w in words if w not in NAME_LINKS]  # "Eduardo del Rosario"
     return (
         2 <= len(words) <= 4
         and all(is_capital(w) and re.sub(r"[-'’.]", "", w).isalpha() for w in words)
@@ -895,6 +900,8 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             break
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
+        if word in ("for", "over") and index + 1 < len(toks) and not is_capital(toks[index + 1][0]):
+            break  # "given by the administration for an attack", not "the Centre for Policy"
         if word.lower() in _LINKING_VERBS or (
             words
             and word.islower()
@@ -1227,6 +1234,12 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             continue
         if word[0].isupper() and is_capital(toks[index - 1][0]) and not _title_case(toks):
             continue  # "the United States Capitol": a name, no verb
+        following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
+        before = toks[index - 1][0]
+        if (following in _MEASURED or following in ("figure", "figures", "death")) and not (
+            _is_head(before.lower()) or is_capital(before)
+        ):
+            continue  # "revealed the lower estimated toll": a modifier, no verb
         if stance == "claims" and _LIVES_TAKEN.match(clause, end):
             continue  # "the storm has claimed 12 lives": it killed, it said nothing
         previous = toks[index - 1][0].lower()

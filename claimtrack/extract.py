@@ -644,6 +644,8 @@ def _not_a_claim(
         return not any(a.kind == "passive" and 0 <= a.start - located.end < 30 for a in own)
     if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
         return True  # "a dozen patients ... with temperatures above 40C": a description
+    if (located.figure.unit or "").lower() in _DISTANCES:
+        return True  # "the rebels were 60 km from the city": where, not a count
     if (
         located.figure.unit in CURRENCIES
         and previous is not None
@@ -705,6 +707,8 @@ _CHANGED_BY = LazyPattern(
     re.I,
 )
 # ... but "brought in 7 million": a verb and its particle
+_DISTANCES = {"km", "kms", "kilometres", "kilometers", "miles", "mile", "metres", "meters",
+              "feet", "ft", "yards", "mi"}  # fmt: skip
 _SCOPE_BEFORE = LazyPattern(
     r"(?<!brought )(?<!took )(?<!drew )(?<!pulled )(?<!raked )(?<!sent )(?<!poured )"
     r"\b(?:in|across|throughout|into)\s+$"
@@ -805,7 +809,11 @@ def _resolve(
         owner = word.split()
         if owner and owner[0] in ("his", "her"):
             claimant = context.organisation_named(owner[1]) if len(owner) > 1 else None
-            if claimant is None and len(owner) == 1:
+            holder = _role_before(text, found.start) if claimant is None else None
+            if holder is not None:
+                # "a police chief was sacked over his estimate": the chief's
+                claimant, person = context.role(holder, position) or holder, True
+            elif claimant is None and len(owner) == 1:
                 claimant, person = context.called("he" if owner[0] == "his" else "she"), True
         elif owner and owner[0] not in attr.POSSESSIVES:
             # "the government's estimate": the government named before, else as written
@@ -824,6 +832,23 @@ def _resolve(
 _UNNAMED_SPEAKER = LazyPattern(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,4}?spokes(man|woman|person)\b"
 )
+
+
+def _role_before(text: str, end: int) -> str | None:
+    """The role an unnamed person is described by earlier in the sentence, with no
+    name after it: "a regional police chief" in "... a regional police chief was
+    sacked over his estimate"."""
+    found = None
+    for match in _ROLE_PHRASE.finditer(text, 0, end):
+        if match.group(2).lower() in attr.ROLES:
+            found = match
+    if found is None or _A_NAME.search(text, found.end(), end):
+        return None
+    return found.group(1)
+
+
+_ROLE_PHRASE = LazyPattern(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z-]+\s+){0,3}([a-z-]+))\b")
+_A_NAME = LazyPattern(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
 def _named_before(context: Context, words: list[str]) -> str | None:

@@ -509,7 +509,10 @@ def _follows(words: list[str], phrases: set[tuple[str, ...]], last: set[str]) ->
 _COUNTED_BEFORE = LazyPattern(
     r"\b(?:(?P<toll>(?:death\s+)?toll|death\s+count|tally|number\s+of\s+(?:the\s+)?(?P<noun>[a-z]+)|"
     r"count\s+of\s+(?:the\s+)?(?P<noun2>[a-z]+)|(?P<crowd>crowd|turnout|attendance)))\b"
-    r"[^.;:!?]{0,60}?\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|were|stood|stands|"
+    # ... then up to a verb, past a clause about it ("the toll from the storm that hit
+    # the coast on Oct. 3 remained at")
+    r"(?:[^.;:!?]|(?<=\b[A-Z][a-z]{2})\.){0,100}?"
+    r"\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|were|stood|stands|"
     r"now|as|had|has|risen|rose|climbed|from|between)\s*(?:(?:just|only)\s+)?$",
     re.IGNORECASE,
 )
@@ -1101,7 +1104,11 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
         return None, resume
     after = text[first.end : first.end + 1]
     temperature = _TEMPERATURE_RE.match(text, first.end)
-    if (after.isalpha() or after.isdigit()) and temperature is None:
+    if (
+        (after.isalpha() or after.isdigit())
+        and temperature is None
+        and not _GLUED_WORD.match(text, first.end)
+    ):
         return None, resume  # "240mm", "5G", "3x": a measure or a code, not a count
     begin = currency[1] if currency else start
     preceding = _words_before(lowered, begin)
@@ -1134,6 +1141,13 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
                 return None, match.end()  # "12 to 17 August": days of a month
             if joint == "-" and _PHONE_PARTS_RE.fullmatch(match.group()):
                 return None, match.end()  # "555-0123": a telephone number
+            if (
+                joint == "-"
+                and second.value < first.value < 100
+                and first.scale == second.scale == 1
+                and not _PERCENT_RE.match(text, second.end)
+            ):
+                return None, match.end()  # "won 3-2": a score, no range
             if (
                 (joint == "and" and not between)
                 or second.value > MAX_VALUE
@@ -1325,6 +1339,8 @@ def _currency_length(text: str, position: int) -> int:
     return len(match.group()) if match else 0
 
 
+# A word glued to a number by a lost space, as scraped copy has it: "3,621and said"
+_GLUED_WORD = LazyPattern(r"(?:and|but|said|the|to|of|as|from)\s")
 _PHONE_PARTS_RE = LazyPattern(r"\d{3}-\d{4}|\d{3,4}-0\d+")
 _CURRENCY_BEFORE_FORWARD_RE = LazyPattern(r"(?:US|C|A|NZ|HK|S)?\$|€|£|¥|₹|Rs\.?\s?")
 

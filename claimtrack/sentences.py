@@ -198,7 +198,8 @@ def clauses_of(sentence: str) -> list[Clause]:
 # Where the main clause takes up again after a relative clause with no comma: "the
 # count of marchers who passed the port had reached 9,000".
 _MAIN_VERB_AGAIN = LazyPattern(
-    r"\s\S+\s.*?\s(?=(?:had|has|have|was|were|is|are|stood|stands|rose|reached|grew)\s)"
+    r"\s\S+\s.*?\s(?=(?:had|has|have|was|were|is|are|stood|stands|rose|reached|grew|"
+    r"remained|remains|climbed)\s)"
 )
 
 
@@ -208,7 +209,7 @@ def relative_spans(sentence: str) -> list[tuple[int, int]]:
         end = sentence.find(",", match.end())
         end = len(sentence) if end < 0 else end
         again = _MAIN_VERB_AGAIN.match(sentence, match.end() - 1, end)
-        if again and match.group().strip(", ").startswith(("who", "which")):
+        if again and match.group().strip(", ").startswith(("who", "which", "that")):
             end = again.end()
         spans.append((match.start(), end))
     return spans

@@ -330,6 +330,12 @@ def test_attribution_patterns(text, expected):
         "The mayor said that if more than 5,000 walkers came, the bridge would close.",
         # a capitalised word after a name is no verb: "States" of "United States"
         "About 120 groups joined the march, held in 16 cities including the United States.",
+        # a distance
+        "Army chief Ana Obi said the rebels were about 37 miles (60 km) from the town.",
+        # an estimated toll: "estimated" a modifier, no verb
+        "Oda revealed the lower estimated toll once the ship docked.",
+        # "his" names the unnamed person the sentence describes, not one named before
+        "Ana Obi spoke on Monday. A police chief was sacked over his estimate of 900 deaths.",
     ],
 )
 def test_not_claims(text):
@@ -553,6 +559,22 @@ REAL_SHAPES = [
     (
         "The Commissioner of the Port's estimate of 300 berths stands.",
         [("Commissioner of the Port", "reports", 300)],
+    ),
+    # small words inside a person's name
+    (
+        "But the head of the board, Ana del Monte, put the toll at 980.",
+        [("Ana del Monte", "asserts", 980)],
+    ),
+    # a relative clause ends where the main verb comes
+    (
+        "But NDA spokesman Ravi Menon insisted the toll from the storm that hit the coast "
+        "remained at 1,240.",
+        [("Ravi Menon", "asserts", 1240)],
+    ),
+    # a name after "by" ends before "for" and a lower-case word
+    (
+        "The toll given by the ministry for the attack, 1,400, is too high.",
+        [("ministry", "reports", 1400)],
     ),
     # a sentence's subject: a capital first word and a plural noun
     (

@@ -245,6 +245,10 @@ SENTENCES = [
     ("The number of displaced people stood at 40,000 on Monday", 40000, "displaced"),
     # a verb of giving after the number counts nothing: the noun before it does
     ("well short of the death toll of 45 reported by the council", 45, "deaths"),
+    # a space lost between a number and the next word, as scraped copy has it
+    ("The toll stood at 980and rising, the agency said", 980, "deaths"),
+    # a clause between the counted noun and its verb, an abbreviated month in it
+    ("the toll from the storm that hit the coast on Oct. 3 remained at 1,240", 1240, "deaths"),
 ]
 
 
@@ -305,6 +309,8 @@ def test_counted_number_wins(text, stated, unit):
         "The fire broke out in Talsen, 40 miles north of the capital",
         "The camp lies some 12 km from the border",
         "a village about 30 kilometres south-east of the port",
+        # a score
+        "The hosts won the match 3-2 on Sunday",
     ],
 )
 def test_no_figure(text):
