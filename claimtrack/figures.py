@@ -1459,6 +1459,8 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
             if not words:
                 words.append(word)
             break
+        if not words and lower.endswith("ing") and index and written[index - 1].lower() in _LINKING:
+            return None, None  # "500,000 were gathering": a verb, nothing counted
         if lower in _PHRASE_ENDS or (words and _verb_like(lower)):
             break
         words.append(word)

@@ -42,7 +42,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "not been found|lost at sea"),
     ("dead", CUMULATIVE, "people",
      "death toll|lost their lives|killed|killing|dead|died|deaths|death|fatalities|fatality|"
-     "perished|lives|bodies|toll"),
+     "perished|lives|toll"),
     ("injured", CUMULATIVE, "people", "injured|injuring|wounded|wounding|hurt|injuries|injury"),
     ("rescued", CUMULATIVE, "people", "rescued|pulled alive|saved"),
     # Evacuated, displaced and "left their homes" are one count in the copy that
@@ -63,9 +63,12 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "infected|infections|cases|tested positive|fell ill|sickened|suspected cases"),
     ("attending", EVENT, "people",
      "turned out|turnout|took part|taking part|attended|attending|marched|rallied|gathered|"
+     "gathering|marching|rallying|protesting|demonstrating|"
      "took to the streets|taken to the streets|"
      "protesters|protestors|demonstrators|marchers|participants|attendees|crowd"),
-    ("on-strike", EVENT, "workers", "on strike|went on strike|walked out|striking|strikers|walkout"),
+    ("on-strike", EVENT, "workers",
+     "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up for work|"
+     "stayed away from work|stayed off work"),
     ("laid-off", CUMULATIVE, "workers",
      "laid off|layoffs|lay-offs|job cuts|jobs cut|cut jobs|redundancies|lose their jobs|"
      "lost their jobs|losing their jobs"),
@@ -381,6 +384,10 @@ _PLACE_TAILS = set(
 _WORD_EDGES = "\"'“”‘’"
 
 
+# What a percentage after which is a change, not a share: "a planned 5% cut to pay"
+_CHANGES = r"\s+((?:pay\s+|wage\s+|salary\s+|price\s+|tax\s+)?(?:cut|cuts|rise|increase|decrease|drop|fall|hike|raise|reduction|jump|growth|decline))\b"
+
+
 def _clause_after(text: str, limit: int) -> str:
     """The words after a figure, up to the end of its clause."""
     end = _pattern(_CLAUSE_END).search(text)
@@ -499,10 +506,20 @@ def infer_quantity(
         sign = next((s for s in _CURRENCY_SIGNS if s in figure_text), None)
         counted = _CURRENCY_SIGNS.get(sign) if sign else None
     if counted == "percent":
-        base = _pattern(r"\s*of\s+(?:(?:the|all|its|their)\s+)?([^\W\d_][\w-]*)").match(after)
+        # "of teachers", "of its 2.3 million workers": the base counted
+        base = _pattern(
+            r"\s*of\s+(?:(?:the|all|its|their)\s+)?(?:[\d.,]+\s+(?:million|billion|thousand)?\s*)?"
+            r"([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})"
+        ).match(after)
         if base:
-            group = normalise_unit(base.group(1))
-            state = _state_in(_clause_after(after[base.end() :], 8).split()) or state
+            # the counted noun of the words after "of": "of public sector workers"
+            words = base.group(1).split()
+            noun = next((w for w in reversed(words) if w.lower() in _NOUNS), words[0])
+            group = normalise_unit(noun)
+            state = _state_in(_clause_after(after[base.end() :], 12).split()) or state
+        elif change := _pattern(_CHANGES).match(after):
+            group = "-".join(change.group(1).lower().split())  # "a 5% pay cut": no share
+
     if counted and _is_currency(counted):
         # An amount is of a noun anywhere earlier in its sentence: "spending reached
         # €90m, such as ..., as well as €6m for ..." lists parts far after it.
@@ -714,7 +731,12 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
         quantity = parsed.get(key)
         if quantity is None or key in maximal:
             return key
-        wider = [other for other in maximal if _refines(quantity, parsed[other])]
+        # never into a part: "1.5 million people" is no share of a count
+        wider = [
+            other
+            for other in maximal
+            if _refines(quantity, parsed[other]) and parsed[other].group != PART
+        ]
         return wider[0] if len(wider) == 1 else key
 
     return [settled(key) for key in keys]

@@ -80,6 +80,15 @@ CASES = [
     ('Wardens said “at least 90 residents” turned out', "people:attending"),
     ("About 1,900 people have been moved to temporary shelters", "people:sheltering"),
     ("Unions said 900,000 people took to the streets", "people:attending"),
+    ("Police said 4,000 were marching", "people:attending"),
+    # a share's base is the counted noun after "of", a number before it or not
+    ("Unions said 75 percent of the 1.4 million public workers went on strike",
+     "percent:on-strike(workers)"),
+    ("The board said 30 percent of staff did not turn up for work", "percent:on-strike(workers)"),
+    # a percentage that changes something is no share
+    ("The council backed a 5% pay cut", "percent(pay-cut)"),
+    # "bodies" after a count is no state of it
+    ("Some 2,000 workers at state-run bodies joined the walkout", "workers:on-strike"),
 ]  # fmt: skip
 
 
@@ -287,6 +296,8 @@ def test_an_under_specified_quantity_takes_the_one_reading_its_story_leaves():
     assert settle_keys([""], ["people:dead", "people:dead(part)"]) == ["people:dead"]
     assert settle_keys([""], ["people:dead", "people:injured@velden"]) == ["people:dead"]
     assert settle_keys([""], ["people:dead", "people:injured"]) == [""]
+    # a count is never settled into a part
+    assert settle_keys(["people"], ["people:attending(part)"]) == ["people"]
 
 
 def test_a_denial_points_at_the_counts_its_words_name():
