@@ -1162,7 +1162,11 @@ def _same_claimant(a: str, b: str) -> bool:
     if compact_a == _acronym(b) or compact_b == _acronym(a):
         return True
     words_a, words_b = set(key_a.split()), set(key_b.split())
-    return len(words_a) >= 2 and len(words_b) >= 2 and (words_a <= words_b or words_b <= words_a)
+    if len(words_a) == 1 or len(words_b) == 1:
+        # "unions" and "Spain's two main unions": the one word is the other's head
+        short, long = (key_a, key_b) if len(words_a) == 1 else (key_b, key_a)
+        return long.split()[-1].rstrip("'’") == short
+    return words_a <= words_b or words_b <= words_a
 
 
 def _same_figure(a: Figure | None, b: Figure | None) -> bool:
@@ -1227,10 +1231,17 @@ def _deduplicate(
             # The first telling stays (the lede before a later quote); it keeps the
             # better confidence of the two.
             earlier = kept[duplicate]
-            if (earlier.headline and not candidate.headline) or (
-                earlier.sentence == candidate.sentence and earlier.paragraph < candidate.paragraph
+            if (
+                (earlier.headline and not candidate.headline)
+                or (
+                    earlier.sentence == candidate.sentence
+                    and earlier.paragraph < candidate.paragraph
+                )
+                or len(source_key(candidate.claimant).split())
+                > len(source_key(earlier.claimant).split())
             ):
-                # the body's telling, not the headline's, nor a deck's that the body repeats
+                # the body's telling, not the headline's, nor a deck's that the body
+                # repeats; the one that names its source in full ("Spain's unions")
                 kept[duplicate] = replace(
                     candidate, confidence=max(candidate.confidence, earlier.confidence)
                 )

@@ -953,6 +953,12 @@ def test_headline_and_quote_proposed_once():
         "“About 12,000 troops are being sent,” the spy agency said in a later statement."
     )
     assert found(text) == [("South Korea's spy agency", "asserts", 12000)]
+    # the telling that names its source in full stays
+    text = (
+        "Unions say 60% of nurses walked out.\n\n"
+        "The Norland nurses unions said 60% of nurses walked out on Monday."
+    )
+    assert found(text) == [("Norland nurses unions", "asserts", 60)]
 
 
 @pytest.mark.parametrize(
