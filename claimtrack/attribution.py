@@ -59,7 +59,8 @@ for _base, _stance in {
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
     "fear": "estimates", "inform": "asserts", "quote": "reports", "anticipate": "estimates",
     "indicate": "reports", "mention": "reports", "approximate": "estimates",
-    "value": "estimates",
+    "value": "estimates", "assert": "asserts", "maintain": "asserts", "contend": "asserts",
+    "stress": "asserts", "reiterate": "asserts", "affirm": "asserts",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base
     _forms = {_base, _base + "s", _stem + "ed", _stem + "ing"}

@@ -501,7 +501,7 @@ def _read_sentence(
 _SPEAKING = ("subject", "end", "reference", "pronoun", "role")
 _DENIED_NAMED = LazyPattern(
     r"\s+(?:the\s+(?=[$€£]?\d)|(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:figure|claim|number|toll|"
-    r"estimate|count)s?\s+of\s+(?=[$€£]?\d)|"
+    r"estimate|count|tally|assessment)s?\s+(?:of\s+|that\s+(?:[a-z]+\s+){0,2})(?=[$€£]?\d)|"
     r"(?:media\s+|the\s+)?(?:reports|claims|suggestions)\s+that\s+(?:[a-z]+\s+){0,2}(?=[$€£]?\d)|"
     r"that\s+(?=[$€£]?\d))",
     re.I,

@@ -553,6 +553,17 @@ REAL_SHAPES = [
         "At least 40 people died, the charity that runs the clinics in the valley said.",
         [("charity", "asserts", 40)],
     ),
+    # "asserted", "maintained", "stressed": verbs of saying
+    (
+        "The ministry has asserted that the army killed 1,400 people.",
+        [("ministry", "asserts", 1400)],
+    ),
+    ("The council maintained a lower figure of 2,100 deaths.", [("council", "asserts", 2100)]),
+    # a denial of another's estimate "that N ...": both
+    (
+        "Aid workers dispute the agency's estimate that nearly 3,000 people died.",
+        [("agency", "reports", 3000), ("Aid workers", "denies", 3000)],
+    ),
     # "shared ... that" says it
     ("The board shared in a filing that repairs had cost $2.7m.", [("board", "asserts", 2.7e6)]),
     # a name with "of the" owns its estimate
