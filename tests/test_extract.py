@@ -561,8 +561,8 @@ REAL_SHAPES = [
     ("The council maintained a lower figure of 2,100 deaths.", [("council", "asserts", 2100)]),
     # a denial of another's estimate "that N ...": both
     (
-        "Aid workers dispute the agency's estimate that nearly 3,000 people died.",
-        [("agency", "reports", 3000), ("Aid workers", "denies", 3000)],
+        "Aid workers dispute the Velden Relief Agency's estimate that nearly 3,000 people died.",
+        [("Velden Relief Agency", "reports", 3000), ("Aid workers", "denies", 3000)],
     ),
     # "shared ... that" says it
     ("The board shared in a filing that repairs had cost $2.7m.", [("board", "asserts", 2.7e6)]),
