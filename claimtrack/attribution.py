@@ -627,6 +627,9 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break
         if word in _FUNCTION_CAPITALS and word != "the":
             break
+        if word in _NUMBER_SCALES:
+            # "8.1 million people authorities said": the figure's noun, then the subject
+            return (words[-1], False) if len(words) >= 2 and _is_head(words[-1]) else None
         if word == "the" or word in ("puts", "pegs"):
             break  # "... estimate puts expected losses at": no noun phrase ends in "puts"
         if word.endswith("ed") and words and words[0] not in CLAIMANT_HEADS:
@@ -682,6 +685,10 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     return None
 
 
+_NUMBER_SCALES = set(
+    """hundred thousand million billion trillion dozen one two three four five six seven eight
+    nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety""".split()
+)
 # What opens a clause whose subject may be one common noun.
 _CLAUSE_OPENERS = {";", "but", "while", "whereas", "though", "although"}
 # Common nouns that never speak for anyone: what is counted, and what is said
@@ -967,7 +974,8 @@ _FIGURES_FROM = LazyPattern(
 _MADE_BY = LazyPattern(
     r"\b(?:made|given|released|produced|published|provided|issued|compiled|offered|presented|"
     r"reported|estimated|announced|calculated|put\s+forward|cited|recorded|counted|"
-    r"documented|confirmed|claimed)\b[^,;:.]{0,40}?\bby\s+",
+    r"documented|confirmed|claimed|acknowledged|admitted|registered|verified)\b[^,;:.]{0,40}?"
+    r"\bby\s+",
     re.I,
 )
 # "X's figures", "X's latest count", "her office's official estimate of"

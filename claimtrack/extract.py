@@ -412,9 +412,17 @@ def _read_sentence(
             if not clause.start <= located.start < clause.end:
                 continue
             skip = _not_a_claim(located, previous_figure, text, relative, own) or any(
-                a.start <= located.start
-                and located.end <= a.end
-                and a.kind in ("subject", "record")
+                (
+                    a.start <= located.start
+                    and located.end <= a.end
+                    and a.kind in ("subject", "record")
+                )
+                # "Spain's two main unions, UGT and CCOO, said": the speakers, named
+                or (
+                    a.kind == "subject"
+                    and (located.figure.unit or "").lower() in attr.CLAIMANT_HEADS
+                    and _NAMED_NEXT.fullmatch(text, located.end, a.start)
+                )
                 for a in own
             )  # "two army sources had confirmed": who speaks, not what they count
             previous_figure = located
@@ -445,7 +453,7 @@ def _read_sentence(
                 a
                 for a in after
                 if (a.kind in ("according", "after", "possessive") and a.start - last.end <= 14)
-                or (a.kind == "passive" and a.start - last.end <= 30)
+                or ("passive" in (a.kind, a.form) and a.start - last.end <= 30)
                 or _relative_source(a, last, text)
             ]
             if tight:
@@ -623,7 +631,9 @@ def _not_a_claim(
         # unless the baseline names its own source: "the $2.1 billion put forward by X",
         # "than the $12 billion the president had cited"
         return not any(
-            a.kind in ("passive", "possessive") and abs(a.start - located.end) < 30 for a in own
+            (a.kind in ("passive", "possessive") or a.form == "passive")
+            and abs(a.start - located.end) < 30
+            for a in own
         ) and not any(
             (a.kind == "possessive" and 0 <= located.start - a.end < 8)
             or _relative_source(a, located, text)
@@ -713,7 +723,8 @@ _SCOPE_BEFORE = LazyPattern(
     r"(?<!brought )(?<!took )(?<!drew )(?<!pulled )(?<!raked )(?<!sent )(?<!poured )"
     r"\b(?:in|across|throughout|into)\s+$"
 )
-_SUPPOSED_BEFORE = LazyPattern(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:[\w-]+\s+){0,3}$")
+_NAMED_NEXT = LazyPattern(r"(?:\s+[a-z][\w-]*){1,3},\s*")
+_SUPPOSED_BEFORE = LazyPattern(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:[\w'’-]+\s+){0,5}$")
 _NAME_AND_COMMA = LazyPattern(r"\b[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+,\s*$")  # a person's name
 _AGE_ENDS = LazyPattern(r"\s*(?:,|\)|\.(?!\d)|$)")
 # "... of the overall bill of $6.5 billion", "900 of the 1,300": the whole a part
@@ -913,6 +924,7 @@ def _candidates(
                     sentence.text, max(0, item.located.start - 60), item.located.start
                 )  # type: ignore[union-attr]
                 or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
+                or item.located.part  # type: ignore[union-attr]  # "Another 600 are damaged."
             )
         ):
             # "The toll stood at 47. By evening, the figure had risen to 63": the same count

@@ -718,6 +718,11 @@ def _qualifier_before(text: str, start: int, previous: str) -> tuple[str | None,
     return phrase, start - match.end()
 
 
+# "the nine acknowledged by the army": a count someone gave, not things named again
+_GIVEN_BY = LazyPattern(
+    r"\s+(?:[a-z]+\s+)?(?:acknowledged|admitted|confirmed|reported|given|cited|claimed|"
+    r"announced|recorded|counted)\s+by\b"
+)
 _INCREMENT_AFTER = LazyPattern(r"\s+(?:more(?!\s+than)|new|additional|further|fresh)\b", re.I)
 _HANDED = LazyPattern(
     r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing)\s+$",
@@ -1260,9 +1265,20 @@ def _finish(
     if first.words and first.value < 10 and first.scale == 1 and second is None:
         # "one", "two" alone: a count only with a counted noun after it, or as a
         # part of a count before it ("including two in Mykolaiv")
-        if not (head or part or _SAME_KIND_FOLLOWS.match(text, end) or _listed(text, begin, end)):
+        if not (
+            head
+            or part
+            or _SAME_KIND_FOLLOWS.match(text, end)
+            or _listed(text, begin, end)
+            or _GIVEN_BY.match(text, end)
+        ):
             return None
-        if _words_before(lowered, first.start, 1)[:1] in (["the"], ["these"], ["those"], ["both"]):
+        if _words_before(lowered, first.start, 1)[:1] in (
+            ["the"],
+            ["these"],
+            ["those"],
+            ["both"],
+        ) and not _GIVEN_BY.match(text, end):
             return None  # "the two dams": things already counted, named again
         if lowered.startswith("one", first.start):
             if head and head.endswith("s") and not head.endswith("ss"):
@@ -1459,10 +1475,17 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
             if not words:
                 words.append(word)
             break
-        if not words and lower.endswith("ing") and index and written[index - 1].lower() in _LINKING:
-            return None, None  # "500,000 were gathering": a verb, nothing counted
+        if (
+            not words
+            and lower.endswith(("ing", "ed"))
+            and index
+            and written[index - 1].lower() in _LINKING
+        ):
+            return None, None  # "500,000 were gathering", "600 are damaged": a verb
         if lower in _PHRASE_ENDS or (words and _verb_like(lower)):
             break
+        if lower.endswith("ed") and index + 1 < len(written) and written[index + 1] == "by":
+            break  # "the nine acknowledged by the army": a participle, nothing counted
         words.append(word)
         if lower in UNIT_SYNONYMS:
             # the first known noun ends the phrase, so it is the head

@@ -222,7 +222,16 @@ def _check_chunks(
     # The checker would otherwise be the slower of the two: it leaves every other
     # chunk's quantities to the storing process, which reads them as it stores.
     halves = [index % 2 == 0 for index in range(len(spans))]
-    results = pool.map(_check_span, spans, [when] * len(spans), [from_csv] * len(spans), halves)
+    # The checker is forked here. Ctrl-C is held back meanwhile, so that it cannot
+    # reach the new process before that process has learnt to ignore it; this one
+    # gets it as soon as the fork is done.
+    import signal
+
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        results = pool.map(_check_span, spans, [when] * len(spans), [from_csv] * len(spans), halves)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def drain() -> Iterator[_Checked]:
         try:
@@ -244,6 +253,7 @@ def _exit_with_parent(parent: int) -> None:
     import time
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back by the fork
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -330,6 +330,7 @@ def test_attribution_patterns(text, expected):
         "The mayor said that if more than 5,000 walkers came, the bridge would close.",
         # a capitalised word after a name is no verb: "States" of "United States"
         "About 120 groups joined the march, held in 16 cities including the United States.",
+        "He did not specify whether his company's figures showed 1 million fewer voters.",
         # a distance
         "Army chief Ana Obi said the rebels were about 37 miles (60 km) from the town.",
         # an estimated toll: "estimated" a modifier, no verb
@@ -564,6 +565,17 @@ REAL_SHAPES = [
         "Aid workers dispute the Velden Relief Agency's estimate that nearly 3,000 people died.",
         [("Velden Relief Agency", "reports", 3000), ("Aid workers", "denies", 3000)],
     ),
+    # the speakers counted, then named: no figure of theirs
+    (
+        "Norland's two main unions, KLT and SDA, said 75 per cent of staff walked out.",
+        [("KLT and SDA", "asserts", 75)],
+    ),
+    # a baseline that names who gave it is their claim: "the nine acknowledged by X"
+    (
+        "Sources said at least 65 soldiers were killed, more than the nine acknowledged by "
+        "the army.",
+        [("Sources", "asserts", 65), ("army", "confirms", 9)],
+    ),
     # "shared ... that" says it
     ("The board shared in a filing that repairs had cost $2.7m.", [("board", "asserts", 2.7e6)]),
     # a name with "of the" owns its estimate
@@ -630,6 +642,9 @@ def test_a_figure_with_nothing_counted_after_it_counts_what_the_one_before_count
         "council to 30,000 according to organisers."
     )
     assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["walkers", "walkers"]
+    # "Another 600 ...": a part of the count before, of the same thing
+    text = "The board counted 1,800 empty homes. Another 600 are damaged, it said."
+    assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["homes", "homes"]
     text = "Guides said 4,000 walkers came; the park counted 1,500, including 300 children."
     assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["walkers", "walkers", "children"]
     # a noun of its own keeps its own
