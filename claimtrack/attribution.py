@@ -1217,6 +1217,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         return []
     toks = tokens(clause)
     found: list[Attribution] = []
+    title: bool | None = None  # whether the clause is a title, read when first asked
     for index, (word, start, end) in enumerate(toks):
         lower = word.lower()
         stance = VERBS.get(lower)
@@ -1241,8 +1242,11 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 stance = "reports"
         if stance is None or index == 0:
             continue
-        if word[0].isupper() and is_capital(toks[index - 1][0]) and not _title_case(toks):
-            continue  # "the United States Capitol": a name, no verb
+        if word[0].isupper() and is_capital(toks[index - 1][0]):
+            if title is None:
+                title = _title_case(toks)
+            if not title:
+                continue  # "the United States Capitol": a name, no verb
         following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
         before = toks[index - 1][0]
         if (following in _MEASURED or following in ("figure", "figures", "death")) and not (
@@ -1372,7 +1376,7 @@ def _relative_subject(
     """The subject a relative clause stands between: "the company that provides the
     machines to the country said" is the company's word, not the country's."""
     first = named[0].split()[0]
-    i = next((k for k in range(verb - 1, -1, -1) if toks[k][0] == first), None)
+    i = next((k for k in range(verb - 1, max(verb - 12, -1), -1) if toks[k][0] == first), None)
     if i is None or i < 3:
         return None
     p = i - 1 if toks[i - 1][0] in ("the", "The") else i
@@ -1395,7 +1399,13 @@ def _same_subject(toks: list[Token], verb: int, found: list[Attribution]) -> Att
     with the second verb's stance."""
     if not found or found[-1].kind not in ("subject", "reference"):
         return None
-    between = [t for t in toks[:verb] if t[1] >= found[-1].end]
+    between = []  # the words since the verb before, a few at most
+    for k in range(verb - 1, max(verb - 12, -1), -1):
+        if toks[k][1] < found[-1].end:
+            break
+        between.insert(0, toks[k])
+    else:
+        return None
     joint = next(
         (k for k in range(len(between) - 1, -1, -1) if between[k][0] in ("and", "but")), None
     )

@@ -218,6 +218,12 @@ def connect(url: str) -> Connection:
         raise DatabaseError(
             "a PostgreSQL store needs psycopg: pip install 'claimtrack[postgres]'"
         ) from None
+    # psycopg logs what it could not clean up after a lost connection ("error
+    # ignored terminating ..."); with no logging set up, Python would print that
+    # beside the one error line this command gives
+    import logging
+
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
     target = parse_url(url)
     # UTF-8 whatever the database's own encoding: listings are read as its bytes.
     extra: dict[str, Any] = {"application_name": "claimtrack", "client_encoding": "UTF8"}
