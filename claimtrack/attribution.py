@@ -781,7 +781,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
     tail = words[last_title + 1 :]
-    if last_title >= 0 and tail and all(is_capital(w) for w in tail):
+    if last_title >= 0 and tail and all(is_capital(w) or w in NAME_LINKS for w in tail):
         return " ".join(tail), len(tail) >= 2 or not _is_head(tail[0].lower())
     connectors = ("of", "for", "and", "&", "'s", "on", *NAME_LINKS)
     lower_at = max(
@@ -1303,6 +1303,9 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 )
                 or previous in _NOUN_ADJECTIVES
                 or previous in VERBS
+                # "has dismissed union claims that": the object of a verb
+                or (index >= 2 and toks[index - 1][0].islower() and toks[index - 2][0] in VERBS)
+                or previous.endswith(("'s", "’s"))  # "Marn's estimates": whose
                 or previous in _GIVING_VERBS
                 or previous in _AUXILIARIES
                 or (previous.endswith("ed") and toks[index - 1][0].islower())
@@ -1323,6 +1326,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 Attribution(None, stance, "pronoun", toks[j][1], end, False, denial, subject)
             )
             continue
+        coordinated = False  # the subject of the verb before "and"
         if toks[j][0] in ("who", "which") and j >= 2 and toks[j - 1][0] == ",":
             named = noun_phrase_before(toks, j - 1)  # "X, who said ..."
         else:
@@ -1332,19 +1336,21 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 if named is not None:
                     found.append(_resolvable(named[0], stance, "end", start, end, named[1]))
                     continue
-                named = _coordinated_subject(toks, index)
-                same = _same_subject(toks, index, found) if named is None else None
+                same = _same_subject(toks, index, found)
                 if same is not None:
                     found.append(replace(same, stance=stance, start=toks[index][1], end=end,
                                          denial_marker=denial))  # fmt: skip
                     continue
+                named = _coordinated_subject(toks, index)
+                coordinated = named is not None
         if named is None:
             continue
         named = _relative_subject(toks, verb, named) or named
         name, person = named
         if name.lower() in _NOT_SOURCES or name.split()[-1].lower() in _EVENTS:
             continue  # "Crowd estimates ranged": the figure, not who gives it
-        begin = clause.rfind(name.split()[0], 0, start)
+        # a second verb's attribution covers that verb only: "X said N and warned ..."
+        begin = start if coordinated else clause.rfind(name.split()[0], 0, start)
         begin = begin if begin >= 0 else start
         kind = "record" if lower in _RECORD_VERBS else "subject"
         if (
@@ -1430,7 +1436,8 @@ def _coordinated_subject(toks: list[Token], verb: int) -> tuple[str, bool] | Non
     first = 1 if toks[0][0] in ("The", "the") else 0
     if first + 1 < joint and toks[first + 1][0].islower() and _is_head(toks[first][0].lower()):
         return toks[first][0].lower() if first else toks[first][0], False
-    return None
+    # "The Treasury objects to X's estimates, and says ...": the body named first
+    return _opening_organisation(toks, joint)
 
 
 # Third-person verbs that are plural nouns too: "the ministry estimates 300" but

@@ -346,7 +346,9 @@ def _read_sentence(
     """The sentence's figures with the attributions that govern them, the figures no
     attribution governs, and the speaker of a quotation the sentence closes."""
     text = sentence.text
-    figures = [f for f in locate_figures(text) if f.figure is not None]
+    # "Have we given 100 crore doses?": a question asks, it claims nothing
+    asked = text.rstrip().rstrip("\"”’'").endswith("?")
+    figures = [] if asked else [f for f in locate_figures(text) if f.figure is not None]
     clauses = clauses_of(text)
     raw = []
     for clause in clauses:
@@ -360,10 +362,15 @@ def _read_sentence(
     main_clause: Clause | None = None
     for _, clause, found in sorted(raw, key=lambda item: item[0]):
         if found.kind == "participle":
-            if main is None or (main_clause is not clause and main_clause.kind == "opening"):  # type: ignore[union-attr]
+            if main is None and (opening := attr.opening_body(text[clause.start : found.start])):
+                # "The Treasury objects to X's estimates, and says ...": the body the
+                # clause opens with, which said nothing before
+                found = Attribution(opening, found.stance, "subject", found.start, found.end, False)
+            elif main is None or (main_clause is not clause and main_clause.kind == "opening"):  # type: ignore[union-attr]
                 continue  # "While X reported N, the inquiry found ..., confirming M": not X
-            found = replace(main, stance=found.stance, start=found.start, end=found.end,
-                            kind="participle")  # fmt: skip
+            else:
+                found = replace(main, stance=found.stance, start=found.start, end=found.end,
+                                kind="participle")  # fmt: skip
         resolved = _resolve(found, context, position, text, sentence.quote_open, main)
         if resolved.claimant and resolved.kind not in ("unnamed", "participle", "possessive"):
             main, main_clause = resolved, clause
@@ -510,7 +517,8 @@ _SPEAKING = ("subject", "end", "reference", "pronoun", "role")
 _DENIED_NAMED = LazyPattern(
     r"\s+(?:the\s+(?=[$€£]?\d)|(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:figure|claim|number|toll|"
     r"estimate|count|tally|assessment)s?\s+(?:of\s+|that\s+(?:[a-z]+\s+){0,2})(?=[$€£]?\d)|"
-    r"(?:media\s+|the\s+)?(?:reports|claims|suggestions)\s+that\s+(?:[a-z]+\s+){0,2}(?=[$€£]?\d)|"
+    r"(?:media\s+|the\s+|[a-z]+\s+)?(?:reports|claims|suggestions)\s+that\s+(?:[a-z]+\s+){0,7}"
+    r"(?=[$€£]?\d)|"
     r"that\s+(?=[$€£]?\d))",
     re.I,
 )
@@ -757,7 +765,10 @@ def _resolve(
         if (
             words
             and words[-1].islower()
-            and not any(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words)
+            and not any(
+                w[:1].isupper() and not w.endswith(("'s", "’s")) and not _HYPHENED.fullmatch(w)
+                for w in words
+            )
         ):
             # a description ("France's undertakers", "the researcher") the article
             # gives one name for
@@ -843,6 +854,10 @@ def _resolve(
 _UNNAMED_SPEAKER = LazyPattern(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,4}?spokes(man|woman|person)\b"
 )
+
+
+# "UK-based", "Kremlin-backed": a name inside an adjective, no name of its own
+_HYPHENED = LazyPattern(r"[A-Z][\w.]*-[a-z]+")
 
 
 def _role_before(text: str, end: int) -> str | None:

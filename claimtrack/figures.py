@@ -673,6 +673,13 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
     """The currency written right before the number, and where it starts."""
     if start == 0:
         return None
+    code = text[max(0, start - 3) : start]
+    if (
+        code.isupper()
+        and code.lower() in _CURRENCY_BEFORE
+        and not text[start - 4 : start - 3].isalpha()
+    ):
+        return _CURRENCY_BEFORE[code.lower()], start - 3  # "GBP80m": a code glued to it
     before = text[start - 1]
     if before not in _CURRENCY_CHARS and not (
         before == " " and start >= 3 and text[start - 2].isalpha()

@@ -25,6 +25,8 @@ _APPOSITIVE_ROLE = LazyPattern(
 # A name with what it is written before it: "Israeli company Crowd Solutions",
 # "rights group Lantern Watch", so that "the company", "the group" find it.
 _DESCRIBED_BEFORE = LazyPattern(rf"\b([a-z]+)\s+({_NAME})")
+# ... and a one-word name: "health data firm Airlytic estimated"
+_DESCRIBED_ONE = LazyPattern(r"\b([a-z]+)\s+([A-Z][a-z'’-]{2,})\b(?!\s+[A-Z])")
 # A state or province the article names: what "the state government" governs.
 _REGION = LazyPattern(
     r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:state|province|region)\b"
@@ -185,7 +187,7 @@ class Context:
                 whose = _ROLE_OWNER.search(match.group(2))
                 owner = (whose.group(1) or whose.group(2)) if whose else None
                 self.mention(" ".join(name), roles, position, owner)
-        for match in _DESCRIBED_BEFORE.finditer(sentence):
+        for match in (*_DESCRIBED_BEFORE.finditer(sentence), *_DESCRIBED_ONE.finditer(sentence)):
             head, name = match.group(1), match.group(2).split()
             if name[0] in ("The", "A", "An") or any(w.lower() in attr.NOT_NAMES for w in name):
                 continue

@@ -41,7 +41,8 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "unaccounted for|still missing|remain missing|reported missing|missing|disappeared|"
      "not been found|lost at sea"),
     ("dead", CUMULATIVE, "people",
-     "death toll|lost their lives|killed|killing|dead|died|deaths|death|fatalities|fatality|"
+     "death toll|lost their lives|killed|killing|dead|died|die|dies|dying|deaths|death|"
+     "fatalities|fatality|"
      "perished|lives|toll"),
     ("injured", CUMULATIVE, "people", "injured|injuring|wounded|wounding|hurt|injuries|injury"),
     ("rescued", CUMULATIVE, "people", "rescued|pulled alive|saved"),

@@ -331,6 +331,8 @@ def test_attribution_patterns(text, expected):
         # a capitalised word after a name is no verb: "States" of "United States"
         "About 120 groups joined the march, held in 16 cities including the United States.",
         "He did not specify whether his company's figures showed 1 million fewer voters.",
+        # a question claims nothing
+        "“Have we really given out 100 crore doses?”",
         # a distance
         "Army chief Ana Obi said the rebels were about 37 miles (60 km) from the town.",
         # an estimated toll: "estimated" a modifier, no verb
@@ -576,6 +578,22 @@ REAL_SHAPES = [
         "the army.",
         [("Sources", "asserts", 65), ("army", "confirms", 9)],
     ),
+    # a title before a name with small words in it
+    (
+        "Interior Minister Omar bin Khalid Al-Saeed said 300 pilgrims died.",
+        [("Omar bin Khalid Al-Saeed", "asserts", 300)],
+    ),
+    # "dismissed X's claims that ..., reiterating that N": the subject denies, then says
+    (
+        "The carmaker has dismissed union claims that it is to cut up to 2,000 jobs, "
+        "reiterating that 1,150 jobs would go.",
+        [("carmaker", "asserts", 1150), ("carmaker", "denies", 2000)],
+    ),
+    # "..., and says": the body the sentence opens with, which said nothing before
+    (
+        "The Treasury objects to Marn's estimates, and says it has spent less than $2 trillion.",
+        [("Treasury", "asserts", 2e12)],
+    ),
     # "shared ... that" says it
     ("The board shared in a filing that repairs had cost $2.7m.", [("board", "asserts", 2.7e6)]),
     # a name with "of the" owns its estimate
@@ -679,6 +697,12 @@ ACROSS_SENTENCES = [
         "The coastguard pulled 31 swimmers from the water, a spokesman said. He added that "
         "4 more were in hospital.",
         [("coastguard", "asserts", 31), ("coastguard", "asserts", 4)],
+    ),
+    # "the UK-based firm" after "health data firm Zentrix": Zentrix
+    (
+        "More than 5,000 people die daily, health data firm Zentrix estimated. The UK-based "
+        "firm said infections were above a million.",
+        [("Zentrix", "estimates", 5000), ("Zentrix", "asserts", 1e6)],
     ),
     # a description that gives its body's reach names a body of its own
     (

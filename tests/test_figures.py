@@ -245,6 +245,8 @@ SENTENCES = [
     ("The number of displaced people stood at 40,000 on Monday", 40000, "displaced"),
     # a verb of giving after the number counts nothing: the noun before it does
     ("well short of the death toll of 45 reported by the council", 45, "deaths"),
+    # a currency code glued to its amount
+    ("The firm has received GBP80m of public money", 80e6, "GBP"),
     # a space lost between a number and the next word, as scraped copy has it
     ("The toll stood at 980and rising, the agency said", 980, "deaths"),
     # a clause between the counted noun and its verb, an abbreviated month in it

@@ -81,6 +81,7 @@ CASES = [
     ("About 1,900 people have been moved to temporary shelters", "people:sheltering"),
     ("Unions said 900,000 people took to the streets", "people:attending"),
     ("Police said 4,000 were marching", "people:attending"),
+    ("The firm said 5,000 people die each day", "people:dead"),
     ("Officials said 3.7 million people had voted", "people:attending"),
     # a share's base is the counted noun after "of", a number before it or not
     ("Unions said 75 percent of the 1.4 million public workers went on strike",
