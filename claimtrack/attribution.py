@@ -1327,7 +1327,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             )
             continue
         coordinated = False  # the subject of the verb before "and"
-        if toks[j][0] in ("who", "which") and j >= 2 and toks[j - 1][0] == ",":
+        if toks[j][0] in ("who", "which") and j >= 2 and toks[j - 1][0] in (",", "–", "—"):
             named = noun_phrase_before(toks, j - 1)  # "X, who said ..."
         else:
             named = noun_phrase_before(toks, j + 1 if not denial else verb - 1)
@@ -1349,6 +1349,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         name, person = named
         if name.lower() in _NOT_SOURCES or name.split()[-1].lower() in _EVENTS:
             continue  # "Crowd estimates ranged": the figure, not who gives it
+        if name in _RELATIVE_WORDS:  # lower case: "the WHO said" is a name
+            continue  # "– who said ...", a clause of its own: whom it is about is before it
         # a second verb's attribution covers that verb only: "X said N and warned ..."
         begin = start if coordinated else clause.rfind(name.split()[0], 0, start)
         begin = begin if begin >= 0 else start

@@ -281,7 +281,9 @@ _GIVES_IT = LazyPattern(
     r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided)\s+(?:the|this|that|these)\s+"
     r"(?:(?:death|latest|new)\s+)?(?:toll|figures?|numbers?|count|tally|total)\b"
     # "That toll may be final, a spokesman said": the toll just given
-    r"|(?:This|That|These|Those)\s+(?:death\s+)?(?:toll|figures?|numbers?|count|tally|total)\b)"
+    r"|(?:This|That|These|Those)\s+(?:death\s+)?(?:toll|figures?|numbers?|count|tally|total)\b"
+    # "The prosecutor's office announced this on Monday"
+    r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided|reported)\s+(?:this|these)\b)"
 )
 
 

@@ -1122,6 +1122,13 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
         and not _GLUED_WORD.match(text, first.end)
     ):
         return None, resume  # "240mm", "5G", "3x": a measure or a code, not a count
+    if (
+        currency is None
+        and first.scale != 1
+        and text[first.end - 1 : first.end].isupper()
+        and _NAME_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return None, resume  # "Channel 2M", "Radio 4FM": a name
     begin = currency[1] if currency else start
     preceding = _words_before(lowered, begin)
     qualifier_word, q_start = _qualifier_before(text, begin, preceding[-1] if preceding else "")
@@ -1362,6 +1369,7 @@ def _currency_length(text: str, position: int) -> int:
     return len(match.group()) if match else 0
 
 
+_NAME_BEFORE = LazyPattern(r"\b[A-Z][a-z]+\s$")
 # A word glued to a number by a lost space, as scraped copy has it: "3,621and said"
 _GLUED_WORD = LazyPattern(r"(?:and|but|said|the|to|of|as|from)\s")
 _PHONE_PARTS_RE = LazyPattern(r"\d{3}-\d{4}|\d{3,4}-0\d+")
@@ -1389,10 +1397,13 @@ def _is_label(text: str, start: int) -> bool:
         return True
     if before == "(" and previous.lower() in _WEEKDAYS and _DAY_CLOSED.match(text, start):
         return True  # "this Friday (14)": the day of the month
-    return bool(_DAY_PAIR_BEFORE.search(text, max(0, start - 24), start))
+    day = _DAY_DIGITS.match(text, start)
+    # "March 3 and 9": the second day of a pair; not "on January 5, 50,000 people"
+    return bool(day) and bool(_DAY_PAIR_BEFORE.search(text, max(0, start - 24), start))
 
 
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_DIGITS = LazyPattern(r"(?:[12]?\d|3[01])(?![\d,.]?\d)")
 _DAY_CLOSED = LazyPattern(r"\d{1,2}\)")
 # "March 3 and 9", "October 23 to 24": the second day of a pair
 _DAY_PAIR_BEFORE = LazyPattern(

@@ -578,6 +578,16 @@ REAL_SHAPES = [
         "the army.",
         [("Sources", "asserts", 65), ("army", "confirms", 9)],
     ),
+    # a clause between dashes that opens with "who" is about the name before it
+    (
+        "According to local officials – who said the deaths followed a stampede – 23 people died.",
+        [("local officials", "reports", 23)],
+    ),
+    # a day and then a count: "on January 5, 50,000 people"
+    (
+        "The prosecutor said that on January 5, 50,000 people took part in the riots.",
+        [("prosecutor", "asserts", 50000)],
+    ),
     # a title before a name with small words in it
     (
         "Interior Minister Omar bin Khalid Al-Saeed said 300 pilgrims died.",
@@ -687,6 +697,12 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # "X announced this": the figures before are X's
+    (
+        "Riots killed at least 225 people. The Ostmark Prosecutor's Office announced this on "
+        "the basis of a count at the morgues.",
+        [("Ostmark Prosecutor's Office", "asserts", 225)],
+    ),
     # "he" or "she" after an unnamed spokesperson: the body they speak for
     (
         "A spokeswoman for the Tarn Lifeboat Trust said 20 sailors were saved. She added "

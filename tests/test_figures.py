@@ -311,8 +311,9 @@ def test_counted_number_wins(text, stated, unit):
         "The fire broke out in Talsen, 40 miles north of the capital",
         "The camp lies some 12 km from the border",
         "a village about 30 kilometres south-east of the port",
-        # a score
+        # a score; a name with a number in it
         "The hosts won the match 3-2 on Sunday",
+        "the news on Channel 2M began late",
     ],
 )
 def test_no_figure(text):
