@@ -36,7 +36,7 @@ for _stance, _words in {
     "estimates": "estimated estimates estimate estimating assessed assesses calculated "
     "calculates counted counts tallied projected projects projecting forecast forecasts "
     "predicted predicts expects expected reckoned reckons figured figures assess calculate "
-    "tally project predict expect reckon",
+    "tally project predict expect reckon expecting forecasting predicting",
     "reports": "reported reports reporting documented documents recorded records registered "
     "registers listed lists cited cites logged report document record register list cite",
     "denies": "denied denies deny denying rejected rejects dismissed dismisses refuted "
@@ -59,7 +59,8 @@ for _base, _stance in {
     "tally": "estimates", "assess": "estimates", "reckon": "estimates", "figure": "estimates",
     "fear": "estimates", "inform": "asserts", "quote": "reports", "anticipate": "estimates",
     "indicate": "reports", "mention": "reports", "approximate": "estimates",
-    "value": "estimates", "assert": "asserts", "maintain": "asserts", "contend": "asserts",
+    "value": "estimates", "revise": "reports", "update": "reports", "adjust": "reports",
+    "assert": "asserts", "maintain": "asserts", "contend": "asserts",
     "stress": "asserts", "reiterate": "asserts", "affirm": "asserts",
 }.items():  # fmt: skip
     _stem = _base[:-1] if _base.endswith("e") else _base

@@ -197,7 +197,10 @@ class Quantity:
 
     @property
     def label(self) -> str:
-        """In words: 'people missing', 'children dead in Gaza', 'percent of workers on strike'."""
+        """In words: 'people missing', 'children dead in Gaza', 'percent of workers on strike',
+        'people dead a day'."""
+        if self._rate:
+            return f"{Quantity(self.counted, self.state, None, self.place).label} a {self._rate}"
         what = COUNTED_LABELS.get(self.counted, self.counted)
         if self.state in _MONEY_KINDS:
             # an amount: what it is first, the currency after ("insured losses in US dollars")
@@ -214,6 +217,11 @@ class Quantity:
         if self.place:
             words += " nationwide" if self.place == "nationwide" else f" in {_title(self.place)}"
         return words + (", a part" if self.group == PART else "")
+
+    @property
+    def _rate(self) -> str | None:
+        """'day' of a rate's group 'per-day': so many a day."""
+        return self.group[4:] if self.group and self.group.startswith("per-") else None
 
     @property
     def kind(self) -> str:
@@ -534,6 +542,10 @@ def infer_quantity(
             _BODY_FATES[w] for w in (*_clause_before(before, 3), *words[:5]) if w in _BODY_FATES
         ]
         group = fates[0] if fates else None
+    rate = _pattern(_RATE).search(" ".join(words[:6]))
+    if rate and group is None:
+        # "9,000 people die a day": a rate, never compared with a total
+        group = "per-" + _RATE_UNITS.get(rate.group(2) or "", rate.group(1) or "day")
     if counted is None and state:
         counted = STATES[state][1]
     if counted is None:
@@ -545,6 +557,12 @@ def infer_quantity(
         place = None
     return Quantity(counted, state, group, place)
 
+
+_RATE = (
+    r"\b(?:(?:a|per|each|every)\s+(day|week|month|year)|(daily|weekly|monthly|annually|yearly))\b"
+)
+_RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+               "yearly": "year"}  # fmt: skip
 
 _BODY_FATES = {
     "handed": "handed-over", "returned": "handed-over", "released": "handed-over",

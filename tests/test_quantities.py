@@ -81,7 +81,9 @@ CASES = [
     ("About 1,900 people have been moved to temporary shelters", "people:sheltering"),
     ("Unions said 900,000 people took to the streets", "people:attending"),
     ("Police said 4,000 were marching", "people:attending"),
-    ("The firm said 5,000 people die each day", "people:dead"),
+    # a rate is its own quantity, never a total's
+    ("The firm said 5,000 people die each day", "people:dead(per-day)"),
+    ("Deaths will peak around 25,000 a day", "people:dead(per-day)"),
     ("Officials said 3.7 million people had voted", "people:attending"),
     # a share's base is the counted noun after "of", a number before it or not
     ("Unions said 75 percent of the 1.4 million public workers went on strike",
@@ -141,6 +143,7 @@ def test_keys_and_labels():
     assert quantity.label == "children dead in Gaza City"
     assert label_of("percent:on-strike(teachers)") == "percent of teachers on strike"
     assert label_of("usd:pledged") == "US dollars pledged"
+    assert label_of("people:dead(per-day)") == "people dead a day"
     assert label_of("") == "" and label_of("?") == "?"
     assert [from_key(k).kind for k in ("people:missing", "people:dead", "people:attending")] == [
         "level",
@@ -223,7 +226,7 @@ def test_a_noun_that_is_its_state_keeps_it():
         ("The lock will cost €300m, engineers say", "eur:cost"),
         ("Analysts estimate losses of $3bn", "usd:losses"),
         # "said" holds no "aid"
-        ("The firm said the closure was costing it $3m a day", "usd"),
+        ("The firm said the closure was costing it $3m a day", "usd(per-day)"),
     ],
 )
 def test_money_measures(text, key):
