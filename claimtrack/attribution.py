@@ -1254,6 +1254,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             _is_head(before.lower()) or is_capital(before)
         ):
             continue  # "revealed the lower estimated toll": a modifier, no verb
+        if lower.endswith("ed") and following == "by" and previous_is_noun(toks, index):
+            continue  # "the cuts announced by X, unions said": a participle; "by X" gives it
         if stance == "claims" and _LIVES_TAKEN.match(clause, end):
             continue  # "the storm has claimed 12 lives": it killed, it said nothing
         previous = toks[index - 1][0].lower()
@@ -1465,6 +1467,18 @@ _AMBIGUOUS_BASE = set(
     """report record list document note place estimate figure count claim project tally
     cite add register deny dispute state fear quote show budget forecast""".split()
 )
+
+
+def previous_is_noun(toks: list[Token], index: int) -> bool:
+    """Whether the word before a verb is a lower-case noun with an article or a
+    modifier before it ("the recent cuts announced"), not a subject that speaks."""
+    before = toks[index - 1][0]
+    return (
+        index >= 2
+        and before.islower()
+        and not _is_head(before)
+        and toks[index - 2][0].lower() not in (",", "and")
+    )
 
 
 def _title_case(toks: list[Token]) -> bool:

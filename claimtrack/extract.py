@@ -472,8 +472,13 @@ def _read_sentence(
                             and _AFTER_A_COMMA.search(text, 0, a.start)), None)  # fmt: skip
             if (
                 chosen is not None
-                and "record" in (chosen.kind, chosen.form)
                 and speaker is not None
+                and (
+                    "record" in (chosen.kind, chosen.form)
+                    # a passive far from the figure gives another noun: "N job cuts
+                    # will follow the cuts announced by X, unions said"
+                    or ("passive" in (chosen.kind, chosen.form) and chosen.start - located.end > 30)
+                )
             ):
                 chosen = speaker  # "X has recorded N, the WHO said": the WHO's claim
             if (

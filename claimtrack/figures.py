@@ -365,7 +365,8 @@ _NOT_A_COUNT_AFTER = LazyPattern(
       | -?\s*years?[- ]old\b             # ages
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|h\d)
       | -(?:year|month|day|week|hour|minute|second|point|member|page|mile|km|storey|story|
-            seat|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time)s?\b
+            seat|inch|foot|feet|metre|meter|yard|degree|percent|per-cent|time|
+            dollar|pound|euro|yuan|rupee)s?\b  # "a million-dollar home": a description
       | (?<=\.\d)\s+(?:earthquake|quake|tremor|aftershock)\b   # a magnitude: "a 6.8 quake"
       | -?\s*magnitude\b
       | -a-(?:year|day|week|month)\b     # "an $8 billion-a-year trade": a description

@@ -331,6 +331,8 @@ def test_attribution_patterns(text, expected):
         # a capitalised word after a name is no verb: "States" of "United States"
         "About 120 groups joined the march, held in 16 cities including the United States.",
         "He did not specify whether his company's figures showed 1 million fewer voters.",
+        # a description, no count: "a million-dollar home"
+        "A million-dollar home was sold at auction, the agent said.",
         # a question claims nothing
         "“Have we really given out 100 crore doses?”",
         # a distance
@@ -587,6 +589,11 @@ REAL_SHAPES = [
     (
         "The prosecutor said that on January 5, 50,000 people took part in the riots.",
         [("prosecutor", "asserts", 50000)],
+    ),
+    # a participle's "by X" gives another noun; the speaker after the comma gives the figure
+    (
+        "Up to 2,000 job cuts will follow the cuts announced by Ostmark Motors, unions said.",
+        [("unions", "asserts", 2000)],
     ),
     # a title before a name with small words in it
     (
