@@ -90,7 +90,9 @@ _REPORT_NOUNS = set(
 # Words that may stand between a subject and its verb: "has previously denied".
 _BETWEEN = set("has have had also previously earlier later again reportedly now already "
                "since then would will further separately officially publicly "
-               "initially first did does both jointly".split())  # fmt: skip
+               "initially first did does both jointly privately repeatedly firmly flatly "
+               "categorically angrily confidently conservatively independently unofficially "
+               "provisionally tentatively subsequently".split())  # fmt: skip
 # Heads of a claimant that is not a proper name: "fire officials", "the air force".
 CLAIMANT_HEADS = set(
     """officials official authorities authority governors governor ministry ministries police
@@ -464,6 +466,14 @@ def noun_phrase_before(
         found = _speaker_for(words)
         if (
             found is None
+            and len(words) >= 3
+            and words[0].lower() in _SPEAKERS
+            and words[1] in ("for", "of", "at", "from")
+            and is_capital(words[2])
+        ):
+            return " ".join(words[2:]), False  # "a spokesperson for Northline Rail"
+        if (
+            found is None
             and len(words) == 1
             and words[0].lower() in _SPEAKERS
             and j >= 1
@@ -803,7 +813,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         and (words[lower_at].lower() not in POSSESSIVES)
     ):
         return " ".join(tail), not article and looks_like_person(tail)
-    name = " ".join(words).replace(" 's", "'s")
+    name = " ".join(words).replace(" 's", "'s").removesuffix(" '").removesuffix(" ’")
     return name, not article and looks_like_person(words)  # "the Red Crescent": no one
 
 

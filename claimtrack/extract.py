@@ -721,7 +721,7 @@ _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark",
 # ... and the figures of nobody the sentence names, compared with: "twice the official
 # toll of 900", "above the reported count of 1,20,000"
 _MENTION_BEFORE = LazyPattern(
-    r"\b(?:(?:the|this|that)\s+(?:figure|number)|the\s+(?:official|reported|government)\s+"
+    r"\b(?:(?:the|this|that)\s+(?:figure|number)|the\s+(?:official|reported|government|public)\s+"
     r"(?:death\s+)?(?:toll|count|figures?|tally))\s+of\s+$",
     re.I,
 )

@@ -65,6 +65,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     ("attending", EVENT, "people",
      "turned out|turnout|took part|taking part|attended|attending|marched|rallied|gathered|"
      "gathering|marching|rallying|protesting|demonstrating|voted|cast ballots|cast their ballots|"
+     "drew|drawing|attracted|attracting|"
      "took to the streets|taken to the streets|"
      "protesters|protestors|demonstrators|marchers|participants|attendees|crowd"),
     ("on-strike", EVENT, "workers",

@@ -595,6 +595,22 @@ REAL_SHAPES = [
         "Up to 2,000 job cuts will follow the cuts announced by Ostmark Motors, unions said.",
         [("unions", "asserts", 2000)],
     ),
+    # "a spokesperson for X": X, its name written with or without "the"
+    (
+        "A spokesperson for Northline Rail told the BBC that 340 trains had been cancelled.",
+        [("Northline Rail", "asserts", 340)],
+    ),
+    # an adverb between the subject and its verb; "the public figure of N" is talked about
+    (
+        "Officials privately put the number of missing at around 200, far above the public "
+        "figure of 45.",
+        [("Officials", "asserts", 200)],
+    ),
+    # "according to organisers' estimates": the organisers
+    (
+        "The rally drew about 40,000 people, according to organisers' estimates.",
+        [("organisers", "reports", 40000)],
+    ),
     # a title before a name with small words in it
     (
         "Interior Minister Omar bin Khalid Al-Saeed said 300 pilgrims died.",

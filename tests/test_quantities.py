@@ -85,6 +85,7 @@ CASES = [
     ("The firm said 5,000 people die each day", "people:dead(per-day)"),
     ("Deaths will peak around 25,000 a day", "people:dead(per-day)"),
     ("Officials said 3.7 million people had voted", "people:attending"),
+    ("The rally drew about 40,000 people", "people:attending"),
     # a share's base is the counted noun after "of", a number before it or not
     ("Unions said 75 percent of the 1.4 million public workers went on strike",
      "percent:on-strike(workers)"),
