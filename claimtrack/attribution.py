@@ -540,9 +540,16 @@ def opening_body(text: str) -> str | None:
     toks = tokens(text)
     if len(toks) < 3:
         return None
-    if toks[0][0] == "The" and toks[1][0].islower() and toks[2][0].islower():
-        body = toks[1][0]
-        return body if _is_head(body) and body not in _SPEAKERS else None
+    if toks[0][0] == "The" and toks[1][0].islower():
+        # "The opposition held ...", "The port authority handled ...": up to a verb
+        words = []
+        for word, _, _ in toks[1:5]:
+            if not word.islower() or word in VERBS:
+                break
+            words.append(word)
+        # the longest run of words that ends in a body's noun
+        ends = [i for i, w in enumerate(words) if _is_head(w) and w not in _SPEAKERS]
+        return " ".join(words[: ends[-1] + 1]) if ends else None
     found = _opening_organisation(toks, len(toks))
     return found[0] if found is not None else None
 
@@ -577,6 +584,8 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
             return f"{sides[-1]} {bodies[-1].lower()}", False  # "a Thai military spokesman"
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
             return "the " + organisation[0].lower(), False
+        if organisation and all(w.islower() for w in organisation) and _is_head(organisation[-1]):
+            return " ".join(organisation), False  # "a fire service spokesman": the fire service
     return None
 
 

@@ -980,6 +980,14 @@ def _candidates(
             if later is not None:
                 figure = replace(figure, unit=later.unit, phrase=later.phrase)
                 counts_as = (text, later)
+        if (
+            counts_as is None
+            and figure is not None
+            and previous_count is not None
+            and figure.unit == previous_count[1].unit
+            and _PUTS_IT.search(sentence.text, max(0, item.located.start - 40), item.located.start)  # type: ignore[union-attr]
+        ):
+            counts_as = previous_count  # "inflation reached 9.8%; economists put it at 14%"
         if figure is not None:
             previous = figure
             previous_count = counts_as or ((text, figure) if figure.unit else None)
@@ -1084,6 +1092,10 @@ _BACK_FIGURE = LazyPattern(
     r"|\ban?\s+(?:[a-z]+er|different|revised)\s+)"
     r"(?:figure|number|total|count|estimate|tally)\b[^.;]{0,40}$",
     re.I,
+)
+# "put it at", "estimates it closer to": "it" is the count just given
+_PUTS_IT = LazyPattern(
+    r"\b(?:put|puts|estimated?|estimates|placed?|places|pegged?|pegs)\s+it\b[^.;]{0,30}$"
 )
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 _NOTHING_COUNTED_AFTER = LazyPattern(

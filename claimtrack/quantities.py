@@ -55,7 +55,9 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "in shelters|in camps|sheltering|in relief camps|shelters|temporary shelters|"
      "evacuation centres|evacuation centers"),
     ("in-need", LEVEL, "people", "in need|need aid|need help|need humanitarian|need assistance"),
-    ("hospitalised", LEVEL, "people", "hospitalised|hospitalized|in hospital|treated in hospital"),
+    ("hospitalised", LEVEL, "people",
+     "hospitalised|hospitalized|in hospital|treated in hospital|admitted|being treated|"
+     "under treatment"),
     ("trapped", LEVEL, "people", "trapped|stranded"),
     ("arrested", CUMULATIVE, "people",
      "arrested|detained|arrests|detentions|taken into custody|in custody"),
@@ -529,6 +531,10 @@ def infer_quantity(
             state = _state_in(_clause_after(after[base.end() :], 12).split()) or state
         elif change := _pattern(_CHANGES).match(after):
             group = "-".join(change.group(1).lower().split())  # "a 5% pay cut": no share
+        elif subject := _pattern(_RATE_OF, re.IGNORECASE).search(before):
+            group = subject.group(1).lower()  # "inflation reached 9.8%": of prices, no share
+        elif _pattern(_MOVED_BY, re.IGNORECASE).search(before):
+            group = "change"  # "up 6% on 2022", "rose 54 percent": how much a count moved
 
     if counted and _is_currency(counted):
         # An amount is of a noun anywhere earlier in its sentence: "spending reached
@@ -559,6 +565,17 @@ def infer_quantity(
     return Quantity(counted, state, group, place)
 
 
+# What a percentage measures when it is no share: the noun its clause is about
+_RATE_OF = (
+    r"\b(inflation|unemployment|growth|interest|absenteeism|approval|support|occupancy|"
+    r"literacy|poverty)(?:\s+(?:rate|level|figure))?\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:reached|rose|fell|climbed|dropped|jumped|was|is|stood|hit|of|at|to|near)\s+"
+    r"(?:to\s+|at\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$"
+)
+_MOVED_BY = (
+    r"\b(?:up|down|rose|fell|grew|jumped|dropped|increased|decreased|climbed|surged|slumped)\s+"
+    r"(?:by\s+)?(?:about\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$"
+)
 _RATE = (
     r"\b(?:(?:a|per|each|every)\s+(day|week|month|year)|(daily|weekly|monthly|annually|yearly))\b"
 )

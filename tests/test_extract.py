@@ -611,6 +611,17 @@ REAL_SHAPES = [
         "The rally drew about 40,000 people, according to organisers' estimates.",
         [("organisers", "reports", 40000)],
     ),
+    # "it said" after a body the sentence opens with, its name in lower case
+    (
+        "The port authority handled 2.4 million containers last year, it said.",
+        [("port authority", "asserts", 2.4e6)],
+    ),
+    # "a fire service spokesman": a body written in lower case
+    (
+        "Nurses said 17 people were admitted, while a fire service spokesman said 23 had been "
+        "treated.",
+        [("Nurses", "asserts", 17), ("fire service", "asserts", 23)],
+    ),
     # a title before a name with small words in it
     (
         "Interior Minister Omar bin Khalid Al-Saeed said 300 pilgrims died.",

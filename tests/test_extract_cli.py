@@ -411,7 +411,9 @@ def test_a_figure_that_names_the_count_before_measures_what_it_does(cli, article
         "gave a lower estimate of 180,000.\n\n"
         "Stewards gave a figure of 9,000, while the organisers said 40,000 people marched.\n\n"
         "The ferry line said 86 passengers were rescued. It added that 40 others were "
-        "still missing.\n"
+        "still missing.\n\n"
+        "Inflation reached 9.8% in May, the bureau said; bank economists put it closer to 14%. "
+        "Turnout was 63% by the board's count.\n"
     )
     claims = cli.json("extract", article(text), "--published", "2025-05-04")
     quantities = {c["source"]: c["quantity"] for c in claims}
@@ -423,6 +425,8 @@ def test_a_figure_that_names_the_count_before_measures_what_it_does(cli, article
         "people:rescued",
         "people:missing",
     ]
+    # a percentage the clause says is of something else is no share of the story's
+    assert quantities["bureau"] == quantities["bank economists"] == "percent(inflation)"
     # the preview is what saving stores
     cli("extract", article(text), "--published", "2025-05-04", "--topic", "Week", "--save")
     stored = {(c["source"], c["figure"]["low"]): c["quantity"] for c in cli.json("list")}

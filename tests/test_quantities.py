@@ -86,6 +86,9 @@ CASES = [
     ("Deaths will peak around 25,000 a day", "people:dead(per-day)"),
     ("Officials said 3.7 million people had voted", "people:attending"),
     ("The rally drew about 40,000 people", "people:attending"),
+    ("Nurses said 17 people were admitted", "people:hospitalised"),
+    ("Inflation reached 9.8% in May", "percent(inflation)"),
+    ("Exports were up 6% on last year", "percent(change)"),
     # a share's base is the counted noun after "of", a number before it or not
     ("Unions said 75 percent of the 1.4 million public workers went on strike",
      "percent:on-strike(workers)"),
