@@ -417,23 +417,20 @@ def _read_sentence(
                 inherited = previous or sentence_end
             elif clause.kind == "first":
                 inherited = sentence_end
+        speaking = [a for a in own if a.kind in ("subject", "record")]
         for located in figures:
             if not clause.start <= located.start < clause.end:
                 continue
+            # "two army sources had confirmed": who speaks, not what they count
             skip = _not_a_claim(located, previous_figure, text, relative, own) or any(
-                (
-                    a.start <= located.start
-                    and located.end <= a.end
-                    and a.kind in ("subject", "record")
-                )
+                a.start <= located.start and located.end <= a.end for a in speaking
+            )
+            if not skip and (located.figure.unit or "").lower() in attr.CLAIMANT_HEADS:
                 # "Spain's two main unions, UGT and CCOO, said": the speakers, named
-                or (
-                    a.kind == "subject"
-                    and (located.figure.unit or "").lower() in attr.CLAIMANT_HEADS
-                    and _NAMED_NEXT.fullmatch(text, located.end, a.start)
+                skip = any(
+                    a.kind == "subject" and _NAMED_NEXT.fullmatch(text, located.end, a.start)
+                    for a in speaking
                 )
-                for a in own
-            )  # "two army sources had confirmed": who speaks, not what they count
             previous_figure = located
             if skip:
                 continue
