@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from claimtrack.figures import LazyPattern, compile_patterns
 from claimtrack.places import place_names
-from claimtrack.quantities import is_side
+from claimtrack.quantities import UNIT_SYNONYMS, is_side
 
 # Reporting verbs and the stance each one gives.
 VERBS: dict[str, str] = {}
@@ -227,6 +227,9 @@ def is_capital(word: str) -> bool:
 
 
 _NAME_PARTICLES = {"al-", "el-", "ad-", "as-", "ar-", "an-"}
+# Bodies named for what they aim at: "the Committee to Protect Journalists"
+_NAMED_FOR_AN_AIM = {"committee", "campaign", "coalition", "movement", "alliance", "league",
+                     "society", "fund", "foundation", "council", "initiative"}  # fmt: skip
 # Small words inside a person's name: "Eduardo del Rosario", "Ursula von der Leyen"
 NAME_LINKS = {"del", "de", "da", "di", "van", "von", "der", "den", "bin", "binti", "dos", "das",
               "du", "ibn", "la", "le"}  # fmt: skip
@@ -399,6 +402,11 @@ def noun_phrase_before(
     words: list[str] = []
     while j >= 0 and len(words) < 9:
         word = toks[j][0]
+        if word.lower() in _SCALES or word[:1].isdigit():
+            # "8.1 million people authorities said": the figure and its noun, then who
+            if words and words[0].lower() in UNIT_SYNONYMS:
+                words = words[1:]
+            break
         if word == ")" and j >= 2 and toks[j - 2][0] == "(":
             j -= 3  # "(NEMA)" after the name
             continue
@@ -428,7 +436,7 @@ def noun_phrase_before(
             connector = (
                 connector
                 or (is_capital(word) and lower in _FUNCTION_CAPITALS)
-                or (lower == "to" and _is_head(toks[j - 1][0].lower()))
+                or (lower == "to" and toks[j - 1][0].lower() in _NAMED_FOR_AN_AIM)
             )
         if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the") and not connector:
             break
@@ -537,14 +545,14 @@ def _opening_organisation(toks: list[Token], end: int) -> tuple[str, bool] | Non
 def opening_body(text: str) -> str | None:
     """The body a sentence opens with as its subject: "The opposition held ...", "The
     Harbour Trust said ...", never a person or a place."""
-    toks = tokens(text)
+    toks = tokens(text[:200])  # a subject opens the sentence: its first words say
     if len(toks) < 3:
         return None
     if toks[0][0] == "The" and toks[1][0].islower():
         # "The opposition held ...", "The port authority handled ...": up to a verb
         words = []
         for word, _, _ in toks[1:5]:
-            if not word.islower() or word in VERBS:
+            if not word.islower() or word in VERBS or word.endswith("ed"):
                 break
             words.append(word)
         # the longest run of words that ends in a body's noun
@@ -647,9 +655,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break
         if word in _FUNCTION_CAPITALS and word != "the":
             break
-        if word in _NUMBER_SCALES:
-            # "8.1 million people authorities said": the figure's noun, then the subject
-            return (words[-1], False) if len(words) >= 2 and _is_head(words[-1]) else None
+        if word in _NUMBER_WORDS:
+            break  # "300 people said": the figure's noun is no subject
         if word == "the" or word in ("puts", "pegs"):
             break  # "... estimate puts expected losses at": no noun phrase ends in "puts"
         if word.endswith("ed") and words and words[0] not in CLAIMANT_HEADS:
@@ -697,6 +704,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         and re.fullmatch(r"[A-Z][a-z]+", toks[0][0])
         and before not in _FUNCTION_CAPITALS
     ):
+        if before in _QUANTIFIERS:
+            return " ".join(words), False  # "Some residents said": residents
         return f"{toks[0][0]} {' '.join(words)}", False  # "Village elders said": its subject
     if len(words) >= 2 and plural and not re.match(r"\d", before):
         return " ".join(words), False
@@ -705,7 +714,9 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     return None
 
 
-_NUMBER_SCALES = set(
+_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
+_QUANTIFIERS = {"some", "most", "many", "several", "few", "other", "all", "both", "more"}
+_NUMBER_WORDS = set(
     """hundred thousand million billion trillion dozen one two three four five six seven eight
     nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety""".split()
 )
@@ -811,7 +822,9 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
             if not is_capital(w)
             and w.lower() not in connectors
             and not (w == "the" and words[i - 1] == "of")  # "Ministry of the Interior"
-            and not (w == "to" and 0 < i < len(words) - 1 and _is_head(words[i - 1].lower()))
+            and not (
+                w == "to" and 0 < i < len(words) - 1 and words[i - 1].lower() in _NAMED_FOR_AN_AIM
+            )
         ),
         default=-1,
     )
@@ -1253,6 +1266,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if (
             stance is None
             and lower in _SHARED
+            and index + 1 < len(toks)
+            and toks[index + 1][0] in ("that", "in", "with", "on", "via")
             and "that" in {t[0] for t in toks[index + 1 : index + 6]}
         ):
             stance = "asserts"  # "X shared in court filings that ...": X says it
@@ -1273,7 +1288,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             _is_head(before.lower()) or is_capital(before)
         ):
             continue  # "revealed the lower estimated toll": a modifier, no verb
-        if lower.endswith("ed") and following == "by" and previous_is_noun(toks, index):
+        if lower.endswith("ed") and following == "by" and _previous_is_noun(toks, index):
             continue  # "the cuts announced by X, unions said": a participle; "by X" gives it
         if stance == "claims" and _LIVES_TAKEN.match(clause, end):
             continue  # "the storm has claimed 12 lives": it killed, it said nothing
@@ -1441,17 +1456,23 @@ def _same_subject(toks: list[Token], verb: int, found: list[Attribution]) -> Att
     )
     if joint is None or any(t[0] in (";", ":", ".") for t in between):
         return None
-    if len(between) - joint > 5 or any(is_capital(t[0]) for t in between[joint + 1 :]):
-        return None  # "... and the police said": another subject
+    if len(between) - joint > 5 or any(
+        not (t[0] in _BETWEEN or t[0] == "," or t[0].endswith("ly")) for t in between[joint + 1 :]
+    ):
+        return None  # "... and the police said", "... and its rivals said": another subject
     return found[-1]
 
 
 def _coordinated_subject(toks: list[Token], verb: int) -> tuple[str, bool] | None:
-    """The subject of the verb before "and": "Ana Obi briefed reporters and, pressed
-    for details, said ..." is Ana Obi's; only a person the clause opens with, and
-    only when no comma ends that first verb's part before "and"."""
-    joint = next((k for k in range(verb - 1, 0, -1) if toks[k][0].lower() in ("and", "but")), None)
-    if joint is None or any(t[0] in (";", ":") for t in toks[:verb]):
+    """The subject of the verb before "and" or "but": "Ana Obi briefed reporters and,
+    pressed for details, said ..." is Ana Obi's: a person the clause opens with, else a
+    body ("Police declined to comment but said ...", "The Treasury objects ..., and
+    says ...")."""
+    joint = next(
+        (k for k in range(verb - 1, max(verb - 15, 0), -1) if toks[k][0].lower() in ("and", "but")),
+        None,
+    )
+    if joint is None or any(t[0] in (";", ":") for t in toks[joint:verb]):
         return None
     subject = _clause_subject(toks[:joint])
     if subject is not None and subject[1]:
@@ -1488,9 +1509,10 @@ _AMBIGUOUS_BASE = set(
 )
 
 
-def previous_is_noun(toks: list[Token], index: int) -> bool:
-    """Whether the word before a verb is a lower-case noun with an article or a
-    modifier before it ("the recent cuts announced"), not a subject that speaks."""
+def _previous_is_noun(toks: list[Token], index: int) -> bool:
+    """Whether the word before a verb is a lower-case word that names no speaking
+    body and follows no comma or "and" ("the recent cuts announced by"), not a
+    subject that speaks."""
     before = toks[index - 1][0]
     return (
         index >= 2

@@ -283,7 +283,8 @@ _GIVES_IT = LazyPattern(
     # "That toll may be final, a spokesman said": the toll just given
     r"|(?:This|That|These|Those)\s+(?:death\s+)?(?:toll|figures?|numbers?|count|tally|total)\b"
     # "The prosecutor's office announced this on Monday"
-    r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided|reported)\s+(?:this|these)\b)"
+    r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided|reported)\s+(?:this|these)"
+    r"(?=\s+(?:on|in|at|after|when|as|via|through|to|from)\b|\s*[.,;:]|\s*$))"
 )
 
 
@@ -349,7 +350,9 @@ def _read_sentence(
     attribution governs, and the speaker of a quotation the sentence closes."""
     text = sentence.text
     # "Have we given 100 crore doses?": a question asks, it claims nothing
-    asked = text.rstrip().rstrip("\"”’'").endswith("?")
+    asked = bool(_ASKS.match(text)) and (
+        text.rstrip().rstrip("\"”’'").endswith("?") or bool(_QUOTED_QUESTION.search(text))
+    )
     figures = [] if asked else [f for f in locate_figures(text) if f.figure is not None]
     clauses = clauses_of(text)
     raw = []
@@ -466,7 +469,8 @@ def _read_sentence(
                 chosen = tight[0]  # "12,000 according to the police, 48,000 according to ..."
             # a source turned round after a comma: "X has recorded N, the WHO said"
             speaker = next((a for a in after if a.claimant and a.kind in _SPEAKING
-                            and _AFTER_A_COMMA.search(text, 0, a.start)), None)  # fmt: skip
+                            and _AFTER_A_COMMA.search(text, max(0, a.start - 12), a.start)),
+                           None)  # fmt: skip
             if (
                 chosen is not None
                 and speaker is not None
@@ -735,6 +739,13 @@ _SCOPE_BEFORE = LazyPattern(
     r"(?<!brought )(?<!took )(?<!drew )(?<!pulled )(?<!raked )(?<!sent )(?<!poured )"
     r"\b(?:in|across|throughout|into)\s+$"
 )
+# A sentence that is a question from its first word: "“Have we ...?”", "Why did ...?"
+_ASKS = LazyPattern(
+    r"\s*[\"“‘']?\s*(?:have|has|had|did|do|does|is|are|was|were|why|how|what|who|which|can|"
+    r"could|will|would|should|where|when)\b",
+    re.I,
+)
+_QUOTED_QUESTION = LazyPattern(r"\?[\"”’']")  # "“Have we ...?” said X"
 _NAMED_NEXT = LazyPattern(r"(?:\s+[a-z][\w-]*){1,3},\s*")
 _SUPPOSED_BEFORE = LazyPattern(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:[\w'’-]+\s+){0,5}$")
 _NAME_AND_COMMA = LazyPattern(r"\b[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+,\s*$")  # a person's name
@@ -811,7 +822,7 @@ def _resolve(
         elif kind in ("organisation", "plural"):
             # "The opposition held a vote that it said ...": the body the sentence opens
             # with, when it names one before the pronoun
-            opening = attr.opening_body(text[: found.start])
+            opening = _opening_subject(text[: found.start])
             claimant = opening or (
                 context.last_organisation
                 if kind == "organisation"
@@ -864,20 +875,38 @@ _UNNAMED_SPEAKER = LazyPattern(
 _HYPHENED = LazyPattern(r"[A-Z][\w.]*-[a-z]+")
 
 
+def _opening_subject(before: str) -> str | None:
+    """The body a sentence opens with, for an "it" or "they" later in it, unless
+    another name stands between ("The government expelled the Red Cross after it
+    said ..." may mean either)."""
+    if len(before) > 300:
+        return None  # too far from the sentence's start to be about its subject
+    opening = attr.opening_body(before)
+    if opening is None:
+        return None
+    rest = before[before.find(opening) + len(opening) :]
+    return None if _TWO_WORD_NAME.search(rest) else opening
+
+
+_TWO_WORD_NAME = LazyPattern(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
 def _role_before(text: str, end: int) -> str | None:
     """The role an unnamed person is described by earlier in the sentence, with no
     name after it: "a regional police chief" in "... a regional police chief was
     sacked over his estimate"."""
     found = None
     for match in _ROLE_PHRASE.finditer(text, 0, end):
-        if match.group(2).lower() in attr.ROLES:
-            found = match
-    if found is None or _A_NAME.search(text, found.end(), end):
+        words = match.group(1).split()
+        roles = [i for i, w in enumerate(words) if w in attr.ROLES]
+        if roles:
+            found = (" ".join(words[: roles[-1] + 1]), match.start(1) + len(match.group(1)))
+    if found is None or _A_NAME.search(text, found[1], end):
         return None
-    return found.group(1)
+    return found[0]
 
 
-_ROLE_PHRASE = LazyPattern(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z-]+\s+){0,3}([a-z-]+))\b")
+_ROLE_PHRASE = LazyPattern(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)\b")
 _A_NAME = LazyPattern(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
@@ -1271,8 +1300,8 @@ def _deduplicate(
             None,
         )
         if duplicate is not None:
-            # The first telling stays (the lede before a later quote); it keeps the
-            # better confidence of the two.
+            # The first telling stays (the lede before a later quote), unless a later
+            # one names its source in full (below); it keeps the better confidence.
             earlier = kept[duplicate]
             if (
                 (earlier.headline and not candidate.headline)

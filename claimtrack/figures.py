@@ -674,11 +674,12 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
     """The currency written right before the number, and where it starts."""
     if start == 0:
         return None
-    code = text[max(0, start - 3) : start]
+    code = text[start - 3 : start] if start >= 3 else ""
     if (
         code.isupper()
         and code.lower() in _CURRENCY_BEFORE
-        and not text[start - 4 : start - 3].isalpha()
+        and not (start >= 4 and text[start - 4].isalpha())
+        and _SCALE_GLUED.match(text, start)
     ):
         return _CURRENCY_BEFORE[code.lower()], start - 3  # "GBP80m": a code glued to it
     before = text[start - 1]
@@ -1166,6 +1167,7 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
                 and second.value < first.value < 100
                 and first.scale == second.scale == 1
                 and not _PERCENT_RE.match(text, second.end)
+                and _counted_phrase(text, second.end)[1] is None
             ):
                 return None, match.end()  # "won 3-2": a score, no range
             if (
@@ -1370,7 +1372,12 @@ def _currency_length(text: str, position: int) -> int:
     return len(match.group()) if match else 0
 
 
-_NAME_BEFORE = LazyPattern(r"\b[A-Z][a-z]+\s$")
+# ... an amount with its scale: "GBP80m", "EUR5bn", not "PHP8" or "AUD5"
+_SCALE_GLUED = LazyPattern(r"[\d.,]+\s?(?:m|bn|mn|k|million|billion)\b", re.I)
+# a word of a name before "2M": "Channel 2M", not a qualifier ("About 2M")
+_NAME_BEFORE = LazyPattern(
+    r"\b(?!(?:About|Nearly|Some|Around|Almost|Over|Up|Only|Just|Roughly)\s)[A-Z][a-z]+\s$"
+)
 # A word glued to a number by a lost space, as scraped copy has it: "3,621and said"
 _GLUED_WORD = LazyPattern(r"(?:and|but|said|the|to|of|as|from)\s")
 _PHONE_PARTS_RE = LazyPattern(r"\d{3}-\d{4}|\d{3,4}-0\d+")

@@ -52,12 +52,12 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "displaced|uprooted|fled|forced from their homes|left their homes|homeless|refugees|"
      "refugee|idps|evacuated|evacuees|evacuee"),
     ("sheltering", LEVEL, "people",
-     "in shelters|in camps|sheltering|in relief camps|shelters|temporary shelters|"
+     "in shelters|in camps|sheltering|in relief camps|to shelters|temporary shelters|"
      "evacuation centres|evacuation centers"),
     ("in-need", LEVEL, "people", "in need|need aid|need help|need humanitarian|need assistance"),
     ("hospitalised", LEVEL, "people",
-     "hospitalised|hospitalized|in hospital|treated in hospital|admitted|being treated|"
-     "under treatment"),
+     "hospitalised|hospitalized|in hospital|treated in hospital|admitted to hospital|"
+     "admitted with|being treated|under treatment"),
     ("trapped", LEVEL, "people", "trapped|stranded"),
     ("arrested", CUMULATIVE, "people",
      "arrested|detained|arrests|detentions|taken into custody|in custody"),
@@ -67,7 +67,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     ("attending", EVENT, "people",
      "turned out|turnout|took part|taking part|attended|attending|marched|rallied|gathered|"
      "gathering|marching|rallying|protesting|demonstrating|voted|cast ballots|cast their ballots|"
-     "drew|drawing|attracted|attracting|"
+     "attracted|attracting|"
      "took to the streets|taken to the streets|"
      "protesters|protestors|demonstrators|marchers|participants|attendees|crowd"),
     ("on-strike", EVENT, "workers",
@@ -768,12 +768,7 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
         quantity = parsed.get(key)
         if quantity is None or key in maximal:
             return key
-        # never into a part: "1.5 million people" is no share of a count
-        wider = [
-            other
-            for other in maximal
-            if _refines(quantity, parsed[other]) and parsed[other].group != PART
-        ]
+        wider = [other for other in maximal if _refines(quantity, parsed[other])]
         return wider[0] if len(wider) == 1 else key
 
     return [settled(key) for key in keys]

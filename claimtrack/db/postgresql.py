@@ -223,7 +223,9 @@ def connect(url: str) -> Connection:
     # beside the one error line this command gives
     import logging
 
-    logging.getLogger("psycopg").addHandler(logging.NullHandler())
+    quiet = logging.getLogger("psycopg")
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
     target = parse_url(url)
     # UTF-8 whatever the database's own encoding: listings are read as its bytes.
     extra: dict[str, Any] = {"application_name": "claimtrack", "client_encoding": "UTF8"}
