@@ -403,7 +403,7 @@ def noun_phrase_before(
     while j >= 0 and len(words) < 9:
         word = toks[j][0]
         if word.lower() in _SCALES or word[:1].isdigit():
-            # "8.1 million people authorities said": the figure and its noun, then who
+            # "6.4 million people officials said": the figure and its noun, then who
             if words and words[0].lower() in UNIT_SYNONYMS:
                 words = words[1:]
             break

@@ -429,7 +429,7 @@ def _read_sentence(
                 a.start <= located.start and located.end <= a.end for a in speaking
             )
             if not skip and (located.figure.unit or "").lower() in attr.CLAIMANT_HEADS:
-                # "Spain's two main unions, UGT and CCOO, said": the speakers, named
+                # "Norland's two main unions, KLT and SDA, said": the speakers, named
                 skip = any(
                     a.kind == "subject" and _NAMED_NEXT.fullmatch(text, located.end, a.start)
                     for a in speaking
@@ -848,7 +848,7 @@ def _resolve(
             claimant = context.organisation_named(owner[1]) if len(owner) > 1 else None
             holder = _role_before(text, found.start) if claimant is None else None
             if holder is not None:
-                # "a police chief was sacked over his estimate": the chief's
+                # "a fire chief was dismissed over his estimate": the chief's
                 claimant, person = context.role(holder, position) or holder, True
             elif claimant is None and len(owner) == 1:
                 claimant, person = context.called("he" if owner[0] == "his" else "she"), True
@@ -893,8 +893,8 @@ _TWO_WORD_NAME = LazyPattern(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 def _role_before(text: str, end: int) -> str | None:
     """The role an unnamed person is described by earlier in the sentence, with no
-    name after it: "a regional police chief" in "... a regional police chief was
-    sacked over his estimate"."""
+    name after it: "a district fire chief" in "... a district fire chief was
+    dismissed over his estimate"."""
     found = None
     for match in _ROLE_PHRASE.finditer(text, 0, end):
         words = match.group(1).split()

@@ -1406,7 +1406,7 @@ def _is_label(text: str, start: int) -> bool:
     if before == "(" and previous.lower() in _WEEKDAYS and _DAY_CLOSED.match(text, start):
         return True  # "this Friday (14)": the day of the month
     day = _DAY_DIGITS.match(text, start)
-    # "March 3 and 9": the second day of a pair; not "on January 5, 50,000 people"
+    # "March 3 and 9": the second day of a pair; not "on May 2, 20,000 people"
     return bool(day) and bool(_DAY_PAIR_BEFORE.search(text, max(0, start - 24), start))
 
 

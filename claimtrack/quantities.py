@@ -71,7 +71,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "took to the streets|taken to the streets|"
      "protesters|protestors|demonstrators|marchers|participants|attendees|crowd"),
     ("on-strike", EVENT, "workers",
-     "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up for work|"
+     "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up|"
      "stayed away from work|stayed off work"),
     ("laid-off", CUMULATIVE, "workers",
      "laid off|layoffs|lay-offs|job cuts|jobs cut|cut jobs|redundancies|lose their jobs|"
@@ -528,7 +528,7 @@ def infer_quantity(
             words = base.group(1).split()
             noun = next((w for w in reversed(words) if w.lower() in _NOUNS), words[0])
             group = normalise_unit(noun)
-            state = _state_in(_clause_after(after[base.end() :], 12).split()) or state
+            state = _state_in(_clause_after(after[base.start(1) :], 14).split()) or state
         elif change := _pattern(_CHANGES).match(after):
             group = "-".join(change.group(1).lower().split())  # "a 5% pay cut": no share
         elif subject := _pattern(_RATE_OF, re.IGNORECASE).search(before):

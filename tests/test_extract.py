@@ -330,14 +330,14 @@ def test_attribution_patterns(text, expected):
         "The mayor said that if more than 5,000 walkers came, the bridge would close.",
         # a capitalised word after a name is no verb: "States" of "United States"
         "About 120 groups joined the march, held in 16 cities including the United States.",
-        "He did not specify whether his company's figures showed 1 million fewer voters.",
+        "She would not say whether her agency's data showed 40,000 fewer patients.",
         # a description, no count: "a million-dollar home"
         "A million-dollar home was sold at auction, the agent said.",
         # a question claims nothing, quoted or not
         "“Have we really given out 100 crore doses?” said Ravi Kumar.",
         "Did 4,000 people really march, as the organisers say?",
         # a distance
-        "Army chief Ana Obi said the rebels were about 37 miles (60 km) from the town.",
+        "Army chief Ana Obi said the column stood some 25 miles (40 km) outside the port.",
     ],
 )
 def test_not_claims(text):
@@ -563,8 +563,8 @@ REAL_SHAPES = [
     ("The council maintained a lower figure of 2,100 deaths.", [("council", "asserts", 2100)]),
     # a denial of another's estimate "that N ...": both
     (
-        "Aid workers dispute the Velden Relief Agency's estimate that nearly 3,000 people died.",
-        [("Velden Relief Agency", "reports", 3000), ("Aid workers", "denies", 3000)],
+        "Medics dispute the Velden Relief Agency's estimate that almost 1,800 villagers drowned.",
+        [("Velden Relief Agency", "reports", 1800), ("Medics", "denies", 1800)],
     ),
     # the speakers counted, then named: no figure of theirs
     (
@@ -582,15 +582,15 @@ REAL_SHAPES = [
         "According to local officials – who said the deaths followed a stampede – 23 people died.",
         [("local officials", "reports", 23)],
     ),
-    # a day and then a count: "on January 5, 50,000 people"
+    # a day and then a count: "on May 2, 20,000 people"
     (
-        "The prosecutor said that on January 5, 50,000 people took part in the riots.",
-        [("prosecutor", "asserts", 50000)],
+        "The prosecutor said that on May 2, 20,000 people joined the riots.",
+        [("prosecutor", "asserts", 20000)],
     ),
     # a participle's "by X" gives another noun; the speaker after the comma gives the figure
     (
-        "Up to 2,000 job cuts will follow the cuts announced by Ostmark Motors, unions said.",
-        [("unions", "asserts", 2000)],
+        "As many as 900 posts will go after the savings announced by Ostmark Motors, unions said.",
+        [("unions", "asserts", 900)],
     ),
     # "a spokesperson for X": X, its name written with or without "the"
     (
@@ -621,8 +621,8 @@ REAL_SHAPES = [
     ),
     # "estimated" between an article and its noun is a modifier, no verb
     (
-        "Oda revealed the lower estimated toll after 5,000 sailors arrived.",
-        [("Oda", "asserts", 5000)],
+        "Oda announced the smaller estimated toll once 3,200 marines landed.",
+        [("Oda", "asserts", 3200)],
     ),
     # "his" names the unnamed person the sentence describes, not one named before
     (
@@ -630,10 +630,10 @@ REAL_SHAPES = [
         "deaths.",
         [("regional police chief", "reports", 900)],
     ),
-    # a figure is not a second subject: "8.1 million people authorities said"
+    # a figure is not a second subject: "6.4 million people officials said"
     (
-        "Only 3.7 million had voted, against 8.1 million people authorities said had voted.",
-        [("authorities", "asserts", 8.1e6)],
+        "Only 2.9 million had voted, against 6.4 million people officials said had voted.",
+        [("officials", "asserts", 6.4e6)],
     ),
     # "Some residents": the residents
     ("Some residents said 40 homes burned.", [("residents", "asserts", 40)]),
@@ -644,14 +644,14 @@ REAL_SHAPES = [
     ),
     # "dismissed X's claims that ..., reiterating that N": the subject denies, then says
     (
-        "The carmaker has dismissed union claims that it is to cut up to 2,000 jobs, "
-        "reiterating that 1,150 jobs would go.",
-        [("carmaker", "asserts", 1150), ("carmaker", "denies", 2000)],
+        "The airline has rejected union claims that it plans to shed up to 3,000 posts, "
+        "insisting that 1,400 posts would go.",
+        [("airline", "asserts", 1400), ("airline", "denies", 3000)],
     ),
     # "..., and says": the body the sentence opens with, which said nothing before
     (
-        "The Treasury objects to Marn's estimates, and says it has spent less than $2 trillion.",
-        [("Treasury", "asserts", 2e12)],
+        "The Exchequer takes issue with Marn's estimates, and says it has paid out $4 billion.",
+        [("Exchequer", "asserts", 4e9)],
     ),
     # "shared ... that" says it
     ("The board shared in a filing that repairs had cost $2.7m.", [("board", "asserts", 2.7e6)]),
@@ -748,9 +748,9 @@ def test_parts_are_marked():
 ACROSS_SENTENCES = [
     # "X announced this": the figures before are X's
     (
-        "Riots killed at least 225 people. The Ostmark Prosecutor's Office announced this on "
-        "the basis of a count at the morgues.",
-        [("Ostmark Prosecutor's Office", "asserts", 225)],
+        "Clashes left at least 140 dead. The Velden Prosecution Service announced this on "
+        "Friday after checking hospital records.",
+        [("Velden Prosecution Service", "asserts", 140)],
     ),
     # "he" or "she" after an unnamed spokesperson: the body they speak for
     (

@@ -83,15 +83,15 @@ CASES = [
     # a rate is its own quantity, never a total's
     ("The firm said 5,000 people die each day", "people:dead(per-day)"),
     ("Deaths will peak around 25,000 a day", "people:dead(per-day)"),
-    ("Officials said 3.7 million people had voted", "people:attending"),
+    ("Officials say 2.9 million citizens voted", "people:attending"),
     ("The rally attracted about 40,000 people", "people:attending"),
     ("Nurses said 17 people were admitted to hospital", "people:hospitalised"),
     ("Inflation reached 9.8% in May", "percent(inflation)"),
     ("Exports were up 6% on last year", "percent(change)"),
     # a share's base is the counted noun after "of", a number before it or not
-    ("Unions said 75 percent of the 1.4 million public workers went on strike",
+    ("Unions said 70 percent of the 1.4 million state employees walked out",
      "percent:on-strike(workers)"),
-    ("The board said 30 percent of staff did not turn up for work", "percent:on-strike(workers)"),
+    ("The board said 30 percent of staff did not turn up on Monday", "percent:on-strike(workers)"),
     # a percentage that changes something is no share
     ("The council backed a 5% pay cut", "percent(pay-cut)"),
     # "bodies" after a count is no state of it
