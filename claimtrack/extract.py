@@ -896,18 +896,17 @@ def _role_before(text: str, end: int) -> str | None:
     name after it: "a district fire chief" in "... a district fire chief was
     dismissed over his estimate"."""
     found = None
-    for match in _ROLE_PHRASE.finditer(text, 0, end):
+    for match in _ROLE_PHRASE.finditer(text, max(0, end - 200), end):
         words = match.group(1).split()
         roles = [i for i, w in enumerate(words) if w in attr.ROLES]
         if roles:
             found = (" ".join(words[: roles[-1] + 1]), match.start(1) + len(match.group(1)))
-    if found is None or _A_NAME.search(text, found[1], end):
+    if found is None or _TWO_WORD_NAME.search(text, found[1], end):
         return None
     return found[0]
 
 
 _ROLE_PHRASE = LazyPattern(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)\b")
-_A_NAME = LazyPattern(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
 def _named_before(context: Context, words: list[str]) -> str | None:

@@ -396,7 +396,7 @@ _PLACE_TAILS = set(
 _WORD_EDGES = "\"'“”‘’"
 
 
-# What a percentage after which is a change, not a share: "a planned 5% cut to pay"
+# A percentage before what it changes is no share: "a planned 5% cut to pay"
 _CHANGES = r"\s+((?:pay\s+|wage\s+|salary\s+|price\s+|tax\s+)?(?:cut|cuts|rise|increase|decrease|drop|fall|hike|raise|reduction|jump|growth|decline))\b"
 
 
