@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimtrack.figures import LazyPattern, compile_patterns
+from claimtrack.figures import NUMBER_WORDS, SCALE_WORDS, LazyPattern, compile_patterns
 from claimtrack.places import place_names
 from claimtrack.quantities import UNIT_SYNONYMS, is_side
 
@@ -402,7 +402,7 @@ def noun_phrase_before(
     words: list[str] = []
     while j >= 0 and len(words) < 9:
         word = toks[j][0]
-        if word.lower() in _SCALES or word[:1].isdigit():
+        if word.lower() in SCALE_WORDS or word[:1].isdigit():
             # "6.4 million people officials said": the figure and its noun, then who
             if words and words[0].lower() in UNIT_SYNONYMS:
                 words = words[1:]
@@ -655,7 +655,7 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break
         if word in _FUNCTION_CAPITALS and word != "the":
             break
-        if word in _NUMBER_WORDS:
+        if word in NUMBER_WORDS:
             break  # "300 people said": the figure's noun is no subject
         if word == "the" or word in ("puts", "pegs"):
             break  # "... estimate puts expected losses at": no noun phrase ends in "puts"
@@ -714,12 +714,7 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     return None
 
 
-_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
 _QUANTIFIERS = {"some", "most", "many", "several", "few", "other", "all", "both", "more"}
-_NUMBER_WORDS = set(
-    """hundred thousand million billion trillion dozen one two three four five six seven eight
-    nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety""".split()
-)
 # What opens a clause whose subject may be one common noun.
 _CLAUSE_OPENERS = {";", "but", "while", "whereas", "though", "although"}
 # Common nouns that never speak for anyone: what is counted, and what is said

@@ -230,6 +230,9 @@ _NUMBER_WORDS = {
     *_SMALL, *_TENS, "hundred", *_SCALE_WORDS, "dozen", "half", "quarter", "quarters",
 }  # fmt: skip
 _CORE_NUMBER_WORDS = {*_SMALL, *_TENS, "hundred", *_SCALE_WORDS, "dozen"} - {"zero"}
+# For the attribution reader: the words a number is written in, and its scales.
+NUMBER_WORDS = frozenset(_CORE_NUMBER_WORDS)
+SCALE_WORDS = frozenset({"hundred", "dozen", *_SCALE_WORDS})
 _VAGUE_TRIGGERS = {
     "dozens", "hundreds", "thousands", "millions", "billions", "scores", "handful",
     "several", "few", "tens",
@@ -1124,13 +1127,13 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
         and not _GLUED_WORD.match(text, first.end)
     ):
         return None, resume  # "240mm", "5G", "3x": a measure or a code, not a count
-    if (
-        currency is None
-        and first.scale != 1
-        and text[first.end - 1 : first.end].isupper()
-        and _NAME_BEFORE.search(text, max(0, start - 30), start)
-    ):
-        return None, resume  # "Channel 2M", "Radio 4FM": a name
+    name = (
+        _NAME_BEFORE.search(text, max(0, start - 30), start)
+        if currency is None and first.scale != 1 and text[first.end - 1 : first.end].isupper()
+        else None
+    )
+    if name and name.group().strip().lower() not in _PRE_LAST_WORDS | _FILLERS:
+        return None, resume  # "Channel 2M", "Radio 4FM": a name, not "About 2M"
     begin = currency[1] if currency else start
     preceding = _words_before(lowered, begin)
     qualifier_word, q_start = _qualifier_before(text, begin, preceding[-1] if preceding else "")
@@ -1374,10 +1377,8 @@ def _currency_length(text: str, position: int) -> int:
 
 # ... an amount with its scale: "GBP80m", "EUR5bn", not "PHP8" or "AUD5"
 _SCALE_GLUED = LazyPattern(r"[\d.,]+\s?(?:m|bn|mn|k|million|billion)\b", re.I)
-# a word of a name before "2M": "Channel 2M", not a qualifier ("About 2M")
-_NAME_BEFORE = LazyPattern(
-    r"\b(?!(?:About|Nearly|Some|Around|Almost|Over|Up|Only|Just|Roughly)\s)[A-Z][a-z]+\s$"
-)
+# a word of a name before "2M": "Channel 2M" (a qualifier is no name: "About 2M")
+_NAME_BEFORE = LazyPattern(r"\b[A-Z][a-z]+\s$")
 # A word glued to a number by a lost space, as scraped copy has it: "3,621and said"
 _GLUED_WORD = LazyPattern(r"(?:and|but|said|the|to|of|as|from)\s")
 _PHONE_PARTS_RE = LazyPattern(r"\d{3}-\d{4}|\d{3,4}-0\d+")

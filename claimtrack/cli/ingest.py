@@ -226,14 +226,15 @@ def preview_json(
     from claimtrack.dates import from_day
 
     rows = [c.to_json(report, address, topic) for c in candidates]
-    day = report or from_day(date.today())  # any date: a quantity does not depend on it
-    drafts = [c.to_claim(c.date or day, address, None, topic) for c in candidates]
     if topic is None:
+        # a part's or a count's that goes on with another is given; any other is read
         quantities = [
-            d.quantity if d.quantity is not None else quantity_of(d.text, d.unit, d.figure, None)
-            for d in drafts
+            row["quantity"] or quantity_of(str(row["text"]), c.unit, c.figure, None)
+            for row, c in zip(rows, candidates, strict=True)
         ]
     else:
+        day = report or from_day(date.today())  # any date: a quantity does not depend on it
+        drafts = [c.to_claim(c.date or day, address, None, topic) for c in candidates]
         settled = story_quantities(drafts, topic, topic_quantities(store, topic))
         quantities = [claim.quantity for claim in settled]
     return [
