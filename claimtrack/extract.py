@@ -31,6 +31,8 @@ sources are passed in. How an article is read:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -186,6 +188,7 @@ class _Assigned:
     attribution: Attribution
     clause: str
     inherited: bool
+    offset: int = 0  # where the clause starts in its sentence
 
 
 _compiled = False
@@ -405,6 +408,7 @@ def _read_sentence(
     relative = relative_spans(text)
     sentence_end = _sentence_source(clauses, text)
     listed_last = _last_listed(figures, text)
+    starts = [f.start for f in figures]  # in reading order
     assigned: list[_Assigned] = []
     loose: list[Located] = []
     previous: Attribution | None = None
@@ -420,57 +424,55 @@ def _read_sentence(
                 inherited = previous or sentence_end
             elif clause.kind == "first":
                 inherited = sentence_end
-        speaking = [a for a in own if a.kind in ("subject", "record")]
-        for located in figures:
-            if not clause.start <= located.start < clause.end:
-                continue
+        near = _Near(own, clause, text, starts)
+        for located in figures[bisect_left(starts, clause.start) : bisect_left(starts, clause.end)]:
             # "two army sources had confirmed": who speaks, not what they count
-            skip = _not_a_claim(located, previous_figure, text, relative, own) or any(
-                a.start <= located.start and located.end <= a.end for a in speaking
+            skip = _not_a_claim(located, previous_figure, text, relative, near) or any(
+                a.kind in ("subject", "record")
+                and a.start <= located.start
+                and located.end <= a.end
+                for a in near.around(located.start, located.end)
             )
             if not skip and (located.figure.unit or "").lower() in attr.CLAIMANT_HEADS:
                 # "Norland's two main unions, KLT and SDA, said": the speakers, named
                 skip = any(
                     a.kind == "subject" and _NAMED_NEXT.fullmatch(text, located.end, a.start)
-                    for a in speaking
+                    for a in near.around(located.end, located.end + _NAMED_REACH)
                 )
             previous_figure = located
             if skip:
                 continue
-            # A possessive governs only the figure it is written with: "X's count of
-            # N", "N by X's count", not one further on ("..., not in X's report, as
-            # well as N").
-            # ... or the one its clause opens with: "X's estimate of the damage is N"
-            near = [a for a in own if a.kind != "possessive" or (
-                0 <= located.start - a.end <= 25 or 0 <= a.start - located.end <= 25
-                or (a.start <= clause.start + 4 and a is own[0]
-                    and "," not in text[a.end : located.start])
-            )]  # fmt: skip
+
             # a verb may end inside the figure's qualifier: "X estimated $35bn" reads
             # "estimated $35bn" as one figure
-            before = [a for a in near if a.end <= located.start or a.start < located.start < a.end]
-            # a passive governs the figure it follows ("the tally of 32 given by X"), not
-            # one further back ("64 drowned, twice the tally of 32 given by X")
-            after = [a for a in near if a.start >= located.end and (
-                "passive" not in (a.kind, a.form)
-                or not any(located.end <= f.start < a.start for f in figures))]  # fmt: skip
-            chosen = before[-1] if before else (after[0] if after else inherited)
+            before = near.before(located)
+            chosen = before or next(near.after(located), None) or inherited
             # figures listed together share what closes the list: "40% and 65% full,
             # according to X"
             last = listed_last[located.start]
-            tight = [
-                a
-                for a in after
-                if (a.kind in ("according", "after", "possessive") and a.start - last.end <= 14)
-                or ("passive" in (a.kind, a.form) and a.start - last.end <= 30)
-                or _relative_source(a, last, text)
-            ]
+            tight = next(
+                (
+                    a
+                    for a in near.after(located, last.end + _TIGHT_REACH)
+                    if (a.kind in ("according", "after", "possessive") and a.start - last.end <= 14)
+                    or ("passive" in (a.kind, a.form) and a.start - last.end <= 30)
+                    or _relative_source(a, last, text)
+                ),
+                None,
+            )
             if tight:
-                chosen = tight[0]  # "12,000 according to the police, 48,000 according to ..."
+                chosen = tight  # "12,000 according to the police, 48,000 according to ..."
             # a source turned round after a comma: "X has recorded N, the WHO said"
-            speaker = next((a for a in after if a.claimant and a.kind in _SPEAKING
-                            and _AFTER_A_COMMA.search(text, max(0, a.start - 12), a.start)),
-                           None)  # fmt: skip
+            speaker = next(
+                (
+                    a
+                    for a in near.after(located)
+                    if a.claimant
+                    and a.kind in _SPEAKING
+                    and _AFTER_A_COMMA.search(text, max(0, a.start - 12), a.start)
+                ),
+                None,
+            )
             if (
                 chosen is not None
                 and speaker is not None
@@ -491,7 +493,7 @@ def _read_sentence(
                 # "they said" inside a quotation: the speaker reports it, and denies
                 # it where it was "falsely" said
                 inner = chosen
-                chosen = closing or (after[-1] if after else None)
+                chosen = closing or near.last_after(located)
                 if chosen is not None and inner.denial_marker:
                     chosen = replace(chosen, stance="denies")
             if chosen is None:
@@ -499,7 +501,7 @@ def _read_sentence(
                 continue
             if chosen.claimant is None:
                 continue  # an unnamed source, or a pronoun nothing resolves
-            assigned.append(_Assigned(located, chosen, piece, chosen is inherited))  # fmt: skip
+            assigned.append(_Assigned(located, chosen, piece, chosen is inherited, clause.start))  # fmt: skip
         if own:
             previous = own[-1]
         # A denial with no figure of its own in the clause: "..., Israel disputes figures".
@@ -517,11 +519,91 @@ def _read_sentence(
                 earlier = [i for i in assigned if i.located is not None
                            and i.attribution.claimant != denial.claimant]  # fmt: skip
                 denied = earlier[-1].located if earlier else None
-            assigned.append(_Assigned(denied, denial, piece, False))  # type: ignore[arg-type]
+            assigned.append(_Assigned(denied, denial, piece, False, clause.start))  # type: ignore[arg-type]
     return assigned, loose, closing
 
 
 _SPEAKING = ("subject", "end", "reference", "pronoun", "role")
+# How far past a figure what names its speakers can stand ("unions, KLT and SDA,
+# said": three words and a comma), and a source that closes a list of figures.
+_NAMED_REACH = 120
+_TIGHT_REACH = 40
+
+
+class _Near:
+    """A clause's attributions, in their order (by where they end), found around a
+    figure by bisection: a clause of thousands of sources is read in linear time,
+    each figure looking only at the attributions near it."""
+
+    def __init__(
+        self, attributions: list[Attribution], clause: Clause, text: str, starts: list[int]
+    ) -> None:
+        self.items = attributions
+        self.ends = [a.end for a in attributions]
+        self.span = max((a.end - a.start for a in attributions), default=0)
+        self.starts = starts  # of the sentence's figures
+        first = attributions[0] if attributions else None
+        # "X's estimate of the damage is N": a possessive the clause opens with
+        self.opening = first if first and first.start <= clause.start + 4 else None
+        self.first_comma = text.find(",", first.end, clause.end) if first else -1
+
+    def around(self, low: int, high: int) -> list[Attribution]:
+        """Those that overlap [low, high]."""
+        first = bisect_left(self.ends, low)
+        last = bisect_right(self.ends, high + self.span)
+        return [a for a in self.items[first:last] if a.start <= high]
+
+    def ends_within(self, low: int, high: int) -> bool:
+        k = bisect_left(self.ends, low)
+        return k < len(self.ends) and self.ends[k] <= high
+
+    def _governs(self, a: Attribution, located: Located) -> bool:
+        """A possessive governs only the figure it is written with ("X's count of N",
+        "N by X's count"), not one further on ("..., not in X's report, as well as
+        N"), or the one its clause opens with, before any comma."""
+        return a.kind != "possessive" or (
+            0 <= located.start - a.end <= 25
+            or 0 <= a.start - located.end <= 25
+            or (a is self.opening and not 0 <= self.first_comma < located.start)
+        )
+
+    def _follows(self, a: Attribution, located: Located) -> bool:
+        """After the figure; a passive governs the figure it follows ("the tally of 32
+        given by X"), not one further back ("64 drowned, twice the tally of 32 given
+        by X")."""
+        if a.start < located.end or not self._governs(a, located):
+            return False
+        if "passive" not in (a.kind, a.form):
+            return True
+        k = bisect_left(self.starts, located.end)
+        return k == len(self.starts) or self.starts[k] >= a.start
+
+    def before(self, located: Located) -> Attribution | None:
+        """The last that ends before the figure, or within it ("estimated $35bn")."""
+        top = bisect_right(self.ends, located.start + self.span)
+        for k in range(top - 1, -1, -1):
+            a = self.items[k]
+            if (a.end <= located.start or a.start < located.start < a.end) and self._governs(
+                a, located
+            ):
+                return a
+        return None
+
+    def after(self, located: Located, until: int | None = None) -> Iterator[Attribution]:
+        """Those after the figure (that start by `until`), in order."""
+        stop = len(self.items) if until is None else bisect_right(self.ends, until + self.span)
+        for k in range(bisect_left(self.ends, located.end), stop):
+            a = self.items[k]
+            if (until is None or a.start <= until) and self._follows(a, located):
+                yield a
+
+    def last_after(self, located: Located) -> Attribution | None:
+        for k in range(len(self.items) - 1, bisect_left(self.ends, located.end) - 1, -1):
+            if self._follows(self.items[k], located):
+                return self.items[k]
+        return None
+
+
 _DENIED_NAMED = LazyPattern(
     r"\s+(?:the\s+(?=[$€£]?\d)|(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:figure|claim|number|toll|"
     r"estimate|count|tally|assessment)s?\s+(?:of\s+|that\s+(?:[a-z]+\s+){0,2})(?=[$€£]?\d)|"
@@ -640,12 +722,13 @@ def _not_a_claim(
     previous: Located | None,
     text: str,
     relative: list[tuple[int, int]],
-    own: list[Attribution],
+    near: _Near,
 ) -> bool:
     """Figures a sentence gives that are no claim of its source."""
     if located.baseline and not located.earlier:
         # unless the baseline names its own source: "the $2.1 billion put forward by X",
         # "than the $12 billion the president had cited"
+        own = near.around(located.start - 30, located.end + 40)
         return not any(
             (a.kind in ("passive", "possessive") or a.form == "passive")
             and abs(a.start - located.end) < 30
@@ -658,7 +741,7 @@ def _not_a_claim(
     for start, end in relative:
         if (
             start < located.start < end
-            and not any(start <= a.end <= end for a in own)
+            and not near.ends_within(start, end)
             and not _HARM_BEFORE.search(text, start, located.start)
         ):
             return True  # "protests which spread to 35 counties", not "which fell, killing 40"
@@ -667,7 +750,10 @@ def _not_a_claim(
     ):
         # "the 2,000 figure", "the number of 1,500": a figure talked about, unless the
         # words after it say whose it is ("the figure of 2,000 cited by the army")
-        return not any(a.kind == "passive" and 0 <= a.start - located.end < 30 for a in own)
+        return not any(
+            a.kind == "passive" and 0 <= a.start - located.end < 30
+            for a in near.around(located.end, located.end + 30)
+        )
     if located.figure.unit in MEASURES and previous is not None and previous.figure.unit:
         return True  # "a dozen patients ... with temperatures above 40C": a description
     if (located.figure.unit or "").lower() in _DISTANCES:
@@ -1024,7 +1110,7 @@ def _candidates(
         words = clause_words[item.clause]
         key = (item.clause, attribution.end)
         if key not in dates:
-            dates[key] = _claim_date(item.clause, attribution, published)
+            dates[key] = _claim_date(item.clause, attribution, published, item.offset)
         stance = attribution.stance
         if attribution.denial_marker or (figure is None and words & DENIAL_VERBS):
             stance = "denies"
@@ -1163,23 +1249,34 @@ _DATE_PHRASE = LazyPattern(
 )
 
 
-def _claim_date(clause: str, attribution: Attribution, published: date | None) -> ClaimDate | None:
+def _claim_date(
+    clause: str, attribution: Attribution, published: date | None, offset: int = 0
+) -> ClaimDate | None:
+    """The date a clause gives its claim, read against the publication date; the
+    attribution stands at `offset` more than its place in the clause."""
     if published is None:
         return None
     # The phrases near the reporting verb, else the first in the clause: a window
     # around the verb, so that a very long clause is not searched for every figure.
-    window = max(0, attribution.end - 12)
-    phrases = list(_DATE_PHRASE.finditer(clause, window, attribution.end + 40))
+    verb_end = attribution.end - offset
+    phrases = list(_DATE_PHRASE.finditer(clause, max(0, verb_end - 12), max(0, verb_end + 40)))
     if not phrases:
-        first = _DATE_PHRASE.search(clause, 0, 400)
+        first = _first_date_phrase(clause)
         phrases = [first] if first else []
     if not phrases:
         return None
     # A date right by the reporting verb ("said on Tuesday") is the claim's own.
-    near = [m for m in phrases if -12 <= m.start() - attribution.end <= 2]
+    near = [m for m in phrases if -12 <= m.start() - verb_end <= 2]
     chosen = near[0] if near else phrases[0]
     key = published if isinstance(published, date) else (published.iso, published.precision)
     return _resolved(chosen.group(1), key)
+
+
+@lru_cache(maxsize=64)
+def _first_date_phrase(clause: str) -> re.Match[str] | None:
+    """The clause's first date phrase, near its start: once a clause, which may give
+    thousands of figures."""
+    return _DATE_PHRASE.search(clause, 0, 400)
 
 
 @lru_cache(maxsize=1024)

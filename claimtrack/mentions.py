@@ -99,7 +99,7 @@ class Context:
 
     def __init__(self) -> None:
         self.people: list[Person] = []
-        self.organisations: list[str] = []
+        self.organisations: dict[str, None] = {}  # in the order named: a set that keeps it
         self.acronyms: dict[str, str] = {}
         self.descriptions: dict[str, set[str]] = {}  # organisation -> what it is described as
         self.mentions: dict[int, list[tuple[str, str, str | None]]] = {}  # by sentence
@@ -308,8 +308,7 @@ class Context:
         if name.split()[-1].lower().endswith("s") and name.islower():
             self.last_plural = name
         self.last_organisation = name
-        if name not in self.organisations:
-            self.organisations.append(name)
+        self.organisations.setdefault(name)
 
     def full_name(self, name: str) -> str:
         """'Petrenko' after 'Ivan Petrenko'; 'NHRB' for its full name."""
