@@ -172,6 +172,9 @@ _TIME_WORDS = _WEEKDAYS | {
     "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "earlier",
     "later", "late", "early", "last", "this", "week", "month", "year",
 }  # fmt: skip
+# What stands before a day or month that says when ("late on Sunday", "in March").
+_WHEN = {"on", "in", "since", "by", "last", "this", "next", "early", "late", "mid", "until",
+         "through", "during", "from", "before", "after"}  # fmt: skip
 # Capitalised words that never begin or make up a name: "On Wednesday, the ...".
 NOT_NAMES = _FUNCTION_CAPITALS | _WEEKDAYS | _MONTHS | {"update", "meanwhile", "then"}
 _GENERIC_SOURCES = set(
@@ -462,6 +465,8 @@ def noun_phrase_before(
             break  # "a Red Cross spokesperson", "analysts at one bank": see below
         if not word[:1].isalpha():
             break
+        if words and lower in _WEEKDAYS | _MONTHS and j >= 1 and toks[j - 1][0].lower() in _WHEN:
+            break  # "On Sunday police said", "In March officials said": when, not who
         is_head = _is_head(lower)
         if not words and not is_capital(word) and not is_head:
             return _post_modified(toks, j, common)

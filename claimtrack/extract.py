@@ -1265,8 +1265,10 @@ def _claim_date(
         phrases = [first] if first else []
     if not phrases:
         return None
-    # A date right by the reporting verb ("said on Tuesday") is the claim's own.
+    # A date right by the reporting verb is the claim's own: the one after it ("said
+    # on Tuesday") before one just before it ("on Tuesday said").
     near = [m for m in phrases if -12 <= m.start() - verb_end <= 2]
+    near.sort(key=lambda m: m.start() < verb_end)
     chosen = near[0] if near else phrases[0]
     key = published if isinstance(published, date) else (published.iso, published.precision)
     return _resolved(chosen.group(1), key)

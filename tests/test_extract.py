@@ -1133,6 +1133,28 @@ def test_claim_dates_from_sentences():
     # the day of the saying, not of the event: "said this morning" after "yesterday"
     text = "The toll from yesterday's blaze rose to 60, firefighters said this morning."
     assert extract_claims(text, PUBLISHED)[0].date == ClaimDate(PUBLISHED.isoformat(), "day")
+    # each clause's own reporting verb dates its claim: the day after "said", not a
+    # day the clause gave earlier
+    text = ("Harbour police said on Monday that 14 boats had sunk, while the coast guard, "
+            "whose crews arrived on Sunday, said on Tuesday that 19 had sunk.")  # fmt: skip
+    assert [c.date for c in extract_claims(text, PUBLISHED)] == [
+        ClaimDate("2024-10-21", "day"),
+        ClaimDate("2024-10-22", "day"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("On Sunday police said 40 shops had been looted.", "police"),
+        ("Late on Friday rescuers said 40 people had been pulled out alive.", "rescuers"),
+        ("In March officials said 40 schools would close.", "officials"),
+        # a day that is part of a name stays in it
+        ("The Sunday Courier reported that 40 schools would close.", "Sunday Courier"),
+    ],
+)
+def test_a_day_before_the_source_is_when_it_spoke(text, claimant):
+    assert [c.claimant for c in extract_claims(text, PUBLISHED)] == [claimant]
 
 
 def test_labelled_articles_quality():
