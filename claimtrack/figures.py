@@ -874,7 +874,7 @@ _SCALE_PATTERN = (
 # a second number that makes a range, a percent sign, a bound written after it.
 _FORWARD_RE = LazyPattern(
     rf"""(?P<n1>\d[\d,.]*)(?P<f1>[½¼¾])?(?P<s1>{_SCALE_PATTERN})?
-    (?:(?P<rj>\s*[-–—~]\s*|\s+(?:to|through|thru|and)\s+)(?:(?:an?|some|about)\s+)?
+    (?:(?P<p1>\s?(?:%|per\s?cent\b|percent\b))?(?P<rj>\s*[-–—~]\s*|\s+(?:to|through|thru|and)\s+)(?:(?:an?|some|about)\s+)?
        (?P<c2>(?:US|C|A|NZ|HK|S)?\$|€|£|¥|₹|Rs\.?\s?)?
        (?P<n2>\d[\d,.]*)(?P<f2>[½¼¾])?(?P<s2>{_SCALE_PATTERN})?)?
     """,
@@ -1151,6 +1151,8 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
     if match.group("n2") is not None and first.end == match.end(tail):
         joint = match.group("rj").strip().lower()
         second = _number_from(match, "2", currency is not None or bool(match.group("c2")))
+        if second is not None and match.group("p1") and not _PERCENT_RE.match(text, second.end):
+            second = None  # "10% to 15 people": a share, then a count; "10%-15%" is a range
         if second is not None:
             if (
                 joint in ("-", "–", "/")

@@ -149,6 +149,14 @@ NEWS_FORMS = [
     ("20 - 100 boats", 20, 100, "range", "boats"),
     ("between 44 and 50 people", 44, 50, "range", "people"),
     ("2,000 -3,000 people", 2000, 3000, "range", "people"),
+    # a share at both ends, as copy writes it, either way round
+    ("30%-45% of the drivers", 30, 45, "range", "percent"),
+    ("between 12 percent and 20 percent of clinics", 12, 20, "range", "percent"),
+    ("from 60% to 85% of the seats", 60, 85, "range", "percent"),
+    ("a turnout between 70% and 55%", 55, 70, "range", "percent"),
+    ("12 % - 18 % of flights", 12, 18, "range", "percent"),
+    # a share, then a count: no range
+    ("40% to 300 households", 40, 40, "exact", "percent"),
     # scales
     ("12K fans", 12_000, 12_000, "exact", "fans"),
     ("2.3 k fans", 2300, 2300, "exact", "fans"),
