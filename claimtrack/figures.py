@@ -1408,12 +1408,23 @@ def _is_label(text: str, start: int) -> bool:
         return True
     if before == "(" and previous.lower() in _WEEKDAYS and _DAY_CLOSED.match(text, start):
         return True  # "this Friday (14)": the day of the month
+    if (
+        len(previous) >= 2
+        and previous.isupper()
+        and previous.isalpha()
+        and previous not in _NOT_NAMING
+        and _NAME_NUMBER.match(text, start)
+    ):
+        return True  # "VTB 24's head", "the bank VTB 24, ...": a number in a name
     day = _DAY_DIGITS.match(text, start)
     # "March 3 and 9": the second day of a pair; not "on May 2, 20,000 people"
     return bool(day) and bool(_DAY_PAIR_BEFORE.search(text, max(0, start - 24), start))
 
 
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+# A short number after an acronym, which nothing counted follows: part of a name.
+_NAME_NUMBER = LazyPattern(r"\d{1,3}(?:['’]s\b|\s*[,)]|\s+[A-Z]|\s*$)")
+_NOT_NAMING = {"US", "UK", "EU", "UN", "AU"}  # countries and unions, before counts
 _DAY_DIGITS = LazyPattern(r"(?:[12]?\d|3[01])(?![\d,.]?\d)")
 _DAY_CLOSED = LazyPattern(r"\d{1,2}\)")
 # "March 3 and 9", "October 23 to 24": the second day of a pair

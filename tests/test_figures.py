@@ -248,6 +248,7 @@ SENTENCES = [
     ("Officials confirmed the toll in 2024, but 40 others were hurt", 40, "hurt"),
     ("300 others remained missing in 2023", 300, "missing"),
     ("F-16 pilots reported 40 drones shot down overnight", 40, "drones"),
+    ("The UN 400 peacekeepers left", 400, "peacekeepers"),  # a union, then a count
     ("He said a dozen patients a day arrive with temperatures above 40C", 12, "patients"),
     ("The death toll from the quake has risen to 3,145, with 4,589 people injured", 3145, "deaths"),
     ("The number of displaced people stood at 40,000 on Monday", 40000, "displaced"),
@@ -298,6 +299,9 @@ def test_counted_number_wins(text, stated, unit):
         "The talks went on for 48 hours",
         "The blast came at 10:17 pm",
         "The army fired 240mm shells from F-16 jets during Covid-19",
+        # a short number in a name after an acronym
+        "The chief of the lender KRB 24, Ana Vos, spoke first",
+        "KRB 24's chief spoke first",
         "Call +44 20 7946 0958 or 555-0123 for help",
         # numbers no store can hold
         "A code of 1234567890123456789012345678901234567890 was posted",
