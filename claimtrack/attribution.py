@@ -680,13 +680,16 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         k -= 1
     if words and words[-1] in _REPORT_NOUNS and len(words) >= 2 and words[-2] not in _NOT_SOURCES:
         # "earlier police reports listed": the reports' owner speaks
-        owner = [w for w in words[:-1] if w not in _NOUN_ADJECTIVES]
+        owner = [w for w in words[:-1] if w not in _NOUN_ADJECTIVES and not _adjective(w)]
         whose = [i for i, w in enumerate(owner) if w.endswith(("'s", "’s", "s'", "s’"))]
         if whose:
             owner = owner[: whose[-1] + 1]  # "the agency's situation report": the agency's
         if owner:
             owner[-1] = re.sub(r"['’]s?$", "", owner[-1])  # "the health ministry's figures"
-        return (" ".join(owner), False) if owner else None
+            return " ".join(owner), False
+        if k >= 0 and toks[k][0].lower() == "the" and words[-1].rstrip("s") in _REPORTS:
+            return words[-1].rstrip("s"), False  # "the medical reports": those named before
+        return None
     before = toks[k][0].lower() if k >= 0 else ""
     if len(words) == 1 and words[0] in _PUBLISHED_FIGURES and before == "the":
         return "the " + words[0], False  # "The estimates show": the ones published before
@@ -695,6 +698,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if before in ("of", "from", "in", "on", "with", "about", "for"):
         return None  # "in the light of early market loss estimates": no subject
     if before == "the":
+        if len(words) == 1 and _adjective(words[0]) and toks[end + 1][0] in _REPORT_NOUNS:
+            return None  # "the medical reports": no subject and verb, a noun
         if k >= 1 and toks[k - 1][0].endswith("ing") and toks[k - 1][0].islower():
             # "a spokesman at the command centre leading the search said": whoever
             # leads, not the search
@@ -727,6 +732,15 @@ _NOT_A_SPEAKER = _NOT_SOURCES | _GENERIC_SOURCES | {
     "people", "others", "many", "some", "most", "all", "both", "few", "several", "none",
     "one", "each", "everyone", "nobody", "someone", "they", "it", "this", "that",
 }  # fmt: skip
+
+
+_ADJECTIVE_END = LazyPattern(r"(?:al|ic|ive|ous|ary|ful|ible|able)$")
+
+
+def _adjective(word: str) -> bool:
+    """A lower-case word that qualifies a noun and names no one: 'medical',
+    'forensic', 'provisional' (not 'hospital', 'tribunal': heads of their own)."""
+    return word in _NOUN_ADJECTIVES or (bool(_ADJECTIVE_END.search(word)) and not _is_head(word))
 
 
 def _is_modifier(word: str) -> bool:
@@ -778,6 +792,12 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
         and (words[-1].islower())
     ):
+        if words[-1].rstrip("s") in _REPORTS and all(
+            _adjective(w) and w not in POSSESSIVES for w in words[:-1]
+        ):
+            # "the medical reports", "the final audit": the report named before, which
+            # no one's name qualifies
+            return words[-1], False
         words = words[:-1]  # "police reports", "Ukrinform news service"
     if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
         # "the health ministry's", "the panel's report": the panel; a name keeps it

@@ -746,6 +746,18 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # "the medical reports", "the final audit": the report named before, an adjective
+    # before it no source of its own
+    (
+        "The Lerin Coroners' Office released its findings. The medical reports said 31 "
+        "miners had died underground.",
+        [("Lerin Coroners' Office", "asserts", 31)],
+    ),
+    (
+        "The Lerin Coroners' Office released its findings. The forensic reports also "
+        "claimed that 31 miners had died.",
+        [("Lerin Coroners' Office", "claims", 31)],
+    ),
     # "X announced this": the figures before are X's
     (
         "Clashes left at least 140 dead. The Velden Prosecution Service announced this on "
