@@ -792,12 +792,13 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
         and (words[-1].islower())
     ):
-        if words[-1].rstrip("s") in _REPORTS and all(
-            _adjective(w) and w not in POSSESSIVES for w in words[:-1]
-        ):
-            # "the medical reports", "the final audit": the report named before, which
-            # no one's name qualifies
-            return words[-1], False
+        if all(_adjective(w) and w not in POSSESSIVES for w in words[:-1]):
+            # "the medical reports", "the latest figures": the report or figures named
+            # before, which no one's name qualifies
+            if words[-1].rstrip("s") in _REPORTS:
+                return words[-1].rstrip("s"), False
+            if words[-1] in _PUBLISHED_FIGURES:
+                return "the " + words[-1], False
         words = words[:-1]  # "police reports", "Ukrinform news service"
     if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
         # "the health ministry's", "the panel's report": the panel; a name keeps it
@@ -953,6 +954,12 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             word.lower() in VERBS
             and not (words and is_capital(word))
             and not (words and words[0].lower() in _INDEFINITE and word.lower() in _REPORTS)
+            and not (
+                # "the latest figures", "the medical reports": the noun, not a verb
+                words
+                and word.lower() in _REPORT_NOUNS
+                and all(w.lower() in _DETERMINERS or _adjective(w.lower()) for w in words)
+            )
         ):
             break  # "by the ministry said", but "by the Tern Project", "a police estimate"
         if word.lower() in _AUXILIARIES or word.lower() in _AFTER_A_NAME or word[0].isdigit():
@@ -995,16 +1002,20 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     return clean_name(words)
 
 
+# How a report was made, between it and its maker: "a count commissioned by X".
+_MADE = (
+    r"(?:released|published|compiled|issued|provided|given|gathered|commissioned|"
+    r"conducted|produced|carried\s+out|prepared)"
+)
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 _LINKING_VERBS = {"appeared", "appears", "appear", "seemed", "seems", "seem", "remained",
                   "remains", "proved", "proves"}  # fmt: skip
 _ACCORDING = LazyPattern(
     r"\b(?:according\s+to|as\s+per|as\s+reported\s+by)\s+"
     rf"(?:(?:the\s+|an?\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
-    r"(?:(?:latest|new|official|unofficial|preliminary|initial|independent|rough|early|final|"
-    r"revised)\s+){0,2}"
-    r"(?:estimates?|figures?|data|counts?|statements?|reports?|tall(?:y|ies))\s+"
-    r"(?:(?:released|published|compiled|issued|provided|given|gathered)\s+)?(?:by|from|of)\s+)?",
+    r"(?:[a-z]+\s+){0,2}?"
+    r"(?:estimates?|figures?|data|counts?|statements?|reports?|tall(?:y|ies)|surveys?|polls?)\s+"
+    rf"(?:{_MADE}\s+)?(?:by|from|of)\s+)?",
     re.I,
 )
 _THE_REPORT = LazyPattern(
@@ -1015,11 +1026,14 @@ _THE_REPORT = LazyPattern(
 _FOR_SOURCE = LazyPattern(r"(?:^|(?<=;\s)|(?<=,\s))[Ff]or\s+(?=[^,;]{2,60},)")
 # ", per the health ministry", "per Reuters": never "per cent" or "per day"
 _PER = LazyPattern(r"\bper\s+(?=the\s|[A-Z])")
+# "figures from X", "a different count from X", "suggestions from X that", "a poll
+# conducted by X": what X gave, a few words qualifying it
 _FIGURES_FROM = LazyPattern(
-    r"\b(?:figures|data|statistics|numbers|estimates|an?\s+estimate|a\s+tally|tallies|"
-    r"a\s+count|a\s+claim|claims|a\s+statement|a\s+report|an\s+assessment|"
-    r"an?\s+(?:[a-z]+\s+)?(?:investigation|study|survey|analysis|review|audit|census|poll))\s+"
-    r"(?:from|by|compiled\s+by|released\s+by|published\s+by)\s+",
+    r"\b(?:(?:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|tallies|claims|"
+    r"suggestions|projections|forecasts|counts)|"
+    r"an?\s+(?:[a-z]+\s+){0,2}?(?:estimate|tally|count|claim|statement|report|assessment|"
+    r"investigation|study|survey|analysis|review|audit|census|poll|projection|forecast))\s+"
+    rf"(?:from|(?:{_MADE}\s+)?by)\s+",
     re.I,
 )
 # "a count, of 45,000 people, released on Sunday by X"; "the $2.1 billion given as

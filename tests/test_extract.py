@@ -346,6 +346,26 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    # a count from a maker, with words between: "commissioned by", "a rival tally from"
+    (
+        "About 6,500 fans came, according to a crowd count commissioned by the Elm Gazette.",
+        [("Elm Gazette", "reports", 6500)],
+    ),
+    (
+        "A rival tally from the independent Delta Monitor (DM), at least 812 homes were lost.",
+        [("Delta Monitor", "reports", 812)],
+    ),
+    (
+        "A survey conducted by Polwise found 38% of drivers backed the toll.",
+        [("Polwise", "asserts", 38)],
+    ),  # fmt: skip
+    # "the latest figures", named by no one: whoever published figures before, else none
+    ("According to the latest figures, 70 farms were flooded.", []),
+    # two sentences glued by a full stop with no space, as scraped copy has them
+    (
+        "The turnout was counted by the Elm Gazette.The paper said 6,500 fans came.",
+        [("Elm Gazette", "asserts", 6500)],
+    ),
     # several sources, each with its figure, in one sentence
     (
         "Organisers said 60,000 people joined the march, while police put the crowd at 18,000.",
