@@ -46,6 +46,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "perished|lives|toll"),
     ("injured", CUMULATIVE, "people", "injured|injuring|wounded|wounding|hurt|injuries|injury"),
     ("rescued", CUMULATIVE, "people", "rescued|pulled alive|saved"),
+    ("survived", CUMULATIVE, "people", "survived|survivors|survivor|escaped|got out|made it out"),
     # Evacuated, displaced and "left their homes" are one count in the copy that
     # gives them: where people are who had to leave.
     ("displaced", LEVEL, "people",
@@ -126,6 +127,8 @@ _NOUN_ROWS: list[tuple[str, str, str | None, str | None, str]] = [
     ("prisoners", "people", "held", None,
      "prisoners prisoner captives captive pows hostages hostage detainees detainee"),
     ("arrests", "people", "arrested", None, "arrests arrested"),
+    ("rescued", "people", "rescued", None, "rescued"),
+    ("survivors", "people", "survived", None, "survivors survivor survived escaped"),
     ("protesters", "people", "attending", None,
      "protesters protestors demonstrators marchers participants attendees crowd spectators"),
     ("cases", "people", "infected", None, "cases case infections"),

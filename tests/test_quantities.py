@@ -69,6 +69,11 @@ CASES = [
     ("Police said 210 bodies were handed over to families", "people:dead(handed-over)"),
     ("Thirty bodies were buried on Sunday", "people:dead(buried)"),
     ("Rescuers recovered 400 bodies", "people:dead"),
+    # who came out alive is a count of its own, neither the dead nor those inside
+    ("Officials said 212 people had survived the collapse", "people:survived"),
+    ("Firefighters said 61 escaped through the roof", "people:survived"),
+    ("The coast guard counted 48 survivors", "people:survived"),
+    ("The navy said 40 were rescued", "people:rescued"),
     # the narrower place an owner holds
     ("Rights groups said 90 people were hurt in Norland's breakaway region of Vesk",
      "people:injured@vesk"),
