@@ -113,8 +113,11 @@ CLAIMANT_HEADS = set(
     opposition
     association federation society alliance coalition network tribunal secretariat
     bureau directorate panel party television radio broadcaster newspaper media channel
-    tv""".split()
+    tv reporter reporters correspondent correspondents journalist journalists""".split()
 )
+# Who reports for a news organisation: "a Harbor Wire reporter" speaks for it, but an
+# unnamed one after a comma ("..., a reporter said") for no one else named there.
+_PRESS = {"reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists"}
 # A word that names a role a person holds: "the governor", "a military adviser".
 ROLES = set(
     """president vice-president minister secretary secretary-general governor mayor spokesman
@@ -172,6 +175,10 @@ _TIME_WORDS = _WEEKDAYS | {
     "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "earlier",
     "later", "late", "early", "last", "this", "week", "month", "year",
 }  # fmt: skip
+# What says when after a name: "last spring", "this week", "earlier this year".
+_WHEN_WORDS = {"last", "this", "next", "earlier", "later", "late", "early"}
+_PERIODS = _WEEKDAYS | _MONTHS | {"spring", "summer", "autumn", "fall", "winter", "week",
+                                  "month", "year", "weekend", "night", "morning", "this"}  # fmt: skip
 # What stands before a day or month that says when ("late on Sunday", "in March").
 _WHEN = {"on", "in", "since", "by", "last", "this", "next", "early", "late", "mid", "until",
          "through", "during", "from", "before", "after"}  # fmt: skip
@@ -570,7 +577,10 @@ def opening_body(text: str) -> str | None:
 def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     """An unnamed person speaking for a named organisation is that organisation: "a
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
-    if len(words) >= 2 and (words[-1].lower() in _SPEAKERS or words[-1].lower() in _REPORTS):
+    press = words[-1].lower() in _PRESS if words else False
+    if len(words) >= 2 and (
+        words[-1].lower() in _SPEAKERS or press or words[-1].lower() in _REPORTS
+    ):
         # "a Red Cross spokesperson"; "a Harbor Wire report", "a Keefe & Lowe estimate"
         organisation = [w for w in words[:-1] if w not in ("the", "The", "press", "news")]
         named = next((i for i, w in enumerate(organisation) if is_capital(w)), 0)
@@ -578,6 +588,8 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
             organisation = organisation[named:]  # "a leaked Treasury memo"
         if organisation and all(is_capital(w) or w == "&" for w in organisation):
             return " ".join(organisation), False
+        if press:
+            return None  # "a local reporter": for no one named
         if (
             organisation
             and is_capital(organisation[0])
@@ -966,6 +978,11 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             break  # "the 2,000 cited by the army is far too high", "by X range from"
         if word in ("(", ")", "-", "—", "–"):
             break
+        following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
+        if words and (
+            word.lower() in _WEEKDAYS or (word.lower() in _WHEN_WORDS and following in _PERIODS)
+        ):
+            break  # "by ministers last spring", "by the board on Monday": when, not who
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
         if word in ("for", "over") and index + 1 < len(toks) and not is_capital(toks[index + 1][0]):

@@ -438,7 +438,7 @@ def _read_sentence(
                 skip = any(
                     a.kind == "subject" and _NAMED_NEXT.fullmatch(text, located.end, a.start)
                     for a in near.around(located.end, located.end + _NAMED_REACH)
-                )
+                ) or _speakers_counted(text, located)
             previous_figure = located
             if skip:
                 continue
@@ -832,6 +832,19 @@ _ASKS = LazyPattern(
     re.I,
 )
 _QUOTED_QUESTION = LazyPattern(r"\?[\"”’']")  # "“Have we ...?” said X"
+_NEXT_WORD = LazyPattern(r"\s+([a-z]+)\b")
+
+
+def _speakers_counted(text: str, located: Located) -> bool:
+    """ "one senior minister said", "two officials told": how many spoke, no claim."""
+    phrase = located.figure.phrase or located.figure.unit or ""
+    at = located.end + 1
+    if not phrase or not text.startswith(phrase, at):
+        return False
+    verb = _NEXT_WORD.match(text, at + len(phrase))
+    return verb is not None and verb.group(1) in attr.VERBS
+
+
 _NAMED_NEXT = LazyPattern(r"(?:\s+[a-z][\w-]*){1,3},\s*")
 _SUPPOSED_BEFORE = LazyPattern(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:[\w'’-]+\s+){0,5}$")
 _NAME_AND_COMMA = LazyPattern(r"\b[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+,\s*$")  # a person's name

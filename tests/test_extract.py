@@ -346,6 +346,23 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    # a reporter of a named outlet speaks for it; an unnamed one for no one
+    (
+        "A Delta Courier reporter counted 85 tents at the camp.",
+        [("Delta Courier", "estimates", 85)],
+    ),
+    ("A local reporter counted 85 tents at the camp.", []),
+    # when the source spoke, after its name, is not part of it
+    (
+        "The grant confirmed by the trustees last winter was £3.1 million, the charity said.",
+        [("trustees", "confirms", 3.1e6)],
+    ),
+    # how many spoke is no claim of theirs: "two officials said"
+    (
+        "Police told reporters the crowd was 9,000 strong, while one junior minister said it "
+        "was smaller.",
+        [("police", "asserts", 9000)],
+    ),
     # a count from a maker, with words between: "commissioned by", "a rival tally from"
     (
         "About 6,500 fans came, according to a crowd count commissioned by the Elm Gazette.",
