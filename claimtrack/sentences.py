@@ -43,6 +43,9 @@ class Sentence:
 def read(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     lines = _unwrapped([line.rstrip() for line in text.splitlines()])
+    # The page's head: the lines before the first that ends as a sentence does
+    # (menus, the headline, a deck, a byline), none of them the body.
+    in_head = True
     for index, raw in enumerate(lines):
         if _PHOTO_CREDIT.search(raw) or _FURNITURE.match(raw):
             # a photo's caption, a link to another story: they repeat or point
@@ -54,9 +57,9 @@ def read(text: str) -> list[Sentence]:
             level = 2 if len(bullet.group(1).expandtabs()) >= 2 else 1
         line = _BULLET.sub("", raw).strip()
         line = _DATELINE.sub("", line, count=1)
-        headline = (
-            index == 0 and len(lines) > 1 and not re.search(r"[.!?][”\"’]?$", line)
-        ) or _title_case(line)
+        ends = bool(re.search(r"[.!?][”\"’]?$", line))
+        headline = (in_head and len(lines) > 1 and not ends) or _title_case(line)
+        in_head = in_head and not ends
         open_quote = False
         for piece in _split_sentences(line):
             opened = open_quote
@@ -203,7 +206,7 @@ def clauses_of(sentence: str) -> list[Clause]:
 # count of marchers who passed the port had reached 9,000".
 _MAIN_VERB_AGAIN = LazyPattern(
     r"\s\S+\s.*?\s(?=(?:had|has|have|was|were|is|are|stood|stands|rose|reached|grew|"
-    r"remained|remains|climbed)\s)"
+    r"remained|remains|climbed|will|would|could|may|might|topped|exceeded|passed)\s)"
 )
 
 

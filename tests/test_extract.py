@@ -1123,6 +1123,21 @@ def test_headline_and_quote_proposed_once():
         "The Norland nurses unions said 60% of nurses walked out on Monday."
     )
     assert found(text) == [("Norland nurses unions", "asserts", 60)]
+    # a headline below a page's menu line is still the page's head: the body's
+    # sentence is the one proposed
+    text = (
+        "Skip to main content\n\n"
+        "Flood toll will stay at about 40, rescuers say\n\n"
+        "The number of villagers who died in the Tarn floods will stay at about 40, rescuers "
+        "say.\n\n"
+        "They said 212 people had been saved."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.claimant, c.figure.stated, c.headline) for c in claims] == [
+        ("rescuers", 40, False),
+        ("rescuers", 212, False),
+    ]
+    assert claims[0].sentence.startswith("The number of villagers who died")
 
 
 @pytest.mark.parametrize(
