@@ -366,6 +366,19 @@ def _owned_by_a_name(toks: list[Token], noun: int) -> bool:
     return noun - 1 > k >= 0 and toks[k][0].lower() in _INDEFINITE
 
 
+def _before_brackets(toks: list[Token], k: int, reach: int = 16) -> int:
+    """Where the words before a closing bracket at `k` resume, its opening bracket
+    a few words back; `k` itself when no bracket closes there."""
+    if k < 1 or toks[k][0] != ")":
+        return k
+    for m in range(k - 1, max(-1, k - reach), -1):
+        if toks[m][0] == ")":
+            return k
+        if toks[m][0] == "(":
+            return m - 1
+    return k
+
+
 def noun_phrase_before(
     toks: list[Token], verb: int, common: bool = True
 ) -> tuple[str, bool] | None:
@@ -381,14 +394,12 @@ def noun_phrase_before(
         # description ("The White Helmets, a rescue group ..., said") or a clause
         # ("The Harbour League, which is led by ..., said").
         k = j - 1
-        if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
-            k -= 3  # "the head of Civic Coalition (KO), has claimed"
+        k = _before_brackets(toks, k)  # "the head of Civic Coalition (KO), has claimed"
         words = []
         while k >= 0 and toks[k][0] not in (",", "“", "”", '"', "(", ")") and len(words) < 30:
             words.insert(0, toks[k][0])
-            k -= 1
-            if k >= 2 and toks[k][0] == ")" and toks[k - 2][0] == "(":
-                k -= 3  # "the head of Civic Coalition (KO), has claimed"
+            # "the insurer (P&I) for the line, said": what the brackets hold, passed over
+            k = _before_brackets(toks, k - 1)
         if k < 0 or toks[k][0] != "," or not words or _is_a_clause(words):
             return None
         if len(words) > 14 and words[0].lower() not in ("who", "which"):
@@ -417,8 +428,8 @@ def noun_phrase_before(
             if words and words[0].lower() in UNIT_SYNONYMS:
                 words = words[1:]
             break
-        if word == ")" and j >= 2 and toks[j - 2][0] == "(":
-            j -= 3  # "(NEMA)" after the name
+        if word == ")" and _before_brackets(toks, j) != j:
+            j = _before_brackets(toks, j)  # "(NEMA)", "(a nod to its slogan)" after the name
             continue
         lower = word.lower()
         if lower in ("in", "from", "at", "across") and words and j >= 1:

@@ -346,6 +346,16 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    # words in brackets between a source and its verb, or inside its description
+    (
+        "Organisers of the vigil (a nod to last year's walk) estimated attendance at 7,000.",
+        [("Organisers of the vigil", "estimates", 7000)],
+    ),
+    (
+        "Brine Mutual, the cover provider (P&I) for the ferry line, said the port wanted "
+        "$120 million.",
+        [("Brine Mutual", "asserts", 120e6)],
+    ),
     # a reporter of a named outlet speaks for it; an unnamed one for no one
     (
         "A Delta Courier reporter counted 85 tents at the camp.",
