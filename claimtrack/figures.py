@@ -502,6 +502,14 @@ def _words_before(lowered: str, begin: int, count: int = 5) -> list[str]:
 _PUNCTUATION = ",.;:!?()[]{}\"'“”‘’-–—/"
 
 
+_DIGIT = LazyPattern(r"\d")
+
+
+def _last_word(words: list[str]) -> str:
+    """The last of the words before a figure that is no filler ('with some 40')."""
+    return next((w for w in reversed(words) if w not in _FILLERS), "")
+
+
 def _follows(words: list[str], phrases: set[tuple[str, ...]], last: set[str]) -> bool:
     while words and words[-1] in _FILLERS:
         words = words[:-1]
@@ -1278,7 +1286,12 @@ def _finish(
         return None  # a duration: "48 hours", "three years", "a 20 minute walk"
     # "including 640 children"; "90 of the 1,300 missing", "9 out of 10"
     part = (
-        _follows(preceding, _PART_WORDS, _PART_LAST)
+        (
+            _follows(preceding, _PART_WORDS, _PART_LAST)
+            # "with" makes a part of a whole given before it ("40 died, with 12 in the
+            # capital"), not of nothing ("the plaza was full, with 30,000 people")
+            and (_last_word(preceding) != "with" or _DIGIT.search(text, 0, begin) is not None)
+        )
         or (not percent and bool(_OF_A_WHOLE.match(text, end)))  # a share says so by its unit
         # what was added to a running count: "17 more were rescued", "another 40"
         or bool(_INCREMENT_AFTER.match(text, end))

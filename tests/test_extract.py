@@ -790,6 +790,17 @@ def test_parts_are_marked():
     # "of which" and "of whom" count a part, not a description
     claims = extract_claims("The union says 3,000 members struck, of whom 1,200 were nurses.")
     assert [c.figure.stated for c in claims] == [3000, 1200]
+    # "with" takes a part of a whole given before it, and of nothing else
+    claims = extract_claims("The storm killed 61, with 14 in the port, the coast guard said.")
+    assert [(c.figure.stated, c.part) for c in claims] == [(61, False), (14, True)]
+    claims = extract_claims(
+        "The plaza was full, with 30,000 people by the police count and 90,000 by the "
+        "organisers' count."
+    )
+    assert [(c.claimant, c.figure.stated, c.part) for c in claims] == [
+        ("police", 30000, False),
+        ("organisers", 90000, False),
+    ]
 
 
 ACROSS_SENTENCES = [
