@@ -38,7 +38,7 @@ from claimtrack.quantities import (
     is_side,
     kind_of,
     label_of,
-    unnamed_part,
+    never_compared,
 )
 
 CONTRADICTION, DISCREPANCY, DENIAL = "contradiction", "discrepancy", "denial"
@@ -247,7 +247,7 @@ def figure_conflicts(group: Sequence[Claim], kind: str, settings: Settings) -> l
     """Contradictions and discrepancies among the claims of one quantity, sorted by
     moment; one conflict a pair at most, the most severe. Parts that do not say
     which part they are never meet."""
-    if not group or unnamed_part(group[0].quantity):
+    if not group or never_compared(group[0].quantity):
         return []
     prepared = _Group(group, settings)
     found: dict[tuple[int, int], Conflict] = {}

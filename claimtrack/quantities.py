@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from claimtrack.errors import ParseError
 
 LEVEL, CUMULATIVE, EVENT = "level", "cumulative", "event"
 PART = "part"  # the group of a part of a larger count, never compared with the whole
+# ... and of a figure whose story counts several states of the thing it counts while
+# its own text names none ("32 people" among the dead, the missing and the survivors):
+# it could be any of them, so it is compared with none
+UNCLEAR = "unclear"
 KINDS = (LEVEL, CUMULATIVE, EVENT)
 KIND_WORDS = {
     LEVEL: "moves both ways; compared only about the same moment",
@@ -217,12 +221,14 @@ class Quantity:
         else:
             if self.group and is_side(self.group):
                 what = f"{_title(self.group)} {what}"
-            elif self.group and self.group != PART:
+            elif self.group and self.group not in (PART, UNCLEAR):
                 what = f"percent of {self.group}" if self.counted == "percent" else self.group
             words = what + (f" {self.state.replace('-', ' ')}" if self.state else "")
         if self.place:
             words += " nationwide" if self.place == "nationwide" else f" in {_title(self.place)}"
-        return words + (", a part" if self.group == PART else "")
+        return words + {PART: ", a part", UNCLEAR: ", in a state not given"}.get(
+            self.group or "", ""
+        )
 
     @property
     def _rate(self) -> str | None:
@@ -414,6 +420,16 @@ def _clause_before(text: str, limit: int = 5) -> list[str]:
     return _pattern(_CLAUSE_END).split(text)[-1].split()[-limit:]
 
 
+# "the number of villagers who died ... stood at": what the number counts,
+# the state in the words right after its noun
+_NUMBER_OF = r"\b(?:number|count|total)\s+of\s+(?:the\s+)?[a-z]+\s+((?:[a-z]+\s+){1,3})"
+
+
+def _state_of_counted(before: str) -> str | None:
+    numbered = _pattern(_NUMBER_OF, re.IGNORECASE).search(before)
+    return _state_in(numbered.group(1).split()) if numbered else None
+
+
 def _state_in(words: list[str], *, last: bool = False) -> str | None:
     """The first state the words name (the last one, for words before a figure)."""
     lowered = [word.lower().strip(_WORD_EDGES) for word in words]
@@ -516,7 +532,12 @@ def infer_quantity(
     if normalise_unit(unit) in _OUTCOMES:
         state = noun_state
     else:
-        state = _state_in(words[:8]) or _state_in(_clause_before(before), last=True) or noun_state
+        state = (
+            _state_in(words[:8])
+            or _state_in(_clause_before(before), last=True)
+            or _state_of_counted(before)
+            or noun_state
+        )
     if figure_text and counted is None:
         sign = next((s for s in _CURRENCY_SIGNS if s in figure_text), None)
         counted = _CURRENCY_SIGNS.get(sign) if sign else None
@@ -592,11 +613,12 @@ _BODY_FATES = {
 }  # fmt: skip
 
 
-def unnamed_part(key: str | None) -> bool:
+def never_compared(key: str | None) -> bool:
     """Whether a quantity is a part of a larger count that does not say which part
     ('of them, 40 in the capital', '€2m for medical checks'): two such figures may be
-    two parts of one whole or parts of two, so they are never compared."""
-    return _group_of(key) == PART
+    two parts of one whole or parts of two, so they are never compared; nor are
+    figures whose state is unclear (UNCLEAR)."""
+    return _group_of(key) in (PART, UNCLEAR)
 
 
 def _group_of(key: str | None) -> str | None:
@@ -772,6 +794,8 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
         if quantity is None or key in maximal:
             return key
         wider = [other for other in maximal if _refines(quantity, parsed[other])]
+        if len(wider) > 1 and not (quantity.state or quantity.group or quantity.place):
+            return replace(quantity, group=UNCLEAR).key  # "32 people": dead? missing?
         return wider[0] if len(wider) == 1 else key
 
     return [settled(key) for key in keys]

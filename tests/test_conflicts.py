@@ -372,6 +372,12 @@ def test_parts_that_do_not_say_which_part_never_meet():
         cost("$360m", "Audit office", "2024-12-20", "usd:cost(national-government)"),
     ]
     assert [c.kind for c in find_conflicts(named)] == ["contradiction"]
+    # nor do counts whose state the story leaves unclear
+    unclear = [
+        cost("$640m", "Organisers", "2024-12-20", "people(unclear)"),
+        cost("$180m", "Audit office", "2024-12-20", "people(unclear)"),
+    ]
+    assert not find_conflicts(unclear)
 
 
 def test_kinds_set_by_hand_win_over_the_states_default():

@@ -302,8 +302,11 @@ def test_an_under_specified_quantity_takes_the_one_reading_its_story_leaves():
     # a subgroup or a place is a part of the whole, never the whole said more precisely
     assert settle_keys(["people:dead"], ["people:dead(children)"]) == ["people:dead"]
     assert settle_keys(["people:dead"], ["people:dead@kursk"]) == ["people:dead"]
-    # two states of people: a bare "people" stays what it is
-    assert settle_keys(["people"], ["people:dead", "people:injured"]) == ["people"]
+    # two states of people: a bare "people" could be either, and is compared with none
+    assert settle_keys(["people"], ["people:dead", "people:injured"]) == ["people(unclear)"]
+    assert not from_key("people(unclear)").state
+    # ... while in a story that names no state, bare counts are one quantity
+    assert settle_keys(["people", "people"]) == ["people", "people"]
     # a figure with no quantity is of the story's whole, not of its place or its part
     assert settle_keys([""], ["people:attending", "people@velden"]) == ["people:attending"]
     assert settle_keys([""], ["people:dead", "people:dead(part)"]) == ["people:dead"]
