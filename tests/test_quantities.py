@@ -69,6 +69,9 @@ CASES = [
     ("Police said 210 bodies were handed over to families", "people:dead(handed-over)"),
     ("Thirty bodies were buried on Sunday", "people:dead(buried)"),
     ("Rescuers recovered 400 bodies", "people:dead"),
+    # what a number counts, said after its noun
+    ("The number of villagers who died in the Tarn floods will stay at about 40", "people:dead"),
+    ("The number of people forced from their homes rose to 4,000", "people:displaced"),
     # who came out alive is a count of its own, neither the dead nor those inside
     ("Officials said 212 people had survived the collapse", "people:survived"),
     ("Firefighters said 61 escaped through the roof", "people:survived"),
