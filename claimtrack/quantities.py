@@ -422,7 +422,7 @@ def _clause_before(text: str, limit: int = 5) -> list[str]:
 
 # "the number of villagers who died ... stood at": what the number counts,
 # the state in the words right after its noun
-_NUMBER_OF = r"\b(?:number|count|total)\s+of\s+(?:the\s+)?[a-z]+\s+((?:[a-z]+\s+){1,3})"
+_NUMBER_OF = r"\b(?:number|count|total)\s+of\s+(?:the\s+)?[a-z]+\s+((?:[a-z]+\s+){1,4})"
 
 
 def _state_of_counted(before: str) -> str | None:
