@@ -209,13 +209,24 @@ def extract_claims(
     found: list[Candidate] = []
     pending: list[tuple[Sentence, list[_Assigned | Located]]] = []
     quote_speaker: Attribution | None = None
+    # the speaker of a quotation that opened after their name ("…," she said. "A. B."):
+    # its later sentences are theirs too
+    speaking_on: Attribution | None = None
     bullet_attribution: Attribution | None = None
     last_source: Attribution | None = None  # the source the last sentence's figures took
     unclaimed: tuple[Sentence, list[Located]] | None = None  # the last sentence's, if nobody's
     paragraph = -1
     for position, sentence in enumerate(article):
+        if (
+            pending
+            and speaking_on is not None
+            and (sentence.paragraph != paragraph or not sentence.quote_open)
+        ):
+            # a quotation that closed with no name: it went on from its speaker's
+            found += _spoken_on(pending, speaking_on, published, known, context)
+            pending = []
         if sentence.paragraph != paragraph:
-            paragraph, pending, quote_speaker = sentence.paragraph, [], None
+            paragraph, pending, quote_speaker, speaking_on = sentence.paragraph, [], None, None
             if not sentence.bullet:
                 bullet_attribution = None
         context.replay(position)
@@ -227,11 +238,11 @@ def extract_claims(
                 assigned_now = [_Assigned(loc, closing, earlier.text, True) for loc in items]
                 found += _candidates(assigned_now, earlier, published, known, context)
             pending = []
-        if loose and (sentence.quote_open or sentence.text.lstrip().startswith(("“", '"'))):
-            if quote_speaker is not None and not sentence.quote_open:
-                assigned += [_Assigned(loc, quote_speaker, sentence.text, True) for loc in loose]
-            else:
-                pending.append((sentence, loose))
+        opens = not sentence.quote_open and sentence.text.lstrip().startswith(("“", '"'))
+        if opens:
+            speaking_on = quote_speaker
+        if loose and (sentence.quote_open or opens):
+            pending.append((sentence, loose))  # for whoever closes the quotation
             loose = []
         if loose and sentence.bullet and bullet_attribution is not None:
             assigned += [_Assigned(loc, bullet_attribution, sentence.text, True) for loc in loose]
@@ -266,6 +277,8 @@ def extract_claims(
                 context.remember(item.attribution.claimant, item.attribution.person)
         if not sentence.headline:
             context.organisations_in(sentence.text)  # a title capitalises every word
+    if pending and speaking_on is not None:
+        found += _spoken_on(pending, speaking_on, published, known, context)
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
     kept = _deduplicate(found, affiliations)
     for candidate in kept:
@@ -273,6 +286,21 @@ def extract_claims(
         if organisation and not _same_claimant(organisation, candidate.claimant):
             candidate.speaks_for = organisation
     return [_within_limit(c) for c in kept]
+
+
+def _spoken_on(
+    pending: list[tuple[Sentence, list[Located]]],
+    speaker: Attribution,
+    published: date | None,
+    known: dict[str, str],
+    context: Context,
+) -> list[Candidate]:
+    """The figures of a quotation's later sentences, for the speaker it went on from."""
+    out = []
+    for earlier, items in pending:
+        given = [_Assigned(loc, speaker, earlier.text, True) for loc in items]
+        out += _candidates(given, earlier, published, known, context)
+    return out
 
 
 # A sentence that says who gave the figures of the one before: "The toll was confirmed

@@ -804,6 +804,18 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # a quotation that opens after its speaker's name goes on in their words to its end
+    (
+        'Mayor Ida Venn spoke first. "Thank you for coming," she said. "The hall seats '
+        'about 900 people. The yard takes 1,500 more."',
+        [("Ida Venn", "asserts", 900), ("Ida Venn", "asserts", 1500)],
+    ),
+    # ... unless it closes with a speaker of its own
+    (
+        'Mayor Ida Venn spoke first. "Thank you for coming," she said. "The hall seats '
+        'about 900 people. The yard takes 1,500 more," the caretaker Olaf Brun added.',
+        [("Olaf Brun", "asserts", 900), ("Olaf Brun", "asserts", 1500)],
+    ),
     # "the medical reports", "the final audit": the report named before, an adjective
     # before it no source of its own
     (
