@@ -473,7 +473,7 @@ _EARLIER_LAST = {phrase[-1] for phrase in _EARLIER_WORDS}
 _CHANGED_FROM = LazyPattern(
     r"\b(?:rose|risen|rising|raised|raising|revised|revising|increased|increasing|decreased|"
     r"jumped|climbed|dropped|fell|fallen|declined|grew|grown|shrank|lowered|cut|upped|"
-    r"doubled|pushed|brought)\b[^,;.:!?]{0,50}\bfrom\s+$"
+    r"doubled|pushed|brought)\b[^,;.:!?]{0,90}\bfrom\s+$"
 )
 _PART_WORDS = {
     tuple(phrase.split())
@@ -1381,7 +1381,7 @@ def _changed_from(lowered: str, begin: int, preceding: list[str]) -> bool:
     if not preceding or preceding[-1] != "from":
         return False
     return _follows(preceding, _CHANGE_FROM, {"from"}) or bool(
-        _CHANGED_FROM.search(lowered, max(0, begin - 80), begin)
+        _CHANGED_FROM.search(lowered, max(0, begin - 120), begin)
     )
 
 

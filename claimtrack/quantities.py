@@ -805,6 +805,8 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
 _PLAIN = set(
     "the a an its their his her our this that these those total overall final full "
     "estimated expected projected likely new latest whole entire "
+    # pronouns, which stand for the thing and name no part of it: "it cost $4bn"
+    "it they he she which what who "
     # the auxiliaries of a measure used as a verb: "the project had cost $4.7bn"
     "had has have will would could may might did does was were is are be been "
     # ... and the verbs that put a figure on one: "analysts estimate losses of $3bn"

@@ -155,6 +155,14 @@ NEWS_FORMS = [
     ("from 60% to 85% of the seats", 60, 85, "range", "percent"),
     ("a turnout between 70% and 55%", 55, 70, "range", "percent"),
     ("12 % - 18 % of flights", 12, 18, "range", "percent"),
+    # what a count was revised from, however far its verb: two figures, not a range
+    (
+        "revised down the number of people it housed last year from 1.2 million to 900,000",
+        1.2e6,
+        1.2e6,
+        "exact",
+        "people",
+    ),
     # a share, then a count: no range
     ("40% to 300 households", 40, 40, "exact", "percent"),
     # scales

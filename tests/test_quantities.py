@@ -69,6 +69,8 @@ CASES = [
     ("Police said 210 bodies were handed over to families", "people:dead(handed-over)"),
     ("Thirty bodies were buried on Sunday", "people:dead(buried)"),
     ("Rescuers recovered 400 bodies", "people:dead"),
+    # a pronoun before a cost names no part of it
+    ("It cost 4.2 trillion rubles, the banker said", "rub:cost"),
     # what a number counts, said after its noun
     ("The number of villagers who died in the Tarn floods will stay at about 40", "people:dead"),
     ("The number of people forced from their homes rose to 4,000", "people:displaced"),
