@@ -250,7 +250,11 @@ def extract_claims(
             loose
             and not assigned
             and last_source is not None
-            and (_GOES_ON.match(sentence.text) or _RECORDED_UNSAID.search(sentence.text))
+            and (
+                _GOES_ON.match(sentence.text)
+                or _RECORDED_UNSAID.search(sentence.text)
+                or _OF_THAT.search(sentence.text)
+            )
         ):
             # "Of these, 12 were children.": the count the source gave, broken down
             assigned = [_Assigned(loc, last_source, sentence.text, True) for loc in loose]
@@ -338,6 +342,13 @@ _GOES_ON = LazyPattern(
     r"|(?:[\w,-]+\s+){1,2}(?:others|more)\b"
     r"|The\s+(?:remaining|rest|other)\b"
     r"|The\s+(?:new|latest|revised|updated|corrected)\s+(?:figure|toll|count|total|tally)\b)"
+)
+
+
+# "$4bn of this money was lent by ...", "half of that sum": a part of what came before
+_OF_THAT = LazyPattern(
+    r"\bof\s+(?:this|that|these|those)\s+(?:money|sum|amount|total|figure|funds?|spending|"
+    r"budget|cash|number|count|tally)\b"
 )
 
 

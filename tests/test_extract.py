@@ -804,6 +804,12 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # "of this money", "of that total": a part of what the source gave before
+    (
+        "The Open Ledger Fund said the dam cost $9 billion. Some $2 billion of this money "
+        "was lent by foreign banks.",
+        [("Open Ledger Fund", "asserts", 9e9), ("Open Ledger Fund", "asserts", 2e9)],
+    ),
     # a quotation that opens after its speaker's name goes on in their words to its end
     (
         'Mayor Ida Venn spoke first. "Thank you for coming," she said. "The hall seats '
