@@ -1069,7 +1069,8 @@ _FIGURES_FROM = LazyPattern(
 _MADE_BY = LazyPattern(
     r"\b(?:made|given|released|produced|published|provided|issued|compiled|offered|presented|"
     r"reported|estimated|announced|calculated|put\s+forward|cited|recorded|counted|"
-    r"documented|confirmed|claimed|acknowledged|admitted|registered|verified)\b[^,;:.]{0,40}?"
+    r"documented|confirmed|claimed|acknowledged|admitted|registered|verified|obtained|seen|"
+    r"reviewed|examined|analysed|analyzed)\b[^,;:.]{0,40}?"
     r"\bby\s+",
     re.I,
 )

@@ -346,6 +346,15 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    # records a source obtained or saw are its findings
+    (
+        "Records seen by the Delta Courier show 412 people were detained.",
+        [("Delta Courier", "reports", 412)],
+    ),  # fmt: skip
+    (
+        "Ledgers obtained by the Elm Gazette list payments as high as $4 million.",
+        [("Elm Gazette", "reports", 4e6)],
+    ),  # fmt: skip
     # words in brackets between a source and its verb, or inside its description
     (
         "Organisers of the vigil (a nod to last year's walk) estimated attendance at 7,000.",
