@@ -481,6 +481,17 @@ def noun_phrase_before(
             break
         if lower in _INDEFINITE:
             break  # "a Red Cross spokesperson", "analysts at one bank": see below
+        if (
+            word in ("'", "’")
+            and words
+            and is_capital(words[0])
+            and j >= 1
+            and toks[j - 1][0].endswith("s")
+            and is_capital(toks[j - 1][0])
+        ):
+            words.insert(0, toks[j - 1][0] + word)  # "the Lerin Coroners' Office"
+            j -= 2
+            continue
         if not word[:1].isalpha():
             break
         if words and lower in _WEEKDAYS | _MONTHS and j >= 1 and toks[j - 1][0].lower() in _WHEN:
@@ -714,8 +725,13 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             return words[-1].rstrip("s"), False  # "the medical reports": those named before
         return None
     before = toks[k][0].lower() if k >= 0 else ""
-    if len(words) == 1 and words[0] in _PUBLISHED_FIGURES and before == "the":
-        return "the " + words[0], False  # "The estimates show": the ones published before
+    if (
+        len(words) == 1
+        and before == "the"
+        and (words[0] in _PUBLISHED_FIGURES or report_noun(words[0]) in _REPORTS)
+    ):
+        # "The estimates show", "The reports said": the ones published before
+        return "the " + words[0], False
     if not words or words[-1] in _NOT_SOURCES or words[-1] in PRONOUNS:
         return None
     if before in ("of", "from", "in", "on", "with", "about", "for"):
@@ -1047,7 +1063,9 @@ _ACCORDING = LazyPattern(
     re.I,
 )
 _THE_REPORT = LazyPattern(
-    r"the\s+(report|study|survey|analysis|assessment)\b(?!\s+(?:by|from|of)\b)", re.I
+    r"the\s+((?:[a-z]+\s+){0,2}?)(reports?|study|survey|analysis|assessment)\b"
+    r"(?!\s+(?:by|from|of)\b)",
+    re.I,
 )
 # "For the Interior Ministry, 400,000 marched; for the unions, 1.3 million": a clause's
 # opening "for X," gives X's count
@@ -1157,10 +1175,12 @@ def attributions(clause: str) -> list[Attribution]:
             continue  # a quick look before the search
         for match in pattern.finditer(clause):
             report = _THE_REPORT.match(clause, match.end()) if kind == "according" else None
-            if report:
-                # "according to the report": the report named before, whoever's it is
+            if report and all(_adjective(w.lower()) for w in report.group(1).split()):
+                # "according to the (forensic) report": the report named before,
+                # whoever's it is
                 found.append(Attribution(None, "reports", "reference", match.start(),
-                                         report.end(), False, pronoun=report.group(1).lower(),
+                                         report.end(), False,
+                                         pronoun=report_noun(report.group(2)),
                                          form="according"))  # fmt: skip
                 continue
             words = noun_phrase_after(clause[match.end() :])
@@ -1272,6 +1292,8 @@ def attributions(clause: str) -> list[Attribution]:
 _BACK_OR_REPORT = BACK_REFERENCES | _REPORTS
 # What a source publishes, so that "the estimates" are whoever published them last.
 _PUBLISHED_FIGURES = {"estimates", "estimations", "figures", "data", "findings", "statistics"}
+# The words that name a report, as its owner is remembered by them.
+REPORT_WORDS = _REPORTS | {w + "s" for w in _REPORTS} | _PUBLISHED_FIGURES | {"toll", "tolls"}
 
 
 def _resolvable(
@@ -1282,10 +1304,12 @@ def _resolvable(
     if lower.startswith("the ") and lower[4:] in _PUBLISHED_FIGURES:
         return Attribution(None, stance, "reference", start, end, False, pronoun=lower[4:],
                            form="published")  # fmt: skip
-    if lower in _BACK_OR_REPORT or (lower.startswith("the ") and lower[4:] in _BACK_OR_REPORT):
-        # a possessive stays one: "the government's estimate" speaks for no later figure
+    bare = report_noun(lower.removeprefix("the "))
+    if bare in _BACK_OR_REPORT and " " not in bare:
+        # "the agency", "the report", "the reports"; a possessive stays one: "the
+        # government's estimate" speaks for no later figure
         return Attribution(None, stance, "possessive" if kind == "possessive" else "reference",
-                           start, end, False, pronoun=lower.split()[-1], form=kind)  # fmt: skip
+                           start, end, False, pronoun=bare, form=kind)  # fmt: skip
     if is_role_only(name):
         return Attribution(name, stance, "role", start, end, True, pronoun=name)
     return Attribution(name, stance, kind, start, end, person)
@@ -1621,6 +1645,33 @@ def report_words(name: str) -> bool:
 def names_a_report(words: str) -> bool:
     """Whether an attribution is a report's: "a Harbor Wire investigation found"."""
     return "report" in words or not _REPORTS.isdisjoint(words.lower().split())
+
+
+# "X filed on Friday its forensic reports on ...", "X released its findings": a
+# body publishing a report, whether or not the sentence gives a figure from it
+_PUBLISHING = LazyPattern(
+    r"\b(?:submitted|released|published|issued|presented|delivered|filed|unveiled)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(reports?|findings|study|survey|assessment|audit|review|"
+    r"statement|estimates|figures|data|analysis|investigation)\b"
+)
+
+
+def publishers(text: str) -> list[tuple[str, str]]:
+    """(name, report noun) for each body the text says published a report."""
+    found = []
+    for match in _PUBLISHING.finditer(text) if " " in text else ():
+        toks = tokens(text)
+        verb = next((i for i, t in enumerate(toks) if t[1] == match.start()), None)
+        named = noun_phrase_before(toks, verb) if verb else None
+        if named is not None and not named[1]:
+            found.append((named[0], report_noun(match.group(1))))
+    return found
+
+
+def report_noun(word: str) -> str:
+    """One form for a report noun's singular and plural: 'reports' is 'report'."""
+    lower = word.lower()
+    return lower[:-1] if lower.endswith("s") and lower[:-1] in _REPORTS else lower
 
 
 def publishes(text: str, end: int) -> bool:

@@ -281,6 +281,10 @@ def extract_claims(
                 context.remember(item.attribution.claimant, item.attribution.person)
         if not sentence.headline:
             context.organisations_in(sentence.text)  # a title capitalises every word
+            for name, noun in attr.publishers(sentence.text):
+                name = context.full_name(name)
+                if not (context.reports.get(noun) or "").endswith(name):  # read in full above
+                    context.last_report = context.reports[noun] = name
     if pending and speaking_on is not None:
         found += _spoken_on(pending, speaking_on, published, known, context)
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
@@ -436,6 +440,10 @@ def _read_sentence(
                 or attr.publishes(text, resolved.end)
             ):
                 context.last_report = resolved.claimant
+                for word in text[resolved.start : resolved.end + 40].split()[:12]:
+                    if word.strip(".,;:’'\"").lower() in attr.REPORT_WORDS:
+                        noun = attr.report_noun(word.strip(".,;:’'\""))
+                        context.reports[noun] = resolved.claimant
     for clause in clauses:
         clause.attributions.sort(key=lambda a: (a.end, a.start))
     every = [a for c in clauses for a in c.attributions]
@@ -971,11 +979,14 @@ def _resolve(
         if found.form == "published":
             claimant = context.last_report  # "the estimates show": only a report's owner
         elif attr.report_words(word):
-            # "the report said": whoever's report the article named, else (for the
-            # words that name a body too) the organisation named last; "the audit put
-            # the cost at", with no owner named, as written
-            claimant = context.last_report or (
-                context.last_organisation if word in attr.BACK_REFERENCES else word
+            # "the report said": whoever's report the article named (the last report
+            # by that name), else (for the words that name a body too) the
+            # organisation named last; "the audit put the cost at", with no owner
+            # named, as written
+            claimant = (
+                context.reports.get(attr.report_noun(word))
+                or context.last_report
+                or (context.last_organisation if word in attr.BACK_REFERENCES else word)
             )
         else:
             # with nothing named before, "the ministry" is the claimant as written

@@ -114,6 +114,7 @@ class Context:
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
         self.last_report: str | None = None
+        self.reports: dict[str, str] = {}  # a report noun -> who published the last one
 
     @classmethod
     def of_article(cls, sentences: list[str]) -> Context:

@@ -813,6 +813,14 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # "the reports" are the reports the article said someone published, not the toll
+    # another source reported since
+    (
+        "The Tarn Coroner's Office submitted on Monday forensic reports on the mine "
+        "collapse. According to the forensic reports, 31 miners died. The toll reported "
+        "by union officials was higher. The reports also said 9 bodies were never found.",
+        [("Tarn Coroner's Office", "reports", 31), ("Tarn Coroner's Office", "asserts", 9)],
+    ),
     # "of this money", "of that total": a part of what the source gave before
     (
         "The Open Ledger Fund said the dam cost $9 billion. Some $2 billion of this money "
