@@ -349,6 +349,26 @@ _GOES_ON = LazyPattern(
 )
 
 
+# What puts a figure aside for another the source gives: "290, not 359", "rather than
+# 359", "instead of the 359 reported"
+_NOT_THIS = LazyPattern(
+    r"(?:,\s*|\band\s+)not\s+(?:the\s+)?(?:(?:some|about|around|nearly|over)\s+)?$"
+    r"|\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?(?:(?:some|about|around)\s+)?$"
+)
+
+
+_NOT_BEFORE = LazyPattern(r"\bnot\s+(?:the\s+)?$")
+_BUT_AFTER = LazyPattern(r"[^,.;]{0,20}?\bbut\b")
+
+
+def _put_aside(text: str, located: Located) -> bool:
+    """Whether the source sets the figure aside for another it gives."""
+    start = located.start
+    return bool(_NOT_THIS.search(text, max(0, start - 24), start)) or bool(
+        _NOT_BEFORE.search(text, max(0, start - 8), start) and _BUT_AFTER.match(text, located.end)
+    )
+
+
 # "$4bn of this money was lent by ...", "half of that sum": a part of what came before
 _OF_THAT = LazyPattern(
     r"\bof\s+(?:this|that|these|those)\s+(?:money|sum|amount|total|figure|funds?|spending|"
@@ -1177,6 +1197,8 @@ def _candidates(
         stance = attribution.stance
         if attribution.denial_marker or (figure is None and words & DENIAL_VERBS):
             stance = "denies"
+        elif figure is not None and _put_aside(sentence.text, item.located):  # type: ignore[arg-type]
+            stance = "denies"  # "290 and not 359 as reported", "not 40 but 90"
         found.append(
             Candidate(
                 claimant=claimant,
@@ -1322,7 +1344,11 @@ def _claim_date(
     # The phrases near the reporting verb, else the first in the clause: a window
     # around the verb, so that a very long clause is not searched for every figure.
     verb_end = attribution.end - offset
-    phrases = list(_DATE_PHRASE.finditer(clause, max(0, verb_end - 12), max(0, verb_end + 40)))
+    phrases = [
+        m
+        for m in _DATE_PHRASE.finditer(clause, max(0, verb_end - 12), max(0, verb_end + 40))
+        if not _names_an_event(clause, m)
+    ]
     if not phrases:
         first = _first_date_phrase(clause)
         phrases = [first] if first else []
@@ -1339,9 +1365,31 @@ def _claim_date(
 
 @lru_cache(maxsize=64)
 def _first_date_phrase(clause: str) -> re.Match[str] | None:
-    """The clause's first date phrase, near its start: once a clause, which may give
-    thousands of figures."""
-    return _DATE_PHRASE.search(clause, 0, 400)
+    """The clause's first date phrase, near its start, that dates no event named
+    with it: once a clause, which may give thousands of figures."""
+    for match in _DATE_PHRASE.finditer(clause, 0, 400):
+        if not _names_an_event(clause, match):
+            return match
+    return None
+
+
+# A day that is part of an event's name, not when anyone spoke: "the Monday blast", "a
+# Friday vote", "the Easter Sunday attacks" (not "told Reuters Monday that").
+_ARTICLE_BEFORE = LazyPattern(r"\b(?:the|a|an)\s+$")
+_NAME_BEFORE_DAY = LazyPattern(r"\b[A-Z][a-z]+\s+$")
+_NOUN_AFTER_DAY = LazyPattern(
+    r"\s+(?!(?:that|the|a|an|and|to|in|on|at|of|for|it|he|she|they|we|as|after|before|when|"
+    r"while|but|with|from|by|said|says|night|morning|afternoon|evening)\b)[a-z]+"
+)
+
+
+def _names_an_event(clause: str, phrase: re.Match[str]) -> bool:
+    start = phrase.start()
+    if _ARTICLE_BEFORE.search(clause, max(0, start - 6), start):
+        return True
+    return bool(_NAME_BEFORE_DAY.search(clause, max(0, start - 20), start)) and bool(
+        _NOUN_AFTER_DAY.match(clause, phrase.end())
+    )
 
 
 @lru_cache(maxsize=1024)

@@ -458,14 +458,18 @@ _BASELINE_WORDS = {
     shrank from|risen from|fallen from|a peak of|the peak of|earlier toll of|earlier figure of|
     earlier estimate of|earlier count of|initial estimate of|previous estimate of|
     an earlier estimate of|previous figure of|previous toll of|from an earlier|
-    from a previous|from an initial|short of""".replace("\n", " ").split("|")
+    from a previous|from an initial|short of|first estimate of|first estimates of|
+    first estimate was|first estimates were|first estimate had been|first figure of|
+    first figures were|initial estimate was|initial estimates were|initial figures were|
+    earlier estimate was|earlier estimates were|original estimate of|original estimate was|
+    original figure of|original figure was|original toll of""".replace("\n", " ").split("|")
 }
 # Of those, the ones that give the same count at an earlier moment.
 _EARLIER_WORDS = {
     phrase
     for phrase in _BASELINE_WORDS
     if phrase[-1] == "from"
-    or {"previously", "earlier", "initial", "previous", "peak"} & set(phrase)
+    or {"previously", "earlier", "initial", "previous", "peak", "first", "original"} & set(phrase)
 }
 _EARLIER_LAST = {phrase[-1] for phrase in _EARLIER_WORDS}
 # "raised its estimate of the damage from $2 billion to ...": a change of the count,
@@ -473,7 +477,9 @@ _EARLIER_LAST = {phrase[-1] for phrase in _EARLIER_WORDS}
 _CHANGED_FROM = LazyPattern(
     r"\b(?:rose|risen|rising|raised|raising|revised|revising|increased|increasing|decreased|"
     r"jumped|climbed|dropped|fell|fallen|declined|grew|grown|shrank|lowered|cut|upped|"
-    r"doubled|pushed|brought)\b[^,;.:!?]{0,90}\bfrom\s+$"
+    r"doubled|pushed|brought|lowering|reduced|reducing|cutting|updated|updating|corrected|"
+    r"correcting|amended|adjusted|adjusting|changed|changing|dropping|falling|climbing|"
+    r"decreasing|bringing)\b[^,;.:!?]{0,90}\bfrom\s+$"
 )
 _PART_WORDS = {
     tuple(phrase.split())
@@ -1410,7 +1416,7 @@ def _is_label(text: str, start: int) -> bool:
         # "F-16"; the tail of "1.2.3" or of a malformed group; the second half of a
         # pair whose first half was no count ("May 2-3", "2013-14")
         return True
-    previous = text[max(0, start - 14) : start].rstrip(" .,(").rpartition(" ")[2]
+    previous = text[max(0, start - 14) : start].rstrip(" .,(").rpartition(" ")[2].lstrip("([“\"'‘")
     if previous.lower() in _LABEL_WORDS:
         return True
     if before == "(" and start >= 2 and text[start - 2].isdigit():

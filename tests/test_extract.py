@@ -346,6 +346,15 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    # a figure the source sets aside for its own is one it denies
+    (
+        "The board said the toll was 212 and not 340 as first reported.",
+        [("board", "reports", 212), ("board", "denies", 340)],
+    ),
+    (
+        "The board said not 340 but 212 miners died.",
+        [("board", "denies", 340), ("board", "asserts", 212)],
+    ),  # fmt: skip
     # records a source obtained or saw are its findings
     (
         "Records seen by the Delta Courier show 412 people were detained.",
@@ -1241,6 +1250,23 @@ def test_relative_dates(phrase, expected):
 
 def test_last_week_across_two_months_is_the_year():
     assert resolve_phrase("last week", date(2024, 11, 6)) == ClaimDate("2024", "year")
+
+
+def test_a_day_in_an_events_name_dates_no_claim():
+    # "the Easter Monday floods", "the Friday blast": when it happened, not when said
+    text = "The toll from the Easter Monday floods stands at 212, the coroner said."
+    assert extract_claims(text, PUBLISHED)[0].date is None
+    text = "The coroner said the toll from the Friday blast stood at 212."
+    assert extract_claims(text, PUBLISHED)[0].date is None
+    # ... while a day after a name and before a clause is when it was said
+    text = "Police told the Harbor Wire Tuesday that 212 people had died."
+    assert extract_claims(text, PUBLISHED)[0].date == ClaimDate("2024-10-22", "day")
+
+
+def test_a_first_estimate_is_an_earlier_figure():
+    text = 'The coroner said: "Our first estimates were 340, but the toll is 212."'
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.figure.stated, c.confidence < 0.6) for c in claims] == [(340, True), (212, False)]
 
 
 def test_claim_dates_from_sentences():

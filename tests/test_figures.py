@@ -163,6 +163,8 @@ NEWS_FORMS = [
         "exact",
         "people",
     ),
+    # ... and the figure of such a sentence is the one it changed to
+    ("the board cut the tally, lowering it from 359 to 253", 253, 253, "exact", "deaths"),
     # a share, then a count: no range
     ("40% to 300 households", 40, 40, "exact", "percent"),
     # scales
@@ -321,6 +323,7 @@ def test_counted_number_wins(text, stated, unit):
         "Between March 3 and 9, 2023, the office was shut",
         "from 12 to 17 August the office was shut",
         "The mayor announced this Friday (14) that the bridge reopened",
+        "The mayor said on Friday (May 14) that the bridge reopened",
         # magnitudes, durations written before a noun, the labels of a list
         "a 6.4 magnitude earthquake struck",
         "the magnitude 5.9 quake",
