@@ -215,6 +215,7 @@ def extract_claims(
     bullet_attribution: Attribution | None = None
     last_source: Attribution | None = None  # the source the last sentence's figures took
     unclaimed: tuple[Sentence, list[Located]] | None = None  # the last sentence's, if nobody's
+    corrector: Attribution | None = None  # who the last sentence said corrected a count
     paragraph = -1
     for position, sentence in enumerate(article):
         if (
@@ -259,6 +260,14 @@ def extract_claims(
             # "Of these, 12 were children.": the count the source gave, broken down
             assigned = [_Assigned(loc, last_source, sentence.text, True) for loc in loose]
             loose = []
+        if loose and not assigned and _NEW_FIGURE.match(sentence.text):
+            # "X issued a statement correcting the toll. The new figure is 253.": the
+            # figure of the body the sentence before had correct or publish its count
+            source = corrector
+            if source is not None:
+                assigned = [_Assigned(loc, source, sentence.text, True) for loc in loose]
+                loose = []
+        corrector = _corrector(sentence, context, position)
         if not assigned and not loose and unclaimed is not None and _GIVES_IT.search(sentence.text):
             # "The figure was confirmed by X.": the figures before were X's
             source = _source_named(sentence, context, position)
@@ -325,6 +334,31 @@ _GIVES_IT = LazyPattern(
     r"|[^,.;]{0,60}\b(?:confirmed|gave|announced|released|provided|reported)\s+(?:this|these)"
     r"(?=\s+(?:on|in|at|after|when|as|via|through|to|from)\b|\s*[.,;:]|\s*$))"
 )
+
+
+# "The new figure is 253": the count a body has just corrected or published
+_NEW_FIGURE = LazyPattern(
+    r"(?:The|This|That)\s+(?:new|latest|revised|updated|corrected|official)\s+"
+    r"(?:death\s+)?(?:figure|toll|count|total|tally|number|estimate)\s+(?:is|was|stands|stood)\b"
+)
+# ... and what the sentence before it says of the count: "X corrected the toll", "X
+# issued a statement correcting the toll", "X released new figures"
+_CORRECTS = LazyPattern(
+    r"\b(?:corrected|correcting|revised|revising|updated|updating|issued|released|published|"
+    r"announced|lowered|lowering|raised|raising)\b"
+)
+
+
+def _corrector(sentence: Sentence, context: Context, position: int) -> Attribution | None:
+    """Who a sentence says corrected or published a count, when it says so."""
+    if not _CORRECTS.search(sentence.text):
+        return None
+    toks = attr.tokens(sentence.text)
+    verb = next((i for i, t in enumerate(toks) if _CORRECTS.fullmatch(t[0])), None)
+    named = attr.noun_phrase_before(toks, verb) if verb else None
+    if named is None or named[1]:
+        return None
+    return Attribution(context.full_name(named[0]), "reports", "subject", 0, 0, False)
 
 
 def _source_named(sentence: Sentence, context: Context, position: int) -> Attribution | None:

@@ -822,6 +822,12 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # "The new figure is N": the body the sentence before said corrected the count
+    (
+        "The Tarn health board issued a statement on Friday correcting the toll. The new "
+        "figure is 212.",
+        [("Tarn health board", "reports", 212)],
+    ),
     # "the reports" are the reports the article said someone published, not the toll
     # another source reported since
     (
