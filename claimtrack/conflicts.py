@@ -705,7 +705,13 @@ def revisions(claims: Iterable[Claim]) -> dict[int, Claim]:
             continue
         key = (claim.topic or "", claim.quantity or "", source_key(claim.voice))
         previous = last.get(key)
-        if previous is not None and not previous.figure.same_value(claim.figure):  # type: ignore[union-attr]
+        if (
+            previous is not None
+            and not previous.figure.same_value(claim.figure)  # type: ignore[union-attr]
+            # two figures of one moment: which came first is not known, so neither
+            # revises the other
+            and moment_order(previous)[0] != moment_order(claim)[0]
+        ):
             revised[claim.id or 0] = previous
         last[key] = claim
     return revised

@@ -176,6 +176,9 @@ def test_same_source_is_a_revision_not_a_conflict():
     second = claim("10,000", "U.S.", "2024-10-30", claim_id=102)
     assert find_conflicts([first, second]) == []
     assert revisions([first, second]) == {102: first}
+    # two figures of one day: which came first is not known, so neither revises
+    same_day = claim("9,000", "US", "2024-10-23", claim_id=103)
+    assert revisions([first, same_day]) == {}
 
 
 def test_only_one_quantity_is_compared():
