@@ -616,15 +616,15 @@ def source_colours(names: Iterable[str]) -> dict[str, str]:
 
 # Below this width the timeline's table would squeeze the claim's text into a
 # narrow column (16 characters at 80): each claim then takes two lines instead.
-TIMELINE_TABLE_WIDTH = 120
+WIDE_TERMINAL = 120  # columns from which a timeline or a preview is one table
 
 
 def timeline_view(
-    sections: Sequence[Section], conflicts_only: bool = False, width: int = TIMELINE_TABLE_WIDTH
+    sections: Sequence[Section], conflicts_only: bool = False, width: int = WIDE_TERMINAL
 ) -> RenderableType:
     """Claims in date order, a table a topic, with conflict and revision markers.
 
-    On a terminal narrower than TIMELINE_TABLE_WIDTH, each claim is a line of
+    On a terminal narrower than WIDE_TERMINAL, each claim is a line of
     date, source and figure with its text beneath, at the terminal's width.
     """
     from rich.console import Group
@@ -635,7 +635,7 @@ def timeline_view(
     from claimtrack.conflicts import quantity_spreads
 
     colours = source_colours(c.source for s in sections for c in s.claims)
-    wide = width >= TIMELINE_TABLE_WIDTH
+    wide = width >= WIDE_TERMINAL
     parts: list[RenderableType] = []
     for section in sections:
         # claim id -> kind (with its review status) -> the other claims' ids
@@ -731,11 +731,30 @@ def candidate_text(candidate: Candidate, report: ClaimDate | None) -> str:
 
 
 def candidates_table(
-    candidates: Sequence[Candidate], report: ClaimDate | None, threshold: float
+    candidates: Sequence[Candidate],
+    report: ClaimDate | None,
+    threshold: float,
+    width: int = WIDE_TERMINAL,
 ) -> RenderableType:
-    """The proposals as `--save` would store them; 'save' marks those it keeps."""
+    """The proposals as `--save` would store them; 'save' marks those it keeps. Below
+    120 columns each proposal takes two lines or more, its sentence under its figure,
+    as a sentence squeezed into a narrow column would be a word a line."""
+    from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
+    from rich.text import Text
 
+    if width < WIDE_TERMINAL:
+        entries: list[RenderableType] = []
+        for candidate in candidates:
+            saved = "kept" if candidate.confidence >= threshold else "not kept"
+            head = Text(inert(f"{candidate_speaker(candidate)} {candidate.stance} "))
+            head.append(inert(figure_words(candidate.figure, candidate.unit)), "bold cyan")
+            head.append(inert(f"; {candidate_date(candidate, report)}; "
+                              f"confidence {candidate.confidence:.2f} ({saved})"))  # fmt: skip
+            sentence = Text(inert(f"“{candidate.sentence}”"), style="dim")
+            entries += [head, Padding(sentence, (0, 0, 0, 4))]
+        return Group(*entries)
     table = Table(header_style="bold")
     for name, options in (
         ("claimant", {"overflow": "fold", "max_width": 24}),

@@ -1,4 +1,5 @@
-"""Narrow terminals: the timeline in two lines a claim, history as changes, whole URLs."""
+"""Narrow terminals: the timeline and the extract preview in two lines a claim, history as
+changes, whole URLs."""
 
 import os
 import shutil
@@ -37,6 +38,25 @@ def test_timeline_keeps_the_table_on_wide_terminals(story, monkeypatch):
     lines = story("timeline").stdout.splitlines()
     assert lines[1].startswith("24 Oct 2024  Russia")
     assert "#3 denies: Russia denies" in lines[1]  # date, source, figure and text in a row
+
+
+def test_extract_preview_below_120_columns_puts_the_sentence_beneath(cli, tmp_path, monkeypatch):
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Harbour police in Tarn said on Monday that 14 boats had sunk in the storm, while the "
+        "coast guard said on Tuesday that 19 boats had sunk along the northern shore.\n"
+    )
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = cli("extract", str(article), "--published", "2024-05-08").stdout.splitlines()
+    assert lines[0] == (
+        "Harbour police in Tarn asserts 14 boats; 2024-05-06; confidence 0.85 (kept)"
+    )
+    assert lines[1].startswith("    “Harbour police in Tarn said on Monday that 14 boats")
+    assert len(lines[1].rstrip()) > 60  # the sentence has the terminal's width
+    assert max(len(line) for line in lines) <= 80
+    monkeypatch.setenv("COLUMNS", "140")
+    wide = cli("extract", str(article), "--published", "2024-05-08").stdout.splitlines()
+    assert wide[1].split("┃")[1].strip() == "claimant"  # one table, a row a proposal
 
 
 def test_history_shows_what_changed(story):

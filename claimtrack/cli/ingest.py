@@ -17,7 +17,6 @@ from claimtrack.cli.helpers import (
     echo_json,
     new_console,
     open_store_of,
-    show,
     utc_now,
 )
 from claimtrack.errors import ClaimtrackError
@@ -183,7 +182,8 @@ def claims_extract(
         if not as_json:
             from claimtrack.render import candidates_table
 
-            show(candidates_table(candidates, report, SAVE_THRESHOLD))
+            console = new_console()
+            console.print(candidates_table(candidates, report, SAVE_THRESHOLD, console.width))
         if report is None:
             typer.echo(
                 "No publication date: the dates are unknown; saving needs --published.", err=True
