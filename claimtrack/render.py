@@ -653,6 +653,11 @@ def timeline_view(
         if parts:
             parts.append(Text(""))
         parts.append(Text(inert(section.topic), style="bold underline"))
+        # who added the claims: once for the topic when one person added them all
+        adders = {c.added_by for c in claims}
+        one_adder = next(iter(adders)) if len(adders) == 1 else None
+        if one_adder:
+            parts.append(Text(f"added by {inert(one_adder)}", style="dim"))
         table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
         table.add_column("date", no_wrap=True, style="dim")
         table.add_column("source", overflow="fold", max_width=22)
@@ -668,7 +673,7 @@ def timeline_view(
                 body.append_text(outlet_link(claim.url))
             if claim.verdict != "unverified":
                 body.append(f"\nverdict: {claim.verdict}{_by(claim.verdict_by)}", style="bold")
-            if claim.added_by:
+            if claim.added_by and not one_adder:
                 body.append(f"\nadded by {inert(claim.added_by)}", style="dim")
             earlier = section.revised.get(claim.id or 0)
             if earlier is not None:

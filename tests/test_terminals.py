@@ -25,9 +25,11 @@ def test_timeline_below_120_columns_puts_the_text_beneath(story, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     lines = story("timeline").stdout.splitlines()
     assert lines[0] == "North Korean troops in Russia"
-    assert lines[1].split() == ["24", "Oct", "2024", "Russia", "—"]
-    assert lines[2].startswith("  #3 denies: Russia denies any plans for North Korean troops")
-    assert len(lines[2].rstrip()) > 60  # the text has the terminal's width, not a column
+    assert lines[1].startswith("added by ")  # once: one person added every claim
+    assert lines[2].split() == ["24", "Oct", "2024", "Russia", "—"]
+    assert lines[3].startswith("  #3 denies: Russia denies any plans for North Korean troops")
+    assert len(lines[3].rstrip()) > 60  # the text has the terminal's width, not a column
+    assert sum(line.startswith("added by") for line in lines) == 1
     zelensky = lines.index("25 Oct 2024  Volodymyr Zelensky  up to 10,000 soldiers")
     assert lines[zelensky + 1].startswith("  #2 alleges: Ukrainian President Volodymyr Zelensky")
     assert max(len(line) for line in lines) <= 80
@@ -36,8 +38,8 @@ def test_timeline_below_120_columns_puts_the_text_beneath(story, monkeypatch):
 def test_timeline_keeps_the_table_on_wide_terminals(story, monkeypatch):
     monkeypatch.setenv("COLUMNS", "120")
     lines = story("timeline").stdout.splitlines()
-    assert lines[1].startswith("24 Oct 2024  Russia")
-    assert "#3 denies: Russia denies" in lines[1]  # date, source, figure and text in a row
+    assert lines[2].startswith("24 Oct 2024  Russia")
+    assert "#3 denies: Russia denies" in lines[2]  # date, source, figure and text in a row
 
 
 def test_extract_preview_below_120_columns_puts_the_sentence_beneath(cli, tmp_path, monkeypatch):
