@@ -1062,7 +1062,9 @@ def _resolve(
             claimant = context.last_organisation
     elif found.kind == "role":
         holder = context.role(found.claimant or "", position)
-        claimant = holder or found.claimant
+        # "the director general" after "the country's director general of health
+        # services", no one named in the role: the one described in full before
+        claimant = holder or context.described_role(found.claimant or "")
         person = holder is not None
 
     return replace(found, claimant=claimant, person=person)

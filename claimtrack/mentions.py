@@ -115,6 +115,7 @@ class Context:
         self.last_plural: str | None = None
         self.last_report: str | None = None
         self.reports: dict[str, str] = {}  # a report noun -> who published the last one
+        self.roles_said: list[str] = []  # roles that spoke with no one named in them
 
     @classmethod
     def of_article(cls, sentences: list[str]) -> Context:
@@ -344,6 +345,21 @@ class Context:
             n for n, words in self.descriptions.items() if noun in {w.rstrip("s") for w in words}
         ]
         return matches[0] if len(matches) == 1 else None
+
+    def described_role(self, role: str) -> str:
+        """A role no one is named in, as the article described it in full before: 'the
+        director general' after "the country's director general of health services"
+        spoke. Each such role is remembered as it is read."""
+        words = role.lower().removeprefix("the ").split()
+        for earlier in reversed([*self.organisations, *self.roles_said]):
+            lowered = earlier.lower().split()
+            if len(lowered) > len(words) and any(
+                lowered[i : i + len(words)] == words for i in range(len(lowered))
+            ):
+                return earlier
+        if role not in self.roles_said:
+            self.roles_said.append(role)
+        return role
 
     def role(self, description: str, position: int) -> str | None:
         """The person a role names: the most recent one with it, else the only one."""

@@ -822,6 +822,15 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # a role no one is named in, said again short: the one described in full before
+    (
+        "The province's director general of rescue services said 212 people died. The "
+        "director general added that 480 people were hurt.",
+        [
+            ("province's director general of rescue services", "asserts", 212),
+            ("province's director general of rescue services", "asserts", 480),
+        ],
+    ),
     # "The new figure is N": the body the sentence before said corrected the count
     (
         "The Tarn health board issued a statement on Friday correcting the toll. The new "
