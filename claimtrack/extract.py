@@ -224,7 +224,7 @@ def extract_claims(
             and (sentence.paragraph != paragraph or not sentence.quote_open)
         ):
             # a quotation that closed with no name: it went on from its speaker's
-            found += _spoken_on(pending, speaking_on, published, known, context)
+            found += _spoken_by(pending, speaking_on, published, known, context)
             pending = []
         if sentence.paragraph != paragraph:
             paragraph, pending, quote_speaker, speaking_on = sentence.paragraph, [], None, None
@@ -235,9 +235,7 @@ def extract_claims(
         # A quotation's sentences take the speaker named where it closes.
         if closing is not None:
             quote_speaker = closing
-            for earlier, items in pending:
-                assigned_now = [_Assigned(loc, closing, earlier.text, True) for loc in items]
-                found += _candidates(assigned_now, earlier, published, known, context)
+            found += _spoken_by(pending, closing, published, known, context)
             pending = []
         opens = not sentence.quote_open and sentence.text.lstrip().startswith(("“", '"'))
         if opens:
@@ -295,7 +293,7 @@ def extract_claims(
                 if not (context.reports.get(noun) or "").endswith(name):  # read in full above
                     context.last_report = context.reports[noun] = name
     if pending and speaking_on is not None:
-        found += _spoken_on(pending, speaking_on, published, known, context)
+        found += _spoken_by(pending, speaking_on, published, known, context)
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
     kept = _deduplicate(found, affiliations)
     for candidate in kept:
@@ -305,14 +303,15 @@ def extract_claims(
     return [_within_limit(c) for c in kept]
 
 
-def _spoken_on(
+def _spoken_by(
     pending: list[tuple[Sentence, list[Located]]],
     speaker: Attribution,
     published: date | None,
     known: dict[str, str],
     context: Context,
 ) -> list[Candidate]:
-    """The figures of a quotation's later sentences, for the speaker it went on from."""
+    """The figures of a quotation's sentences, for its speaker: the one who closes it,
+    else the one it went on from."""
     out = []
     for earlier, items in pending:
         given = [_Assigned(loc, speaker, earlier.text, True) for loc in items]
