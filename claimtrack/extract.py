@@ -513,12 +513,17 @@ def _read_sentence(
     loose: list[Located] = []
     previous: Attribution | None = None
     previous_figure: Located | None = None
+    interrupted: Attribution | None = None  # the source of the clause a "sub" one breaks
     for clause in clauses:
         own = clause.attributions
         piece = text[clause.start : clause.end]
         inherited: Attribution | None = None
+        if clause.kind == "sub":
+            interrupted = previous or sentence_end
         if not own:
-            if clause.kind == "continue" or (
+            if clause.kind == "resume":
+                inherited = interrupted  # "X's estimates, when Y said N, rose to M": X's
+            elif clause.kind == "continue" or (
                 clause.kind in ("contrast", "sub") and not _new_actor(text, clause)
             ):
                 inherited = previous or sentence_end

@@ -199,7 +199,38 @@ def clauses_of(sentence: str) -> list[Clause]:
         out.append(Clause(start, match.start(), kind))
         start, kind = match.end(), match.lastgroup or "contrast"
     out.append(Clause(start, len(sentence), kind))
-    return [c for c in out if sentence[c.start : c.end].strip()]
+    return [c for c in _resumed(out, sentence) if sentence[c.start : c.end].strip()]
+
+
+# A clause set off by commas inside another ("X's estimates, when Y said N, rose to M"):
+# after its closing comma a verb takes up the clause it interrupted.
+_SET_OFF = LazyPattern(r",\s*$")
+_TAKEN_UP = LazyPattern(
+    r",\s+(?=(?:rose|fell|stood|stands|reached|was|were|is|are|had|has|climbed|dropped|"
+    r"totalled|totaled|remained|ranged|grew|hit|topped|jumped|doubled)\b)"
+)
+
+
+def _resumed(clauses: list[Clause], sentence: str) -> list[Clause]:
+    """The clauses with each comma-bound subordinate one ended where the clause it
+    interrupted resumes (kind "resume", whose source is the interrupted one's)."""
+    out: list[Clause] = []
+    for clause in clauses:
+        if clause.kind == "sub" and _SET_OFF.search(sentence, 0, _sub_start(sentence, clause)):
+            taken = _TAKEN_UP.search(sentence, clause.start, clause.end)
+            if taken:
+                out += [
+                    Clause(clause.start, taken.start(), "sub"),
+                    Clause(taken.end(), clause.end, "resume"),
+                ]
+                continue
+        out.append(clause)
+    return out
+
+
+def _sub_start(sentence: str, clause: Clause) -> int:
+    """Where the word that opens a subordinate clause ("when") begins."""
+    return sentence.rstrip().rfind(" ", 0, clause.start - 1) + 1 if clause.start else 0
 
 
 # Where the main clause takes up again after a relative clause with no comma: "the

@@ -346,6 +346,12 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    # a clause set off by commas breaks its sentence's own, which resumes after it
+    (
+        "Harbour police counts during the day, when organisers said 60,000 people had come, "
+        "rose to 21,000 marchers.",
+        [("organisers", "asserts", 60000), ("Harbour police", "estimates", 21000)],
+    ),
     # a figure the source sets aside for its own is one it denies
     (
         "The board said the toll was 212 and not 340 as first reported.",
