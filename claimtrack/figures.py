@@ -15,8 +15,10 @@ scanning every position with one large pattern cost ten times as much.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -629,7 +631,7 @@ def _words_value(words: list[str]) -> tuple[float, float] | None:
             seen = True
             continue
         if word in _SMALL:
-            current += _SMALL[word]
+            current = _SMALL[word] if from_a else current + _SMALL[word]  # "a one" is 1
         elif word in _TENS:
             current += _TENS[word]
         elif word == "dozen":
@@ -655,10 +657,77 @@ def _words_value(words: list[str]) -> tuple[float, float] | None:
     return total + current, scale
 
 
-def _word_numbers(text: str, lowered: str) -> list[_Number]:
-    found = []
+# An "and" between two numbers in words, where the first has no hundred or scale of
+# its own: "six and eight hundred thousand" is two numbers, "two hundred and fifty" one.
+_AND_BETWEEN = LazyPattern(r"[\s-]+and[\s-]+(?!a[\s-])")
+_HAS_SCALE = LazyPattern(r"\b(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b")
+
+
+def _word_spans(lowered: str) -> Iterator[tuple[int, int]]:
+    """Where each number in words stands, a run split where "and" joins two numbers
+    rather than the parts of one."""
     for match in _WORD_NUMBER_RE.finditer(lowered):
         start, end = match.span()
+        joints = list(_AND_BETWEEN.finditer(lowered, start, end))
+        for index, joint in enumerate(joints):
+            after = joints[index + 1] if index + 1 < len(joints) else None
+            scales = _HAS_SCALE.findall(lowered, start, joint.start())
+            # "six and eight hundred thousand"; "six hundred and eight hundred thousand",
+            # whose second part (up to any next "and") has the scale the first ends with
+            part = _HAS_SCALE.findall(lowered, joint.end(), after.start() if after else end)
+            if not scales or scales[-1] in part:
+                yield start, joint.start()
+                start = joint.end()
+        yield start, end
+
+
+# What joins the two ends of a range in words: "six to eight hundred thousand", "two or
+# three million", "between two and three million".
+_WORD_RANGE_JOINT = LazyPattern(r"\s*(?:-|–|—|to|or|and)\s*")
+
+
+def _word_range(text: str, lowered: str, first: _Number, second: _Number) -> Located | None:
+    """Two numbers in words that make a range, the second's scale shared by the first
+    when the first has none of its own ("six to eight hundred thousand" is 600,000 to
+    800,000)."""
+    joint = _WORD_RANGE_JOINT.fullmatch(lowered, first.end, second.start)
+    if joint is None:
+        return None
+    preceding = _words_before(lowered, first.start)
+    between = bool(preceding) and preceding[-1] == "between"
+    if joint.group().strip() == "and" and not between:
+        return None
+    # the value of the second's first words, before its scale: 8 of "eight hundred thousand"
+    lead = sum(
+        _SMALL.get(w, 0) + _TENS.get(w, 0)
+        for w in itertools.takewhile(
+            lambda w: w in _SMALL or w in _TENS,
+            re.split(r"[\s-]+", lowered[second.start : second.end]),
+        )
+    )
+    low = first.value
+    if first.scale == 1 and lead and second.value > lead:
+        low *= second.value / lead  # "six" of "six to eight hundred thousand"
+    elif first.scale < second.scale:
+        low *= second.scale  # "six hundred" of "six hundred and eight hundred thousand"
+    low, high = min(low, second.value), max(low, second.value)
+    begin = first.start
+    if between:
+        begin = lowered.rindex("between", 0, first.start)
+        preceding = preceding[:-1]
+    return _finish(text, lowered, first, second, begin, second.end, RANGE, None, preceding,
+                   low, high)  # fmt: skip
+
+
+def _word_numbers(text: str, lowered: str) -> list[_Number]:
+    found = []
+    for start, end in _word_spans(lowered):
+        if (
+            text.startswith("-", end)
+            and text[end + 1 : end + 2].isalpha()
+            and not (text.startswith("-strong", end))
+        ):
+            continue  # "a one-term premier", "a two-time champion": what kind, not how many
         words = re.split(r"[\s-]+", lowered[start:end])
         while words and words[-1] in ("and", "a", "an", "of"):
             end = lowered.rindex(words.pop(), start, end)
@@ -669,7 +738,7 @@ def _word_numbers(text: str, lowered: str) -> list[_Number]:
             if not any(w.isdigit() for w in lead_words):
                 words = lead_words + words
                 start = lead.start()
-        first = text[match.start() : match.start() + 1]
+        first = text[start : start + 1]
         if (
             first.isupper()
             and start > 0
@@ -927,12 +996,19 @@ def _candidates(text: str) -> list[Located]:
             found.append(located)
     if not words.isdisjoint(_CORE_NUMBER_WORDS):
         taken = [(v.start, v.end) for v in found]
-        for number in _word_numbers(text, lowered):
-            if any(s < number.end and number.start < e for s, e in taken):
+        numbers = _word_numbers(text, lowered)
+        joined = -1  # the index of a number read as the second end of a range
+        for index, number in enumerate(numbers):
+            if index == joined or any(s < number.end and number.start < e for s, e in taken):
                 continue
-            if _NOT_A_COUNT_AFTER.match(text, number.end):
+            following = numbers[index + 1] if index + 1 < len(numbers) else None
+            located = _word_range(text, lowered, number, following) if following else None
+            if located is not None:
+                joined = index + 1
+            elif _NOT_A_COUNT_AFTER.match(text, number.end):
                 continue
-            located = _from_words(text, lowered, number)
+            else:
+                located = _from_words(text, lowered, number)
             if located is not None:
                 found.append(located)
     if len(found) > 1:

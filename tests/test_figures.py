@@ -202,6 +202,20 @@ NEWS_FORMS = [
     ("1\u00a0234 voters", 1234, 1234, "exact", "voters"),
     ("1\u2009234 voters", 1234, 1234, "exact", "voters"),
     ("two hundred and fifty thousand people", 250_000, 250_000, "exact", "people"),
+    # two numbers in words joined as a range, the second's scale shared
+    ("between six and eight hundred thousand marchers", 600_000, 800_000, "range", "marchers"),
+    ("six to eight hundred thousand marchers", 600_000, 800_000, "range", "marchers"),
+    (
+        "between six hundred and eight hundred thousand marchers",
+        600_000,
+        800_000,
+        "range",
+        "marchers",
+    ),
+    ("between two and three million voters", 2e6, 3e6, "range", "voters"),
+    ("two or three hundred fishermen", 200, 300, "range", "fishermen"),
+    ("between two hundred and fifty and three hundred boats", 250, 300, "range", "boats"),
+    ("one thousand and five hundred boats", 1500, 1500, "exact", "boats"),
     ("forty-two people", 42, 42, "exact", "people"),
     # a number written in parts, each under the scale of the one before
     ("won 4 million 310 thousand 27 votes", 4_310_027, 4_310_027, "exact", "votes"),
@@ -309,6 +323,9 @@ def test_counted_number_wins(text, stated, unit):
         "The talks went on for 48 hours",
         "The blast came at 10:17 pm",
         "The army fired 240mm shells from F-16 jets during Covid-19",
+        # a number in words made into an adjective: what kind, not how many
+        "The one-term governor spoke",
+        "a two-time winner of the race",
         # a short number in a name after an acronym
         "The chief of the lender KRB 24, Ana Vos, spoke first",
         "KRB 24's chief spoke first",
