@@ -131,8 +131,7 @@ _NOUN_ROWS: list[tuple[str, str, str | None, str | None, str]] = [
     ("prisoners", "people", "held", None,
      "prisoners prisoner captives captive pows hostages hostage detainees detainee"),
     ("arrests", "people", "arrested", None, "arrests arrested"),
-    ("rescued", "people", "rescued", None, "rescued"),
-    ("survivors", "people", "survived", None, "survivors survivor survived escaped"),
+    ("survivors", "people", "survived", None, "survivors survivor"),
     ("protesters", "people", "attending", None,
      "protesters protestors demonstrators marchers participants attendees crowd spectators"),
     ("cases", "people", "infected", None, "cases case infections"),
@@ -362,6 +361,11 @@ def _sense(unit: str | None) -> tuple[str | None, str | None, str | None]:
                 counted, group = word_counted, word_group or group
             state = state or word_state
     if counted is None:
+        # a verb of a state read as the counted noun ("a million attended", "40
+        # escaped"): the thing that state counts, in it
+        said = _STATE_PHRASES.get((key,))
+        if said is not None and STATES[said][1]:
+            return STATES[said][1], said, None
         return _noun_key(key.split("-")[-1]), state, None
     return counted, state, group
 

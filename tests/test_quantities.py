@@ -79,6 +79,9 @@ CASES = [
     ("Firefighters said 61 escaped through the roof", "people:survived"),
     ("The coast guard counted 48 survivors", "people:survived"),
     ("The navy said 40 were rescued", "people:rescued"),
+    # a verb of a state read as the counted noun counts what the state counts
+    ("Organisers said roughly a million attended", "people:attending"),
+    ("The agency said 300 fled.", "people:displaced"),
     # the narrower place an owner holds
     ("Rights groups said 90 people were hurt in Norland's breakaway region of Vesk",
      "people:injured@vesk"),
