@@ -113,7 +113,8 @@ CLAIMANT_HEADS = set(
     opposition
     association federation society alliance coalition network tribunal secretariat
     bureau directorate panel party television radio broadcaster newspaper media channel
-    tv reporter reporters correspondent correspondents journalist journalists""".split()
+    tv reporter reporters correspondent correspondents journalist journalists portal outlet
+    website magazine tabloid""".split()
 )
 # Who reports for a news organisation: "a Harbor Wire reporter" speaks for it, but an
 # unnamed one after a comma ("..., a reporter said") for no one else named there.
@@ -302,8 +303,21 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
         if lower in _PUBLISHED and j >= 1 and toks[j - 1][0].lower() in _DOCUMENTS:
             j -= 1  # "a UN report released on Thursday estimated": the report speaks
             continue
+        if lower in ("–", "—") and (opening := _dash_opening(toks, j)) is not None:
+            j = opening - 1  # "X – according to Y – maintained": an aside, then its subject
+            continue
         break
     return j
+
+
+def _dash_opening(toks: list[Token], k: int, reach: int = 20) -> int | None:
+    """Where the dash that opens an aside closed by the dash at `k` stands."""
+    for m in range(k - 1, max(-1, k - reach), -1):
+        if toks[m][0] == toks[k][0]:
+            return m if m >= 1 else None
+        if toks[m][0] in (".", ";"):
+            return None
+    return None
 
 
 # Participles that name who read a report, not who wrote it.

@@ -19,6 +19,8 @@ from claimtrack.errors import ParseError
 
 LEVEL, CUMULATIVE, EVENT = "level", "cumulative", "event"
 PART = "part"  # the group of a part of a larger count, never compared with the whole
+# A gap between two shares ("a lead of two percentage points"), never a share itself.
+POINTS = "points"
 # ... and of a figure whose story counts several states of the thing it counts while
 # its own text names none ("32 people" among the dead, the missing and the survivors):
 # it could be any of them, so it is compared with none
@@ -220,6 +222,8 @@ class Quantity:
         else:
             if self.group and is_side(self.group):
                 what = f"{_title(self.group)} {what}"
+            elif self.counted == "percent" and self.group == POINTS:
+                what = "percentage points"
             elif self.group and self.group not in (PART, UNCLEAR):
                 what = f"percent of {self.group}" if self.counted == "percent" else self.group
             words = what + (f" {self.state.replace('-', ' ')}" if self.state else "")
@@ -545,7 +549,9 @@ def infer_quantity(
     if figure_text and counted is None:
         sign = next((s for s in _CURRENCY_SIGNS if s in figure_text), None)
         counted = _CURRENCY_SIGNS.get(sign) if sign else None
-    if counted == "percent":
+    if counted == "percent" and figure_text and "point" in figure_text.lower():
+        group = POINTS  # "a lead of two percentage points": a gap between shares
+    elif counted == "percent":
         # "of teachers", "of its 2.3 million workers": the base counted
         base = _pattern(
             r"\s*of\s+(?:(?:the|all|its|their)\s+)?(?:[\d.,]+\s+(?:million|billion|thousand)?\s*)?"

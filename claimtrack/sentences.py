@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimtrack.attribution import Attribution
+from claimtrack.attribution import VERBS, Attribution
 from claimtrack.figures import LazyPattern
 
 _ABBREVIATIONS = set(
@@ -199,7 +199,41 @@ def clauses_of(sentence: str) -> list[Clause]:
         out.append(Clause(start, match.start(), kind))
         start, kind = match.end(), match.lastgroup or "contrast"
     out.append(Clause(start, len(sentence), kind))
-    return [c for c in _resumed(out, sentence) if sentence[c.start : c.end].strip()]
+    return [c for c in _resumed(_asides_joined(out, sentence), sentence)
+            if sentence[c.start : c.end].strip()]  # fmt: skip
+
+
+def _asides_joined(clauses: list[Clause], sentence: str) -> list[Clause]:
+    """A dash-bound aside between a subject and its verb ("TVN – according to its
+    analysts – maintained that ...") is no boundary: the clause it sits in is one."""
+    out: list[Clause] = []
+    for clause in clauses:
+        if (
+            len(out) >= 2
+            and _dashed(sentence, out[-2], out[-1])
+            and _dashed(sentence, out[-1], clause)
+            and _verb_at(sentence, clause.start)
+        ):
+            aside = out.pop()
+            out[-1] = Clause(out[-1].start, clause.end, out[-1].kind)
+            del aside
+            continue
+        out.append(clause)
+    return out
+
+
+_FIRST_WORD = LazyPattern(r"[a-z]+")
+_FINITE = {"has", "had", "have", "was", "were", "is", "are", "will", "would", "put", "puts"}
+
+
+def _verb_at(sentence: str, position: int) -> bool:
+    """Whether the clause at `position` opens with a verb of saying or a finite one."""
+    word = _FIRST_WORD.match(sentence, position)
+    return word is not None and (word.group() in VERBS or word.group() in _FINITE)
+
+
+def _dashed(sentence: str, before: Clause, after: Clause) -> bool:
+    return sentence[before.end : after.start].strip() in ("–", "—")
 
 
 # A clause set off by commas inside another ("X's estimates, when Y said N, rose to M"):

@@ -346,6 +346,17 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    # an aside between dashes between a source and its verb
+    (
+        "The broadcaster TVR – according to media analysts – maintained that one hundred "
+        "thousand people took part.",
+        [("TVR", "asserts", 100000)],
+    ),
+    # a news portal is a source like a newspaper
+    (
+        "The independent Delta news portal estimates that 60,000 people took part.",
+        [("independent Delta news portal", "estimates", 60000)],
+    ),  # fmt: skip
     # a clause set off by commas breaks its sentence's own, which resumes after it
     (
         "Harbour police counts during the day, when organisers said 60,000 people had come, "

@@ -79,6 +79,8 @@ CASES = [
     ("Firefighters said 61 escaped through the roof", "people:survived"),
     ("The coast guard counted 48 survivors", "people:survived"),
     ("The navy said 40 were rescued", "people:rescued"),
+    # a gap between shares is no share
+    ("Her lead narrowed to two percentage points, the poll found", "percent(points)"),
     # a verb of a state read as the counted noun counts what the state counts
     ("Organisers said roughly a million attended", "people:attending"),
     ("The agency said 300 fled.", "people:displaced"),
