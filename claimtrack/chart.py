@@ -176,9 +176,26 @@ def choose_quantity(section: Section, quantity: str | None) -> tuple[str, list[C
     from claimtrack.figures import normalise_unit
 
     wanted = NO_UNIT if quantity.strip().lower() == NO_UNIT else normalise_unit(quantity)
-    if wanted not in found:
-        raise NotFoundError(f"the topic has no figures of {quantity!r}; it has: {', '.join(found)}")
-    return wanted, found[wanted]  # type: ignore[return-value]
+    if wanted in found:
+        return wanted, found[wanted]  # type: ignore[return-value]
+    # ... or a quantity, as `show` and `conflicts` name them: "people attending"
+    from claimtrack.quantities import label_of, parse_quantity
+
+    try:
+        key = parse_quantity(quantity).key
+    except ClaimtrackError:
+        key = None
+    measured = sorted(
+        (c for claims in found.values() for c in claims if key and c.quantity == key),
+        key=lambda c: (c.date, c.id or 0),
+    )
+    if measured:
+        return label_of(key), measured
+    keys = sorted({label_of(c.quantity) for cs in found.values() for c in cs if c.quantity})
+    raise NotFoundError(
+        f"the topic has no figures of {quantity!r}; it has: {', '.join(found)}"
+        + (f" (quantities: {', '.join(keys)})" if keys else "")
+    )
 
 
 def build_chart(section: Section, quantity: str, claims: list[Claim]) -> Chart:

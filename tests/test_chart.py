@@ -231,6 +231,10 @@ def test_several_quantities_ask_for_one(story, cli):
     message = cli.error("chart", TOPIC)
     assert "count several things (deaths, displaced); choose one with --quantity" in message
     assert "#8" in cli("chart", TOPIC, "-q", "dead", "--width", "60").stdout
+    # ... named by its unit, or as the quantity `show` and `conflicts` name
+    chosen = cli("chart", TOPIC, "-q", "people:displaced", "--width", "60").stdout
+    assert "#8" not in chosen and "#1" in chosen
+    assert "quantities: " in cli.error("chart", TOPIC, "-q", "drones", code=3)
 
 
 def test_hostile_names_are_drawn_as_written(cli, db_path, tmp_path):
