@@ -631,11 +631,13 @@ def _figure_words(figure: Figure | None, unit: str | None) -> str:
 
 
 def _times(ratio: float) -> str:
-    return "infinitely" if math.isinf(ratio) else f"{ratio:.1f}x"
+    if math.isinf(ratio):
+        return "infinitely"
+    return f"{ratio:.1f}x" if ratio < 100 else f"{ratio:,.0f}x"  # "50,000,000x", not 5e7
 
 
 def _percent(share: float) -> str:
-    return "infinitely much" if math.isinf(share) else f"{share * 100:.0f}%"
+    return "infinitely much" if math.isinf(share) else f"{share * 100:,.0f}%"
 
 
 def _quote(text: str, limit: int = 80) -> str:

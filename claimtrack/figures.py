@@ -394,7 +394,8 @@ _LABEL_WORDS = set(
     volume part figure table item id fy fiscal q1 q2 q3 q4 week day stage category cat
     gate exit terminal bus tel phone fax ext box unit lot block suite apt district zone
     sector precinct ward hole lap act scene psalm verse rule clause amendment code pin
-    channel magnitude measuring sections articles clauses paragraphs chapters rules""".split()
+    channel magnitude measuring sections articles clauses paragraphs chapters rules radio
+    formula apollo tier""".split()
 )
 # A list of labels after the word that names them: "sections 105, 110, 126(2) and 238".
 _LABEL_LIST = LazyPattern(

@@ -19,6 +19,7 @@ from claimtrack.errors import ParseError
 
 LEVEL, CUMULATIVE, EVENT = "level", "cumulative", "event"
 PART = "part"  # the group of a part of a larger count, never compared with the whole
+PAID = "paid"  # a state of money only
 # A gap between two shares ("a lead of two percentage points"), never a share itself.
 POINTS = "points"
 # ... and of a figure whose story counts several states of the thing it counts while
@@ -92,6 +93,9 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     ("damaged", CUMULATIVE, None, "damaged"),
     ("pledged", CUMULATIVE, None, "pledged|promised"),
     ("raised", CUMULATIVE, None, "raised"),
+    # what was handed over of what was pledged: the count an aid story sets against it
+    (PAID, CUMULATIVE, None,
+     "paid out|paid|disbursed|delivered|transferred|handed over"),
     ("burned", CUMULATIVE, None, "burned|burnt|scorched"),
 ]  # fmt: skip
 
@@ -549,6 +553,8 @@ def infer_quantity(
     if figure_text and counted is None:
         sign = next((s for s in _CURRENCY_SIGNS if s in figure_text), None)
         counted = _CURRENCY_SIGNS.get(sign) if sign else None
+    if state == PAID and not (counted and _is_currency(counted)):
+        state = None  # "300 patients were transferred": moved, not paid
     if counted == "percent" and figure_text and "point" in figure_text.lower():
         group = POINTS  # "a lead of two percentage points": a gap between shares
     elif counted == "percent":
@@ -575,7 +581,9 @@ def infer_quantity(
         # €90m, such as ..., as well as €6m for ..." lists parts far after it.
         sentence = text[max(0, anchor - 400) : anchor] if anchor > 80 else before
         measure, part = _money_measure(sentence, after) or (None, None)
-        state, group = state or measure, group or part
+        # the noun an amount is of says what it is: "paid €3m of the total cost" is cost
+        state = measure if measure and state in (None, PAID) else state
+        group = group or part
     if group is None and state == "dead" and (unit or "").lower() == "bodies":
         # "210 bodies were handed over", "buried 30 bodies": what became of some of the
         # dead, not the toll

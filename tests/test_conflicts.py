@@ -94,6 +94,9 @@ def test_reason_reads_without_the_rules():
     )
     assert conflict.ratio == 4.0 and conflict.ids == (1, 2) and conflict.key == "1-2"
     assert (conflict.quantity, conflict.quantity_kind) == ("troops:deployed", "level")
+    # a figure millions of times another reads in whole numbers, grouped
+    (huge,) = find_conflicts([us, claim("3 billion", "NIS", "2024-10-22", claim_id=3)])
+    assert "1,000,000x apart, a gap of 99,999,900% of the smaller figure" in huge.reason
 
 
 def test_discrepancy_ratio_and_reason():

@@ -326,6 +326,9 @@ def test_counted_number_wins(text, stated, unit):
         # a number in words made into an adjective: what kind, not how many
         "The one-term governor spoke",
         "a two-time winner of the race",
+        # a station, a race, a mission named by a number
+        "He told Radio 4 listeners the plan was sound",
+        "the Apollo 11 crew landed",
         # a short number in a name after an acronym
         "The chief of the lender KRB 24, Ana Vos, spoke first",
         "KRB 24's chief spoke first",

@@ -79,6 +79,10 @@ CASES = [
     ("Firefighters said 61 escaped through the roof", "people:survived"),
     ("The coast guard counted 48 survivors", "people:survived"),
     ("The navy said 40 were rescued", "people:rescued"),
+    # what was paid of what was pledged, for money only
+    ("Only $4.1 million of it has been transferred so far", "usd:paid"),
+    ("The fund said it had disbursed €12m", "eur:paid"),
+    ("300 patients were transferred to Kiel", "people(patients)@kiel"),
     # a gap between shares is no share
     ("Her lead narrowed to two percentage points, the poll found", "percent(points)"),
     # a verb of a state read as the counted noun counts what the state counts
