@@ -74,6 +74,8 @@ for _base, _stance in {
     _BASE_FORMS.add(_base)
 VERBS.update({"found": "asserts", "finds": "asserts", "shows": "reports", "showed": "reports",
               "show": "reports"})  # fmt: skip
+# A pledge is its giver's figure: "the oil firm Tarco pledged €100 million".
+VERBS.update(dict.fromkeys("pledged pledges donated donates".split(), "asserts"))
 DENIAL_VERBS = {verb for verb, stance in VERBS.items() if stance == "denies"}
 # Verbs that are reporting verbs only in front of a report: "offered its first
 # estimate of", "released a list of 420 names", "published figures showing".
@@ -1596,11 +1598,12 @@ _NOUN_ADJECTIVES = set(
     """official latest new earlier initial preliminary recent previous final independent
     unofficial such these those their its his her our any some other""".split()
 )
-# Verbs of keeping a record: "Yemen has recorded 250,000 cases, the WHO said" is
-# the WHO's claim, so a source the clause ends with comes first.
+# Verbs of keeping a record, and of giving: "Yemen has recorded 250,000 cases, the WHO
+# said", "donors pledged $1bn, officials said" are the speaker's claims, so a source the
+# clause ends with comes first.
 _RECORD_VERBS = set(
     """recorded records registered registers documented documents logged counted counts
-    listed lists tallied""".split()
+    listed lists tallied pledged pledges donated donates""".split()
 )
 # Base forms that are nouns as often as verbs: a verb only after a plural subject
 # ("groups report", "officials estimate", "police count").

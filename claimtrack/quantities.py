@@ -95,7 +95,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     ("raised", CUMULATIVE, None, "raised"),
     # what was handed over of what was pledged: the count an aid story sets against it
     (PAID, CUMULATIVE, None,
-     "paid out|paid|disbursed|delivered|transferred|handed over"),
+     "paid out|paid|disbursed|delivered|transferred|handed over|donated"),
     ("burned", CUMULATIVE, None, "burned|burnt|scorched"),
 ]  # fmt: skip
 

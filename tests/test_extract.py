@@ -346,6 +346,12 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    # a pledge is its giver's figure, unless a speaker closes the clause
+    (
+        "The oil firm Tarco donated €50 million, while the bank Lumea pledged €20 million.",
+        [("Tarco", "asserts", 50e6), ("Lumea", "asserts", 20e6)],
+    ),
+    ("Donors have pledged $1.2 billion, officials said.", [("officials", "asserts", 1.2e9)]),
     # an aside between dashes between a source and its verb
     (
         "The broadcaster TVR – according to media analysts – maintained that one hundred "
