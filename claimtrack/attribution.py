@@ -395,6 +395,24 @@ def _before_brackets(toks: list[Token], k: int, reach: int = 16) -> int:
     return k
 
 
+def _holder_of_role(toks: list[Token], comma: int) -> tuple[str, bool] | None:
+    """The person an appositive role ending at `comma` describes: Ivo Lanz in "Ivo
+    Lanz, the chief of the group Varn, ..."; None when the words before the comma are
+    no such role."""
+    k = comma - 1
+    while k >= 0 and toks[k][0] not in (",", "(", ")", "“", "”", '"') and comma - k < 12:
+        k -= 1
+    if k < 1 or toks[k][0] != ",":
+        return None
+    role = [t[0].lower() for t in toks[k + 1 : comma]]
+    while role and role[0] in ("the", "a", "an", "its", "their"):
+        role = role[1:]
+    if not role or (role[0] not in ROLES and role[0] not in TITLES):
+        return None
+    person = noun_phrase_before(toks, k, common=False)
+    return person if person is not None and person[1] else None
+
+
 def noun_phrase_before(
     toks: list[Token], verb: int, common: bool = True
 ) -> tuple[str, bool] | None:
@@ -434,6 +452,9 @@ def noun_phrase_before(
             return clean_name(named)
         found = noun_phrase_before(toks, k, common=False)
         if found is not None and words[0].lower() == "which":
+            holder = _holder_of_role(toks, k)
+            if holder is not None:
+                return holder  # "X, the chief of the group Y, which owns ..., said": X
             return found[0], False  # "The X, which organises ..., said": a body, no person
         return found
     words: list[str] = []

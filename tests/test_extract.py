@@ -346,6 +346,12 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    # a person described by a role in a body, a clause about the body after it
+    (
+        "Ivo Lanz, the chief of the group Varn, which owns the brands Delo and Mira Jones, "
+        "said the group would give €20 million.",
+        [("Ivo Lanz", "asserts", 20e6)],
+    ),
     # a pledge is its giver's figure, unless a speaker closes the clause
     (
         "The oil firm Tarco donated €50 million, while the bank Lumea pledged €20 million.",
