@@ -758,8 +758,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         if owner:
             owner[-1] = re.sub(r"['’]s?$", "", owner[-1])  # "the health ministry's figures"
             return " ".join(owner), False
-        if k >= 0 and toks[k][0].lower() == "the" and words[-1].rstrip("s") in _REPORTS:
-            return words[-1].rstrip("s"), False  # "the medical reports": those named before
+        if k >= 0 and toks[k][0].lower() == "the" and report_noun(words[-1]) in _REPORTS:
+            return report_noun(words[-1]), False  # "the medical reports": those named before
         return None
     before = toks[k][0].lower() if k >= 0 else ""
     if (
@@ -871,8 +871,8 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         if all(_adjective(w) and w not in POSSESSIVES for w in words[:-1]):
             # "the medical reports", "the latest figures": the report or figures named
             # before, which no one's name qualifies
-            if words[-1].rstrip("s") in _REPORTS:
-                return words[-1].rstrip("s"), False
+            if report_noun(words[-1]) in _REPORTS:
+                return report_noun(words[-1]), False
             if words[-1] in _PUBLISHED_FIGURES:
                 return "the " + words[-1], False
         words = words[:-1]  # "police reports", "Ukrinform news service"

@@ -214,9 +214,8 @@ def _asides_joined(clauses: list[Clause], sentence: str) -> list[Clause]:
             and _dashed(sentence, out[-1], clause)
             and _verb_at(sentence, clause.start)
         ):
-            aside = out.pop()
+            out.pop()  # the aside
             out[-1] = Clause(out[-1].start, clause.end, out[-1].kind)
-            del aside
             continue
         out.append(clause)
     return out
