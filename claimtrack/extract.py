@@ -212,6 +212,7 @@ def extract_claims(
     # the speaker of a quotation that opened after their name ("…," she said. "A. B."):
     # its later sentences are theirs too
     speaking_on: Attribution | None = None
+    spoken_from = 0  # where that quotation's sentences start in `pending`
     bullet_attribution: Attribution | None = None
     last_source: Attribution | None = None  # the source the last sentence's figures took
     unclaimed: tuple[Sentence, list[Located]] | None = None  # the last sentence's, if nobody's
@@ -219,15 +220,16 @@ def extract_claims(
     paragraph = -1
     for position, sentence in enumerate(article):
         if (
-            pending
+            pending[spoken_from:]
             and speaking_on is not None
             and (sentence.paragraph != paragraph or not sentence.quote_open)
         ):
             # a quotation that closed with no name: it went on from its speaker's
-            found += _spoken_by(pending, speaking_on, published, known, context)
-            pending = []
+            found += _spoken_by(pending[spoken_from:], speaking_on, published, known, context)
+            pending = pending[:spoken_from]
         if sentence.paragraph != paragraph:
             paragraph, pending, quote_speaker, speaking_on = sentence.paragraph, [], None, None
+            spoken_from = 0
             if not sentence.bullet:
                 bullet_attribution = None
         context.replay(position)
@@ -239,7 +241,7 @@ def extract_claims(
             pending = []
         opens = not sentence.quote_open and sentence.text.lstrip().startswith(("“", '"'))
         if opens:
-            speaking_on = quote_speaker
+            speaking_on, spoken_from = quote_speaker, len(pending)
         if loose and (sentence.quote_open or opens):
             pending.append((sentence, loose))  # for whoever closes the quotation
             loose = []
@@ -292,8 +294,8 @@ def extract_claims(
                 name = context.full_name(name)
                 if not (context.reports.get(noun) or "").endswith(name):  # read in full above
                     context.last_report = context.reports[noun] = name
-    if pending and speaking_on is not None:
-        found += _spoken_by(pending, speaking_on, published, known, context)
+    if pending[spoken_from:] and speaking_on is not None:
+        found += _spoken_by(pending[spoken_from:], speaking_on, published, known, context)
     affiliations = {p.name: p.organisation for p in context.people if p.organisation}
     kept = _deduplicate(found, affiliations)
     for candidate in kept:
