@@ -1156,6 +1156,8 @@ def _candidates(
     dates: dict[tuple[str, int], ClaimDate | None] = {}  # by clause and reporting verb
     for item in items:
         attribution = item.attribution
+        if not any(c.isalpha() for c in attribution.claimant or ""):
+            continue  # "$", "’": a name of no letters names no one
         figure = item.located.figure if item.located is not None else None
         counts_as = None
         if (
@@ -1485,6 +1487,8 @@ def _same_claimant(a: str, b: str) -> bool:
     if compact_a == _acronym(b) or compact_b == _acronym(a):
         return True
     words_a, words_b = set(key_a.split()), set(key_b.split())
+    if not words_a or not words_b:
+        return False  # a name of punctuation only names no one
     if len(words_a) == 1 or len(words_b) == 1:
         # "unions" and "Spain's two main unions": the one word is the other's head
         short, long = (key_a, key_b) if len(words_a) == 1 else (key_b, key_a)

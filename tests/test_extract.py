@@ -1296,6 +1296,14 @@ def test_last_week_across_two_months_is_the_year():
     assert resolve_phrase("last week", date(2024, 11, 6)) == ClaimDate("2024", "year")
 
 
+def test_a_name_of_no_letters_is_no_source():
+    # words strewn as scraped furniture can leave a quote mark or a currency sign where
+    # a name would be; it names no one, and it never meets another source's name
+    text = 'Tarn " according points between Tarn estimates but ’ $3m from Ivo per the $3m estimates'
+    claims = extract_claims(text, PUBLISHED)
+    assert all(any(ch.isalpha() for ch in c.claimant) for c in claims)
+
+
 def test_a_day_in_an_events_name_dates_no_claim():
     # "the Easter Monday floods", "the Friday blast": when it happened, not when said
     text = "The toll from the Easter Monday floods stands at 212, the coroner said."
