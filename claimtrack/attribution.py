@@ -439,6 +439,8 @@ def noun_phrase_before(
         if len(words) > 14 and words[0].lower() not in ("who", "which"):
             return None  # a long relative clause only: "X, who has cancelled ..., announced"
         named = [w for w in words if w not in ("'", "’")]
+        if not named:
+            return None  # an aside of apostrophes only
         if named[0] == "the" and len(named) > 1:
             named = named[1:]  # "The organisers, the Citizens' Forum, said": the name
         inner = ("the", "of", "and", "for", "on", *NAME_LINKS)  # "the Stop the Crisis Coalition"
@@ -1094,7 +1096,7 @@ _LINKING_VERBS = {"appeared", "appears", "appear", "seemed", "seems", "seem", "r
 _ACCORDING = LazyPattern(
     r"\b(?:according\s+to|as\s+per|as\s+reported\s+by)\s+"
     rf"(?:(?:the\s+|an?\s+|(?:today|yesterday|tonight|{'|'.join(sorted(_WEEKDAYS))})['’]s\s+)?"
-    r"(?:[a-z]+\s+){0,2}?"
+    r"(?-i:[a-z]+\s+){0,2}?"  # a few words in lower case: "a crowd count commissioned by"
     r"(?:estimates?|figures?|data|counts?|statements?|reports?|tall(?:y|ies)|surveys?|polls?)\s+"
     rf"(?:{_MADE}\s+)?(?:by|from|of)\s+)?",
     re.I,
@@ -1112,13 +1114,14 @@ _PER = LazyPattern(r"\bper\s+(?=the\s|[A-Z])")
 # "figures from X", "a different count from X", "suggestions from X that", "a poll
 # conducted by X": what X gave, a few words qualifying it
 _FIGURES_FROM = LazyPattern(
-    r"\b(?:(?:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|tallies|claims|"
+    r"\b(?:(?-i:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|tallies|claims|"
     r"suggestions|projections|forecasts|counts)|"
-    r"an?\s+(?:[a-z]+\s+){0,2}?(?:estimate|tally|count|claim|statement|report|assessment|"
+    r"an?\s+(?-i:[a-z]+\s+){0,2}?(?:estimate|tally|count|claim|statement|report|assessment|"
     r"investigation|study|survey|analysis|review|audit|census|poll|projection|forecast))\s+"
     rf"(?:from|(?:{_MADE}\s+)?by)\s+",
     re.I,
 )
+_OWNER_BEFORE = LazyPattern(r"(?<=\w\s)[A-Z][\w'’-]*\s+$")
 # "a count, of 45,000 people, released on Sunday by X"; "the $2.1 billion given as
 # the closing tally by X": a participle, a few words, "by" and the source.
 _MADE_BY = LazyPattern(
@@ -1211,6 +1214,8 @@ def attributions(clause: str) -> list[Attribution]:
         if hint not in lowered:
             continue  # a quick look before the search
         for match in pattern.finditer(clause):
+            if pattern is _FIGURES_FROM and _OWNER_BEFORE.search(clause, 0, match.start()):
+                continue  # "according to Oxfam figures from the UN": Oxfam's figures
             report = _THE_REPORT.match(clause, match.end()) if kind == "according" else None
             if report and all(_adjective(w.lower()) for w in report.group(1).split()):
                 # "according to the (forensic) report": the report named before,
@@ -1228,8 +1233,8 @@ def attributions(clause: str) -> list[Attribution]:
                 _is_head(name.split()[-1].lower()) or is_capital(name)
             ):
                 continue  # "For the first time, ...": no source
-            if name.lower() in _GENERIC_SOURCES:
-                continue  # "according to the latest information"
+            if name.lower() in _GENERIC_SOURCES or name.lower() in _TIME_WORDS | _MONTHS:
+                continue  # "according to the latest information", "... figures from Monday"
             if name.split()[0].lower() in POSSESSIVES:
                 if len(name.split()) > 1 and name.split()[-1].lower() not in _RECORDS:
                     continue  # "marked according to their DNA results": in line with
@@ -1696,10 +1701,14 @@ _PUBLISHING = LazyPattern(
 
 def publishers(text: str) -> list[tuple[str, str]]:
     """(name, report noun) for each body the text says published a report."""
-    found = []
-    for match in _PUBLISHING.finditer(text) if " " in text else ():
-        toks = tokens(text)
-        verb = next((i for i, t in enumerate(toks) if t[1] == match.start()), None)
+    found: list[tuple[str, str]] = []
+    matches = list(_PUBLISHING.finditer(text)) if " " in text else []
+    if not matches:
+        return found
+    toks = tokens(text)
+    starts = {t[1]: i for i, t in enumerate(toks)}  # the token each match's verb is
+    for match in matches:
+        verb = starts.get(match.start())
         named = noun_phrase_before(toks, verb) if verb else None
         if named is not None and not named[1]:
             found.append((named[0], report_noun(match.group(1))))

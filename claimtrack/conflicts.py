@@ -633,7 +633,7 @@ def _figure_words(figure: Figure | None, unit: str | None) -> str:
 def _times(ratio: float) -> str:
     if math.isinf(ratio):
         return "infinitely"
-    return f"{ratio:.1f}x" if ratio < 100 else f"{ratio:,.0f}x"  # "50,000,000x", not 5e7
+    return f"{ratio:.1f}x" if ratio < 100 else f"{ratio:,.0f}x"  # "50,000,000x", not "50000000.0x"
 
 
 def _percent(share: float) -> str:

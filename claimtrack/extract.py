@@ -267,7 +267,7 @@ def extract_claims(
             if source is not None:
                 assigned = [_Assigned(loc, source, sentence.text, True) for loc in loose]
                 loose = []
-        corrector = _corrector(sentence, context, position)
+        corrector = _corrector(sentence, context)
         if not assigned and not loose and unclaimed is not None and _GIVES_IT.search(sentence.text):
             # "The figure was confirmed by X.": the figures before were X's
             source = _source_named(sentence, context, position)
@@ -350,7 +350,7 @@ _CORRECTS = LazyPattern(
 )
 
 
-def _corrector(sentence: Sentence, context: Context, position: int) -> Attribution | None:
+def _corrector(sentence: Sentence, context: Context) -> Attribution | None:
     """Who a sentence says corrected or published a count, when it says so."""
     if not _CORRECTS.search(sentence.text):
         return None

@@ -511,7 +511,23 @@ def _words_before(lowered: str, begin: int, count: int = 5) -> list[str]:
 _PUNCTUATION = ",.;:!?()[]{}\"'“”‘’-–—/"
 
 
-_DIGIT = LazyPattern(r"\d")
+# A number before a figure in its sentence that is no day or year: a whole to take a
+# part of ("61 died, with 14 in the port"), not "On May 3 the square was full, with ..."
+_COUNT_BEFORE = LazyPattern(r"(?<![\d,.])\d[\d,.]*(?![\d,.]*\d)")
+
+
+def _count_before(text: str, begin: int) -> bool:
+    start = max(text.rfind(". ", 0, begin), text.rfind(";", 0, begin), begin - 200, 0)
+    for match in _COUNT_BEFORE.finditer(text, start, begin):
+        number = match.group().rstrip(",.")
+        if _MONTH_AFTER.match(text, match.end()) or (
+            start < match.start() and _is_label(text, match.start())
+        ):
+            continue  # "3 May", "May 3"
+        if len(number) == 4 and number[:2] in ("19", "20"):
+            continue  # a year
+        return True
+    return False
 
 
 def _last_word(words: list[str]) -> str:
@@ -706,9 +722,12 @@ def _word_range(text: str, lowered: str, first: _Number, second: _Number) -> Loc
             re.split(r"[\s-]+", lowered[second.start : second.end]),
         )
     )
+    if _changed_from(lowered, first.start, preceding):
+        return None  # "rose from two to three hundred": what it changed from, and to
     low = first.value
-    if first.scale == 1 and lead and second.value > lead:
-        low *= second.value / lead  # "six" of "six to eight hundred thousand"
+    times = second.value / lead if lead else 0
+    if first.scale == 1 and times >= 100 and math.log10(times).is_integer():
+        low *= times  # "six" of "six to eight hundred thousand"
     elif first.scale < second.scale:
         low *= second.scale  # "six hundred" of "six hundred and eight hundred thousand"
     low, high = min(low, second.value), max(low, second.value)
@@ -726,7 +745,7 @@ def _word_numbers(text: str, lowered: str) -> list[_Number]:
         if (
             text.startswith("-", end)
             and text[end + 1 : end + 2].isalpha()
-            and not (text.startswith("-strong", end))
+            and not text.startswith(("-strong", "-odd", "-some"), end)
         ):
             continue  # "a one-term premier", "a two-time champion": what kind, not how many
         words = re.split(r"[\s-]+", lowered[start:end])
@@ -1373,7 +1392,7 @@ def _finish(
             _follows(preceding, _PART_WORDS, _PART_LAST)
             # "with" makes a part of a whole given before it ("40 died, with 12 in the
             # capital"), not of nothing ("the plaza was full, with 30,000 people")
-            and (_last_word(preceding) != "with" or _DIGIT.search(text, 0, begin) is not None)
+            and (_last_word(preceding) != "with" or _count_before(text, begin))
         )
         or (not percent and bool(_OF_A_WHOLE.match(text, end)))  # a share says so by its unit
         # what was added to a running count: "17 more were rescued", "another 40"
@@ -1519,7 +1538,7 @@ def _is_label(text: str, start: int) -> bool:
 
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 # A short number after an acronym, which nothing counted follows: part of a name.
-_NAME_NUMBER = LazyPattern(r"\d{1,3}(?:['’]s\b|\s*[,)]|\s+[A-Z]|\s*$)")
+_NAME_NUMBER = LazyPattern(r"\d{1,3}(?![,.]?\d)(?:['’]s\b|\s*[,)]|\s+[A-Z]|\s*$)")
 _NOT_NAMING = {"US", "UK", "EU", "UN", "AU"}  # countries and unions, before counts
 _DAY_DIGITS = LazyPattern(r"(?:[12]?\d|3[01])(?![\d,.]?\d)")
 _DAY_CLOSED = LazyPattern(r"\d{1,2}\)")

@@ -351,6 +351,8 @@ class Context:
         director general' after "the country's director general of health services"
         spoke. Each such role is remembered as it is read."""
         words = role.lower().removeprefix("the ").split()
+        if not words:
+            return role
         for earlier in reversed([*self.organisations, *self.roles_said]):
             lowered = earlier.lower().split()
             if len(lowered) > len(words) and any(

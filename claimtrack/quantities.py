@@ -50,7 +50,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     ("dead", CUMULATIVE, "people",
      "death toll|lost their lives|killed|killing|dead|died|die|dies|dying|deaths|death|"
      "fatalities|fatality|"
-     "perished|lives|toll"),
+     "perished|drowned|lives|toll"),
     ("injured", CUMULATIVE, "people", "injured|injuring|wounded|wounding|hurt|injuries|injury"),
     ("rescued", CUMULATIVE, "people", "rescued|pulled alive|saved"),
     ("survived", CUMULATIVE, "people", "survived|survivors|survivor|escaped|got out|made it out"),
@@ -438,8 +438,9 @@ _NUMBER_OF = r"\b(?:number|count|total)\s+of\s+(?:the\s+)?[a-z]+\s+((?:[a-z]+\s+
 
 
 def _state_of_counted(before: str) -> str | None:
-    numbered = _pattern(_NUMBER_OF, re.IGNORECASE).search(before)
-    return _state_in(numbered.group(1).split()) if numbered else None
+    clause = _pattern(_CLAUSE_END).split(before)[-1]  # not "the number of ... , but"
+    found = list(_pattern(_NUMBER_OF, re.IGNORECASE).finditer(clause))
+    return _state_in(found[-1].group(1).split()) if found else None  # the last before it
 
 
 def _state_in(words: list[str], *, last: bool = False) -> str | None:

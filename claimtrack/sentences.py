@@ -31,6 +31,10 @@ _SENTENCE_END = LazyPattern(
 _BULLET = LazyPattern(r"^(\s*)[•*·▪◦‣–-]\s+")
 
 
+_HEAD_LINES, _HEAD_LENGTH = 5, 200  # how many lines, how long, a page's head runs to
+_ENDS = LazyPattern(r"[.!?][”\"’]?$")
+
+
 @dataclass
 class Sentence:
     text: str
@@ -43,9 +47,11 @@ class Sentence:
 def read(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     lines = _unwrapped([line.rstrip() for line in text.splitlines()])
-    # The page's head: the lines before the first that ends as a sentence does
-    # (menus, the headline, a deck, a byline), none of them the body.
-    in_head = True
+    # The page's head: the few short lines before the first that ends as a sentence
+    # does (menus, the headline, a deck, a byline), none of them the body; with no
+    # such line, the first line alone.
+    body = next((i for i, line in enumerate(lines) if _ENDS.search(line.strip())), 1)
+    head = min(body, _HEAD_LINES)
     for index, raw in enumerate(lines):
         if _PHOTO_CREDIT.search(raw) or _FURNITURE.match(raw):
             # a photo's caption, a link to another story: they repeat or point
@@ -57,9 +63,9 @@ def read(text: str) -> list[Sentence]:
             level = 2 if len(bullet.group(1).expandtabs()) >= 2 else 1
         line = _BULLET.sub("", raw).strip()
         line = _DATELINE.sub("", line, count=1)
-        ends = bool(re.search(r"[.!?][”\"’]?$", line))
-        headline = (in_head and len(lines) > 1 and not ends) or _title_case(line)
-        in_head = in_head and not ends
+        headline = (
+            index < head and len(lines) > 1 and len(line) <= _HEAD_LENGTH and not _ENDS.search(line)
+        ) or _title_case(line)
         open_quote = False
         for piece in _split_sentences(line):
             opened = open_quote
@@ -131,7 +137,9 @@ def _title_case(line: str) -> bool:
 def _split_sentences(paragraph: str) -> list[str]:
     pieces, start = [], 0
     for match in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[start : match.start() + 1]
+        # the stop itself: at the match's start, or just before it where no space follows
+        stop = match.start() + 1 if match.group(1) else match.start()
+        before = paragraph[start:stop]
         word = re.search(r"([\w.]+)\.$", before)
         if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
             continue

@@ -346,6 +346,17 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    # an owner named before "figures from X" is the source: its figures, from X
+    (
+        "According to Tarn Aid figures from the UN agency, 40 people died.",
+        [("Tarn Aid", "estimates", 40)],
+    ),  # fmt: skip
+    (
+        "According to hospital figures from Monday, 40 people died.",
+        [("hospital", "estimates", 40)],
+    ),  # fmt: skip
+    # an abbreviation glued to a name ends no sentence
+    ("Police chief Gen.Marn said 40 people died.", [("Marn", "asserts", 40)]),
     # a person described by a role in a body, a clause about the body after it
     (
         "Ivo Lanz, the chief of the group Varn, which owns the brands Delo and Mira Jones, "
@@ -840,6 +851,12 @@ def test_parts_are_marked():
     # "with" takes a part of a whole given before it, and of nothing else
     claims = extract_claims("The storm killed 61, with 14 in the port, the coast guard said.")
     assert [(c.figure.stated, c.part) for c in claims] == [(61, False), (14, True)]
+    # a day before is no whole
+    claims = extract_claims("On May 3 the plaza was full, with 30,000 people by the police count.")
+    assert [(c.figure.stated, c.part) for c in claims] == [(30000, False)]
+    # "rose from two to three hundred": what it changed from, not a range
+    claims = extract_claims("The board said the toll rose from two to three hundred.")
+    assert [c.figure.qualifier for c in claims][-1:] == ["exact"]
     claims = extract_claims(
         "The plaza was full, with 30,000 people by the police count and 90,000 by the "
         "organisers' count."
@@ -1294,6 +1311,12 @@ def test_relative_dates(phrase, expected):
 
 def test_last_week_across_two_months_is_the_year():
     assert resolve_phrase("last week", date(2024, 11, 6)) == ClaimDate("2024", "year")
+
+
+def test_lines_that_never_end_as_sentences_are_no_head():
+    # with no line that ends as a sentence, only the first is a headline
+    text = "Police said 40 died\nOfficials said 12 were hurt\nThe mayor said 3 are missing"
+    assert [c.headline for c in extract_claims(text, PUBLISHED)] == [True, False, False]
 
 
 def test_a_name_of_no_letters_is_no_source():

@@ -216,6 +216,10 @@ NEWS_FORMS = [
     ("two or three hundred fishermen", 200, 300, "range", "fishermen"),
     ("between two hundred and fifty and three hundred boats", 250, 300, "range", "boats"),
     ("one thousand and five hundred boats", 1500, 1500, "exact", "boats"),
+    # ... the second's scale only, when it is more than a digit and a scale
+    ("two to three and a half million voters", 2e6, 3.5e6, "range", "voters"),
+    ("six to seven hundred and fifty boats", 600, 750, "range", "boats"),
+    ("fifty-odd protesters", 50, 50, "approx", "protesters"),
     ("forty-two people", 42, 42, "exact", "people"),
     # a number written in parts, each under the scale of the one before
     ("won 4 million 310 thousand 27 votes", 4_310_027, 4_310_027, "exact", "votes"),
@@ -273,6 +277,8 @@ SENTENCES = [
     ("300 others remained missing in 2023", 300, "missing"),
     ("F-16 pilots reported 40 drones shot down overnight", 40, "drones"),
     ("The UN 400 peacekeepers left", 400, "peacekeepers"),  # a union, then a count
+    ("According to OCHA 12,000 people were displaced", 12000, "people"),  # a count
+    ("In the UAE 1,500 workers left", 1500, "workers"),
     ("He said a dozen patients a day arrive with temperatures above 40C", 12, "patients"),
     ("The death toll from the quake has risen to 3,145, with 4,589 people injured", 3145, "deaths"),
     ("The number of displaced people stood at 40,000 on Monday", 40000, "displaced"),

@@ -71,6 +71,9 @@ CASES = [
     ("Rescuers recovered 400 bodies", "people:dead"),
     # a pronoun before a cost names no part of it
     ("It cost 4.2 trillion rubles, the banker said", "rub:cost"),
+    # ... in its own clause, the last before the figure
+    ("The number of people who were hurt is unknown, but officials said 40 people drowned",
+     "people:dead"),
     # what a number counts, said after its noun
     ("The number of villagers who died in the Tarn floods will stay at about 40", "people:dead"),
     ("The number of people forced from their homes rose to 4,000", "people:displaced"),
