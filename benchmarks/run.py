@@ -612,12 +612,18 @@ def dense_sentence(size: int) -> str:
 
 def voices_sentence(size: int) -> str:
     """One sentence of `size` characters in which thousands of sources each give a
-    figure: every figure has its own source to find among all the others."""
+    figure, in three shapes ("X said N", "N according to X", "X recorded N"): every
+    figure has its own source to find among all the others."""
     rng = random.Random(8)
+    shapes = (
+        "the {name} council said {n:,} people had fled",
+        "{n:,} people fled according to the {name} council",
+        "the {name} council recorded {n:,} deaths",
+    )
     parts, length = [], 0
     while length < size:
         name = "".join(rng.choice("aeioubdklmnrstv") for _ in range(7)).title()
-        part = f"the {name} council said {rng.randint(1, 99_999):,} people had fled"
+        part = shapes[len(parts) % 3].format(name=name, n=rng.randint(1, 99_999))
         parts.append(part)
         length += len(part) + 2
     return "In the floods, " + ", ".join(parts) + ".\n"

@@ -1021,6 +1021,9 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
 _AFTER_A_CLAIMANT = {".", ",", ";", "on", "in", "late", "early", "yesterday", "today", "tonight"}
 
 
+_NAME_WINDOW = 300
+
+
 def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     """The claimant after 'according to' or 'by': up to the next comma or verb."""
     toks = tokens(text)
@@ -1225,7 +1228,9 @@ def attributions(clause: str) -> list[Attribution]:
                                          pronoun=report_noun(report.group(2)),
                                          form="according"))  # fmt: skip
                 continue
-            words = noun_phrase_after(clause[match.end() :])
+            # a name is read from a few hundred characters: the rest of a clause of
+            # thousands of sources is no part of it
+            words = noun_phrase_after(clause[match.end() : match.end() + _NAME_WINDOW])
             if not words:
                 continue
             name, person = words

@@ -569,28 +569,14 @@ def _read_sentence(
             )
             if tight:
                 chosen = tight  # "12,000 according to the police, 48,000 according to ..."
-            # a source turned round after a comma: "X has recorded N, the WHO said"
-            speaker = next(
-                (
-                    a
-                    for a in near.after(located)
-                    if a.claimant
-                    and a.kind in _SPEAKING
-                    and _AFTER_A_COMMA.search(text, max(0, a.start - 12), a.start)
-                ),
-                None,
-            )
-            if (
-                chosen is not None
-                and speaker is not None
-                and (
-                    "record" in (chosen.kind, chosen.form)
-                    # a passive far from the figure gives another noun: "N job cuts
-                    # will follow the cuts announced by X, unions said"
-                    or ("passive" in (chosen.kind, chosen.form) and chosen.start - located.end > 30)
-                )
+            if chosen is not None and (
+                "record" in (chosen.kind, chosen.form)
+                # a passive far from the figure gives another noun: "N job cuts will
+                # follow the cuts announced by X, unions said"
+                or ("passive" in (chosen.kind, chosen.form) and chosen.start - located.end > 30)
             ):
-                chosen = speaker  # "X has recorded N, the WHO said": the WHO's claim
+                # a source turned round after a comma: "X has recorded N, the WHO said"
+                chosen = near.speaker_after(located) or chosen  # the WHO's claim
             if (
                 chosen is not None
                 and chosen.kind == "pronoun"
@@ -653,6 +639,22 @@ class _Near:
         # "X's estimate of the damage is N": a possessive the clause opens with
         self.opening = first if first and first.start <= clause.start + 4 else None
         self.first_comma = text.find(",", first.end, clause.end) if first else -1
+        # where the named sources that speak after a comma stand: ", the WHO said"
+        self.speakers = [
+            k
+            for k, a in enumerate(attributions)
+            if a.claimant
+            and a.kind in _SPEAKING
+            and _AFTER_A_COMMA.search(text, max(0, a.start - 12), a.start)
+        ]
+
+    def speaker_after(self, located: Located) -> Attribution | None:
+        """The first source after the figure that speaks after a comma."""
+        first = bisect_left(self.speakers, bisect_left(self.ends, located.end))
+        for k in self.speakers[first:]:
+            if self._follows(self.items[k], located):
+                return self.items[k]
+        return None
 
     def around(self, low: int, high: int) -> list[Attribution]:
         """Those that overlap [low, high]."""
