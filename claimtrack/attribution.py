@@ -865,6 +865,12 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     whose = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s")) and w.islower()]
     if whose and words[-1].islower() and words[-1] in _DOCUMENTS:
         words = words[: whose[-1] + 1]  # "the agency's latest situation report": the agency's
+    named_whose = [i for i, w in enumerate(words[1:-1], 1) if w.endswith(("'s", "’s"))]
+    if named_whose and words[-1].islower() and words[-1] in _DOCUMENTS:
+        # "City Hall's CCTV analysis": City Hall's; a first word's is a name of its own
+        # ("Moody's Analytics estimate")
+        at = named_whose[-1]
+        words = [*words[:at], words[at][:-2]]
     while (
         len(words) > 1
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
@@ -1034,6 +1040,13 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
         if (
             word.lower() in VERBS
             and not (words and is_capital(word))
+            # a base form first is a modifier: "by state media", "state television"
+            and not (
+                not words
+                and word.lower() in _BASE_FORMS
+                and index + 1 < len(toks)
+                and toks[index + 1][0].isalpha()
+            )
             and not (words and words[0].lower() in _INDEFINITE and word.lower() in _REPORTS)
             and not (
                 # "the latest figures", "the medical reports": the noun, not a verb
@@ -1112,6 +1125,13 @@ _THE_REPORT = LazyPattern(
 # "For the Interior Ministry, 400,000 marched; for the unions, 1.3 million": a clause's
 # opening "for X," gives X's count
 _FOR_SOURCE = LazyPattern(r"(?:^|(?<=;\s)|(?<=,\s))[Ff]or\s+(?=[^,;]{2,60},)")
+# "from about one million by city hall to 100,000 by state media": a figure and, right
+# after it, whose
+_BY_RIGHT_AFTER = LazyPattern(
+    r"(?:(?<=\d)|(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))"
+    r"\s+by\s+(?=(?:the\s+)?[A-Za-z])(?!(?:an?|the)\s+(?:wide\s+)?margin|(?-i:[a-z]+ing)\b|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?['’]s?\s)",
+    re.I,
+)
 # ", per the health ministry", "per Reuters": never "per cent" or "per day"
 _PER = LazyPattern(r"\bper\s+(?=the\s|[A-Z])")
 # "figures from X", "a different count from X", "suggestions from X that", "a poll
@@ -1210,6 +1230,7 @@ def attributions(clause: str) -> list[Attribution]:
         ),
         (_FIGURES_FROM, "according", "reports", " by " if " from " not in lowered else " "),
         (_PER, "according", "reports", "per "),
+        (_BY_RIGHT_AFTER, "according", "reports", " by "),
         (_FOR_SOURCE, "according", "reports", "for "),
         (_MADE_BY, "passive", None, " by "),
         (_PASSIVE, "passive", None, " by "),

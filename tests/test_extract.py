@@ -346,6 +346,17 @@ def test_not_claims(text):
 
 # The shapes of real copy, in sentences written for these tests.
 REAL_SHAPES = [
+    ("The toll rose to 40,000 by Harbin's count.", [("Harbin", "reports", 40000)]),
+    # each figure with its source right after it, "by X", in a range of estimates
+    (
+        "Estimates ranged from about one million by city hall to 100,000 by state media.",
+        [("city hall", "reports", 1e6), ("state media", "reports", 100000)],
+    ),
+    # a name's analysis: the name, not the name and the analysis's kind
+    (
+        "City Hall's CCTV analysis showed 90,000 people at its peak.",
+        [("City Hall", "reports", 90000)],
+    ),  # fmt: skip
     # an owner named before "figures from X" is the source: its figures, from X
     (
         "According to Tarn Aid figures from the UN agency, 40 people died.",
