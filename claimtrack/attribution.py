@@ -1725,20 +1725,26 @@ _PUBLISHING = LazyPattern(
 )
 
 
-def publishers(text: str) -> list[tuple[str, str]]:
-    """(name, report noun) for each body the text says published a report."""
-    found: list[tuple[str, str]] = []
-    matches = list(_PUBLISHING.finditer(text)) if " " in text else []
+def bodies_before(text: str, verbs: re.Pattern[str]) -> list[tuple[str, re.Match[str]]]:
+    """The body (not a person) each match of `verbs` has for its subject, with the
+    match: "The Tarn board corrected ...", "X submitted ... reports"."""
+    matches = list(verbs.finditer(text)) if " " in text else []
     if not matches:
-        return found
+        return []
     toks = tokens(text)
     starts = {t[1]: i for i, t in enumerate(toks)}  # the token each match's verb is
+    found = []
     for match in matches:
         verb = starts.get(match.start())
         named = noun_phrase_before(toks, verb) if verb else None
         if named is not None and not named[1]:
-            found.append((named[0], report_noun(match.group(1))))
+            found.append((named[0], match))
     return found
+
+
+def publishers(text: str) -> list[tuple[str, str]]:
+    """(name, report noun) for each body the text says published a report."""
+    return [(name, report_noun(m.group(1))) for name, m in bodies_before(text, _PUBLISHING)]
 
 
 def report_noun(word: str) -> str:

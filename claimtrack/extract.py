@@ -352,14 +352,10 @@ _CORRECTS = LazyPattern(
 
 def _corrector(sentence: Sentence, context: Context) -> Attribution | None:
     """Who a sentence says corrected or published a count, when it says so."""
-    if not _CORRECTS.search(sentence.text):
+    found = attr.bodies_before(sentence.text, _CORRECTS)
+    if not found:
         return None
-    toks = attr.tokens(sentence.text)
-    verb = next((i for i, t in enumerate(toks) if _CORRECTS.fullmatch(t[0])), None)
-    named = attr.noun_phrase_before(toks, verb) if verb else None
-    if named is None or named[1]:
-        return None
-    return Attribution(context.full_name(named[0]), "reports", "subject", 0, 0, False)
+    return Attribution(context.full_name(found[0][0]), "reports", "subject", 0, 0, False)
 
 
 def _source_named(sentence: Sentence, context: Context, position: int) -> Attribution | None:
