@@ -854,6 +854,7 @@ _AUXILIARIES = set(
     """had has have was were is are be been being will would could should may might must
     do does did can shall not""".split()
 )
+AUXILIARIES = _AUXILIARIES  # for the sentence reader: a clause that opens with one goes on
 
 
 def clean_name(words: list[str]) -> tuple[str, bool] | None:

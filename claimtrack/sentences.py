@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimtrack.attribution import VERBS, Attribution
+from claimtrack.attribution import AUXILIARIES, VERBS, Attribution
 from claimtrack.figures import LazyPattern
 
 _ABBREVIATIONS = set(
@@ -230,13 +230,12 @@ def _asides_joined(clauses: list[Clause], sentence: str) -> list[Clause]:
 
 
 _FIRST_WORD = LazyPattern(r"[a-z]+")
-_FINITE = {"has", "had", "have", "was", "were", "is", "are", "will", "would", "put", "puts"}
 
 
 def _verb_at(sentence: str, position: int) -> bool:
     """Whether the clause at `position` opens with a verb of saying or a finite one."""
     word = _FIRST_WORD.match(sentence, position)
-    return word is not None and (word.group() in VERBS or word.group() in _FINITE)
+    return word is not None and (word.group() in VERBS or word.group() in AUXILIARIES)
 
 
 def _dashed(sentence: str, before: Clause, after: Clause) -> bool:
