@@ -1002,10 +1002,14 @@ def _candidates(text: str) -> list[Located]:
         and (any(w in lowered for w in _SHARE_ONE) or _DIGIT_SHARE_HINT.search(lowered))
     ):
         taken = [(v.start, v.end) for v in found]
-        found += [s for s in _shares(text, lowered) if not any(
+        shares, passed = _shares(text, lowered)
+        found += [s for s in shares if not any(
             a < s.end and s.start < b for a, b in taken
         )]  # fmt: skip
-    taken = [(v.start, v.end) for v in found]
+    else:
+        passed = []
+    # a share of a figure said before ("a third of them") is no figure, nor its "one"
+    taken = [(v.start, v.end) for v in found] + passed
     position = 0
     while True:
         match = _FORWARD_RE.search(text, position)
@@ -1015,7 +1019,7 @@ def _candidates(text: str) -> list[Located]:
         if located is not None and not any(s < located.end and located.start < e for s, e in taken):
             found.append(located)
     if not words.isdisjoint(_CORE_NUMBER_WORDS):
-        taken = [(v.start, v.end) for v in found]
+        taken = [(v.start, v.end) for v in found] + passed
         numbers = _word_numbers(text, lowered)
         joined = -1  # the index of a number read as the second end of a range
         for index, number in enumerate(numbers):
@@ -1123,7 +1127,8 @@ _SHARE_RE = LazyPattern(
     r"\b(?P<share>"
     + "|".join(s.replace(" ", r"[\s-]+") for s in sorted(_SHARES, key=len, reverse=True))
     + r")\s+of\s+(?!an?\s+(?:million|billion|thousand|trillion|lakh|crore)\b)"
-    r"(?:the\s+|all\s+|its\s+|their\s+)*(?P<noun>[a-z][\w-]*)"
+    r"(?:the\s+|all\s+|its\s+|their\s+)*"
+    r"(?:(?P<noun>[a-z][\w-]*)|(?=\d[\d,.]*\s+(?P<counted>[a-z][\w-]*)))"
     r"|\b(?P<one>one|two|three|four|nine|[1-9])\s+(?:in|out\s+of)\s+(?P<every>two|three|four|"
     r"five|six|seven|eight|ten|\d{1,3})\s+(?P<noun2>[a-z][\w-]*)"
 )
@@ -1133,23 +1138,28 @@ _DIGIT_SHARE_HINT = LazyPattern(r"\b[1-9]\s+(?:in|out\s+of)\s+\d")
 _SHARE_OF_WHAT_WAS_SAID = {"them", "that", "those", "these", "it", "which", "whom", "this"}
 
 
-def _shares(text: str, lowered: str) -> list[Located]:
+def _shares(text: str, lowered: str) -> tuple[list[Located], list[tuple[int, int]]]:
     """Fractions of a whole as percentages: "three quarters of all staff" (75%), "a
-    third of the city" (33.3%), "one in five adults" (20%)."""
+    third of the city" (33.3%), "one in five adults" (20%); and the spans of the
+    shares passed over."""
     found = []
+    passed = []
     for match in _SHARE_RE.finditer(lowered):
         if match.group("share"):
             value = _SHARES[" ".join(match.group("share").replace("-", " ").split())]
-            noun = match.group("noun")
+            noun = match.group("noun") or match.group("counted")
         else:
             every = match.group("every")
             parts = int(every) if every.isdigit() else _SMALL[every]
             one = match.group("one")
             value = 100 * (int(one) if one.isdigit() else _SMALL[one]) / max(1, parts)
             noun = match.group("noun2")
-        if noun in _TIME_NOUNS or noun in _SHARE_OF_WHAT_WAS_SAID or value >= 100:
-            continue  # "half an hour", "a third of them": a share of another figure
         start, end = match.span()
+        if match.group("counted"):
+            end = match.end("share")  # "two thirds of the 900 homes": 900 is a figure too
+        if noun in _TIME_NOUNS or noun in _SHARE_OF_WHAT_WAS_SAID or value >= 100:
+            passed.append((start, end))
+            continue  # "half an hour", "a third of them": a share of another figure
         qualifier = _qualifier_before(text, start, (_words_before(lowered, start) or [""])[-1])
         kind, begin = EXACT, start
         if qualifier[0] and qualifier[0] != "between":
@@ -1158,7 +1168,7 @@ def _shares(text: str, lowered: str) -> list[Located]:
         figure = Figure(low, None if kind == AT_LEAST else round(value, 6), kind,
                         text[begin:end], "percent", noun)  # fmt: skip
         found.append(Located(figure, begin, end, 4.0))
-    return found
+    return found, passed
 
 
 def _from_words(text: str, lowered: str, number: _Number) -> Located | None:
@@ -1431,9 +1441,9 @@ def _finish(
         and not percent
         and not currency
         and _is_year_like(first)
-        and normalise_unit(head) not in _KNOWN_UNITS
+        and (normalise_unit(head) not in _KNOWN_UNITS or _singular(head))
     ):
-        return None  # a year
+        return None  # a year: "in 2015", "the 2015 death toll", "2015 refugee arrivals"
     if high_value <= 0:
         return None
     if kind == AT_MOST:
@@ -1566,6 +1576,19 @@ def _currency_may_follow(text: str, end: int) -> bool:
 
 _NEXT_WORD_RE = LazyPattern(r"\s+([A-Za-z.]+)")
 _CURRENCY_FIRST_WORDS = {*_CURRENCY_AFTER_WORDS} | {n.split()[0] for n in _CURRENCY_NATION}
+
+
+# Counted nouns whose plural has no "s": "2000 police", "1900 children".
+_PLURALS_WITHOUT_S = frozenset(
+    "people police children men women personnel staff folk cattle livestock crew".split()
+)
+
+
+def _singular(noun: str | None) -> bool:
+    """A counted noun written in the singular, as no count above one is: "death" in
+    "the 2015 death toll"."""
+    word = (noun or "").lower()
+    return bool(word) and not word.endswith("s") and word not in _PLURALS_WITHOUT_S
 
 
 def _is_year_like(number: _Number) -> bool:

@@ -197,6 +197,10 @@ NEWS_FORMS = [
     ("police handed over 236 bodies", 236, 236, "exact", "bodies"),
     ("the count reached 72 till the evening", 72, 72, "exact", None),
     ("a third of the city", 100 / 3, 100 / 3, "exact", "percent"),
+    ("two thirds of the 600 flats", 200 / 3, 200 / 3, "exact", "percent"),
+    # a year-like number that counts what is written in the plural
+    ("some 1900 police were sent", 1900, 1900, "approx", "police"),
+    ("about 2000 troops arrived", 2000, 2000, "approx", "troops"),
     # spaces and words
     ("1\u202f234\u202f567 voters", 1_234_567, 1_234_567, "exact", "voters"),
     ("1\u00a0234 voters", 1234, 1234, "exact", "voters"),
@@ -364,6 +368,11 @@ def test_counted_number_wins(text, stated, unit):
         "a village about 30 kilometres south-east of the port",
         # a score
         "The hosts won the match 3-2 on Sunday",
+        # a year before a counted noun in the singular: what it modifies, no count
+        "the 2019 flood toll was revised",
+        "It cut its 2021 visitor estimate",
+        # a share of a figure already given, and its "one"
+        "About one third of those who applied were turned away",
     ],
 )
 def test_no_figure(text):
@@ -436,6 +445,11 @@ def test_what_was_added_to_a_count_is_a_part_of_it(text):
 def test_several_figures_found_in_order():
     figures = find_figures("Seoul said 1,500 troops left; Kyiv said up to 10,000 soldiers")
     assert [f.stated for f in figures] == [1500, 10000]
+
+
+def test_a_share_of_a_number_leaves_the_number_a_figure():
+    figures = find_figures("Two thirds of the 600 flats were lost")
+    assert [(round(f.stated, 1), f.unit) for f in figures] == [(66.7, "percent"), (600, "flats")]
 
 
 def test_a_number_glued_to_a_capital_after_a_name_is_part_of_the_name():
