@@ -1190,8 +1190,12 @@ _PARENTHESIS_SOURCE = LazyPattern(
     r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
 )
 _GAPPED = LazyPattern(
-    r",\s+(?:and\s+|while\s+)?the\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|[a-z]+)\s+"
-    r"(?=(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|only\s+)?[$€£]?\d)"
+    r"(?:,\s+(?:and\s+|while\s+|whereas\s+)?|\s+(?:and|while|whereas)\s+|;\s+)"
+    r"(?:the\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|[a-z]+(?:\s+[a-z]+){0,2}?)|([a-z]+))\s+"
+    # what the figure counts may be said again: "and the ministry about turnout of 30%"
+    r"(?=(?:(?:about|of|for|on)\s+(?:[a-z]+\s+){1,4}?(?:ranging\s+|of\s+|at\s+)?)?"
+    r"(?:at\s+|between\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+"
+    r"|only\s+)?[$€£]?\d)"
 )
 _DEMONYM_ESTIMATE = LazyPattern(
     r"\b([A-Z][a-z]+(?:an|ian|ese|ish|i|ic))\s+(?:official\s+)?(?:estimates|figures|claims|"
@@ -1320,11 +1324,13 @@ def attributions(clause: str) -> list[Attribution]:
                 continue
             name = name.split()[-1]
         found.append(Attribution(name, "reports", "after", match.start(), match.end(), False))
-    for match in _GAPPED.finditer(clause) if ", " in clause else ():
-        # "The police counted 18,000 marchers, the organisers 90,000": the verb left out
-        if match.group(1).islower() and not _is_head(match.group(1)):
+    for match in _GAPPED.finditer(clause):
+        # "The police counted 18,000 marchers, the organisers 90,000", "and police
+        # 12,000", "the ministry at 30%": the verb left out
+        name = match.group(1) or match.group(2)
+        if name.islower() and not _is_head(name.split()[-1]):
             continue
-        found.append(Attribution(match.group(1), "asserts", "gapped", match.start(1),
+        found.append(Attribution(name, "asserts", "gapped", match.start(match.lastindex or 1),
                                  match.end(), False))  # fmt: skip
     for match in _DEMONYM_ESTIMATE.finditer(clause):
         # "Norlandian estimates of 900 dead": whose estimate it is
@@ -1414,9 +1420,9 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             stance is None
             and lower in _SPOKE
             and index + 1 < len(toks)
-            and toks[index + 1][0] == "of"
+            and toks[index + 1][0] in ("of", "about")
         ):
-            stance = "asserts"  # "the police spoke of 40,000": a figure given
+            stance = "asserts"  # "the police spoke of 40,000", "unions talked about 60%"
         if stance is None and lower in _CHANGING and index and toks[index - 1][0] == ",":
             stance = "reports"  # "..., lowering the toll to 253": the subject's new figure
         if (
@@ -1763,3 +1769,4 @@ def publishes(text: str, end: int) -> bool:
         and verb[0].lower() in _GIVING_VERBS
         and bool(_REPORT_NOUNS & set(text[end : end + 40].lower().split()[:4]))
     )
+

@@ -128,6 +128,21 @@ def found(text, published=PUBLISHED, known=None):
         # copy translated from other languages: "spoke of", "For X, ..."
         ("The organizers spoke of 200,000 participants, while the police spoke of 40,000.",
          [("organizers", "asserts", 200000), ("police", "asserts", 40000)]),
+        # a second source whose verb is left out, with or without a comma or "the"
+        ("Nurses talked about 70% joining the stoppage and the board about 25%.",
+         [("Nurses", "asserts", 70), ("board", "asserts", 25)]),
+        ("Organisers said 50,000 people marched, and police 12,000.",
+         [("Organisers", "asserts", 50000), ("police", "asserts", 12000)]),
+        ("Unions put turnout at 70%, the government at 30%.",
+         [("Unions", "asserts", 70), ("government", "asserts", 30)]),
+        ("The Delta Council gave figures between 20% and 12% and the unions between 90% and "
+         "60%.", [("Delta Council", "reports", 20), ("unions", "asserts", 90)]),
+        ("The league spoke of turnout near 40% and the regional union about turnouts of 65%.",
+         [("league", "asserts", 40), ("regional union", "asserts", 65)]),
+        # but a list of places is no list of sources
+        ("Organisers said Lora had 50,000 marchers, Vesk 20,000.",
+         [("Organisers", "asserts", 50000), ("Organisers", "asserts", 20000)]),
+        ("The mayor spoke to reporters after 40 people died in the fire.", []),
         ("For the Interior Ministry, 400,000 people marched; for the unions, 1.3 million.",
          [("Interior Ministry", "reports", 400000), ("unions", "reports", 1.3e6)]),
         ("For the first time, 400,000 people marched.", []),
