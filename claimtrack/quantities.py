@@ -142,6 +142,8 @@ _NOUN_ROWS: list[tuple[str, str, str | None, str | None, str]] = [
      "protesters protestors demonstrators marchers participants attendees crowd spectators"),
     ("cases", "people", "infected", None, "cases case infections"),
     ("civilians", "people", None, "civilians", "civilians civilian"),
+    ("militants", "people", None, "militants",
+     "militants militant terrorists terrorist insurgents insurgent gunmen jihadists"),
     ("children", "people", None, "children", "children child kids minors boys girls babies infants"),
     ("women", "people", None, "women", "women"),
     ("journalists", "people", None, "journalists", "journalists journalist reporters"),
@@ -160,7 +162,9 @@ _NOUN_ROWS: list[tuple[str, str, str | None, str | None, str]] = [
     ("drones", "drones", None, None, "drones drone uavs"),
     ("tanks", "tanks", None, None, "tanks tank"),
     ("vehicles", "vehicles", None, None, "vehicles vehicle"),
-    ("aircraft", "aircraft", None, None, "aircraft planes plane jets helicopters"),
+    ("aircraft", "aircraft", None, None,
+     "aircraft planes plane jets jet warplanes warplane fighter-jets airplanes aeroplanes "
+     "helicopters helicopter"),
     ("ships", "ships", None, None, "ships ship vessels vessel boats boat"),
     ("buildings", "buildings", None, None,
      "buildings building homes home houses house structures dwellings apartments"),
@@ -374,7 +378,9 @@ def _sense(unit: str | None) -> tuple[str | None, str | None, str | None]:
         said = _STATE_PHRASES.get((key,))
         if said is not None and STATES[said][1]:
             return STATES[said][1], said, None
-        return _noun_key(key.split("-")[-1]), state, None
+        last = key.split("-")[-1]
+        # a model's name is counted whole: "one MiG-29", not "29"
+        return _noun_key(key if last.isdigit() else last), state, None
     return counted, state, group
 
 
@@ -397,7 +403,8 @@ _FIRST_WORDS = {phrase[0] for phrase in _STATE_PHRASES}
 # word that turns to something else. Patterns do the scanning (in C); what is
 # left is set look-ups, which keeps reading a quantity cheap for a large import.
 _CLAUSE_END = (
-    r"[.;:!?()\[\]]|,[\"”]?\s|\s(?:[-–—]\s|(?:and|with)\s+"
+    # "and N", "and left N": another figure's clause
+    r"[.;:!?()\[\]]|,[\"”]?\s|\s(?:[-–—]\s|(?:and|with)\s+(?:[a-z]+\s+)?"
     r"(?=(?:an?\s+|another\s+|some\s+|at\s+least\s+|about\s+|up\s+to\s+|more\s+than\s+)?\d)"
     r"|(?:but|while|whereas|including|of\s+whom|among\s+them)\b|(?:and|with)\s*$)"
 )
@@ -600,6 +607,8 @@ def infer_quantity(
         counted = STATES[state][1]
     if counted is None:
         return None
+    if state == "intercepted" and counted in ("people", "troops"):
+        state = "dead"  # "80 militants were neutralised": killed; drones are shot down
     if state is None and counted == "troops":
         state = "deployed"
     place = _place_key(_place_in(clause))

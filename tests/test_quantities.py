@@ -48,6 +48,15 @@ CASES = [
     ("The union said 20% of teachers were on strike", "percent:on-strike(teachers)"),
     ("The carmaker will cut 2,000 jobs", "workers"),
     ("The ministry said 40 drones were shot down overnight", "drones:intercepted"),
+    # "neutralised" people are killed; a warplane is an aircraft; a model is counted whole
+    ("The army said 80 militants were neutralised in the raids", "people:dead(militants)"),
+    ("The army said it neutralized 12 soldiers", "troops:dead"),
+    ("Officials said three warplanes were downed", "aircraft:intercepted"),
+    ("The air force said it shot down one MiG-29 jet fighter", "aircraft:intercepted"),
+    ("The navy said it shot down two Ka-52", "ka-52:intercepted"),
+    # the words after a second figure say its state, not the first's
+    ("Officials said the shelling caused the deaths of 26 civilians and left 46 others injured",
+     "people:dead(civilians)"),
     ("Russia launched 120 missiles overnight", "missiles:launched"),
     ("The EU pledged $1.2bn in aid", "usd:pledged"),
     ("Officials said 900 homes were destroyed", "buildings:destroyed"),
