@@ -913,7 +913,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     if "of" in words and words[0].lower() in TITLES:
         # "Superintendent of Police Anil Kumar", "Minister of Health Ana Obi": the person
         rest = words[words.index("of") + 1 :]
-        if len(rest) >= 3 and looks_like_person(rest[-2:]):
+        if len(rest) >= 3 and all(map(is_capital, rest)) and looks_like_person(rest[-2:]):
             return " ".join(rest[-2:]), True
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
@@ -1152,7 +1152,9 @@ _MADE_BY = LazyPattern(
     r"\b(?:made|given|released|produced|published|provided|issued|compiled|offered|presented|"
     r"reported|estimated|announced|calculated|put\s+forward|cited|recorded|counted|"
     r"documented|confirmed|claimed|acknowledged|admitted|registered|verified|obtained|seen|"
-    r"reviewed|examined|analysed|analyzed)\b[^,;:.]{0,40}?"
+    # the "by" of another participle in between is that one's: "reported two of the
+    # jets downed by X" is not X's report
+    r"reviewed|examined|analysed|analyzed)\b(?:(?![a-z]+(?:ed|en|wn)\s+by\b)[^,;:.]){0,40}?"
     r"\bby\s+",
     re.I,
 )

@@ -139,6 +139,12 @@ def found(text, published=PUBLISHED, known=None):
          "60%.", [("Delta Council", "reports", 20), ("unions", "asserts", 90)]),
         ("The league spoke of turnout near 40% and the regional union about turnouts of 65%.",
          [("league", "asserts", 40), ("regional union", "asserts", 65)]),
+        # the "by" of another participle is not the reporter's
+        ("Harbor Wire reported that two of the jets downed by Norland were new.",
+         [("Harbor Wire", "reports", 2)]),
+        # "a title of <a description> <Name>": the body named, not its last two words
+        ("Omar Farid, head of Norland military wing Joint Public Affairs confirmed "
+         "that two drones fell.", [("Joint Public Affairs", "confirms", 2)]),
         # but a list of places is no list of sources
         ("Organisers said Lora had 50,000 marchers, Vesk 20,000.",
          [("Organisers", "asserts", 50000), ("Organisers", "asserts", 20000)]),
