@@ -517,6 +517,14 @@ def noun_phrase_before(
             if j >= 2 and toks[j - 1][0].lower() == "of" and is_capital(toks[j - 2][0]):
                 j -= 1  # "Ilse Baker of the Harbour Trust", "the Ministry of the Interior"
                 continue
+            if j >= 2 and toks[j - 1][0].lower() == "and" and (
+                is_capital(words[-1]) or _is_head(words[-1].lower())
+            ):
+                # "the union and the ministry put ...": both, named together
+                first = noun_phrase_before(toks, j - 1, common=False)
+                named = clean_name(words)
+                if first is not None and not first[1] and named is not None:
+                    return f"{first[0]} and {named[0]}", False
             break
         if lower in _INDEFINITE:
             break  # "a Red Cross spokesperson", "analysts at one bank": see below
@@ -891,7 +899,8 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         words = [*words[:-1], words[-1][:-2]]
     while len(words) > 1 and words[0].lower() in ("earlier", "latest", "new", "official",
                                                   "unofficial", "preliminary", "initial",
-                                                  "final", "rough"):  # fmt: skip
+                                                  "final", "rough", "nearby", "neighbouring",
+                                                  "neighboring"):  # fmt: skip
         words = words[1:]
     if not words:
         return None
@@ -1130,7 +1139,12 @@ _FOR_SOURCE = LazyPattern(r"(?:^|(?<=;\s)|(?<=,\s))[Ff]or\s+(?=[^,;]{2,60},)")
 # after it, whose
 _BY_RIGHT_AFTER = LazyPattern(
     r"(?:(?<=\d)|(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))"
-    r"\s+by\s+(?=(?:the\s+)?[A-Za-z])(?!(?:an?|the)\s+(?:wide\s+)?margin|(?-i:[a-z]+ing)\b|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?['’]s?\s)",
+    r"\s+by\s+(?=(?:the\s+)?[A-Za-z])(?!(?:an?|the)\s+(?:wide\s+)?margin|"
+    # when, not who: "22 by the evening of June 20", "40 by Monday"
+    r"(?:the\s+)?(?:end|evening|morning|afternoon|night|weekend|time|middle|start|close|"
+    r"midday|noon|midnight|dawn|dusk|nightfall|tonight|tomorrow|then|now|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b|(?-i:[a-z]+ing)\b|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?['’]s?\s)",
     re.I,
 )
 # ", per the health ministry", "per Reuters": never "per cent" or "per day"

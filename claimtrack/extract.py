@@ -609,7 +609,30 @@ def _read_sentence(
                            and i.attribution.claimant != denial.claimant]  # fmt: skip
                 denied = earlier[-1].located if earlier else None
             assigned.append(_Assigned(denied, denial, piece, False, clause.start))  # type: ignore[arg-type]
+    if _RESPECTIVELY.search(text):
+        assigned = _each_its_own(assigned)
     return assigned, loose, closing
+
+
+_RESPECTIVELY = LazyPattern(r"\brespectively\b")
+_JOINED_NAMES = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _each_its_own(assigned: list[_Assigned]) -> list[_Assigned]:
+    """"A and B reported 14 and 15 deaths, respectively": 14 is A's, 15 is B's."""
+    groups: dict[int, list[int]] = {}
+    for index, item in enumerate(assigned):
+        if item.located is not None:
+            groups.setdefault(id(item.attribution), []).append(index)
+    out = list(assigned)
+    for indexes in groups.values():
+        attribution = assigned[indexes[0]].attribution
+        names = _JOINED_NAMES.split(attribution.claimant or "")
+        if len(names) < 2 or len(names) != len(indexes) or not all(names):
+            continue
+        for index, name in zip(indexes, names, strict=True):
+            out[index] = replace(assigned[index], attribution=replace(attribution, claimant=name))
+    return out
 
 
 _SPEAKING = ("subject", "end", "reference", "pronoun", "role")
@@ -781,7 +804,10 @@ def _new_actor(text: str, clause: Clause) -> bool:
 
 # What may follow the attribution that ends a sentence: when and where it was said
 # ("..., the council said on its website early on Monday.").
+_NAME_FOLLOWS = LazyPattern(r"\s*(?:the\s+)?")
 _ONLY_WHEN_OR_WHERE = LazyPattern(
+    # and the short name in brackets after a name: "..., according to the Centre (NCM)."
+    r"(?:\s*\([A-Za-z.&-]{2,12}\))?"
     r"(?:\s+(?:on|in|at|late|early|via|through|during|last|this|yesterday|today|earlier|"
     r"later)\b[^,;\d]{0,60})?[\s.”\"’]*"
 )
@@ -791,15 +817,15 @@ def _sentence_source(clauses: list[Clause], text: str) -> Attribution | None:
     """The source a whole sentence gives: the first clause's subject ("He said ...")
     or the attribution it ends with ("..., police said.")."""
     last = clauses[-1].attributions
-    if (
-        last
-        and last[-1].claimant
-        and (
-            last[-1].end >= len(text.rstrip(' .”"’')) - 2
-            or _ONLY_WHEN_OR_WHERE.fullmatch(text, last[-1].end)
-        )
-    ):
-        return last[-1]
+    if last and last[-1].claimant:
+        end = last[-1].end
+        if last[-1].kind in ("according", "passive"):
+            # the name follows its words: "..., according to data compiled by X (XM)."
+            name = _NAME_FOLLOWS.match(text, end)
+            if name and text.startswith(last[-1].claimant, name.end()):
+                end = name.end() + len(last[-1].claimant)
+        if end >= len(text.rstrip(' .”"’')) - 2 or _ONLY_WHEN_OR_WHERE.fullmatch(text, end):
+            return last[-1]
     # an opening clause ("While X reported N, ...") has a source of its own, or none
     first = next((c for c in clauses if c.kind != "opening"), clauses[0]).attributions
     if first and first[0].kind in ("subject", "pronoun", "reference", "role") and first[0].claimant:

@@ -145,6 +145,25 @@ def found(text, published=PUBLISHED, known=None):
         # "a title of <a description> <Name>": the body named, not its last two words
         ("Omar Farid, head of Norland military wing Joint Public Affairs confirmed "
          "that two drones fell.", [("Joint Public Affairs", "confirms", 2)]),
+        # a source that ends the sentence, a short name in brackets after it, governs
+        # the clause before "while" too
+        ("About 300 died in the north, while 40 died in the south, according to figures "
+         "compiled by the Relief Centre (RC).",
+         [("Relief Centre", "reports", 300), ("Relief Centre", "reports", 40)]),
+        # "by" a time is when, not who
+        ("The toll reached 40 by Monday evening, officials said.", [("officials", "asserts", 40)]),
+        ('"We had 28 on Sunday and 22 by the evening of May 20," the coroner Ravi Nair said.',
+         [("Ravi Nair", "asserts", 28), ("Ravi Nair", "asserts", 22)]),
+        # where a body is ("the nearby ...") is no part of its name
+        ("Officials in the nearby Dunmore district's health office said at least 70 bodies "
+         "arrived.", [("Dunmore district's health office", "asserts", 70)]),
+        # sources named together, their figures "respectively" each its own
+        ("Lora and Vesk reported 14 and 15 deaths, respectively.",
+         [("Lora", "reports", 14), ("Vesk", "reports", 15)]),
+        ("The union and the ministry put turnout at 60% and 35% respectively.",
+         [("union", "asserts", 60), ("ministry", "asserts", 35)]),
+        ("The union and the ministry said 40 schools closed.",
+         [("union and ministry", "asserts", 40)]),
         # but a list of places is no list of sources
         ("Organisers said Lora had 50,000 marchers, Vesk 20,000.",
          [("Organisers", "asserts", 50000), ("Organisers", "asserts", 20000)]),
