@@ -395,6 +395,20 @@ def _before_brackets(toks: list[Token], k: int, reach: int = 16) -> int:
     return k
 
 
+def _participle_aside(toks: list[Token], comma: int) -> int | None:
+    """The comma that opens a participle aside ending at `comma` ("..., reporting
+    from Lora,"), or None."""
+    k = comma - 1
+    while k >= 0 and toks[k][0] != "," and comma - k < 10:
+        k -= 1
+    if k < 1 or toks[k][0] != "," or comma - k < 3:
+        return None
+    first, second = toks[k + 1][0].lower(), toks[k + 2][0].lower()
+    if first.endswith("ing") and second in ("from", "in", "at", "on", "to", "near"):
+        return k
+    return None
+
+
 def _holder_of_role(toks: list[Token], comma: int) -> tuple[str, bool] | None:
     """The person an appositive role ending at `comma` describes: Ivo Lanz in "Ivo
     Lanz, the chief of the group Varn, ..."; None when the words before the comma are
@@ -452,6 +466,11 @@ def noun_phrase_before(
             if any(w in inner for w in named):
                 return " ".join(named), False
             return clean_name(named)
+        aside = _participle_aside(toks, k)
+        if aside is not None:
+            # "Ana Obi, reporting from Lora, a port city in the north, said": the
+            # description is the place's, and the reporter speaks
+            return noun_phrase_before(toks, aside, common=False)
         found = noun_phrase_before(toks, k, common=False)
         if found is not None and words[0].lower() == "which":
             holder = _holder_of_role(toks, k)
@@ -927,7 +946,13 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     # A title or a description before a proper name: keep the name.
     last_title = max((i for i, w in enumerate(words) if w.lower() in TITLES), default=-1)
     tail = words[last_title + 1 :]
-    if last_title >= 0 and tail and all(is_capital(w) or w in NAME_LINKS for w in tail):
+    if (
+        last_title >= 0
+        and tail
+        and all(is_capital(w) or w in NAME_LINKS for w in tail)
+        # "the Relief Commissioner Office": a title in a body's name
+        and not (len(tail) == 1 and tail[0].lower() in CLAIMANT_HEADS)
+    ):
         return " ".join(tail), len(tail) >= 2 or not _is_head(tail[0].lower())
     connectors = ("of", "for", "and", "&", "'s", "on", *NAME_LINKS)
     lower_at = max(

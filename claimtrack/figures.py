@@ -582,6 +582,10 @@ _REPORTED = set(
 _PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED
 
 
+def _unit_word(raw: str) -> str:
+    return raw.strip("-").rstrip("'’.").lower()
+
+
 def _verb_like(word: str) -> bool:
     return word.endswith("ed") and word not in UNIT_SYNONYMS
 
@@ -1660,6 +1664,13 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
             and written[index - 1].lower() in _LINKING
         ):
             return None, None  # "500,000 were gathering", "600 are damaged": a verb
+        if (
+            lower in _REPORTED
+            and not words
+            and any(_unit_word(w) in UNIT_SYNONYMS for w in written[index + 1 : index + 3])
+            and written[index + 1 : index + 2] != ["by"]
+        ):
+            continue  # "51 confirmed deaths", "12 reported cases": what kind, then the noun
         if lower in _PHRASE_ENDS or (words and _verb_like(lower)):
             break
         if lower.endswith("ed") and index + 1 < len(written) and written[index + 1] == "by":

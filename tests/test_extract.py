@@ -164,6 +164,12 @@ def found(text, published=PUBLISHED, known=None):
          [("union", "asserts", 60), ("ministry", "asserts", 35)]),
         ("The union and the ministry said 40 schools closed.",
          [("union and ministry", "asserts", 40)]),
+        # a participle aside and the place it names are passed over
+        ("Ana Obi, reporting from Lora, a port city in the north, said the toll could pass "
+         "300.", [("Ana Obi", "asserts", 300)]),
+        # a title inside a body's name
+        ("The Relief Commissioner Office has recorded 51 confirmed deaths.",
+         [("Relief Commissioner Office", "reports", 51)]),
         # but a list of places is no list of sources
         ("Organisers said Lora had 50,000 marchers, Vesk 20,000.",
          [("Organisers", "asserts", 50000), ("Organisers", "asserts", 20000)]),

@@ -198,6 +198,9 @@ NEWS_FORMS = [
     ("the count reached 72 till the evening", 72, 72, "exact", None),
     ("a third of the city", 100 / 3, 100 / 3, "exact", "percent"),
     ("two thirds of the 600 flats", 200 / 3, 200 / 3, "exact", "percent"),
+    # a participle that says what kind before the counted noun
+    ("51 confirmed deaths", 51, 51, "exact", "deaths"),
+    ("12 reported heat-related deaths", 12, 12, "exact", "deaths"),
     # a year-like number that counts what is written in the plural
     ("some 1900 police were sent", 1900, 1900, "approx", "police"),
     ("about 2000 troops arrived", 2000, 2000, "approx", "troops"),
