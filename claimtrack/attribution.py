@@ -563,6 +563,13 @@ def noun_phrase_before(
         if words and lower in _WEEKDAYS | _MONTHS and j >= 1 and toks[j - 1][0].lower() in _WHEN:
             break  # "On Sunday police said", "In March officials said": when, not who
         is_head = _is_head(lower)
+        if not words and lower in _PUBLISHED_FIGURES and j >= 1:
+            # "the official data shows", "the latest figures show": those published last
+            k = j - 1
+            while k >= 0 and (toks[k][0].islower() or k == 0) and _adjective(toks[k][0].lower()):
+                k -= 1
+            if k < 0 or toks[k][0].lower() == "the":
+                return "the " + lower, False
         if not words and not is_capital(word) and not is_head:
             return _post_modified(toks, j, common)
         if not is_capital(word) and words and not (is_head or _is_modifier(word)):
@@ -1153,7 +1160,8 @@ _ACCORDING = LazyPattern(
     re.I,
 )
 _THE_REPORT = LazyPattern(
-    r"the\s+((?:[a-z]+\s+){0,2}?)(reports?|study|survey|analysis|assessment)\b"
+    r"the\s+((?:[a-z]+\s+){0,2}?)(reports?|study|survey|analysis|assessment|data|figures|"
+    r"statistics|findings)\b"
     r"(?!\s+(?:by|from|of)\b)",
     re.I,
 )
@@ -1290,10 +1298,11 @@ def attributions(clause: str) -> list[Attribution]:
             if report and all(_adjective(w.lower()) for w in report.group(1).split()):
                 # "according to the (forensic) report": the report named before,
                 # whoever's it is
+                noun = report_noun(report.group(2))
                 found.append(Attribution(None, "reports", "reference", match.start(),
-                                         report.end(), False,
-                                         pronoun=report_noun(report.group(2)),
-                                         form="according"))  # fmt: skip
+                                         report.end(), False, pronoun=noun,
+                                         form="published" if noun in _PUBLISHED_FIGURES
+                                         else "according"))  # fmt: skip
                 continue
             # a name is read from a few hundred characters: the rest of a clause of
             # thousands of sources is no part of it

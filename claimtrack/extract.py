@@ -1061,7 +1061,8 @@ def _resolve(
         # "we" and "I" name the speaker of the quotation they stand in
     elif found.kind == "reference":
         if found.form == "published":
-            claimant = context.last_report  # "the estimates show": only a report's owner
+            # "the estimates show", "as per the data": only a report's owner
+            claimant = context.reports.get(word) or context.last_report
         elif attr.report_words(word):
             # "the report said": whoever's report the article named (the last report
             # by that name), else (for the words that name a body too) the

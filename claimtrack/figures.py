@@ -1223,6 +1223,10 @@ def _add_lower_parts(text: str, number: _Number) -> None:
         scale = part_scale
 
 
+# The number of a list's item at the start of a text: "(4.) ", "4) ", "4. "
+_LIST_MARK = LazyPattern(r"(?:\(\d{1,2}\.?\)|\d{1,2}[.)])\s")
+
+
 def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located | None, int]:
     """The figure a forward match starts, and where the scan goes on."""
     start = match.start()
@@ -1230,6 +1234,8 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
     # sentence that are no counts are the parts of a date.
     if len(match.group("n1")) <= 3 and _MONTH_AFTER.match(text, match.end("n1")):
         return None, match.end("n1")  # "23 October"
+    if start <= 1 and _LIST_MARK.match(text):
+        return None, match.end("n1")  # "(4.) Officials said ...": an item's number
     currency = _currency_before(text, start) if start else None
     if currency is None and start and _is_label(text, start):
         return None, match.end("n1")
@@ -1527,6 +1533,12 @@ def _is_label(text: str, start: int) -> bool:
         # pair whose first half was no count ("May 2-3", "2013-14")
         return True
     previous = text[max(0, start - 14) : start].rstrip(" .,(").rpartition(" ")[2].lstrip("([“\"'‘")
+    if previous.lower() in _MONTH_WORDS:
+        # "March 3", "May 2024": a day or a year; not "Since March, 150 people", nor
+        # "In May 150 people died"
+        return "," not in text[start - 3 : start] and (
+            bool(_DAY_DIGITS.match(text, start)) or bool(_YEAR_DIGITS.match(text, start))
+        )
     if previous.lower() in _LABEL_WORDS:
         return True
     if before == "(" and start >= 2 and text[start - 2].isdigit():
@@ -1551,6 +1563,11 @@ def _is_label(text: str, start: int) -> bool:
 
 
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTH_WORDS = set(
+    """jan january feb february mar march apr april may jun june jul july aug august sep
+    sept september oct october nov november dec december""".split()
+)
+_YEAR_DIGITS = LazyPattern(r"(?:1[89]|2[01])\d\d(?![\d,.]?\d)")
 # A short number after an acronym, which nothing counted follows: part of a name.
 _NAME_NUMBER = LazyPattern(r"\d{1,3}(?![,.]?\d)(?:['’]s\b|\s*[,)]|\s+[A-Z]|\s*$)")
 _NOT_NAMING = {"US", "UK", "EU", "UN", "AU"}  # countries and unions, before counts

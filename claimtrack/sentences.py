@@ -180,11 +180,22 @@ class Clause:
 
 # "Two days after the ministry published 420 names, ...": a clause that opens the
 # sentence and ends at its first comma has a source of its own, or none.
+_TIME_WORDS = (
+    r"(?:(?:early|late|mid)[\s-]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|"
+    r"january|february|march|april|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|then|yesterday|"
+    r"today|dawn|midnight|noon|the\s+(?:start|end|beginning|weekend)|\d)\b"
+)
 _OPENING_CLAUSE = LazyPattern(
     # (not "As many as 45 people died, ...", nor "As per the report, ...")
     r"^(?!as\s+(?:many|much|high|few|little|low)\s+as\b)"
-    r"(?:[\w’'-]+\s+){0,3}?(?:after|before|when|while|since|as(?!\s+per\b)|although|though|"
-    r"because|once|until|if|unlike|contrary\s+to|in\s+contrast\s+to)\s+[^,;]{3,120}?,\s+",
+    r"(?:[\w’'-]+\s+){0,3}?(?:"
+    # "Since March, ...": a time, which ends at its comma or is no opening clause at
+    # all ("Since March there have been 150 deaths, according to X")
+    r"(?:after|before|since|until)\s+(?=" + _TIME_WORDS + r")(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+,\s+"
+    r"|(?:after|before|when|while|since|as(?!\s+per\b)|although|though|"
+    r"because|once|until|if|unlike|contrary\s+to|in\s+contrast\s+to)\s+"
+    r"(?!" + _TIME_WORDS + r")[^,;]{3,120}?,\s+)",
     re.IGNORECASE,
 )
 

@@ -200,6 +200,9 @@ NEWS_FORMS = [
     ("two thirds of the 600 flats", 200 / 3, 200 / 3, "exact", "percent"),
     # a participle that says what kind before the counted noun
     ("51 confirmed deaths", 51, 51, "exact", "deaths"),
+    # a month before a number that is neither a day nor a year
+    ("Since March, 150 people have died", 150, 150, "exact", "people"),
+    ("In May 150 people died", 150, 150, "exact", "people"),
     ("12 reported heat-related deaths", 12, 12, "exact", "deaths"),
     # a year-like number that counts what is written in the plural
     ("some 1900 police were sent", 1900, 1900, "approx", "police"),
@@ -374,6 +377,9 @@ def test_counted_number_wins(text, stated, unit):
         # a year before a counted noun in the singular: what it modifies, no count
         "the 2019 flood toll was revised",
         "It cut its 2021 visitor estimate",
+        # the number of a list's item
+        "(4.) Officials spoke at length",
+        "4) Officials spoke at length",
         # a share of a figure already given, and its "one"
         "About one third of those who applied were turned away",
     ],
