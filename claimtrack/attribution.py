@@ -90,11 +90,13 @@ _REPORT_NOUNS = set(
     memos dossier briefing""".split()
 )
 # Words that may stand between a subject and its verb: "has previously denied".
-_BETWEEN = set("has have had also previously earlier later again reportedly now already "
-               "since then would will further separately officially publicly "
-               "initially first did does both jointly privately repeatedly firmly flatly "
-               "categorically angrily confidently conservatively independently unofficially "
-               "provisionally tentatively subsequently".split())  # fmt: skip
+_REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+_BETWEEN = _REFLEXIVES | set(
+    """has have had also previously earlier later again reportedly now already since then
+    would will further separately officially publicly initially first did does both jointly
+    privately repeatedly firmly flatly categorically angrily confidently conservatively
+    independently unofficially provisionally tentatively subsequently""".split()
+)
 # Heads of a claimant that is not a proper name: "fire officials", "the air force".
 CLAIMANT_HEADS = set(
     """officials official authorities authority governors governor ministry ministries police
@@ -160,7 +162,7 @@ BACK_REFERENCES = set(
     union government authority authorities court panel party centre center university
     foundation association federation alliance coalition network bureau police military
     army report statement study survey outlet newspaper paper broadcaster publication
-    channel junta regime""".split()
+    channel junta regime website site portal""".split()
 )
 _REPORTS = {"report", "statement", "study", "survey", "analysis", "assessment", "release",
             "estimate", "tally", "count", "investigation", "review", "audit", "census",
@@ -536,8 +538,10 @@ def noun_phrase_before(
             if j >= 2 and toks[j - 1][0].lower() == "of" and is_capital(toks[j - 2][0]):
                 j -= 1  # "Ilse Baker of the Harbour Trust", "the Ministry of the Interior"
                 continue
-            if j >= 2 and toks[j - 1][0].lower() == "and" and (
-                is_capital(words[-1]) or _is_head(words[-1].lower())
+            if (
+                j >= 2
+                and toks[j - 1][0].lower() == "and"
+                and (is_capital(words[-1]) or _is_head(words[-1].lower()))
             ):
                 # "the union and the ministry put ...": both, named together
                 first = noun_phrase_before(toks, j - 1, common=False)
@@ -753,6 +757,9 @@ _EVENTS = set(
 )
 
 
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
+
+
 def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None:
     """A claimant the lexicon does not know, written as a common noun: "the opposition
     says", "the airline said", "city engineers had calculated". Either "the" and one
@@ -763,6 +770,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     while k >= 0 and len(words) < 3:
         word = toks[k][0]
         verb = word in VERBS and word not in _NOUN_VERBS and word not in _REPORT_NOUNS
+        if verb and word in _BASE_FORMS and k >= 1 and toks[k - 1][0].lower() in _DETERMINERS:
+            verb = False  # "the state auditor said": a base form after "the" is a noun
         if not re.fullmatch(r"[a-z][a-z'’-]+", word) or verb or word in _AUXILIARIES:
             break
         if word in _FUNCTION_CAPITALS and word != "the":
@@ -894,6 +903,8 @@ AUXILIARIES = _AUXILIARIES  # for the sentence reader: a clause that opens with 
 def clean_name(words: list[str]) -> tuple[str, bool] | None:
     """A claimant's name from the words before its verb: titles before a name
     dropped, descriptions before a name dropped, report nouns after it dropped."""
+    while len(words) > 1 and words[-1].lower() in _REFLEXIVES:
+        words = words[:-1]  # "according to the party itself": the party
     article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
@@ -1819,4 +1830,3 @@ def publishes(text: str, end: int) -> bool:
         and verb[0].lower() in _GIVING_VERBS
         and bool(_REPORT_NOUNS & set(text[end : end + 40].lower().split()[:4]))
     )
-

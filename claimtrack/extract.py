@@ -619,7 +619,8 @@ _JOINED_NAMES = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _each_its_own(assigned: list[_Assigned]) -> list[_Assigned]:
-    """"A and B reported 14 and 15 deaths, respectively": 14 is A's, 15 is B's."""
+    """Figures given "respectively" by sources named together: in "A and B reported
+    14 and 15 deaths, respectively", 14 is A's and 15 is B's."""
     groups: dict[int, list[int]] = {}
     for index, item in enumerate(assigned):
         if item.located is not None:

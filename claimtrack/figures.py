@@ -920,13 +920,18 @@ def _digits_value(run: str) -> tuple[float, int] | None:
     return float(plain), len(run)
 
 
+_BRACKETS = str.maketrans("()[]", "    ")
+_ONE_TIME = {"point", "stage", "time", "moment"}
+_SAYING_AFTER = LazyPattern(r"\s+[a-z]+ing\s+(?:that|it|they|he|she|the|a|an|this)\b")
+
+
 def _scale_factor(written: str | None, money: bool) -> float | None:
     """The multiplier of a scale written after a number: ' million' 1e6, 'k' 1e3,
     ' hundred thousand' 1e5; 1 for none (and for ' m' that is metres, unless money
     comes with it); None when scales stack ('million billion'), which is no figure."""
     if not written:
         return 1.0
-    words = written.lower().split()
+    words = written.lower().translate(_BRACKETS).split()
     if written[0].isspace() and words[0] in ("m", "b") and not money:
         return 1.0
     factor = 1.0
@@ -974,7 +979,9 @@ def _number_from(match: re.Match[str], group: str, money: bool) -> _Number | Non
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _SCALE_PATTERN = (
     r"(?:\s*(?:hundred\s+)?(?:thousand|million|billion|trillion|lakhs?|lacs?|crores?)\b"
-    r"|\s?(?:k|mn|mln|mil|bn|bln|tn|trn|m|b)\b|\s+hundred\b)"
+    r"|\s?(?:k|mn|mln|mil|bn|bln|tn|trn|m|b)\b|\s+hundred\b"
+    # a scale an editor put in brackets: "over $300 (billion)"
+    r"|\s?[(\[](?:thousand|million|billion|trillion)[)\]])"
     r"(?:\s+(?:thousand|million|billion|trillion|lakhs?|crores?)\b)?"
 )
 # One anchored read of everything after the first digit: the number, its scale,
@@ -1440,6 +1447,15 @@ def _finish(
         if lowered.startswith("one", first.start):
             if head and head.endswith("s") and not head.endswith("ss"):
                 return None  # "one normally expects": the pronoun, and a verb
+            if (
+                head
+                and head.endswith("ing")
+                and preceding[-1:] == ["with"]
+                and _SAYING_AFTER.match(text, end)
+            ):
+                return None  # "with one stating that ...": the pronoun
+            if (head or "").lower() in _ONE_TIME and preceding[-1:] == ["at"]:
+                return None  # "at one point", "at one stage": once, no count
             previous = _words_before(lowered, first.start, 1)
             if (previous and previous[0] in _PRONOUN_ONE_BEFORE) or lowered.startswith(
                 " of", first.end

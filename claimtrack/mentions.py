@@ -77,7 +77,7 @@ class Person:
 
 
 # What a news outlet is called when the text names it again: "the outlet counted".
-_MEDIA = ("outlet", "newspaper", "paper", "broadcaster", "publication", "channel")
+_MEDIA = tuple("outlet newspaper paper broadcaster publication channel website site portal".split())
 # Titles that say which pronoun the text will use for the person.
 _HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she"}
 

@@ -1199,10 +1199,25 @@ ACROSS_SENTENCES = [
         "Since May there have been 150 deaths from the heat, according to the data compiled "
         "by the Health Monitor (HM). (1.) The official data shows that 12 of them came on "
         "Sunday. (2.) Lora is the worst-hit province with 30 casualties, as per the data.",
-        [("Health Monitor", "reports", 150), ("Health Monitor", "reports", 12),
-         ("Health Monitor", "reports", 30)],
+        [
+            ("Health Monitor", "reports", 150),
+            ("Health Monitor", "reports", 12),
+            ("Health Monitor", "reports", 30),
+        ],
     ),  # fmt: skip
     ("As per the data, 30 homes were lost.", []),
+    # "the site" is the website named before; "the party itself" the party
+    (
+        "Relief Watch, the website of the state auditor, states that $182 million was set "
+        "aside. According to the site, $83 million has been paid out.",
+        [("Relief Watch", "asserts", 182e6), ("Relief Watch", "reports", 83e6)],
+    ),
+    (
+        "On Sunday the party itself put the turnout at one million.",
+        [("party", "asserts", 1e6)],
+    ),  # fmt: skip
+    # a base form after "the" is a noun: "the state auditor"
+    ("The state auditor said 40 contracts were void.", [("state auditor", "asserts", 40)]),
     (
         "The Lowland Health Council releases its new estimates which say that the full toll "
         "was 14,900.",

@@ -203,6 +203,8 @@ NEWS_FORMS = [
     # a month before a number that is neither a day nor a year
     ("Since March, 150 people have died", 150, 150, "exact", "people"),
     ("In May 150 people died", 150, 150, "exact", "people"),
+    # a scale an editor put in brackets
+    ("the number is over $300 (billion)", 300e9, float("inf"), "at_least", "USD"),
     ("12 reported heat-related deaths", 12, 12, "exact", "deaths"),
     # a year-like number that counts what is written in the plural
     ("some 1900 police were sent", 1900, 1900, "approx", "police"),
@@ -377,6 +379,9 @@ def test_counted_number_wins(text, stated, unit):
         # a year before a counted noun in the singular: what it modifies, no count
         "the 2019 flood toll was revised",
         "It cut its 2021 visitor estimate",
+        # "at one point", "with one stating that": once, and the pronoun
+        "He said at one point that the plan was sound",
+        "Some spoke, with one saying that the plan was sound",
         # the number of a list's item
         "(4.) Officials spoke at length",
         "4) Officials spoke at length",
