@@ -1405,6 +1405,8 @@ def _finish(
         unit = head = "people"
     else:
         phrase, head = _counted_phrase(text, end)
+        if head is None and preceding[-1:] == ["at"]:
+            head = phrase = _counted_after(text, end)
         if head is None:
             head = _counted_before(text, begin)
             phrase = head
@@ -1750,6 +1752,25 @@ def _counted_before(text: str, begin: int) -> str | None:
     if match.group("crowd"):
         return "people"
     return "deaths" if match.group("toll") else None
+
+
+# What an estimate "at N" is of when the object comes last, as in Romance-language
+# copy: "police put at 12,000 the number of marchers", "estimated at 300 the toll".
+_COUNTED_AFTER = LazyPattern(
+    r"\s+the\s+(?:[a-z]+\s+)?(?:(?:number|count)\s+of\s+(?:the\s+)?"
+    r"(?P<noun>[a-z]+)|(?P<toll>(?:death\s+)?toll)|(?P<crowd>crowd|turnout|attendance))\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_after(text: str, end: int) -> str | None:
+    """What "at N the number of X" counts: X's phrase head; people for a crowd."""
+    match = _COUNTED_AFTER.match(text, end)
+    if not match:
+        return None
+    if match.group("noun"):
+        return _counted_phrase(text, match.start("noun") - 1)[1] or match.group("noun")
+    return "people" if match.group("crowd") else "deaths"
 
 
 def _unit_score(head: str | None) -> float:

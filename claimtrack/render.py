@@ -657,7 +657,7 @@ def timeline_view(
         adders = {c.added_by for c in claims}
         one_adder = next(iter(adders)) if len(adders) == 1 else None
         if one_adder:
-            parts.append(Text(f"added by {inert(one_adder)}", style="dim"))
+            parts.append(Text(f"all added by {inert(one_adder)}", style="dim"))
         table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
         table.add_column("date", no_wrap=True, style="dim")
         table.add_column("source", overflow="fold", max_width=22)
@@ -724,10 +724,17 @@ def candidate_speaker(candidate: Candidate) -> str:
     return candidate.claimant
 
 
-def candidate_text(candidate: Candidate, report: ClaimDate | None) -> str:
+def candidate_text(
+    candidate: Candidate, report: ClaimDate | None, quantity: str | None = None
+) -> str:
+    """One proposal for `extract --interactive`, with what its figure counts."""
+    from claimtrack.quantities import label_of
+
     figure = figure_words(candidate.figure, candidate.unit) or "no figure"
     if candidate.figure is not None:
         figure += f" ({candidate.figure.qualifier})"
+    if quantity:
+        figure += f", counting {label_of(quantity)}"
     return inert(
         f"{candidate_speaker(candidate)} {candidate.stance}: {figure}; "
         f"{candidate_date(candidate, report)}; "
@@ -740,8 +747,10 @@ def candidates_table(
     report: ClaimDate | None,
     threshold: float,
     width: int = WIDE_TERMINAL,
+    quantities: Sequence[str | None] = (),
 ) -> RenderableType:
-    """The proposals as `--save` would store them; 'save' marks those it keeps. Below
+    """The proposals as `--save` would store them; 'save' marks those it keeps, and
+    QUANTITIES (one a proposal) say what each counts, as conflicts compare it. Below
     120 columns each proposal takes two lines or more, its sentence under its figure,
     as a sentence squeezed into a narrow column would be a word a line."""
     from rich.console import Group
@@ -749,12 +758,17 @@ def candidates_table(
     from rich.table import Table
     from rich.text import Text
 
+    from claimtrack.quantities import label_of
+
+    counted = [label_of(q) if q else "" for q in quantities] or [""] * len(candidates)
     if width < WIDE_TERMINAL:
         entries: list[RenderableType] = []
-        for candidate in candidates:
+        for candidate, counts in zip(candidates, counted, strict=True):
             saved = "kept" if candidate.confidence >= threshold else "not kept"
             head = Text(inert(f"{candidate_speaker(candidate)} {candidate.stance} "))
             head.append(inert(figure_words(candidate.figure, candidate.unit)), "bold cyan")
+            if counts:
+                head.append(inert(f" ({counts})"))
             head.append(inert(f"; {candidate_date(candidate, report)}; "
                               f"confidence {candidate.confidence:.2f} ({saved})"))  # fmt: skip
             sentence = Text(inert(f"“{candidate.sentence}”"), style="dim")
@@ -765,17 +779,19 @@ def candidates_table(
         ("claimant", {"overflow": "fold", "max_width": 24}),
         ("stance", {"no_wrap": True}),
         ("figure", {"style": "bold cyan", "overflow": "fold", "max_width": 24}),
+        ("counts", {"overflow": "fold", "max_width": 22}),
         ("date", {"overflow": "fold", "max_width": 19}),
         ("conf.", {"justify": "right", "no_wrap": True}),
         ("save", {"no_wrap": True}),
         ("sentence", {"ratio": 1, "overflow": "fold"}),
     ):
         table.add_column(name, **options)  # type: ignore[arg-type]
-    for candidate in candidates:
+    for candidate, counts in zip(candidates, counted, strict=True):
         table.add_row(
             plain(candidate_speaker(candidate)),
             candidate.stance,
             plain(figure_words(candidate.figure, candidate.unit)),
+            plain(counts),
             candidate_date(candidate, report),
             f"{candidate.confidence:.2f}",
             "yes" if candidate.confidence >= threshold else "no",

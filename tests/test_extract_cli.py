@@ -130,6 +130,15 @@ def test_the_preview_table_shows_the_stored_date_and_what_is_kept(cli, article):
     assert "save" in out and "yes" in out
 
 
+@pytest.mark.parametrize("columns", ["80", "150"])
+def test_the_preview_says_what_each_figure_counts(cli, article, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    out = cli("extract", article(STORM), "--published", "2024-03-15").stdout
+    assert "ships" in out  # the quantity conflicts compare ("boats" are ships), not the noun
+    answers = "s\ns\nq\n"
+    assert "counting ships" in run_interactive(cli, article(STORM), answers)
+
+
 @pytest.mark.parametrize("flags", [[], ["--save"], ["--published", "2024-03-15", "--save"]])
 def test_no_claims_found(cli, article, db_path, flags):
     result = cli("extract", article(NOTHING), *flags)

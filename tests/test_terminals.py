@@ -25,11 +25,11 @@ def test_timeline_below_120_columns_puts_the_text_beneath(story, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     lines = story("timeline").stdout.splitlines()
     assert lines[0] == "North Korean troops in Russia"
-    assert lines[1].startswith("added by ")  # once: one person added every claim
+    assert lines[1].startswith("all added by ")  # once: one person added every claim
     assert lines[2].split() == ["24", "Oct", "2024", "Russia", "—"]
     assert lines[3].startswith("  #3 denies: Russia denies any plans for North Korean troops")
     assert len(lines[3].rstrip()) > 60  # the text has the terminal's width, not a column
-    assert sum(line.startswith("added by") for line in lines) == 1
+    assert sum("added by" in line for line in lines) == 1
     zelensky = lines.index("25 Oct 2024  Volodymyr Zelensky  up to 10,000 soldiers")
     assert lines[zelensky + 1].startswith("  #2 alleges: Ukrainian President Volodymyr Zelensky")
     assert max(len(line) for line in lines) <= 80
@@ -50,11 +50,11 @@ def test_extract_preview_below_120_columns_puts_the_sentence_beneath(cli, tmp_pa
     )
     monkeypatch.setenv("COLUMNS", "80")
     lines = cli("extract", str(article), "--published", "2024-05-08").stdout.splitlines()
-    assert lines[0] == (
-        "Harbour police in Tarn asserts 14 boats; 2024-05-06; confidence 0.85 (kept)"
-    )
-    assert lines[1].startswith("    “Harbour police in Tarn said on Monday that 14 boats")
-    assert len(lines[1].rstrip()) > 60  # the sentence has the terminal's width
+    assert " ".join(lines[:2]).split() == (
+        "Harbour police in Tarn asserts 14 boats (ships); 2024-05-06; confidence 0.85 (kept)"
+    ).split()  # what it counts, as conflicts compare it: boats are ships
+    assert lines[2].startswith("    “Harbour police in Tarn said on Monday that 14 boats")
+    assert len(lines[2].rstrip()) > 60  # the sentence has the terminal's width
     assert max(len(line) for line in lines) <= 80
     monkeypatch.setenv("COLUMNS", "140")
     wide = cli("extract", str(article), "--published", "2024-05-08").stdout.splitlines()

@@ -183,7 +183,11 @@ def claims_extract(
             from claimtrack.render import candidates_table
 
             console = new_console()
-            console.print(candidates_table(candidates, report, SAVE_THRESHOLD, console.width))
+            rows = preview_json(candidates, report, address, topic, store)
+            quantities = [str(row["quantity"]) if row["quantity"] else None for row in rows]
+            console.print(
+                candidates_table(candidates, report, SAVE_THRESHOLD, console.width, quantities)
+            )
         if report is None:
             typer.echo(
                 "No publication date: the dates are unknown; saving needs --published.", err=True
@@ -302,12 +306,15 @@ def review_candidates(
 ) -> list[Candidate]:
     """Walk the candidates: accept, edit a field, skip, or quit. What was accepted
     is kept when the user quits or input ends; a bad answer is asked again."""
+    from claimtrack.claims import quantity_of
     from claimtrack.render import candidate_text
 
     accepted: list[Candidate] = []
     for number, candidate in enumerate(candidates, start=1):
         while True:
-            typer.echo(f"\n[{number}/{len(candidates)}] {candidate_text(candidate, report)}")
+            counts = quantity_of(candidate.sentence, candidate.unit, candidate.figure, None)
+            shown = candidate_text(candidate, report, counts)
+            typer.echo(f"\n[{number}/{len(candidates)}] {shown}")
             choice = answer("[a]ccept, [e]dit, [s]kip, [q]uit [a]")
             if choice is None:
                 typer.echo(f"Input ended; keeping the {len(accepted)} accepted.")
