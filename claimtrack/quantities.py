@@ -408,9 +408,16 @@ _CLAUSE_END = (
     r"(?=(?:an?\s+|another\s+|some\s+|at\s+least\s+|about\s+|up\s+to\s+|more\s+than\s+)?\d)"
     r"|(?:but|while|whereas|including|of\s+whom|among\s+them)\b|(?:and|with)\s*$)"
 )
+# A part of a place by its side, before the name: "in southern Brazil", "across
+# central Madrid", "in the far north-east of Syria" stays unread.
+_SIDE = (
+    r"(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?|central|mid|"
+    r"inland|coastal|rural|downtown|greater)"
+)
 _PLACE = (
     r"\b(?<![Aa]ccording )(?:in|to|into|inside|across|throughout)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
+    rf"(?:{_SIDE}\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})(?P<next>\s+[a-z]+)?"
     r"|(?P<nationwide>\bnationwide\b|\bnationally\b|\bacross\s+the\s+(?:country|nation)\b)"
 )
 _NOT_PLACES = set(
@@ -476,6 +483,11 @@ def _place_in(text: str) -> str | None:
         name = match["place"].replace("’", "'").split()
         if name[0] in _NOT_PLACES:
             continue
+        following = (match["next"] or "").strip()
+        if following and is_side(name[-1].lower()):
+            if following not in _DIVISIONS:
+                continue  # "in Indian territory", "to Pakistani cities": whose, not where
+            name.append(following)  # "the Somali region"
         while name and (name[-1] in _PLACE_TAILS or name[-1] == "of"):
             name.pop()
         owners = [i for i, word in enumerate(name) if word.endswith("'s")]
@@ -493,6 +505,10 @@ def _place_in(text: str) -> str | None:
 
 
 _DIVISION = r"(?:province|region|state|district|republic|territory|county|governorate|oblast)"
+# The words after a people's adjective that make it a place's name ("Kurdish
+# region"); before any other noun it says whose a thing is ("Indian territory").
+_DIVISIONS = {"province", "region", "state", "district", "county", "governorate", "oblast",
+              "prefecture"}  # fmt: skip
 _NARROWER = (
     rf"\s+(?:[a-z-]+\s+){{0,3}}?{_DIVISION}\s+of\s+(?:the\s+)?"
     r"(?P<of>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"

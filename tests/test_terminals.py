@@ -50,9 +50,12 @@ def test_extract_preview_below_120_columns_puts_the_sentence_beneath(cli, tmp_pa
     )
     monkeypatch.setenv("COLUMNS", "80")
     lines = cli("extract", str(article), "--published", "2024-05-08").stdout.splitlines()
-    assert " ".join(lines[:2]).split() == (
-        "Harbour police in Tarn asserts 14 boats (ships); 2024-05-06; confidence 0.85 (kept)"
-    ).split()  # what it counts, as conflicts compare it: boats are ships
+    assert (
+        " ".join(lines[:2]).split()
+        == (
+            "Harbour police in Tarn asserts 14 boats (ships); 2024-05-06; confidence 0.85 (kept)"
+        ).split()
+    )  # what it counts, as conflicts compare it: boats are ships
     assert lines[2].startswith("    “Harbour police in Tarn said on Monday that 14 boats")
     assert len(lines[2].rstrip()) > 60  # the sentence has the terminal's width
     assert max(len(line) for line in lines) <= 80

@@ -26,6 +26,13 @@ from claimtrack.limits import MAX_NAME
         ("Paris police counted 30,000 at the pension march", "Paris police", "Pension march"),
         ("The health ministry reported a cholera outbreak in Yemen", "Health ministry",
          "Cholera outbreak in Yemen"),
+        # a side of the place before it is no part of its name
+        ("Rescuers said the floods in northern Varnia left 400 homeless", "Rescuers",
+         "Floods in Varnia"),
+        # a people's adjective before a noun says whose, not where
+        ("The army said shelling in Ruritanian territory killed 12", "army", "Shelling"),
+        ("Officials said shelling in the Ruritanian region killed 12", "Officials",
+         "Shelling in Ruritanian region"),
     ],
 )  # fmt: skip
 def test_auto_topics_name_the_subject_never_a_bare_noun_or_the_speaker(text, source, name):
