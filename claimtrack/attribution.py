@@ -603,6 +603,10 @@ def noun_phrase_before(
         return found
     if not words:
         return None
+    if len(words) >= 2 and words[-1].lower() in _PRESS and (j >= 0 or words[0].isupper()):
+        # "BBC reporters counted", "the Harbor Wire correspondents saw": the outlet's
+        # (a first word of the sentence may be capital only for that: "Local reporters")
+        return _speaker_for(words) or clean_name(words)
     return clean_name(words)
 
 

@@ -865,6 +865,18 @@ REAL_SHAPES = [
         "A Harbor Trust audit published in June 2024 anticipated overruns of $2bn.",
         [("Harbor Trust", "estimates", 2e9)],
     ),
+    # an outlet's reporters count for the outlet; a capital that only opens the
+    # sentence names none
+    (
+        "On Friday, Lumen Post reporters counted 41 bodies at the morgue.",
+        [("Lumen Post", "estimates", 41)],
+    ),
+    ("Local reporters counted 41 bodies at the morgue.", [("Local reporters", "estimates", 41)]),
+    # an estimate "at N" whose object comes after it
+    (
+        "The prefecture put at 9,000 the number of marchers, while the union claimed 60,000.",
+        [("prefecture", "asserts", 9000), ("union", "claims", 60000)],
+    ),
 ]
 
 
