@@ -1453,9 +1453,31 @@ _NOUN_AFTER_DAY = LazyPattern(
 )
 
 
+# A date that is one end of a span ("killed between July 16 and August 11", "from
+# 1 July to 15 August", "in July and August") gives the period a figure covers; one
+# in a clause about another event ("the government, which took power following the
+# ousting on August 5, said") dates that event. Neither is when anyone spoke.
+_SPAN_START = LazyPattern(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_SPAN_END_BEFORE = LazyPattern(
+    r"\b(?:between|from)\s+[\w ,.]{1,30}?\s*(?:and|to|through|till|-|–)\s*$", re.IGNORECASE
+)
+_SPAN_AFTER = LazyPattern(rf"\s*(?:and|to|through|-|–)\s*(?:{_MONTH}\b|\d)", re.IGNORECASE)
+_EVENT_CLAUSE = LazyPattern(
+    r"(?:,\s*(?:which|who|whose)\b|\b(?:following|after|since|before)\b)[^,;]*$",
+    re.IGNORECASE,
+)
+
+
 def _names_an_event(clause: str, phrase: re.Match[str]) -> bool:
     start = phrase.start()
     if _ARTICLE_BEFORE.search(clause, max(0, start - 6), start):
+        return True
+    if (
+        _SPAN_START.search(clause, max(0, start - 9), start)
+        or _SPAN_END_BEFORE.search(clause, max(0, start - 50), start)
+        or _SPAN_AFTER.match(clause, phrase.end())
+        or _EVENT_CLAUSE.search(clause, max(0, start - 80), start)
+    ):
         return True
     return bool(_NAME_BEFORE_DAY.search(clause, max(0, start - 20), start)) and bool(
         _NOUN_AFTER_DAY.match(clause, phrase.end())

@@ -1459,6 +1459,21 @@ def test_claim_dates_from_sentences():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the period a figure covers is no day anyone spoke
+        "About 90 people were killed between 2 September and 9 October, the rights office said.",
+        "Some 90 people died in riots that lasted from 2 September to 9 October, officials said.",
+        "Some 90 people died in unrest in September and October, the ministry said.",
+        # nor a day in a clause about another event
+        "According to the council, which took office after the vote on 6 October, 90 people died.",
+    ],
+)
+def test_a_span_or_another_events_day_dates_no_claim(text):
+    assert [c.date for c in extract_claims(text, PUBLISHED)] == [None]
+
+
+@pytest.mark.parametrize(
     ("text", "claimant"),
     [
         ("On Sunday police said 40 shops had been looted.", "police"),
