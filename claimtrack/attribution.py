@@ -95,7 +95,8 @@ _BETWEEN = _REFLEXIVES | set(
     """has have had also previously earlier later again reportedly now already since then
     would will further separately officially publicly initially first did does both jointly
     privately repeatedly firmly flatly categorically angrily confidently conservatively
-    independently unofficially provisionally tentatively subsequently""".split()
+    independently unofficially provisionally tentatively subsequently however though
+    nevertheless meanwhile instead too likewise""".split()
 )
 # Heads of a claimant that is not a proper name: "fire officials", "the air force".
 CLAIMANT_HEADS = set(
@@ -242,6 +243,9 @@ def is_capital(word: str) -> bool:
 
 
 _NAME_PARTICLES = {"al-", "el-", "ad-", "as-", "ar-", "an-"}
+# The small words a long organisation's name holds: "the UN Office of the High
+# Commissioner for Human Rights"
+_NAME_JOINS = {"the", "of", "for", "and", "to", "on", "&"}
 # Bodies named for what they aim at: "the Committee to Protect Journalists"
 _NAMED_FOR_AN_AIM = {"committee", "campaign", "coalition", "movement", "alliance", "league",
                      "society", "fund", "foundation", "council", "initiative"}  # fmt: skip
@@ -261,6 +265,9 @@ def _is_head(lower: str) -> bool:
     )
 
 
+_LY_NOUNS = {"family", "assembly", "rally", "ally", "supply", "monopoly", "anomaly"}
+
+
 def _skip_adverbials(toks: list[Token], j: int) -> int:
     """Skip what stands between a subject and its verb: "has previously", "on
     Wednesday", "late on Tuesday", ", in a statement,"."""
@@ -271,6 +278,27 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             continue
         if lower == "far" and j >= 1 and toks[j - 1][0].lower() in ("so", "thus"):
             j -= 2  # "Authorities have so far confirmed"
+            continue
+        if (
+            lower.endswith("ly")
+            and len(lower) > 4
+            and toks[j][0].islower()
+            and not (_is_head(lower) or lower in _RECORDS or lower in _LY_NOUNS)
+            and j >= 1
+            and (_is_head(toks[j - 1][0].lower()) or is_capital(toks[j - 1][0]))
+        ):
+            j -= 1  # "the health ministry recently published": an adverb after its subject
+            continue
+        if (
+            lower == "time"
+            and j >= 3
+            and [t[0].lower() for t in toks[j - 3 : j - 1]]
+            == [
+                "for",
+                "the",
+            ]
+        ):
+            j -= 4  # "X on Tuesday for the first time published"
             continue
         if (
             lower in ("week", "month", "year", "weekend")
@@ -603,6 +631,9 @@ def noun_phrase_before(
         return found
     if not words:
         return None
+    lone = words[0].lower() if len(words) == 1 else ""
+    if j < 0 and lone in _SPEAKERS - {"staff"} and not lone.endswith("s"):
+        return None  # "Official confirmed deaths stood at": an adjective, no one
     if len(words) >= 2 and words[-1].lower() in _PRESS and (j >= 0 or words[0].isupper()):
         # "BBC reporters counted", "the Harbor Wire correspondents saw": the outlet's
         # (a first word of the sentence may be capital only for that: "Local reporters")
@@ -1057,8 +1088,8 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
         if word in ("of", "for") and words and at + 1 < len(toks) and is_capital(toks[at + 1][0]):
             words.append(word)  # "said Superintendent of Police Anil Kumar"
             continue
-        if not is_capital(word) or word.lower() in _FUNCTION_CAPITALS:
-            break
+        if not is_capital(word) or word.lower() in _FUNCTION_CAPITALS | _WEEKDAYS:
+            break  # "..., said Tuesday that": when, not who
         words.append(word)
     if not words and verb + 2 < len(toks) and toks[verb + 1][0].lower() == "the":
         # ", said the agency.", ", said the ministry's spokesman,"
@@ -1087,6 +1118,13 @@ _AFTER_A_CLAIMANT = {".", ",", ";", "on", "in", "late", "early", "yesterday", "t
 _NAME_WINDOW = 300
 
 
+def _capital_follows(toks: list[Token], at: int) -> bool:
+    """Whether a name goes on at AT: "Policy", "the Lakes" (after "for")."""
+    if at < len(toks) and toks[at][0] == "the":
+        at += 1
+    return at < len(toks) and is_capital(toks[at][0])
+
+
 def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     """The claimant after 'according to' or 'by': up to the next comma or verb."""
     toks = tokens(text)
@@ -1113,6 +1151,15 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             )
         ):
             break  # "by the ministry said", but "by the Tern Project", "a police estimate"
+        if (
+            word == "to"
+            and words
+            and words[-1].lower() in _NAMED_FOR_AN_AIM
+            and index + 1 < len(toks)
+            and is_capital(toks[index + 1][0])
+        ):
+            words.append(word)  # "the Committee to Protect Journalists"
+            continue
         if word.lower() in _AUXILIARIES or word.lower() in _AFTER_A_NAME or word[0].isdigit():
             break  # "the 2,000 cited by the army is far too high", "by X range from"
         if word in ("(", ")", "-", "—", "–"):
@@ -1124,7 +1171,7 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             break  # "by ministers last spring", "by the board on Monday": when, not who
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
-        if word in ("for", "over") and index + 1 < len(toks) and not is_capital(toks[index + 1][0]):
+        if word in ("for", "over") and not _capital_follows(toks, index + 1):
             break  # "given by the administration for an attack", not "the Centre for Policy"
         if word.lower() in _LINKING_VERBS or (
             words
@@ -1151,7 +1198,9 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
                 continue
             break
         words.append(word)
-        if len(words) > 8:
+        if len(words) > 8 and not all(is_capital(w) or w in _NAME_JOINS for w in words):
+            return None
+        if len(words) > 14:
             return None
     if not words or words[0].lower() in _INDEFINITE:
         return _speaker_for(words[1:]) if words and words[0].lower() in _INDEFINITE else None
@@ -1607,6 +1656,12 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                     continue
                 named = _coordinated_subject(toks, index)
                 coordinated = named is not None
+            if named is None and toks[j][0] == "," and j >= 1:
+                # "One opposition party, said Tuesday that": a stray comma after the
+                # subject that opens the sentence
+                opening = noun_phrase_before(toks, j)
+                if opening is not None and 0 <= clause.find(opening[0].split()[0]) <= 4:
+                    named = opening
         if named is None:
             continue
         named = _relative_subject(toks, verb, named) or named

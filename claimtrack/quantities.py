@@ -49,7 +49,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "not been found|lost at sea"),
     ("dead", CUMULATIVE, "people",
      "death toll|lost their lives|killed|killing|dead|died|die|dies|dying|deaths|death|"
-     "fatalities|fatality|"
+     "fatalities|fatality|martyred|martyrs|martyr|"
      "perished|drowned|lives|toll"),
     ("injured", CUMULATIVE, "people", "injured|injuring|wounded|wounding|hurt|injuries|injury"),
     ("rescued", CUMULATIVE, "people", "rescued|pulled alive|saved"),
@@ -128,7 +128,8 @@ _NOUN_ROWS: list[tuple[str, str, str | None, str | None, str]] = [
      "people persons person individuals men residents inhabitants villagers migrants passengers "
      "names citizens locals"),
     ("deaths", "people", "dead", None,
-     "deaths death dead fatalities fatality killed lives bodies people-killed death-toll toll"),
+     "deaths death dead fatalities fatality killed lives bodies people-killed death-toll toll "
+     "martyrs martyr"),
     ("casualties", "people", "casualties", None, "casualties casualty"),
     ("injuries", "people", "injured", None, "injured wounded injuries injury hurt"),
     ("missing", "people", "missing", None, "missing unaccounted"),

@@ -872,6 +872,35 @@ REAL_SHAPES = [
         [("Lumen Post", "estimates", 41)],
     ),
     ("Local reporters counted 41 bodies at the morgue.", [("Local reporters", "estimates", 41)]),
+    # a day after the verb is when, a stray comma after the subject no break, and
+    # "however" or an adverb between subject and verb no part of the name
+    (
+        "The league, said Friday that it had counted 212 dead.",
+        [("league", "estimates", 212)],
+    ),
+    (
+        "A Varnian navy source has however told the Courier that more than 90 sailors died.",
+        [("Varnian navy", "asserts", 90)],
+    ),
+    (
+        "The water board recently published a list of 708 flooded homes.",
+        [("water board", "reports", 708)],
+    ),
+    (
+        "The Tern Institute on Monday for the first time released a count of 66 deaths.",
+        [("Tern Institute", "reports", 66)],
+    ),
+    # a capitalised adjective that opens the sentence is no one
+    ("Official confirmed deaths stood at 1,300 on Sunday.", []),
+    # long names, and bodies named for an aim
+    (
+        "According to the Bureau for the Protection of the Lakes and Rivers, 80 died.",
+        [("Bureau for the Protection of the Lakes and Rivers", "reports", 80)],
+    ),
+    (
+        "According to the Campaign to Protect Rivers, 14 dams have failed.",
+        [("Campaign to Protect Rivers", "reports", 14)],
+    ),
     # an estimate "at N" whose object comes after it
     (
         "The prefecture put at 9,000 the number of marchers, while the union claimed 60,000.",
