@@ -1510,6 +1510,20 @@ _SPOKE = {"spoke", "speaks", "speak", "talked", "talks", "talk"}
 _CHANGING = {"lowering", "raising", "revising", "bringing", "taking", "pushing", "putting",
              "cutting", "updating"}  # fmt: skip
 _SPEECH_WORDS: frozenset[str] = frozenset()  # VERBS and the giving verbs, on first use
+
+
+def _changes_a_count(word: str) -> bool:
+    """Whether a changing verb's object is a count ("raising the toll", "bringing the
+    number", "lowering its estimate", "to 253"), not "raising tensions"."""
+    return (
+        word in _MEASURED
+        or word in _REPORTS
+        or word in _PUBLISHED_FIGURES
+        or word in ("figure", "to")
+        or word[:1].isdigit()
+    )
+
+
 _PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]—–"})
 
 
@@ -1537,7 +1551,13 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             and toks[index + 1][0] in ("of", "about")
         ):
             stance = "asserts"  # "the police spoke of 40,000", "unions talked about 60%"
-        if stance is None and lower in _CHANGING and index and toks[index - 1][0] == ",":
+        if (
+            stance is None
+            and lower in _CHANGING
+            and index
+            and toks[index - 1][0] == ","
+            and any(_changes_a_count(t[0].lower()) for t in toks[index + 1 : index + 5])
+        ):
             stance = "reports"  # "..., lowering the toll to 253": the subject's new figure
         if (
             stance is None
@@ -1644,8 +1664,13 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             named = noun_phrase_before(toks, j - 1)  # "X, who said ..."
         else:
             named = noun_phrase_before(toks, j + 1 if not denial else verb - 1)
+            after = _name_after(toks, index) if toks[j][0] == "," else None
+            if after is not None and is_capital(after[0]):
+                # "..., raising tensions, said Omar Kessel": the name turned round after
+                # the verb speaks, not one before an aside
+                named = None
             if named is None:
-                named = _name_after(toks, index)
+                named = after if toks[j][0] == "," else _name_after(toks, index)
                 if named is not None:
                     found.append(_resolvable(named[0], stance, "end", start, end, named[1]))
                     continue

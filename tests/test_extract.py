@@ -890,6 +890,12 @@ REAL_SHAPES = [
         "The Tern Institute on Monday for the first time released a count of 66 deaths.",
         [("Tern Institute", "reports", 66)],
     ),
+    # a name turned round after the verb speaks, past an aside that changes no count
+    (
+        "Families of the 40 missing drove to Varno, north of the capital, Port Arden, "
+        "raising fears, said Omar Kessel, a bus driver.",
+        [("Omar Kessel", "asserts", 40)],
+    ),
     # a capitalised adjective that opens the sentence is no one
     ("Official confirmed deaths stood at 1,300 on Sunday.", []),
     # long names, and bodies named for an aim
