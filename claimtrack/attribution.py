@@ -131,7 +131,8 @@ ROLES = set(
     representative king queen prince premier leader commander general colonel judge chief
     chairman chairwoman chair head ceo adviser advisor coordinator co-chairman co-chair
     counsel attorney lawyer official officer superintendent inspector collector magistrate
-    administrator""".split()
+    administrator prosecutor prosecutor-general attorney-general coroner auditor
+    auditor-general ombudsman rapporteur""".split()
 )
 # Titles before a name, dotted or not: "Maj. Gen. Ivan Petrenko", "Maj Gen Petrenko".
 TITLES = ROLES | set(
@@ -712,6 +713,15 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     """An unnamed person speaking for a named organisation is that organisation: "a
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
     press = words[-1].lower() in _PRESS if words else False
+    if (
+        len(words) >= 2
+        and words[-1].lower() in ROLES - _SPEAKERS
+        and any(is_capital(w) and is_side(w.lower()) for w in words[:-1])
+        and all(is_side(w.lower()) or w.islower() for w in words[:-1])
+    ):
+        # "a Varnian prosecutor said": a nation's office holder, whom the article may
+        # name later (see is_role_only)
+        return " ".join(words), True
     if len(words) >= 2 and (
         words[-1].lower() in _SPEAKERS or press or words[-1].lower() in _REPORTS
     ):
@@ -1053,7 +1063,10 @@ def is_role_only(name: str) -> bool:
     return (
         head in ROLES
         and not any(
-            is_capital(w) and w.lower() not in TITLES and not w.endswith(("'s", "’s"))
+            is_capital(w)
+            and w.lower() not in TITLES
+            and not w.endswith(("'s", "’s"))
+            and not is_side(w.lower())  # "an Uzbek prosecutor"
             for w in words
         )
         or (head in ROLES and all(w.lower() in TITLES for w in words))

@@ -366,7 +366,8 @@ class Context:
     def role(self, description: str, position: int) -> str | None:
         """The person a role names: the most recent one with it, else the only one."""
         head = description.lower().split()[-1]
-        holders = [p for p in self.people if head in p.roles]
+        # "prosecutor" is held by a "prosecutor-general"
+        holders = [p for p in self.people if head in {r.split("-")[0] for r in p.roles} | p.roles]
         before = [p for p in holders if p.position <= position]
         if before:
             return before[-1].name

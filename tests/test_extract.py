@@ -972,6 +972,20 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # a nation's office holder described before being named is the one named: the
+    # article's only prosecutor
+    (
+        "A Varnian prosecutor said on Monday that the toll had risen to 187. Prosecutor "
+        "Ilse Dorn said 57 civilians were among the dead.",
+        [("Ilse Dorn", "asserts", 187), ("Ilse Dorn", "asserts", 57)],
+    ),
+    (
+        'Varnia\'s chief prosecutor has said 169 people died. "No civilian was harmed," '
+        "said Prosecutor-General Ilse Dorn.",
+        [("Ilse Dorn", "asserts", 169)],
+    ),
+    # and named by no one, the office speaks as written
+    ("A Varnian prosecutor said 187 people had died.", [("Varnian prosecutor", "asserts", 187)]),
     # a role no one is named in, said again short: the one described in full before
     (
         "The province's director general of rescue services said 212 people died. The "
