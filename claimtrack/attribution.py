@@ -83,7 +83,7 @@ _GIVING_VERBS = set("offered offers gave gives released releases issued issues p
                     "publishes provided provides presented presents raised raises lowered "
                     "lowers revised revises updated updates upped cut".split())  # fmt: skip
 _REPORT_NOUNS = set(
-    """estimate estimates figure figures toll tally tallies count counts number numbers
+    """estimate estimates figure figures toll tolls tally tallies count counts number numbers
     data statistics list names report reports statement statements assessment
     assessments projection projections calculation calculations census survey study
     analysis breakdown update estimations correction revision document documents memo
@@ -1486,6 +1486,26 @@ def attributions(clause: str) -> list[Attribution]:
                  or not any(v.start < a.start < v.end for v in verbs)]  # fmt: skip
     found += verbs
     found.sort(key=lambda a: (a.end, a.start))
+    return _said_they(clause, found)
+
+
+_THAT_GAP = LazyPattern(r"\s*(?:that\s+)?$")
+
+
+def _said_they(clause: str, found: list[Attribution]) -> list[Attribution]:
+    """ "Officials said they feared 10,000 died": the pronoun of a clause reported by a
+    named subject is that subject, not whoever the text named before."""
+    for index, item in enumerate(found[1:], 1):
+        before = found[index - 1]
+        if (
+            item.kind == "pronoun"
+            and before.claimant is not None
+            and before.kind in ("subject", "end")
+            and before.end <= item.start
+            and _THAT_GAP.match(clause[before.end : item.start])
+        ):
+            found[index] = replace(item, claimant=before.claimant, kind=before.kind,
+                                   person=before.person, pronoun=None)  # fmt: skip
     return found
 
 

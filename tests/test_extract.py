@@ -896,6 +896,13 @@ REAL_SHAPES = [
         "raising fears, said Omar Kessel, a bus driver.",
         [("Omar Kessel", "asserts", 40)],
     ),
+    # "they" in what a named subject said is that subject
+    (
+        "The storm flattened Varno, where local officials have said they feared 900 died.",
+        [("local officials", "estimates", 900)],
+    ),
+    # tolls given, in a range
+    ("Officials gave tolls ranging from 52 to 58.", [("Officials", "reports", 58)]),
     # a capitalised adjective that opens the sentence is no one
     ("Official confirmed deaths stood at 1,300 on Sunday.", []),
     # long names, and bodies named for an aim
