@@ -790,7 +790,7 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
 _NOT_SOURCES = set(
     """figure figures number numbers toll count total tally crowd estimate estimates data
     rate share amount sum cost price level percentage majority minority rest studies
-    study research analysis analyses surveys models projections calculations statistics
+    research analyses surveys models projections calculations statistics
     findings results records documents reports claims bodies deaths injuries casualties
     cases homes houses buildings""".split()
 )
@@ -953,6 +953,8 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
+    while len(words) > 1 and words[0].lower().endswith(("-based", "-headquartered")):
+        words = words[1:]  # "the Lund-based Tern Institute": where it is, not its name
     whose = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s")) and w.islower()]
     if whose and words[-1].islower() and words[-1] in _DOCUMENTS:
         words = words[: whose[-1] + 1]  # "the agency's latest situation report": the agency's
@@ -1904,7 +1906,8 @@ def names_a_report(words: str) -> bool:
 # "X filed on Friday its forensic reports on ...", "X released its findings": a
 # body publishing a report, whether or not the sentence gives a figure from it
 _PUBLISHING = LazyPattern(
-    r"\b(?:submitted|released|published|issued|presented|delivered|filed|unveiled)\s+"
+    r"\b(?:submitted|released|published|issued|presented|delivered|filed|unveiled|"
+    r"conducted|carried\s+out|completed|compiled)\s+"
     r"(?:[\w'’-]+\s+){0,5}?(reports?|findings|study|survey|assessment|audit|review|"
     r"statement|estimates|figures|data|analysis|investigation)\b"
 )

@@ -575,12 +575,15 @@ def _read_sentence(
                 chosen = near.speaker_after(located) or chosen  # the WHO's claim
             if (
                 chosen is not None
-                and chosen.kind == "pronoun"
-                and chosen.claimant is None
+                and (
+                    (chosen.kind == "pronoun" and chosen.claimant is None)
+                    or (chosen.kind == "reference" and closing is not None)
+                )
                 and _inside_quote(text, chosen.start, sentence.quote_open)
             ):
                 # "they said" inside a quotation: the speaker reports it, and denies
-                # it where it was "falsely" said
+                # it where it was "falsely" said; "this study concludes" is the
+                # speaker's own study
                 inner = chosen
                 chosen = closing or near.last_after(located)
                 if chosen is not None and inner.denial_marker:

@@ -979,6 +979,21 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # a study an organisation conducted is its own, "found" or "added"; where the
+    # organisation is based is no part of its name
+    (
+        "The Lund-based Tern Institute conducted a study of the camps in May. The study "
+        "found that 95 percent of families want to stay. Nearly 60 percent of those who work "
+        "run a business, added the study.",
+        [("Tern Institute", "asserts", 95), ("Tern Institute", "asserts", 60)],
+    ),
+    # "this study" in a quotation is its speaker's
+    (
+        "The Tern Institute conducted a study in May. \u201cWhile figures as high as a "
+        "million were aired, this study finds 450,000 refugees,\u201d its director Jon Berg "
+        "said.",
+        [("Jon Berg", "asserts", 1e6), ("Jon Berg", "asserts", 450000)],
+    ),
     # a nation's office holder described before being named is the one named: the
     # article's only prosecutor
     (
