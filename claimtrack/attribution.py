@@ -572,10 +572,15 @@ def noun_phrase_before(
                 and toks[j - 1][0].lower() == "and"
                 and (is_capital(words[-1]) or _is_head(words[-1].lower()))
             ):
-                # "the union and the ministry put ...": both, named together
+                # "the union and the ministry put ...": both, named together, where
+                # the first opens the clause ("Rain fell on Lora and the ministry said")
                 first = noun_phrase_before(toks, j - 1, common=False)
                 named = clean_name(words)
-                if first is not None and not first[1] and named is not None:
+                k = j - 2 - (len(first[0].split()) if first else 0)
+                if k >= 0 and toks[k][0].lower() in _DETERMINERS:
+                    k -= 1
+                opens = k < 0 or toks[k][0] in (",", ";", ":", "“", '"')
+                if first is not None and not first[1] and named is not None and opens:
                     return f"{first[0]} and {named[0]}", False
             break
         if lower in _INDEFINITE:
@@ -802,9 +807,6 @@ _EVENTS = set(
 )
 
 
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
-
-
 def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None:
     """A claimant the lexicon does not know, written as a common noun: "the opposition
     says", "the airline said", "city engineers had calculated". Either "the" and one
@@ -942,6 +944,7 @@ _AUXILIARIES = set(
     """had has have was were is are be been being will would could should may might must
     do does did can shall not""".split()
 )
+is_head = _is_head  # for the sentence reader: a common noun that heads a claimant
 AUXILIARIES = _AUXILIARIES  # for the sentence reader: a clause that opens with one goes on
 
 
@@ -1317,13 +1320,17 @@ _PARENTHESIS_SOURCE = LazyPattern(
     r"([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+)"
     r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
 )
+_GAPPED_SCALE = r"(?:\s*%|\s*(?:percent|per\s+cent|thousand|million|billion|bn|m|k)\b)?"
 _GAPPED = LazyPattern(
     r"(?:,\s+(?:and\s+|while\s+|whereas\s+)?|\s+(?:and|while|whereas)\s+|;\s+)"
     r"(?:the\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|[a-z]+(?:\s+[a-z]+){0,2}?)|([a-z]+))\s+"
     # what the figure counts may be said again: "and the ministry about turnout of 30%"
-    r"(?=(?:(?:about|of|for|on)\s+(?:[a-z]+\s+){1,4}?(?:ranging\s+|of\s+|at\s+)?)?"
+    r"(?=(?:(?:about|of)\s+(?:[a-z]+\s+){1,4}?(?:ranging\s+|of\s+|at\s+)?)?"
     r"(?:at\s+|between\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+"
-    r"|only\s+)?[$€£]?\d)"
+    r"|only\s+)?[$€£]?\d[\d,.]*"
+    # the counted noun left out too: "and police 12,000", not "and police 120 officers"
+    rf"{_GAPPED_SCALE}(?:\s+(?:and|to)\s+[$€£]?\d[\d,.]*{_GAPPED_SCALE})?"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|while|whereas|according|in|on|at|by|for|respectively)\b))"
 )
 _DEMONYM_ESTIMATE = LazyPattern(
     r"\b([A-Z][a-z]+(?:an|ian|ese|ish|i|ic))\s+(?:official\s+)?(?:estimates|figures|claims|"

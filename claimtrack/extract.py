@@ -624,19 +624,34 @@ _JOINED_NAMES = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 def _each_its_own(assigned: list[_Assigned]) -> list[_Assigned]:
     """Figures given "respectively" by sources named together: in "A and B reported
     14 and 15 deaths, respectively", 14 is A's and 15 is B's."""
-    groups: dict[int, list[int]] = {}
+    groups: dict[tuple[int, int], list[int]] = {}
     for index, item in enumerate(assigned):
         if item.located is not None:
-            groups.setdefault(id(item.attribution), []).append(index)
+            groups.setdefault((item.attribution.start, item.attribution.end), []).append(index)
     out = list(assigned)
     for indexes in groups.values():
         attribution = assigned[indexes[0]].attribution
         names = _JOINED_NAMES.split(attribution.claimant or "")
-        if len(names) < 2 or len(names) != len(indexes) or not all(names):
+        if len(names) < 2 or len(names) != len(indexes) or not all(names) or _one_name(names):
             continue
         for index, name in zip(indexes, names, strict=True):
             out[index] = replace(assigned[index], attribution=replace(attribution, claimant=name))
     return out
+
+
+def _one_name(names: list[str]) -> bool:
+    """Whether names joined by "and" are one organisation's: "Health and Safety
+    Council", a single word before a name its head noun ends (not "Lora and Vesk",
+    "the union and the ministry", "Red Cross and UN")."""
+    first, last = names[0].split(), names[-1].split()
+    return (
+        len(first) == 1
+        and first[0][:1].isupper()
+        and not first[0].isupper()
+        and not attr.is_head(first[0].lower())
+        and len(last) > 1
+        and attr.is_head(last[-1].lower())
+    )
 
 
 _SPEAKING = ("subject", "end", "reference", "pronoun", "role")

@@ -903,6 +903,20 @@ REAL_SHAPES = [
     ),
     # tolls given, in a range
     ("Officials gave tolls ranging from 52 to 58.", [("Officials", "reports", 58)]),
+    # guards: a gapped source leaves out the counted noun too; "and" joins two sources
+    # only where the first opens the clause; one name that holds "and" stays whole
+    ("The army deployed 300 troops and police 120 officers to the border.", []),
+    (
+        "Rain fell on Lora and the ministry said 40 homes were flooded.",
+        [("ministry", "asserts", 40)],
+    ),
+    (
+        "The Health and Safety Council reported 14 and 15 deaths in Lora and Vesk, respectively.",
+        [
+            ("Health and Safety Council", "reports", 14),
+            ("Health and Safety Council", "reports", 15),
+        ],
+    ),
     # a capitalised adjective that opens the sentence is no one
     ("Official confirmed deaths stood at 1,300 on Sunday.", []),
     # long names, and bodies named for an aim
