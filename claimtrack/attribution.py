@@ -266,7 +266,8 @@ def _is_head(lower: str) -> bool:
     )
 
 
-_LY_NOUNS = {"family", "assembly", "rally", "ally", "supply", "monopoly", "anomaly"}
+_LY_NOUNS = {"family", "assembly", "rally", "ally", "supply", "monopoly", "anomaly", "weekly",
+             "daily", "monthly", "quarterly", "fortnightly"}  # fmt: skip
 
 
 def _skip_adverbials(toks: list[Token], j: int) -> int:
@@ -291,15 +292,12 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             j -= 1  # "the health ministry recently published": an adverb after its subject
             continue
         if (
-            lower == "time"
+            lower in ("time", "year", "day", "week")
             and j >= 3
-            and [t[0].lower() for t in toks[j - 3 : j - 1]]
-            == [
-                "for",
-                "the",
-            ]
+            and toks[j - 3][0].lower() == "for"
+            and toks[j - 2][0].lower() in ("the", "a")
         ):
-            j -= 4  # "X on Tuesday for the first time published"
+            j -= 4  # "X on Tuesday for the first time published", "for a second year"
             continue
         if (
             lower in ("week", "month", "year", "weekend")
@@ -640,9 +638,16 @@ def noun_phrase_before(
     lone = words[0].lower() if len(words) == 1 else ""
     if j < 0 and lone in _SPEAKERS - {"staff"} and not lone.endswith("s"):
         return None  # "Official confirmed deaths stood at": an adjective, no one
-    if len(words) >= 2 and words[-1].lower() in _PRESS and (j >= 0 or words[0].isupper()):
+    if (
+        len(words) >= 2
+        and words[-1].lower() in _PRESS
+        and (j >= 0 or words[0].isupper())
+        and not _is_place(words[:-1])
+        and not any(is_side(w.lower()) or w.lower().endswith("ern") for w in words[:-1])
+    ):
         # "BBC reporters counted", "the Harbor Wire correspondents saw": the outlet's
-        # (a first word of the sentence may be capital only for that: "Local reporters")
+        # (a first word of the sentence may be capital only for that: "Local
+        # reporters"); not whose or where they are ("Western journalists")
         return _speaker_for(words) or clean_name(words)
     return clean_name(words)
 
@@ -1189,7 +1194,9 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             break  # "by ministers last spring", "by the board on Monday": when, not who
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
-        if word in ("for", "over") and not _capital_follows(toks, index + 1):
+        if word in ("for", "over") and not (
+            words and is_capital(words[-1]) and _capital_follows(toks, index + 1)
+        ):
             break  # "given by the administration for an attack", not "the Centre for Policy"
         if word.lower() in _LINKING_VERBS or (
             words
@@ -1259,7 +1266,9 @@ _BY_RIGHT_AFTER = LazyPattern(
     r"(?:the\s+)?(?:end|evening|morning|afternoon|night|weekend|time|middle|start|close|"
     r"midday|noon|midnight|dawn|dusk|nightfall|tonight|tomorrow|then|now|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\b|(?-i:[a-z]+ing)\b|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?['’]s?\s)",
+    # (not a name that holds one: "by the Morning Star newspaper")
+    r"august|september|october|november|december)\b(?!\s+(?-i:[A-Z]))|mid-[a-z]+\b|"
+    r"(?-i:[a-z]+ing)\b|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?['’]s?\s)",
     re.I,
 )
 # ", per the health ministry", "per Reuters": never "per cent" or "per day"
@@ -1723,7 +1732,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                     continue
                 named = _coordinated_subject(toks, index)
                 coordinated = named is not None
-            if named is None and toks[j][0] == "," and j >= 1:
+            passive = index + 1 < len(toks) and toks[index + 1][0].lower() in ("to", "by")
+            if named is None and toks[j][0] == "," and j >= 1 and not passive:
                 # "One opposition party, said Tuesday that": a stray comma after the
                 # subject that opens the sentence
                 opening = noun_phrase_before(toks, j)

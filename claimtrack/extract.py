@@ -1456,8 +1456,11 @@ def _first_date_phrase(clause: str) -> re.Match[str] | None:
     """The clause's first date phrase, near its start, that dates no event named
     with it: once a clause, which may give thousands of figures."""
     for match in _DATE_PHRASE.finditer(clause, 0, 400):
-        if not _names_an_event(clause, match):
-            return match
+        start = match.start()
+        if not _names_an_event(clause, match) and not _EVENT_CLAUSE.search(
+            clause, max(0, start - 80), start
+        ):
+            return match  # (a day near the verb may be after an event: "said after a briefing")
     return None
 
 
@@ -1479,9 +1482,12 @@ _SPAN_START = LazyPattern(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SPAN_END_BEFORE = LazyPattern(
     r"\b(?:between|from)\s+[\w ,.]{1,30}?\s*(?:and|to|through|till|-|–)\s*$", re.IGNORECASE
 )
-_SPAN_AFTER = LazyPattern(rf"\s*(?:and|to|through|-|–)\s*(?:{_MONTH}\b|\d)", re.IGNORECASE)
+_SPAN_AFTER = LazyPattern(
+    rf"\s*(?:and|to|through|-|–)\s*(?:{_MONTH}\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b)",
+    re.IGNORECASE,
+)
 _EVENT_CLAUSE = LazyPattern(
-    r"(?:,\s*(?:which|who|whose)\b|\b(?:following|after|since|before)\b)[^,;]*$",
+    r"(?:,\s*which\b|\b(?:following|after|since|before)\s+(?:the|a|an|his|her|its)\s)[^,;]*$",
     re.IGNORECASE,
 )
 
@@ -1494,7 +1500,6 @@ def _names_an_event(clause: str, phrase: re.Match[str]) -> bool:
         _SPAN_START.search(clause, max(0, start - 9), start)
         or _SPAN_END_BEFORE.search(clause, max(0, start - 50), start)
         or _SPAN_AFTER.match(clause, phrase.end())
-        or _EVENT_CLAUSE.search(clause, max(0, start - 80), start)
     ):
         return True
     return bool(_NAME_BEFORE_DAY.search(clause, max(0, start - 20), start)) and bool(

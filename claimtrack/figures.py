@@ -1617,9 +1617,10 @@ _NEXT_WORD_RE = LazyPattern(r"\s+([A-Za-z.]+)")
 _CURRENCY_FIRST_WORDS = {*_CURRENCY_AFTER_WORDS} | {n.split()[0] for n in _CURRENCY_NATION}
 
 
-# Counted nouns whose plural has no "s": "2000 police", "1900 children".
+# Counted nouns whose plural has no "s": "2000 police", "1900 children", "2000 aircraft".
 _PLURALS_WITHOUT_S = frozenset(
-    "people police children men women personnel staff folk cattle livestock crew".split()
+    """people police children men women personnel staff folk cattle livestock crew aircraft
+    spacecraft sheep fish deer offspring""".split()
 )
 
 

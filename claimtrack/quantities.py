@@ -485,7 +485,7 @@ def _place_in(text: str) -> str | None:
         if name[0] in _NOT_PLACES:
             continue
         following = (match["next"] or "").strip()
-        if following and is_side(name[-1].lower()):
+        if _noun_like(following) and is_side(name[-1].lower()):
             if following not in _DIVISIONS:
                 continue  # "in Indian territory", "to Pakistani cities": whose, not where
             name.append(following)  # "the Somali region"
@@ -509,7 +509,21 @@ _DIVISION = r"(?:province|region|state|district|republic|territory|county|govern
 # The words after a people's adjective that make it a place's name ("Kurdish
 # region"); before any other noun it says whose a thing is ("Indian territory").
 _DIVISIONS = {"province", "region", "state", "district", "county", "governorate", "oblast",
-              "prefecture"}  # fmt: skip
+              "prefecture", "republic"}  # fmt: skip
+_NOT_NOUNS = set(
+    """on in at to of for from with by and or but as than that which who where when while
+    last this next since after before during until is are was were has have had will would
+    said says""".split()
+)
+
+
+def _noun_like(word: str) -> bool:
+    """Whether a lower-case word after a capitalised one may be a noun it qualifies
+    ("Indian territory"), not a verb or a small word ("the Mediterranean rescued",
+    "the Vatican on Sunday")."""
+    return bool(word) and word not in _NOT_NOUNS and not word.endswith("ed")
+
+
 _NARROWER = (
     rf"\s+(?:[a-z-]+\s+){{0,3}}?{_DIVISION}\s+of\s+(?:the\s+)?"
     r"(?P<of>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"

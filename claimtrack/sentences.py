@@ -180,11 +180,20 @@ class Clause:
 
 # "Two days after the ministry published 420 names, ...": a clause that opens the
 # sentence and ends at its first comma has a source of its own, or none.
+_MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    r"june|july|august|september|october|november|december"
+)
+# A time, not an event: "since March", "after 3 pm", "until last week" (not "after 3
+# soldiers were killed", "before last week's strike").
 _TIME_WORDS = (
-    r"(?:(?:early|late|mid)[\s-]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|"
-    r"january|february|march|april|june|july|august|september|october|november|december|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|then|yesterday|"
-    r"today|dawn|midnight|noon|the\s+(?:start|end|beginning|weekend)|\d)\b"
+    rf"(?:(?:early|late|mid)[\s-]+)?(?:{_MONTHS}|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|yesterday|"
+    r"today|dawn|midnight|noon|the\s+(?:start|end|beginning|weekend)|"
+    r"(?:last|this)\s+(?:week|month|year|night|morning|weekend|spring|summer|autumn|winter)"
+    r"(?![’'])|(?:19|20)\d\d|\d{1,2}(?:\s*(?:a\.?m|p\.?m|:\d\d|o[’']clock)|\s+(?:"
+    + _MONTHS
+    + r")))\b"
 )
 _OPENING_CLAUSE = LazyPattern(
     # (not "As many as 45 people died, ...", nor "As per the report, ...")

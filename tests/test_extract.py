@@ -917,6 +917,30 @@ REAL_SHAPES = [
             ("Health and Safety Council", "reports", 15),
         ],
     ),
+    ("On Friday, Western reporters counted 40 bodies.", [("Western reporters", "estimates", 40)]),
+    ("The army, said to have lost 300 soldiers, denied the report.", []),
+    (
+        "The Tern Institute for the second year released a count of 66 deaths.",
+        [("Tern Institute", "reports", 66)],
+    ),  # fmt: skip
+    (
+        "According to police for the Lora march, 4,000 people attended.",
+        [("police", "reports", 4000)],
+    ),  # fmt: skip
+    (
+        "The toll was put at 40 by the Morning Star newspaper.",
+        [("Morning Star newspaper", "reports", 40)],
+    ),  # fmt: skip
+    ("The toll rose to 40 by mid-October.", []),
+    # an opening clause of an event, though it starts with a number or "last week's"
+    (
+        "After 3 soldiers were killed in an ambush on Monday, the army said 40 rebels died.",
+        [("army", "asserts", 40)],
+    ),
+    (
+        "Before last week's strike killed 12 people, officials had reported 30 deaths.",
+        [("officials", "reports", 30)],
+    ),
     # a capitalised adjective that opens the sentence is no one
     ("Official confirmed deaths stood at 1,300 on Sunday.", []),
     # long names, and bodies named for an aim
@@ -1556,6 +1580,21 @@ def test_claim_dates_from_sentences():
 )
 def test_a_span_or_another_events_day_dates_no_claim(text):
     assert [c.date for c in extract_claims(text, PUBLISHED)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the speaker's own briefing, and a day by the verb, date the claim
+        ("The spokesman, who briefed reporters on Monday, said 40 people died.", "2024-10-21"),
+        ("Officials said after a briefing on Monday that 40 people had died.", "2024-10-21"),
+        # a dash before a number of days is no span
+        ("On 6 October - 40 days after the quake - officials put the toll at 900.",
+         "2024-10-06"),
+    ],
+)  # fmt: skip
+def test_a_day_by_the_speaker_dates_the_claim(text, day):
+    assert [c.date for c in extract_claims(text, PUBLISHED)] == [ClaimDate(day, "day")]
 
 
 @pytest.mark.parametrize(

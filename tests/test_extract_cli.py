@@ -135,8 +135,17 @@ def test_the_preview_says_what_each_figure_counts(cli, article, monkeypatch, col
     monkeypatch.setenv("COLUMNS", columns)
     out = cli("extract", article(STORM), "--published", "2024-03-15").stdout
     assert "ships" in out  # the quantity conflicts compare ("boats" are ships), not the noun
-    answers = "s\ns\nq\n"
-    assert "counting ships" in run_interactive(cli, article(STORM), answers)
+    # as saving settles it: the story's own place is no scope of it
+    text = "Floods kill dozens in Varnholt\n\nOfficials said 40 people died in Varnholt.\n"
+    path = article(text, "floods.txt")
+    out = cli("extract", path, "--published", "2024-10-02").stdout
+    cli("extract", path, "--published", "2024-10-02", "--save")
+    assert [c["quantity"] for c in cli.json("list")] == ["people:dead"]
+    assert "people dead" in out and "Varnholt)" not in out and "in Varnholt  " not in out
+
+
+def test_interactive_says_what_each_figure_counts(cli, article):
+    assert "counting ships" in run_interactive(cli, article(STORM), "s\ns\nq\n")
 
 
 @pytest.mark.parametrize("flags", [[], ["--save"], ["--published", "2024-03-15", "--save"]])

@@ -33,6 +33,9 @@ from claimtrack.limits import MAX_NAME
         ("The army said shelling in Ruritanian territory killed 12", "army", "Shelling"),
         ("Officials said shelling in the Ruritanian region killed 12", "Officials",
          "Shelling in Ruritanian region"),
+        # a place whose name ends like a people's adjective, before a verb
+        ("Officials said floods in the Caribbean killed 40", "Officials",
+         "Floods in Caribbean"),
     ],
 )  # fmt: skip
 def test_auto_topics_name_the_subject_never_a_bare_noun_or_the_speaker(text, source, name):

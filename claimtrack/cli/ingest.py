@@ -162,20 +162,18 @@ def claims_extract(
             "the article gives no publication date, and a claim's date is never guessed; "
             "give it with --published (a day, a month or a year, e.g. --published 2024-10)"
         )
+    kept = [c for c in candidates if c.confidence >= SAVE_THRESHOLD]
+    shown_topic = topic  # the topic --save files them under: the article's
+    if topic is None and kept and report is not None and not interactive:
+        drafts = [c.to_claim(report, address) for c in kept]
+        headline = headline_of(text)
+        shown_topic = (
+            store.article_topic(drafts, headline) if store else article_topic_name(drafts, headline)
+        )
     if as_json:
-        kept = [c for c in candidates if c.confidence >= SAVE_THRESHOLD]
-        if topic is None and kept and report is not None:
-            # the topic --save files them under, the article's
-            drafts = [c.to_claim(report, address) for c in kept]
-            headline = headline_of(text)
-            topic = (
-                store.article_topic(drafts, headline)
-                if store
-                else article_topic_name(drafts, headline)
-            )
-        echo_json(preview_json(candidates, report, address, topic, store))
+        echo_json(preview_json(candidates, report, address, shown_topic, store))
     if interactive:
-        chosen = review_candidates(candidates, today, report)
+        chosen = review_candidates(candidates, today, report, address, topic, store)
     elif save:
         chosen = [c for c in candidates if c.confidence >= SAVE_THRESHOLD]
     else:
@@ -183,8 +181,8 @@ def claims_extract(
             from claimtrack.render import candidates_table
 
             console = new_console()
-            rows = preview_json(candidates, report, address, topic, store)
-            quantities = [str(row["quantity"]) if row["quantity"] else None for row in rows]
+            rows = preview_json(candidates, report, address, shown_topic, store)
+            quantities = [row["quantity"] for row in rows]
             console.print(
                 candidates_table(candidates, report, SAVE_THRESHOLD, console.width, quantities)
             )
@@ -302,18 +300,23 @@ def answer(question: str) -> str | None:
 
 
 def review_candidates(
-    candidates: list[Candidate], today: date, report: ClaimDate | None
+    candidates: list[Candidate],
+    today: date,
+    report: ClaimDate | None,
+    address: str | None = None,
+    topic: str | None = None,
+    store: Store | None = None,
 ) -> list[Candidate]:
     """Walk the candidates: accept, edit a field, skip, or quit. What was accepted
-    is kept when the user quits or input ends; a bad answer is asked again."""
-    from claimtrack.claims import quantity_of
+    is kept when the user quits or input ends; a bad answer is asked again. Each
+    shows what it counts, as the preview does."""
     from claimtrack.render import candidate_text
 
     accepted: list[Candidate] = []
     for number, candidate in enumerate(candidates, start=1):
         while True:
-            counts = quantity_of(candidate.sentence, candidate.unit, candidate.figure, None)
-            shown = candidate_text(candidate, report, counts)
+            counts = preview_json([candidate], report, address, topic, store)[0]["quantity"]
+            shown = candidate_text(candidate, report, counts)  # type: ignore[arg-type]
             typer.echo(f"\n[{number}/{len(candidates)}] {shown}")
             choice = answer("[a]ccept, [e]dit, [s]kip, [q]uit [a]")
             if choice is None:
