@@ -1561,6 +1561,10 @@ _SPOKE = {"spoke", "speaks", "speak", "talked", "talks", "talk"}
 _CHANGING = {"lowering", "raising", "revising", "bringing", "taking", "pushing", "putting",
              "cutting", "updating"}  # fmt: skip
 _SPEECH_WORDS: frozenset[str] = frozenset()  # VERBS and the giving verbs, on first use
+# The verbs a name follows in a turned-round attribution: "..., said Omar Kessel"
+# (not "..., dismissed Lumen's claim").
+_TURNED_ROUND = {"said", "says", "added", "adds", "wrote", "writes", "noted", "notes",
+                 "explained", "continued", "insisted", "stated", "declared", "told"}  # fmt: skip
 
 
 def _changes_a_count(word: str) -> bool:
@@ -1716,7 +1720,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         else:
             named = noun_phrase_before(toks, j + 1 if not denial else verb - 1)
             after = _name_after(toks, index) if toks[j][0] == "," else None
-            if after is not None and is_capital(after[0]):
+            if after is not None and is_capital(after[0]) and lower in _TURNED_ROUND:
                 # "..., raising tensions, said Omar Kessel": the name turned round after
                 # the verb speaks, not one before an aside
                 named = None

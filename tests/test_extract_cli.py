@@ -144,6 +144,21 @@ def test_the_preview_says_what_each_figure_counts(cli, article, monkeypatch, col
     assert "people dead" in out and "Varnholt)" not in out and "in Varnholt  " not in out
 
 
+def test_an_article_read_again_after_its_claims_were_corrected_adds_nothing(cli, article):
+    args = ["extract", article(STORM), "--published", "2024-03-15", "--url", "https://e.org/s"]
+    cli(*args, "--save")
+    first = cli.json("list")
+    reyes = next(c for c in first if c["source"] == "Tom Reyes")
+    cli("edit", str(reyes["id"]), "--source", "Port Ellis harbour office", "--date", "2024-03-13")
+    again = cli(*args, "--save").stdout
+    assert "(new)" not in again
+    assert len(cli.json("list")) == len(first)
+    # another page with the same sentence is another reading: it joins or adds as before
+    cli("extract", article(STORM, "copy.txt"), "--published", "2024-03-15", "--url",
+        "https://e.org/copy", "--save")  # fmt: skip
+    assert len(cli.json("list")) == len(first) + 1  # the corrected claim's reading
+
+
 def test_interactive_says_what_each_figure_counts(cli, article):
     assert "counting ships" in run_interactive(cli, article(STORM), "s\ns\nq\n")
 

@@ -36,6 +36,8 @@ CASES = [
     ("The ministry said 350 people were killed", "people:dead"),
     ("The death toll rose to 3,145", "people:dead"),
     ("Hospitals reported 1,200 fatalities", "people:dead"),
+    ("The student union listed 1,400 martyrs", "people:dead"),
+
     ("The floods killed about 600 people", "people:dead"),
     ("Some 500 dead and 300 injured, officials said", "people:dead"),
     ("At least 30 soldiers were killed or wounded", "troops:casualties"),

@@ -456,6 +456,11 @@ class Store:
                 if claim.speaks_for:
                     voiced |= self._affiliate_if_unset(claim.source, claim.speaks_for)
                 found = self._same_reported(claim)
+                if found is None and (earlier := self._read_before(claim)) is not None:
+                    # the same figure of the same sentence of the same page, edited since
+                    # (its source or date corrected): read before, not a new claim
+                    saved.append((self.get_claim(earlier, deleted=True), "stored"))
+                    continue
                 if found is None:
                     saved.append((self._insert(claim)[0], "new"))
                     continue
@@ -471,6 +476,25 @@ class Store:
                 saved.append((self.get_claim(found), "appeared"))
             self._refresh_conflicts(voiced)
         return saved
+
+    def _read_before(self, claim: Claim) -> int | None:
+        """A stored claim that has one of this claim's appearances (the same address
+        and quote) and the figure as written there, whatever was edited since."""
+        read = {(a.url, a.quote) for a in claim.appearances if a.url and a.quote}
+        if not read or claim.figure is None:
+            return None
+        # a filter only (the address as the stored JSON writes it; LIKE's wildcards in
+        # it match more, never less): the pairs are compared exactly below
+        written = json.dumps(next(iter(read))[0])[1:-1]
+        rows = self.conn.execute(
+            "SELECT id, appearances FROM claims WHERE figure_text = ? AND appearances LIKE ?",
+            (claim.figure.text, f"%{written}%"),
+        )
+        for claim_id, appearances in rows.fetchall():
+            stored = {(a["url"], a["quote"]) for a in json.loads(appearances or "[]")}
+            if read & stored:
+                return int(claim_id)
+        return None
 
     def _same_reported(self, claim: Claim) -> int | None:
         source = self.find_source(claim.source)
