@@ -266,6 +266,22 @@ def _is_head(lower: str) -> bool:
     )
 
 
+_THE_ONES = {"a", "an", "its", "his", "her", "their", "the", "in"}
+# Where someone said something, between a subject and its verb: "in a statement".
+_MEDIUMS = {"post", "statement", "interview", "tweet", "video", "message", "letter",
+            "briefing", "speech", "broadcast", "report", "column"}  # fmt: skip
+
+
+def _in_a_medium(toks: list[Token], at: int) -> int | None:
+    """Where "in a Facebook post", "in an interview", "in its statement" opens, when it
+    ends at AT."""
+    k = at - 1
+    while k >= 0 and at - k <= 4 and toks[k][0].isalpha() and toks[k][0].lower() not in _THE_ONES:
+        k -= 1  # "Facebook", "latest"
+    determiner = k >= 1 and toks[k][0].lower() in _THE_ONES - {"in"}
+    return k - 1 if determiner and toks[k - 1][0].lower() == "in" else None
+
+
 _LY_NOUNS = {"family", "assembly", "rally", "ally", "supply", "monopoly", "anomaly", "weekly",
              "daily", "monthly", "quarterly", "fortnightly"}  # fmt: skip
 
@@ -280,6 +296,9 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             continue
         if lower == "far" and j >= 1 and toks[j - 1][0].lower() in ("so", "thus"):
             j -= 2  # "Authorities have so far confirmed"
+            continue
+        if lower in _MEDIUMS and (opening := _in_a_medium(toks, j)) is not None:
+            j = opening - 1  # "X in a Facebook post on Friday said": where, not who
             continue
         if (
             lower.endswith("ly")
@@ -435,6 +454,55 @@ def _participle_aside(toks: list[Token], comma: int) -> int | None:
     first, second = toks[k + 1][0].lower(), toks[k + 2][0].lower()
     if first.endswith("ing") and second in ("from", "in", "at", "on", "to", "near"):
         return k
+    return None
+
+
+_ADVERBIAL_OPENERS = {"after", "before", "while", "upon", "when", "since", "on"}
+
+
+def _past_participle_clause(toks: list[Token], end: int, name: str) -> tuple[str, bool] | None:
+    """The subject before an adverbial clause whose object the name before the verb
+    is: "Ilse Dorn, however, after visiting the hospital in Varno on Friday said":
+    Ilse Dorn, not the hospital."""
+    first = name.split()[0]
+    start = next((i for i in range(end, -1, -1) if toks[i][0] == first), None)
+    k = (start or 0) - 1
+    while start is not None and k >= 0 and toks[k][0] not in (",", ";"):
+        if toks[k][0].lower() in _ADVERBIAL_OPENERS and toks[k + 1][0].endswith("ing"):
+            comma = k - 1
+            if comma < 1 or toks[comma][0] != ",":
+                return None
+            while (
+                comma >= 2 and toks[comma - 1][0].lower() in _BETWEEN and toks[comma - 2][0] == ","
+            ):
+                comma -= 2  # ", however, after visiting"
+            return noun_phrase_before(toks, comma)
+        k -= 1
+    return None
+
+
+def _unclosed_apposition(
+    toks: list[Token], end: int, named: tuple[str, bool]
+) -> tuple[str, bool] | None:
+    """The person an apposition describes when its closing comma is left out: "Omar
+    Kessel, a member of the Student League said" (Omar Kessel, not the League)."""
+    if named[1]:
+        return None
+    first = named[0].split()[0]
+    start = next((i for i in range(end, -1, -1) if toks[i][0] == first), None)
+    k = (start or 0) - 1
+    while start is not None and k >= 1 and start - k < 14 and toks[k][0] not in (";", "“", "”"):
+        if toks[k][0] == ",":
+            role = [t[0].lower() for t in toks[k + 1 : k + 3]]
+            if (
+                role[:1] in (["a"], ["an"], ["the"])
+                and role[1:2]
+                and (role[1] in ROLES or role[1] in _SPEAKERS)
+            ):
+                person = noun_phrase_before(toks, k, common=False)
+                return person if person is not None and person[1] else None
+            return None
+        k -= 1
     return None
 
 
@@ -1719,6 +1787,12 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             named = noun_phrase_before(toks, j - 1)  # "X, who said ..."
         else:
             named = noun_phrase_before(toks, j + 1 if not denial else verb - 1)
+            if named is not None:
+                named = (
+                    _past_participle_clause(toks, j, named[0])
+                    or _unclosed_apposition(toks, j, named)
+                    or named
+                )
             after = _name_after(toks, index) if toks[j][0] == "," else None
             if after is not None and is_capital(after[0]) and lower in _TURNED_ROUND:
                 # "..., raising tensions, said Omar Kessel": the name turned round after

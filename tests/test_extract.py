@@ -941,6 +941,19 @@ REAL_SHAPES = [
         "Before last week's strike killed 12 people, officials had reported 30 deaths.",
         [("officials", "reports", 30)],
     ),
+    # the object of an adverbial participle is no subject; nor where it was said; an
+    # apposition whose closing comma is left out describes the one before it
+    (
+        "The council's adviser, Ilse Dorn, however, after touring the field hospital in "
+        "Lora's Varno district on Friday said that more than 900 people had died.",
+        [("Ilse Dorn", "asserts", 900)],
+    ),
+    (
+        "Omar Kessel, a member of the health committee of the Student League in a video "
+        "message on Friday said that 1,423 people had been killed.",
+        [("Omar Kessel", "asserts", 1423)],
+    ),
+    ("The union in its latest statement said 40% walked out.", [("union", "asserts", 40)]),
     # a capitalised adjective that opens the sentence is no one
     ("Official confirmed deaths stood at 1,300 on Sunday.", []),
     # long names, and bodies named for an aim
