@@ -578,6 +578,9 @@ def infer_quantity(
         before, after = "", text[:160]
     else:
         before, after = text[max(0, anchor - 80) : anchor], text[end : end + 160]
+    named = _pattern(r"\s*of\s+(?:the\s+)?(\w+)").match(after) if unit else None
+    if named and named.group(1).lower() == (unit or "").lower():
+        after = after[named.end() :]  # "thousands of protesters were injured": its noun
     clause = _clause_after(after, 14)
     words = clause.split()
     if normalise_unit(unit) in _OUTCOMES:

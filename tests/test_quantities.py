@@ -37,6 +37,9 @@ CASES = [
     ("The death toll rose to 3,145", "people:dead"),
     ("Hospitals reported 1,200 fatalities", "people:dead"),
     ("The student union listed 1,400 martyrs", "people:dead"),
+    # what became of a vague count's people, past its noun
+    ("Thousands of protesters and bystanders were injured", "people:injured"),
+    ("Thousands of protesters gathered", "people:attending"),
 
     ("The floods killed about 600 people", "people:dead"),
     ("Some 500 dead and 300 injured, officials said", "people:dead"),
