@@ -639,6 +639,27 @@ def _each_its_own(assigned: list[_Assigned]) -> list[_Assigned]:
     return out
 
 
+_ACRONYM_SPEAKERS = LazyPattern(r"([A-Z]{2,6})(?:\s+(?:officials?|sources?|spokes\w+))?")
+_SMALL_WORDS = {"of", "for", "the", "and", "on", "in", "&"}
+
+
+def _spelled_out(claimant: str | None, known: dict[str, str]) -> str | None:
+    """The known source an acronym stands for, by its initials: "DGHS" or "DGHS
+    officials" for a stored "Directorate General of Health Services"; only when one
+    known source has them."""
+    match = _ACRONYM_SPEAKERS.fullmatch(claimant or "")
+    if match is None:
+        return None
+    letters = match.group(1)
+    found = {
+        name
+        for name in known.values()
+        if len(name.split()) >= len(letters)
+        and "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS).upper() == letters
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _one_name(names: list[str]) -> bool:
     """Whether names joined by "and" are one organisation's: "Health and Safety
     Council", a single word before a name its head noun ends (not "Lora and Vesk",
@@ -1276,6 +1297,8 @@ def _candidates(
             if previous_count is not None:
                 context.last_counted_in, context.last_counted = previous_count
         claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
+        if claimant == attribution.claimant and known:
+            claimant = _spelled_out(claimant, known) or claimant
         if item.clause not in clause_words:
             clause_words[item.clause] = set(_LETTERS.findall(item.clause.lower()))
         words = clause_words[item.clause]

@@ -1503,6 +1503,14 @@ def test_whom_a_named_person_speaks_for(text, speaks_for):
 def test_known_sources_normalise_claimants():
     known = {"pentagon": "Pentagon", "us": "US"}
     assert found("The U.S. said 3,000 troops were in Russia.", known=known)[0][0] == "US"
+    # an acronym is the one known source its initials spell
+    known = {"board of health and rescue services": "Board of Health and Rescue Services",
+             "bureau of highway records": "Bureau of Highway Records"}  # fmt: skip
+    assert found("BHRS officials said 524 people died.", known=known)[0][0] == (
+        "Board of Health and Rescue Services"
+    )
+    known["bank of housing and road standards"] = "Bank of Housing and Road Standards"
+    assert found("BHRS officials said 524 people died.", known=known)[0][0] == "BHRS officials"
 
 
 @pytest.mark.parametrize(
