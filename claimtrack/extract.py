@@ -1070,7 +1070,10 @@ def _resolve(
                 )
                 or name
             )
-        return replace(found, claimant=name)
+        # "Dorn said" after "Ilse Dorn, prosecutor for ...": that person, whom a
+        # later "he said" means
+        person = found.person or (name != found.claimant and context.person_named(name) is not None)
+        return replace(found, claimant=name, person=person)
     if found.kind == "pronoun" and _inside_quote(text, found.start, opened):
         return found  # "“They falsely said 90,000,” X said": X reports, and denies, it
     word = (found.pronoun or "").lower()

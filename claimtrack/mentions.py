@@ -18,9 +18,9 @@ from claimtrack.quantities import is_side
 
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
 _APPOSITIVE_ROLE = LazyPattern(
-    rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:(?:a|an|the)\s+|(?=(?:head|chief|director|"
-    r"president|spokesman|spokeswoman|spokesperson|minister|secretary|chairman|leader|"
-    r"governor|mayor|commissioner|deputy)\s))([^,;.]{3,80}?)(?:,|\.|;|$| said| which| that| who)"
+    rf"({_NAME})(?:\s*\([A-Z]{{2,8}}\))?,\s+(?:(?:a|an|the)\s+|(?=(?:"
+    + "|".join(sorted(attr.ROLES | {"deputy"}, key=len, reverse=True))
+    + r")\s))([^,;.]{3,80}?)(?:,|\.|;|$| said| which| that| who)"
 )
 # A name with what it is written before it: "Israeli company Crowd Solutions",
 # "rights group Lantern Watch", so that "the company", "the group" find it.

@@ -1030,6 +1030,14 @@ def test_parts_are_marked():
 
 
 ACROSS_SENTENCES = [
+    # a person called by surname alone is the one "he said" means next, not a person
+    # named in between
+    (
+        "Ilse Dorn, prosecutor for the Lune region, spoke to diplomats. President Omar Kessel "
+        "blamed rebels. Dorn said 57 civilians were killed. Some 295 people were wounded, he "
+        "said.",
+        [("Ilse Dorn", "asserts", 57), ("Ilse Dorn", "asserts", 295)],
+    ),
     # a study an organisation conducted is its own, "found" or "added"; where the
     # organisation is based is no part of its name
     (
