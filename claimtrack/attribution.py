@@ -792,6 +792,13 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
     Red Cross spokesperson", and "a company spokesperson" after the company is named."""
     press = words[-1].lower() in _PRESS if words else False
     if (
+        2 <= len(words) <= 3
+        and all(w.islower() for w in words)
+        and words[-1] in CLAIMANT_HEADS - ROLES - _SPEAKERS - _SPEAKING_BODIES - _RECORDS
+        and words[-1] not in _PRESS
+    ):
+        return " ".join(words), False  # "one opposition party said": a body, unnamed
+    if (
         len(words) >= 2
         and words[-1].lower() in ROLES - _SPEAKERS
         and any(is_capital(w) and is_side(w.lower()) for w in words[:-1])

@@ -1003,7 +1003,7 @@ _ASKS = LazyPattern(
     re.I,
 )
 _QUOTED_QUESTION = LazyPattern(r"\?[\"”’']")  # "“Have we ...?” said X"
-_NEXT_WORD = LazyPattern(r"\s+([a-z]+)\b")
+_NEXT_WORD = LazyPattern(r",?\s+([a-z]+)\b")  # (a stray comma: "One party, said")
 
 
 def _speakers_counted(text: str, located: Located) -> bool:

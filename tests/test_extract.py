@@ -954,6 +954,11 @@ REAL_SHAPES = [
         [("Omar Kessel", "asserts", 1423)],
     ),
     ("The union in its latest statement said 40% walked out.", [("union", "asserts", 40)]),
+    # an unnamed body is a source, and "one" before it counts nothing
+    (
+        "One opposition party, said Tuesday that it had compiled a list of 745 dead.",
+        [("opposition party", "asserts", 745)],
+    ),
     # a capitalised adjective that opens the sentence is no one
     ("Official confirmed deaths stood at 1,300 on Sunday.", []),
     # long names, and bodies named for an aim
