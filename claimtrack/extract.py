@@ -660,6 +660,39 @@ def _spelled_out(claimant: str | None, known: dict[str, str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_SPELLINGS = (
+    (LazyPattern(r"(?<=\w\w)is(e|es|ed|er|ers|ing|ation|ations)\b"), r"iz\1"),  # organiser
+    (LazyPattern(r"(?<=\w\w)our(s|ed)?\b"), r"or\1"),  # labour, harbour
+    (LazyPattern(r"(?<=\w\w)ence\b"), "ense"),  # defence
+)
+_EVENT_ORGANISERS = (
+    LazyPattern(r"^(?:rally|march|protest|strike|demonstration|event)\s+(?=organizers?\b)"),
+    LazyPattern(r"(?<=organizers) of the (?:rally|march|protest|strike|demonstration|event)s?$"),
+)
+
+
+@lru_cache(maxsize=65536)
+def _variant_key(name: str) -> str:
+    """A source's key with British and American spellings made one ("organisers",
+    "organizers"; "Defence", "Defense") and the event an organiser's name gives
+    dropped ("rally organizers", "organizers of the protest")."""
+    key = source_key(name)
+    for pattern, spelt in _SPELLINGS:
+        key = pattern.sub(spelt, key)
+    for pattern in _EVENT_ORGANISERS:
+        key = pattern.sub("", key)
+    return key
+
+
+def _known_variant(claimant: str | None, known: dict[str, str]) -> str | None:
+    """The known source a claimant is another spelling of, when one is."""
+    if not claimant:
+        return None
+    wanted = _variant_key(claimant)
+    found = {name for name in known.values() if _variant_key(name) == wanted}
+    return found.pop() if len(found) == 1 else None
+
+
 def _one_name(names: list[str]) -> bool:
     """Whether names joined by "and" are one organisation's: "Health and Safety
     Council", a single word before a name its head noun ends (not "Lora and Vesk",
@@ -1301,7 +1334,7 @@ def _candidates(
                 context.last_counted_in, context.last_counted = previous_count
         claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
         if claimant == attribution.claimant and known:
-            claimant = _spelled_out(claimant, known) or claimant
+            claimant = _spelled_out(claimant, known) or _known_variant(claimant, known) or claimant
         if item.clause not in clause_words:
             clause_words[item.clause] = set(_LETTERS.findall(item.clause.lower()))
         words = clause_words[item.clause]

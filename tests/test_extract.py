@@ -1522,7 +1522,14 @@ def test_known_sources_normalise_claimants():
     assert found("BHRS officials said 524 people died.", known=known)[0][0] == (
         "Board of Health and Rescue Services"
     )
-    known["bank of housing and road standards"] = "Bank of Housing and Road Standards"
+    # another spelling of a known source is that source, and so are an event's organisers
+    known = {"organizers": "organizers", "defense ministry": "Defense Ministry"}
+    assert found("Rally organisers said 1 million people came.", known=known)[0][0] == (
+        "organizers"
+    )
+    assert found("The Defence Ministry said 40 died.", known=known)[0][0] == "Defense Ministry"
+    known = {"board of health and rescue services": "Board of Health and Rescue Services",
+             "bank of housing and road standards": "Bank of Housing and Road Standards"}  # fmt: skip
     assert found("BHRS officials said 524 people died.", known=known)[0][0] == "BHRS officials"
 
 
