@@ -1323,6 +1323,12 @@ _ACCORDING = LazyPattern(
     rf"(?:{_MADE}\s+)?(?:by|from|of)\s+)?",
     re.I,
 )
+# "based on police calculations", "based on the ministry's figures": whose count it is
+_BASED_ON = LazyPattern(
+    r"(?:^|(?<=,\s)|(?<=;\s))based\s+on\s+(?=(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?\s+(?:calculations?|"
+    r"estimates?|figures?|counts?|data|tall(?:y|ies)|statistics|records)\b)",
+    re.I,
+)
 _THE_REPORT = LazyPattern(
     r"the\s+((?:[a-z]+\s+){0,2}?)(reports?|study|survey|analysis|assessment|data|figures|"
     r"statistics|findings)\b"
@@ -1454,6 +1460,7 @@ def attributions(clause: str) -> list[Attribution]:
         ),
         (_FIGURES_FROM, "according", "reports", " by " if " from " not in lowered else " "),
         (_PER, "according", "reports", "per "),
+        (_BASED_ON, "according", "reports", "based on"),
         (_BY_RIGHT_AFTER, "according", "reports", " by "),
         (_FOR_SOURCE, "according", "reports", "for "),
         (_MADE_BY, "passive", None, " by "),
@@ -1989,7 +1996,11 @@ def _subject_head(toks: list[Token], verb: int) -> str:
 def _plural_subject(word: str) -> bool:
     lower = word.lower()
     # a lower-case word in -s ("groups"); a name in -s ("Lagos", "Athens") is no plural
-    plural = word.islower() and lower.endswith("s") and not lower.endswith(("ss", "'s", "’s"))
+    plural = (
+        word.islower()
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "'s", "’s", "ous", "us", "is"))  # "previous", "status"
+    )
     return (plural and len(lower) > 3) or lower in (
         "police", "people", "they", "we", "military", "staff", "media",
     )  # fmt: skip

@@ -954,6 +954,14 @@ REAL_SHAPES = [
         [("Omar Kessel", "asserts", 1423)],
     ),
     ("The union in its latest statement said 40% walked out.", [("union", "asserts", 40)]),
+    # a count "based on" a source's figures is that source's; an adjective in -ous is
+    # no plural subject ("the previous record was set")
+    (
+        "The previous record was set in 2008, when 80,000 people, based on police "
+        "calculations, turned out.",
+        [("police", "reports", 80000)],
+    ),
+    ("Based on the ministry's figures, 40 people died.", [("ministry", "reports", 40)]),
     # an unnamed body is a source, and "one" before it counts nothing
     (
         "One opposition party, said Tuesday that it had compiled a list of 745 dead.",
