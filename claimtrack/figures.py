@@ -579,7 +579,8 @@ _REPORTED = set(
 )
 # The words that end a counted phrase ("the count of 30 claimed by the state": who
 # gives it, not what it counts), as one set.
-_PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED
+# Adverbs end a counted phrase too: "600,000 gathered once more" counts no "once".
+_PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED | {"once", "twice", "again", "together", "too"}
 
 
 def _unit_word(raw: str) -> str:
