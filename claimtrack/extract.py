@@ -660,6 +660,11 @@ def _spelled_out(claimant: str | None, known: dict[str, str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# Between the parts of a list: "30,000 in Lora, 5,000 in Vesk and 4,000 in Tarn"
+_PART_LISTED = LazyPattern(
+    r"(?:\s+(?:in|at|from|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
 _SPELLINGS = (
     (LazyPattern(r"(?<=\w\w)is(e|es|ed|er|ers|ing|ation|ations)\b"), r"iz\1"),  # organiser
     (LazyPattern(r"(?<=\w\w)our(s|ed)?\b"), r"or\1"),  # labour, harbour
@@ -1252,6 +1257,7 @@ def _candidates(
     parts = _list_of_parts(items, sentence.text)
     previous: Figure | None = None
     previous_count: tuple[str, Figure] | None = None  # what the figure before counts
+    previous_part: Located | None = None  # the figure before, when a part
     clause_words: dict[str, set[str]] = {}  # by clause: an article's long clause is read once
     disputes: dict[str, re.Match[str] | None] = {}
     dates: dict[tuple[str, int], ClaimDate | None] = {}  # by clause and reporting verb
@@ -1261,12 +1267,22 @@ def _candidates(
             continue  # "$", "’": a name of no letters names no one
         figure = item.located.figure if item.located is not None else None
         counts_as = None
+        is_part = bool(item.located and item.located.part)
+        if (
+            figure is not None
+            and figure.unit is None
+            and previous is not None
+            and previous_part is not None
+            and _PART_LISTED.fullmatch(sentence.text, previous_part.end, item.located.start)  # type: ignore[union-attr]
+        ):
+            # "including 30,000 in Lora, 5,000 in Vesk and 4,000 in Tarn": parts, each
+            is_part = True
         if (
             figure is not None
             and figure.unit is None
             and previous is not None
             and (
-                item.located.part  # type: ignore[union-attr]
+                is_part
                 or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
                 or _NOTHING_COUNTED_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
             )
@@ -1329,6 +1345,7 @@ def _candidates(
             counts_as = previous_count  # "inflation reached 9.8%; economists put it at 14%"
         if figure is not None:
             previous = figure
+            previous_part = item.located if is_part else None
             previous_count = counts_as or ((text, figure) if figure.unit else None)
             if previous_count is not None:
                 context.last_counted_in, context.last_counted = previous_count
@@ -1365,7 +1382,7 @@ def _candidates(
                     or (figure is not None and _told_earlier(attribution, sentence.text)),
                 ),  # fmt: skip
                 headline=sentence.headline,
-                part=bool(item.located and item.located.part),
+                part=is_part,
                 paragraph=sentence.paragraph,
                 at=item.located.start if item.located is not None else -1,
                 counts_as=counts_as,

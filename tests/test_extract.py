@@ -1017,6 +1017,12 @@ def test_the_figure_counts_what_the_figure_before_it_counted():
 def test_parts_are_marked():
     claims = extract_claims("The agency said 2,100 people had died, including 640 children.")
     assert [(c.figure.stated, c.part) for c in claims] == [(2100, False), (640, True)]
+    # each part of a list of them, of what the first counts
+    text = "Organisers said 1.9 million rallied, including 30,000 in Lora, 5,000 in Vesk and 90 in Tarn."
+    claims = extract_claims(text)
+    assert [(c.figure.stated, c.part) for c in claims] == [
+        (1.9e6, False), (30000, True), (5000, True), (90, True),
+    ]  # fmt: skip
     # the whole a part is taken from is a claim too
     claims = extract_claims("The board said 90 of the 1,300 people missing had been found.")
     assert [(c.figure.stated, c.part) for c in claims] == [(90, True), (1300, False)]
