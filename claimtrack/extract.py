@@ -301,7 +301,13 @@ def extract_claims(
     for candidate in kept:
         organisation = affiliations.get(candidate.claimant)
         if organisation and not _same_claimant(organisation, candidate.claimant):
-            candidate.speaks_for = organisation
+            # as a known source is written, where it is one ("Defence" for "Defense")
+            candidate.speaks_for = (
+                known.get(source_key(organisation))
+                or _spelled_out(organisation, known)
+                or _known_variant(organisation, known)
+                or organisation
+            )
     return [_within_limit(c) for c in kept]
 
 

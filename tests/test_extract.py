@@ -1542,6 +1542,8 @@ def test_known_sources_normalise_claimants():
         "organizers"
     )
     assert found("The Defence Ministry said 40 died.", known=known)[0][0] == "Defense Ministry"
+    text = "Defence Ministry spokesman Igor Petrov said 40 soldiers died."
+    assert [c.speaks_for for c in extract_claims(text, PUBLISHED, known)] == ["Defense Ministry"]
     known = {"board of health and rescue services": "Board of Health and Rescue Services",
              "bank of housing and road standards": "Bank of Housing and Road Standards"}  # fmt: skip
     assert found("BHRS officials said 524 people died.", known=known)[0][0] == "BHRS officials"
