@@ -126,7 +126,7 @@ _NOUN_ROWS: list[tuple[str, str, str | None, str | None, str]] = [
      "reservists"),
     ("people", "people", None, None,
      "people persons person individuals men residents inhabitants villagers migrants passengers "
-     "names citizens locals"),
+     "names citizens locals voters electors"),
     ("deaths", "people", "dead", None,
      "deaths death dead fatalities fatality killed lives bodies people-killed death-toll toll "
      "martyrs martyr"),
@@ -373,6 +373,8 @@ def _sense(unit: str | None) -> tuple[str | None, str | None, str | None]:
             if counted is None or (counted == "people" and word_group):
                 counted, group = word_counted, word_group or group
             state = state or word_state
+    if counted is None and key.endswith("s") and is_side(key[:-1]):
+        return "people", None, key[:-1]  # "750,000 Iraqis": people, of that side
     if counted is None:
         # a verb of a state read as the counted noun ("a million attended", "40
         # escaped"): the thing that state counts, in it

@@ -37,6 +37,9 @@ CASES = [
     ("The death toll rose to 3,145", "people:dead"),
     ("Hospitals reported 1,200 fatalities", "people:dead"),
     ("The student union listed 1,400 martyrs", "people:dead"),
+    # a people named in the plural is people, of that side; voters are people
+    ("Jordan hosts 750,000 Varnians who fled the war", "people:displaced(varnian)"),
+    ("More than 8 million voters took part", "people:attending"),
     # what became of a vague count's people, past its noun
     ("Thousands of protesters and bystanders were injured", "people:injured"),
     ("Thousands of protesters gathered", "people:attending"),
