@@ -1556,9 +1556,9 @@ _NOUN_AFTER_DAY = LazyPattern(
 )
 
 
-# A date that is one end of a span ("killed between July 16 and August 11", "from
+# A date that is one end of a span ("killed between 2 September and 9 October", "from
 # 1 July to 15 August", "in July and August") gives the period a figure covers; one
-# in a clause about another event ("the government, which took power following the
+# in a clause about another event ("the council, which took office after the vote
 # ousting on August 5, said") dates that event. Neither is when anyone spoke.
 _SPAN_START = LazyPattern(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SPAN_END_BEFORE = LazyPattern(

@@ -77,6 +77,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "gathering|marching|rallying|protesting|demonstrating|voted|cast ballots|cast their ballots|"
      "attracted|attracting|"
      "took to the streets|taken to the streets|"
+     "at the march|at the rally|at the protest|at the demonstration|at the vigil|"
      "protesters|protestors|demonstrators|marchers|participants|attendees|crowd"),
     ("on-strike", EVENT, "workers",
      "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up|"

@@ -898,8 +898,8 @@ REAL_SHAPES = [
     ),
     # "they" in what a named subject said is that subject
     (
-        "The storm flattened Varno, where local officials have said they feared 900 died.",
-        [("local officials", "estimates", 900)],
+        "The storm flattened Varno, where district officials said they feared 900 had drowned.",
+        [("district officials", "estimates", 900)],
     ),
     # tolls given, in a range
     ("Officials gave tolls ranging from 52 to 58.", [("Officials", "reports", 58)]),
@@ -957,18 +957,18 @@ REAL_SHAPES = [
     # a count "based on" a source's figures is that source's; an adjective in -ous is
     # no plural subject ("the previous record was set")
     (
-        "The previous record was set in 2008, when 80,000 people, based on police "
-        "calculations, turned out.",
-        [("police", "reports", 80000)],
+        "The previous record came in 2011, when 70,000 marchers, based on army counts, "
+        "came out.",
+        [("army", "reports", 70000)],
     ),
     ("Based on the ministry's figures, 40 people died.", [("ministry", "reports", 40)]),
     # an unnamed body is a source, and "one" before it counts nothing
     (
-        "One opposition party, said Tuesday that it had compiled a list of 745 dead.",
-        [("opposition party", "asserts", 745)],
+        "One rival league, said Sunday that its members had counted 312 dead.",
+        [("rival league", "asserts", 312)],
     ),
     # a capitalised adjective that opens the sentence is no one
-    ("Official confirmed deaths stood at 1,300 on Sunday.", []),
+    ("Official recorded losses stood at 1,300 on Sunday.", []),
     # long names, and bodies named for an aim
     (
         "According to the Bureau for the Protection of the Lakes and Rivers, 80 died.",
@@ -1061,8 +1061,8 @@ ACROSS_SENTENCES = [
     # organisation is based is no part of its name
     (
         "The Lund-based Tern Institute conducted a study of the camps in May. The study "
-        "found that 95 percent of families want to stay. Nearly 60 percent of those who work "
-        "run a business, added the study.",
+        "found 95 percent of the families want to stay. Some 60 percent of the adults run "
+        "a business, added the study.",
         [("Tern Institute", "asserts", 95), ("Tern Institute", "asserts", 60)],
     ),
     # "this study" in a quotation is its speaker's
@@ -1075,12 +1075,12 @@ ACROSS_SENTENCES = [
     # a nation's office holder described before being named is the one named: the
     # article's only prosecutor
     (
-        "A Varnian prosecutor said on Monday that the toll had risen to 187. Prosecutor "
+        "A Varnian prosecutor told a briefing on Monday the toll had reached 187. Prosecutor "
         "Ilse Dorn said 57 civilians were among the dead.",
         [("Ilse Dorn", "asserts", 187), ("Ilse Dorn", "asserts", 57)],
     ),
     (
-        'Varnia\'s chief prosecutor has said 169 people died. "No civilian was harmed," '
+        'Varnia\'s chief prosecutor told reporters 169 people died. "No civilian was harmed," '
         "said Prosecutor-General Ilse Dorn.",
         [("Ilse Dorn", "asserts", 169)],
     ),

@@ -305,7 +305,7 @@ SENTENCES = [
     # a clause between the counted noun and its verb, an abbreviated month in it
     ("the toll from the storm that hit the coast on Oct. 3 remained at 1,240", 1240, "deaths"),
     # an adverb after the verb counts nothing
-    ("Some 600,000 gathered once more in the square", 600000, "gathered"),
+    ("About 7,000 marched once again to the port", 7000, "marched"),
     # an estimate "at N" whose object comes after it
     ("Police put at 12,000 the number of marchers in the capital", 12000, "marchers"),
     ("The council set at 85 the provisional death toll", 85, "deaths"),

@@ -40,8 +40,9 @@ CASES = [
     # a people named in the plural is people, of that side; voters are people
     ("Jordan hosts 750,000 Varnians who fled the war", "people:displaced(varnian)"),
     ("More than 8 million voters took part", "people:attending"),
+    ("At its peak there were over 40,000 at the vigil", "people:attending"),
     # what became of a vague count's people, past its noun
-    ("Thousands of protesters and bystanders were injured", "people:injured"),
+    ("Hundreds of marchers and onlookers were hurt", "people:injured"),
     ("Thousands of protesters gathered", "people:attending"),
 
     ("The floods killed about 600 people", "people:dead"),
