@@ -178,8 +178,6 @@ class Clause:
     attributions: list[Attribution] = field(default_factory=list)
 
 
-# "Two days after the ministry published 420 names, ...": a clause that opens the
-# sentence and ends at its first comma has a source of its own, or none.
 _MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
     r"june|july|august|september|october|november|december"
@@ -195,6 +193,8 @@ _TIME_WORDS = (
     + _MONTHS
     + r")))\b"
 )
+# "Two days after the ministry published 420 names, ...": a clause that opens the
+# sentence and ends at its first comma has a source of its own, or none.
 _OPENING_CLAUSE = LazyPattern(
     # (not "As many as 45 people died, ...", nor "As per the report, ...")
     r"^(?!as\s+(?:many|much|high|few|little|low)\s+as\b)"

@@ -957,8 +957,7 @@ REAL_SHAPES = [
     # a count "based on" a source's figures is that source's; an adjective in -ous is
     # no plural subject ("the previous record was set")
     (
-        "The previous record came in 2011, when 70,000 marchers, based on army counts, "
-        "came out.",
+        "The previous record came in 2011, when 70,000 marchers, based on army counts, came out.",
         [("army", "reports", 70000)],
     ),
     ("Based on the ministry's figures, 40 people died.", [("ministry", "reports", 40)]),
