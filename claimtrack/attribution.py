@@ -1060,6 +1060,8 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
             if words[-1] in _PUBLISHED_FIGURES:
                 return "the " + words[-1], False
         words = words[:-1]  # "police reports", "Ukrinform news service"
+    if words and re.fullmatch(r"[A-Z][A-Z&.]+['’]s", words[-1]):
+        words = [*words[:-1], words[-1][:-2]]  # "METI's estimate put": an acronym's own
     if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3 and words[-1].islower():
         # "the health ministry's", "the panel's report": the panel; a name keeps it
         # ("Moody's noted")

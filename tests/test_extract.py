@@ -961,6 +961,9 @@ REAL_SHAPES = [
         [("army", "reports", 70000)],
     ),
     ("Based on the ministry's figures, 40 people died.", [("ministry", "reports", 40)]),
+    # an acronym's estimate is the acronym's; a name in 's keeps it
+    ("VRTA's estimate put the cost at ¥8 trillion.", [("VRTA", "asserts", 8e12)]),
+    ("Moody's estimate put the cost at $3 billion.", [("Moody's", "asserts", 3e9)]),
     # an unnamed body is a source, and "one" before it counts nothing
     (
         "One rival league, said Sunday that its members had counted 312 dead.",
