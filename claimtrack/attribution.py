@@ -245,8 +245,8 @@ def is_capital(word: str) -> bool:
 
 _NAME_PARTICLES = {"al-", "el-", "ad-", "as-", "ar-", "an-"}
 # The small words a long organisation's name holds: "the Bureau for the Protection
-# of the Lakes and Rivers"
-_NAME_JOINS = {"the", "of", "for", "and", "to", "on", "&"}
+# of the Lakes and Rivers" (and which its initials pass over: "CPJ")
+NAME_JOINS = {"the", "of", "for", "and", "to", "on", "in", "&"}
 # Bodies named for what they aim at: "the Committee to Protect Journalists"
 _NAMED_FOR_AN_AIM = {"committee", "campaign", "coalition", "movement", "alliance", "league",
                      "society", "fund", "foundation", "council", "initiative"}  # fmt: skip
@@ -266,7 +266,7 @@ def _is_head(lower: str) -> bool:
     )
 
 
-_THE_ONES = {"a", "an", "its", "his", "her", "their", "the", "in"}
+_MEDIUM_OWNERS = {"a", "an", "its", "his", "her", "their", "the"}
 # Where someone said something, between a subject and its verb: "in a statement".
 _MEDIUMS = {"post", "statement", "interview", "tweet", "video", "message", "letter",
             "briefing", "speech", "broadcast", "report", "column"}  # fmt: skip
@@ -276,10 +276,11 @@ def _in_a_medium(toks: list[Token], at: int) -> int | None:
     """Where "in a Facebook post", "in an interview", "in its statement" opens, when it
     ends at AT."""
     k = at - 1
-    while k >= 0 and at - k <= 4 and toks[k][0].isalpha() and toks[k][0].lower() not in _THE_ONES:
+    while k >= 0 and at - k <= 4 and toks[k][0].isalpha():
+        if toks[k][0].lower() in _MEDIUM_OWNERS:
+            return k - 1 if k >= 1 and toks[k - 1][0].lower() == "in" else None
         k -= 1  # "Facebook", "latest"
-    determiner = k >= 1 and toks[k][0].lower() in _THE_ONES - {"in"}
-    return k - 1 if determiner and toks[k - 1][0].lower() == "in" else None
+    return None
 
 
 _LY_NOUNS = {"family", "assembly", "rally", "ally", "supply", "monopoly", "anomaly", "weekly",
@@ -460,12 +461,17 @@ def _participle_aside(toks: list[Token], comma: int) -> int | None:
 _ADVERBIAL_OPENERS = {"after", "before", "while", "upon", "when", "since", "on"}
 
 
+def _first_token(toks: list[Token], end: int, name: str) -> int | None:
+    """Where a name read back from END starts: the token of its first word."""
+    first = name.split()[0]
+    return next((i for i in range(end, -1, -1) if toks[i][0] == first), None)
+
+
 def _past_participle_clause(toks: list[Token], end: int, name: str) -> tuple[str, bool] | None:
     """The subject before an adverbial clause whose object the name before the verb
     is: "Ilse Dorn, however, after visiting the hospital in Varno on Friday said":
     Ilse Dorn, not the hospital."""
-    first = name.split()[0]
-    start = next((i for i in range(end, -1, -1) if toks[i][0] == first), None)
+    start = _first_token(toks, end, name)
     k = (start or 0) - 1
     while start is not None and k >= 0 and toks[k][0] not in (",", ";"):
         if toks[k][0].lower() in _ADVERBIAL_OPENERS and toks[k + 1][0].endswith("ing"):
@@ -488,8 +494,7 @@ def _unclosed_apposition(
     Kessel, a member of the Student League said" (Omar Kessel, not the League)."""
     if named[1]:
         return None
-    first = named[0].split()[0]
-    start = next((i for i in range(end, -1, -1) if toks[i][0] == first), None)
+    start = _first_token(toks, end, named[0])
     k = (start or 0) - 1
     while start is not None and k >= 1 and start - k < 14 and toks[k][0] not in (";", "“", "”"):
         if toks[k][0] == ",":
@@ -1300,7 +1305,7 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
                 continue
             break
         words.append(word)
-        if len(words) > 8 and not all(is_capital(w) or w in _NAME_JOINS for w in words):
+        if len(words) > 8 and not all(is_capital(w) or w in NAME_JOINS for w in words):
             return None
         if len(words) > 14:
             return None
@@ -1648,7 +1653,7 @@ _SPEECH_WORDS: frozenset[str] = frozenset()  # VERBS and the giving verbs, on fi
 # The verbs a name follows in a turned-round attribution: "..., said Omar Kessel"
 # (not "..., dismissed Lumen's claim").
 _TURNED_ROUND = {"said", "says", "added", "adds", "wrote", "writes", "noted", "notes",
-                 "explained", "continued", "insisted", "stated", "declared", "told"}  # fmt: skip
+                 "explained", "continued", "insisted", "stated", "declared"}  # fmt: skip
 
 
 def _changes_a_count(word: str) -> bool:
@@ -1809,13 +1814,18 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                     or _unclosed_apposition(toks, j, named)
                     or named
                 )
-            after = _name_after(toks, index) if toks[j][0] == "," else None
-            if after is not None and is_capital(after[0]) and lower in _TURNED_ROUND:
+            after = _name_after(toks, index)
+            if (
+                after is not None
+                and toks[j][0] == ","
+                and is_capital(after[0])
+                and lower in _TURNED_ROUND
+            ):
                 # "..., raising tensions, said Omar Kessel": the name turned round after
                 # the verb speaks, not one before an aside
                 named = None
             if named is None:
-                named = after if toks[j][0] == "," else _name_after(toks, index)
+                named = after
                 if named is not None:
                     found.append(_resolvable(named[0], stance, "end", start, end, named[1]))
                     continue
@@ -1831,8 +1841,9 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 # "One rival league, said Sunday that": a stray comma after the
                 # subject that opens the sentence
                 opening = noun_phrase_before(toks, j)
-                if opening is not None and 0 <= clause.find(opening[0].split()[0]) <= 4:
-                    named = opening
+                start = _first_token(toks, j, opening[0]) if opening is not None else None
+                if start is not None and start <= 1:
+                    named = opening  # (its first word, or one after "The", opens the clause)
         if named is None:
             continue
         named = _relative_subject(toks, verb, named) or named

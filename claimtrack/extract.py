@@ -301,13 +301,7 @@ def extract_claims(
     for candidate in kept:
         organisation = affiliations.get(candidate.claimant)
         if organisation and not _same_claimant(organisation, candidate.claimant):
-            # as a known source is written, where it is one ("Defence" for "Defense")
-            candidate.speaks_for = (
-                known.get(source_key(organisation))
-                or _spelled_out(organisation, known)
-                or _known_variant(organisation, known)
-                or organisation
-            )
+            candidate.speaks_for = _as_known(organisation, known)
     return [_within_limit(c) for c in kept]
 
 
@@ -646,7 +640,19 @@ def _each_its_own(assigned: list[_Assigned]) -> list[_Assigned]:
 
 
 _ACRONYM_SPEAKERS = LazyPattern(r"([A-Z]{2,6})(?:\s+(?:officials?|sources?|spokes\w+))?")
-_SMALL_WORDS = {"of", "for", "the", "and", "on", "in", "&"}
+
+
+def _as_known(name: str, known: dict[str, str]) -> str:
+    """A name as the store writes the known source it is: the same key, else an
+    acronym of it or another spelling of it ("Defence" for "Defense"); else as read."""
+    if not known:
+        return name
+    return (
+        known.get(source_key(name))
+        or _spelled_out(name, known)
+        or _known_variant(name, known)
+        or name
+    )
 
 
 def _spelled_out(claimant: str | None, known: dict[str, str]) -> str | None:
@@ -661,7 +667,8 @@ def _spelled_out(claimant: str | None, known: dict[str, str]) -> str | None:
         name
         for name in known.values()
         if len(name.split()) >= len(letters)
-        and "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS).upper() == letters
+        and "".join(w[0] for w in name.split() if w.lower() not in attr.NAME_JOINS).upper()
+        == letters
     }
     return found.pop() if len(found) == 1 else None
 
@@ -1277,7 +1284,6 @@ def _candidates(
         if (
             figure is not None
             and figure.unit is None
-            and previous is not None
             and previous_part is not None
             and _PART_LISTED.fullmatch(sentence.text, previous_part.end, item.located.start)  # type: ignore[union-attr]
         ):
@@ -1355,9 +1361,7 @@ def _candidates(
             previous_count = counts_as or ((text, figure) if figure.unit else None)
             if previous_count is not None:
                 context.last_counted_in, context.last_counted = previous_count
-        claimant = known.get(source_key(attribution.claimant), attribution.claimant)  # type: ignore[arg-type]
-        if claimant == attribution.claimant and known:
-            claimant = _spelled_out(claimant, known) or _known_variant(claimant, known) or claimant
+        claimant = _as_known(attribution.claimant, known)  # type: ignore[arg-type]
         if item.clause not in clause_words:
             clause_words[item.clause] = set(_LETTERS.findall(item.clause.lower()))
         words = clause_words[item.clause]
@@ -1536,13 +1540,15 @@ def _claim_date(
 @lru_cache(maxsize=64)
 def _first_date_phrase(clause: str) -> re.Match[str] | None:
     """The clause's first date phrase, near its start, that dates no event named
-    with it: once a clause, which may give thousands of figures."""
+    with it nor another event's clause ("after the vote on 6 October": a day by the
+    reporting verb is read before this, so "said after a briefing on Monday" keeps
+    its day): once a clause, which may give thousands of figures."""
     for match in _DATE_PHRASE.finditer(clause, 0, 400):
         start = match.start()
         if not _names_an_event(clause, match) and not _EVENT_CLAUSE.search(
             clause, max(0, start - 80), start
         ):
-            return match  # (a day near the verb may be after an event: "said after a briefing")
+            return match
     return None
 
 
@@ -1559,7 +1565,7 @@ _NOUN_AFTER_DAY = LazyPattern(
 # A date that is one end of a span ("killed between 2 September and 9 October", "from
 # 1 July to 15 August", "in July and August") gives the period a figure covers; one
 # in a clause about another event ("the council, which took office after the vote
-# ousting on August 5, said") dates that event. Neither is when anyone spoke.
+# on 6 October, said") dates that event. Neither is when anyone spoke.
 _SPAN_START = LazyPattern(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _SPAN_END_BEFORE = LazyPattern(
     r"\b(?:between|from)\s+[\w ,.]{1,30}?\s*(?:and|to|through|till|-|–)\s*$", re.IGNORECASE

@@ -511,8 +511,7 @@ def _place_in(text: str) -> str | None:
 _DIVISION = r"(?:province|region|state|district|republic|territory|county|governorate|oblast)"
 # The words after a people's adjective that make it a place's name ("Kurdish
 # region"); before any other noun it says whose a thing is ("Indian territory").
-_DIVISIONS = {"province", "region", "state", "district", "county", "governorate", "oblast",
-              "prefecture", "republic"}  # fmt: skip
+_DIVISIONS = set(_DIVISION[3:-1].split("|")) - {"territory"} | {"prefecture"}
 _NOT_NOUNS = set(
     """on in at to of for from with by and or but as than that which who where when while
     last this next since after before during until is are was were has have had will would
