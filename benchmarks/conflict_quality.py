@@ -185,6 +185,8 @@ def careful_story(story: str, names: list[str], folder: Path) -> StoryScore:
             # each label its own claim, even where two share a sentence and a source
             "text": f"{label.quote} [label {label.index}]",
             "source": label.claimant.partition(" (")[0], "date": day,
+            # a label the text gives no day for is dated by its article, as such
+            "date_basis": "statement" if label.claim_date else "report",
             "topic": label.topic, "figure": _figure_words(label), "unit": label.unit,
             "stance": label.stance,
         })  # fmt: skip

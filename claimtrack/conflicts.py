@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 
-from claimtrack.claims import Claim, claim_basis, source_key
+from claimtrack.claims import REPORT, Claim, claim_basis, source_key
 from claimtrack.dates import ClaimDate
 from claimtrack.errors import ParseError
 from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, VAGUE, Figure, figure_words
@@ -249,7 +249,7 @@ def figure_conflicts(group: Sequence[Claim], kind: str, settings: Settings) -> l
     which part they are never meet."""
     if not group or never_compared(group[0].quantity):
         return []
-    prepared = _Group(group, settings)
+    prepared = _Group(group, settings, kind == CUMULATIVE)
     found: dict[tuple[int, int], Conflict] = {}
     sweeps: list[Iterator[Conflict]] = [_sweep(prepared, settings, kind)]
     if kind == CUMULATIVE and settings.window_days:
@@ -266,14 +266,27 @@ class _Group:
     """What the sweeps read of each claim, worked out once: its span in days, its
     voice, its interval as compared."""
 
-    def __init__(self, claims: Sequence[Claim], settings: Settings) -> None:
-        self.claims = claims
+    def __init__(self, claims: Sequence[Claim], settings: Settings, daily: bool = False) -> None:
         spans = [_span(c.as_of or c.date) for c in claims]
+        if daily and settings.window_days:
+            # A running total is compared day by day; a figure dated only by the
+            # report that carries it may have been given up to the window before.
+            spans = [
+                (start - settings.window_days, end) if _report_dated(c) else (start, end)
+                for c, (start, end) in zip(claims, spans, strict=True)
+            ]
+            order = sorted(range(len(claims)), key=lambda i: (spans[i][0], i))
+            claims, spans = [claims[i] for i in order], [spans[i] for i in order]
+        self.claims = claims
         self.starts = [span[0] for span in spans]
         self.ends = [span[1] for span in spans]
         self.keys = [source_key(c.voice) for c in claims]
         self.bounds = [_bounds(c.figure, settings) for c in claims]  # type: ignore[arg-type]
         self.capped = [c.figure.qualifier == AT_MOST for c in claims]  # type: ignore[union-attr]
+
+
+def _report_dated(claim: Claim) -> bool:
+    return claim.as_of is None and claim.date_basis == REPORT
 
 
 def _span(day: ClaimDate) -> tuple[int, int]:
@@ -299,7 +312,8 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
         group.claims, group.starts, group.ends, group.keys, group.bounds, group.capped,
     )  # fmt: skip
     event = kind == EVENT and window
-    reach_days: float = window
+    # A running total moves from day to day: about the same moment is the same day.
+    reach_days: float = 0 if kind == CUMULATIVE else window
     if event:
         late = estimated_late(claims[0].quantity) if claims else False
         reach_days = math.inf if late else max(window, settings.denial_days)
@@ -360,10 +374,9 @@ def _gap(top: float, bottom: float) -> float | None:
 
 
 def _falling(group: _Group, settings: Settings) -> Iterator[Conflict]:
-    """Beyond the same moment, a running total must not fall below what another
+    """Beyond the same day, a running total must not fall below what another
     source last said before it: each later claim is held against the highest of
-    the other sources' latest earlier figures."""
-    window = settings.window_days
+    the other sources' latest figures of earlier days."""
     claims, starts, ends, keys, bounds = (
         group.claims, group.starts, group.ends, group.keys, group.bounds,
     )  # fmt: skip
@@ -372,7 +385,7 @@ def _falling(group: _Group, settings: Settings) -> Iterator[Conflict]:
     latest: dict[str, int] = {}  # each voice's latest settled claim, by index
     heap: list[tuple[float, int]] = []  # (-floor, index)
     for later in range(len(claims)):
-        while settled < len(by_end) and ends[by_end[settled]] + window < starts[later]:
+        while settled < len(by_end) and ends[by_end[settled]] < starts[later]:
             earlier = by_end[settled]
             settled += 1
             current = latest.get(keys[earlier])

@@ -24,9 +24,10 @@ ANALYSTS = "Analysts at the Lumen group said 900 soldiers were killed in the cla
 
 @pytest.fixture
 def story(cli):
-    """A ministry's figure, its spokesman's higher one and his denial, and an
-    outside count: before any affiliation, the spokesman contradicts his ministry."""
-    cli("add", MINISTRY, "--source", "Defence Ministry", "--date", "2024-03-01", "--topic", "War")
+    """A ministry's figure, its spokesman's higher one of the same day and his
+    denial, and an outside count of the day before: before any affiliation, the
+    spokesman contradicts his ministry."""
+    cli("add", MINISTRY, "--source", "Defence Ministry", "--date", "2024-03-02", "--topic", "War")
     cli("add", SPOKESMAN, "--source", "Igor Petrov", "--date", "2024-03-02", "--topic", "War")
     cli("add", DENIAL, "--source", "Igor Petrov", "--date", "2024-03-02", "--topic", "War")
     cli("add", ANALYSTS, "--source", "Lumen group", "--date", "2024-03-01", "--topic", "War")
