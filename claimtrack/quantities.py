@@ -67,6 +67,8 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "hospitalised|hospitalized|in hospital|treated in hospital|admitted to hospital|"
      "admitted with|being treated|under treatment"),
     ("trapped", LEVEL, "people", "trapped|stranded"),
+    # how many a vessel or an aircraft carried: one number for one voyage
+    ("aboard", EVENT, "people", "on board|onboard|aboard|boarded|carrying"),
     ("arrested", CUMULATIVE, "people",
      "arrested|detained|arrests|detentions|taken into custody|in custody"),
     ("held", LEVEL, "people", "held hostage|hostages|hostage|held captive|prisoners|captives|pows"),
@@ -446,8 +448,10 @@ def _clause_after(text: str, limit: int) -> str:
 
 
 def _clause_before(text: str, limit: int = 5) -> list[str]:
-    """The words before a figure, back to the start of its clause."""
-    return _pattern(_CLAUSE_END).split(text)[-1].split()[-limit:]
+    """The words before a figure, back to the start of its clause: of "Survivors
+    told reporters that 300 people boarded", the words after "that"."""
+    clause = _pattern(_CLAUSE_END).split(text)[-1]
+    return _pattern(r"\bthat\s").split(clause)[-1].split()[-limit:]
 
 
 # "the number of villagers who died ... stood at": what the number counts,

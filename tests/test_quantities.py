@@ -100,6 +100,12 @@ CASES = [
     ("Firefighters said 61 escaped through the roof", "people:survived"),
     ("The coast guard counted 48 survivors", "people:survived"),
     ("The navy said 40 were rescued", "people:rescued"),
+    # how many a boat or a plane carried is one number of its own
+    ("The harbour master said the launch was carrying 96 passengers", "people:aboard"),
+    ("Some 140 people had boarded the plane, the airline said", "people:aboard"),
+    # the words of whoever tells it are not the state of what is counted
+    ("Witnesses told the inquiry that 30 people were aboard the bus", "people:aboard"),
+    ("Survivors told reporters that more than 70 people were in the hall", "people"),
     # what was paid of what was pledged, for money only
     ("Only $4.1 million of it has been transferred so far", "usd:paid"),
     ("The fund said it had disbursed €12m", "eur:paid"),
