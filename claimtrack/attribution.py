@@ -1276,6 +1276,8 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             break  # "by ministers last spring", "by the board on Monday": when, not who
         if word.lower() in ("that", "which", "who", "as", "in", "on", "at", "when", *_SHOWED):
             break
+        if words and word.lower() in ("by", "until", "since"):
+            break  # "counted by the ministry by then": when, not a longer name
         if word in ("for", "over") and not (
             words and is_capital(words[-1]) and _capital_follows(toks, index + 1)
         ):
@@ -1581,7 +1583,9 @@ def attributions(clause: str) -> list[Attribution]:
     )
     for match in UNNAMED.finditer(clause) if unnamed else ():
         found.append(Attribution(None, "asserts", "unnamed", match.start(), match.end(), False))
-    verbs = _verb_attributions(clause)
+    # "twice what the government claims": a verb whose object is "what" says whose
+    # figure is compared, not whose the figures after it are
+    verbs = [v for v in _verb_attributions(clause) if not _WHAT_BEFORE.search(clause, 0, v.start)]
     if verbs and any(a.kind == "possessive" and a.pronoun in POSSESSIVES for a in found):
         # "Warsaw put its figure at": the subject's own figure, not a second source
         ends = {a.end for a in verbs}
@@ -1596,6 +1600,8 @@ def attributions(clause: str) -> list[Attribution]:
     return _said_they(clause, found)
 
 
+# (after another word: "What the army says is that 40 died" is the army's)
+_WHAT_BEFORE = LazyPattern(r"\w\s+what\s+(?:the\s+)?$")
 _THAT_GAP = LazyPattern(r"\s*(?:that\s+)?$")
 
 
@@ -2069,10 +2075,19 @@ def report_noun(word: str) -> str:
 
 def publishes(text: str, end: int) -> bool:
     """Whether the attribution ending at `end` publishes a report: "X released new
-    estimates", "X published figures" (not "X confirmed a death toll of 40")."""
+    estimates", "X published figures", "X said in a report" (not "X confirmed a
+    death toll of 40")."""
     verb = text[max(0, end - 20) : end].split()[-1:]
     return (
         bool(verb)
         and verb[0].lower() in _GIVING_VERBS
         and bool(_REPORT_NOUNS & set(text[end : end + 40].lower().split()[:4]))
-    )
+    ) or bool(_IN_A_REPORT.match(text, end))
+
+
+# "X said in a report", "X wrote in its annual survey": X's report, which a later
+# "the report said" means
+_IN_A_REPORT = LazyPattern(
+    r"\s+in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:report|study|survey|assessment|analysis|statement|review|audit)\b"
+)

@@ -491,7 +491,10 @@ def _read_sentence(
                 or attr.publishes(text, resolved.end)
             ):
                 context.last_report = resolved.claimant
-                for word in text[resolved.start : resolved.end + 40].split()[:12]:
+                # the report nouns of its own words, not of a clause after its name
+                # ("counted by the ministry, the report said")
+                reach = re.split(r"[,;.]", text[resolved.end : resolved.end + 40], maxsplit=1)[0]
+                for word in text[resolved.start : resolved.end + len(reach)].split()[:12]:
                     if word.strip(".,;:’'\"").lower() in attr.REPORT_WORDS:
                         noun = attr.report_noun(word.strip(".,;:’'\""))
                         context.reports[noun] = resolved.claimant

@@ -985,6 +985,18 @@ REAL_SHAPES = [
         "The prefecture put at 9,000 the number of marchers, while the union claimed 60,000.",
         [("prefecture", "asserts", 9000), ("union", "claims", 60000)],
     ),
+    # "what X claims" is what the figures are set against, not whose they are
+    (
+        "Analysts at Corvel say losses are nearly twice what the government claims — 3,400 "
+        "homes, while the ministry counted 1,850.",
+        [("Analysts at Corvel", "asserts", 3400), ("ministry", "estimates", 1850)],
+    ),
+    ("What the army says is that 40 soldiers died.", [("army", "asserts", 40)]),
+    # a source's name ends where "by" says when
+    (
+        "Some 40,000 people were counted by the interior ministry by then.",
+        [("interior ministry", "estimates", 40000)],
+    ),
 ]
 
 
@@ -1444,6 +1456,13 @@ ACROSS_SENTENCES = [
     (
         "“It is grim. We count 2,300 missing. We need help,” the mayor, Paul Oden, said.",
         [("Paul Oden", "asserts", 2300)],
+    ),
+    # "the report said" is the report a source was said to make before
+    (
+        "Far more people fled than officials admit, the Lumen Institute said in a report. "
+        "The clashes may have displaced as many as 90,000 people, against some 40,000 counted "
+        "by the interior ministry, the report said.",
+        [("Lumen Institute", "asserts", 90000), ("interior ministry", "estimates", 40000)],
     ),
     # bullets take their source from the line that names it
     (
