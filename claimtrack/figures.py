@@ -1460,9 +1460,12 @@ def _finish(
             if (head or "").lower() in _ONE_TIME and preceding[-1:] == ["at"]:
                 return None  # "at one point", "at one stage": once, no count
             previous = _words_before(lowered, first.start, 1)
-            if (previous and previous[0] in _PRONOUN_ONE_BEFORE) or lowered.startswith(
-                " of", first.end
-            ):
+            if (
+                previous
+                and previous[0] in _PRONOUN_ONE_BEFORE
+                # "only one person died" counts; "the only one left" does not
+                and not (previous[0] == "only" and head)
+            ) or lowered.startswith(" of", first.end):
                 return None  # "which one", "no one", "one of them"
     if (
         second is None

@@ -236,6 +236,8 @@ NEWS_FORMS = [
     # a number written in parts, each under the scale of the one before
     ("won 4 million 310 thousand 27 votes", 4_310_027, 4_310_027, "exact", "votes"),
     ("some 2 million 450 thousand voters", 2_450_000, 2_450_000, "approx", "voters"),
+    # "only one" with a counted noun is a count; "the only one" alone is the pronoun
+    ("insisted that only one person had died", 1, 1, "exact", "person"),
 ]
 
 
@@ -334,6 +336,7 @@ def test_counted_number_wins(text, stated, unit):
         # the pronoun "one", and "one of"
         "No one knows which one of them left first",
         "she was one of the last to leave",
+        "he was the only one left",
         # a small number after "the": things already counted, named again
         "given that the two dams are nearly full",
         "the three bridges and the four towers were hit",
