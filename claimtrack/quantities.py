@@ -107,7 +107,10 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
 # project's cost is one number, however late it is estimated.
 _MONEY_MEASURES = {
     **dict.fromkeys("losses loss damage damages tab payouts".split(), "losses"),
-    **dict.fromkeys("cost costs expenditure expenditures spending spent bill".split(), "cost"),
+    # a project's budget is what it is said to cost
+    **dict.fromkeys(
+        "cost costs expenditure expenditures spending spent bill budget".split(), "cost"
+    ),
     **dict.fromkeys("aid funding assistance".split(), "aid"),
     **dict.fromkeys("revenue revenues sales income".split(), "revenue"),
     **dict.fromkeys("debt deficit".split(), "debt"),
@@ -872,11 +875,14 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
 # Words before a money noun that say nothing of which part of it is meant.
 _PLAIN = set(
     "the a an its their his her our this that these those total overall final full "
-    "estimated expected projected likely new latest whole entire "
+    "estimated expected projected likely new latest whole entire official current "
+    # the whole undertaking, whose cost it is: "the project's budget"
+    "project project's scheme scheme's programme programme's program program's "
     # pronouns, which stand for the thing and name no part of it: "it cost $4bn"
     "it they he she which what who "
     # the auxiliaries of a measure used as a verb: "the project had cost $4.7bn"
-    "had has have will would could may might did does was were is are be been "
+    "had has have will would could may might did does was were is are be been to can "
+    "should must "
     # ... and the verbs that put a figure on one: "analysts estimate losses of $3bn"
     "estimate estimates put puts cause causes caused causing incurred suffered forecast "
     "forecasts predict predicts predicted see sees saw expect expects".split()

@@ -87,6 +87,9 @@ CASES = [
     ("Police said 210 bodies were handed over to families", "people:dead(handed-over)"),
     ("Thirty bodies were buried on Sunday", "people:dead(buried)"),
     ("Rescuers recovered 400 bodies", "people:dead"),
+    # a project's budget is its cost; "to cost" names no part of it
+    ("The council said the bridge is likely to cost more than £4 billion", "gbp:cost"),
+    ("The project's official budget stands at £2 billion, the council said", "gbp:cost"),
     # a pronoun before a cost names no part of it
     ("It cost 4.2 trillion rubles, the banker said", "rub:cost"),
     # ... in its own clause, the last before the figure
