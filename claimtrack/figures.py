@@ -484,6 +484,9 @@ _CHANGED_FROM = LazyPattern(
     r"correcting|amended|adjusted|adjusting|changed|changing|dropping|falling|climbing|"
     r"decreasing|bringing)\b[^,;.:!?]{0,90}\bfrom\s+$"
 )
+_OF_THE_COUNT_BEFORE = LazyPattern(
+    r"\b[Oo]f\s+(?:the|these|those|its|their)\s+\d[\d,.]*(?:\s+[\w-]+){0,3},\s*$"
+)
 _PART_WORDS = {
     tuple(phrase.split())
     for phrase in """including|included|among them|among whom|among those|of whom|of which|
@@ -1425,6 +1428,8 @@ def _finish(
             and (_last_word(preceding) != "with" or _count_before(text, begin))
         )
         or (not percent and bool(_OF_A_WHOLE.match(text, end)))  # a share says so by its unit
+        # the whole said first: "of the 1,100 injured, fewer than 200 are in hospital"
+        or bool(_OF_THE_COUNT_BEFORE.search(text, max(0, begin - 80), begin))
         # what was added to a running count: "17 more were rescued", "another 40"
         or bool(_INCREMENT_AFTER.match(text, end))
         or (bool(preceding) and preceding[-1] in ("another", "further"))

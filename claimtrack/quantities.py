@@ -65,7 +65,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     ("in-need", LEVEL, "people", "in need|need aid|need help|need humanitarian|need assistance"),
     ("hospitalised", LEVEL, "people",
      "hospitalised|hospitalized|in hospital|treated in hospital|admitted to hospital|"
-     "admitted with|being treated|under treatment"),
+     "admitted with|being treated|under treatment|undergoing treatment|receiving treatment"),
     ("trapped", LEVEL, "people", "trapped|stranded"),
     # how many a vessel or an aircraft carried: one number for one voyage
     ("aboard", EVENT, "people", "on board|onboard|aboard|boarded|carrying"),
@@ -576,11 +576,14 @@ def infer_quantity(
     if group is None and phrase:
         group = side_in(phrase)
     anchor = -1
+    written = True  # whether the counted noun stands with the figure, not before it
     for needle in (figure_text, phrase, unit):
         if needle and (anchor := text.find(needle)) >= 0:
             end = anchor + len(needle)
             if needle is not phrase and phrase and text.startswith(phrase, _skip_space(text, end)):
                 end = _skip_space(text, end) + len(phrase)
+            elif needle is figure_text and phrase:
+                written = False  # "of the 1,100 injured, 200 are in hospital"
             break
     # A clause is short: the words either side of the figure are enough.
     if anchor < 0:
@@ -592,7 +595,7 @@ def infer_quantity(
         after = after[named.end() :]  # "thousands of protesters were injured": its noun
     clause = _clause_after(after, 14)
     words = clause.split()
-    if normalise_unit(unit) in _OUTCOMES:
+    if normalise_unit(unit) in _OUTCOMES and written:
         state = noun_state
     else:
         state = (
@@ -638,9 +641,7 @@ def infer_quantity(
     if group is None and state == "dead" and (unit or "").lower() == "bodies":
         # "210 bodies were handed over", "buried 30 bodies": what became of some of the
         # dead, not the toll
-        fates = [
-            _BODY_FATES[w] for w in (*_clause_before(before, 3), *words[:5]) if w in _BODY_FATES
-        ]
+        fates = [_BODY_FATES[w] for w in (*_clause_before(before, 3), *words) if w in _BODY_FATES]
         group = fates[0] if fates else None
     rate = _pattern(_RATE).search(" ".join(words[:6]))
     if rate and group is None:
@@ -681,6 +682,7 @@ _BODY_FATES = {
     "handed": "handed-over", "returned": "handed-over", "released": "handed-over",
     "buried": "buried", "cremated": "buried", "identified": "identified",
     "unidentified": "unidentified", "unclaimed": "unclaimed", "claimed": "claimed",
+    "missing": "missing",
 }  # fmt: skip
 
 

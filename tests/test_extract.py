@@ -1040,6 +1040,11 @@ def test_parts_are_marked():
     # the whole a part is taken from is a claim too
     claims = extract_claims("The board said 90 of the 1,300 people missing had been found.")
     assert [(c.figure.stated, c.part) for c in claims] == [(90, True), (1300, False)]
+    # ... and one the whole is said before: "of the 900 injured, 60 ..."
+    claims = extract_claims(
+        "The board said that of the 900 injured, fewer than 60 are in hospital."
+    )
+    assert [(c.figure.stated, c.part) for c in claims] == [(900, False), (60, True)]
     # "of which" and "of whom" count a part, not a description
     claims = extract_claims("The union says 3,000 members struck, of whom 1,200 were nurses.")
     assert [c.figure.stated for c in claims] == [3000, 1200]

@@ -87,6 +87,10 @@ CASES = [
     ("Police said 210 bodies were handed over to families", "people:dead(handed-over)"),
     ("Thirty bodies were buried on Sunday", "people:dead(buried)"),
     ("Rescuers recovered 400 bodies", "people:dead"),
+    ("Some 90 bodies of workers from the valley towns have been identified", "people:dead(identified)"),
+    ("Another 12 bodies are still missing, the mayor said", "people:dead(missing)"),
+    # a noun said with the whole before it leaves the state to the words after the part
+    ("Of the 900 injured, fewer than 60 are still receiving treatment", "people:hospitalised"),
     # a project's budget is its cost; "to cost" names no part of it
     ("The council said the bridge is likely to cost more than £4 billion", "gbp:cost"),
     ("The project's official budget stands at £2 billion, the council said", "gbp:cost"),
