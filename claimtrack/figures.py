@@ -846,7 +846,7 @@ _GIVEN_BY = LazyPattern(
     r"\s+(?:[a-z]+\s+)?(?:acknowledged|admitted|confirmed|reported|given|cited|claimed|"
     r"announced|recorded|counted)\s+by\b"
 )
-_INCREMENT_AFTER = LazyPattern(r"\s+(?:more(?!\s+than)|new|additional|further|fresh)\b", re.I)
+_INCREMENT_AFTER = LazyPattern(r"\s+(?:more(?!\s+than)|new|additional|further|fresh|other)\b", re.I)
 _HANDED = LazyPattern(
     r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing)\s+$",
     re.I,
@@ -1692,8 +1692,12 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
             seen_other = True  # "40 others were hurt": the state after the verb is the noun
             if index + 1 < len(written) and written[index + 1].lower() in _LINKING:
                 continue
-        if lower in ("more", "additional", "further") and not words and index + 1 < len(written):
-            continue  # "170 more people", "30 additional troops": people, troops
+        if (
+            lower in ("more", "additional", "further", "other")
+            and not words
+            and index + 1 < len(written)
+        ):
+            continue  # "170 more people", "30 additional troops", "10 other bodies"
         if lower in _PARTICLES and (
             not words or (len(words) == 1 and _verb_like(words[0].lower()))
         ):

@@ -238,6 +238,8 @@ NEWS_FORMS = [
     ("some 2 million 450 thousand voters", 2_450_000, 2_450_000, "approx", "voters"),
     # "only one" with a counted noun is a count; "the only one" alone is the pronoun
     ("insisted that only one person had died", 1, 1, "exact", "person"),
+    # "other" qualifies the counted noun after it
+    ("12 other people were hurt", 12, 12, "exact", "people"),
 ]
 
 
@@ -458,7 +460,14 @@ def test_list_items_count_what_the_first_counts(text, units):
 
 
 @pytest.mark.parametrize(
-    "text", ["17 more people were rescued", "12 new deaths", "another 40 people", "a further 30"]
+    "text",
+    [
+        "17 more people were rescued",
+        "12 new deaths",
+        "another 40 people",
+        "a further 30",
+        "12 other people were hurt",
+    ],
 )
 def test_what_was_added_to_a_count_is_a_part_of_it(text):
     (located,) = locate_figures(text)
