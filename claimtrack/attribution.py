@@ -1418,6 +1418,8 @@ _PARENTHESIS_SOURCE = LazyPattern(
     r"Graphic|Map|Gallery|Opinion|Analysis|Explainer)\))"
     r"([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+)"
     r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
+    # a dateline's agency, "May 1 (UPI) -- ...", is who wrote the article
+    r"(?!\s*(?:--|[-–—])\s)"
 )
 _GAPPED_SCALE = r"(?:\s*%|\s*(?:percent|per\s+cent|thousand|million|billion|bn|m|k)\b)?"
 _GAPPED = LazyPattern(
