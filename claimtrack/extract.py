@@ -515,7 +515,7 @@ def _read_sentence(
     previous: Attribution | None = None
     previous_figure: Located | None = None
     interrupted: Attribution | None = None  # the source of the clause a "sub" one breaks
-    for clause in clauses:
+    for index, clause in enumerate(clauses):
         own = clause.attributions
         piece = text[clause.start : clause.end]
         inherited: Attribution | None = None
@@ -529,7 +529,7 @@ def _read_sentence(
             ):
                 inherited = previous or sentence_end
             elif clause.kind == "first":
-                inherited = sentence_end
+                inherited = sentence_end or _closing_speaker(clauses[index + 1 :], text)
         near = _Near(own, clause, text, starts)
         for located in figures[bisect_left(starts, clause.start) : bisect_left(starts, clause.end)]:
             # "two army sources had confirmed": who speaks, not what they count
@@ -905,6 +905,25 @@ _ONLY_WHEN_OR_WHERE = LazyPattern(
     r"(?:\s+(?:on|in|at|late|early|via|through|during|last|this|yesterday|today|earlier|"
     r"later)\b[^,;\d]{0,60})?[\s.”\"’]*"
 )
+
+
+_TURNED_ROUND = LazyPattern(r",\s*(?:the\s+)?$")
+
+
+def _closing_speaker(following: list[Clause], text: str) -> Attribution | None:
+    """The speaker that closes the subordinate clause after the first, turned round
+    after a comma: "At least 42 died when the ferry sank, the governor said, while a
+    rescue group put the toll at 61" gives the 42 to the governor."""
+    if not following or following[0].kind != "sub" or not following[0].attributions:
+        return None
+    clause, last = following[0], following[0].attributions[-1]
+    if (
+        last.claimant
+        and _TURNED_ROUND.search(text, clause.start, last.start)
+        and not text[last.end : clause.end].strip(' ,.;”"’')
+    ):
+        return last
+    return None
 
 
 def _sentence_source(clauses: list[Clause], text: str) -> Attribution | None:

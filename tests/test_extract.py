@@ -992,6 +992,12 @@ REAL_SHAPES = [
         [("Analysts at Corvel", "asserts", 3400), ("ministry", "estimates", 1850)],
     ),
     ("What the army says is that 40 soldiers died.", [("army", "asserts", 40)]),
+    # the speaker turned round at the end of a clause hung on the first speaks for it
+    (
+        "At least 42 people died when a ferry capsized off Lora on Monday, the regional "
+        "governor said, while a rescue group put the number of dead at 61.",
+        [("regional governor", "asserts", 42), ("rescue group", "asserts", 61)],
+    ),
     # a source's name ends where "by" says when
     (
         "Some 40,000 people were counted by the interior ministry by then.",
