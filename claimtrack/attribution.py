@@ -1413,6 +1413,13 @@ _PASSIVE = LazyPattern(
     r"(reported|confirmed|announced|estimated|claimed|denied|said|stated|disclosed)\s+by\s+",
     re.I,
 )
+# "the documents the BBC obtained", "records that Reuters saw": unowned records and
+# who obtained them (an owner named with them, "a Treasury memo seen by", is theirs)
+_READ_RECORDS = LazyPattern(
+    r"\b(?:[Tt]he\s+)?(?:documents|records|files|papers|data|memos|figures)\s+(?:that\s+)?"
+    r"(?:the\s+)?((?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*)\s+(?:had\s+|has\s+)?"
+    r"(?:obtained|saw|seen|reviewed|acquired)\b"
+)
 _PARENTHESIS_SOURCE = LazyPattern(
     r"(?<=\d)\s?\((?!\d)(?!(?:Video|Videos|Photos?|Pictures|Updated?|Live|Watch|Audio|Listen|"
     r"Graphic|Map|Gallery|Opinion|Analysis|Explainer)\))"
@@ -1553,6 +1560,13 @@ def attributions(clause: str) -> list[Attribution]:
             found.append(
                 _resolvable(named[0], "reports", "possessive", start, match.end(), named[1])
             )
+    for match in (
+        _READ_RECORDS.finditer(clause) if "obtained" in lowered or "saw" in lowered else ()
+    ):
+        # "the records the BBC obtained showed 451,024": what the reader found in them
+        found.append(
+            Attribution(match.group(1), "reports", "according", match.start(1), match.end(), False)
+        )
     for match in _PARENTHESIS_SOURCE.finditer(clause) if "(" in clause else ():
         # a fact box: "12 (UN figure)", "from 3,000 (UN) to 80,000 (the Red Cross)",
         # "20,000 (police)"; a lower-case word in brackets only when it names a source

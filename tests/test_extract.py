@@ -992,6 +992,12 @@ REAL_SHAPES = [
         [("Analysts at Corvel", "asserts", 3400), ("ministry", "estimates", 1850)],
     ),
     ("What the army says is that 40 soldiers died.", [("army", "asserts", 40)]),
+    # unowned records are what the one who obtained them found
+    (
+        "The ministry reported 1,200 cases, but the records the Lumen Institute obtained "
+        "showed 3,400.",
+        [("ministry", "reports", 1200), ("Lumen Institute", "reports", 3400)],
+    ),
     # the speaker turned round at the end of a clause hung on the first speaks for it
     (
         "At least 42 people died when a ferry capsized off Lora on Monday, the regional "
