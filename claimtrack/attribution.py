@@ -326,9 +326,24 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
         ):
             j -= 2  # "Verisk last week estimated", "the agency earlier this week counted"
             continue
+        if (
+            lower == ","
+            and j >= 2
+            and toks[j - 1][0].lower() in _WEEKDAYS | {"yesterday", "today", "tonight"}
+            and all(t[0] != "," for t in toks[:j])  # unpaired: no aside it closes
+        ):
+            j -= 1  # "X earlier on Tuesday, had insisted": a stray comma after when
+            continue
         if lower in _WEEKDAYS or lower in ("yesterday", "today", "tonight"):
             j -= 1
-            while j >= 0 and toks[j][0].lower() in ("on", "late", "early", "last", "this"):
+            while j >= 0 and toks[j][0].lower() in (
+                "on",
+                "late",
+                "early",
+                "last",
+                "this",
+                "earlier",
+            ):
                 j -= 1
             continue
         if (

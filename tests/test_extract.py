@@ -992,6 +992,12 @@ REAL_SHAPES = [
         [("Analysts at Corvel", "asserts", 3400), ("ministry", "estimates", 1850)],
     ),
     ("What the army says is that 40 soldiers died.", [("army", "asserts", 40)]),
+    # a stray comma after when the subject spoke
+    (
+        "Mayor Ilse Varga of Lorn City earlier on Monday, had insisted that only one person "
+        "had died in the clashes.",
+        [("Ilse Varga", "asserts", 1)],
+    ),
     # unowned records are what the one who obtained them found
     (
         "The ministry reported 1,200 cases, but the records the Lumen Institute obtained "
