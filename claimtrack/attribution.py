@@ -674,10 +674,13 @@ def noun_phrase_before(
         if (
             word in ("'", "’")
             and words
-            and is_capital(words[0])
             and j >= 1
             and toks[j - 1][0].endswith("s")
-            and is_capital(toks[j - 1][0])
+            and (
+                (is_capital(words[0]) and is_capital(toks[j - 1][0]))
+                # "the teachers' union", "the farmers' association": whose body it is
+                or (len(words) == 1 and _is_head(words[0].lower()) and toks[j - 1][0].islower())
+            )
         ):
             words.insert(0, toks[j - 1][0] + word)  # "the Lerin Coroners' Office"
             j -= 2
@@ -1616,7 +1619,11 @@ def attributions(clause: str) -> list[Attribution]:
         found.append(Attribution(None, "asserts", "unnamed", match.start(), match.end(), False))
     # "twice what the government claims": a verb whose object is "what" says whose
     # figure is compared, not whose the figures after it are
-    verbs = [v for v in _verb_attributions(clause) if not _WHAT_BEFORE.search(clause, 0, v.start)]
+    verbs = [
+        replace(v, form="absolute") if _WITH_BEFORE.search(clause, 0, v.start) else v
+        for v in _verb_attributions(clause)
+        if not _WHAT_BEFORE.search(clause, 0, v.start)
+    ]
     if verbs and any(a.kind == "possessive" and a.pronoun in POSSESSIVES for a in found):
         # "Warsaw put its figure at": the subject's own figure, not a second source
         ends = {a.end for a in verbs}
@@ -1631,6 +1638,9 @@ def attributions(clause: str) -> list[Attribution]:
     return _said_they(clause, found)
 
 
+# "40 were hurt, with police reporting a calm night": an absolute clause, whose
+# speaker says what follows it, not what came before
+_WITH_BEFORE = LazyPattern(r",\s+with\s+(?:the\s+)?$")
 # (after another word: "What the army says is that 40 died" is the army's)
 _WHAT_BEFORE = LazyPattern(r"\w\s+what\s+(?:the\s+)?$")
 _THAT_GAP = LazyPattern(r"\s*(?:that\s+)?$")

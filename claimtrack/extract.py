@@ -793,8 +793,8 @@ class _Near:
         """After the figure; a passive governs the figure it follows ("the tally of 32
         given by X"), not one further back ("64 drowned, twice the tally of 32 given
         by X")."""
-        if a.start < located.end or not self._governs(a, located):
-            return False
+        if a.start < located.end or not self._governs(a, located) or a.form == "absolute":
+            return False  # (", with police reporting ...": what follows it)
         if "passive" not in (a.kind, a.form):
             return True
         k = bisect_left(self.starts, located.end)
@@ -1389,7 +1389,9 @@ def _candidates(
         words = clause_words[item.clause]
         key = (item.clause, attribution.end)
         if key not in dates:
-            dates[key] = _claim_date(item.clause, attribution, published, item.offset)
+            dates[key] = _claim_date(
+                item.clause, attribution, published, item.offset, sentence.text[: item.offset]
+            )
         stance = attribution.stance
         if attribution.denial_marker or (figure is None and words & DENIAL_VERBS):
             stance = "denies"
@@ -1486,8 +1488,10 @@ _BACK_FIGURE = LazyPattern(
     re.I,
 )
 # "put it at", "estimates it closer to": "it" is the count just given
+# "economists put it at 14%", "the union put the figure at 60%": the count before, again
 _PUTS_IT = LazyPattern(
-    r"\b(?:put|puts|estimated?|estimates|placed?|places|pegged?|pegs)\s+it\b[^.;]{0,30}$"
+    r"\b(?:put|puts|estimated?|estimates|placed?|places|pegged?|pegs)\s+"
+    r"(?:it|the\s+(?:figure|number|share|rate|proportion|total))\b[^.;]{0,30}$"
 )
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
 _NOTHING_COUNTED_AFTER = LazyPattern(
@@ -1531,12 +1535,24 @@ _DATE_PHRASE = LazyPattern(
 
 
 def _claim_date(
-    clause: str, attribution: Attribution, published: date | None, offset: int = 0
+    clause: str,
+    attribution: Attribution,
+    published: date | None,
+    offset: int = 0,
+    lead: str = "",
 ) -> ClaimDate | None:
     """The date a clause gives its claim, read against the publication date; the
-    attribution stands at `offset` more than its place in the clause."""
+    attribution stands at `offset` more than its place in the clause, after `lead`.
+    A clause that gives none but hangs on a day ("lower than on January 31, when
+    it counted 1.27 million") is of that day."""
     if published is None:
         return None
+    key = published if isinstance(published, date) else (published.iso, published.precision)
+    hung = _WHEN_AFTER.search(lead[-80:]) if lead and not _DATE_PHRASE.search(clause) else None
+    if hung is not None:
+        days = list(_DATE_PHRASE.finditer(lead[-80:], 0, hung.start() + 1))
+        if days and days[-1].end() >= hung.start() - 1:
+            return _resolved(days[-1].group(1), key)
     # The phrases near the reporting verb, else the first in the clause: a window
     # around the verb, so that a very long clause is not searched for every figure.
     verb_end = attribution.end - offset
@@ -1555,8 +1571,10 @@ def _claim_date(
     near = [m for m in phrases if -12 <= m.start() - verb_end <= 2]
     near.sort(key=lambda m: m.start() < verb_end)
     chosen = near[0] if near else phrases[0]
-    key = published if isinstance(published, date) else (published.iso, published.precision)
     return _resolved(chosen.group(1), key)
+
+
+_WHEN_AFTER = LazyPattern(r"\s*,?\s*when\s*$")
 
 
 @lru_cache(maxsize=64)

@@ -992,6 +992,14 @@ REAL_SHAPES = [
         [("Analysts at Corvel", "asserts", 3400), ("ministry", "estimates", 1850)],
     ),
     ("What the army says is that 40 soldiers died.", [("army", "asserts", 40)]),
+    # "with X saying ..." says what follows it, not the figure before it
+    ("Some 40 people were hurt in the clashes, with police reporting a calm night.", []),
+    # a body named by whose it is
+    (
+        "The ministry said 22% of teachers struck, though the teachers' union put the "
+        "figure at 60%.",
+        [("ministry", "asserts", 22), ("teachers' union", "asserts", 60)],
+    ),
     # a stray comma after when the subject spoke
     (
         "Mayor Ilse Varga of Lorn City earlier on Monday, had insisted that only one person "
@@ -1648,6 +1656,12 @@ def test_a_first_estimate_is_an_earlier_figure():
     text = 'The coroner said: "Our first estimates were 340, but the toll is 212."'
     claims = extract_claims(text, PUBLISHED)
     assert [(c.figure.stated, c.confidence < 0.6) for c in claims] == [(340, True), (212, False)]
+
+
+def test_a_clause_hung_on_a_day_is_of_that_day():
+    text = "The ministry said turnout was lower than on January 31, when it counted 40,000."
+    (claim,) = extract_claims(text, date(2024, 3, 7))
+    assert claim.date == ClaimDate("2024-01-31", "day")
 
 
 def test_claim_dates_from_sentences():
