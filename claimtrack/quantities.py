@@ -57,7 +57,8 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     # Evacuated, displaced and "left their homes" are one count in the copy that
     # gives them: where people are who had to leave.
     ("displaced", LEVEL, "people",
-     "displaced|uprooted|fled|forced from their homes|left their homes|homeless|refugees|"
+     "displaced|uprooted|fled|forced from their homes|left their homes|lost their homes|"
+     "homeless|refugees|"
      "refugee|idps|evacuated|evacuees|evacuee"),
     ("sheltering", LEVEL, "people",
      "in shelters|in camps|sheltering|in relief camps|to shelters|temporary shelters|"

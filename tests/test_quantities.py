@@ -107,6 +107,7 @@ CASES = [
     ("Firefighters said 61 escaped through the roof", "people:survived"),
     ("The coast guard counted 48 survivors", "people:survived"),
     ("The navy said 40 were rescued", "people:rescued"),
+    ("The agency said 180,000 people had lost their homes", "people:displaced"),
     # how many a boat or a plane carried is one number of its own
     ("The harbour master said the launch was carrying 96 passengers", "people:aboard"),
     ("Some 140 people had boarded the plane, the airline said", "people:aboard"),
