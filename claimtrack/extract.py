@@ -1200,7 +1200,8 @@ def _resolve(
             if holder is not None:
                 # "a fire chief was dismissed over his estimate": the chief's
                 claimant, person = context.role(holder, position) or holder, True
-            elif claimant is None and len(owner) == 1:
+            elif claimant is None:
+                # "his estimate", "her staff had counted": the person "he" or "she" is
                 claimant, person = context.called("he" if owner[0] == "his" else "she"), True
         elif owner and owner[0] not in attr.POSSESSIVES:
             # "the government's estimate": the government named before, else as written

@@ -58,7 +58,8 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     # gives them: where people are who had to leave.
     ("displaced", LEVEL, "people",
      "displaced|uprooted|fled|forced from their homes|left their homes|lost their homes|"
-     "homeless|refugees|"
+     "homeless|refugees|ordered to leave|ordered to evacuate|under evacuation orders|"
+     "under orders to leave|"
      "refugee|idps|evacuated|evacuees|evacuee"),
     ("sheltering", LEVEL, "people",
      "in shelters|in camps|sheltering|in relief camps|to shelters|temporary shelters|"
@@ -601,6 +602,8 @@ def infer_quantity(
     else:
         state = (
             _state_in(words[:8])
+            # the state said before the noun: "540 destroyed structures"
+            or (_state_in(phrase.split()[:-1]) if phrase and " " in phrase else None)
             or _state_in(_clause_before(before), last=True)
             or _state_of_counted(before)
             or noun_state

@@ -1000,6 +1000,12 @@ REAL_SHAPES = [
         "figure at 60%.",
         [("ministry", "asserts", 22), ("teachers' union", "asserts", 60)],
     ),
+    # "her staff counted": the woman who says so
+    (
+        "County supervisor Dana Ruiz told a meeting that her staff had counted at least 540 "
+        "destroyed structures.",
+        [("Dana Ruiz", "estimates", 540)],
+    ),
     # a stray comma after when the subject spoke
     (
         "Mayor Ilse Varga of Lorn City earlier on Monday, had insisted that only one person "

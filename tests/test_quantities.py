@@ -108,6 +108,8 @@ CASES = [
     ("The coast guard counted 48 survivors", "people:survived"),
     ("The navy said 40 were rescued", "people:rescued"),
     ("The agency said 180,000 people had lost their homes", "people:displaced"),
+    ("Some 12,000 residents were ordered to leave", "people:displaced"),
+    ("Her staff counted at least 540 destroyed structures", "buildings:destroyed"),
     # how many a boat or a plane carried is one number of its own
     ("The harbour master said the launch was carrying 96 passengers", "people:aboard"),
     ("Some 140 people had boarded the plane, the airline said", "people:aboard"),
