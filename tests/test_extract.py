@@ -1008,9 +1008,9 @@ REAL_SHAPES = [
     ),
     # a stray comma after when the subject spoke
     (
-        "Mayor Ilse Varga of Lorn City earlier on Monday, had insisted that only one person "
-        "had died in the clashes.",
-        [("Ilse Varga", "asserts", 1)],
+        "Mayor Ilse Varga of Lorn City late on Monday, had told us that 14 marchers were "
+        "hurt in the clashes.",
+        [("Ilse Varga", "asserts", 14)],
     ),
     # unowned records are what the one who obtained them found
     (

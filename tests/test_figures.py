@@ -237,7 +237,7 @@ NEWS_FORMS = [
     ("won 4 million 310 thousand 27 votes", 4_310_027, 4_310_027, "exact", "votes"),
     ("some 2 million 450 thousand voters", 2_450_000, 2_450_000, "approx", "voters"),
     # "only one" with a counted noun is a count; "the only one" alone is the pronoun
-    ("insisted that only one person had died", 1, 1, "exact", "person"),
+    ("she said only one person was missing", 1, 1, "exact", "person"),
     # "other" qualifies the counted noun after it
     ("12 other people were hurt", 12, 12, "exact", "people"),
 ]

@@ -92,7 +92,7 @@ CASES = [
     # a noun said with the whole before it leaves the state to the words after the part
     ("Of the 900 injured, fewer than 60 are still receiving treatment", "people:hospitalised"),
     # a project's budget is its cost; "to cost" names no part of it
-    ("The council said the bridge is likely to cost more than £4 billion", "gbp:cost"),
+    ("The council expects the bridge to cost over £4 billion", "gbp:cost"),
     ("The project's official budget stands at £2 billion, the council said", "gbp:cost"),
     # a pronoun before a cost names no part of it
     ("It cost 4.2 trillion rubles, the banker said", "rub:cost"),
