@@ -1527,7 +1527,12 @@ def attributions(clause: str) -> list[Attribution]:
                 _is_head(name.split()[-1].lower()) or is_capital(name)
             ):
                 continue  # "For the first time, ...": no source
-            if name.lower() in _GENERIC_SOURCES or name.lower() in _TIME_WORDS | _MONTHS:
+            if (
+                name.lower() in _GENERIC_SOURCES
+                or name.lower() in _TIME_WORDS | _MONTHS
+                # "verified 212 deaths by Sunday evening": when, not who
+                or name.split()[0].lower() in _WEEKDAYS | _MONTHS
+            ):
                 continue  # "according to the latest information", "... figures from Monday"
             if name.split()[0].lower() in POSSESSIVES:
                 if len(name.split()) > 1 and name.split()[-1].lower() not in _RECORDS:

@@ -642,6 +642,9 @@ def infer_quantity(
         # the noun an amount is of says what it is: "paid €3m of the total cost" is cost
         state = measure if measure and state in (None, PAID) else state
         group = group or part
+    if group is None and state == "dead" and (toll := _pattern(_GROUP_TOLL).search(before)):
+        # "the civilian toll", "the children's death toll": whose dead it counts
+        group = _sense(toll.group(1).lower().removesuffix("'s").removesuffix("’s"))[2]
     if group is None and state == "dead" and (unit or "").lower() == "bodies":
         # "210 bodies were handed over", "buried 30 bodies": what became of some of the
         # dead, not the toll
@@ -682,6 +685,7 @@ _RATE = (
 _RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                "yearly": "year"}  # fmt: skip
 
+_GROUP_TOLL = r"\b([a-z]+(?:'s|’s)?)\s+(?:death\s+)?toll\b[^.;]{0,60}$"
 _BODY_FATES = {
     "handed": "handed-over", "returned": "handed-over", "released": "handed-over",
     "buried": "buried", "cremated": "buried", "identified": "identified",
@@ -759,11 +763,20 @@ def is_side(group: str) -> bool:
     return word in _DEMONYMS or (len(word) > 4 and word.endswith(_DEMONYM_ENDINGS))
 
 
+# The sides of a civil war, named by what they are rather than where from
+_PARTIES = set(
+    """rebel rebels insurgent separatist militant jihadist government pro-government
+    opposition""".split()
+)
+
+
 def side_in(phrase: str) -> str | None:
     """The side a counted phrase names ('Russian troops', 'North Korean soldiers'),
     as a group key: a capitalised demonym before the counted noun."""
     words = phrase.replace("’", "'").split()
     for i, word in enumerate(words[:-1]):
+        if word.lower() in _PARTIES:
+            return word.lower()  # "rebel fighters", "government troops"
         if not word[:1].isupper() or not is_side(word.lower()):
             continue
         name = [word]

@@ -1000,6 +1000,11 @@ REAL_SHAPES = [
         "figure at 60%.",
         [("ministry", "asserts", 22), ("teachers' union", "asserts", 60)],
     ),
+    # "by Sunday evening" says when, not who
+    (
+        "A monitoring group, Conflict Watch, said it had verified 212 deaths by Sunday evening.",
+        [("Conflict Watch", "confirms", 212)],
+    ),
     # "her staff counted": the woman who says so
     (
         "County supervisor Dana Ruiz told a meeting that her staff had counted at least 540 "

@@ -108,6 +108,9 @@ CASES = [
     ("The coast guard counted 48 survivors", "people:survived"),
     ("The navy said 40 were rescued", "people:rescued"),
     ("The agency said 180,000 people had lost their homes", "people:displaced"),
+    # whose dead a toll counts, said before it; the sides of a civil war
+    ("Local medics put the civilian toll higher, at 70", "people:dead(civilians)"),
+    ("The army said it had killed more than 300 rebel fighters", "troops:dead(rebel)"),
     ("Some 12,000 residents were ordered to leave", "people:displaced"),
     ("Her staff counted at least 540 destroyed structures", "buildings:destroyed"),
     # how many a boat or a plane carried is one number of its own
