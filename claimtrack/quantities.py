@@ -663,6 +663,9 @@ def infer_quantity(
     if state is None and counted == "troops":
         state = "deployed"
     place = _place_key(_place_in(clause))
+    if place is None and _pattern(r"\bthere\b").search(" ".join(words[:6])):
+        # "officials in Durra said 23 had died there": the place named before
+        place = _place_key(_place_in(_pattern(_CLAUSE_END).split(before)[-1]))
     if place and topic is not None and not keep_places and _own_place(place, topic):
         place = None
     return Quantity(counted, state, group, place)
@@ -681,6 +684,7 @@ _MOVED_BY = (
 )
 _RATE = (
     r"\b(?:(?:a|per|each|every)\s+(day|week|month|year)|(daily|weekly|monthly|annually|yearly))\b"
+    r"(?!\s+(?:ago|earlier|before|later)\b)"  # "3,900 a week ago": then, not a rate
 )
 _RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                "yearly": "year"}  # fmt: skip

@@ -108,6 +108,9 @@ CASES = [
     ("The coast guard counted 48 survivors", "people:survived"),
     ("The navy said 40 were rescued", "people:rescued"),
     ("The agency said 180,000 people had lost their homes", "people:displaced"),
+    # "a week ago" is when, not a rate; "there" is the place named before
+    ("Cases rose to 4,300, up from 3,900 a week ago", "people:infected"),
+    ("Officials in Durra said 23 people had died there", "people:dead@durra"),
     # whose dead a toll counts, said before it; the sides of a civil war
     ("Local medics put the civilian toll higher, at 70", "people:dead(civilians)"),
     ("The army said it had killed more than 300 rebel fighters", "troops:dead(rebel)"),
