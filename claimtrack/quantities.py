@@ -663,6 +663,10 @@ def infer_quantity(
     if state is None and counted == "troops":
         state = "deployed"
     place = _place_key(_place_in(clause))
+    if place is None and (opening := _pattern(_OPENING_PLACE).match(text)):
+        # "In Paris, police counted 93,000, while the union said 800,000": the
+        # sentence's place, for each figure in it
+        place = _place_key(_place_in(opening.group(1)[:1].lower() + opening.group(1)[1:]))
     if place is None and _pattern(r"\bthere\b").search(" ".join(words[:6])):
         # "officials in Durra said 23 had died there": the place named before
         place = _place_key(_place_in(_pattern(_CLAUSE_END).split(before)[-1]))
@@ -689,6 +693,7 @@ _RATE = (
 _RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                "yearly": "year"}  # fmt: skip
 
+_OPENING_PLACE = r"\s*((?:In|Across|Throughout)\s+[^,;.]{2,40}),\s"
 _GROUP_TOLL = r"\b([a-z]+(?:'s|’s)?)\s+(?:death\s+)?toll\b[^.;]{0,60}$"
 _BODY_FATES = {
     "handed": "handed-over", "returned": "handed-over", "released": "handed-over",
