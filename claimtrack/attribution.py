@@ -287,6 +287,9 @@ _LY_NOUNS = {"family", "assembly", "rally", "ally", "supply", "monopoly", "anoma
              "daily", "monthly", "quarterly", "fortnightly"}  # fmt: skip
 
 
+_BEFORE_A_DAY = {"on", "late", "early", "last", "this", "earlier"}  # "earlier on Tuesday"
+
+
 def _skip_adverbials(toks: list[Token], j: int) -> int:
     """Skip what stands between a subject and its verb: "has previously", "on
     Wednesday", "late on Tuesday", ", in a statement,"."""
@@ -336,14 +339,7 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             continue
         if lower in _WEEKDAYS or lower in ("yesterday", "today", "tonight"):
             j -= 1
-            while j >= 0 and toks[j][0].lower() in (
-                "on",
-                "late",
-                "early",
-                "last",
-                "this",
-                "earlier",
-            ):
+            while j >= 0 and toks[j][0].lower() in _BEFORE_A_DAY:
                 j -= 1
             continue
         if (

@@ -1488,8 +1488,8 @@ _BACK_FIGURE = LazyPattern(
     r"(?:figure|number|total|count|estimate|tally)\b[^.;]{0,40}$",
     re.I,
 )
-# "put it at", "estimates it closer to": "it" is the count just given
-# "economists put it at 14%", "the union put the figure at 60%": the count before, again
+# "put it at", "estimates it closer to", "the union put the figure at 60%": the count
+# just given, again
 _PUTS_IT = LazyPattern(
     r"\b(?:put|puts|estimated?|estimates|placed?|places|pegged?|pegs)\s+"
     r"(?:it|the\s+(?:figure|number|share|rate|proportion|total))\b[^.;]{0,30}$"
