@@ -335,7 +335,7 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             and toks[j - 1][0].lower() in _WEEKDAYS | {"yesterday", "today", "tonight"}
             and all(t[0] != "," for t in toks[:j])  # unpaired: no aside it closes
         ):
-            j -= 1  # "X earlier on Tuesday, had insisted": a stray comma after when
+            j -= 1  # "X late on Friday, had told us": a stray comma after when
             continue
         if lower in _WEEKDAYS or lower in ("yesterday", "today", "tonight"):
             j -= 1
@@ -1427,7 +1427,7 @@ _PASSIVE = LazyPattern(
     r"(reported|confirmed|announced|estimated|claimed|denied|said|stated|disclosed)\s+by\s+",
     re.I,
 )
-# "the documents the BBC obtained", "records that Reuters saw": unowned records and
+# "the files the agency obtained", "records that a paper saw": unowned records and
 # who obtained them (an owner named with them, "a Treasury memo seen by", is theirs)
 _READ_RECORDS = LazyPattern(
     r"\b(?:[Tt]he\s+)?(?:documents|records|files|papers|data|memos|figures)\s+(?:that\s+)?"
@@ -1582,7 +1582,7 @@ def attributions(clause: str) -> list[Attribution]:
     for match in (
         _READ_RECORDS.finditer(clause) if "obtained" in lowered or "saw" in lowered else ()
     ):
-        # "the records the BBC obtained showed 451,024": what the reader found in them
+        # "the files the agency obtained showed 3,400": what the reader found in them
         found.append(
             Attribution(match.group(1), "reports", "according", match.start(1), match.end(), False)
         )

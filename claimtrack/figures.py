@@ -1428,7 +1428,7 @@ def _finish(
             and (_last_word(preceding) != "with" or _count_before(text, begin))
         )
         or (not percent and bool(_OF_A_WHOLE.match(text, end)))  # a share says so by its unit
-        # the whole said first: "of the 1,100 injured, fewer than 200 are in hospital"
+        # the whole said first: "of the 900 injured, fewer than 60 are in hospital"
         or bool(_OF_THE_COUNT_BEFORE.search(text, max(0, begin - 80), begin))
         # what was added to a running count: "17 more were rescued", "another 40"
         or bool(_INCREMENT_AFTER.match(text, end))

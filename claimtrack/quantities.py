@@ -585,7 +585,7 @@ def infer_quantity(
             if needle is not phrase and phrase and text.startswith(phrase, _skip_space(text, end)):
                 end = _skip_space(text, end) + len(phrase)
             elif needle is figure_text and phrase:
-                written = False  # "of the 1,100 injured, 200 are in hospital"
+                written = False  # "of the 900 injured, 60 are in hospital"
             break
     # A clause is short: the words either side of the figure are enough.
     if anchor < 0:

@@ -93,7 +93,7 @@ CASES = [
     ("Of the 900 injured, fewer than 60 are still receiving treatment", "people:hospitalised"),
     # a project's budget is its cost; "to cost" names no part of it
     ("The council expects the bridge to cost over £4 billion", "gbp:cost"),
-    ("The project's official budget stands at £2 billion, the council said", "gbp:cost"),
+    ("The project's current budget stands at £2 billion, the council said", "gbp:cost"),
     # a pronoun before a cost names no part of it
     ("It cost 4.2 trillion rubles, the banker said", "rub:cost"),
     # ... in its own clause, the last before the figure
