@@ -111,7 +111,7 @@ CASES = [
     # a sentence that opens with its place gives it to each of its figures
     ("In Lora, police counted 9,000 marchers, while organisers said 40,000", "people:attending@lora"),
     # "a week ago" is when, not a rate; "there" is the place named before
-    ("Cases rose to 4,300, up from 3,900 a week ago", "people:infected"),
+    ("The ministry said 3,900 cases were recorded a week ago", "people:infected"),
     ("Officials in Durra said 23 people had died there", "people:dead@durra"),
     # whose dead a toll counts, said before it; the sides of a civil war
     ("Local medics put the civilian toll higher, at 70", "people:dead(civilians)"),
