@@ -333,7 +333,7 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             lower == ","
             and j >= 2
             and toks[j - 1][0].lower() in _WEEKDAYS | {"yesterday", "today", "tonight"}
-            and all(t[0] != "," for t in toks[:j])  # unpaired: no aside it closes
+            and all(t[0] != "," for t in toks[max(0, j - 30) : j])  # unpaired: no aside
         ):
             j -= 1  # "X late on Friday, had told us": a stray comma after when
             continue
@@ -1621,9 +1621,11 @@ def attributions(clause: str) -> list[Attribution]:
     # "twice what the government claims": a verb whose object is "what" says whose
     # figure is compared, not whose the figures after it are
     verbs = [
-        replace(v, form="absolute") if _WITH_BEFORE.search(clause, 0, v.start) else v
+        replace(v, form="absolute")
+        if _WITH_BEFORE.search(clause, max(0, v.start - 12), v.start)
+        else v
         for v in _verb_attributions(clause)
-        if not _WHAT_BEFORE.search(clause, 0, v.start)
+        if not _WHAT_BEFORE.search(clause, max(0, v.start - 14), v.start)
     ]
     if verbs and any(a.kind == "possessive" and a.pronoun in POSSESSIVES for a in found):
         # "Warsaw put its figure at": the subject's own figure, not a second source

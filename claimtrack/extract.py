@@ -919,7 +919,7 @@ def _closing_speaker(following: list[Clause], text: str) -> Attribution | None:
     clause, last = following[0], following[0].attributions[-1]
     if (
         last.claimant
-        and _TURNED_ROUND.search(text, clause.start, last.start)
+        and _TURNED_ROUND.search(text, max(clause.start, last.start - 8), last.start)
         and not text[last.end : clause.end].strip(' ,.;”"’')
     ):
         return last
@@ -1390,9 +1390,8 @@ def _candidates(
         words = clause_words[item.clause]
         key = (item.clause, attribution.end)
         if key not in dates:
-            dates[key] = _claim_date(
-                item.clause, attribution, published, item.offset, sentence.text[: item.offset]
-            )
+            lead = sentence.text[max(0, item.offset - 80) : item.offset]
+            dates[key] = _claim_date(item.clause, attribution, published, item.offset, lead)
         stance = attribution.stance
         if attribution.denial_marker or (figure is None and words & DENIAL_VERBS):
             stance = "denies"
@@ -1549,9 +1548,9 @@ def _claim_date(
     if published is None:
         return None
     key = published if isinstance(published, date) else (published.iso, published.precision)
-    hung = _WHEN_AFTER.search(lead[-80:]) if lead and not _DATE_PHRASE.search(clause) else None
-    if hung is not None:
-        days = list(_DATE_PHRASE.finditer(lead[-80:], 0, hung.start() + 1))
+    hung = _WHEN_AFTER.search(lead) if lead else None
+    if hung is not None and not _first_date_phrase(clause):
+        days = list(_DATE_PHRASE.finditer(lead, 0, hung.start() + 1))
         if days and days[-1].end() >= hung.start() - 1:
             return _resolved(days[-1].group(1), key)
     # The phrases near the reporting verb, else the first in the clause: a window
