@@ -583,7 +583,9 @@ _REPORTED = set(
 # The words that end a counted phrase ("the count of 30 claimed by the state": who
 # gives it, not what it counts), as one set.
 # Adverbs end a counted phrase too: "600,000 gathered once more" counts no "once".
-_PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED | {"once", "twice", "again", "together", "too"}
+_PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED | {
+    "once", "twice", "again", "together", "too", "respectively", "apiece", "each",
+}  # fmt: skip
 
 
 def _unit_word(raw: str) -> str:

@@ -85,7 +85,8 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "protesters|protestors|demonstrators|marchers|participants|attendees|crowd"),
     ("on-strike", EVENT, "workers",
      "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up|"
-     "stayed away from work|stayed off work"),
+     "stayed away from work|stayed off work|joined the strike|joined the walkout|"
+     "joined the stoppage"),
     ("laid-off", CUMULATIVE, "workers",
      "laid off|layoffs|lay-offs|job cuts|jobs cut|cut jobs|redundancies|lose their jobs|"
      "lost their jobs|losing their jobs"),

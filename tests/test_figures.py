@@ -474,6 +474,13 @@ def test_what_was_added_to_a_count_is_a_part_of_it(text):
     assert located.part
 
 
+def test_respectively_and_each_count_nothing():
+    assert [f.unit for f in find_figures("They put them at 5,200 and 1,300 respectively")] == [
+        None,
+        None,
+    ]
+
+
 def test_several_figures_found_in_order():
     figures = find_figures("Seoul said 1,500 troops left; Kyiv said up to 10,000 soldiers")
     assert [f.stated for f in figures] == [1500, 10000]

@@ -108,6 +108,7 @@ CASES = [
     ("The coast guard counted 48 survivors", "people:survived"),
     ("The navy said 40 were rescued", "people:rescued"),
     ("The agency said 180,000 people had lost their homes", "people:displaced"),
+    ("The federation said 78% of its members had joined the strike", "percent:on-strike(members)"),
     # a sentence that opens with its place gives it to each of its figures
     ("In Lora, police counted 9,000 marchers, while organisers said 40,000", "people:attending@lora"),
     # "a week ago" is when, not a rate; "there" is the place named before
