@@ -1579,9 +1579,8 @@ def attributions(clause: str) -> list[Attribution]:
             found.append(
                 _resolvable(named[0], "reports", "possessive", start, match.end(), named[1])
             )
-    for match in (
-        _READ_RECORDS.finditer(clause) if "obtained" in lowered or "saw" in lowered else ()
-    ):
+    read = ("obtained", "saw", "seen", "reviewed", "acquired")  # the verbs it reads
+    for match in _READ_RECORDS.finditer(clause) if any(v in lowered for v in read) else ():
         # "the files the agency obtained showed 3,400": what the reader found in them
         found.append(
             Attribution(match.group(1), "reports", "according", match.start(1), match.end(), False)

@@ -1542,9 +1542,9 @@ def _claim_date(
     lead: str = "",
 ) -> ClaimDate | None:
     """The date a clause gives its claim, read against the publication date; the
-    attribution stands at `offset` more than its place in the clause, after `lead`.
-    A clause that gives none but hangs on a day ("lower than on January 31, when
-    it counted 1.27 million") is of that day."""
+    attribution stands at `offset` more than its place in the clause, and `lead`
+    holds the words just before the clause. A clause that gives none but hangs on
+    a day ("lower than on January 31, when it counted 1.27 million") is of that day."""
     if published is None:
         return None
     key = published if isinstance(published, date) else (published.iso, published.precision)

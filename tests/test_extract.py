@@ -1023,6 +1023,10 @@ REAL_SHAPES = [
         "showed 3,400.",
         [("ministry", "reports", 1200), ("Lumen Institute", "reports", 3400)],
     ),
+    (
+        "The board counted 80 homes lost, but files the Harbour Trust reviewed listed 210.",
+        [("board", "estimates", 80), ("Harbour Trust", "reports", 210)],
+    ),
     # the speaker turned round at the end of a clause hung on the first speaks for it
     (
         "At least 42 people died when a ferry capsized off Lora on Monday, the regional "
