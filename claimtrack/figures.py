@@ -1308,8 +1308,10 @@ def _from_digits(text: str, lowered: str, match: re.Match[str]) -> tuple[Located
                 return None, match.end()  # "1992-2002": a span of years
             if second.value <= 31 and _MONTH_AFTER.match(text, second.end):
                 return None, match.end()  # "12 to 17 August": days of a month
-            if joint == "-" and _PHONE_PARTS_RE.fullmatch(match.group()):
-                return None, match.end()  # "555-0123": a telephone number
+            if joint == "-" and (
+                _PHONE_PARTS_RE.fullmatch(match.group()) or _HYPHEN_DIGIT_RE.match(text, second.end)
+            ):
+                return None, match.end()  # "555-0123", "555-123-4567": a telephone number or code
             if (
                 joint == "-"
                 and second.value < first.value < 100
@@ -1548,6 +1550,7 @@ _NAME_BEFORE = LazyPattern(r"\b[A-Z][a-z]+\s$")
 # A word glued to a number by a lost space, as scraped copy has it: "3,621and said"
 _GLUED_WORD = LazyPattern(r"(?:and|but|said|the|to|of|as|from)\s")
 _PHONE_PARTS_RE = LazyPattern(r"\d{3}-\d{4}|\d{3,4}-0\d+")
+_HYPHEN_DIGIT_RE = LazyPattern(r"-\d")
 _CURRENCY_BEFORE_FORWARD_RE = LazyPattern(r"(?:US|C|A|NZ|HK|S)?\$|€|£|¥|₹|Rs\.?\s?")
 
 

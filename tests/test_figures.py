@@ -362,6 +362,8 @@ def test_counted_number_wins(text, stated, unit):
         "The chief of the lender KRB 24, Ana Vos, spoke first",
         "KRB 24's chief spoke first",
         "Call +44 20 7946 0958 or 555-0123 for help",
+        "The hotline is 555-201-4187 and the desk 0161-496-0000",
+        "The parcel was tagged 12-40-7 at the depot",
         # numbers no store can hold
         "A code of 1234567890123456789012345678901234567890 was posted",
         "The model gave 1e400 as the answer",
