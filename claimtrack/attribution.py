@@ -121,6 +121,16 @@ CLAIMANT_HEADS = set(
     tv reporter reporters correspondent correspondents journalist journalists portal outlet
     website magazine tabloid""".split()
 )
+# Heads of a body (not of a person or a group of people) that someone can speak for.
+BODY_HEADS = set(
+    """authority ministry police military army navy force forces agency office government
+    service department council commission company utility court administration regulator
+    watchdog committee parliament group organisation organization charity hospital guard
+    coastguard union brigade battalion junta regime embassy consulate mission board bank
+    firm institute centre center university foundation trust fund project movement league
+    front party association federation society alliance coalition network tribunal
+    secretariat bureau directorate panel observatory""".split()
+)
 # Who reports for a news organisation: "a Harbor Wire reporter" speaks for it, but an
 # unnamed one after a comma ("..., a reporter said") for no one else named there.
 _PRESS = {"reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists"}
@@ -1047,6 +1057,14 @@ is_head = _is_head  # for the sentence reader: a common noun that heads a claima
 AUXILIARIES = _AUXILIARIES  # for the sentence reader: a clause that opens with one goes on
 
 
+# a place named by a common noun, owning a body: no part of the body's name
+_PLACE_OWNERS = {
+    f"{place}'s"
+    for place in "country nation state city region province island kingdom republic "
+    "territory county district capital town village".split()
+}
+
+
 def clean_name(words: list[str]) -> tuple[str, bool] | None:
     """A claimant's name from the words before its verb: titles before a name
     dropped, descriptions before a name dropped, report nouns after it dropped."""
@@ -1057,6 +1075,12 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         words = words[1:]
     while len(words) > 1 and words[0].lower().endswith(("-based", "-headquartered")):
         words = words[1:]  # "the Lund-based Tern Institute": where it is, not its name
+    if (
+        len(words) > 1
+        and words[0].lower().replace("’", "'") in _PLACE_OWNERS
+        and words[-1].lower() in BODY_HEADS
+    ):
+        words = words[1:]  # "the country's election commission": the country is no part of it
     whose = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s")) and w.islower()]
     if whose and words[-1].islower() and words[-1] in _DOCUMENTS:
         words = words[: whose[-1] + 1]  # "the agency's latest situation report": the agency's

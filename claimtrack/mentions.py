@@ -59,6 +59,10 @@ _NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A
 _ROLE_OWNER = LazyPattern(
     r"^(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*)['’]s\s+"
     r"|\b(?:of|for|at)\s+(?:the\s+)?((?:[A-Z][\w.&-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w.&-]*)"
+    # a body written in lower case: "a spokeswoman for the coast guard"
+    r"|\b(?:of|for|at)\s+the\s+((?:[a-z]+\s+){0,3}(?:"
+    + "|".join(sorted(attr.BODY_HEADS, key=len, reverse=True))
+    + r"))\b"
 )
 _ORGANISATION = LazyPattern(
     r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
@@ -187,7 +191,7 @@ class Context:
                 # whom the role is held for: "the Defence Ministry's spokesman", "head
                 # of the Lumen group"
                 whose = _ROLE_OWNER.search(match.group(2))
-                owner = (whose.group(1) or whose.group(2)) if whose else None
+                owner = (whose.group(1) or whose.group(2) or whose.group(3)) if whose else None
                 self.mention(" ".join(name), roles, position, owner)
         for match in (*_DESCRIBED_BEFORE.finditer(sentence), *_DESCRIBED_ONE.finditer(sentence)):
             head, name = match.group(1), match.group(2).split()

@@ -550,8 +550,16 @@ REAL_SHAPES = [
     ),
     (
         "The city's transport office released a list of 320 names.",
-        [("city's transport office", "reports", 320)],
+        [("transport office", "reports", 320)],
     ),
+    # a place named by a common noun owns the body, and is no part of its name; a
+    # person's role keeps it
+    (
+        "The nation’s electoral commission said turnout was 58%, while the opposition "
+        "put it at 31%.",
+        [("electoral commission", "asserts", 58), ("opposition", "asserts", 31)],
+    ),
+    ("The state's mayor-elect said 40 roads were shut.", [("state's mayor-elect", "asserts", 40)]),
     (
         "The wire service reported a claim by the Northern Command that 600 fighters surrendered.",
         [("Northern Command", "reports", 600)],
@@ -1589,6 +1597,13 @@ def test_headline_and_quote_proposed_once():
         ("Tomas Berg of the Lumen Group said 40 boats sank.", "Lumen Group"),
         ("Ana Obi, head of the Harbour Trust, said 12 ships were lost.", "Harbour Trust"),
         ("Ana Obi, a retired sailor, said 12 ships were lost.", None),
+        # a body written in lower case, and a person's description that names none
+        ("Ana Obi, a spokeswoman for the coast guard, said 12 ships were lost.", "coast guard"),
+        (
+            "Ana Obi, head of the regional water board, said 12 ships were lost.",
+            "regional water board",
+        ),
+        ("Ana Obi, a sailor for the last thirty years, said 12 ships were lost.", None),
     ],
 )
 def test_whom_a_named_person_speaks_for(text, speaks_for):
