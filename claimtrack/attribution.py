@@ -25,9 +25,9 @@ for _stance, _words in {
     "asserts": "said says say told tells tell telling added adding stated states wrote writes "
     "announced announces noted notes warned warns put puts indicated indicates insisted "
     "insists argued argues explained declared declares testified posted tweeted "
-    "believes believed concluded concludes judged judges determined ruled revealed "
+    "concluded concludes judged judges determined ruled revealed "
     "reveals disclosed discloses placed places pegged pegs insisting saying noting "
-    "add announce note warn insist argue explain declare believe conclude judge determine "
+    "add announce note warn insist argue explain declare conclude judge determine "
     "reveal disclose place peg write putting placing pegging informed informs",
     "confirms": "confirmed confirms confirm confirming acknowledged acknowledges verified "
     "conceded concedes admitted admits acknowledge verify concede admit",
@@ -36,7 +36,8 @@ for _stance, _words in {
     "estimates": "estimated estimates estimate estimating assessed assesses calculated "
     "calculates counted counts tallied projected projects projecting forecast forecasts "
     "predicted predicts expects expected reckoned reckons figured figures assess calculate "
-    "tally project predict expect reckon expecting forecasting predicting",
+    "tally project predict expect reckon expecting forecasting predicting believes believed "
+    "believe worries worried worry",
     "reports": "reported reports reporting documented documents recorded records registered "
     "registers listed lists cited cites logged report document record register list cite",
     "denies": "denied denies deny denying rejected rejects dismissed dismisses refuted "
@@ -877,7 +878,8 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
     countries say', 'the UN's coordinator for the country said', 'a spokesman for
     the ministry said' (the ministry)."""
     for k in range(end, max(end - 5, 0), -1):
-        if toks[k][0].lower() in ("in", "from", "at", "across", "for", "of") and k >= 1:
+        on = toks[k][0].lower() == "on" and k + 1 <= end and toks[k + 1][0].lower() == "the"
+        if (on or toks[k][0].lower() in ("in", "from", "at", "across", "for", "of")) and k >= 1:
             head = toks[k - 1][0]
             lower = head.lower()
             if toks[k][0].lower() in ("for", "of", "at", "from") and lower in _SPEAKERS:
@@ -895,6 +897,8 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
                 place = [t[0] for t in toks[k : end + 1]]
                 if any(word.lower() in _INDEFINITE for word in place):
                     return None  # "analysts at one bank": nobody named
+                if on and any(word.lower() in _PERIODS | _TIME_WORDS | {"day"} for word in place):
+                    return found  # "officials on the same day": when, not where
                 return f"{found[0]} {' '.join(place)}", False
     return _common_noun_subject(toks, end) if common else None
 
@@ -1713,7 +1717,9 @@ def _resolvable(
         return Attribution(None, stance, "possessive" if kind == "possessive" else "reference",
                            start, end, False, pronoun=bare, form=kind)  # fmt: skip
     if is_role_only(name):
-        return Attribution(name, stance, "role", start, end, True, pronoun=name)
+        # "given by the governor": a role, still written as a passive
+        form = "passive" if kind == "passive" else ""
+        return Attribution(name, stance, "role", start, end, True, pronoun=name, form=form)
     return Attribution(name, stance, kind, start, end, person)
 
 

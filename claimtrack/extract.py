@@ -400,6 +400,9 @@ def _put_aside(text: str, located: Located) -> bool:
     )
 
 
+# a participle and "by" after a figure: "the 120 given by", "the 300 announced by"
+_BY_AFTER = LazyPattern(r"\s+(?:\w+ed|given|shown|put\s+forward|made\s+public)\s+by\b")
+
 # "$4bn of this money was lent by ...", "half of that sum": a part of what came before
 _OF_THAT = LazyPattern(
     r"\bof\s+(?:this|that|these|those)\s+(?:money|sum|amount|total|figure|funds?|spending|"
@@ -973,8 +976,14 @@ def _not_a_claim(
         # unless the baseline names its own source: "the $2.1 billion put forward by X",
         # "than the $12 billion the president had cited"
         own = near.around(located.start - 30, located.end + 40)
+        by_after = _BY_AFTER.match(text, located.end)
         return not any(
-            (a.kind in ("passive", "possessive") or a.form == "passive")
+            (
+                a.kind in ("passive", "possessive")
+                or a.form == "passive"
+                or by_after is not None
+                and by_after.end() <= a.end  # "the 120 given by the mayor"
+            )
             and abs(a.start - located.end) < 30
             for a in own
         ) and not any(

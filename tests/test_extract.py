@@ -560,6 +560,23 @@ REAL_SHAPES = [
         [("electoral commission", "asserts", 58), ("opposition", "asserts", 31)],
     ),
     ("The state's mayor-elect said 40 roads were shut.", [("state's mayor-elect", "asserts", 40)]),
+    # a subject with where it stands after it; "on" a day says when, not where
+    (
+        "Two clinics reported 15 patients, but volunteers on the island say 60 are sick.",
+        [("Two clinics", "reports", 15), ("volunteers on the island", "asserts", 60)],
+    ),
+    ("Guards on the same day said 30 inmates escaped.", [("Guards", "asserts", 30)]),
+    # what a source believes or worries about is its estimate
+    (
+        "The mayor confirmed 9 deaths, but nurses worry the toll could pass 40.",
+        [("mayor", "confirms", 9), ("nurses", "estimates", 40)],
+    ),
+    ("Fishermen believe about 70 boats sank.", [("Fishermen", "estimates", 70)]),
+    # the figure compared with is the source's that a participle and "by" name
+    (
+        "Medics said they treated 210 people, well above the 80 announced by the governor.",
+        [("Medics", "asserts", 210), ("governor", "asserts", 80)],
+    ),
     (
         "The wire service reported a claim by the Northern Command that 600 fighters surrendered.",
         [("Northern Command", "reports", 600)],
