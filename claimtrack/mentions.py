@@ -22,6 +22,14 @@ _APPOSITIVE_ROLE = LazyPattern(
     + "|".join(sorted(attr.ROLES | {"deputy"}, key=len, reverse=True))
     + r")\s))([^,;.]{3,80}?)(?:,|\.|;|$| said| which| that| who)"
 )
+# A role and whom it is held for, written before the name it describes: "the agency's
+# spokesman, Karel Holt,", "a spokeswoman for the Harbour Trust, Ana Obi,".
+_ROLE_THEN_NAME = LazyPattern(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:((?:[\w.&-]+\s+){0,4}?[\w.&-]+)['’]s\s+)?("
+    + "|".join(sorted(attr.ROLES, key=len, reverse=True))
+    + r")(?:\s+(?:for|of|at)\s+(?:the\s+)?((?:[\w.&-]+\s+){0,4}?[\w.&-]+))?,\s+"
+    + rf"({_NAME}),"
+)
 # A name with what it is written before it: "Israeli company Crowd Solutions",
 # "rights group Lantern Watch", so that "the company", "the group" find it.
 _DESCRIBED_BEFORE = LazyPattern(rf"\b([a-z]+)\s+({_NAME})")
@@ -193,6 +201,14 @@ class Context:
                 whose = _ROLE_OWNER.search(match.group(2))
                 owner = (whose.group(1) or whose.group(2) or whose.group(3)) if whose else None
                 self.mention(" ".join(name), roles, position, owner)
+        for match in _ROLE_THEN_NAME.finditer(sentence) if ", " in sentence else ():
+            owner = match.group(1) or match.group(3)
+            if owner is None or any(w.lower() in attr.NOT_NAMES for w in match.group(4).split()):
+                continue
+            if owner.islower() and owner.split()[-1] not in attr.BODY_HEADS:
+                continue  # "the mayor's spokesman" speaks for a person
+            # "the agency's spokesman": which agency is read in reading order (`replay`)
+            self.mention(match.group(4), {match.group(2)}, position, owner)
         for match in (*_DESCRIBED_BEFORE.finditer(sentence), *_DESCRIBED_ONE.finditer(sentence)):
             head, name = match.group(1), match.group(2).split()
             if name[0] in ("The", "A", "An") or any(w.lower() in attr.NOT_NAMES for w in name):
@@ -243,6 +259,12 @@ class Context:
             if kind == "acronym":
                 self.acronyms[name] = extra  # type: ignore[assignment]
             else:
+                known = self.person_named(name)
+                if extra and extra.islower() and (known is None or known.organisation == extra):
+                    # "the agency's spokesman": the agency named last before the sentence
+                    extra = self.organisation_named(extra.split()[-1]) or extra
+                    if known is not None:
+                        known.organisation = extra
                 self.person(name, set(), position, extra)
 
     def organisations_in(self, sentence: str) -> None:

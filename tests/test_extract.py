@@ -1621,11 +1621,27 @@ def test_headline_and_quote_proposed_once():
             "regional water board",
         ),
         ("Ana Obi, a sailor for the last thirty years, said 12 ships were lost.", None),
+        # the role and whom it is held for written before the name
+        ("A spokeswoman for the Harbour Trust, Ana Obi, said 12 ships were lost.", "Harbour Trust"),
+        ("The port authority's spokesman, Ivo Dren, said 12 ships were lost.", "port authority"),
+        ("The captain's spokesman, Ivo Dren, said 12 ships were lost.", None),
     ],
 )
 def test_whom_a_named_person_speaks_for(text, speaks_for):
     (candidate,) = extract_claims(text)
     assert candidate.speaks_for == speaks_for
+
+
+def test_the_body_a_spokesman_is_described_by_is_the_one_named_before():
+    text = (
+        "The Ferry Workers Union said 12 boats were lost. The Coastal Relief Agency said 40 "
+        "sank. The agency's spokeswoman, Ana Obi, said 9 more sank overnight."
+    )
+    assert [(c.claimant, c.speaks_for) for c in extract_claims(text)] == [
+        ("Ferry Workers Union", None),
+        ("Coastal Relief Agency", None),
+        ("Ana Obi", "Coastal Relief Agency"),
+    ]
 
 
 def test_known_sources_normalise_claimants():
