@@ -82,7 +82,8 @@ DENIAL_VERBS = {verb for verb, stance in VERBS.items() if stance == "denies"}
 # estimate of", "released a list of 420 names", "published figures showing".
 _GIVING_VERBS = set("offered offers gave gives released releases issued issues published "
                     "publishes provided provides presented presents raised raises lowered "
-                    "lowers revised revises updated updates upped cut".split())  # fmt: skip
+                    "lowers revised revises updated updates upped cut increased increases "
+                    "decreased decreases reduced reduces lifted lifts".split())  # fmt: skip
 _REPORT_NOUNS = set(
     """estimate estimates figure figures toll tolls tally tallies count counts number numbers
     data statistics list names report reports statement statements assessment
@@ -916,7 +917,9 @@ _NOT_SOURCES = set(
 _EVENTS = set(
     """collapse blast explosion fire fires quake earthquake flood floods storm cyclone
     hurricane typhoon attack attacks crash stampede disaster tragedy war violence clashes
-    fighting riots bombing bombings landslide tsunami wildfire wildfires accident shooting""".split()
+    fighting riots bombing bombings landslide tsunami wildfire wildfires accident shooting
+    flooding shelling rains downpour downpours heatwave eruption outbreak epidemic drought
+    famine unrest crackdown mudslide mudslides avalanche sinking shipwreck""".split()
 )
 
 
@@ -1486,6 +1489,14 @@ _DEMONYM_ESTIMATE = LazyPattern(
     r"\b([A-Z][a-z]+(?:an|ian|ese|ish|i|ic))\s+(?:official\s+)?(?:estimates|figures|claims|"
     r"counts|statistics|data)\s+(?:of|put|show|say)\b"
 )
+# A name written before the estimate it gave, with no "'s": "a Red Cross estimate of
+# 300", "the initial U.N. estimates of 150".
+_NAMED_ESTIMATE = LazyPattern(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:initial|earlier|latest|new|previous|preliminary|first|last|"
+    r"official|own|separate|independent|revised|final)\s+)?"
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(estimates?|counts?|tall(?:y|ies)|figures?|"
+    r"tolls?)\s+of\s+(?=[\d$€£]|(?:about|around|some|nearly|more|over|up|at|as|roughly|close)\b)"
+)
 # Unnamed sources: what they say is nobody's claim.
 UNNAMED = LazyPattern(
     r"\b(?:(?:contrary\s+to|despite|amid|after|following|denying|dismissing)\s+)?"
@@ -1630,6 +1641,12 @@ def attributions(clause: str) -> list[Attribution]:
             continue
         found.append(Attribution(name, "asserts", "gapped", match.start(match.lastindex or 1),
                                  match.end(), False))  # fmt: skip
+    for match in _NAMED_ESTIMATE.finditer(clause) if " of " in clause else ():
+        name = match.group(1)
+        if name.split()[0].lower() in _TIME_WORDS | _MONTHS:
+            continue  # "the Sunday count of 40": when, not whose
+        stance = "estimates" if match.group(2).startswith("estimate") else "reports"
+        found.append(_resolvable(name, stance, "possessive", match.start(1), match.end(), False))
     for match in _DEMONYM_ESTIMATE.finditer(clause):
         # "Norlandian estimates of 900 dead": whose estimate it is
         found.append(

@@ -572,6 +572,28 @@ REAL_SHAPES = [
         [("mayor", "confirms", 9), ("nurses", "estimates", 40)],
     ),
     ("Fishermen believe about 70 boats sank.", [("Fishermen", "estimates", 70)]),
+    # a count raised or cut by its source, whatever stands between the verb and the figure
+    (
+        "The Tarn Relief Agency on Friday increased its estimate of the number of homes lost "
+        "in the storm to more than 2,300.",
+        [("Tarn Relief Agency", "reports", 2300)],
+    ),
+    (
+        "The port authority reduced its count of the missing to 41.",
+        [("port authority", "reports", 41)],
+    ),
+    # an event that raised a count said nothing
+    ("The flooding increased the number of homeless people to 3,000.", []),
+    # a name before the estimate it gave, with no "'s"
+    (
+        "The ministry's count is about twice a Red Cross estimate of 300.",
+        [("Red Cross", "estimates", 300)],
+    ),
+    ("The toll is double the initial U.N. estimates of 150.", [("U.N.", "estimates", 150)]),
+    (
+        "Oxfam said 40 people died, above the Tuesday tally of 12.",
+        [("Oxfam", "asserts", 40), ("Oxfam", "asserts", 12)],
+    ),
     # the figure compared with is the source's that a participle and "by" name
     (
         "Medics said they treated 210 people, well above the 80 announced by the governor.",
