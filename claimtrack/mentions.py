@@ -52,6 +52,8 @@ _NATIONAL_BODY = LazyPattern(
     r"\s+){0,2}(government|junta|regime)",
     re.I,
 )
+# The people who speak for a nation where the article names one: "officials said".
+_NATIONAL_PEOPLE = LazyPattern(r"(?:the\s+)?(?:officials|authorities)", re.I)
 # Words that describe a nation's body, not name it: "the ruling junta" is the junta.
 _DESCRIBING = LazyPattern(r"\b(?:ruling|governing)\s+", re.I)
 _NATION_BEFORE = LazyPattern(
@@ -414,6 +416,11 @@ class Context:
         """'the government' of an article about one nation: that nation's. The nation is
         the only one whose bodies the article names ("Spanish officials"), else the
         country it names most, at least twice and twice as often as any other."""
+        if _NATIONAL_PEOPLE.fullmatch(name):
+            # "officials", "authorities": the one nation whose bodies the article names
+            if len(set(self.nations)) != 1:
+                return name
+            return f"{self.nations[0]} {name.removeprefix('the ').removeprefix('The ').lower()}"
         if not _NATIONAL_BODY.fullmatch(name):
             return name
         nation = self.nations[0] if len(set(self.nations)) == 1 else _most_named(self.countries)

@@ -1346,6 +1346,16 @@ ACROSS_SENTENCES = [
         "Floods hit Peru and Chile. The government said 40 people had died.",
         [("government", "asserts", 40)],
     ),
+    # "officials", "authorities": the nation's only where the article names its bodies so
+    (
+        "Norlandian police shut the roads. Officials said 40 people had died. According to the "
+        "authorities, 12 were missing.",
+        [("Norlandian officials", "asserts", 40), ("Norlandian authorities", "reports", 12)],
+    ),
+    (
+        "Floods hit Peru again. Peru asked for aid. Officials said 40 people had died.",
+        [("Officials", "asserts", 40)],
+    ),
     # ... and of an article about one state, province or region that region's, by name
     (
         "Crowds gathered in Kerala on Monday. Kerala officials said the river rose. The state "
