@@ -1080,8 +1080,13 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
-    while len(words) > 1 and words[0].lower().endswith(("-based", "-headquartered")):
-        words = words[1:]  # "the Lund-based Tern Institute": where it is, not its name
+    based = [
+        i for i, w in enumerate(words[:-1]) if w.lower().endswith(("-based", "-headquartered"))
+    ]
+    if based:
+        # "the Lund-based Tern Institute", "New York-based Rights Watch": where it is,
+        # not its name
+        words = words[based[-1] + 1 :]
     if (
         len(words) > 1
         and words[0].lower().replace("’", "'") in _PLACE_OWNERS

@@ -53,7 +53,9 @@ from claimtrack.claims import (
 from claimtrack.dates import ClaimDate, parse_date, resolve_phrase
 from claimtrack.errors import ParseError
 from claimtrack.figures import (
+    AT_LEAST,
     CURRENCIES,
+    EXACT,
     MEASURES,
     Figure,
     LazyPattern,
@@ -402,6 +404,9 @@ def _put_aside(text: str, located: Located) -> bool:
 
 # a participle and "by" after a figure: "the 120 given by", "the 300 announced by"
 _BY_AFTER = LazyPattern(r"\s+(?:\w+ed|given|shown|put\s+forward|made\s+public)\s+by\b")
+
+# what a witness saw, right before its figure: "saw seven bodies", "had seen 40 dead"
+_SEEN_BEFORE = LazyPattern(r"\b(?:saw|seen|witnessed|watched|spotted)\s+$")
 
 # "$4bn of this money was lent by ...", "half of that sum": a part of what came before
 _OF_THAT = LazyPattern(
@@ -1311,6 +1316,15 @@ def _candidates(
         if not any(c.isalpha() for c in attribution.claimant or ""):
             continue  # "$", "’": a name of no letters names no one
         figure = item.located.figure if item.located is not None else None
+        if (
+            figure is not None
+            and figure.qualifier == EXACT
+            and _SEEN_BEFORE.search(
+                sentence.text, max(0, item.located.start - 24), item.located.start
+            )  # type: ignore[union-attr]
+        ):
+            # "he saw seven bodies": what a witness saw is the least there were
+            figure = replace(figure, high=None, qualifier=AT_LEAST)
         counts_as = None
         is_part = bool(item.located and item.located.part)
         if (

@@ -661,6 +661,8 @@ def infer_quantity(
         return None
     if state == "intercepted" and counted in ("people", "troops"):
         state = "dead"  # "80 militants were neutralised": killed; drones are shot down
+    if state == "deployed" and counted == "people" and _pattern(_MOBILISED).search(clause):
+        state = "attending"  # "1.5 million people mobilised": marched; troops mobilised deploy
     if state is None and counted == "troops":
         state = "deployed"
     place = _place_key(_place_in(clause))
@@ -694,6 +696,7 @@ _RATE = (
 _RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                "yearly": "year"}  # fmt: skip
 
+_MOBILISED = r"\bmobili[sz](?:ed|ing)\b"
 _OPENING_PLACE = r"\s*((?:In|Across|Throughout)\s+[^,;.]{2,40}),\s"
 _GROUP_TOLL = r"\b([a-z]+(?:'s|’s)?)\s+(?:death\s+)?toll\b[^.;]{0,60}$"
 _BODY_FATES = {

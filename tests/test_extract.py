@@ -594,6 +594,13 @@ REAL_SHAPES = [
         "Oxfam said 40 people died, above the Tuesday tally of 12.",
         [("Oxfam", "asserts", 40), ("Oxfam", "asserts", 12)],
     ),
+    # where a body is based is no part of its name, in one word or in several
+    (
+        "According to New York-based Harbour Watch, at least 50 people had been killed.",
+        [("Harbour Watch", "reports", 50)],
+    ),
+    # what a witness saw is the least there were
+    ("Residents said they had seen 40 dead in the square.", [("Residents", "asserts", 40)]),
     # the figure compared with is the source's that a participle and "by" name
     (
         "Medics said they treated 210 people, well above the 80 announced by the governor.",
@@ -1662,6 +1669,13 @@ def test_headline_and_quote_proposed_once():
 def test_whom_a_named_person_speaks_for(text, speaks_for):
     (candidate,) = extract_claims(text)
     assert candidate.speaks_for == speaks_for
+
+
+def test_what_a_witness_saw_is_a_floor():
+    (seen,) = extract_claims("Residents said they had seen 40 dead in the square.")
+    (counted,) = extract_claims("Residents said 40 people died in the square.")
+    assert (seen.figure.low, seen.figure.high, seen.figure.qualifier) == (40, None, "at_least")
+    assert (counted.figure.low, counted.figure.high, counted.figure.qualifier) == (40, 40, "exact")
 
 
 def test_the_body_a_spokesman_is_described_by_is_the_one_named_before():

@@ -40,6 +40,9 @@ CASES = [
     # a people named in the plural is people, of that side; voters are people
     ("Jordan hosts 750,000 Varnians who fled the war", "people:displaced(varnian)"),
     ("More than 8 million voters took part", "people:attending"),
+    # people mobilised march; troops mobilised deploy
+    ("The unions said 900,000 people mobilised across the country", "people:attending@nationwide"),
+    ("The army mobilised 3,000 reservists", "troops:deployed"),
     ("At its peak there were over 40,000 at the vigil", "people:attending"),
     # what became of a vague count's people, past its noun
     ("Hundreds of marchers and onlookers were hurt", "people:injured"),
