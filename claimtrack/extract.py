@@ -405,6 +405,16 @@ def _put_aside(text: str, located: Located) -> bool:
 # a participle and "by" after a figure: "the 120 given by", "the 300 announced by"
 _BY_AFTER = LazyPattern(r"\s+(?:\w+ed|given|shown|put\s+forward|made\s+public)\s+by\b")
 
+# A count changed by its source, its new figure still to come: "has raised the death toll
+# from the floods" ... "to 60"
+_CHANGED_COUNT = LazyPattern(
+    r"\b(?:raised|lowered|revised|increased|reduced|updated|lifted|cut|brought|pushed|put)\s+"
+    r"(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}(?:tolls?|counts?|tall(?:y|ies)|estimates?|"
+    r"figures?|numbers?)\b(?![^.;]*\bto\s+[\d$€£])"
+)
+_TO_BEFORE = LazyPattern(
+    r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?$"
+)
 # what a witness saw, right before its figure: "saw seven bodies", "had seen 40 dead"
 _SEEN_BEFORE = LazyPattern(r"\b(?:saw|seen|witnessed|watched|spotted)\s+$")
 
@@ -1001,8 +1011,14 @@ def _not_a_claim(
             start < located.start < end
             and not near.ends_within(start, end)
             and not _HARM_BEFORE.search(text, start, located.start)
+            and not (
+                _TO_BEFORE.search(text, max(0, located.start - 30), located.start)
+                and _CHANGED_COUNT.search(text, max(0, start - 80), start)
+            )
         ):
-            return True  # "protests which spread to 35 counties", not "which fell, killing 40"
+            # "protests which spread to 35 counties", not "which fell, killing 40", nor "raised
+            # the toll from the floods that hit the coast to 60" (the count's new figure)
+            return True
     if (located.figure.unit or "").lower() in _MENTIONS or _MENTION_BEFORE.search(
         text, max(0, located.start - 40), located.start
     ):

@@ -599,6 +599,12 @@ REAL_SHAPES = [
         "According to New York-based Harbour Watch, at least 50 people had been killed.",
         [("Harbour Watch", "reports", 50)],
     ),
+    # a count's new figure after a clause that describes what it counts
+    (
+        "The coast guard has raised the toll from the storm that struck two islands to 61.",
+        [("coast guard", "reports", 61)],
+    ),
+    ("Protests which spread to 35 towns went on, the police said.", []),
     # what a witness saw is the least there were
     ("Residents said they had seen 40 dead in the square.", [("Residents", "asserts", 40)]),
     # the figure compared with is the source's that a participle and "by" name
