@@ -412,6 +412,10 @@ _CHANGED_COUNT = LazyPattern(
     r"(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}(?:tolls?|counts?|tall(?:y|ies)|estimates?|"
     r"figures?|numbers?)\b(?![^.;]*\bto\s+[\d$€£])"
 )
+_CHANGED_TOLL = LazyPattern(
+    r"\b(?:raised|lowered|revised|increased|reduced|updated|lifted|cut|brought|pushed|put)\s+"
+    r"(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+)?(?:death\s+)?toll\b(?![^.;]*\bto\s+[\d$€£])"
+)
 _TO_BEFORE = LazyPattern(
     r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?$"
 )
@@ -729,7 +733,29 @@ def _known_variant(claimant: str | None, known: dict[str, str]) -> str | None:
         return None
     wanted = _variant_key(claimant)
     found = {name for name in known.values() if _variant_key(name) == wanted}
+    if not found:
+        # "Egyptian health ministry" for a stored "Ministry of Health": one body's name
+        # with more words, or fewer, and the same head; never a bare "police"
+        words, head = _body_words(wanted)
+        if head is not None:
+            for name in known.values():
+                other, other_head = _body_words(_variant_key(name))
+                if (
+                    other_head == head
+                    and min(len(words), len(other)) >= 2
+                    and (words <= other or other <= words)
+                ):
+                    found.add(name)
     return found.pop() if len(found) == 1 else None
+
+
+def _body_words(key: str) -> tuple[frozenset[str], str | None]:
+    """A body's words and its head noun, "X of Y" read as "Y X": "ministry of health"
+    is {health, ministry}, headed "ministry"; a name headed by no body noun has none."""
+    first, _, rest = key.partition(" of ")
+    head = first.split()[-1] if first else ""
+    words = frozenset(w for w in f"{rest} {first}".split() if w not in attr.NAME_JOINS)
+    return words, (head if head in attr.BODY_HEADS else None)
 
 
 def _one_name(names: list[str]) -> bool:
@@ -1341,6 +1367,19 @@ def _candidates(
         ):
             # "he saw seven bodies": what a witness saw is the least there were
             figure = replace(figure, high=None, qualifier=AT_LEAST)
+        if (
+            figure is not None
+            and figure.unit is None
+            and _TO_BEFORE.search(
+                sentence.text, max(0, item.located.start - 30), item.located.start
+            )  # type: ignore[union-attr]
+            and _CHANGED_TOLL.search(
+                sentence.text, max(0, item.located.start - 300), item.located.start
+            )  # type: ignore[union-attr]
+        ):
+            # "raised the death toll from the violence that followed ... to 638": however
+            # far back, the toll is what the figure counts
+            figure = replace(figure, unit="deaths", phrase="deaths")
         counts_as = None
         is_part = bool(item.located and item.located.part)
         if (

@@ -1763,6 +1763,10 @@ def _counted_before(text: str, begin: int) -> str | None:
     match = _COUNTED_BEFORE.search(text, max(0, begin - 120), begin)
     if not match:
         return None
+    # the nearest count named before: "put the toll at 2,600 and the number of injured at
+    # 10,000" counts the injured in the second
+    while nearer := _COUNTED_BEFORE.search(text, match.start() + 1, begin):
+        match = nearer
     noun = match.group("noun") or match.group("noun2")
     if noun:
         # "the number of spoilt ballots": the phrase's head, not its first word

@@ -262,9 +262,14 @@ class Context:
                 self.acronyms[name] = extra  # type: ignore[assignment]
             else:
                 known = self.person_named(name)
-                if extra and extra.islower() and (known is None or known.organisation == extra):
-                    # "the agency's spokesman": the agency named last before the sentence
-                    extra = self.organisation_named(extra.split()[-1]) or extra
+                if (
+                    extra
+                    and (extra.islower() or extra.lower() in attr.BODY_HEADS)
+                    and (known is None or known.organisation == extra)
+                ):
+                    # "the agency's spokesman", "Ministry spokesman X": the agency, the
+                    # ministry named last before the sentence
+                    extra = self.organisation_named(extra.split()[-1].lower()) or extra
                     if known is not None:
                         known.organisation = extra
                 self.person(name, set(), position, extra)

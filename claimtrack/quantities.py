@@ -418,7 +418,9 @@ _CLAUSE_END = (
     # "and N", "and left N": another figure's clause
     r"[.;:!?()\[\]]|,[\"”]?\s|\s(?:[-–—]\s|(?:and|with)\s+(?:[a-z]+\s+)?"
     r"(?=(?:an?\s+|another\s+|some\s+|at\s+least\s+|about\s+|up\s+to\s+|more\s+than\s+)?\d)"
-    r"|(?:but|while|whereas|including|of\s+whom|among\s+them)\b|(?:and|with)\s*$)"
+    r"|(?:but|while|whereas|including|of\s+whom|among\s+them)\b|(?:and|with)\s*$"
+    # "and the number of injured at 10,000": another count's
+    r"|and\s+the\s+(?:[a-z]+\s+)?(?:number|count|toll|tally|total)\b)"
 )
 # A part of a place by its side, before the name: "in southern Brazil", "across
 # central Madrid", "in the far north-east of Syria" stays unread.

@@ -605,6 +605,12 @@ REAL_SHAPES = [
         [("coast guard", "reports", 61)],
     ),
     ("Protests which spread to 35 towns went on, the police said.", []),
+    # a toll changed to its new figure however far back the toll was named
+    (
+        "The agency has raised the death toll from the violence that followed a raid on two "
+        "camps outside the northern port city of Lora to 92.",
+        [("agency", "reports", 92)],
+    ),
     # what a witness saw is the least there were
     ("Residents said they had seen 40 dead in the square.", [("Residents", "asserts", 40)]),
     # the figure compared with is the source's that a participle and "by" name
@@ -1684,6 +1690,19 @@ def test_what_a_witness_saw_is_a_floor():
     assert (counted.figure.low, counted.figure.high, counted.figure.qualifier) == (40, 40, "exact")
 
 
+def test_a_toll_raised_to_its_figure_counts_deaths_however_far_back():
+    text = (
+        "The agency has raised the death toll from the violence that followed a raid on two "
+        "camps outside the northern port city of Lora, near the border, to 92."
+    )
+    assert [(c.figure.stated, c.unit) for c in extract_claims(text)] == [(92, "deaths")]
+
+
+def test_a_ministry_spokesman_speaks_for_the_ministry_named_before():
+    text = "The Norland health ministry said 300 people died. Ministry spokesman Ivo Dren said 40 were hurt."
+    assert [c.speaks_for for c in extract_claims(text)] == [None, "Norland health ministry"]
+
+
 def test_the_body_a_spokesman_is_described_by_is_the_one_named_before():
     text = (
         "The Ferry Workers Union said 12 boats were lost. The Coastal Relief Agency said 40 "
@@ -1716,6 +1735,14 @@ def test_known_sources_normalise_claimants():
     known = {"board of health and rescue services": "Board of Health and Rescue Services",
              "bank of housing and road standards": "Bank of Housing and Road Standards"}  # fmt: skip
     assert found("BHRS officials said 524 people died.", known=known)[0][0] == "BHRS officials"
+    # a body's name with more words or fewer, and the same head, is that body; a bare
+    # head is no name
+    known = {"ministry of health": "Ministry of Health", "police": "police"}
+    assert found("The Norland health ministry said 40 died.", known=known)[0][0] == (
+        "Ministry of Health"
+    )
+    assert found("The interior ministry said 40 died.", known=known)[0][0] == "interior ministry"
+    assert found("The Lora city police said 40 died.", known=known)[0][0] == "Lora city police"
 
 
 @pytest.mark.parametrize(

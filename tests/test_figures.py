@@ -488,6 +488,11 @@ def test_several_figures_found_in_order():
     assert [f.stated for f in figures] == [1500, 10000]
 
 
+def test_each_figure_counts_the_count_named_nearest_before_it():
+    figures = find_figures("The union put the death toll at 41 and the number of injured at 300")
+    assert [(f.stated, f.unit) for f in figures] == [(41, "deaths"), (300, "injured")]
+
+
 def test_a_share_of_a_number_leaves_the_number_a_figure():
     figures = find_figures("Two thirds of the 600 flats were lost")
     assert [(round(f.stated, 1), f.unit) for f in figures] == [(66.7, "percent"), (600, "flats")]

@@ -40,6 +40,8 @@ CASES = [
     # a people named in the plural is people, of that side; voters are people
     ("Jordan hosts 750,000 Varnians who fled the war", "people:displaced(varnian)"),
     ("More than 8 million voters took part", "people:attending"),
+    # a count named after "and the number of" is another's
+    ("The union put the death toll at 41 and the number of injured at 300", "people:dead"),
     # people mobilised march; troops mobilised deploy
     ("The unions said 900,000 people mobilised across the country", "people:attending@nationwide"),
     ("The army mobilised 3,000 reservists", "troops:deployed"),
