@@ -1449,9 +1449,28 @@ _CALLED_WRONG = LazyPattern(
     r"\s+(?:that\s+)?[^.;]{0,60}?\b(?:figures?|claims?|numbers?|tolls?|counts?|estimates?|"
     r"tall(?:y|ies)|reports?)\b[^.;]{0,40}?\b(?:was|were|is|are|had\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:wrong|inaccurate|false|untrue|incorrect|exaggerated|inflated|misleading|"
-    r"baseless|unfounded|fabricated)\b",
+    r"baseless|unfounded|fabricated|a\s+lie|lies|nonsense|not\s+true|an?\s+(?:gross\s+)?"
+    r"(?:exaggeration|fabrication|invention|fiction))\b",
     re.I,
 )
+# A quotation that ends calling its figure false, its speaker named after it: "“Forty
+# dead is a lie,” said X".
+_QUOTE_CALLED_WRONG = LazyPattern(
+    r"[“\"][^“”\"]{0,80}?\b(?:is|was|are|were)\s+(?:\w+\s+)?(?:wrong|false|untrue|incorrect|"
+    r"exaggerated|inflated|a\s+lie|lies|nonsense|not\s+true|an?\s+(?:gross\s+)?"
+    r"(?:exaggeration|fabrication|invention|fiction))[,.!]?\s*[”\"’']\s*,?\s*(?:the\s+|an?\s+)?$",
+    re.I,
+)
+
+
+def _quote_called_wrong(clause: str, before: int) -> bool:
+    """Whether the quotation that ends right before `before` calls its figure false."""
+    closing = clause[max(0, before - 9) : before]
+    return ("”" in closing or '"' in closing) and bool(
+        _QUOTE_CALLED_WRONG.search(clause, max(0, before - 100), before)
+    )
+
+
 _MODIFIERS_BEFORE = LazyPattern(r"\b[Tt]he\s+((?:(?!the\b)[a-z]+\s+){1,2})$")
 # "..., a figure Kyiv disputes": a second claimant denies the first one's figure.
 DISPUTED_BY = LazyPattern(
@@ -1928,6 +1947,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             if named is None:
                 named = after
                 if named is not None:
+                    if _quote_called_wrong(clause, start):
+                        stance = "denies"  # "“Forty dead is a lie,” said X"
                     found.append(_resolvable(named[0], stance, "end", start, end, named[1]))
                     continue
                 same = _same_subject(toks, index, found)
@@ -1968,7 +1989,9 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             begin, kind = toks[j - 1][1], "end"
         attribution = _resolvable(name, stance, kind, begin, end, person)
         attribution.denial_marker = denial
-        if stance != "denies" and _CALLED_WRONG.match(clause, end):
+        if stance != "denies" and (
+            _CALLED_WRONG.match(clause, end) or _quote_called_wrong(clause, begin)
+        ):
             attribution.stance = "denies"  # "X said Y's count of 40 was wrong"
         if name.split()[0].lower() in POSSESSIVES:
             attribution = Attribution(None, stance, "possessive", begin, end, False, denial,

@@ -605,6 +605,11 @@ REAL_SHAPES = [
         [("coast guard", "reports", 61)],
     ),
     ("Protests which spread to 35 towns went on, the police said.", []),
+    # a figure its speaker calls a lie, false or not true is denied
+    ("“Forty dead is a lie,” said Ana Obi, a nurse at the clinic.", [("Ana Obi", "denies", 40)]),
+    ('"Ninety is false," the union said.', [("union", "denies", 90)]),
+    ("Ana Obi said the figure of 40 dead was a gross exaggeration.", [("Ana Obi", "denies", 40)]),
+    ("“Forty people died,” said Ana Obi.", [("Ana Obi", "asserts", 40)]),
     # a toll changed to its new figure however far back the toll was named
     (
         "The agency has raised the death toll from the violence that followed a raid on two "
