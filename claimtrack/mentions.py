@@ -269,7 +269,9 @@ class Context:
                 ):
                     # "the agency's spokesman", "Ministry spokesman X": the agency, the
                     # ministry named last before the sentence
-                    extra = self.organisation_named(extra.split()[-1].lower()) or extra
+                    named = self._named_with(extra.split()[-1].lower())
+                    # a bare "agency" the article never named is nobody's
+                    extra = named or (extra if " " in extra else None)
                     if known is not None:
                         known.organisation = extra
                 self.person(name, set(), position, extra)
@@ -369,6 +371,11 @@ class Context:
             if noun in earlier.lower().replace("'s", "").split():
                 return earlier
         return None
+
+    def _named_with(self, noun: str) -> str | None:
+        """The organisation named last whose name holds the noun: whom "the agency's
+        spokesman" speaks for; none when the article named no agency."""
+        return next((o for o in reversed(self.organisations) if noun in o.lower().split()), None)
 
     def described(self, head: str) -> str | None:
         """The one organisation the article describes by this noun: "the main group of

@@ -1695,6 +1695,14 @@ def test_what_a_witness_saw_is_a_floor():
     assert (counted.figure.low, counted.figure.high, counted.figure.qualifier) == (40, 40, "exact")
 
 
+def test_a_spokesman_of_a_body_the_article_never_named_speaks_for_no_one_else():
+    text = (
+        "Opposition deputies said 150 people had died. The agency's spokeswoman, Ana Obi, "
+        "said 58 had died."
+    )
+    assert [c.speaks_for for c in extract_claims(text)] == [None, None]
+
+
 def test_a_toll_raised_to_its_figure_counts_deaths_however_far_back():
     text = (
         "The agency has raised the death toll from the violence that followed a raid on two "
