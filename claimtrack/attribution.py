@@ -1449,7 +1449,8 @@ _CALLED_WRONG = LazyPattern(
     r"\s+(?:that\s+)?[^.;]{0,60}?\b(?:figures?|claims?|numbers?|tolls?|counts?|estimates?|"
     r"tall(?:y|ies)|reports?)\b[^.;]{0,40}?\b(?:was|were|is|are|had\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:wrong|inaccurate|false|untrue|incorrect|exaggerated|inflated|misleading|"
-    r"baseless|unfounded|fabricated|a\s+lie|lies|nonsense|not\s+true|an?\s+(?:gross\s+)?"
+    r"baseless|unfounded|fabricated|a\s+lie|lies|nonsense|not\s+true|too\s+(?:high|low)|"
+    r"an?\s+(?:gross\s+)?"
     r"(?:exaggeration|fabrication|invention|fiction))\b",
     re.I,
 )
@@ -1457,8 +1458,9 @@ _CALLED_WRONG = LazyPattern(
 # dead is a lie,” said X".
 _QUOTE_CALLED_WRONG = LazyPattern(
     r"[“\"][^“”\"]{0,80}?\b(?:is|was|are|were)\s+(?:\w+\s+)?(?:wrong|false|untrue|incorrect|"
-    r"exaggerated|inflated|a\s+lie|lies|nonsense|not\s+true|an?\s+(?:gross\s+)?"
-    r"(?:exaggeration|fabrication|invention|fiction))[,.!]?\s*[”\"’']\s*,?\s*(?:the\s+|an?\s+)?$",
+    r"exaggerated|inflated|a\s+lie|lies|nonsense|not\s+true|too\s+(?:much|high|many|low|few)|"
+    r"an?\s+(?:gross\s+)?(?:exaggeration|fabrication|invention|fiction))[,.!]?\s*[”\"’']\s*,?\s*"
+    r"(?:the\s+|an?\s+)?$",
     re.I,
 )
 

@@ -57,6 +57,7 @@ from claimtrack.figures import (
     CURRENCIES,
     EXACT,
     MEASURES,
+    VAGUE,
     Figure,
     LazyPattern,
     Located,
@@ -1425,6 +1426,15 @@ def _candidates(
         elif (
             figure is not None
             and figure.unit is None
+            and figure.qualifier != VAGUE
+            and figure.stated in context.counted_values
+        ):
+            # "Ten thousand is too much": the figure the article gave before, named again
+            counts_as = context.counted_values[figure.stated]
+            figure = replace(figure, unit=counts_as[1].unit, phrase=counts_as[1].phrase)
+        elif (
+            figure is not None
+            and figure.unit is None
             and (
                 item.located.earlier  # type: ignore[union-attr]
                 or (
@@ -1462,6 +1472,7 @@ def _candidates(
             previous_count = counts_as or ((text, figure) if figure.unit else None)
             if previous_count is not None:
                 context.last_counted_in, context.last_counted = previous_count
+                context.counted_values.setdefault(figure.stated, previous_count)
         claimant = _as_known(attribution.claimant, known)  # type: ignore[arg-type]
         if item.clause not in clause_words:
             clause_words[item.clause] = set(_LETTERS.findall(item.clause.lower()))

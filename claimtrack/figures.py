@@ -553,7 +553,8 @@ _COUNTED_BEFORE = LazyPattern(
     # the coast on Oct. 3 remained at")
     r"(?:[^.;:!?]|(?<=\b[A-Z][a-z]{2})\.){0,100}?"
     r"\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|were|stood|stands|"
-    r"now|as|had|has|risen|rose|climbed|from|between)\s*(?:(?:just|only)\s+)?$",
+    r"now|as|had|has|risen|rose|climbed|from|between|be|reach|pass|top|exceed|cross|crossed|"
+    r"crosses|surpass|surpassed|near|neared|approach|approached)\s*(?:(?:just|only)\s+)?$",
     re.IGNORECASE,
 )
 

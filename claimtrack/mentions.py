@@ -125,6 +125,9 @@ class Context:
         self.states: list[str] = []  # ... and of a state's, a province's or a region's
         self.last_counted: Figure | None = None  # the last figure with a counted noun
         self.last_counted_in = ""  # ... and the sentence it was read in
+        # each value the article gave with a counted noun, and where: "Ten thousand is too
+        # much" names the 10,000 dead told before
+        self.counted_values: dict[float, tuple[str, Figure]] = {}
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
         self.last_report: str | None = None

@@ -499,6 +499,8 @@ def _place_in(text: str) -> str | None:
         name = match["place"].replace("’", "'").split()
         if name[0] in _NOT_PLACES:
             continue
+        if _pattern(_AIMING).search(text, max(0, match.start() - 40), match.start()):
+            continue  # "migrants trying to cross into Poland": where they aim for, not are
         following = (match["next"] or "").strip()
         if _noun_like(following) and is_side(name[-1].lower()):
             if following not in _DIVISIONS:
@@ -520,6 +522,11 @@ def _place_in(text: str) -> str | None:
     return None
 
 
+# Where a count's people try to go: "trying to cross into", "hoping to reach"
+_AIMING = (
+    r"\b(?:trying|attempting|seeking|hoping|waiting|wanting|planning|intending|tried|attempted|"
+    r"sought|hoped|waited|wanted|planned|intended)\s+to\s+(?:\w+\s+)?$"
+)
 _DIVISION = r"(?:province|region|state|district|republic|territory|county|governorate|oblast)"
 # The words after a people's adjective that make it a place's name ("Kurdish
 # region"); before any other noun it says whose a thing is ("Indian territory").

@@ -1703,6 +1703,19 @@ def test_a_spokesman_of_a_body_the_article_never_named_speaks_for_no_one_else():
     assert [c.speaks_for for c in extract_claims(text)] == [None, None]
 
 
+def test_a_figure_named_again_counts_what_it_counted_and_may_be_denied():
+    text = (
+        "Port officials said about 7,000 people may have died in the storm. "
+        "“Seven thousand, I believe, is too much,” the governor told reporters. "
+        "The harbour master said the figure of 7,000 was far too high."
+    )
+    assert [(c.claimant, c.stance, c.figure.stated, c.unit) for c in extract_claims(text)] == [
+        ("Port officials", "asserts", 7000, "people"),
+        ("governor", "denies", 7000, "people"),
+        ("harbour master", "denies", 7000, "people"),
+    ]
+
+
 def test_a_toll_raised_to_its_figure_counts_deaths_however_far_back():
     text = (
         "The agency has raised the death toll from the violence that followed a raid on two "

@@ -493,6 +493,11 @@ def test_each_figure_counts_the_count_named_nearest_before_it():
     assert [(f.stated, f.unit) for f in figures] == [(41, "deaths"), (300, "injured")]
 
 
+def test_a_toll_that_may_cross_a_figure_counts_deaths():
+    figures = find_figures("The toll is unclear, with the governor saying it may cross 2,000")
+    assert [(f.stated, f.unit) for f in figures] == [(2000, "deaths")]
+
+
 def test_a_share_of_a_number_leaves_the_number_a_figure():
     figures = find_figures("Two thirds of the 600 flats were lost")
     assert [(round(f.stated, 1), f.unit) for f in figures] == [(66.7, "percent"), (600, "flats")]

@@ -40,6 +40,9 @@ CASES = [
     # a people named in the plural is people, of that side; voters are people
     ("Jordan hosts 750,000 Varnians who fled the war", "people:displaced(varnian)"),
     ("More than 8 million voters took part", "people:attending"),
+    # where people try to go is not where they are
+    ("Some 900 migrants are at the fence trying to cross into Velden", "people"),
+    ("Some 900 migrants are camped in Velden", "people@velden"),
     # a count named after "and the number of" is another's
     ("The union put the death toll at 41 and the number of injured at 300", "people:dead"),
     # people mobilised march; troops mobilised deploy
