@@ -869,8 +869,15 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
             return f"{sides[-1]} {bodies[-1].lower()}", False  # "a Thai military spokesman"
         if len(organisation) == 1 and organisation[0].lower() in BACK_REFERENCES:
             return "the " + organisation[0].lower(), False
-        if organisation and all(w.islower() for w in organisation) and _is_head(organisation[-1]):
-            return " ".join(organisation), False  # "a fire service spokesman": the fire service
+        if (
+            organisation
+            and all(
+                w.islower() or (i == 0 and is_side(w.lower())) for i, w in enumerate(organisation)
+            )
+            and _is_head(organisation[-1])
+        ):
+            # "a fire service spokesman", "a Norlandian border guard spokeswoman": the body
+            return " ".join(organisation), False
     return None
 
 
@@ -911,7 +918,8 @@ _NOT_SOURCES = set(
     rate share amount sum cost price level percentage majority minority rest studies
     research analyses surveys models projections calculations statistics
     findings results records documents reports claims bodies deaths injuries casualties
-    cases homes houses buildings""".split()
+    cases homes houses buildings situation evidence signs indications circumstances facts
+    reality picture trend trends scale extent magnitude""".split()
 )
 # Events: "Norland Pit Blast Counts 41 Dead" in a title is no one's claim.
 _EVENTS = set(

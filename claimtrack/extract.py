@@ -207,6 +207,12 @@ def extract_claims(
         for module in (globals(), vars(sentences), vars(mentions)):
             compile_patterns(module)
     known = known_sources or {}
+    # Quotation marks typed as two single ones ("’’", "''"): read as the double mark they
+    # stand for, and given back as written in what is proposed
+    as_written = text
+    typed = [pair for pair in _TYPED_QUOTES if pair[0] in text]
+    for written, read_as in typed:
+        text = text.replace(written, read_as)
     article = read(text)
     context = Context.of_article([sentence.text for sentence in article])
     found: list[Candidate] = []
@@ -305,7 +311,22 @@ def extract_claims(
         organisation = affiliations.get(candidate.claimant)
         if organisation and not _same_claimant(organisation, candidate.claimant):
             candidate.speaks_for = _as_known(organisation, known)
-    return [_within_limit(c) for c in kept]
+    out = [_within_limit(c) for c in kept]
+    if typed:
+        # each sentence as the article wrote it
+        written_as: dict[str, str] = {}
+        for written in read(as_written):
+            read_as = written.text
+            for mark, double in typed:
+                read_as = read_as.replace(mark, double)
+            written_as[read_as] = written.text
+            written_as[" ".join(read_as.split())] = " ".join(written.text.split())
+        out = [replace(c, sentence=written_as.get(c.sentence, c.sentence)) for c in out]
+    return out
+
+
+# Quotation marks typed as two single marks, and the double mark each stands for
+_TYPED_QUOTES = (("’’", "”"), ("‘‘", "“"), ("''", '"'), ("``", '"'))
 
 
 def _spoken_by(
@@ -1538,10 +1559,18 @@ def _told_earlier(attribution: Attribution, text: str) -> bool:
     earlier this week", which dates it)."""
     return any(
         _DATED_AFTER.match(text, match.end()) is None
+        and not (
+            # "a spokeswoman earlier said": earlier that day; "had earlier said" is before
+            _SAID_AFTER.match(text, match.end()) and not _HAD_BEFORE.search(text, 0, match.start())
+        )
         for match in _EARLIER_TELLING.finditer(
             text, max(0, attribution.start - 20), attribution.end + 12
         )
     )
+
+
+_SAID_AFTER = LazyPattern(r"(?<=earlier)\s+(?:said|told|stated|announced|reported|added)\b", re.I)
+_HAD_BEFORE = LazyPattern(r"\bhad\s+$", re.I)
 
 
 _EARLIER_TELLING = LazyPattern(r"\b(?:earlier|previously|initially|originally|at\s+first)\b", re.I)

@@ -605,6 +605,17 @@ REAL_SHAPES = [
         [("coast guard", "reports", 61)],
     ),
     ("Protests which spread to 35 towns went on, the police said.", []),
+    # an unnamed person for a nation's body written in lower case
+    (
+        "A Norlandian border guard spokeswoman said about 800 migrants were at the crossing.",
+        [("Norlandian border guard", "asserts", 800)],
+    ),
+    # what the evidence or the situation suggested is the speaker's reading of it
+    (
+        "The governor had claimed that the situation suggested as many as 5,000 people died.",
+        [("governor", "claims", 5000)],
+    ),
+    ("The mayor said the evidence suggested 300 homes were lost.", [("mayor", "asserts", 300)]),
     # a figure its speaker calls a lie, false or not true is denied
     ("“Forty dead is a lie,” said Ana Obi, a nurse at the clinic.", [("Ana Obi", "denies", 40)]),
     ('"Ninety is false," the union said.', [("union", "denies", 90)]),
@@ -1714,6 +1725,21 @@ def test_a_figure_named_again_counts_what_it_counted_and_may_be_denied():
         ("governor", "denies", 7000, "people"),
         ("harbour master", "denies", 7000, "people"),
     ]
+
+
+def test_earlier_before_said_dates_the_figure_had_earlier_said_puts_it_before():
+    (same_day,) = extract_claims(
+        "A harbour police spokeswoman earlier said 800 migrants were camped there."
+    )
+    (before,) = extract_claims("The port authority had earlier said 30 migrants were camped there.")
+    assert same_day.confidence >= 0.6 > before.confidence
+
+
+def test_quotation_marks_typed_as_two_single_ones_close_a_quotation():
+    text = "Envoy Tomas Berg spoke to reporters. “About 8,000 are there,’’ he said."
+    (claim,) = extract_claims(text)
+    assert (claim.claimant, claim.figure.stated) == ("Tomas Berg", 8000)
+    assert claim.sentence == "“About 8,000 are there,’’ he said."
 
 
 def test_a_toll_raised_to_its_figure_counts_deaths_however_far_back():
