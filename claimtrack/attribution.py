@@ -167,6 +167,7 @@ _FUNCTION_CAPITALS = set(
 _INDEFINITE = {"a", "an", "one", "some", "another", "any"}
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural",
             "we": "speaker", "i": "speaker"}  # fmt: skip
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 POSSESSIVES = {"his": "person", "her": "person", "its": "organisation", "their": "plural",
                 "our": "speaker", "my": "speaker"}  # fmt: skip
 # Lower-case nouns that, after "the", mean an organisation named before.
@@ -1592,6 +1593,11 @@ def attributions(clause: str) -> list[Attribution]:
             if not words:
                 continue
             name, person = words
+            if name.lower() in _OBJECT_PRONOUNS and kind == "according":
+                # "according to him": whom "he" stands for
+                found.append(Attribution(None, "reports", "pronoun", match.start(), match.end()
+                                         + len(name) + 1, False, pronoun=_OBJECT_PRONOUNS[name.lower()]))  # fmt: skip
+                continue
             if pattern is _FOR_SOURCE and not (
                 _is_head(name.split()[-1].lower()) or is_capital(name)
             ):

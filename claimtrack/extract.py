@@ -441,6 +441,8 @@ _CHANGED_TOLL = LazyPattern(
 _TO_BEFORE = LazyPattern(
     r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?$"
 )
+# a singular noun and what it is seen doing: "one protester clambering"
+_DOING_AFTER = LazyPattern(r"\s+[a-z]+\s+(?!being\b)[a-z]{3,}ing\b")
 # what a witness saw, right before its figure: "saw seven bodies", "had seen 40 dead"
 _SEEN_BEFORE = LazyPattern(r"\b(?:saw|seen|witnessed|watched|spotted)\s+$")
 
@@ -1054,6 +1056,12 @@ def _not_a_claim(
             or _relative_source(a, located, text)
             for a in own
         )
+    if (
+        located.figure.text.lower() == "one"
+        and not (located.figure.unit or "s").endswith("s")
+        and _DOING_AFTER.match(text, located.end)
+    ):
+        return True  # "a video showed one protester clambering onto a truck": someone seen
     for start, end in relative:
         if (
             start < located.start < end

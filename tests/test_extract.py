@@ -616,6 +616,9 @@ REAL_SHAPES = [
         [("governor", "claims", 5000)],
     ),
     ("The mayor said the evidence suggested 300 homes were lost.", [("mayor", "asserts", 300)]),
+    # someone seen doing something is no count
+    ("A video on the site showed one protester clambering onto a truck.", []),
+    ("Medics said one child being treated had died.", [("Medics", "asserts", 1)]),
     # a figure its speaker calls a lie, false or not true is denied
     ("“Forty dead is a lie,” said Ana Obi, a nurse at the clinic.", [("Ana Obi", "denies", 40)]),
     ('"Ninety is false," the union said.', [("union", "denies", 90)]),
@@ -1361,6 +1364,15 @@ ACROSS_SENTENCES = [
     (
         "Colonel Mark Eze spoke first. He also noted that about 70 vehicles were lost.",
         [("Mark Eze", "asserts", 70)],
+    ),
+    # "according to him", "according to her": whom the pronoun stands for
+    (
+        "Colonel Mark Eze spoke first. According to him, 240 people were rescued.",
+        [("Mark Eze", "reports", 240)],
+    ),
+    (
+        "Ana Obi, a nurse, spoke next. According to her, 30 patients died.",
+        [("Ana Obi", "reports", 30)],
     ),
     # "the outlet", "the newspaper": the organisation named last
     (
