@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from claimtrack import attribution as attr
 from claimtrack.figures import Figure, LazyPattern
-from claimtrack.places import place_names
+from claimtrack.places import demonyms, place_names
 from claimtrack.quantities import is_side
 
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}"
@@ -53,7 +53,9 @@ _NATIONAL_BODY = LazyPattern(
     re.I,
 )
 # The people who speak for a nation where the article names one: "officials said".
-_NATIONAL_PEOPLE = LazyPattern(r"(?:the\s+)?(?:officials|authorities)", re.I)
+_NATIONAL_PEOPLE = LazyPattern(r"(?:the\s+)?(?:officials|authorities|military|army|navy)", re.I)
+# A capitalised adjective of a people: "Philippine", "Bangladeshi", "Ethiopian"
+_ADJECTIVE = LazyPattern(r"\b[A-Z][a-z]{3,}(?:an|ian|ese|ish|i|ine|ic)\b")
 # Words that describe a nation's body, not name it: "the ruling junta" is the junta.
 _DESCRIBING = LazyPattern(r"\b(?:ruling|governing)\s+", re.I)
 _NATION_BEFORE = LazyPattern(
@@ -122,6 +124,9 @@ class Context:
         self.regions: list[str] = []  # "Uttar Pradesh state", "the province of Sindh"
         self.nations: list[str] = []  # each mention of a nation's body: "Norland's junta"
         self.countries: list[str] = []  # each mention of a country's name
+        # the capitalised adjectives the article writes ("Philippine"), for what it calls
+        # a country's people
+        self.adjectives: set[str] = set()
         self.states: list[str] = []  # ... and of a state's, a province's or a region's
         self.last_counted: Figure | None = None  # the last figure with a counted noun
         self.last_counted_in = ""  # ... and the sentence it was read in
@@ -152,6 +157,7 @@ class Context:
         context.regions = learned.regions
         context.nations = learned.nations
         context.countries = learned.countries
+        context.adjectives = learned.adjectives
         context.states = learned.states
         context.mentions = learned.mentions
         return context
@@ -232,6 +238,7 @@ class Context:
         countries, _ = place_names()
         for place in _places_in(sentence):
             (self.countries if place in countries else self.states).append(place)
+        self.adjectives.update(_ADJECTIVE.findall(sentence))
         if " state" in sentence or " provinc" in sentence or " region" in sentence:
             for match in _REGION.finditer(sentence):
                 words = (match.group(1) or match.group(2)).split()
@@ -432,16 +439,43 @@ class Context:
         the only one whose bodies the article names ("Spanish officials"), else the
         country it names most, at least twice and twice as often as any other."""
         if _NATIONAL_PEOPLE.fullmatch(name):
-            # "officials", "authorities": the one nation whose bodies the article names
-            if len(set(self.nations)) != 1:
+            # "officials", "the military": the nation's, called as its people are
+            people = self.people_of()
+            if people is None:
                 return name
-            return f"{self.nations[0]} {name.removeprefix('the ').removeprefix('The ').lower()}"
+            return f"{people} {name.removeprefix('the ').removeprefix('The ').lower()}"
         if not _NATIONAL_BODY.fullmatch(name):
             return name
-        nation = self.nations[0] if len(set(self.nations)) == 1 else _most_named(self.countries)
+        # the country's name where the article writes no adjective of it: "Myanmar junta"
+        nation = self.people_of(written_only=True) or _most_named(self.countries)
         if nation is None:
             return name
         return f"{nation} {_DESCRIBING.sub('', name.removeprefix('the ').removeprefix('The '))}"
+
+    def people_of(self, written_only: bool = False) -> str | None:
+        """What the article's one nation's people are called: the only nation whose
+        bodies it names ("Norlandian officials"), else the demonym of the country it
+        names most, as the article writes it ("Philippine") where it does;
+        `written_only`, only where it does."""
+        if len(set(self.nations)) == 1:
+            return self.nations[0]
+        if self.nations:
+            return None
+        country = _most_named(self.countries)
+        named = set(self.countries)
+        if country is None and len(named) == 1:
+            # the one country named, once, with its adjective written too
+            (only,) = named
+            if self._adjective_of(only):
+                country = only
+        if country is None:
+            return None
+        return self._adjective_of(country) or (None if written_only else demonyms().get(country))
+
+    def _adjective_of(self, country: str) -> str | None:
+        stem = country[: max(4, min(5, len(country) - 1))]
+        written = sorted(a for a in self.adjectives if a.startswith(stem) and a != country)
+        return written[0] if written else None
 
 
 def _most_named(mentions: list[str]) -> str | None:
@@ -463,6 +497,8 @@ def _places_in(sentence: str) -> list[str]:
         while start < len(words):
             for end in range(min(len(words), start + 4), start, -1):
                 name = " ".join(words[start:end])
+                if name.endswith(("'s", "’s")):
+                    name = name[:-2]  # "Bangladesh's worst disaster"
                 if name in countries or name in states:
                     found.append(name)
                     start = end

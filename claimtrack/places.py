@@ -35,3 +35,25 @@ def place_names() -> tuple[frozenset[str], frozenset[str]]:
     states = {p["name"] for p in parts if p["type"] in _STATE_TYPES}
     plain = {name for name in countries | states if not set(name) & set(",([")}
     return frozenset(countries & plain), frozenset((states - countries) & plain)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """What each country's people are called, by the country's names (its own and
+    the other spellings it goes by): "Bangladesh" -> "Bangladeshi". Reference data
+    from countryinfo's files, read as they are (as for pycountry above)."""
+    spec = importlib.util.find_spec("countryinfo")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    folder = Path(spec.submodule_search_locations[0]) / "data"
+    found: dict[str, str] = {}
+    for path in sorted(folder.glob("*.json")):
+        with open(path, encoding="utf-8") as file:
+            info = json.load(file)
+        demonym = info.get("demonym")
+        if not isinstance(demonym, str) or not demonym:
+            continue
+        for name in (info.get("name"), *info.get("altSpellings", [])):
+            if isinstance(name, str) and len(name) > 3:
+                found.setdefault(name, demonym)
+    return found

@@ -1399,8 +1399,18 @@ ACROSS_SENTENCES = [
         "authorities, 12 were missing.",
         [("Norlandian officials", "asserts", 40), ("Norlandian authorities", "reports", 12)],
     ),
+    # ... and of an article about one country, that country's, called as its people are
     (
         "Floods hit Peru again. Peru asked for aid. Officials said 40 people had died.",
+        [("Peruvian officials", "asserts", 40)],
+    ),
+    (
+        "A typhoon hit the Philippines. Philippine towns were flattened. The military said "
+        "2,000 people had died.",
+        [("Philippine military", "asserts", 2000)],
+    ),
+    (
+        "Floods hit Peru and Chile. Peru and Chile asked for aid. Officials said 40 people died.",
         [("Officials", "asserts", 40)],
     ),
     # ... and of an article about one state, province or region that region's, by name
