@@ -659,8 +659,16 @@ def noun_phrase_before(
             continue
         if lower == "the":
             words.insert(0, word)
-            if j >= 2 and toks[j - 1][0].lower() == "of" and is_capital(toks[j - 2][0]):
-                j -= 1  # "Ilse Baker of the Harbour Trust", "the Ministry of the Interior"
+            if (
+                j >= 2
+                and toks[j - 1][0].lower() in ("of", "for")
+                and is_capital(toks[j - 2][0])
+                and words[1:2] != []
+                and is_capital(words[1])
+            ):
+                # "Ilse Baker of the Harbour Trust", "the Ministry of the Interior", "the
+                # UN Office for the Coordination of Humanitarian Affairs"
+                j -= 1
                 continue
             if (
                 j >= 2
@@ -1175,7 +1183,8 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
             for i, w in enumerate(words)
             if not is_capital(w)
             and w.lower() not in connectors
-            and not (w == "the" and words[i - 1] == "of")  # "Ministry of the Interior"
+            # "Ministry of the Interior", "Office for the Coordination of ..."
+            and not (w == "the" and words[i - 1].lower() in ("of", "for", "on"))
             and not (
                 w == "to" and 0 < i < len(words) - 1 and words[i - 1].lower() in _NAMED_FOR_AN_AIM
             )
@@ -1524,6 +1533,11 @@ _DEMONYM_ESTIMATE = LazyPattern(
     r"\b([A-Z][a-z]+(?:an|ian|ese|ish|i|ic))\s+(?:official\s+)?(?:estimates|figures|claims|"
     r"counts|statistics|data)\s+(?:of|put|show|say)\b"
 )
+# Whom a report quotes: "cited the U.N. as saying", "quoted the mayor as saying"
+_QUOTED_AS = LazyPattern(
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)"
+    r"\s+as\s+(?:saying|stating|telling|estimating|putting)\b"
+)
 # A name written before the estimate it gave, with no "'s": "a Red Cross estimate of
 # 300", "the initial U.N. estimates of 150".
 _NAMED_ESTIMATE = LazyPattern(
@@ -1681,6 +1695,16 @@ def attributions(clause: str) -> list[Attribution]:
             continue
         found.append(Attribution(name, "asserts", "gapped", match.start(match.lastindex or 1),
                                  match.end(), False))  # fmt: skip
+    for match in _QUOTED_AS.finditer(clause) if " as " in clause else ():
+        # "the report cited the mayor as saying N": the mayor's, through the report
+        if match.group(1).lower() in _OBJECT_PRONOUNS:
+            found.append(Attribution(None, "asserts", "pronoun", match.start(), match.end(),
+                                     False, pronoun=_OBJECT_PRONOUNS[match.group(1).lower()]))  # fmt: skip
+            continue
+        named = clean_name(match.group(1).split())
+        if named and named[0].split()[0].lower() not in _INDEFINITE | set(PRONOUNS):
+            found.append(_resolvable(named[0], "asserts", "according", match.start(),
+                                     match.end(), named[1]))  # fmt: skip
     for match in _NAMED_ESTIMATE.finditer(clause) if " of " in clause else ():
         name = match.group(1)
         if name.split()[0].lower() in _TIME_WORDS | _MONTHS:

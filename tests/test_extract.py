@@ -616,6 +616,18 @@ REAL_SHAPES = [
         [("governor", "claims", 5000)],
     ),
     ("The mayor said the evidence suggested 300 homes were lost.", [("mayor", "asserts", 300)]),
+    # "for the" inside a body's name
+    (
+        "The Lowland Office for the Coordination of Relief Affairs said 400 people died.",
+        [("Lowland Office for the Coordination of Relief Affairs", "asserts", 400)],
+    ),
+    # whom a report quotes or cites as saying a figure gives it; an unnamed one does not
+    ("The report quoted the mayor as saying 300 people died.", [("mayor", "asserts", 300)]),
+    ("The report cited the U.N. as saying 9,000 were displaced.", [("U.N.", "asserts", 9000)]),
+    (
+        "The wire service quoted an official as saying 300 people died.",
+        [("wire service", "reports", 300)],
+    ),
     # someone seen doing something is no count
     ("A video on the site showed one protester clambering onto a truck.", []),
     ("Medics said one child being treated had died.", [("Medics", "asserts", 1)]),
