@@ -519,6 +519,12 @@ _PUNCTUATION = ",.;:!?()[]{}\"'“”‘’-–—/"
 _COUNT_BEFORE = LazyPattern(r"(?<![\d,.])\d[\d,.]*(?![\d,.]*\d)")
 
 
+# A part's place or whole after its counted noun: "with 14 children in the port"
+_WHERE_AFTER = LazyPattern(
+    r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:in|at|from|across|near|among|inside|outside)\b"
+)
+
+
 def _count_before(text: str, begin: int) -> bool:
     start = max(text.rfind(". ", 0, begin), text.rfind(";", 0, begin), begin - 200, 0)
     for match in _COUNT_BEFORE.finditer(text, start, begin):
@@ -1430,7 +1436,14 @@ def _finish(
             _follows(preceding, _PART_WORDS, _PART_LAST)
             # "with" makes a part of a whole given before it ("40 died, with 12 in the
             # capital"), not of nothing ("the plaza was full, with 30,000 people")
-            and (_last_word(preceding) != "with" or _count_before(text, begin))
+            and (
+                _last_word(preceding) != "with"
+                or (
+                    _count_before(text, begin)
+                    # "with 9 people still missing": a count of its own
+                    and (head is None or bool(_WHERE_AFTER.match(text, end)))
+                )
+            )
         )
         or (not percent and bool(_OF_A_WHOLE.match(text, end)))  # a share says so by its unit
         # the whole said first: "of the 900 injured, fewer than 60 are in hospital"

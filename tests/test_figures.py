@@ -462,6 +462,19 @@ def test_list_items_count_what_the_first_counts(text, units):
 
 
 @pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Police said 61 died, with 14 in the port", [False, True]),
+        ("Police said 61 died, with 14 children among them", [False, True]),
+        # a count of its own, in another state
+        ("The toll rose to 58, with 9 people still missing", [False, False]),
+    ],
+)
+def test_with_makes_a_part_of_the_count_before_unless_it_counts_its_own(text, parts):
+    assert [f.part for f in locate_figures(text)] == parts
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "17 more people were rescued",
