@@ -2029,8 +2029,10 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             begin, kind = toks[j - 1][1], "end"
         attribution = _resolvable(name, stance, kind, begin, end, person)
         attribution.denial_marker = denial
-        if stance != "denies" and (
-            _CALLED_WRONG.match(clause, end) or _quote_called_wrong(clause, begin)
+        if (
+            stance != "denies"
+            and lower not in _GIVING_VERBS  # "the figure X released ... was wrong": X's figure
+            and (_CALLED_WRONG.match(clause, end) or _quote_called_wrong(clause, begin))
         ):
             attribution.stance = "denies"  # "X said Y's count of 40 was wrong"
         if name.split()[0].lower() in POSSESSIVES:
