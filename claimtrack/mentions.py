@@ -99,15 +99,34 @@ _HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she"}
 
 
 def _owner(words: list[str], title: int) -> str | None:
-    """The organisation written before a title: "Russian Defense Ministry Spokesman"."""
+    """The organisation written before a title: "Russian Defense Ministry Spokesman",
+    "Polish border guard press officer" (a body in lower case, its nation before it)."""
     owner: list[str] = []
-    for word in reversed(words[:title]):
-        if not word[:1].isupper() or word.lower() in attr.TITLES:
+    before = words[:title]
+    if before and before[-1].lower() in _ROLE_QUALIFIERS:
+        before = before[:-1]  # "press officer", "media adviser"
+    body = bool(before) and before[-1] in attr.BODY_HEADS
+    for word in reversed(before):
+        if word.lower() in attr.TITLES:
             break
+        if not word[:1].isupper():
+            if not (
+                body and word.isalpha() and len(owner) < 2 and owner == [*map(str.lower, owner)]
+            ):
+                break
+            if word in _NOT_BODY_WORDS:
+                break
         owner.insert(0, word)
+    while owner and owner[0] in ("The", "A", "An"):
+        owner = owner[1:]
     if owner and owner[-1].lower().rstrip("s") in attr.CLAIMANT_HEADS:
         return " ".join(owner)
     return None
+
+
+# What qualifies a role, between its body and the title: "border guard press officer"
+_ROLE_QUALIFIERS = {"press", "media", "communications", "public"}
+_NOT_BODY_WORDS = {"the", "a", "an", "and", "of", "said", "says", "told", "by", "to", "for"}
 
 
 class Context:

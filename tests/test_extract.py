@@ -1728,6 +1728,12 @@ def test_headline_and_quote_proposed_once():
         ("A spokeswoman for the Harbour Trust, Ana Obi, said 12 ships were lost.", "Harbour Trust"),
         ("The port authority's spokesman, Ivo Dren, said 12 ships were lost.", "port authority"),
         ("The captain's spokesman, Ivo Dren, said 12 ships were lost.", None),
+        # a body in lower case before the title, its nation before it
+        (
+            "Norlandian border guard press officer Ewa Kowal said 12 ships were lost.",
+            "Norlandian border guard",
+        ),
+        ("The coast guard spokesman Ivo Dren said 12 ships were lost.", "coast guard"),
     ],
 )
 def test_whom_a_named_person_speaks_for(text, speaks_for):
