@@ -1251,6 +1251,32 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
     if toks[verb][0].lower() in _TOLD:
         return None  # "..., told British TV that": whom it was told, not who told it
     first = verb + 1
+    if (
+        first + 2 < len(toks)
+        and toks[first][0].lower() == "one"
+        and toks[first + 1][0].lower() == "of"
+    ):
+        # "..., said one of the rescuers, Ana Obi": the person the group is named by,
+        # else the group
+        comma = next(
+            (k for k in range(first + 2, min(len(toks), first + 9)) if toks[k][0] == ","), None
+        )
+        group = [
+            t[0]
+            for t in toks[first + 2 : comma if comma is not None else first + 6]
+            if t[0] not in (".", ";", "”", '"')
+        ]
+        named = [t[0] for t in toks[comma + 1 : comma + 5]] if comma is not None else []
+        name = []
+        for word in named:
+            if not is_capital(word):
+                break
+            name.append(word)
+        if looks_like_person(name):
+            return " ".join(name), True
+        if group and _is_head(group[-1].lower()):
+            return clean_name(group)
+        return None
     described = first
     while described < min(len(toks), first + 3) and _is_modifier(toks[described][0]):
         described += 1  # "..., says rights group Terra Viva.": the description goes

@@ -636,6 +636,9 @@ REAL_SHAPES = [
     ('"Ninety is false," the union said.', [("union", "denies", 90)]),
     ("Ana Obi said the figure of 40 dead was a gross exaggeration.", [("Ana Obi", "denies", 40)]),
     ("“Forty people died,” said Ana Obi.", [("Ana Obi", "asserts", 40)]),
+    # "said one of the rescuers, Ana Obi": the person named, else the group
+    ("“Forty people died,” said one of the rescuers, Ana Obi.", [("Ana Obi", "asserts", 40)]),
+    ("“Forty people died,” said one of the rescuers.", [("rescuers", "asserts", 40)]),
     # whose figure is called wrong is not who calls it so
     ("The figure the Harbour Trust released as the death toll was incorrect.", []),
     # a toll changed to its new figure however far back the toll was named
