@@ -718,6 +718,8 @@ def noun_phrase_before(
             return _post_modified(toks, j, common)
         if not is_capital(word) and words and not (is_head or _is_modifier(word)):
             break
+        if words and lower in _FIGURE_NOUNS:
+            break  # "a figure police put at 35,000": the figure is what police put
         words.insert(0, word)
         j -= 1
     if j >= 0 and toks[j][0].lower() in _INDEFINITE:
@@ -940,6 +942,9 @@ _EVENTS = set(
 )
 
 
+_FIGURE_NOUNS = {"figure", "number", "toll", "count", "estimate", "total"}
+
+
 def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None:
     """A claimant the lexicon does not know, written as a common noun: "the opposition
     says", "the airline said", "city engineers had calculated". Either "the" and one
@@ -958,6 +963,9 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             break
         if word in NUMBER_WORDS:
             break  # "300 people said": the figure's noun is no subject
+        if words and word in _FIGURE_NOUNS:
+            # "a figure police put at 35,000": the figure is what police put
+            return (" ".join(words), False) if _is_head(words[-1]) else None
         if word == "the" or word in ("puts", "pegs"):
             break  # "... estimate puts expected losses at": no noun phrase ends in "puts"
         if word.endswith("ed") and words and words[0] not in CLAIMANT_HEADS:

@@ -970,6 +970,9 @@ _NAME_FOLLOWS = LazyPattern(r"\s*(?:the\s+)?")
 _ONLY_WHEN_OR_WHERE = LazyPattern(
     # and the short name in brackets after a name: "..., according to the Centre (NCM)."
     r"(?:\s*\([A-Za-z.&-]{2,12}\))?"
+    # whom it was told: "..., the governor told reporters."
+    r"(?:\s+(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|[A-Z][\w.&-]+)"
+    r"(?=[\s.,”\"’]|$))?"
     r"(?:\s+(?:on|in|at|late|early|via|through|during|last|this|yesterday|today|earlier|"
     r"later)\b[^,;\d]{0,60})?[\s.”\"’]*"
 )

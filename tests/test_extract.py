@@ -636,6 +636,17 @@ REAL_SHAPES = [
     ('"Ninety is false," the union said.', [("union", "denies", 90)]),
     ("Ana Obi said the figure of 40 dead was a gross exaggeration.", [("Ana Obi", "denies", 40)]),
     ("“Forty people died,” said Ana Obi.", [("Ana Obi", "asserts", 40)]),
+    # "a figure police put at": the figure is what the source after it gave
+    (
+        "Organisers said 200,000 people joined the march, a figure police put at 35,000.",
+        [("Organisers", "asserts", 200000), ("police", "asserts", 35000)],
+    ),
+    # a speaker closing the sentence, and whom it was told, speaks for all of it
+    (
+        "Divers pulled 34 bodies from the river, while 56 people remain missing, the governor "
+        "told reporters.",
+        [("governor", "asserts", 34), ("governor", "asserts", 56)],
+    ),
     # "said one of the rescuers, Ana Obi": the person named, else the group
     ("“Forty people died,” said one of the rescuers, Ana Obi.", [("Ana Obi", "asserts", 40)]),
     ("“Forty people died,” said one of the rescuers.", [("rescuers", "asserts", 40)]),
