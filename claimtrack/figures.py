@@ -496,7 +496,11 @@ _BASELINE_LAST = {phrase[-1] for phrase in _BASELINE_WORDS}
 _PART_LAST = {phrase[-1] for phrase in _PART_WORDS}
 # "four of them", "two others": a count of what was counted before, with no noun
 _SAME_KIND_FOLLOWS = LazyPattern(r"\s+(?:of\s+(?:these|those|them)|others)\b")
-_OF_A_WHOLE = LazyPattern(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?\d")
+_OF_A_WHOLE = LazyPattern(
+    r"\s+(?:out\s+)?of\s+(?:(?:the\s+|a\s+total\s+of\s+)?\d"
+    # "288 of the dead", "12 of those killed", "40 of them": a part of a count told before
+    r"|(?:the|those|them|these|whom)\b)"
+)
 _FILLERS = {"the", "a", "an", "its", "their", "some", "about", "around", "nearly", "just", "only"}
 _PRONOUN_ONE_BEFORE = {
     "no", "which", "the", "every", "each", "any", "this", "that", "only", "last", "next",

@@ -468,9 +468,12 @@ def test_list_items_count_what_the_first_counts(text, units):
         ("Police said 61 died, with 14 children among them", [False, True]),
         # a count of its own, in another state
         ("The toll rose to 58, with 9 people still missing", [False, False]),
+        # "N of the dead", "N of them": a part of a count told before
+        ("The spokesman said 288 of the dead were killed in the larger camp", [True]),
+        ("Police said 40 people died, 12 of them children", [False, True]),
     ],
 )
-def test_with_makes_a_part_of_the_count_before_unless_it_counts_its_own(text, parts):
+def test_parts_of_a_count_told_before(text, parts):
     assert [f.part for f in locate_figures(text)] == parts
 
 
