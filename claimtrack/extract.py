@@ -68,7 +68,7 @@ from claimtrack.figures import (
 )
 from claimtrack.limits import MAX_TEXT
 from claimtrack.mentions import Context
-from claimtrack.quantities import as_part, from_key
+from claimtrack.quantities import as_part, from_key, infer_quantity
 from claimtrack.sentences import Clause, Sentence, clauses_of, read, relative_spans
 
 __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims"]
@@ -443,6 +443,15 @@ _TO_BEFORE = LazyPattern(
 )
 # a singular noun and what it is seen doing: "one protester clambering"
 _DOING_AFTER = LazyPattern(r"\s+[a-z]+\s+(?!being\b)[a-z]{3,}ing\b")
+_ANOTHER_BEFORE = LazyPattern(r"\b(?:another|a\s+further|further)\s+$", re.I)
+
+
+def _state_of(text: str, figure: Figure) -> str | None:
+    """The state a figure's count is in ("missing", "dead"), as its sentence says."""
+    quantity = infer_quantity(text, figure.unit, figure.phrase, figure_text=figure.text)
+    return quantity.state if quantity else None
+
+
 # what a witness saw, right before its figure: "saw seven bodies", "had seen 40 dead"
 _SEEN_BEFORE = LazyPattern(r"\b(?:saw|seen|witnessed|watched|spotted)\s+$")
 
@@ -1415,6 +1424,20 @@ def _candidates(
             figure = replace(figure, unit="deaths", phrase="deaths")
         counts_as = None
         is_part = bool(item.located and item.located.part)
+        if (
+            is_part
+            and figure is not None
+            and figure.unit is not None
+            and previous is not None
+            and previous.unit is not None
+            and _ANOTHER_BEFORE.search(
+                sentence.text, max(0, item.located.start - 12), item.located.start
+            )  # type: ignore[union-attr]
+            and _state_of(text, figure) != _state_of(text, previous)
+        ):
+            # "34 bodies were recovered and another 56 people remain missing": another
+            # count, in a state of its own, not more of the one before
+            is_part = False
         if (
             figure is not None
             and figure.unit is None

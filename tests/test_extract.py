@@ -1798,6 +1798,15 @@ def test_quotation_marks_typed_as_two_single_ones_close_a_quotation():
     assert claim.sentence == "“About 8,000 are there,’’ he said."
 
 
+def test_another_count_in_a_state_of_its_own_is_no_part():
+    text = (
+        "Divers pulled 34 bodies from the river and another 56 people remain missing, police said."
+    )
+    more = "Divers found 40 survivors on Monday and another 17 survivors on Tuesday, police said."
+    assert [c.part for c in extract_claims(text)] == [False, False]
+    assert [c.part for c in extract_claims(more)] == [False, True]
+
+
 def test_a_toll_raised_to_its_figure_counts_deaths_however_far_back():
     text = (
         "The agency has raised the death toll from the violence that followed a raid on two "
