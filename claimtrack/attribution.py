@@ -168,6 +168,14 @@ _INDEFINITE = {"a", "an", "one", "some", "another", "any"}
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "plural",
             "we": "speaker", "i": "speaker"}  # fmt: skip
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
+def _pronoun_object(word: str, stance: str, start: int, end: int) -> Attribution:
+    """ "according to him", "quoted her as saying": whom the pronoun stands for."""
+    return Attribution(None, stance, "pronoun", start, end, False,
+                       pronoun=_OBJECT_PRONOUNS[word.lower()])  # fmt: skip
+
+
 POSSESSIVES = {"his": "person", "her": "person", "its": "organisation", "their": "plural",
                 "our": "speaker", "my": "speaker"}  # fmt: skip
 # Lower-case nouns that, after "the", mean an organisation named before.
@@ -718,8 +726,8 @@ def noun_phrase_before(
             return _post_modified(toks, j, common)
         if not is_capital(word) and words and not (is_head or _is_modifier(word)):
             break
-        if words and lower in _FIGURE_NOUNS:
-            break  # "a figure police put at 35,000": the figure is what police put
+        if words and word in _FIGURE_NOUNS:
+            break  # "a figure police put at 35,000" (not "the Electoral Count Board")
         words.insert(0, word)
         j -= 1
     if j >= 0 and toks[j][0].lower() in _INDEFINITE:
@@ -1272,7 +1280,7 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
         group = [
             t[0]
             for t in toks[first + 2 : comma if comma is not None else first + 6]
-            if t[0] not in (".", ";", "”", '"')
+            if t[0] not in (".", ";", "”", '"') and t[0].lower() not in NUMBER_WORDS
         ]
         named = [t[0] for t in toks[comma + 1 : comma + 5]] if comma is not None else []
         name = []
@@ -1497,24 +1505,40 @@ _POSSESSIVE = LazyPattern(
     r"projections?|forecasts?|assessments?|claims?)\b"
 )
 # What a source calls another's figure when it denies it without a verb of denial.
+# What a source calls a figure it denies: "wrong", "a lie", "too high".
+_WRONG = (
+    r"(?:wrong|inaccurate|false|untrue|incorrect|exaggerated|inflated|misleading|baseless|"
+    r"unfounded|fabricated|a\s+lie|lies|nonsense|not\s+true|too\s+(?:much|high|many|low|few)|"
+    r"an?\s+(?:gross\s+)?(?:exaggeration|fabrication|invention|fiction))"
+)
 _CALLED_WRONG = LazyPattern(
     r"\s+(?:that\s+)?[^.;]{0,60}?\b(?:figures?|claims?|numbers?|tolls?|counts?|estimates?|"
     r"tall(?:y|ies)|reports?)\b[^.;]{0,40}?\b(?:was|were|is|are|had\s+been|have\s+been)\s+"
-    r"(?:\w+\s+)?(?:wrong|inaccurate|false|untrue|incorrect|exaggerated|inflated|misleading|"
-    r"baseless|unfounded|fabricated|a\s+lie|lies|nonsense|not\s+true|too\s+(?:high|low)|"
-    r"an?\s+(?:gross\s+)?"
-    r"(?:exaggeration|fabrication|invention|fiction))\b",
+    rf"(?:\w+\s+)?{_WRONG}\b",
     re.I,
 )
 # A quotation that ends calling its figure false, its speaker named after it: "“Forty
-# dead is a lie,” said X".
+# dead is a lie,” said X"; not what "that" or "which" is ("... and that is too many").
 _QUOTE_CALLED_WRONG = LazyPattern(
-    r"[“\"][^“”\"]{0,80}?\b(?:is|was|are|were)\s+(?:\w+\s+)?(?:wrong|false|untrue|incorrect|"
-    r"exaggerated|inflated|a\s+lie|lies|nonsense|not\s+true|too\s+(?:much|high|many|low|few)|"
-    r"an?\s+(?:gross\s+)?(?:exaggeration|fabrication|invention|fiction))[,.!]?\s*[”\"’']\s*,?\s*"
-    r"(?:the\s+|an?\s+)?$",
+    r"[“\"][^“”\"]{0,80}?(?<!\bthat)(?<!\bwhich)(?<!\bit)(?<!\bthis)\s(?:is|was|are|were)\s+"
+    rf"(?:\w+\s+)?{_WRONG}[,.!]?\s*[”\"’']\s*,?\s*(?:the\s+|an?\s+)?$",
     re.I,
 )
+# A figure noun right before a name: "the figure X released", "the toll the agency gave"
+_FIGURE_BEFORE_NAME = LazyPattern(
+    r"\b(?:figures?|tolls?|counts?|numbers?|estimates?|tall(?:y|ies))\s+(?:the\s+)?$", re.I
+)
+
+
+def _names_a_source(words: list[str]) -> bool:
+    """Whether capitalised words before an estimate name who gave it: an acronym ("UN",
+    "U.N."), a body's head ("Harbour Trust"), or two names and more that are no place or
+    event ("Red Cross"); not "Christmas", "Gaza", "Hurricane Ida"."""
+    if len(words) == 1 and re.fullmatch(r"(?:[A-Z]\.?){2,6}", words[0]):
+        return True
+    if any(w.lower() in _EVENTS for w in words) or _is_place(words):
+        return False
+    return words[-1].lower() in CLAIMANT_HEADS or len(words) >= 2
 
 
 def _quote_called_wrong(clause: str, before: int) -> bool:
@@ -1577,8 +1601,8 @@ _QUOTED_AS = LazyPattern(
 _NAMED_ESTIMATE = LazyPattern(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:initial|earlier|latest|new|previous|preliminary|first|last|"
     r"official|own|separate|independent|revised|final)\s+)?"
-    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(estimates?|counts?|tall(?:y|ies)|figures?|"
-    r"tolls?)\s+of\s+(?=[\d$€£]|(?:about|around|some|nearly|more|over|up|at|as|roughly|close)\b)"
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(estimates?|counts?|tall(?:y|ies)|figures?)"
+    r"\s+of\s+(?=[\d$€£]|(?:about|around|some|nearly|more|over|up|at|as|roughly|close)\b)"
 )
 # Unnamed sources: what they say is nobody's claim.
 UNNAMED = LazyPattern(
@@ -1643,8 +1667,8 @@ def attributions(clause: str) -> list[Attribution]:
             name, person = words
             if name.lower() in _OBJECT_PRONOUNS and kind == "according":
                 # "according to him": whom "he" stands for
-                found.append(Attribution(None, "reports", "pronoun", match.start(), match.end()
-                                         + len(name) + 1, False, pronoun=_OBJECT_PRONOUNS[name.lower()]))  # fmt: skip
+                end = clause.lower().find(name.lower(), match.end()) + len(name)
+                found.append(_pronoun_object(name, "reports", match.start(), end))
                 continue
             if pattern is _FOR_SOURCE and not (
                 _is_head(name.split()[-1].lower()) or is_capital(name)
@@ -1732,8 +1756,7 @@ def attributions(clause: str) -> list[Attribution]:
     for match in _QUOTED_AS.finditer(clause) if " as " in clause else ():
         # "the report cited the mayor as saying N": the mayor's, through the report
         if match.group(1).lower() in _OBJECT_PRONOUNS:
-            found.append(Attribution(None, "asserts", "pronoun", match.start(), match.end(),
-                                     False, pronoun=_OBJECT_PRONOUNS[match.group(1).lower()]))  # fmt: skip
+            found.append(_pronoun_object(match.group(1), "asserts", match.start(), match.end()))
             continue
         named = clean_name(match.group(1).split())
         if named and named[0].split()[0].lower() not in _INDEFINITE | set(PRONOUNS):
@@ -1741,8 +1764,9 @@ def attributions(clause: str) -> list[Attribution]:
                                      match.end(), named[1]))  # fmt: skip
     for match in _NAMED_ESTIMATE.finditer(clause) if " of " in clause else ():
         name = match.group(1)
-        if name.split()[0].lower() in _TIME_WORDS | _MONTHS:
-            continue  # "the Sunday count of 40": when, not whose
+        words = name.split()
+        if words[0].lower() in _TIME_WORDS | _MONTHS or not _names_a_source(words):
+            continue  # "the Sunday count of 40", "the Christmas count", "the Hurricane Ida tally"
         stance = "estimates" if match.group(2).startswith("estimate") else "reports"
         found.append(_resolvable(name, stance, "possessive", match.start(1), match.end(), False))
     for match in _DEMONYM_ESTIMATE.finditer(clause):
@@ -2065,7 +2089,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         attribution.denial_marker = denial
         if (
             stance != "denies"
-            and lower not in _GIVING_VERBS  # "the figure X released ... was wrong": X's figure
+            # "the figure X released ... was wrong": the figure is X's, X says nothing of it
+            and not _FIGURE_BEFORE_NAME.search(clause, max(0, begin - 24), begin)
             and (_CALLED_WRONG.match(clause, end) or _quote_called_wrong(clause, begin))
         ):
             attribution.stance = "denies"  # "X said Y's count of 40 was wrong"

@@ -68,6 +68,7 @@ from claimtrack.figures import (
 )
 from claimtrack.limits import MAX_TEXT
 from claimtrack.mentions import Context
+from claimtrack.places import demonyms, place_names
 from claimtrack.quantities import as_part, from_key, infer_quantity
 from claimtrack.sentences import Clause, Sentence, clauses_of, read, relative_spans
 
@@ -429,20 +430,35 @@ _BY_AFTER = LazyPattern(r"\s+(?:\w+ed|given|shown|put\s+forward|made\s+public)\s
 
 # A count changed by its source, its new figure still to come: "has raised the death toll
 # from the floods" ... "to 60"
-_CHANGED_COUNT = LazyPattern(
+_CHANGING_VERB = (
     r"\b(?:raised|lowered|revised|increased|reduced|updated|lifted|cut|brought|pushed|put)\s+"
-    r"(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}(?:tolls?|counts?|tall(?:y|ies)|estimates?|"
-    r"figures?|numbers?)\b(?![^.;]*\bto\s+[\d$€£])"
+)
+# ... its new figure still to come, with no other clause or figure between: "has raised
+# the death toll from the floods that hit the coast" ... "to 60"
+_STILL_TO_COME = r"\b(?=(?:(?!\b(?:and|as|while|but|after|when)\b)[^.;\d$€£])*$)"
+_CHANGED_COUNT = LazyPattern(
+    _CHANGING_VERB + r"(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}(?:tolls?|counts?|"
+    r"tall(?:y|ies)|estimates?|figures?|numbers?)" + _STILL_TO_COME
 )
 _CHANGED_TOLL = LazyPattern(
-    r"\b(?:raised|lowered|revised|increased|reduced|updated|lifted|cut|brought|pushed|put)\s+"
-    r"(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+)?(?:death\s+)?toll\b(?![^.;]*\bto\s+[\d$€£])"
+    _CHANGING_VERB
+    + r"(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+)?(?:death\s+)?toll"
+    + _STILL_TO_COME
 )
 _TO_BEFORE = LazyPattern(
     r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?$"
 )
-# a singular noun and what it is seen doing: "one protester clambering"
-_DOING_AFTER = LazyPattern(r"\s+[a-z]+\s+(?!being\b)[a-z]{3,}ing\b")
+# one person shown doing something: "a video showed one protester clambering"
+_SHOWN_BEFORE = LazyPattern(
+    r"\b(?:showed|shows|show|shown|saw|see|sees|seen|filmed|pictured|depicted|captured)\s+$", re.I
+)
+_DOING_AFTER = LazyPattern(
+    r"\s+[a-z]+\s+(?!(?:being|during|including|following|according|regarding|concerning)\b)"
+    r"[a-z]{3,}ing\b"
+)
+# a figure the sentence talks about: "Ten thousand, I think, is too much", "40,000 is
+# not right"
+_TALKED_ABOUT = LazyPattern(r"\s*(?:,|[”\"]|\s(?:is|was|are|were|would\s+be)\b)")
 _ANOTHER_BEFORE = LazyPattern(r"\b(?:another|a\s+further|further)\s+$", re.I)
 
 
@@ -453,7 +469,12 @@ def _state_of(text: str, figure: Figure) -> str | None:
 
 
 # what a witness saw, right before its figure: "saw seven bodies", "had seen 40 dead"
-_SEEN_BEFORE = LazyPattern(r"\b(?:saw|seen|witnessed|watched|spotted)\s+$")
+_SEEN_BEFORE = LazyPattern(
+    r"\b(?:I|he|she|we|they|witnesses|residents)\s+(?:\w+\s+){0,2}?(?:had\s+|have\s+)?"
+    r"(?:saw|seen|witnessed|watched|spotted|counted)\s+$",
+    re.I,
+)
+_BODIES = {"bodies", "dead", "corpses", "deaths", "body"}
 
 # "$4bn of this money was lent by ...", "half of that sum": a part of what came before
 _OF_THAT = LazyPattern(
@@ -777,11 +798,22 @@ def _known_variant(claimant: str | None, known: dict[str, str]) -> str | None:
                     other_head == head
                     and min(len(words), len(other)) >= 2
                     and (words <= other or other <= words)
+                    # only whose it is may differ: "Egyptian health ministry", not
+                    # "Velden health ministry" or "... Health and Sanitation"
+                    and (words ^ other) <= _nation_words()
                 ):
                     found.add(name)
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _nation_words() -> frozenset[str]:
+    """The words that say only whose a body is: countries' names and demonyms."""
+    countries, _ = place_names()
+    return frozenset(w for name in (*countries, *demonyms().values()) for w in name.lower().split())
+
+
+@lru_cache(maxsize=4096)
 def _body_words(key: str) -> tuple[frozenset[str], str | None]:
     """A body's words and its head noun, "X of Y" read as "Y X": "ministry of health"
     is {health, ministry}, headed "ministry"; a name headed by no body noun has none."""
@@ -1071,6 +1103,7 @@ def _not_a_claim(
     if (
         located.figure.text.lower() == "one"
         and not (located.figure.unit or "s").endswith("s")
+        and _SHOWN_BEFORE.search(text, max(0, located.start - 12), located.start)
         and _DOING_AFTER.match(text, located.end)
     ):
         return True  # "a video showed one protester clambering onto a truck": someone seen
@@ -1216,7 +1249,7 @@ def _resolve(
     possessives resolved against what the article has named so far."""
     if found.claimant is not None and found.kind not in ("role",):
         name = context.full_name(found.claimant)
-        name = context.governed(name)
+        name = context.governed(name, text)
         words = name.split()
         if (
             words
@@ -1403,8 +1436,9 @@ def _candidates(
         if (
             figure is not None
             and figure.qualifier == EXACT
+            and (figure.unit or "").lower() in _BODIES
             and _SEEN_BEFORE.search(
-                sentence.text, max(0, item.located.start - 24), item.located.start
+                sentence.text, max(0, item.located.start - 40), item.located.start
             )  # type: ignore[union-attr]
         ):
             # "he saw seven bodies": what a witness saw is the least there were
@@ -1483,6 +1517,7 @@ def _candidates(
             and figure.unit is None
             and figure.qualifier != VAGUE
             and figure.stated in context.counted_values
+            and _TALKED_ABOUT.match(sentence.text, item.located.end)  # type: ignore[union-attr]
         ):
             # "Ten thousand is too much": the figure the article gave before, named again
             counts_as = context.counted_values[figure.stated]
@@ -1593,18 +1628,10 @@ def _told_earlier(attribution: Attribution, text: str) -> bool:
     earlier this week", which dates it)."""
     return any(
         _DATED_AFTER.match(text, match.end()) is None
-        and not (
-            # "a spokeswoman earlier said": earlier that day; "had earlier said" is before
-            _SAID_AFTER.match(text, match.end()) and not _HAD_BEFORE.search(text, 0, match.start())
-        )
         for match in _EARLIER_TELLING.finditer(
             text, max(0, attribution.start - 20), attribution.end + 12
         )
     )
-
-
-_SAID_AFTER = LazyPattern(r"(?<=earlier)\s+(?:said|told|stated|announced|reported|added)\b", re.I)
-_HAD_BEFORE = LazyPattern(r"\bhad\s+$", re.I)
 
 
 _EARLIER_TELLING = LazyPattern(r"\b(?:earlier|previously|initially|originally|at\s+first)\b", re.I)

@@ -523,9 +523,10 @@ _PUNCTUATION = ",.;:!?()[]{}\"'“”‘’-–—/"
 _COUNT_BEFORE = LazyPattern(r"(?<![\d,.])\d[\d,.]*(?![\d,.]*\d)")
 
 
-# A part's place or whole after its counted noun: "with 14 children in the port"
+# After a figure, its counted noun (if any) and right away where or among whom it is: "with
+# 14 in the port", "with 14 children in the port" (not "with 30 people injured in the blast")
 _WHERE_AFTER = LazyPattern(
-    r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:in|at|from|across|near|among|inside|outside)\b"
+    r"(?:\s+[a-z][\w-]*)?\s+(?:in|at|from|across|near|among|inside|outside)\b"
 )
 
 

@@ -54,6 +54,8 @@ _NATIONAL_BODY = LazyPattern(
 )
 # The people who speak for a nation where the article names one: "officials said".
 _NATIONAL_PEOPLE = LazyPattern(r"(?:the\s+)?(?:officials|authorities|military|army|navy)", re.I)
+# A sentence that opens with where it is: "In Washington, ...", "At the United Nations, ..."
+_ELSEWHERE = LazyPattern(r"\s*(?:In|At|From)\s+(?:the\s+)?[A-Z]")
 # A capitalised adjective of a people: "Philippine", "Bangladeshi", "Ethiopian"
 _ADJECTIVE = LazyPattern(r"\b[A-Z][a-z]{3,}(?:an|ian|ese|ish|i|ine|ic)\b")
 # Words that describe a nation's body, not name it: "the ruling junta" is the junta.
@@ -124,6 +126,10 @@ def _owner(words: list[str], title: int) -> str | None:
     return None
 
 
+# Bodies named by a common noun alone, which say which one only with a name before
+_GENERIC_BODIES = {"agency", "ministry", "office", "department", "authority", "commission",
+                   "council", "board", "service", "bureau", "directorate", "organisation",
+                   "organization", "group", "committee", "company", "firm", "trust", "fund"}  # fmt: skip
 # What qualifies a role, between its body and the title: "border guard press officer"
 _ROLE_QUALIFIERS = {"press", "media", "communications", "public"}
 _NOT_BODY_WORDS = {"the", "a", "an", "and", "of", "said", "says", "told", "by", "to", "for"}
@@ -298,9 +304,11 @@ class Context:
                 ):
                     # "the agency's spokesman", "Ministry spokesman X": the agency, the
                     # ministry named last before the sentence
-                    named = self._named_with(extra.split()[-1].lower())
-                    # a bare "agency" the article never named is nobody's
-                    extra = named or (extra if " " in extra else None)
+                    named = self._named_with(extra.lower())
+                    # a bare "agency" the article never named is nobody's; "police" are
+                    # the police
+                    generic = " " not in extra and extra.lower() in _GENERIC_BODIES
+                    extra = named or (None if generic else extra)
                     if known is not None:
                         known.organisation = extra
                 self.person(name, set(), position, extra)
@@ -401,10 +409,13 @@ class Context:
                 return earlier
         return None
 
-    def _named_with(self, noun: str) -> str | None:
-        """The organisation named last whose name holds the noun: whom "the agency's
-        spokesman" speaks for; none when the article named no agency."""
-        return next((o for o in reversed(self.organisations) if noun in o.lower().split()), None)
+    def _named_with(self, body: str) -> str | None:
+        """The organisation named last whose name holds every word of `body`: whom
+        "the agency's spokesman" speaks for; none when the article named no agency."""
+        words = set(body.split())
+        return next(
+            (o for o in reversed(self.organisations) if words <= set(o.lower().split())), None
+        )
 
     def described(self, head: str) -> str | None:
         """The one organisation the article describes by this noun: "the main group of
@@ -444,23 +455,24 @@ class Context:
             return holders[0].name
         return None
 
-    def governed(self, name: str) -> str:
+    def governed(self, name: str, sentence: str = "") -> str:
         """'the state government' of an article about one state: that state's, and
         'the government' of an article about one nation: that nation's."""
         if _REGIONAL_BODY.fullmatch(name):
             region = self.regions[0] if len(self.regions) == 1 else _most_named(self.states)
             if region is not None:
                 return f"{region} {name.removeprefix('the ').removeprefix('The ')}"
-        return self.national(name)
+        return self.national(name, sentence)
 
-    def national(self, name: str) -> str:
+    def national(self, name: str, sentence: str = "") -> str:
         """'the government' of an article about one nation: that nation's. The nation is
         the only one whose bodies the article names ("Spanish officials"), else the
         country it names most, at least twice and twice as often as any other."""
         if _NATIONAL_PEOPLE.fullmatch(name):
-            # "officials", "the military": the nation's, called as its people are
+            # "officials", "the military": the nation's, called as its people are, unless
+            # the sentence puts them elsewhere ("In Washington, officials said")
             people = self.people_of()
-            if people is None:
+            if people is None or _ELSEWHERE.match(sentence):
                 return name
             return f"{people} {name.removeprefix('the ').removeprefix('The ').lower()}"
         if not _NATIONAL_BODY.fullmatch(name):
@@ -492,8 +504,16 @@ class Context:
         return self._adjective_of(country) or (None if written_only else demonyms().get(country))
 
     def _adjective_of(self, country: str) -> str | None:
+        """The adjective of the country the article writes: its demonym, else a word of
+        the country's stem that is no other country's demonym ("Philippine")."""
+        known = demonyms()
+        if known.get(country) in self.adjectives:
+            return known[country]
+        others = set(known.values()) - {known.get(country)}
         stem = country[: max(4, min(5, len(country) - 1))]
-        written = sorted(a for a in self.adjectives if a.startswith(stem) and a != country)
+        written = sorted(
+            a for a in self.adjectives if a.startswith(stem) and a != country and a not in others
+        )
         return written[0] if written else None
 
 

@@ -705,7 +705,8 @@ _RATE = (
 _RATE_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                "yearly": "year"}  # fmt: skip
 
-_MOBILISED = r"\bmobili[sz](?:ed|ing)\b"
+# people mobilised as a crowd, not "mobilised to fight the fire"
+_MOBILISED = r"\bmobili[sz](?:ed|ing)\b(?!\s+to\s+[a-z]+)"
 _OPENING_PLACE = r"\s*((?:In|Across|Throughout)\s+[^,;.]{2,40}),\s"
 _GROUP_TOLL = r"\b([a-z]+(?:'s|’s)?)\s+(?:death\s+)?toll\b[^.;]{0,60}$"
 _BODY_FATES = {

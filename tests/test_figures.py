@@ -468,6 +468,8 @@ def test_list_items_count_what_the_first_counts(text, units):
         ("Police said 61 died, with 14 children among them", [False, True]),
         # a count of its own, in another state
         ("The toll rose to 58, with 9 people still missing", [False, False]),
+        ("Police said 40 died, with 30 people injured in the blast", [False, False]),
+        ("Police said 61 died, with 14 children in the port", [False, True]),
         # "N of the dead", "N of them": a part of a count told before
         ("The spokesman said 288 of the dead were killed in the larger camp", [True]),
         ("Police said 40 people died, 12 of them children", [False, True]),

@@ -48,6 +48,7 @@ CASES = [
     # people mobilised march; troops mobilised deploy
     ("The unions said 900,000 people mobilised across the country", "people:attending@nationwide"),
     ("The army mobilised 3,000 reservists", "troops:deployed"),
+    ("The city mobilised 3,000 people to fight the fire", "people:deployed"),
     ("At its peak there were over 40,000 at the vigil", "people:attending"),
     # what became of a vague count's people, past its noun
     ("Hundreds of marchers and onlookers were hurt", "people:injured"),
