@@ -675,7 +675,7 @@ def noun_phrase_before(
                 and is_capital(words[1])
             ):
                 # "Ilse Baker of the Harbour Trust", "the Ministry of the Interior", "the
-                # UN Office for the Coordination of Humanitarian Affairs"
+                # Lowland Office for the Coordination of Relief"
                 j -= 1
                 continue
             if (
@@ -1117,7 +1117,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         i for i, w in enumerate(words[:-1]) if w.lower().endswith(("-based", "-headquartered"))
     ]
     if based:
-        # "the Lund-based Tern Institute", "New York-based Rights Watch": where it is,
+        # "the Lund-based Tern Institute", "London-based Harbour Watch": where it is,
         # not its name
         words = words[based[-1] + 1 :]
     if (
@@ -1518,7 +1518,7 @@ _CALLED_WRONG = LazyPattern(
     re.I,
 )
 # A quotation that ends calling its figure false, its speaker named after it: "“Forty
-# dead is a lie,” said X"; not what "that" or "which" is ("... and that is too many").
+# dead they announced are a lie,” said X"; not what "that" or "which" is ("... and that is too many").
 _QUOTE_CALLED_WRONG = LazyPattern(
     r"[“\"][^“”\"]{0,80}?(?<!\bthat)(?<!\bwhich)(?<!\bit)(?<!\bthis)\s(?:is|was|are|were)\s+"
     rf"(?:\w+\s+)?{_WRONG}[,.!]?\s*[”\"’']\s*,?\s*(?:the\s+|an?\s+)?$",
@@ -1591,13 +1591,13 @@ _DEMONYM_ESTIMATE = LazyPattern(
     r"\b([A-Z][a-z]+(?:an|ian|ese|ish|i|ic))\s+(?:official\s+)?(?:estimates|figures|claims|"
     r"counts|statistics|data)\s+(?:of|put|show|say)\b"
 )
-# Whom a report quotes: "cited the U.N. as saying", "quoted the mayor as saying"
+# Whom a report quotes: "cited the WHO as saying", "quoted the mayor as saying"
 _QUOTED_AS = LazyPattern(
     r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)"
     r"\s+as\s+(?:saying|stating|telling|estimating|putting)\b"
 )
 # A name written before the estimate it gave, with no "'s": "a Red Cross estimate of
-# 300", "the initial U.N. estimates of 150".
+# 300", "the first WHO estimates of 150".
 _NAMED_ESTIMATE = LazyPattern(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:initial|earlier|latest|new|previous|preliminary|first|last|"
     r"official|own|separate|independent|revised|final)\s+)?"
@@ -2046,7 +2046,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 named = after
                 if named is not None:
                     if _quote_called_wrong(clause, start):
-                        stance = "denies"  # "“Forty dead is a lie,” said X"
+                        stance = "denies"  # "“That toll of 40 is a lie,” said X"
                     found.append(_resolvable(named[0], stance, "end", start, end, named[1]))
                     continue
                 same = _same_subject(toks, index, found)

@@ -428,13 +428,13 @@ def _put_aside(text: str, located: Located) -> bool:
 # a participle and "by" after a figure: "the 120 given by", "the 300 announced by"
 _BY_AFTER = LazyPattern(r"\s+(?:\w+ed|given|shown|put\s+forward|made\s+public)\s+by\b")
 
-# A count changed by its source, its new figure still to come: "has raised the death toll
-# from the floods" ... "to 60"
+# A count changed by its source, its new figure still to come: "has lifted its toll for
+# the floods" ... "to 60"
 _CHANGING_VERB = (
     r"\b(?:raised|lowered|revised|increased|reduced|updated|lifted|cut|brought|pushed|put)\s+"
 )
-# ... its new figure still to come, with no other clause or figure between: "has raised
-# the death toll from the floods that hit the coast" ... "to 60"
+# ... its new figure still to come, with no other clause or figure between: "has lifted
+# its toll for the floods that hit the coast" ... "to 60"
 _STILL_TO_COME = r"\b(?=(?:(?!\b(?:and|as|while|but|after|when)\b)[^.;\d$€£])*$)"
 _CHANGED_COUNT = LazyPattern(
     _CHANGING_VERB + r"(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}(?:tolls?|counts?|"
@@ -448,7 +448,7 @@ _CHANGED_TOLL = LazyPattern(
 _TO_BEFORE = LazyPattern(
     r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?$"
 )
-# one person shown doing something: "a video showed one protester clambering"
+# one person shown doing something: "a video showed one rioter scaling a fence"
 _SHOWN_BEFORE = LazyPattern(
     r"\b(?:showed|shows|show|shown|saw|see|sees|seen|filmed|pictured|depicted|captured)\s+$", re.I
 )
@@ -456,8 +456,8 @@ _DOING_AFTER = LazyPattern(
     r"\s+[a-z]+\s+(?!(?:being|during|including|following|according|regarding|concerning)\b)"
     r"[a-z]{3,}ing\b"
 )
-# a figure the sentence talks about: "Ten thousand, I think, is too much", "40,000 is
-# not right"
+# a figure the sentence talks about: "Six thousand, in my view, is far
+# too high", "40,000 is not right"
 _TALKED_ABOUT = LazyPattern(r"\s*(?:,|[”\"]|\s(?:is|was|are|were|would\s+be)\b)")
 _ANOTHER_BEFORE = LazyPattern(r"\b(?:another|a\s+further|further)\s+$", re.I)
 
@@ -1106,7 +1106,7 @@ def _not_a_claim(
         and _SHOWN_BEFORE.search(text, max(0, located.start - 12), located.start)
         and _DOING_AFTER.match(text, located.end)
     ):
-        return True  # "a video showed one protester clambering onto a truck": someone seen
+        return True  # "a video showed one rioter scaling a fence": someone seen
     for start, end in relative:
         if (
             start < located.start < end
@@ -1453,7 +1453,7 @@ def _candidates(
                 sentence.text, max(0, item.located.start - 300), item.located.start
             )  # type: ignore[union-attr]
         ):
-            # "raised the death toll from the violence that followed ... to 638": however
+            # "lifted its toll for the riots that followed ... to 92": however
             # far back, the toll is what the figure counts
             figure = replace(figure, unit="deaths", phrase="deaths")
         counts_as = None
@@ -1519,7 +1519,7 @@ def _candidates(
             and figure.stated in context.counted_values
             and _TALKED_ABOUT.match(sentence.text, item.located.end)  # type: ignore[union-attr]
         ):
-            # "Ten thousand is too much": the figure the article gave before, named again
+            # "Six thousand is far too high": the figure the article gave before, named again
             counts_as = context.counted_values[figure.stated]
             figure = replace(figure, unit=counts_as[1].unit, phrase=counts_as[1].phrase)
         elif (

@@ -498,7 +498,7 @@ _PART_LAST = {phrase[-1] for phrase in _PART_WORDS}
 _SAME_KIND_FOLLOWS = LazyPattern(r"\s+(?:of\s+(?:these|those|them)|others)\b")
 _OF_A_WHOLE = LazyPattern(
     r"\s+(?:out\s+)?of\s+(?:(?:the\s+|a\s+total\s+of\s+)?\d"
-    # "288 of the dead", "12 of those killed", "40 of them": a part of a count told before
+    # "75 of the dead", "12 of those killed", "40 of them": a part of a count told before
     r"|(?:the|those|them|these|whom)\b)"
 )
 _FILLERS = {"the", "a", "an", "its", "their", "some", "about", "around", "nearly", "just", "only"}
@@ -1782,8 +1782,8 @@ def _counted_before(text: str, begin: int) -> str | None:
     match = _COUNTED_BEFORE.search(text, max(0, begin - 120), begin)
     if not match:
         return None
-    # the nearest count named before: "put the toll at 2,600 and the number of injured at
-    # 10,000" counts the injured in the second
+    # the nearest count named before: "put the toll at 41 and the count of the hurt at
+    # 300" counts the injured in the second
     while nearer := _COUNTED_BEFORE.search(text, match.start() + 1, begin):
         match = nearer
     noun = match.group("noun") or match.group("noun2")

@@ -102,7 +102,7 @@ _HONORIFICS = {"mr": "he", "mrs": "she", "ms": "she"}
 
 def _owner(words: list[str], title: int) -> str | None:
     """The organisation written before a title: "Russian Defense Ministry Spokesman",
-    "Polish border guard press officer" (a body in lower case, its nation before it)."""
+    "Norlandian border guard press officer" (a body in lower case, its nation before it)."""
     owner: list[str] = []
     before = words[:title]
     if before and before[-1].lower() in _ROLE_QUALIFIERS:
@@ -155,8 +155,8 @@ class Context:
         self.states: list[str] = []  # ... and of a state's, a province's or a region's
         self.last_counted: Figure | None = None  # the last figure with a counted noun
         self.last_counted_in = ""  # ... and the sentence it was read in
-        # each value the article gave with a counted noun, and where: "Ten thousand is too
-        # much" names the 10,000 dead told before
+        # each value the article gave with a counted noun, and where: "Six thousand is far
+        # too high" names the 10,000 dead told before
         self.counted_values: dict[float, tuple[str, Figure]] = {}
         self.last_organisation: str | None = None
         self.last_plural: str | None = None

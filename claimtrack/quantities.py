@@ -419,7 +419,7 @@ _CLAUSE_END = (
     r"[.;:!?()\[\]]|,[\"”]?\s|\s(?:[-–—]\s|(?:and|with)\s+(?:[a-z]+\s+)?"
     r"(?=(?:an?\s+|another\s+|some\s+|at\s+least\s+|about\s+|up\s+to\s+|more\s+than\s+)?\d)"
     r"|(?:but|while|whereas|including|of\s+whom|among\s+them)\b|(?:and|with)\s*$"
-    # "and the number of injured at 10,000": another count's
+    # "and the number of wounded at 300": another count's
     r"|and\s+the\s+(?:[a-z]+\s+)?(?:number|count|toll|tally|total)\b)"
 )
 # A part of a place by its side, before the name: "in southern Brazil", "across
@@ -500,7 +500,7 @@ def _place_in(text: str) -> str | None:
         if name[0] in _NOT_PLACES:
             continue
         if _pattern(_AIMING).search(text, max(0, match.start() - 40), match.start()):
-            continue  # "migrants trying to cross into Poland": where they aim for, not are
+            continue  # "migrants trying to cross into Velden": where they aim for, not are
         following = (match["next"] or "").strip()
         if _noun_like(following) and is_side(name[-1].lower()):
             if following not in _DIVISIONS:

@@ -574,8 +574,8 @@ REAL_SHAPES = [
     ("Fishermen believe about 70 boats sank.", [("Fishermen", "estimates", 70)]),
     # a count raised or cut by its source, whatever stands between the verb and the figure
     (
-        "The Tarn Relief Agency on Friday increased its estimate of the number of homes lost "
-        "in the storm to more than 2,300.",
+        "The Tarn Relief Agency on Friday increased its count of homes lost in the storm "
+        "to more than 2,300.",
         [("Tarn Relief Agency", "reports", 2300)],
     ),
     (
@@ -589,14 +589,14 @@ REAL_SHAPES = [
         "The ministry's count is about twice a Red Cross estimate of 300.",
         [("Red Cross", "estimates", 300)],
     ),
-    ("The toll is double the initial U.N. estimates of 150.", [("U.N.", "estimates", 150)]),
+    ("The toll is double the first W.H.O. estimates of 150.", [("W.H.O.", "estimates", 150)]),
     (
         "Oxfam said 40 people died, above the Tuesday tally of 12.",
         [("Oxfam", "asserts", 40), ("Oxfam", "asserts", 12)],
     ),
     # where a body is based is no part of its name, in one word or in several
     (
-        "According to New York-based Harbour Watch, at least 50 people had been killed.",
+        "According to London-based Harbour Watch, no fewer than 50 people were shot.",
         [("Harbour Watch", "reports", 50)],
     ),
     # a count's new figure after a clause that describes what it counts
@@ -612,8 +612,8 @@ REAL_SHAPES = [
     ),
     # what the evidence or the situation suggested is the speaker's reading of it
     (
-        "The governor had claimed that the situation suggested as many as 5,000 people died.",
-        [("governor", "claims", 5000)],
+        "The mayor insisted the situation suggested as many as 5,000 homes were lost.",
+        [("mayor", "asserts", 5000)],
     ),
     ("The mayor said the evidence suggested 300 homes were lost.", [("mayor", "asserts", 300)]),
     # "for the" inside a body's name
@@ -623,16 +623,19 @@ REAL_SHAPES = [
     ),
     # whom a report quotes or cites as saying a figure gives it; an unnamed one does not
     ("The report quoted the mayor as saying 300 people died.", [("mayor", "asserts", 300)]),
-    ("The report cited the U.N. as saying 9,000 were displaced.", [("U.N.", "asserts", 9000)]),
+    ("The bulletin cited the W.H.O. as saying 9,000 were sick.", [("W.H.O.", "asserts", 9000)]),
     (
         "The wire service quoted an official as saying 300 people died.",
         [("wire service", "reports", 300)],
     ),
     # someone seen doing something is no count
-    ("A video on the site showed one protester clambering onto a truck.", []),
+    ("A video on the site showed one rioter scaling a fence.", []),
     ("Medics said one child being treated had died.", [("Medics", "asserts", 1)]),
     # a figure its speaker calls a lie, false or not true is denied
-    ("“Forty dead is a lie,” said Ana Obi, a nurse at the clinic.", [("Ana Obi", "denies", 40)]),
+    (
+        "“The forty dead they announced are a lie,” said Ana Obi, a nurse.",
+        [("Ana Obi", "denies", 40)],
+    ),
     ('"Ninety is false," the union said.', [("union", "denies", 90)]),
     ("Ana Obi said the figure of 40 dead was a gross exaggeration.", [("Ana Obi", "denies", 40)]),
     ("“Forty people died,” said Ana Obi.", [("Ana Obi", "asserts", 40)]),
@@ -666,10 +669,10 @@ REAL_SHAPES = [
     ("The attack killed one soldier during the night, the army said.", [("army", "asserts", 1)]),
     ("The blast killed one child playing in the street, police said.", [("police", "asserts", 1)]),
     # whose figure is called wrong is not who calls it so
-    ("The figure the Harbour Trust released as the death toll was incorrect.", []),
+    ("The tally the Harbour Trust issued on Friday was inaccurate.", []),
     # a toll changed to its new figure however far back the toll was named
     (
-        "The agency has raised the death toll from the violence that followed a raid on two "
+        "The agency lifted its toll for the riots that followed a raid on two "
         "camps outside the northern port city of Lora to 92.",
         [("agency", "reports", 92)],
     ),
@@ -1803,8 +1806,8 @@ def test_a_spokesman_of_a_body_the_article_never_named_speaks_for_no_one_else():
 
 def test_a_figure_named_again_counts_what_it_counted_and_may_be_denied():
     text = (
-        "Port officials said about 7,000 people may have died in the storm. "
-        "“Seven thousand, I believe, is too much,” the governor told reporters. "
+        "Port officials said roughly 7,000 people may have drowned. "
+        "“Seven thousand, in my view, is far too high,” the governor told reporters. "
         "The harbour master said the figure of 7,000 was far too high."
     )
     assert [(c.claimant, c.stance, c.figure.stated, c.unit) for c in extract_claims(text)] == [
@@ -1832,7 +1835,7 @@ def test_another_count_in_a_state_of_its_own_is_no_part():
 
 def test_a_toll_raised_to_its_figure_counts_deaths_however_far_back():
     text = (
-        "The agency has raised the death toll from the violence that followed a raid on two "
+        "The agency lifted its death toll for the riots that followed a raid on two "
         "camps outside the northern port city of Lora, near the border, to 92."
     )
     assert [(c.figure.stated, c.unit) for c in extract_claims(text)] == [(92, "deaths")]

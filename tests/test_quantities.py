@@ -44,7 +44,7 @@ CASES = [
     ("Some 900 migrants are at the fence trying to cross into Velden", "people"),
     ("Some 900 migrants are camped in Velden", "people@velden"),
     # a count named after "and the number of" is another's
-    ("The union put the death toll at 41 and the number of injured at 300", "people:dead"),
+    ("The union put the toll at 41 and the number of wounded at 300", "people:dead"),
     # people mobilised march; troops mobilised deploy
     ("The unions said 900,000 people mobilised across the country", "people:attending@nationwide"),
     ("The army mobilised 3,000 reservists", "troops:deployed"),
