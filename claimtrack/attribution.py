@@ -733,6 +733,13 @@ def noun_phrase_before(
     if j >= 0 and toks[j][0].lower() in _INDEFINITE:
         # "a Red Cross spokesperson", "an embassy official": the organisation speaks
         found = _speaker_for(words)
+        # where the name ends the words: "industry body | Tradecham"
+        name_at = len(words) - next(
+            (i for i, w in enumerate(reversed(words)) if not is_capital(w)), len(words)
+        )
+        if found is None and 0 < name_at < len(words) and all(w.islower() for w in words[:name_at]):
+            # "another industry body Tradecham put": the name its description goes with
+            found = clean_name(words[name_at:])
         if (
             found is None
             and len(words) >= 3

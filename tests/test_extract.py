@@ -639,6 +639,12 @@ REAL_SHAPES = [
     ('"Ninety is false," the union said.', [("union", "denies", 90)]),
     ("Ana Obi said the figure of 40 dead was a gross exaggeration.", [("Ana Obi", "denies", 40)]),
     ("“Forty people died,” said Ana Obi.", [("Ana Obi", "asserts", 40)]),
+    # "another industry body Tradecham": the name its description goes with
+    (
+        "Another trade body Tradecham put the losses at $40 million.",
+        [("Tradecham", "asserts", 40e6)],
+    ),
+    ("Another rights group Terra Viva said 40 people died.", [("Terra Viva", "asserts", 40)]),
     # "a figure police put at": the figure is what the source after it gave
     (
         "Organisers said 200,000 people joined the march, a figure police put at 35,000.",
