@@ -60,7 +60,7 @@ def test_two_processes_create_one_database(tmp_path):
     )
     # the suite's short lock wait is for the tests of a locked store; here the four first
     # opens must wait for each other as they would on a loaded machine
-    env = {**os.environ, "CLAIMTRACK_BUSY_TIMEOUT": "10"}
+    env = {**os.environ, "CLAIMTRACK_BUSY_TIMEOUT": "30"}
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True, env=env
