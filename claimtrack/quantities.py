@@ -82,7 +82,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "attracted|attracting|"
      "took to the streets|taken to the streets|"
      "at the march|at the rally|at the protest|at the demonstration|at the vigil|"
-     "protesters|protestors|demonstrators|marchers|participants|attendees|crowd"),
+     "protesters|protestors|demonstrators|marchers|participants|attendees|attendance|crowd"),
     ("on-strike", EVENT, "workers",
      "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up|"
      "stayed away from work|stayed off work|joined the strike|joined the walkout|"

@@ -40,6 +40,7 @@ CASES = [
     # a people named in the plural is people, of that side; voters are people
     ("Jordan hosts 750,000 Varnians who fled the war", "people:displaced(varnian)"),
     ("More than 8 million voters took part", "people:attending"),
+    ("Attendance was about 6,200, the fire marshal said", "people:attending"),
     # where people try to go is not where they are
     ("Some 900 migrants are at the fence trying to cross into Velden", "people"),
     ("Some 900 migrants are camped in Velden", "people@velden"),
