@@ -671,7 +671,7 @@ def noun_phrase_before(
                 j >= 2
                 and toks[j - 1][0].lower() in ("of", "for")
                 and is_capital(toks[j - 2][0])
-                and words[1:2] != []
+                and len(words) > 1
                 and is_capital(words[1])
             ):
                 # "Ilse Baker of the Harbour Trust", "the Ministry of the Interior", "the
@@ -1511,8 +1511,8 @@ _POSSESSIVE = LazyPattern(
     r"(?:count|counts|tally|figures?|estimates?|toll|data|numbers?|statistics|calculations?|"
     r"projections?|forecasts?|assessments?|claims?)\b"
 )
-# What a source calls another's figure when it denies it without a verb of denial.
-# What a source calls a figure it denies: "wrong", "a lie", "too high".
+# What a source calls a figure it denies without a verb of denial: "wrong", "a lie",
+# "too high".
 _WRONG = (
     r"(?:wrong|inaccurate|false|untrue|incorrect|exaggerated|inflated|misleading|baseless|"
     r"unfounded|fabricated|a\s+lie|lies|nonsense|not\s+true|too\s+(?:much|high|many|low|few)|"
@@ -1524,8 +1524,9 @@ _CALLED_WRONG = LazyPattern(
     rf"(?:\w+\s+)?{_WRONG}\b",
     re.I,
 )
-# A quotation that ends calling its figure false, its speaker named after it: "“Forty
-# dead they announced are a lie,” said X"; not what "that" or "which" is ("... and that is too many").
+# A quotation that ends calling its figure false, its speaker named after it: "“The forty
+# dead they announced are a lie,” said X"; not what "that" or "which" is ("... and that
+# is too many").
 _QUOTE_CALLED_WRONG = LazyPattern(
     r"[“\"][^“”\"]{0,80}?(?<!\bthat)(?<!\bwhich)(?<!\bit)(?<!\bthis)\s(?:is|was|are|were)\s+"
     rf"(?:\w+\s+)?{_WRONG}[,.!]?\s*[”\"’']\s*,?\s*(?:the\s+|an?\s+)?$",

@@ -456,8 +456,8 @@ _DOING_AFTER = LazyPattern(
     r"\s+[a-z]+\s+(?!(?:being|during|including|following|according|regarding|concerning)\b)"
     r"[a-z]{3,}ing\b"
 )
-# a figure the sentence talks about: "Six thousand, in my view, is far
-# too high", "40,000 is not right"
+# a figure the sentence talks about: "Six thousand, in my view, is far too high", "40,000
+# is not right"
 _TALKED_ABOUT = LazyPattern(r"\s*(?:,|[”\"]|\s(?:is|was|are|were|would\s+be)\b)")
 _ANOTHER_BEFORE = LazyPattern(r"\b(?:another|a\s+further|further)\s+$", re.I)
 

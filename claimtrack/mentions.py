@@ -112,11 +112,9 @@ def _owner(words: list[str], title: int) -> str | None:
         if word.lower() in attr.TITLES:
             break
         if not word[:1].isupper():
-            if not (
-                body and word.isalpha() and len(owner) < 2 and owner == [*map(str.lower, owner)]
-            ):
-                break
-            if word in _NOT_BODY_WORDS:
+            # a lower-case body of two words at most, right before the title
+            lower_body = body and word.isalpha() and len(owner) < 2
+            if not lower_body or not all(w.islower() for w in owner) or word in _NOT_BODY_WORDS:
                 break
         owner.insert(0, word)
     while owner and owner[0] in ("The", "A", "An"):
@@ -156,7 +154,7 @@ class Context:
         self.last_counted: Figure | None = None  # the last figure with a counted noun
         self.last_counted_in = ""  # ... and the sentence it was read in
         # each value the article gave with a counted noun, and where: "Six thousand is far
-        # too high" names the 10,000 dead told before
+        # too high" names the 6,000 dead told before
         self.counted_values: dict[float, tuple[str, Figure]] = {}
         self.last_organisation: str | None = None
         self.last_plural: str | None = None
