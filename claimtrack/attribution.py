@@ -83,7 +83,7 @@ DENIAL_VERBS = {verb for verb, stance in VERBS.items() if stance == "denies"}
 _GIVING_VERBS = set("offered offers gave gives released releases issued issues published "
                     "publishes provided provides presented presents raised raises lowered "
                     "lowers revised revises updated updates upped cut increased increases "
-                    "decreased decreases reduced reduces lifted lifts".split())  # fmt: skip
+                    "decreased decreases reduced reduces lifted lifts had has".split())  # fmt: skip
 _REPORT_NOUNS = set(
     """estimate estimates figure figures toll tolls tally tallies count counts number numbers
     data statistics list names report reports statement statements assessment
@@ -912,6 +912,8 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
     countries say', 'the UN's coordinator for the country said', 'a spokesman for
     the ministry said' (the ministry)."""
     for k in range(end, max(end - 5, 0), -1):
+        if toks[k][0].lower() in ("and", "but", "while") and k < end:
+            break  # "a count of 6,200 and the campaign stated": the subject starts after "and"
         on = toks[k][0].lower() == "on" and k + 1 <= end and toks[k + 1][0].lower() == "the"
         if (on or toks[k][0].lower() in ("in", "from", "at", "across", "for", "of")) and k >= 1:
             head = toks[k - 1][0]
@@ -1939,7 +1941,18 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             stance = "asserts"  # "X shared in court filings that ...": X says it
         if stance is None and lower in _GIVING_VERBS:
             following = {t[0].lower() for t in toks[index + 1 : index + 6]}
-            if following & _REPORT_NOUNS:
+            # "had a count of", "has figures showing"; not "had overstated the toll"
+            owning = lower not in ("had", "has") or (
+                index + 2 < len(toks)
+                and (
+                    toks[index + 1][0].lower() in _REPORT_NOUNS
+                    or (
+                        toks[index + 1][0].lower() in ("a", "an", "its", "their", "his", "her")
+                        and toks[index + 2][0].lower() in _REPORT_NOUNS
+                    )
+                )
+            )
+            if owning and following & _REPORT_NOUNS:
                 stance = "reports"
         if stance is None or index == 0:
             continue

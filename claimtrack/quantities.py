@@ -82,6 +82,9 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "attracted|attracting|"
      "took to the streets|taken to the streets|"
      "at the march|at the rally|at the protest|at the demonstration|at the vigil|"
+     "showed up|in attendance|were present|"
+     "for the march|for the rally|for the protest|for the demonstration|for the vigil|"
+     "at the funeral|for the funeral|at the concert|"
      "protesters|protestors|demonstrators|marchers|participants|attendees|attendance|crowd"),
     ("on-strike", EVENT, "workers",
      "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up|"

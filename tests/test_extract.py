@@ -639,6 +639,16 @@ REAL_SHAPES = [
     ('"Ninety is false," the union said.', [("union", "denies", 90)]),
     ("Ana Obi said the figure of 40 dead was a gross exaggeration.", [("Ana Obi", "denies", 40)]),
     ("“Forty people died,” said Ana Obi.", [("Ana Obi", "asserts", 40)]),
+    # "X had a count of N" is X's count; "and the campaign stated" opens a subject of its own
+    (
+        "The radio station reported that the fire marshal had a count of 6,200 and the campaign "
+        "stated 12,000 for the rally.",
+        [("fire marshal", "reports", 6200), ("campaign", "asserts", 12000)],
+    ),
+    (
+        "The president said local officials had overstated the toll, and it was closer to 2,000.",
+        [("president", "asserts", 2000)],
+    ),
     # "another industry body Tradecham": the name its description goes with
     (
         "Another trade body Tradecham put the losses at $40 million.",
