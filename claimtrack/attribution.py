@@ -913,7 +913,7 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
     the ministry said' (the ministry)."""
     for k in range(end, max(end - 5, 0), -1):
         if toks[k][0].lower() in ("and", "but", "while") and k < end:
-            break  # "a count of 6,200 and the campaign stated": the subject starts after "and"
+            break  # "a tally of 4,800 and the union stated": the subject starts after "and"
         on = toks[k][0].lower() == "on" and k + 1 <= end and toks[k + 1][0].lower() == "the"
         if (on or toks[k][0].lower() in ("in", "from", "at", "across", "for", "of")) and k >= 1:
             head = toks[k - 1][0]
@@ -1941,7 +1941,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             stance = "asserts"  # "X shared in court filings that ...": X says it
         if stance is None and lower in _GIVING_VERBS:
             following = {t[0].lower() for t in toks[index + 1 : index + 6]}
-            # "had a count of", "has figures showing"; not "had overstated the toll"
+            # "had a tally of", "has figures showing"; not "had inflated the toll"
             owning = lower not in ("had", "has") or (
                 index + 2 < len(toks)
                 and (

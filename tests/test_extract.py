@@ -641,13 +641,13 @@ REAL_SHAPES = [
     ("“Forty people died,” said Ana Obi.", [("Ana Obi", "asserts", 40)]),
     # "X had a count of N" is X's count; "and the campaign stated" opens a subject of its own
     (
-        "The radio station reported that the fire marshal had a count of 6,200 and the campaign "
-        "stated 12,000 for the rally.",
-        [("fire marshal", "reports", 6200), ("campaign", "asserts", 12000)],
+        "The local paper wrote that the harbour master had a tally of 4,800 and the union "
+        "stated 9,500 for the march.",
+        [("harbour master", "reports", 4800), ("union", "asserts", 9500)],
     ),
     (
-        "The president said local officials had overstated the toll, and it was closer to 2,000.",
-        [("president", "asserts", 2000)],
+        "The governor said village chiefs had inflated the toll and the real one was nearer 700.",
+        [("governor", "asserts", 700)],
     ),
     # "another industry body Tradecham": the name its description goes with
     (

@@ -41,7 +41,7 @@ CASES = [
     ("Jordan hosts 750,000 Varnians who fled the war", "people:displaced(varnian)"),
     ("More than 8 million voters took part", "people:attending"),
     ("Attendance was about 6,200, the fire marshal said", "people:attending"),
-    ("The marshal said about 6,200 people showed up for the rally", "people:attending"),
+    ("Stewards said roughly 3,100 people showed up for the vigil", "people:attending"),
     ("Some 40,000 people were in attendance, police said", "people:attending"),
     # where people try to go is not where they are
     ("Some 900 migrants are at the fence trying to cross into Velden", "people"),
