@@ -960,6 +960,10 @@ _EVENTS = set(
 
 
 _FIGURE_NOUNS = {"figure", "number", "toll", "count", "estimate", "total"}
+# Office holders a body's possessive names without a name of their own: "the Fire
+# Department's marshal"
+_PERSON_ROLES = {"marshal", "statistician", "inspector", "engineer", "surgeon", "doctor",
+                 "physician", "epidemiologist", "analyst", "economist", "researcher"}  # fmt: skip
 
 
 def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None:
@@ -1011,6 +1015,17 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         if k >= 0 and toks[k][0].lower() == "the" and report_noun(words[-1]) in _REPORTS:
             return report_noun(words[-1]), False  # "the medical reports": those named before
         return None
+    if words and k >= 1 and re.fullmatch(r"[A-Z][a-z][\w-]*", toks[k][0]):
+        # "the Obi campaign stated": a name before the common noun, after "the"
+        m = k
+        while m >= 0 and re.fullmatch(r"[A-Z][a-z][\w-]*", toks[m][0]) and k - m < 3:
+            m -= 1
+        if (
+            m >= 0
+            and toks[m][0] in ("the", "The")
+            and (_is_head(words[-1]) or words[-1] in _NAMED_FOR_AN_AIM)
+        ):
+            return " ".join([t[0] for t in toks[m + 1 : k + 1]] + words), False
     before = toks[k][0].lower() if k >= 0 else ""
     if (
         len(words) == 1
@@ -1033,6 +1048,20 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         return " ".join(words), False
     if k >= 0 and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0]) and words[-1].endswith("s"):
         return f"{toks[k][0]} {' '.join(words)}", False  # "France's undertakers said"
+    if (
+        k >= 0
+        and re.fullmatch(r"[A-Z][\w.-]*['’]s", toks[k][0])
+        and words[-1] in ROLES | _PERSON_ROLES
+    ):
+        # "the Lora Fire Department's fire marshal said": the body its unnamed officer
+        # speaks for
+        owner = [toks[k][0][:-2]]
+        m = k - 1
+        while m >= 0 and is_capital(toks[m][0]) and toks[m][0] != "The" and len(owner) < 6:
+            owner.insert(0, toks[m][0])
+            m -= 1
+        if not _is_place(owner) and (_is_head(owner[-1].lower()) or len(owner) >= 2):
+            return " ".join(owner), False
     plural = words[-1].endswith("s") and not words[-1].endswith("ss")
     if (
         k == 0

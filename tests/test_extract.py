@@ -649,6 +649,20 @@ REAL_SHAPES = [
         "The governor said village chiefs had inflated the toll and the real one was nearer 700.",
         [("governor", "asserts", 700)],
     ),
+    # a body's unnamed officer speaks for the body; a name before a common noun after "the"
+    (
+        "The Lora Fire Department's fire marshal said 6,200 people attended.",
+        [("Lora Fire Department", "asserts", 6200)],
+    ),
+    (
+        "The Health Ministry's chief statistician said 300 people died.",
+        [("Health Ministry", "asserts", 300)],
+    ),
+    ("Peru's president said 300 people died.", [("Peru's president", "asserts", 300)]),
+    (
+        "The paper wrote that the marshal had a tally of 4,800 and the Obi campaign stated 9,500.",
+        [("marshal", "reports", 4800), ("Obi campaign", "asserts", 9500)],
+    ),
     # "another industry body Tradecham": the name its description goes with
     (
         "Another trade body Tradecham put the losses at $40 million.",
