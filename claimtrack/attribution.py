@@ -1018,7 +1018,12 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     if words and k >= 1 and re.fullmatch(r"[A-Z][a-z][\w-]*", toks[k][0]):
         # "the Obi campaign stated": a name before the common noun, after "the"
         m = k
-        while m >= 0 and re.fullmatch(r"[A-Z][a-z][\w-]*", toks[m][0]) and k - m < 3:
+        while (
+            m >= 0
+            and re.fullmatch(r"[A-Z][a-z][\w-]*", toks[m][0])
+            and toks[m][0] != "The"
+            and k - m < 3
+        ):
             m -= 1
         if (
             m >= 0

@@ -659,6 +659,7 @@ REAL_SHAPES = [
         [("Health Ministry", "asserts", 300)],
     ),
     ("Peru's president said 300 people died.", [("Peru's president", "asserts", 300)]),
+    ("The Obi campaign said 9,500 people attended.", [("Obi campaign", "asserts", 9500)]),
     (
         "The paper wrote that the marshal had a tally of 4,800 and the Obi campaign stated 9,500.",
         [("marshal", "reports", 4800), ("Obi campaign", "asserts", 9500)],
