@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import chain
@@ -667,6 +668,29 @@ def _applied(conn: sqlite3.Connection) -> list[str] | None:
     ]
 
 
+def _begin_first_open(conn: sqlite3.Connection) -> None:
+    """WAL mode, then the write transaction the schema steps run in. Processes that
+    open one new file at once can be refused at once, not made to wait (SQLite
+    answers "locked" without waiting where waiting could deadlock, as when one
+    switches the journal while another reads it): then try again, within the
+    busy timeout."""
+    deadline = time.monotonic() + busy_timeout()
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _migrate(conn: sqlite3.Connection) -> None:
     applied = _applied(conn)
     if applied is not None:
@@ -680,15 +704,13 @@ def _migrate(conn: sqlite3.Connection) -> None:
             return
     elif conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise DatabaseError("the database holds other tables and is not a claimtrack database")
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
     from sqlite_utils import Database
 
     from claimtrack.migrations import migrations
 
     # One IMMEDIATE transaction around all pending steps: a second process
     # opening the same new file waits here, then finds nothing left to do.
-    conn.execute("BEGIN IMMEDIATE")
+    _begin_first_open(conn)
     try:
         before = set(_applied(conn) or [])
         migrations.apply(Database(conn, execute_plugins=False))
