@@ -284,3 +284,17 @@ def test_an_imported_listing_whose_only_unseen_character_is_del_is_escaped(cli, 
     out = cli("conflicts", "--json").stdout
     assert "\x7f" not in out and "T\\u007fU" in out
     assert "conflicts:       up to date" in cli("check").stdout
+
+
+def test_a_sentence_of_two_figures_keeps_both_through_a_round_trip(cli, tmp_path, monkeypatch):
+    text = "The Lora council said 14 people had been killed and 30 wounded on Friday."
+    for figure, unit in (("14", "killed"), ("30", "wounded")):
+        cli("add", text, "--source", "Lora council", "--date", "2024-05-03", "--figure", figure,
+            "--unit", unit)  # fmt: skip
+    paths = [
+        write(tmp_path, f"export.{kind}", cli("export", kind).stdout) for kind in ("json", "csv")
+    ]
+    for number, path in enumerate(paths):
+        monkeypatch.setenv("CLAIMTRACK_DB", str(tmp_path / f"fresh-{number}.db"))
+        assert "2 added, 0 already present" in cli("import", path).stdout
+        assert "0 added, 2 already present" in cli("import", path).stdout

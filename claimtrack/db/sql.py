@@ -897,12 +897,13 @@ class Store:
 
     # --- bulk import ----------------------------------------------------------------
 
-    def identities(self) -> set[tuple[str, str, str]]:
-        """(source key, date, text) of every claim, removed ones too: a claim's identity."""
+    def identities(self) -> set[tuple[object, ...]]:
+        """The identity of every claim, removed ones too (see `claim_identity`)."""
         return {
-            (row[0], row[1], row[2])
+            tuple(row)
             for row in self.conn.execute(
-                "SELECT s.key, c.date, c.text FROM claims c JOIN sources s ON s.id = c.source_id"
+                "SELECT s.key, c.date, c.text, c.figure_low, c.figure_high, c.figure_qualifier, "
+                "c.unit_norm FROM claims c JOIN sources s ON s.id = c.source_id"
             )
         }
 
@@ -911,8 +912,8 @@ class Store:
         return source_key(found[1]) if found else source_key(name)
 
     def not_stored(self, claims: Iterable[tuple[Claim, int | None]]) -> NewClaims:
-        """The claims not stored yet (identity: normalised source, date, text), lazily;
-        repeats within the stream count as already stored."""
+        """The claims not stored yet (see `claim_identity`), lazily; repeats within the
+        stream count as already stored."""
         return NewClaims(self, claims)
 
     def import_claims(
@@ -2007,6 +2008,19 @@ class TopicVocabulary:
         return best
 
 
+def claim_identity(claim: Claim, source: str) -> tuple[object, ...]:
+    """What makes a claim the same claim: its source (normalised), date and text,
+    and the figure it gives with its unit, since one sentence can give several."""
+    figure = claim.figure
+    return (
+        source,
+        claim.date.iso,
+        claim.text,
+        *((figure.low, figure.high, figure.qualifier) if figure else (None, None, None)),
+        claim.unit_norm,
+    )
+
+
 class NewClaims:
     """The claims of a stream not stored yet; `present` counts the others."""
 
@@ -2019,7 +2033,7 @@ class NewClaims:
         for claim, original_id in self.claims:
             if claim.source not in keys:
                 keys[claim.source] = self.store.canonical_source_key(claim.source)
-            identity = (keys[claim.source], claim.date.iso, claim.text)
+            identity = claim_identity(claim, keys[claim.source])
             if identity in known:
                 self.present += 1
                 continue
