@@ -412,11 +412,16 @@ def _falling(group: _Group, settings: Settings) -> Iterator[Conflict]:
             low, high = claims[later], claims[best]
             fl, fb = low.figure, high.figure
             assert fl is not None and fb is not None
-            ratio = fb.low / fl.upper if fl.upper else math.inf
+            ratio = fb.low / fl.upper if fl.upper else None
+            apart = (
+                f"{_times(ratio)} lower, a gap of {_percent(gap)} of the smaller figure, "
+                f"more than {settings.tolerance * 100:g}%"
+                if ratio is not None
+                else "to none"
+            )
             reason = (
                 f"Contradiction: {_said(low)}; earlier {_said(high)}: a running total "
-                f"cannot fall ({_times(ratio)} lower, a gap of {_percent(gap)} of the smaller "
-                f"figure, more than {settings.tolerance * 100:g}%)"
+                f"cannot fall ({apart})"
             )
             yield _conflict(CONTRADICTION, high, low, reason, ratio, CUMULATIVE)
 
@@ -443,11 +448,14 @@ def compare_figures(
     assert flow is not None and fhigh is not None
     gap = _gap(_bounds(flow, settings)[1], _bounds(fhigh, settings)[0])
     if gap is not None and gap > settings.tolerance:
-        ratio = fhigh.low / flow.upper if flow.upper else math.inf
-        reason = (
-            f"Contradiction: {said(low)}; {said(high)}: {_times(ratio)} apart, a gap of "
-            f"{_percent(gap)} of the smaller figure (more than {settings.tolerance * 100:g}%)"
+        ratio = fhigh.low / flow.upper if flow.upper else None
+        apart = (
+            f"{_times(ratio)} apart, a gap of {_percent(gap)} of the smaller figure "
+            f"(more than {settings.tolerance * 100:g}%)"
+            if ratio is not None
+            else "one counts none, the other some"
         )
+        reason = f"Contradiction: {said(low)}; {said(high)}: {apart}"
         return _conflict(CONTRADICTION, low, high, reason, ratio, kind)
     best: tuple[float, Claim, Claim] | None = None
     for maximum, other in ((a, b), (b, a)):
@@ -644,13 +652,11 @@ def _figure_words(figure: Figure | None, unit: str | None) -> str:
 
 
 def _times(ratio: float) -> str:
-    if math.isinf(ratio):
-        return "infinitely"
     return f"{ratio:.1f}x" if ratio < 100 else f"{ratio:,.0f}x"  # "50,000,000x", not "50000000.0x"
 
 
 def _percent(share: float) -> str:
-    return "infinitely much" if math.isinf(share) else f"{share * 100:,.0f}%"
+    return f"{share * 100:,.0f}%"
 
 
 def _quote(text: str, limit: int = 80) -> str:

@@ -1026,6 +1026,8 @@ def _candidates(text: str) -> list[Located]:
     words = set(lowered.translate(_WORD_EDGES).split())
     if not words.isdisjoint(_VAGUE_TRIGGERS):
         found = _vague(text, lowered)
+    if not words.isdisjoint(_ZERO_TRIGGERS):
+        found += _zeros(text, lowered)
     if not words.isdisjoint(_SHARE_TRIGGERS) or (
         not words.isdisjoint(_SHARE_EVERY)
         and (any(w in lowered for w in _SHARE_ONE) or _DIGIT_SHARE_HINT.search(lowered))
@@ -1112,6 +1114,49 @@ def _items_count_alike(text: str, found: list[Located]) -> list[Located]:
             continue  # kept only in case it was such an item
         out.append(located)
     return out
+
+
+# A count of none: "no one was hurt", "nobody died", "no civilian casualties", "zero
+# deaths", "not a single soldier". "No" names nothing counted by itself ("no plans",
+# "no word on casualties", "no more than 50"), so a counted noun must follow it; "no
+# one", "nobody" and "none" count people only when what befell them follows.
+_ZERO_TRIGGERS = {"no", "zero", "nobody", "none", "not", "no-one"}
+_ZERO_RE = LazyPattern(
+    r"\b(?:(?P<nobody>no[\s-]one|nobody|none)|no|zero|not\s+(?:a\s+single|one))(?=\s)",
+    re.IGNORECASE,
+)
+_NO_COUNT_AFTER = {"more", "fewer", "less", "other", "others", "longer", "further", "one"}
+_FATE_AFTER = LazyPattern(
+    r"\s+(?:(?:was|were|has|have|had|is|are|got)\s+(?:been\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:reported\s+)?(?:killed|injured|hurt|wounded|harmed|arrested|detained|missing|dead"
+    r"|hospitali[sz]ed|drowned)|(?:[a-z]+ly\s+)?(?:died|perished|drowned))\b",
+    re.IGNORECASE,
+)
+
+
+def _zeros(text: str, lowered: str) -> list[Located]:
+    """Counts of none, each read as the figure 0 of what it counts."""
+    found = []
+    for match in _ZERO_RE.finditer(text):
+        start, end = match.span()
+        if match.group("nobody"):
+            if not _FATE_AFTER.match(text, end):
+                continue  # "no one knows", "none of the 40": nobody counted
+            counted = "people"
+        else:
+            following = lowered[end:].split(None, 1)
+            if not following or following[0] in _NO_COUNT_AFTER:
+                continue
+            head = _counted_phrase(text, end)[1]
+            if head is None or _unit_word(head) not in UNIT_SYNONYMS:
+                continue  # "no plans", "no evidence": nothing counted
+            counted = None
+        zero = _Number(0.0, 1.0, False, start, end, words=True)
+        located = _finish(text, lowered, zero, None, start, end, EXACT, None,
+                          _words_before(lowered, start), counted=counted)  # fmt: skip
+        if located is not None:
+            found.append(located)
+    return found
 
 
 _OF_RE = LazyPattern(r"\s+of(?=\s)")
@@ -1370,6 +1415,7 @@ def _finish(
     low: float | None = None,
     high: float | None = None,
     measure: str | None = None,
+    counted: str | None = None,
 ) -> Located | None:
     """A figure from its numbers: the percent sign, a bound after it, a second
     bound, the currency or counted noun, and whether it is a count at all."""
@@ -1413,6 +1459,8 @@ def _finish(
                 currency, end = (code, begin), currency_word.end()
     if measure:
         unit = head = measure
+    elif counted:
+        unit = head = phrase = counted
     elif currency:
         unit = head = currency[0]
         phrase = _phrase_after_money(text, end)
@@ -1504,8 +1552,10 @@ def _finish(
         and (normalise_unit(head) not in _KNOWN_UNITS or _singular(head))
     ):
         return None  # a year: "in 2015", "the 2015 death toll", "2015 refugee arrivals"
-    if high_value <= 0:
-        return None
+    if high_value < 0 or (
+        high_value == 0 and not first.words and normalise_unit(head) not in _KNOWN_UNITS
+    ):
+        return None  # "0" counts something only with a counted noun: "0 deaths"
     if kind == AT_MOST:
         low_value = 0.0
     figure = Figure(
@@ -1856,6 +1906,8 @@ def parse_figure(text: str) -> Figure | None:
 _HUGE = LazyPattern(
     rf"(?:\d[,.]?){{{_MAX_DIGITS + 1},}}|\d(?:\.\d+)?\s*[eE][+-]?\d|\d\s*\^\s*\d|\*\*"
 )
+# "--figure 0", "zero": a count of none ("none" is refused: it reads as no figure at all)
+_BARE_ZERO = LazyPattern(r"\s*(?:0+(?:\.0*)?|zero)\s*", re.IGNORECASE)
 _STACKED = LazyPattern(
     r"\b(?:thousand|million|billion|trillion|bn|mn|tn)\s+(?:thousand|million|billion|trillion)\b",
     re.IGNORECASE,
@@ -1878,6 +1930,8 @@ def parse_figure_option(text: str) -> Figure:
             f"{format_number(MAX_VALUE)}"
         )
     figure = parse_figure(text)
+    if figure is None and _BARE_ZERO.fullmatch(text):
+        figure = Figure(0.0, 0.0, EXACT, text.strip())  # "--figure 0": a count of none
     if figure is None:
         raise ParseError(
             f"cannot read a figure in {text[:60]!r}; try '3,000', 'up to 10,000', "

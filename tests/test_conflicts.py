@@ -75,6 +75,10 @@ PAIRS = [
     ("thousands", "up to 10,000", None),  # vague: the rule does not apply
     ("tens of thousands", "5,000", "contradiction"),
     ("dozens", "hundreds", "contradiction"),
+    ("0", "12", "contradiction"),  # none against some
+    ("0", "0", None),
+    ("0", "up to 10", None),  # "up to" holds none
+    ("0", "at least 1", "contradiction"),
 ]
 
 
@@ -97,6 +101,17 @@ def test_reason_reads_without_the_rules():
     # a figure millions of times another reads in whole numbers, grouped
     (huge,) = find_conflicts([us, claim("3 billion", "NIS", "2024-10-22", claim_id=3)])
     assert "1,000,000x apart, a gap of 99,999,900% of the smaller figure" in huge.reason
+
+
+def test_a_count_of_none_against_some_has_no_ratio():
+    army = claim("0", "Army", "2024-10-23", claim_id=1, unit="civilians")
+    monitors = claim("14", "Monitors", "2024-10-23", claim_id=2, unit="civilians")
+    (conflict,) = find_conflicts([army, monitors])
+    assert conflict.reason == (
+        "Contradiction: Army said 0 civilians (2024-10-23); Monitors said 14 civilians "
+        "(2024-10-23): one counts none, the other some"
+    )
+    assert (conflict.kind, conflict.ratio) == ("contradiction", None)
 
 
 def test_discrepancy_ratio_and_reason():
@@ -291,6 +306,14 @@ def test_a_death_toll_is_cumulative_by_default():
     assert found[0].quantity_kind == "cumulative"
     level = {"T": {"*": "level"}}
     assert find_conflicts([april, september, later_higher], Settings(), level) == []
+
+
+def test_a_running_total_cannot_fall_to_none():
+    april = dead("40", "A", "2024-04-10")
+    september = dead("0", "B", "2024-09-10")
+    (conflict,) = find_conflicts([april, september])
+    assert conflict.reason.endswith("a running total cannot fall (to none)")
+    assert conflict.ratio is None
 
 
 def test_a_running_total_meets_only_each_sources_latest_figure():

@@ -372,3 +372,26 @@ def test_articles_saved_whole_flag_the_counts_that_meet(cli, tmp_path):
         ("contradiction", [5, 6], "jpy:cost"),
         ("contradiction", [9, 10], "jpy:cost(national-government)"),
     ]
+
+
+STRIKES = """Varnok, 4 May 2024 -- The Norlandian army said on Friday that no civilians were killed in the overnight strikes on Varnok. The Varnok Civic Council, a local monitoring group, said 14 civilians had been killed.
+"""
+
+
+def test_a_count_of_none_conflicts_with_a_count_of_some(cli, tmp_path):
+    path = tmp_path / "strikes.txt"
+    path.write_text(STRIKES, encoding="utf-8")
+    cli("extract", str(path), "--published", "2024-05-04", "--save", "--topic", "Varnok strikes")
+    (conflict,) = cli.json("conflicts")  # the JSON reads: no ratio of none to some
+    assert (conflict["kind"], conflict["claims"], conflict["ratio"]) == (
+        "contradiction",
+        [1, 2],
+        None,
+    )
+    assert conflict["reason"].endswith("one counts none, the other some")
+    assert "0 civilians" in cli("conflicts").stdout
+    cli("add", "The Varnok clinic recorded zero civilian deaths on Friday.", "--source",
+        "Varnok clinic", "--date", "2024-05-03", "--topic", "Varnok strikes", "--figure", "0",
+        "--quantity", "civilians:dead")  # fmt: skip
+    (clinic,) = [c for c in cli.json("list") if c["source"] == "Varnok clinic"]
+    assert clinic["figure"] == {"low": 0, "high": 0, "qualifier": "exact", "text": "0"}

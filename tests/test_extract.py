@@ -350,7 +350,7 @@ def found(text, published=PUBLISHED, known=None):
          [("organisers", "reports", 100000), ("police", "estimates", 35000),
           ("police", "denies", 100000)]),
         ("The mayor says no one died, contrary to the opposition's claim of 37 deaths.",
-         [("opposition", "reports", 37)]),
+         [("mayor", "asserts", 0), ("opposition", "reports", 37)]),
         # a report's owner: "the panel's report said", "a government press release"
         ("The panel's report said nine people died.", [("panel", "asserts", 9)]),
         ("According to a government press release, 2.8 million pupils were affected.",
@@ -1304,7 +1304,7 @@ ACROSS_SENTENCES = [
     (
         'Varnia\'s chief prosecutor told reporters 169 people died. "No civilian was harmed," '
         "said Prosecutor-General Ilse Dorn.",
-        [("Ilse Dorn", "asserts", 169)],
+        [("Ilse Dorn", "asserts", 169), ("Ilse Dorn", "asserts", 0)],
     ),
     # and named by no one, the office speaks as written
     ("A Varnian prosecutor said 187 people had died.", [("Varnian prosecutor", "asserts", 187)]),

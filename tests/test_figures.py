@@ -551,6 +551,54 @@ def test_format_parses_back(text):
     assert again is not None and again.same_value(figure)
 
 
+# A count of none is the figure 0 of what it counts.
+ZERO_COUNTS = [
+    ("Police said no one was killed in the march.", "people"),
+    ("Nobody was hurt, a fire service spokesman said.", "people"),
+    ("None were injured when the roof of the depot gave way.", "people"),
+    ("The coast guard reported no deaths among the crew.", "deaths"),
+    ("There were zero casualties at the depot, the army said.", "casualties"),
+    ("Not a single soldier has crossed the river, the ministry said.", "soldier"),
+    ("No arrests were made after the rally.", "arrests"),
+    ("0 deaths were recorded at the clinic last week.", "deaths"),
+]
+
+
+@pytest.mark.parametrize(("text", "unit"), ZERO_COUNTS)
+def test_a_count_of_none_is_zero(text, unit):
+    (figure,) = find_figures(text)
+    assert (figure.low, figure.high, figure.qualifier, figure.unit) == (0, 0, "exact", unit)
+    assert parse_figure(format_figure(figure)) is None  # "0" alone counts nothing
+    assert parse_figure_option(format_figure(figure)).same_value(figure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no plan to move the garrison.",  # "no" with nothing counted
+        "No one knows how many people were inside.",  # nobody befell anything
+        "There was no word on casualties from the port.",
+        "He said he had no one to turn to.",
+        "No other injuries were reported at the ferry.",  # a part, not the whole
+        "The score stood at 0 at the break.",
+    ],
+)
+def test_no_is_no_count_by_itself(text):
+    assert find_figures(text) == []
+
+
+def test_a_count_of_none_leaves_the_numbers_beside_it():
+    found = find_figures("Officials said nobody died, while medics said 14 people were killed.")
+    assert [(f.low, f.unit) for f in found] == [(0, "people"), (14, "people")]
+    assert [(f.low, f.unit) for f in find_figures("none of the 40 crew survived")] == [(40, "crew")]
+    assert find_figures("no more than 50 troops")[0].qualifier == "at_most"
+
+
+@pytest.mark.parametrize("text", ["0", "zero", " 0 "])
+def test_figure_option_takes_a_zero(text):
+    assert parse_figure_option(text) == Figure(0.0, 0.0, "exact", text.strip())
+
+
 @pytest.mark.parametrize("text", ["", "   ", "none", "lots"])
 def test_figure_option_refuses_text_without_a_figure(text):
     with pytest.raises(ParseError):
