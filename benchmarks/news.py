@@ -187,7 +187,7 @@ def same_bound(low: float | None, high: float | None, label: Label) -> bool:
 # Words that alone name nobody in particular: "officials" for a named ministry.
 _GENERIC = set(
     """officials official authorities authority government ministry office spokesman
-    spokeswoman spokesperson sources source group groups organisers organizers agency
+    spokeswoman spokesperson sources source group groups organizers agency
     department minister president analysts experts report reports statement data figures
     military army he she they it its side country state leaders leader""".split()
 )
@@ -195,8 +195,8 @@ _CONNECTORS = {"the", "of", "for", "on", "and", "in", "at", "via", "s", "a", "an
 
 
 # British and American spellings of one name: "Defence Ministry", "Defense Ministry".
-_SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center",
-              "labour": "labor", "programme": "program", "organising": "organizing"}  # fmt: skip
+_SPELLINGS = {"defence": "defense", "centre": "center", "labour": "labor",
+              "programme": "program"}  # fmt: skip
 
 
 # A country and its adjective name one government or people: "Spain's unions" and
@@ -222,13 +222,17 @@ _DEMONYMS = {
 }  # fmt: skip
 
 
+# "-ise" and "-ize" spell one word ("Organisers", "Organizers"): both sides are folded alike.
+_ISE = re.compile(r"(?<=[a-z]{3})is(?=(?:e|es|ed|er|ers|ing|ation|ations)$)")
+
+
 def _words(name: str) -> set[str]:
     # accents folded: "Funèbres" as written in one article, "Funebres" in another
     text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore")
     text = text.decode().casefold().replace(".", "")
     text = re.sub(r"'s\b", "", text)
     # hyphens folded too: "al-Thawadi" as one outlet writes it, "Al Thawadi" in another
-    words = re.findall(r"[^\W_]+", text)
+    words = [_ISE.sub("iz", w) for w in re.findall(r"[^\W_]+", text)]
     return {
         _DEMONYMS.get(_SPELLINGS.get(w, w), _SPELLINGS.get(w, w))
         for w in words

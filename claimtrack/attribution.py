@@ -231,7 +231,7 @@ TOKEN = LazyPattern(
     r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])"
     rf"|(?:{'|'.join(_DOTTED)})\."
     r"|[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|\d(?:[\d,.]*\d)?"
-    r"|[“”\"(),;:]|[^\s\w]",
+    r"|[“”\"(),;:]|--(?!-)|[^\s\w]",
     re.UNICODE,
 )
 Token = tuple[str, int, int]
@@ -256,7 +256,10 @@ class Attribution:
 
 
 def tokens(text: str) -> list[Token]:
-    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    # "--" is how plain-text copy writes a dash: read as one
+    return [
+        (m.group() if m.group() != "--" else "—", m.start(), m.end()) for m in TOKEN.finditer(text)
+    ]
 
 
 def is_capital(word: str) -> bool:
@@ -1015,20 +1018,33 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         if k >= 0 and toks[k][0].lower() == "the" and report_noun(words[-1]) in _REPORTS:
             return report_noun(words[-1]), False  # "the medical reports": those named before
         return None
-    if words and k >= 1 and re.fullmatch(r"[A-Z][a-z][\w-]*", toks[k][0]):
-        # "the Obi campaign stated": a name before the common noun, after "the"
+    if words and k >= 1 and _NAME_WORD.fullmatch(toks[k][0]):
+        # "the Obi campaign stated", "the Lora municipality said", "Norland's CGT labour
+        # confederation estimated": a name before the common noun that says what kind of
+        # body it is, after "the" or a place's possessive (no part of the name)
         m = k
         while (
             m >= 0
-            and re.fullmatch(r"[A-Z][a-z][\w-]*", toks[m][0])
+            and _NAME_WORD.fullmatch(toks[m][0])
             and toks[m][0] != "The"
+            and toks[m][0].lower() not in _WEEKDAYS | _MONTHS
             and k - m < 3
         ):
             m -= 1
+        opener = toks[m][0] if m >= 0 else ""
+        kind = words[-1]
         if (
-            m >= 0
-            and toks[m][0] in ("the", "The")
-            and (_is_head(words[-1]) or words[-1] in _NAMED_FOR_AN_AIM)
+            m < k
+            and (opener in ("the", "The") or _PLACE_POSSESSIVE.fullmatch(opener))
+            and (
+                _is_head(kind)
+                or kind in _NAMED_FOR_AN_AIM
+                # a kind of body the lexicon does not know: not what is counted or said
+                or (
+                    kind not in _NOT_SOURCES | _EVENTS | _DOCUMENTS | _NOT_A_SPEAKER
+                    and not kind.endswith(("ing", "ed"))
+                )
+            )
         ):
             return " ".join([t[0] for t in toks[m + 1 : k + 1]] + words), False
     before = toks[k][0].lower() if k >= 0 else ""
@@ -1084,6 +1100,10 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     return None
 
 
+# A word of a name: "Obi", "Lora", an acronym ("CGT"); and a place's possessive before a
+# body's name ("Norland's").
+_NAME_WORD = LazyPattern(r"[A-Z][a-z][\w-]*|[A-Z]{2,6}")
+_PLACE_POSSESSIVE = LazyPattern(r"[A-Z][a-z]+['’]s")
 _QUANTIFIERS = {"some", "most", "many", "several", "few", "other", "all", "both", "more"}
 # What opens a clause whose subject may be one common noun.
 _CLAUSE_OPENERS = {";", "but", "while", "whereas", "though", "although"}
@@ -1918,6 +1938,23 @@ _TURNED_ROUND = {"said", "says", "added", "adds", "wrote", "writes", "noted", "n
                  "explained", "continued", "insisted", "stated", "declared"}  # fmt: skip
 
 
+def _opens_a_clause(toks: list[Token], verb: int) -> bool:
+    """Whether the name after a verb of saying is the subject of what was said: "X,
+    head of the board, said Obi won 51 percent" (Obi won), not "..., said Obi."."""
+    at = verb + 1
+    while at < len(toks) and (is_capital(toks[at][0]) or toks[at][0] in ("of", "for")):
+        at += 1
+    if at == verb + 1 or at >= len(toks):
+        return False
+    word = toks[at][0]
+    return word.isalpha() and word.islower() and word not in _AFTER_A_CLAIMANT | _NAME_TAILS
+
+
+# What may follow a claimant's name after its verb: a time, a place, a relative clause.
+_NAME_TAILS = {"at", "of", "for", "from", "who", "whose", "which", "to", "as", "and", "told",
+               "last", "this", "earlier", "later", "after", "before", "during", "when"}  # fmt: skip
+
+
 def _changes_a_count(word: str) -> bool:
     """Whether a changing verb's object is a count ("raising the toll", "bringing the
     number", "lowering its estimate", "to 253"), not "raising tensions"."""
@@ -2093,6 +2130,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
                 and toks[j][0] == ","
                 and is_capital(after[0])
                 and lower in _TURNED_ROUND
+                and not _opens_a_clause(toks, index)
             ):
                 # "..., raising tensions, said Omar Kessel": the name turned round after
                 # the verb speaks, not one before an aside

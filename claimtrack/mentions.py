@@ -72,6 +72,10 @@ _NAME_OF = LazyPattern(rf"[“\"‘']?({_NAME})\s+(?:of|from|at)\s+(?:the\s+)?[A
 # spokesman", "a spokesman for the Harbour Trust", "head of the Lumen group".
 _ROLE_OWNER = LazyPattern(
     r"^(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*)['’]s\s+"
+    # a name and the kind of body it is: "head of the Lora election board"
+    r"|\b(?:of|for|at)\s+(?:the\s+)?((?:[A-Z][\w.&-]*\s+){1,4}(?:[a-z]+\s+){0,2}(?:"
+    + "|".join(sorted(attr.BODY_HEADS, key=len, reverse=True))
+    + r"))\b"
     r"|\b(?:of|for|at)\s+(?:the\s+)?((?:[A-Z][\w.&-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w.&-]*)"
     # a body written in lower case: "a spokeswoman for the coast guard"
     r"|\b(?:of|for|at)\s+the\s+((?:[a-z]+\s+){0,3}(?:"
@@ -233,7 +237,7 @@ class Context:
                 # whom the role is held for: "the Defence Ministry's spokesman", "head
                 # of the Lumen group"
                 whose = _ROLE_OWNER.search(match.group(2))
-                owner = (whose.group(1) or whose.group(2) or whose.group(3)) if whose else None
+                owner = next((g for g in whose.groups() if g), None) if whose else None
                 self.mention(" ".join(name), roles, position, owner)
         for match in _ROLE_THEN_NAME.finditer(sentence) if ", " in sentence else ():
             owner = match.group(1) or match.group(3)

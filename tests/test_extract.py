@@ -358,6 +358,20 @@ def found(text, published=PUBLISHED, known=None):
         # "its total estimate" is the estimate of the organisation named last
         ("The Tern Society counted 210 nests. It gave its total estimate of 900 pairs later.",
          [("Tern Society", "estimates", 210), ("Tern Society", "reports", 900)]),
+        # a name and the kind of body it is, a kind the lexicon does not know
+        ("The Lora municipality said 40 homes were damaged.",
+         [("Lora municipality", "asserts", 40)]),
+        ("The CGT confederation estimated that about 600,000 people had marched.",
+         [("CGT confederation", "estimates", 600000)]),
+        ("On Friday Norland's CGT labour confederation estimated that 90,000 people marched.",
+         [("CGT labour confederation", "estimates", 90000)]),
+        ("The Varnok clinic said 14 people died.", [("Varnok clinic", "asserts", 14)]),
+        # the name after "said" is the subject of what was said, not who said it
+        ("Ivo Marn, head of the Lora election board, said Obi won a second term with 51 "
+         "percent of the vote.", [("Ivo Marn", "asserts", 51)]),
+        # an aside between dashes, as plain-text copy writes them
+        ("But polling firm Datavox -- not known for its closeness to the mayor -- said 210,000 "
+         "people marched.", [("Datavox", "asserts", 210000)]),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text, expected):
@@ -1803,6 +1817,11 @@ def test_headline_and_quote_proposed_once():
             "Norlandian border guard",
         ),
         ("The coast guard spokesman Ivo Dren said 12 ships were lost.", "coast guard"),
+        # a name and its kind of body after "of"
+        (
+            "Ana Obi, head of the Lora election board, said 12 ships were lost.",
+            "Lora election board",
+        ),
     ],
 )
 def test_whom_a_named_person_speaks_for(text, speaks_for):
