@@ -257,7 +257,7 @@ for _kind, _phrases in {
     APPROX: "about|around|some|nearly|almost|roughly|approximately|close to|closer to|"
     "circa|approx.|approx|an estimated|estimated|est.|nearer to|near|more or less|"
     "just under|just shy of|shy of|in the region of|on the order of|the order of|"
-    "an approximate|ca.|c.",
+    "an approximate|ca.|c.|maybe|perhaps|possibly|probably|likely",
 }.items():
     for _phrase in _phrases.split("|"):
         _PRE_QUALIFIERS[_phrase] = _kind

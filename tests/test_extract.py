@@ -369,6 +369,23 @@ def found(text, published=PUBLISHED, known=None):
         # the name after "said" is the subject of what was said, not who said it
         ("Ivo Marn, head of the Lora election board, said Obi won a second term with 51 "
          "percent of the vote.", [("Ivo Marn", "asserts", 51)]),
+        # a passive's agent ends at its verb; a news agency's reporters, wherever they are
+        ("The tally sheets analysed by the Lora Times represented 79 percent of the tables.",
+         [("Lora Times", "reports", 79)]),
+        ("On Saturday, Harbor Wire reporters on the ground estimated a crowd closer to 30,000.",
+         [("Harbor Wire", "estimates", 30000)]),
+        ("Aid workers on the ground said 300 families had fled.",
+         [("Aid workers on the ground", "asserts", 300)]),
+        # an election is no source; what its tallies show is the speaker's
+        ("Ana Obi said on Monday that tallies from Sunday's election showed Berg had won 73 "
+         "percent of the vote.", [("Ana Obi", "asserts", 73)]),
+        # verbs of declaring
+        ("Minister Ana Obi pronounced the strike a failure, with a turnout of 40,000 people.",
+         [("Ana Obi", "asserts", 40000)]),
+        ("Two days ago, Berg boasted that his party had won 55 seats.",
+         [("Berg", "asserts", 55)]),
+        ("Ivo Marn reminded legislators that 44% did not vote for the president.",
+         [("Ivo Marn", "asserts", 44)]),
         # an aside between dashes, as plain-text copy writes them
         ("But polling firm Datavox -- not known for its closeness to the mayor -- said 210,000 "
          "people marched.", [("Datavox", "asserts", 210000)]),

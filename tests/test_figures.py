@@ -240,6 +240,10 @@ NEWS_FORMS = [
     ("she said only one person was missing", 1, 1, "exact", "person"),
     # "other" qualifies the counted noun after it
     ("12 other people were hurt", 12, 12, "exact", "people"),
+    # a hedge of likelihood is an approximation
+    ("a turnout of maybe 40,000 people", 40000, 40000, "approx", "people"),
+    ("perhaps 300 homes were lost", 300, 300, "approx", "homes"),
+    ("probably 12 boats sank", 12, 12, "approx", "boats"),
 ]
 
 
