@@ -34,6 +34,7 @@ from claimtrack.quantities import (
     LEVEL,
     denial_answers,
     denied_quantity,
+    denies_conduct,
     estimated_late,
     is_side,
     kind_of,
@@ -540,7 +541,8 @@ def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> l
         candidates = [c for c in candidates if c.source in named or c.voice in named]
     denied = denied_quantity(denial.text) if not denial.quantity else None
     if denied is None:
-        return candidates
+        # "She has denied wrongdoing": a denial of what someone did, of no figure
+        return [] if denies_conduct(denial.text) else candidates
     # "denied reports of heavy Norlandian casualties": those counts, not the whole story
     return [c for c in candidates if c.figure is None or denial_answers(denied, c.quantity)]
 

@@ -1073,10 +1073,13 @@ def _candidates(text: str) -> list[Located]:
     return found
 
 
-# A list of counts by place, the counted noun written once: "four people died in Lora,
-# two in Vesk and one in Tamar".
-_ITEM_JOINT = LazyPattern(r"[^,;.]{0,60}?\s(?:in|at)\s[^,;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
-_ITEM_PLACE = LazyPattern(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+# A list of counts by place or by whom, the counted noun written once: "four people died
+# in Lora, two in Vesk and one in Tamar", "2.7 million votes for Obi and 6.2 million for
+# Berg".
+_ITEM_JOINT = LazyPattern(
+    r"[^,;.]{0,60}?\s(?:in|at|for)\s[^,;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$"
+)
+_ITEM_PLACE = LazyPattern(r"\s+(?:in|at|for)\s+(?:the\s+)?[A-Z]")
 _ITEM_BEFORE = LazyPattern(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
 
 

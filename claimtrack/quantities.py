@@ -11,6 +11,7 @@ part of "people killed", never compared with it. Pure: text in, Quantity out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -245,6 +246,12 @@ class Quantity:
                 what = f"{_title(self.group)} {what}"
             elif self.counted == "percent" and self.group == POINTS:
                 what = "percentage points"
+            elif self.group and self.group.startswith("for-"):
+                # "percent of votes for Obi", "votes for Obi"
+                whose = f"for {_title(self.group[4:])}"
+                what = (
+                    f"percent of votes {whose}" if self.counted == "percent" else f"{what} {whose}"
+                )
             elif self.group and self.group not in (PART, UNCLEAR):
                 what = f"percent of {self.group}" if self.counted == "percent" else self.group
             words = what + (f" {self.state.replace('-', ' ')}" if self.state else "")
@@ -647,6 +654,14 @@ def infer_quantity(
         elif _pattern(_MOVED_BY, re.IGNORECASE).search(before):
             group = "change"  # "up 6% on 2022", "rose 54 percent": how much a count moved
 
+    if counted == "votes" or (counted == "percent" and group in (None, "votes")):
+        # whose votes: "Obi won 51 percent", "Berg received 5.3 million votes", "67
+        # percent for Obi", "Obi with 6.4 million votes"; a share of one candidate is
+        # never compared with another's
+        candidate = _candidate(before, after, counted == "percent" and group is None)
+        if candidate:
+            group = "for-" + candidate
+
     if counted and _is_currency(counted):
         # An amount is of a noun anywhere earlier in its sentence: "spending reached
         # €90m, such as ..., as well as €6m for ..." lists parts far after it.
@@ -688,6 +703,47 @@ def infer_quantity(
     if place and topic is not None and not keep_places and _own_place(place, topic):
         place = None
     return Quantity(counted, state, group, place)
+
+
+# Who won the votes a figure counts: the name before a verb of winning, the name after
+# "for", the name before "with".
+_NAME = r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+"
+_WINNING = (
+    r"(?:had\s+|has\s+|would\s+have\s+)?(?:won|wins|received|receives|got|gets|secured|"
+    r"secures|obtained|obtains|garnered|garners|took|polled|captured|gained)\b"
+)
+# "Obi won", "Ana Obi, who led the polls, got": the verb and the figure with no
+# other figure between them
+_WON = rf"\b({_NAME})(?:,[^,.;\d]{{1,60}},)?\s+{_WINNING}[^.;:\d]{{0,40}}$"
+# "the 5.15 million votes the board said Obi had received": the name after the figure
+_WON_AFTER = rf"^\s*(?:votes?\s+)?(?:[^.;,\d]{{0,40}}?\s)?({_NAME})\s+{_WINNING}"
+_WITH = rf"\b({_NAME})\s+with\s+(?:[a-z]+\s+){{0,2}}$"
+_FOR = (
+    r"^\s*(?:percent\s+|per\s+cent\s+|%\s*)?(?:of\s+(?:the\s+)?(?:vote|votes|ballots)\s+)?"
+    rf"(?:votes?\s+)?(?:\([^)]*\)\s+)?for\s+({_NAME})"
+)
+_NOT_CANDIDATES = {"he", "she", "it", "they", "we", "who", "which", "that", "this", "the"}
+
+
+def _candidate(before: str, after: str, bare_share: bool) -> str | None:
+    """Whom the votes went to, where the clause says: the name as written, folded
+    ('gonzalez-urrutia'); settle_keys joins the names of one candidate."""
+    found = _pattern(_FOR).match(after) or _pattern(_WON).search(before)
+    if found is None and not bare_share:
+        # "Obi with 6.4 million votes"; a bare "with 40%" is no share
+        found = _pattern(_WITH).search(before)
+    found = found or _pattern(_WON_AFTER).match(after)
+    if found is None:
+        return None
+    words = [_fold(w).lower().strip("'’") for w in found.group(1).split()]
+    while words and words[0] in _NOT_CANDIDATES:
+        words = words[1:]  # "The board said Obi": the sentence's first word is no name
+    return "-".join(words) or None
+
+
+def _fold(word: str) -> str:
+    """'González' as 'Gonzalez': one candidate, however an outlet spells the accent."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() or word
 
 
 # What a percentage measures when it is no share: the noun its clause is about
@@ -819,6 +875,20 @@ _STATES_WITHIN = {"casualties": {"casualties", "dead", "injured", "missing"}}
 _PERSONS = {"people", "troops"}
 
 
+# What a denial may deny that is no figure: what someone did, or knew.
+_CONDUCT = (
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:any\s+|all\s+|the\s+)?"
+    r"(?:wrongdoing|involvement|responsibility|guilt|charges?|corruption|role|links?|ties|"
+    r"knowledge|culpability|blame|misconduct)\b"
+)
+
+
+def denies_conduct(text: str) -> bool:
+    """Whether a denial denies what someone did, not a figure: 'has denied wrongdoing',
+    'rejected any responsibility'."""
+    return bool(_pattern(_CONDUCT, re.IGNORECASE).search(text))
+
+
 @lru_cache(maxsize=1024)
 def denied_quantity(text: str) -> Quantity | None:
     """What a denial with no figure of its own points at, from its words: 'denied
@@ -871,9 +941,18 @@ def _refines(general: Quantity, specific: Quantity) -> bool:
         return False
     if general.state not in (None, specific.state):
         return False
-    return general.group == specific.group or (
-        general.group is None and bool(specific.group) and is_side(specific.group or "")
+    return (
+        general.group == specific.group
+        or (general.group is None and bool(specific.group) and is_side(specific.group or ""))
+        or _same_candidate(general.group, specific.group)
     )
+
+
+def _same_candidate(general: str | None, specific: str | None) -> bool:
+    """'for-maduro' of 'for-nicolas-maduro': the one candidate, named in part."""
+    if not (general and specific and general.startswith("for-") and specific.startswith("for-")):
+        return False
+    return set(general[4:].split("-")) < set(specific[4:].split("-"))
 
 
 def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:

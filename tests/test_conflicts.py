@@ -277,6 +277,10 @@ def test_a_denial_without_a_figure_answers_the_counts_its_words_name():
     vague = replace(denial, text="Norland dismissed the reports")
     (found,) = [c for c in find_conflicts([theirs, tanks, bare, vague]) if c.kind == "denial"]
     assert found.ids == (60, 61, 63, 64)
+    # one of what someone did answers no figure
+    for text in ("The minister has denied any wrongdoing", "Norland rejected responsibility"):
+        conduct = replace(denial, text=text)
+        assert [c for c in find_conflicts([theirs, tanks, conduct]) if c.kind == "denial"] == []
 
 
 def test_a_denial_takes_no_part_in_figure_checks_and_keeps_to_its_quantity():

@@ -386,6 +386,38 @@ def test_an_under_specified_quantity_takes_the_one_reading_its_story_leaves():
     assert settle_keys([""], ["people:dead", "people:injured"]) == [""]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The board said Tomas Berg had won 51 percent of the vote", "percent(for-tomas-berg)"),
+        ("Ana Obi, who had led the polls, got 44.2 percent", "percent(for-ana-obi)"),
+        ("Berg received about 30 percent compared to 67 percent for Obi", "percent(for-berg)"),
+        ("The tallies showed Obi with 6.4 million votes", "votes(for-obi)"),
+        ("It was far from the 5.15 million votes the board said Berg had received",
+         "votes(for-berg)"),
+        ("The tallies showed 2.75 million votes for Berg", "votes(for-berg)"),
+        ("He won 60 percent", "percent"),  # whose, the clause does not say
+        ("Turnout was 48 percent, the board said", "percent:attending"),
+        ("The party took 40 percent of seats", "percent(seats)"),
+    ],
+)  # fmt: skip
+def test_whose_votes_a_figure_counts(text, key):
+    assert read(text) == key
+
+
+def test_one_candidate_by_any_part_of_the_name_is_one_quantity():
+    keys = ["percent(for-obi)", "percent(for-ana-obi)", "percent(for-berg)", "votes(for-obi)"]
+    assert settle_keys(keys) == [
+        "percent(for-ana-obi)", "percent(for-ana-obi)", "percent(for-berg)", "votes(for-obi)",
+    ]  # fmt: skip
+    # a surname two candidates share names neither
+    assert settle_keys(["percent(for-obi)"], ["percent(for-ana-obi)", "percent(for-ivo-obi)"]) == [
+        "percent(for-obi)"
+    ]
+    assert label_of("percent(for-ana-obi)") == "percent of votes for Ana Obi"
+    assert label_of("votes(for-berg)") == "votes for Berg"
+
+
 def test_a_denial_points_at_the_counts_its_words_name():
     from claimtrack.quantities import denial_answers, denied_quantity
 
