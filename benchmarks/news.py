@@ -13,6 +13,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -226,6 +227,20 @@ _DEMONYMS = {
 _ISE = re.compile(r"(?<=[a-z]{3})is(?=(?:e|es|ed|er|ers|ing|ation|ations)$)")
 
 
+@cache
+def _demonyms() -> dict[str, str]:
+    """Every country's name and its people's adjective, lower case, single words: the
+    product's own table, with the hand-made one above for the forms it lacks."""
+    from claimtrack.places import demonyms
+
+    table = {
+        country.casefold(): adjective.casefold()
+        for country, adjective in demonyms().items()
+        if " " not in country and " " not in adjective
+    }
+    return {**table, **_DEMONYMS}
+
+
 def _words(name: str) -> set[str]:
     # accents folded: "Funèbres" as written in one article, "Funebres" in another
     text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore")
@@ -234,7 +249,7 @@ def _words(name: str) -> set[str]:
     # hyphens folded too: "al-Thawadi" as one outlet writes it, "Al Thawadi" in another
     words = [_ISE.sub("iz", w) for w in re.findall(r"[^\W_]+", text)]
     return {
-        _DEMONYMS.get(_SPELLINGS.get(w, w), _SPELLINGS.get(w, w))
+        _demonyms().get(_SPELLINGS.get(w, w), _SPELLINGS.get(w, w))
         for w in words
         if w not in _CONNECTORS
     }

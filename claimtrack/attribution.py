@@ -213,6 +213,11 @@ _WHEN = {"on", "in", "since", "by", "last", "this", "next", "early", "late", "mi
          "through", "during", "from", "before", "after"}  # fmt: skip
 # Capitalised words that never begin or make up a name: "On Wednesday, the ...".
 NOT_NAMES = _FUNCTION_CAPITALS | _WEEKDAYS | _MONTHS | {"update", "meanwhile", "then"}
+# Words that leave a generic source as unnamed as it was: "various sources".
+_VAGUE_WHO = set(
+    """various several many some multiple other others unnamed anonymous informed
+    unofficial numerous different local""".split()
+)
 _GENERIC_SOURCES = set(
     """information figures data estimates reports report statistics numbers news media
     sources accounts counts tallies witnesses residents locals""".split()
@@ -1747,6 +1752,11 @@ def attributions(clause: str) -> list[Attribution]:
                 continue  # "For the first time, ...": no source
             if (
                 name.lower() in _GENERIC_SOURCES
+                # "according to various sources", "unnamed sources": nobody named
+                or (
+                    name.split()[-1] in _GENERIC_SOURCES
+                    and all(w in _VAGUE_WHO for w in name.split()[:-1])
+                )
                 or name.lower() in _TIME_WORDS | _MONTHS
                 # "verified 212 deaths by Sunday evening": when, not who
                 or name.split()[0].lower() in _WEEKDAYS | _MONTHS

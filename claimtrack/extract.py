@@ -456,6 +456,11 @@ _DOING_AFTER = LazyPattern(
     r"\s+[a-z]+\s+(?!(?:being|during|including|following|according|regarding|concerning)\b)"
     r"[a-z]{3,}ing\b"
 )
+# one person who speaks: "one survivor said", "one resident described how"
+_SPEAKING_AFTER = LazyPattern(
+    r"\s+[a-z]+\s+(?:said|says|told|tells|described|describes|recalled|recalls|recounted|"
+    r"explained|added|wrote|insisted)\b"
+)
 # a figure the sentence talks about: "Six thousand, in my view, is far too high", "40,000
 # is not right"
 _TALKED_ABOUT = LazyPattern(r"\s*(?:,|[”\"]|\s(?:is|was|are|were|would\s+be)\b)")
@@ -1107,6 +1112,12 @@ def _not_a_claim(
         and _DOING_AFTER.match(text, located.end)
     ):
         return True  # "a video showed one rioter scaling a fence": someone seen
+    if (
+        located.figure.text.lower() == "one"
+        and not (located.figure.unit or "s").endswith("s")
+        and _SPEAKING_AFTER.match(text, located.end)
+    ):
+        return True  # "One survivor described how ...": someone who speaks, no count
     for start, end in relative:
         if (
             start < located.start < end

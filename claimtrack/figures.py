@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from claimtrack.errors import ParseError
 from claimtrack.quantities import UNIT_SYNONYMS as COUNTED_NOUNS
+from claimtrack.quantities import names_persons
 
 EXACT, APPROX, AT_MOST, AT_LEAST, RANGE, VAGUE = (
     "exact",
@@ -1153,6 +1154,12 @@ def _zeros(text: str, lowered: str) -> list[Located]:
             head = _counted_phrase(text, end)[1]
             if head is None or _unit_word(head) not in UNIT_SYNONYMS:
                 continue  # "no plans", "no evidence": nothing counted
+            if (
+                not match.group().lower().startswith("not")
+                and not _unit_word(head).endswith("s")
+                and not names_persons(_unit_word(head))
+            ):
+                continue  # "no civilian was hurt" counts; "no injury marks" counts nothing
             counted = None
         zero = _Number(0.0, 1.0, False, start, end, words=True)
         located = _finish(text, lowered, zero, None, start, end, EXACT, None,
@@ -1234,9 +1241,16 @@ def _shares(text: str, lowered: str) -> tuple[list[Located], list[tuple[int, int
         start, end = match.span()
         if match.group("counted"):
             end = match.end("share")  # "two thirds of the 900 homes": 900 is a figure too
-        if noun in _TIME_NOUNS or noun in _SHARE_OF_WHAT_WAS_SAID or value >= 100:
+        if (
+            noun in _TIME_NOUNS
+            or noun in _MONTH_WORDS
+            or noun in _SHARE_OF_WHAT_WAS_SAID
+            or value >= 100
+        ):
             passed.append((start, end))
-            continue  # "half an hour", "a third of them": a share of another figure
+            # "half an hour", "the first half of August": a time; "a third of them": a
+            # share of another figure
+            continue
         qualifier = _qualifier_before(text, start, (_words_before(lowered, start) or [""])[-1])
         kind, begin = EXACT, start
         if qualifier[0] and qualifier[0] != "between":

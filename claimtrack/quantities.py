@@ -377,6 +377,13 @@ _OUTCOMES = {"deaths", "casualties", "injuries", "missing", "cases", "arrests", 
 
 
 @lru_cache(maxsize=4096)
+def names_persons(noun: str) -> bool:
+    """Whether a noun counts people or troops themselves ('civilian', 'soldier'), not
+    what befell them ('injury', 'death')."""
+    counted, state, _ = _sense(noun)
+    return counted in _PERSONS and state is None
+
+
 def _sense(unit: str | None) -> tuple[str | None, str | None, str | None]:
     """(counted, state, group) that a counted noun says; a multi-word unit such as
     'people displaced' says both what and which state."""

@@ -81,20 +81,38 @@ def read(text: str) -> list[Sentence]:
 def _unwrapped(raw: list[str]) -> list[str]:
     """The article's lines, a paragraph a line, with the line breaks of copy wrapped
     by hand ("The toll\nfrom the storm rose to 40, police said") joined: a line goes
-    on into the next when that one starts in lower case or the line ends on a word no
-    sentence ends with."""
+    on into the next when that one starts in lower case, when the line ends on a word
+    no sentence ends with, or when it is a long line of a paragraph already wrapped."""
     lines: list[str] = []
     joining = False
+    previous = ""  # the line before, as written
     for line in raw:
         if not line.strip():
             joining = False
+            previous = ""
             continue
-        if joining and (_CONTINUES.match(line) or _OPEN_END.search(lines[-1])):
+        if joining and (
+            _CONTINUES.match(line)
+            or _OPEN_END.search(lines[-1])
+            # a paragraph wrapped at a fixed width, as its lines joined so far show: a
+            # long line runs on into the next whatever it ends with ("... Prime
+            # Minister Mame" / "Madior Boye said Friday.")
+            or (
+                lines[-1] != previous
+                and len(previous.strip()) >= _WRAP_WIDTH
+                and not _title_case(line.strip())
+            )
+        ):
             lines[-1] = f"{lines[-1]} {line.strip()}"
         else:
             lines.append(line)
         joining = not _CLOSED.search(line)
+        previous = line
     return lines
+
+
+# The shortest line of copy wrapped at a fixed width (wire copy wraps at 60 to 80).
+_WRAP_WIDTH = 50
 
 
 # A line that ends a sentence or a heading, and what marks a wrapped one.

@@ -369,6 +369,12 @@ def found(text, published=PUBLISHED, known=None):
         # the name after "said" is the subject of what was said, not who said it
         ("Ivo Marn, head of the Lora election board, said Obi won a second term with 51 "
          "percent of the vote.", [("Ivo Marn", "asserts", 51)]),
+        # unnamed sources, however many, name nobody
+        ("According to various sources, about 80 people were rescued.", []),
+        ("According to state media, about 80 people were rescued.",
+         [("state media", "reports", 80)]),
+        # one person who speaks is no count
+        ("One survivor described how the wall gave way, the Harbor Wire reported.", []),
         # a passive's agent ends at its verb; a news agency's reporters, wherever they are
         ("The tally sheets analysed by the Lora Times represented 79 percent of the tables.",
          [("Lora Times", "reports", 79)]),
@@ -1432,6 +1438,13 @@ ACROSS_SENTENCES = [
         "The count of the\ndead from the pit fire rose overnight to 61 and\nmay rise again, the "
         "rescue\nteams said.",
         [("rescue teams", "asserts", 61)],
+    ),
+    # a paragraph wrapped at a fixed width runs on across a line that ends on a name
+    (
+        "LORA, May 3 (Harbor Wire) - At least 41 people died when an overcrowded\n"
+        "ferry carrying nearly 800 people sank off the coast, the Norlandian Minister Ana\n"
+        "Obi said on Friday.",
+        [("Ana Obi", "asserts", 41), ("Ana Obi", "asserts", 800)],
     ),
     # "That toll ..., a spokesman said" gives the toll just told, even in a clause that
     # describes ("which collapsed, killing 900")

@@ -404,6 +404,8 @@ def test_counted_number_wins(text, stated, unit):
         "4) Officials spoke at length",
         # a share of a figure already given, and its "one"
         "About one third of those who applied were turned away",
+        # a share of a time
+        "It happened in the first half of August",
     ],
 )
 def test_no_figure(text):
@@ -584,6 +586,7 @@ def test_a_count_of_none_is_zero(text, unit):
         "There was no word on casualties from the port.",
         "He said he had no one to turn to.",
         "No other injuries were reported at the ferry.",  # a part, not the whole
+        "The crews found no injury marks on the hull.",  # "no" and a thing, singular
         "The score stood at 0 at the break.",
     ],
 )
