@@ -566,7 +566,8 @@ _COUNTED_BEFORE = LazyPattern(
     r"(?:[^.;:!?]|(?<=\b[A-Z][a-z]{2})\.){0,100}?"
     r"\b(?:to|at|of|reached|passed|hit|topped|exceeded|is|was|were|stood|stands|"
     r"now|as|had|has|risen|rose|climbed|from|between|be|reach|pass|top|exceed|cross|crossed|"
-    r"crosses|surpass|surpassed|near|neared|approach|approached)\s*(?:(?:just|only)\s+)?$",
+    r"crosses|surpass|surpassed|near|neared|approach|approached|touched|touches|touch)"
+    r"\s*(?:(?:just|only)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -587,6 +588,10 @@ _PHRASE_STOP = set(
 _VERBS = set("came come comes went go goes got took take made make gave left stayed joined".split())
 
 
+_DAYS_AND_MONTHS = set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december""".split()
+)
 # Verbs of giving a figure, after it: "30 claimed by", "2,000 cited by" count nothing.
 _REPORTED = set(
     """claimed cited reported estimated given announced recorded confirmed counted registered
@@ -596,8 +601,10 @@ _REPORTED = set(
 # The words that end a counted phrase ("the count of 30 claimed by the state": who
 # gives it, not what it counts), as one set.
 # Adverbs end a counted phrase too: "600,000 gathered once more" counts no "once".
-_PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED | {
+# So do times: "the toll as 194 late Wednesday" counts no Wednesday.
+_PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED | _DAYS_AND_MONTHS | {
     "once", "twice", "again", "together", "too", "respectively", "apiece", "each",
+    "late", "early", "yesterday", "today", "tonight", "overnight", "earlier", "later",
 }  # fmt: skip
 
 
@@ -861,7 +868,12 @@ _GIVEN_BY = LazyPattern(
     r"\s+(?:[a-z]+\s+)?(?:acknowledged|admitted|confirmed|reported|given|cited|claimed|"
     r"announced|recorded|counted)\s+by\b"
 )
-_INCREMENT_AFTER = LazyPattern(r"\s+(?:more(?!\s+than)|new|additional|further|fresh|other)\b", re.I)
+# what was added to a running count: "17 more were rescued" (not "10,400 more deaths
+# than usual", a comparison)
+_INCREMENT_AFTER = LazyPattern(
+    r"\s+(?:more(?!\s+than)(?![^.;,]{0,30}\bthan\b)|new|additional|further|fresh|other)\b",
+    re.I,
+)
 _HANDED = LazyPattern(
     r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing)\s+$",
     re.I,

@@ -240,6 +240,9 @@ NEWS_FORMS = [
     ("she said only one person was missing", 1, 1, "exact", "person"),
     # "other" qualifies the counted noun after it
     ("12 other people were hurt", 12, 12, "exact", "people"),
+    # a time after a number counts nothing: the toll before it gives the noun
+    ("the agency cited the toll as 194 late Wednesday", 194, 194, "exact", "deaths"),
+    ("the official death toll has touched 278", 278, 278, "exact", "deaths"),
     # a hedge of likelihood is an approximation
     ("a turnout of maybe 40,000 people", 40000, 40000, "approx", "people"),
     ("perhaps 300 homes were lost", 300, 300, "approx", "homes"),
@@ -483,6 +486,11 @@ def test_list_items_count_what_the_first_counts(text, units):
 )
 def test_parts_of_a_count_told_before(text, parts):
     assert [f.part for f in locate_figures(text)] == parts
+
+
+def test_more_than_usual_is_a_count_not_an_addition():
+    (located,) = locate_figures("Undertakers said there were 10,400 more deaths than usual.")
+    assert (located.figure.low, located.figure.unit, located.part) == (10400, "deaths", False)
 
 
 @pytest.mark.parametrize(
