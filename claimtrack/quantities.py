@@ -962,6 +962,21 @@ def _same_candidate(general: str | None, specific: str | None) -> bool:
     return set(general[4:].split("-")) < set(specific[4:].split("-"))
 
 
+def loose_quantity(key: str) -> bool:
+    """A quantity its story may settle later: no state and no place ('people',
+    'people(unclear)'), a reading of what is counted only."""
+    try:
+        quantity = from_key(key)
+    except ParseError:
+        return False
+    return not quantity.state and not quantity.place and quantity.group in (None, UNCLEAR)
+
+
+def bare_quantity(key: str) -> str:
+    """A loose quantity before its story settled it: 'people(unclear)' is 'people'."""
+    return key.removesuffix(f"({UNCLEAR})")
+
+
 def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
     """Quantity keys of one story's claims, each under-specified one made specific
     where the story leaves a single reading: a bare 'people' among claims of

@@ -395,3 +395,31 @@ def test_a_count_of_none_conflicts_with_a_count_of_some(cli, tmp_path):
         "--quantity", "civilians:dead")  # fmt: skip
     (clinic,) = [c for c in cli.json("list") if c["source"] == "Varnok clinic"]
     assert clinic["figure"] == {"low": 0, "high": 0, "qualifier": "exact", "text": "0"}
+
+
+ORGANISERS = "Organisers said the square held 30,000 people on Saturday."
+POLICE = "Police said 9,000 people attended the march on Saturday."
+
+
+@pytest.mark.parametrize("order", [(ORGANISERS, POLICE), (POLICE, ORGANISERS)])
+def test_a_story_reads_the_same_whichever_claim_came_first(cli, order):
+    # a bare "people" settles to the story's one reading of people, whether that
+    # reading was stored before it or after
+    for text in order:
+        source = "organisers" if text == ORGANISERS else "police"
+        cli("add", text, "--source", source, "--date", "2024-05-04", "--topic", "Lora march")
+    assert {c["quantity"] for c in cli.json("list")} == {"people:attending"}
+    (conflict,) = cli.json("conflicts")
+    assert (conflict["kind"], conflict["quantity"]) == ("contradiction", "people:attending")
+
+
+def test_an_import_settles_the_loose_quantities_stored_before_it(cli, tmp_path):
+    cli(
+        "add", ORGANISERS, "--source", "organisers", "--date", "2024-05-04", "--topic", "Lora march"
+    )
+    assert cli.json("list")[0]["quantity"] == "people"
+    path = tmp_path / "police.csv"
+    path.write_text(f'text,source,date,topic\n"{POLICE}",police,2024-05-04,Lora march\n', "utf-8")
+    cli("import", str(path))
+    assert {c["quantity"] for c in cli.json("list")} == {"people:attending"}
+    assert [c["kind"] for c in cli.json("conflicts")] == ["contradiction"]

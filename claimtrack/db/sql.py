@@ -52,7 +52,7 @@ from claimtrack.limits import (
     timestamp_problem,
     utc_now,
 )
-from claimtrack.quantities import in_topic, settle_keys
+from claimtrack.quantities import bare_quantity, in_topic, loose_quantity, settle_keys
 from claimtrack.search import search_phrases
 
 if TYPE_CHECKING:
@@ -395,7 +395,8 @@ class Store:
         check_claim(claim, self.today(), now)
         source_id, _ = self.ensure_source(claim.source)
         topic_id, topic, filing = self.file_topic(claim)
-        claim = self._read_quantity(claim, topic, topic_id)
+        known = self._topic_quantities(topic_id) if claim.figure is not None else set()
+        claim = self._read_quantity(claim, topic, topic_id, known)
         row = _claim_row(claim, source_id, topic_id)
         row["created_at"] = claim.created_at or now
         row["updated_at"] = claim.updated_at or now
@@ -407,19 +408,52 @@ class Store:
         )
         claim_id = cursor.fetchone()[0]
         self._learn_terms(topic_id, topic_terms(claim.text, claim.unit_norm))
-        self._refresh_conflicts({(topic_id, claim.quantity)})
+        touched = {(topic_id, claim.quantity)}
+        if claim.quantity and claim.quantity not in known:
+            touched |= self._settle_stored(topic_id, known | {claim.quantity})
+        self._refresh_conflicts(touched)
         return self.get_claim(claim_id), filing
 
-    def _read_quantity(self, claim: Claim, topic: str, topic_id: int | None) -> Claim:
+    def _read_quantity(
+        self, claim: Claim, topic: str, topic_id: int | None, known: set[str] | None = None
+    ) -> Claim:
         """The claim with its quantity read from its text, if not given, and settled
-        by what the topic's other claims say (see settle_keys)."""
+        by what the topic's other claims say (see settle_keys); `known`: the topic's
+        quantities, when the caller has read them."""
         if claim.quantity is not None:
             return claim
         claim = settle_quantity(claim, topic)
         if claim.figure is None or topic_id is None:
             return claim
-        (key,) = settle_keys([claim.quantity or ""], self._topic_quantities(topic_id))
+        if known is None:
+            known = self._topic_quantities(topic_id)
+        (key,) = settle_keys([claim.quantity or ""], known)
         return claim.with_changes(quantity=key)
+
+    def _settle_stored(self, topic_id: int, keys: set[str]) -> set[tuple[int, str | None]]:
+        """A topic's stored claims of a loose quantity (no state, no place: a bare
+        "people", or none), settled again by the topic's quantities now that it has a
+        new one, so that a story reads the same whichever article came first (see
+        settle_keys). Returns the groups that changed."""
+        touched: set[tuple[int, str | None]] = set()
+        for key in [k for k in keys if loose_quantity(k)] + [""]:
+            (settled,) = settle_keys([bare_quantity(key)], keys - {key})
+            if settled == key or (not key and not settled):
+                continue
+            if key:
+                where = "quantity = ?"
+                params: list[object] = [settled, topic_id, key]
+            else:
+                where = "(quantity IS NULL OR quantity = '') AND figure_qualifier IS NOT NULL"
+                params = [settled, topic_id]
+            changed = self.conn.execute(
+                f"UPDATE claims SET quantity = ? WHERE topic_id = ? AND {where} "
+                "AND deleted_at IS NULL",
+                params,
+            ).rowcount
+            if changed:
+                touched |= {(topic_id, key or None), (topic_id, settled)}
+        return touched
 
     def topic_quantities(self, topic: str) -> set[str]:
         """The quantities a topic's claims measure."""
@@ -1053,6 +1087,9 @@ class Store:
                 self._import_review(review, new_ids)
             self._ids_given()
             groups |= self._settle_imported(groups, inserted_in, fresh)
+            # a topic stored before may hold loose quantities the new claims settle
+            for topic_id in {t for t, _ in groups} - set(fresh):
+                groups |= self._settle_stored(topic_id, self._topic_quantities(topic_id))
             self._refresh_conflicts(groups, fresh)
         return len(inserted)
 
