@@ -1752,6 +1752,8 @@ def attributions(clause: str) -> list[Attribution]:
                 continue  # "For the first time, ...": no source
             if (
                 name.lower() in _GENERIC_SOURCES
+                # "tallies from Sunday's election": what was counted, not who counted
+                or name.split()[-1].lower() in _EVENTS
                 # "according to various sources", "unnamed sources": nobody named
                 or (
                     name.split()[-1] in _GENERIC_SOURCES

@@ -385,6 +385,8 @@ def found(text, published=PUBLISHED, known=None):
         # an election is no source; what its tallies show is the speaker's
         ("Ana Obi said on Monday that tallies from Sunday's election showed Berg had won 73 "
          "percent of the vote.", [("Ana Obi", "asserts", 73)]),
+        ("Ana Obi said that the party\u2019s tallies from Sunday\u2019s vote showed Berg had won 73 "
+         "percent.", [("Ana Obi", "asserts", 73)]),
         # verbs of declaring
         ("Minister Ana Obi pronounced the strike a failure, with a turnout of 40,000 people.",
          [("Ana Obi", "asserts", 40000)]),
