@@ -810,6 +810,27 @@ def _clause_subject(toks: list[Token]) -> tuple[str, bool] | None:
     return clean_name(words)
 
 
+def opening_speaker(text: str) -> tuple[str, bool] | None:
+    """The name a sentence opens with as its subject, with an aside between commas
+    after it, when a verb follows: "Governor Ana Obi, a former minister, questioned
+    the figures, stating ..." (Ana Obi), for a participle that has no other subject."""
+    toks = tokens(text[:300])
+    found = _clause_subject(toks)
+    if found is not None:
+        return found
+    comma = next((i for i, t in enumerate(toks[:8]) if t[0] == ","), None)
+    if comma is None or comma < 2:
+        return None
+    close = next(
+        (i for i in range(comma + 1, min(len(toks), comma + 16)) if toks[i][0] == ","), None
+    )
+    if close is None or close + 1 >= len(toks) or not toks[close + 1][0].islower():
+        return None
+    if toks[comma + 1][0].lower() in ("who", "which", "whose"):
+        return None  # a relative clause: the verb may be its own
+    return _clause_subject([*toks[:comma], *toks[close + 1 :]])
+
+
 def _opening_organisation(toks: list[Token], end: int) -> tuple[str, bool] | None:
     """The organisation a clause opens with, as its subject: "The Coastal Guard
     rescued ...", never a person, a place or a figure."""

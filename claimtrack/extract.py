@@ -549,6 +549,11 @@ def _read_sentence(
                 # "The Treasury objects to X's estimates, and says ...": the body the
                 # clause opens with, which said nothing before
                 found = Attribution(opening, found.stance, "subject", found.start, found.end, False)
+            elif main is None and (speaker := attr.opening_speaker(text[: found.start])):
+                # "Governor Ana Obi questioned the figures, stating that ...": the name the
+                # sentence opens with, whose verb is no verb of saying
+                found = Attribution(speaker[0], found.stance, "subject", found.start,
+                                    found.end, speaker[1])  # fmt: skip
             elif main is None or (main_clause is not clause and main_clause.kind == "opening"):  # type: ignore[union-attr]
                 continue  # "While X reported N, the inquiry found ..., confirming M": not X
             else:

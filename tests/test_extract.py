@@ -369,6 +369,10 @@ def found(text, published=PUBLISHED, known=None):
         # the name after "said" is the subject of what was said, not who said it
         ("Ivo Marn, head of the Lora election board, said Obi won a second term with 51 "
          "percent of the vote.", [("Ivo Marn", "asserts", 51)]),
+        # a participle after a verb that is no verb of saying: the sentence's opening name
+        ("Lora Governor Ana Obi, a former rail minister, questioned the figures, stating that "
+         "61 people had died and 182 others were missing.",
+         [("Ana Obi", "asserts", 61), ("Ana Obi", "asserts", 182)]),
         # unnamed sources, however many, name nobody
         ("According to various sources, about 80 people were rescued.", []),
         ("According to state media, about 80 people were rescued.",
