@@ -217,6 +217,9 @@ class Context:
             name = match.group(1).split()
             if name[0] in ("The", "A", "An"):
                 name = name[1:]
+            titled = [i for i, w in enumerate(name[:-2]) if w.lower() in attr.TITLES]
+            if titled:
+                name = name[titled[-1] + 1 :]  # "Lora Governor Ana Obi, a former ...": Ana Obi
             if len(name) < 2 or any(w.lower() in attr.NOT_NAMES for w in name):
                 continue
             # what the name is, from the description's head: "a military adviser to
