@@ -810,6 +810,25 @@ def _clause_subject(toks: list[Token]) -> tuple[str, bool] | None:
     return clean_name(words)
 
 
+def opening_report_owner(text: str) -> str | None:
+    """The owner of the report a sentence opens with, whatever its verb: "A Lora Times
+    review, published Sunday, analysed ..." (Lora Times), for an "it found" after it."""
+    toks = tokens(text[:120])
+    if len(toks) < 3 or toks[0][0] not in ("A", "An", "The"):
+        return None
+    words = []
+    for word, _, _ in toks[1:6]:
+        if not is_capital(word):
+            break
+        words.append(word)
+    at = 1 + len(words)
+    if not words or at >= len(toks) or report_noun(toks[at][0]) not in _REPORTS:
+        return None
+    if words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+    return None if _is_place(words) else " ".join(words)
+
+
 def opening_speaker(text: str) -> tuple[str, bool] | None:
     """The name a sentence opens with as its subject, with an aside between commas
     after it, when a verb follows: "Governor Ana Obi, a former minister, questioned

@@ -300,6 +300,10 @@ def extract_claims(
                 context.remember(item.attribution.claimant, item.attribution.person)
         if not sentence.headline:
             context.organisations_in(sentence.text)  # a title capitalises every word
+            if (owner := attr.opening_report_owner(sentence.text)) is not None:
+                # "A Lora Times review analysed ... It found ...": the review's, its owner's
+                context.remember(owner, False)
+                context.last_report = owner
             for name, noun in attr.publishers(sentence.text):
                 name = context.full_name(name)
                 if not (context.reports.get(noun) or "").endswith(name):  # read in full above

@@ -661,6 +661,11 @@ def infer_quantity(
         elif _pattern(_MOVED_BY, re.IGNORECASE).search(before):
             group = "change"  # "up 6% on 2022", "rose 54 percent": how much a count moved
 
+    if group is None and counted == "people" and _pattern(_FROM_ONE_PLACE, re.I).match(after):
+        # "61 people from her state have died": those of one place among the story's
+        # dead, a part of the toll, not the toll
+        group = PART
+
     if counted == "votes" or (counted == "percent" and group in (None, "votes")):
         # whose votes: "Obi won 51 percent", "Berg received 5.3 million votes", "67
         # percent for Obi", "Obi with 6.4 million votes"; a share of one candidate is
@@ -710,6 +715,15 @@ def infer_quantity(
     if place and topic is not None and not keep_places and _own_place(place, topic):
         place = None
     return Quantity(counted, state, group, place)
+
+
+# Where some of the counted came from, a part of the whole: "from her state", "from the
+# village" (not "from Norland", which may name the side the whole story counts).
+_FROM_ONE_PLACE = (
+    r"\s*(?:[a-z]+\s+)?from\s+(?:her|his|their|its|our|my|the|that|this|one|a)\s+(?:own\s+|home\s+)?"
+    r"(?:state|country|district|village|town|city|region|province|county|community|"
+    r"constituency|neighbourhood|neighborhood|area|island|tribe|clan)\b"
+)
 
 
 # Who won the votes a figure counts: the name before a verb of winning, the name after

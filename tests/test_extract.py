@@ -373,6 +373,10 @@ def found(text, published=PUBLISHED, known=None):
         ("Lora Governor Ana Obi, a former rail minister, questioned the figures, stating that "
          "61 people had died and 182 others were missing.",
          [("Ana Obi", "asserts", 61), ("Ana Obi", "asserts", 182)]),
+        # "it" after a sentence that opens with a report: the report's owner
+        ("Berg won the vote, tally sheets show. A Lora Times review, published Sunday, "
+         "analysed 23,000 tally sheets. It found Obi received about 30 percent of the vote.",
+         [("Lora Times", "reports", 23000), ("Lora Times", "asserts", 30)]),
         # unnamed sources, however many, name nobody
         ("According to various sources, about 80 people were rescued.", []),
         ("According to state media, about 80 people were rescued.",

@@ -405,6 +405,19 @@ def test_whose_votes_a_figure_counts(text, key):
     assert read(text) == key
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("She said 61 people from her state have died", "people:dead(part)"),
+        ("40 people from the village were killed", "people:dead(part)"),
+        ("Officials said 12 people from Lora died", "people:dead"),  # Lora may be the story's
+        ("300 people from across the region attended", "people:attending"),
+    ],
+)
+def test_the_people_of_one_place_are_a_part(text, key):
+    assert read(text) == key
+
+
 def test_one_candidate_by_any_part_of_the_name_is_one_quantity():
     keys = ["percent(for-obi)", "percent(for-ana-obi)", "percent(for-berg)", "votes(for-obi)"]
     assert settle_keys(keys) == [
