@@ -1935,6 +1935,8 @@ def parse_figure(text: str) -> Figure | None:
 _HUGE = LazyPattern(
     rf"(?:\d[,.]?){{{_MAX_DIGITS + 1},}}|\d(?:\.\d+)?\s*[eE][+-]?\d|\d\s*\^\s*\d|\*\*"
 )
+# A sign that makes a figure negative: "-5", "−5,000", "minus 5"
+_NEGATIVE = LazyPattern(r"\s*(?:[-\u2212\u2013]\s*|minus\s+)(?:[$€£¥]\s*)?\d", re.IGNORECASE)
 # "--figure 0", "zero": a count of none ("none" is refused: it reads as no figure at all)
 _BARE_ZERO = LazyPattern(r"\s*(?:0+(?:\.0*)?|zero)\s*", re.IGNORECASE)
 _STACKED = LazyPattern(
@@ -1953,6 +1955,11 @@ def parse_figure_option(text: str) -> Figure:
         raise ParseError("the figure is empty; give a number such as '3,000' or 'up to 10,000'")
     if not _compiled:
         _compile_patterns()
+    if _NEGATIVE.match(text):
+        raise ParseError(
+            f"the figure {text[:40]!r} is below zero; a figure is a count or an amount, 0 or "
+            "more (a fall is a figure of its own: 'down 5,000' is 5,000)"
+        )
     if _HUGE.search(text) or _STACKED.search(text):
         raise ParseError(
             f"the figure {text[:40]!r} is not a number claimtrack can hold; figures run up to "

@@ -281,7 +281,7 @@ def _title(place: str) -> str:
 
 
 _KEY = (
-    r"^(?P<counted>[^:()@\s][^:()@]*?)(?::(?P<state>[a-z-]+))?"
+    r"^(?P<counted>[^:()@\s]+?)(?::(?P<state>[a-z-]+))?"
     r"(?:\((?P<group>[^:()@]+)\))?(?:@(?P<place>[^:()@]+))?$"
 )
 
@@ -341,6 +341,13 @@ def parse_quantity(text: str) -> Quantity:
         if re.fullmatch(r"[^\W\d_][\w'-]*", value) and len(value) <= 40:
             return Quantity(_noun_key(value))
         raise ParseError(f"cannot read a quantity in {text!r}; try 'people missing' or 'troops'")
+    if found == Quantity(found.counted) and any(
+        w.endswith(("ed", "ing")) and w not in _NOUNS for w in value.lower().split()
+    ):
+        # "people clashed": a state the vocabulary does not know, which would be lost
+        raise ParseError(
+            f"cannot read a state in {text!r}; use one of: {', '.join(sorted(STATES))}"
+        )
     return found
 
 

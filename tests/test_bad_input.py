@@ -64,6 +64,8 @@ CASES = [
     (["add", "--source", "US", "3,000 troops", "--as-of", "soonish"], 1, "cannot read the date"),
     (["add", "--source", "US", "3,000 troops", "--figure", "lots"], 1, "cannot read a figure"),
     (["add", "--source", "US", "3,000 troops", "--figure", ""], 1, "figure is empty"),
+    (["add", "--source", "US", "3,000 troops", "--figure", "-5"], 1, "is below zero"),
+    (["add", "--source", "US", "3,000 troops", "--figure", "minus 3,000"], 1, "is below zero"),
     (["add", "--source", "US", "3,000 troops", "--url", "ftp://example.org/a"], 1, "not an http"),
     (
         ["add", "--source", "US", "3,000 troops", "--url", "https://exa mple.org"],
@@ -125,6 +127,17 @@ CASES = [
     ),
     (["topics", "rename", "Nothing", "Something"], 3, "no topic named"),
     (["add", "--source", "US", "3,000 troops", "--quantity", "people:sleepy"], 1, "unknown state"),
+    # a state the vocabulary does not know, in words, and words inside a key
+    (
+        ["add", "--source", "US", "3,000 troops", "--quantity", "people clashed"],
+        1,
+        "cannot read a state",
+    ),
+    (
+        ["add", "--source", "US", "3,000 troops", "--quantity", "people attending(part)"],
+        1,
+        "cannot read the quantity",
+    ),
     (["review", "1", "2", "--dismiss", "--by", " "], 1, "--by is empty"),
     (["review", "1", "2", "--dismiss", "--by", "a\x1bb"], 1, "at most 80 plain characters"),
     (["review", "--undo"], 1, "there is no decision to undo"),

@@ -423,3 +423,10 @@ def test_an_import_settles_the_loose_quantities_stored_before_it(cli, tmp_path):
     cli("import", str(path))
     assert {c["quantity"] for c in cli.json("list")} == {"people:attending"}
     assert [c["kind"] for c in cli.json("conflicts")] == ["contradiction"]
+
+
+def test_a_quantity_set_by_hand_stays_when_its_story_settles(cli):
+    cli("add", "Police said 5,000 marched.", "--source", "police", "--date", "2024-05-04",
+        "--topic", "Lora march", "--quantity", "people")  # fmt: skip
+    cli("add", POLICE, "--source", "police2", "--date", "2024-05-04", "--topic", "Lora march")
+    assert sorted(c["quantity"] for c in cli.json("list")) == ["people", "people:attending"]

@@ -432,26 +432,37 @@ class Store:
 
     def _settle_stored(self, topic_id: int, keys: set[str]) -> set[tuple[int, str | None]]:
         """A topic's stored claims of a loose quantity (no state, no place: a bare
-        "people", or none), settled again by the topic's quantities now that it has a
-        new one, so that a story reads the same whichever article came first (see
-        settle_keys). Returns the groups that changed."""
+        "people", or none) read from their text, settled again by the topic's
+        quantities now that it has a new one, so that a story reads the same whichever
+        article came first (see settle_keys). A quantity set by hand to something
+        its text does not read is kept. Returns the groups that changed."""
         touched: set[tuple[int, str | None]] = set()
         for key in [k for k in keys if loose_quantity(k)] + [""]:
             (settled,) = settle_keys([bare_quantity(key)], keys - {key})
             if settled == key or (not key and not settled):
                 continue
-            if key:
-                where = "quantity = ?"
-                params: list[object] = [settled, topic_id, key]
-            else:
-                where = "(quantity IS NULL OR quantity = '') AND figure_qualifier IS NOT NULL"
-                params = [settled, topic_id]
-            changed = self.conn.execute(
-                f"UPDATE claims SET quantity = ? WHERE topic_id = ? AND {where} "
-                "AND deleted_at IS NULL",
-                params,
-            ).rowcount
-            if changed:
+            where = (
+                "quantity = ?"
+                if key
+                else "(quantity IS NULL OR quantity = '') AND figure_qualifier IS NOT NULL"
+            )
+            ids = [
+                row[0]
+                for row in self.conn.execute(
+                    f"SELECT id FROM claims WHERE topic_id = ? AND {where} AND deleted_at IS NULL",
+                    [topic_id, key] if key else [topic_id],
+                )
+            ]
+            read = [
+                claim.id
+                for claim in map(self.get_claim, ids)
+                if quantity_of(claim.text, claim.unit, claim.figure, claim.topic)
+                in (key, bare_quantity(key))
+            ]
+            self.conn.executemany(
+                "UPDATE claims SET quantity = ? WHERE id = ?", [(settled, i) for i in read]
+            )
+            if read:
                 touched |= {(topic_id, key or None), (topic_id, settled)}
         return touched
 
