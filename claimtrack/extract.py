@@ -1132,6 +1132,7 @@ def _not_a_claim(
             start < located.start < end
             and not near.ends_within(start, end)
             and not _HARM_BEFORE.search(text, start, located.start)
+            and not _DREW_BEFORE.search(text, start, located.start)
             and not (
                 _TO_BEFORE.search(text, max(0, located.start - 30), located.start)
                 and _CHANGED_COUNT.search(text, max(0, start - 80), start)
@@ -1197,6 +1198,11 @@ _CONVERTED = LazyPattern(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately
 _HARM_BEFORE = LazyPattern(
     r"\b(?:killing|injuring|wounding|leaving|claiming\s+the\s+lives\s+of)\s+"
     r"(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+|over\s+|nearly\s+)?$"
+)
+# ... and what an event drew: "rallies that attracted more than 3 million people"
+_DREW_BEFORE = LazyPattern(
+    r"\b(?:attracted|attracting|drew|drawn|drawing|brought\s+out|pulled\s+in|mobili[sz]ed)\s+"
+    r"(?:(?:at\s+least|some|about|around|more\s+than|over|nearly|up\s+to|as\s+many\s+as)\s+)?$"
 )
 _MENTIONS = {"figure", "figures", "number", "estimate", "toll", "count", "mark", "threshold",
              "target", "limit", "benchmark", "level", "barrier"}  # fmt: skip

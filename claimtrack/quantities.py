@@ -27,6 +27,7 @@ POINTS = "points"
 # its own text names none ("32 people" among the dead, the missing and the survivors):
 # it could be any of them, so it is compared with none
 UNCLEAR = "unclear"
+OTHER = "other"  # a state the text gives in words the vocabulary does not know
 KINDS = (LEVEL, CUMULATIVE, EVENT)
 KIND_WORDS = {
     LEVEL: "moves both ways; compared only about the same moment",
@@ -78,7 +79,8 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
     ("infected", CUMULATIVE, "people",
      "infected|infections|cases|tested positive|fell ill|sickened|suspected cases"),
     ("attending", EVENT, "people",
-     "turned out|turnout|took part|taking part|attended|attending|marched|rallied|gathered|"
+     "turned out|turnout|took part|taking part|participated|participating|attended|attending|"
+     "marched|rallied|gathered|"
      "gathering|marching|rallying|protesting|demonstrating|voted|cast ballots|cast their ballots|"
      "attracted|attracting|"
      "took to the streets|taken to the streets|"
@@ -252,14 +254,16 @@ class Quantity:
                 what = (
                     f"percent of votes {whose}" if self.counted == "percent" else f"{what} {whose}"
                 )
-            elif self.group and self.group not in (PART, UNCLEAR):
+            elif self.group and self.group not in (PART, UNCLEAR, OTHER):
                 what = f"percent of {self.group}" if self.counted == "percent" else self.group
             words = what + (f" {self.state.replace('-', ' ')}" if self.state else "")
         if self.place:
             words += " nationwide" if self.place == "nationwide" else f" in {_title(self.place)}"
-        return words + {PART: ", a part", UNCLEAR: ", in a state not given"}.get(
-            self.group or "", ""
-        )
+        return words + {
+            PART: ", a part",
+            UNCLEAR: ", in a state not given",
+            OTHER: ", in a state of its own",
+        }.get(self.group or "", "")
 
     @property
     def _rate(self) -> str | None:
@@ -341,7 +345,7 @@ def parse_quantity(text: str) -> Quantity:
         if re.fullmatch(r"[^\W\d_][\w'-]*", value) and len(value) <= 40:
             return Quantity(_noun_key(value))
         raise ParseError(f"cannot read a quantity in {text!r}; try 'people missing' or 'troops'")
-    if found == Quantity(found.counted) and any(
+    if (found == Quantity(found.counted) or found.group == OTHER) and any(
         w.endswith(("ed", "ing")) and w not in _NOUNS for w in value.lower().split()
     ):
         # "people clashed": a state the vocabulary does not know, which would be lost
@@ -471,6 +475,26 @@ _WORD_EDGES = "\"'“”‘’"
 
 # A percentage before what it changes is no share: "a planned 5% cut to pay"
 _CHANGES = r"\s+((?:pay\s+|wage\s+|salary\s+|price\s+|tax\s+)?(?:cut|cuts|rise|increase|decrease|drop|fall|hike|raise|reduction|jump|growth|decline))\b"
+
+
+# Words that may stand between the counted and what they did: "300 people then fled".
+_BEFORE_A_VERB = {"reportedly", "also", "then", "later", "all", "had", "have"}
+_PAST = set(
+    """broke fought fled threw ran stormed tore burned burnt seized blocked occupied
+    signed""".split()
+)
+
+
+def _did_something(words: list[str]) -> bool:
+    """Whether the words after a count of people start with what they did, a verb: "broke
+    away", "signed the petition" (not a state they are in: "are camped")."""
+    at = 0
+    while at < len(words) and words[at].lower() in _BEFORE_A_VERB:
+        at += 1
+    if at >= len(words):
+        return False
+    word = words[at].lower().strip(",.;:")
+    return word in _PAST or (len(word) > 4 and word.endswith("ed") and word.isalpha())
 
 
 def _clause_after(text: str, limit: int) -> str:
@@ -709,6 +733,10 @@ def infer_quantity(
         state = "dead"  # "80 militants were neutralised": killed; drones are shot down
     if state == "deployed" and counted == "people" and _pattern(_MOBILISED).search(clause):
         state = "attending"  # "1.5 million people mobilised": marched; troops mobilised deploy
+    if state is None and group is None and counted == "people" and _did_something(words):
+        # "150 people broke away and fought officers": a state the vocabulary does not
+        # know, never taken for the story's own ("people attending")
+        group = OTHER
     if state is None and counted == "troops":
         state = "deployed"
     place = _place_key(_place_in(clause))
@@ -808,8 +836,8 @@ def never_compared(key: str | None) -> bool:
     """Whether a quantity is a part of a larger count that does not say which part
     ('of them, 40 in the capital', '€2m for medical checks'): two such figures may be
     two parts of one whole or parts of two, so they are never compared; nor are
-    figures whose state is unclear (UNCLEAR)."""
-    return _group_of(key) in (PART, UNCLEAR)
+    figures whose state is unclear (UNCLEAR) or of a kind of its own (OTHER)."""
+    return _group_of(key) in (PART, UNCLEAR, OTHER)
 
 
 def _group_of(key: str | None) -> str | None:

@@ -377,6 +377,9 @@ def found(text, published=PUBLISHED, known=None):
         ("Berg won the vote, tally sheets show. A Lora Times review, published Sunday, "
          "analysed 23,000 tally sheets. It found Obi received about 30 percent of the vote.",
          [("Lora Times", "reports", 23000), ("Lora Times", "asserts", 30)]),
+        # what a rally drew, in a clause that describes it, is its count
+        ("Protesters held rallies that attracted more than 3 million people, organisers said.",
+         [("organisers", "asserts", 3e6)]),
         # unnamed sources, however many, name nobody
         ("According to various sources, about 80 people were rescued.", []),
         ("According to state media, about 80 people were rescued.",

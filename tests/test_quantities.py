@@ -418,6 +418,24 @@ def test_the_people_of_one_place_are_a_part(text, key):
     assert read(text) == key
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Around 150 people broke away and fought officers", "people(other)"),
+        ("Some 300 people signed the petition", "people(other)"),
+        ("Organisers said 40,000 people participated", "people:attending"),
+        ("Police said 9,000 people were killed", "people:dead"),
+        ("the 300 people inside the hall", "people"),
+    ],
+)
+def test_people_who_did_what_the_vocabulary_does_not_know_are_a_count_of_their_own(text, key):
+    assert read(text) == key
+    assert settle_keys([key], ["people:attending"]) == [
+        "people:attending" if key == "people" else key
+    ]
+    assert label_of("people(other)") == "people, in a state of its own"
+
+
 def test_one_candidate_by_any_part_of_the_name_is_one_quantity():
     keys = ["percent(for-obi)", "percent(for-ana-obi)", "percent(for-berg)", "votes(for-obi)"]
     assert settle_keys(keys) == [
