@@ -34,7 +34,7 @@ from claimtrack.quantities import (
     LEVEL,
     denial_answers,
     denied_quantity,
-    denies_conduct,
+    denies_a_figure,
     estimated_late,
     is_side,
     kind_of,
@@ -542,7 +542,7 @@ def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> l
     denied = denied_quantity(denial.text) if not denial.quantity else None
     if denied is None:
         # "She has denied wrongdoing": a denial of what someone did, of no figure
-        return [] if denies_conduct(denial.text) else candidates
+        return candidates if denies_a_figure(denial.text) else []
     # "denied reports of heavy Norlandian casualties": those counts, not the whole story
     return [c for c in candidates if c.figure is None or denial_answers(denied, c.quantity)]
 

@@ -931,18 +931,22 @@ _STATES_WITHIN = {"casualties": {"casualties", "dead", "injured", "missing"}}
 _PERSONS = {"people", "troops"}
 
 
-# What a denial may deny that is no figure: what someone did, or knew.
-_CONDUCT = (
-    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:any\s+|all\s+|the\s+)?"
-    r"(?:wrongdoing|involvement|responsibility|guilt|charges?|corruption|role|links?|ties|"
-    r"knowledge|culpability|blame|misconduct)\b"
+# What a denial with no figure and no counted noun denies, when it denies a figure: the
+# figures, the reports or claims that give them, or what was just said ("denied it").
+_FIGURE_WORDS = (
+    r"\b(?:figures?|numbers?|tolls?|counts?|tall(?:y|ies)|estimates?|totals?|data|statistics|"
+    r"reports?|claims?|allegations?|accusations?|assertions?|accounts?|statements?|"
+    r"it|this|that|them|these|those|such)\b"
 )
 
 
-def denies_conduct(text: str) -> bool:
-    """Whether a denial denies what someone did, not a figure: 'has denied wrongdoing',
-    'rejected any responsibility'."""
-    return bool(_pattern(_CONDUCT, re.IGNORECASE).search(text))
+def denies_a_figure(text: str) -> bool:
+    """Whether a denial that names no counted thing may deny the figures of its story:
+    'denied the reports', 'rejected the figures', 'denied it'; not 'has denied
+    wrongdoing' or 'rejected the convoy as a stunt'."""
+    # a terminal's control sequences in hostile text hide no word: "\x1b[Kreports"
+    plain = _pattern(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]").sub(" ", text)
+    return bool(_pattern(_FIGURE_WORDS, re.IGNORECASE).search(plain))
 
 
 @lru_cache(maxsize=1024)

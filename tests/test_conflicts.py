@@ -26,7 +26,9 @@ def claim(figure, source="A", day="2024-10-20", *, unit="troops", topic="T", sta
     fig = parse_figure_option(figure) if figure else None
     return Claim(
         id=claim_id or next(_ids),
-        text=f"{source} says {figure}",
+        text=f"{source} says {figure}"
+        if fig or stance != "denies"
+        else f"{source} denies the reports",
         source=source,
         topic=topic,
         date=ClaimDate(day, precision),
@@ -222,7 +224,9 @@ def test_a_denial_is_one_conflict_with_every_claim_it_answers():
     us, uk = claim("3,000", "US", claim_id=51), claim(None, "UK", "2024-11-10", claim_id=52)
     (conflict,) = find_conflicts([us, denial, uk])
     assert (conflict.kind, conflict.ids, conflict.key) == ("denial", (50, 51, 52), "denial-50")
-    assert conflict.reason.startswith("Denial: Russia denies (2024-10-20): “Russia says None”")
+    assert conflict.reason.startswith(
+        "Denial: Russia denies (2024-10-20): “Russia denies the reports”"
+    )
     assert (
         "against 2 claims of 2 other sources: US asserts (2024-10-20); UK asserts"
         in conflict.reason
@@ -277,8 +281,11 @@ def test_a_denial_without_a_figure_answers_the_counts_its_words_name():
     vague = replace(denial, text="Norland dismissed the reports")
     (found,) = [c for c in find_conflicts([theirs, tanks, bare, vague]) if c.kind == "denial"]
     assert found.ids == (60, 61, 63, 64)
-    # one of what someone did answers no figure
-    for text in ("The minister has denied any wrongdoing", "Norland rejected responsibility"):
+    # one of what someone did, or of anything but figures, answers no figure
+    for text in (
+        "The minister has denied any wrongdoing",
+        "Norland rejected the convoy as a stunt",
+    ):
         conduct = replace(denial, text=text)
         assert [c for c in find_conflicts([theirs, tanks, conduct]) if c.kind == "denial"] == []
 
