@@ -170,7 +170,7 @@ _NOUN_ROWS: list[tuple[str, str, str | None, str | None, str]] = [
     ("students", "people", None, "students", "students student pupils schoolchildren"),
     ("patients", "people", None, "patients", "patients patient"),
     ("workers", "workers", None, None,
-     "workers worker labourers laborers employees employee staff staffers jobs job"),
+     "workers worker labourers laborers employees employee staff staffers jobs job workforce"),
     ("strikers", "workers", "on-strike", None, "strikers"),
     ("layoffs", "workers", "laid-off", None, "layoffs lay-offs redundancies job-cuts"),
     ("missiles", "missiles", None, None, "missiles missile rockets rocket"),
@@ -677,11 +677,15 @@ def infer_quantity(
         # "of teachers", "of its 2.3 million workers": the base counted
         base = _pattern(
             r"\s*of\s+(?:(?:the|all|its|their)\s+)?(?:[\d.,]+\s+(?:million|billion|thousand)?\s*)?"
-            r"([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})"
+            r"([^\W\d_][\w-]*(?:['’]s)?(?:\s+[^\W\d_][\w-]*){0,2})"
         ).match(after)
         if base:
             # the counted noun of the words after "of": "of public sector workers"
             words = base.group(1).split()
+            # "of the region's workforce": the workforce, not the region it belongs to
+            owned = [i for i, w in enumerate(words[:-1]) if w.lower().endswith(("'s", "’s"))]
+            if owned:
+                words = words[owned[-1] + 1 :]
             noun = next((w for w in reversed(words) if w.lower() in _NOUNS), words[0])
             group = normalise_unit(noun)
             state = _state_in(_clause_after(after[base.start(1) :], 14).split()) or state

@@ -169,6 +169,9 @@ CASES = [
     ("Unions said 70 percent of the 1.4 million state employees walked out",
      "percent:on-strike(workers)"),
     ("The board said 30 percent of staff did not turn up on Monday", "percent:on-strike(workers)"),
+    # a share of what a place owns is of what it owns
+    ("Unions said 45% of the region's workforce walked out", "percent:on-strike(workers)"),
+    ("Some 30% of the country's teachers stayed away", "percent(teachers)"),
     # a percentage that changes something is no share
     ("The council backed a 5% pay cut", "percent(pay-cut)"),
     # "bodies" after a count is no state of it
