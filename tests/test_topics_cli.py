@@ -239,3 +239,12 @@ def test_distinct_names_carry_the_month_then_a_number_within_the_limit():
     long = "Protests " * 40
     named = distinct_topic_name(long, june, lambda name: name == long)
     assert named.endswith(", Jun 2024") and len(named) <= MAX_NAME - 4
+
+
+def test_a_topic_asked_for_by_some_of_its_words_is_named(cli):
+    cli("add", "Police said 5,000 marched.", "--source", "police", "--date", "2025-10-04",
+        "--topic", "Lora harbour workers strike")  # fmt: skip
+    message = cli.error("conflicts", "--topic", "Lora strike", code=3)
+    assert message == (
+        "Error: no topic named 'Lora strike'; did you mean 'Lora harbour workers strike'?"
+    )

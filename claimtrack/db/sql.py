@@ -239,13 +239,13 @@ class Store:
     def no_topic(self, name: str) -> NotFoundError:
         """The error for a topic that is not there, naming the nearest ones: a typo
         ("Mill fier") or a part of the name ("Rana Plaza") finds them."""
-        near = self.similar_topics(name, cutoff=0.6)
+        near = self.similar_topics(name, cutoff=0.6, by_words=True)
         hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
         return NotFoundError(f"no topic named {name!r}{hint}")
 
-    def similar_topics(self, name: str, cutoff: float = 0.8) -> list[str]:
+    def similar_topics(self, name: str, cutoff: float = 0.8, by_words: bool = False) -> list[str]:
         """The two topic names nearest to `name` but not it, nearest first: what a
-        typo may have meant."""
+        typo may have meant; `by_words`, first the names that hold every word of it."""
         import difflib  # only for a name that is not there
 
         wanted = topic_key(name)
@@ -253,7 +253,13 @@ class Store:
         names.pop(wanted, None)
         near = difflib.get_close_matches(wanted, sorted(names), n=2, cutoff=cutoff)
         ratio = {k: difflib.SequenceMatcher(None, wanted, k).ratio() for k in near}
-        return [names[k] for k in sorted(near, key=lambda k: (-ratio[k], k))]
+        found = sorted(near, key=lambda k: (-ratio[k], k))
+        # every word typed, in a longer name: "Italy Gaza" for "Italy Gaza flotilla strike"
+        words = set(wanted.split())
+        holding = sorted(
+            (k for k in names if by_words and words <= set(k.split())), key=lambda k: (len(k), k)
+        )
+        return [names[k] for k in dict.fromkeys([*holding, *found])][:2]
 
     def ensure_topic(self, name: str) -> tuple[int, str, bool]:
         found = self.find_topic(name)
