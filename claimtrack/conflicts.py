@@ -721,12 +721,14 @@ def quantity_spreads(claims: Iterable[Claim]) -> list[str]:
 def revisions(claims: Iterable[Claim]) -> dict[int, Claim]:
     """For each claim, the same voice's earlier figure of the same quantity it revises
     (a spokesman's figure revises the ministry's he speaks for)."""
-    last: dict[tuple[str, str, str], Claim] = {}
+    last: dict[tuple[str, str, str, str], Claim] = {}
     revised: dict[int, Claim] = {}
     for claim in sorted(claims, key=moment_order):
         if claim.figure is None or claim.stance == "denies":
             continue
-        key = (claim.topic or "", claim.quantity or "", source_key(claim.voice))
+        # an event's count given for two event dates counts two events: neither revises
+        event = claim.as_of.iso if claim.as_of and kind_of(claim.quantity) == EVENT else ""
+        key = (claim.topic or "", claim.quantity or "", source_key(claim.voice), event)
         previous = last.get(key)
         if (
             previous is not None

@@ -199,6 +199,14 @@ def test_same_source_is_a_revision_not_a_conflict():
     # two figures of one day: which came first is not known, so neither revises
     same_day = claim("9,000", "US", "2024-10-23", claim_id=103)
     assert revisions([first, same_day]) == {}
+    # an event's counts for two event dates are two events, while a level moves
+    friday = claim("80,000", "police", "2025-10-04", as_of="2025-10-03", claim_id=104,
+                   quantity="people:attending")  # fmt: skip
+    saturday = claim("250,000", "police", "2025-10-04", as_of="2025-10-04", claim_id=105,
+                     quantity="people:attending")  # fmt: skip
+    assert revisions([friday, saturday]) == {}
+    moved = [replace(c, quantity="people:missing") for c in (friday, saturday)]
+    assert revisions(moved) == {105: moved[0]}
 
 
 def test_only_one_quantity_is_compared():
