@@ -831,8 +831,8 @@ def opening_report_owner(text: str) -> str | None:
 
 def opening_speaker(text: str) -> tuple[str, bool] | None:
     """The name a sentence opens with as its subject, with an aside between commas
-    after it, when a verb follows: "Governor Ana Obi, a former minister, questioned
-    the figures, stating ..." (Ana Obi), for a participle that has no other subject."""
+    after it, when a verb follows: "Governor Ana Obi, a former minister, queried the
+    tally, stating ..." (Ana Obi), for a participle that has no other subject."""
     toks = tokens(text[:300])
     found = _clause_subject(toks)
     if found is not None:
@@ -980,7 +980,7 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
                 if found is None:
                     return None
                 if lower in _PRESS | _SPEAKERS and found[0].split()[-1].lower() != lower:
-                    return found  # "AFP reporters on the ground": AFP, wherever they are
+                    return found  # "Harbor Wire reporters on the ground": the agency, wherever they are
                 place = [t[0] for t in toks[k : end + 1]]
                 if any(word.lower() in _INDEFINITE for word in place):
                     return None  # "analysts at one bank": nobody named
@@ -1069,8 +1069,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
             return report_noun(words[-1]), False  # "the medical reports": those named before
         return None
     if words and k >= 1 and _NAME_WORD.fullmatch(toks[k][0]):
-        # "the Obi campaign stated", "the Lora municipality said", "Norland's CGT labour
-        # confederation estimated": a name before the common noun that says what kind of
+        # "the Obi campaign stated", "the Lora municipality said", "Norland's LWF labour
+        # confederation reckoned": a name before the common noun that says what kind of
         # body it is, after "the" or a place's possessive (no part of the name)
         m = k
         while (
@@ -1150,7 +1150,7 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
     return None
 
 
-# A word of a name: "Obi", "Lora", an acronym ("CGT"); and a place's possessive before a
+# A word of a name: "Obi", "Lora", an acronym ("LWF"); and a place's possessive before a
 # body's name ("Norland's").
 _NAME_WORD = LazyPattern(r"[A-Z][a-z][\w-]*|[A-Z]{2,6}")
 _PLACE_POSSESSIVE = LazyPattern(r"[A-Z][a-z]+['’]s")
@@ -1521,7 +1521,7 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
         ):
             # "the 1,500 deaths given by the authorities appeared to include ...", "a
             # list released by the carrier named 149 passengers", "the sheets analysed by
-            # the Lora Times represented 79 percent"
+            # the Lora Times accounted for 74 percent"
             break
         if word.lower() in _GIVING_VERBS or word.lower() in ("give", "gives", "put", "puts"):
             break  # "figures from the electoral tribunal give the party 54%"
@@ -1999,7 +1999,7 @@ _TURNED_ROUND = {"said", "says", "added", "adds", "wrote", "writes", "noted", "n
 
 def _opens_a_clause(toks: list[Token], verb: int) -> bool:
     """Whether the name after a verb of saying is the subject of what was said: "X,
-    head of the board, said Obi won 51 percent" (Obi won), not "..., said Obi."."""
+    head of the board, said Obi took 53 percent" (Obi won), not "..., said Obi."."""
     at = verb + 1
     while at < len(toks) and (is_capital(toks[at][0]) or toks[at][0] in ("of", "for")):
         at += 1

@@ -554,7 +554,7 @@ def _read_sentence(
                 # clause opens with, which said nothing before
                 found = Attribution(opening, found.stance, "subject", found.start, found.end, False)
             elif main is None and (speaker := attr.opening_speaker(text[: found.start])):
-                # "Governor Ana Obi questioned the figures, stating that ...": the name the
+                # "Governor Ana Obi queried the tally, stating that ...": the name the
                 # sentence opens with, whose verb is no verb of saying
                 found = Attribution(speaker[0], found.stance, "subject", found.start,
                                     found.end, speaker[1])  # fmt: skip
@@ -1126,7 +1126,7 @@ def _not_a_claim(
         and not (located.figure.unit or "s").endswith("s")
         and _SPEAKING_AFTER.match(text, located.end)
     ):
-        return True  # "One survivor described how ...": someone who speaks, no count
+        return True  # "One survivor recalled how ...": someone who speaks, no count
     for start, end in relative:
         if (
             start < located.start < end

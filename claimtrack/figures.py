@@ -601,7 +601,7 @@ _REPORTED = set(
 # The words that end a counted phrase ("the count of 30 claimed by the state": who
 # gives it, not what it counts), as one set.
 # Adverbs end a counted phrase too: "600,000 gathered once more" counts no "once".
-# So do times: "the toll as 194 late Wednesday" counts no Wednesday.
+# So do times: "the toll as 233 late Thursday" counts no Wednesday.
 _PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED | _DAYS_AND_MONTHS | {
     "once", "twice", "again", "together", "too", "respectively", "apiece", "each",
     "late", "early", "yesterday", "today", "tonight", "overnight", "earlier", "later",
@@ -868,7 +868,7 @@ _GIVEN_BY = LazyPattern(
     r"\s+(?:[a-z]+\s+)?(?:acknowledged|admitted|confirmed|reported|given|cited|claimed|"
     r"announced|recorded|counted)\s+by\b"
 )
-# what was added to a running count: "17 more were rescued" (not "10,400 more deaths
+# what was added to a running count: "17 more were rescued" (not "8,200 more deaths
 # than usual", a comparison)
 _INCREMENT_AFTER = LazyPattern(
     r"\s+(?:more(?!\s+than)(?![^.;,]{0,30}\bthan\b)|new|additional|further|fresh|other)\b",
@@ -1087,7 +1087,7 @@ def _candidates(text: str) -> list[Located]:
 
 
 # A list of counts by place or by whom, the counted noun written once: "four people died
-# in Lora, two in Vesk and one in Tamar", "2.7 million votes for Obi and 6.2 million for
+# in Lora, two in Vesk and one in Tamar", "2.3 million ballots for Obi and 6.2 million for
 # Berg".
 _ITEM_JOINT = LazyPattern(
     r"[^,;.]{0,60}?\s(?:in|at|for)\s[^,;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$"
@@ -1260,7 +1260,7 @@ def _shares(text: str, lowered: str) -> tuple[list[Located], list[tuple[int, int
             or value >= 100
         ):
             passed.append((start, end))
-            # "half an hour", "the first half of August": a time; "a third of them": a
+            # "half an hour", "the second half of March": a time; "a third of them": a
             # share of another figure
             continue
         qualifier = _qualifier_before(text, start, (_words_before(lowered, start) or [""])[-1])

@@ -697,13 +697,13 @@ def infer_quantity(
             group = "change"  # "up 6% on 2022", "rose 54 percent": how much a count moved
 
     if group is None and counted == "people" and _pattern(_FROM_ONE_PLACE, re.I).match(after):
-        # "61 people from her state have died": those of one place among the story's
+        # "58 people from her province had died": those of one place among the story's
         # dead, a part of the toll, not the toll
         group = PART
 
     if counted == "votes" or (counted == "percent" and group in (None, "votes")):
-        # whose votes: "Obi won 51 percent", "Berg received 5.3 million votes", "67
-        # percent for Obi", "Obi with 6.4 million votes"; a share of one candidate is
+        # whose votes: "Obi took 53 percent", "Berg received 5.3 million votes", "67
+        # percent for Obi", "Obi with 5.9 million votes"; a share of one candidate is
         # never compared with another's
         candidate = _candidate(before, after, counted == "percent" and group is None)
         if candidate:
@@ -770,12 +770,12 @@ _FROM_ONE_PLACE = (
 _NAME = r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+"
 _WINNING = (
     r"(?:had\s+|has\s+|would\s+have\s+)?(?:won|wins|received|receives|got|gets|secured|"
-    r"secures|obtained|obtains|garnered|garners|took|polled|captured|gained)\b"
+    r"secures|obtained|obtains|garnered|garners|took|taken|takes|polled|captured|gained)\b"
 )
 # "Obi won", "Ana Obi, who led the polls, got": the verb and the figure with no
 # other figure between them
 _WON = rf"\b({_NAME})(?:,[^,.;\d]{{1,60}},)?\s+{_WINNING}[^.;:\d]{{0,40}}$"
-# "the 5.15 million votes the board said Obi had received": the name after the figure
+# "the 4.8 million ballots the board said Obi had received": the name after the figure
 _WON_AFTER = rf"^\s*(?:votes?\s+)?(?:[^.;,\d]{{0,40}}?\s)?({_NAME})\s+{_WINNING}"
 _WITH = rf"\b({_NAME})\s+with\s+(?:[a-z]+\s+){{0,2}}$"
 _FOR = (
@@ -790,7 +790,7 @@ def _candidate(before: str, after: str, bare_share: bool) -> str | None:
     ('gonzalez-urrutia'); settle_keys joins the names of one candidate."""
     found = _pattern(_FOR).match(after) or _pattern(_WON).search(before)
     if found is None and not bare_share:
-        # "Obi with 6.4 million votes"; a bare "with 40%" is no share
+        # "Obi with 5.9 million votes"; a bare "with 40%" is no share
         found = _pattern(_WITH).search(before)
     found = found or _pattern(_WON_AFTER).match(after)
     if found is None:

@@ -96,7 +96,7 @@ def _unwrapped(raw: list[str]) -> list[str]:
             or _OPEN_END.search(lines[-1])
             # a paragraph wrapped at a fixed width, as its lines joined so far show: a
             # long line runs on into the next whatever it ends with ("... Prime
-            # Minister Mame" / "Madior Boye said Friday.")
+            # Minister Ana" / "Obi said on Friday.")
             or (
                 lines[-1] != previous
                 and len(previous.strip()) >= _WRAP_WIDTH

@@ -361,36 +361,36 @@ def found(text, published=PUBLISHED, known=None):
         # a name and the kind of body it is, a kind the lexicon does not know
         ("The Lora municipality said 40 homes were damaged.",
          [("Lora municipality", "asserts", 40)]),
-        ("The CGT confederation estimated that about 600,000 people had marched.",
-         [("CGT confederation", "estimates", 600000)]),
-        ("On Friday Norland's CGT labour confederation estimated that 90,000 people marched.",
-         [("CGT labour confederation", "estimates", 90000)]),
+        ("The LWF confederation reckoned that some 450,000 people joined the march.",
+         [("LWF confederation", "estimates", 450000)]),
+        ("On Friday Norland's LWF labour confederation reckoned that 90,000 people marched.",
+         [("LWF labour confederation", "estimates", 90000)]),
         ("The Varnok clinic said 14 people died.", [("Varnok clinic", "asserts", 14)]),
         # the name after "said" is the subject of what was said, not who said it
-        ("Ivo Marn, head of the Lora election board, said Obi won a second term with 51 "
-         "percent of the vote.", [("Ivo Marn", "asserts", 51)]),
+        ("Ivo Marn, head of the Lora election board, said Obi kept her seat with 53 "
+         "percent of the ballots.", [("Ivo Marn", "asserts", 53)]),
         # a participle after a verb that is no verb of saying: the sentence's opening name
-        ("Lora Governor Ana Obi, a former rail minister, questioned the figures, stating that "
-         "61 people had died and 182 others were missing.",
-         [("Ana Obi", "asserts", 61), ("Ana Obi", "asserts", 182)]),
+        ("Lora Governor Ana Obi, a former rail minister, queried the tally, stating that 58 "
+         "residents had died and 140 others were missing.",
+         [("Ana Obi", "asserts", 58), ("Ana Obi", "asserts", 140)]),
         # "it" after a sentence that opens with a report: the report's owner
         ("Berg won the vote, tally sheets show. A Lora Times review, published Sunday, "
-         "analysed 23,000 tally sheets. It found Obi received about 30 percent of the vote.",
-         [("Lora Times", "reports", 23000), ("Lora Times", "asserts", 30)]),
+         "analysed 19,500 tally sheets. It found Obi received roughly 34 percent of the ballots.",
+         [("Lora Times", "reports", 19500), ("Lora Times", "asserts", 34)]),
         # what a rally drew, in a clause that describes it, is its count
         ("Protesters held rallies that attracted more than 3 million people, organisers said.",
          [("organisers", "asserts", 3e6)]),
         # unnamed sources, however many, name nobody
-        ("According to various sources, about 80 people were rescued.", []),
-        ("According to state media, about 80 people were rescued.",
-         [("state media", "reports", 80)]),
+        ("According to various sources, some 65 people were pulled out alive.", []),
+        ("According to state media, some 65 people were pulled out alive.",
+         [("state media", "reports", 65)]),
         # one person who speaks is no count
-        ("One survivor described how the wall gave way, the Harbor Wire reported.", []),
+        ("One survivor recalled how the wall gave way, the Harbor Wire reported.", []),
         # a passive's agent ends at its verb; a news agency's reporters, wherever they are
-        ("The tally sheets analysed by the Lora Times represented 79 percent of the tables.",
-         [("Lora Times", "reports", 79)]),
-        ("On Saturday, Harbor Wire reporters on the ground estimated a crowd closer to 30,000.",
-         [("Harbor Wire", "estimates", 30000)]),
+        ("The tally sheets analysed by the Lora Times accounted for 74 percent of the tables.",
+         [("Lora Times", "reports", 74)]),
+        ("On Saturday, Harbor Wire reporters on the ground counted a crowd nearer 28,000.",
+         [("Harbor Wire", "estimates", 28000)]),
         ("Aid workers on the ground said 300 families had fled.",
          [("Aid workers on the ground", "asserts", 300)]),
         # an election is no source; what its tallies show is the speaker's
@@ -399,8 +399,8 @@ def found(text, published=PUBLISHED, known=None):
         ("Ana Obi said that the party\u2019s tallies from Sunday\u2019s vote showed Berg had won 73 "
          "percent.", [("Ana Obi", "asserts", 73)]),
         # verbs of declaring
-        ("Minister Ana Obi pronounced the strike a failure, with a turnout of 40,000 people.",
-         [("Ana Obi", "asserts", 40000)]),
+        ("Minister Ana Obi pronounced the walkout a flop, citing a turnout of 35,000 people.",
+         [("Ana Obi", "asserts", 35000)]),
         ("Two days ago, Berg boasted that his party had won 55 seats.",
          [("Berg", "asserts", 55)]),
         ("Ivo Marn reminded legislators that 44% did not vote for the president.",
@@ -1454,10 +1454,10 @@ ACROSS_SENTENCES = [
     ),
     # a paragraph wrapped at a fixed width runs on across a line that ends on a name
     (
-        "LORA, May 3 (Harbor Wire) - At least 41 people died when an overcrowded\n"
-        "ferry carrying nearly 800 people sank off the coast, the Norlandian Minister Ana\n"
-        "Obi said on Friday.",
-        [("Ana Obi", "asserts", 41), ("Ana Obi", "asserts", 800)],
+        "LORA, May 3 (Harbor Wire) - At least 37 passengers drowned after a crowded boat\n"
+        "with close to 650 people aboard capsized near the harbour mouth, the Minister Ana\n"
+        "Obi told reporters on Friday.",
+        [("Ana Obi", "asserts", 37), ("Ana Obi", "asserts", 650)],
     ),
     # "That toll ..., a spokesman said" gives the toll just told, even in a clause that
     # describes ("which collapsed, killing 900")

@@ -241,10 +241,10 @@ NEWS_FORMS = [
     # "other" qualifies the counted noun after it
     ("12 other people were hurt", 12, 12, "exact", "people"),
     # a time after a number counts nothing: the toll before it gives the noun
-    ("the agency cited the toll as 194 late Wednesday", 194, 194, "exact", "deaths"),
+    ("the agency cited the toll as 233 late Thursday", 233, 233, "exact", "deaths"),
     ("the official death toll has touched 278", 278, 278, "exact", "deaths"),
     # a hedge of likelihood is an approximation
-    ("a turnout of maybe 40,000 people", 40000, 40000, "approx", "people"),
+    ("a crowd of maybe 36,000 people", 36000, 36000, "approx", "people"),
     ("perhaps 300 homes were lost", 300, 300, "approx", "homes"),
     ("probably 12 boats sank", 12, 12, "approx", "boats"),
 ]
@@ -408,7 +408,7 @@ def test_counted_number_wins(text, stated, unit):
         # a share of a figure already given, and its "one"
         "About one third of those who applied were turned away",
         # a share of a time
-        "It happened in the first half of August",
+        "It happened in the second half of March",
     ],
 )
 def test_no_figure(text):
@@ -489,8 +489,10 @@ def test_parts_of_a_count_told_before(text, parts):
 
 
 def test_more_than_usual_is_a_count_not_an_addition():
-    (located,) = locate_figures("Undertakers said there were 10,400 more deaths than usual.")
-    assert (located.figure.low, located.figure.unit, located.part) == (10400, "deaths", False)
+    (located,) = locate_figures(
+        "Undertakers said there were 8,200 more deaths than a normal month gives."
+    )
+    assert (located.figure.low, located.figure.unit, located.part) == (8200, "deaths", False)
 
 
 @pytest.mark.parametrize(

@@ -392,13 +392,13 @@ def test_an_under_specified_quantity_takes_the_one_reading_its_story_leaves():
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("The board said Tomas Berg had won 51 percent of the vote", "percent(for-tomas-berg)"),
-        ("Ana Obi, who had led the polls, got 44.2 percent", "percent(for-ana-obi)"),
-        ("Berg received about 30 percent compared to 67 percent for Obi", "percent(for-berg)"),
-        ("The tallies showed Obi with 6.4 million votes", "votes(for-obi)"),
-        ("It was far from the 5.15 million votes the board said Berg had received",
+        ("The board said Tomas Berg had taken 53 percent of the ballots", "percent(for-tomas-berg)"),
+        ("Ana Obi, who had led the surveys, got 46.3 percent", "percent(for-ana-obi)"),
+        ("Berg received roughly 34 percent against 61 percent for Obi", "percent(for-berg)"),
+        ("The tallies showed Obi with 5.9 million votes", "votes(for-obi)"),
+        ("It was well short of the 4.8 million ballots the board said Berg had received",
          "votes(for-berg)"),
-        ("The tallies showed 2.75 million votes for Berg", "votes(for-berg)"),
+        ("The tallies showed 2.3 million ballots for Berg", "votes(for-berg)"),
         ("He won 60 percent", "percent"),  # whose, the clause does not say
         ("Turnout was 48 percent, the board said", "percent:attending"),
         ("The party took 40 percent of seats", "percent(seats)"),
@@ -411,7 +411,7 @@ def test_whose_votes_a_figure_counts(text, key):
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("She said 61 people from her state have died", "people:dead(part)"),
+        ("She said 58 people from her province had died", "people:dead(part)"),
         ("40 people from the village were killed", "people:dead(part)"),
         ("Officials said 12 people from Lora died", "people:dead"),  # Lora may be the story's
         ("300 people from across the region attended", "people:attending"),
