@@ -413,16 +413,11 @@ def _falling(group: _Group, settings: Settings) -> Iterator[Conflict]:
             low, high = claims[later], claims[best]
             fl, fb = low.figure, high.figure
             assert fl is not None and fb is not None
-            ratio = fb.low / fl.upper if fl.upper else None
-            apart = (
-                f"{_times(ratio)} lower, a gap of {_percent(gap)} of the smaller figure, "
-                f"more than {settings.tolerance * 100:g}%"
-                if ratio is not None
-                else "to none"
-            )
+            ratio = _ratio(fl, fb)
+            apart = f", {_times(ratio)} lower, {_gap_words(gap, settings)}" if ratio else " to none"
             reason = (
                 f"Contradiction: {_said(low)}; earlier {_said(high)}: a running total "
-                f"cannot fall ({apart})"
+                f"cannot fall{apart}"
             )
             yield _conflict(CONTRADICTION, high, low, reason, ratio, CUMULATIVE)
 
@@ -449,11 +444,10 @@ def compare_figures(
     assert flow is not None and fhigh is not None
     gap = _gap(_bounds(flow, settings)[1], _bounds(fhigh, settings)[0])
     if gap is not None and gap > settings.tolerance:
-        ratio = fhigh.low / flow.upper if flow.upper else None
+        ratio = _ratio(flow, fhigh)
         apart = (
-            f"{_times(ratio)} apart, a gap of {_percent(gap)} of the smaller figure "
-            f"(more than {settings.tolerance * 100:g}%)"
-            if ratio is not None
+            f"{_times(ratio)} apart, {_gap_words(gap, settings)}"
+            if ratio
             else "one counts none, the other some"
         )
         reason = f"Contradiction: {said(low)}; {said(high)}: {apart}"
@@ -651,6 +645,17 @@ def _said(claim: Claim) -> str:
 def _figure_words(figure: Figure | None, unit: str | None) -> str:
     # An outlier takes part in many conflicts: its words are worked out once.
     return figure_words(figure, unit)
+
+
+def _ratio(lower: Figure, higher: Figure) -> float | None:
+    """How many times the higher figure is the lower; None when the lower counts none."""
+    return higher.low / lower.upper if lower.upper else None
+
+
+def _gap_words(gap: float, settings: Settings) -> str:
+    return (
+        f"a gap of {_percent(gap)} of the smaller figure (more than {settings.tolerance * 100:g}%)"
+    )
 
 
 def _times(ratio: float) -> str:

@@ -331,7 +331,7 @@ def test_a_running_total_cannot_fall_to_none():
     april = dead("40", "A", "2024-04-10")
     september = dead("0", "B", "2024-09-10")
     (conflict,) = find_conflicts([april, september])
-    assert conflict.reason.endswith("a running total cannot fall (to none)")
+    assert conflict.reason.endswith("a running total cannot fall to none")
     assert conflict.ratio is None
 
 
