@@ -1999,7 +1999,7 @@ _TURNED_ROUND = {"said", "says", "added", "adds", "wrote", "writes", "noted", "n
 
 def _opens_a_clause(toks: list[Token], verb: int) -> bool:
     """Whether the name after a verb of saying is the subject of what was said: "X,
-    head of the board, said Obi took 53 percent" (Obi won), not "..., said Obi."."""
+    head of the board, said Obi took 53 percent" (Obi took it), not "..., said Obi."."""
     at = verb + 1
     while at < len(toks) and (is_capital(toks[at][0]) or toks[at][0] in ("of", "for")):
         at += 1

@@ -601,7 +601,7 @@ _REPORTED = set(
 # The words that end a counted phrase ("the count of 30 claimed by the state": who
 # gives it, not what it counts), as one set.
 # Adverbs end a counted phrase too: "600,000 gathered once more" counts no "once".
-# So do times: "the toll as 233 late Thursday" counts no Wednesday.
+# So do times: "the toll as 233 late Thursday" counts no Thursday.
 _PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED | _DAYS_AND_MONTHS | {
     "once", "twice", "again", "together", "too", "respectively", "apiece", "each",
     "late", "early", "yesterday", "today", "tonight", "overnight", "earlier", "later",
