@@ -535,8 +535,9 @@ def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> l
         candidates = [c for c in candidates if c.source in named or c.voice in named]
     denied = denied_quantity(denial.text) if not denial.quantity else None
     if denied is None:
-        # "She has denied wrongdoing": a denial of what someone did, of no figure
-        return candidates if denies_a_figure(denial.text) else []
+        # "She has denied wrongdoing": a denial of what someone did, of no figure; one
+        # that names a source answers that source's
+        return candidates if named or denies_a_figure(denial.text) else []
     # "denied reports of heavy Norlandian casualties": those counts, not the whole story
     return [c for c in candidates if c.figure is None or denial_answers(denied, c.quantity)]
 

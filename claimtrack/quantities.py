@@ -944,13 +944,29 @@ _FIGURE_WORDS = (
 )
 
 
+# A verb of denying and the first word of what it denies, past a determiner.
+_DENIED_OBJECT = (
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|"
+    r"refut(?:e|es|ed|ing))\s+(?:(?:any|all|the|a|an|its|their|his|her|such)\s+)*([a-z]+)"
+    r"(?:\s+([a-z]+))?"
+)
+_AFTER_A_NOUN = {"in", "on", "at", "of", "for", "by", "over", "during", "and", "or", "as"}
+
+
 def denies_a_figure(text: str) -> bool:
     """Whether a denial that names no counted thing may deny the figures of its story:
-    'denied the reports', 'rejected the figures', 'denied it'; not 'has denied
-    wrongdoing' or 'rejected the convoy as a stunt'."""
+    'denied the reports', 'rejected the figures', 'denied it', 'denies sending anyone',
+    'denied that ...'; not 'has denied wrongdoing' or 'rejected the convoy as a stunt',
+    whose object is a thing of its own."""
     # a terminal's control sequences in hostile text hide no word: "\x1b[Kreports"
     plain = _pattern(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]").sub(" ", text)
-    return bool(_pattern(_FIGURE_WORDS, re.IGNORECASE).search(plain))
+    found = _pattern(_DENIED_OBJECT, re.IGNORECASE).search(plain)
+    if found is None:
+        return True  # "No troops were sent, the ministry said": what it says it denies
+    denied, following = found.group(1).lower(), (found.group(2) or "").lower()
+    if denied.endswith("ing") and following and following not in _AFTER_A_NOUN:
+        return True  # "denies sending anyone": what the claims count was done, or not
+    return bool(_pattern(_FIGURE_WORDS, re.IGNORECASE).fullmatch(denied))
 
 
 @lru_cache(maxsize=1024)
