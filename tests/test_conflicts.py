@@ -289,6 +289,10 @@ def test_a_denial_without_a_figure_answers_the_counts_its_words_name():
     vague = replace(denial, text="Norland dismissed the reports")
     (found,) = [c for c in find_conflicts([theirs, tanks, bare, vague]) if c.kind == "denial"]
     assert found.ids == (60, 61, 63, 64)
+    # one that denies the doing of what was counted answers them
+    sending = replace(denial, text="Norland denies sending anyone")
+    (found,) = [c for c in find_conflicts([theirs, tanks, sending]) if c.kind == "denial"]
+    assert found.ids == (60, 61, 63)
     # one of what someone did, or of anything but figures, answers no figure
     for text in (
         "The minister has denied any wrongdoing",
