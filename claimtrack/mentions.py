@@ -22,6 +22,12 @@ _APPOSITIVE_ROLE = LazyPattern(
     + "|".join(sorted(attr.ROLES | {"deputy"}, key=len, reverse=True))
     + r")\s))([^,;.]{3,80}?)(?:,|\.|;|$| said| which| that| who)"
 )
+# A body named in one word or an acronym, then what it is: "The LWF, the country's
+# largest union,", "Tarvo, a rights group,".
+_APPOSITIVE_BODY = LazyPattern(
+    r"(?:^|(?<=[\s(“\"]))(?:The\s+)?([A-Z][A-Za-z&-]{1,30}),\s+(?:a|an|the)\s+([^,;.]{3,80}?)"
+    r"(?:,|\.|;|$)"
+)
 # A role and whom it is held for, written before the name it describes: "the agency's
 # spokesman, Karel Holt,", "a spokeswoman for the Harbour Trust, Ana Obi,".
 _ROLE_THEN_NAME = LazyPattern(
@@ -220,7 +226,7 @@ class Context:
             titled = [i for i, w in enumerate(name[:-2]) if w.lower() in attr.TITLES]
             if titled:
                 name = name[titled[-1] + 1 :]  # "Lora Governor Ana Obi, a former ...": Ana Obi
-            if len(name) < 2 or any(w.lower() in attr.NOT_NAMES for w in name):
+            if not name or any(w.lower() in attr.NOT_NAMES for w in name):
                 continue
             # what the name is, from the description's head: "a military adviser to
             # president X" (a person, an adviser); "the main group of undertakers" (an
@@ -233,8 +239,11 @@ class Context:
                 continue
             nouns = {w.strip("'’s") for w in re.findall(r"[a-z][a-z'’-]+", described)}
             if head_words[-1].rstrip("s") in attr.CLAIMANT_HEADS - attr.ROLES:
+                # a body may have a name of one word: "The LWF, the country's largest union"
                 self.descriptions[" ".join(name)] = nouns
                 continue
+            if len(name) < 2:
+                continue  # a person is named in two words or more
             roles = {w for w in head_words[-2:] if w.isalpha()}
             if roles:
                 # whom the role is held for: "the Defence Ministry's spokesman", "head
@@ -242,6 +251,17 @@ class Context:
                 whose = _ROLE_OWNER.search(match.group(2))
                 owner = next((g for g in whose.groups() if g), None) if whose else None
                 self.mention(" ".join(name), roles, position, owner)
+        for match in _APPOSITIVE_BODY.finditer(sentence) if ", " in sentence else ():
+            name, described = match.group(1), match.group(2).lower()
+            head = re.split(r"\s+(?:to|of|for|at|in|with|which|that)\s+", described)[0].split()
+            if (
+                head
+                and head[-1].rstrip("s") in attr.CLAIMANT_HEADS - attr.ROLES
+                and name.lower() not in attr.NOT_NAMES
+                and name not in self.descriptions
+            ):
+                nouns = {w.strip("'’s") for w in re.findall(r"[a-z][a-z'’-]+", described)}
+                self.descriptions[name] = nouns
         for match in _ROLE_THEN_NAME.finditer(sentence) if ", " in sentence else ():
             owner = match.group(1) or match.group(3)
             if owner is None or any(w.lower() in attr.NOT_NAMES for w in match.group(4).split()):

@@ -380,6 +380,11 @@ def found(text, published=PUBLISHED, known=None):
         # what a rally drew, in a clause that describes it, is its count
         ("Protesters held rallies that attracted more than 3 million people, organisers said.",
          [("organisers", "asserts", 3e6)]),
+        # "the union" after a body of one word or an acronym described as a union
+        ("The LWF, the country's largest union, called the strike. The union estimated that "
+         "90,000 people marched.", [("LWF", "estimates", 90000)]),
+        ("Tarvo, a rights group, counted 40 arrests. The group said 12 were minors.",
+         [("Tarvo", "estimates", 40), ("Tarvo", "asserts", 12)]),
         # unnamed sources, however many, name nobody
         ("According to various sources, some 65 people were pulled out alive.", []),
         ("According to state media, some 65 people were pulled out alive.",
