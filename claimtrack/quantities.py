@@ -387,7 +387,6 @@ def normalise_unit(unit: str | None) -> str | None:
 _OUTCOMES = {"deaths", "casualties", "injuries", "missing", "cases", "arrests", "layoffs"}
 
 
-@lru_cache(maxsize=4096)
 def names_persons(noun: str) -> bool:
     """Whether a noun counts people or troops themselves ('civilian', 'soldier'), not
     what befell them ('injury', 'death')."""
@@ -395,6 +394,7 @@ def names_persons(noun: str) -> bool:
     return counted in _PERSONS and state is None
 
 
+@lru_cache(maxsize=4096)
 def _sense(unit: str | None) -> tuple[str | None, str | None, str | None]:
     """(counted, state, group) that a counted noun says; a multi-word unit such as
     'people displaced' says both what and which state."""
