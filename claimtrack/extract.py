@@ -460,11 +460,9 @@ _DOING_AFTER = LazyPattern(
     r"\s+[a-z]+\s+(?!(?:being|during|including|following|according|regarding|concerning)\b)"
     r"[a-z]{3,}ing\b"
 )
-# one person who speaks: "one survivor said", "one resident described how"
-_SPEAKING_AFTER = LazyPattern(
-    r"\s+[a-z]+\s+(?:said|says|told|tells|described|describes|recalled|recalls|recounted|"
-    r"explained|added|wrote|insisted)\b"
-)
+# one person who speaks: "one survivor said", "one resident recalled how"
+_SPEAKING_AFTER = LazyPattern(r"\s+[a-z]+\s+([a-z]+)\b")
+_TELLING = {"described", "describes", "recalled", "recalls", "recounted", "recounts"}
 # a figure the sentence talks about: "Six thousand, in my view, is far too high", "40,000
 # is not right"
 _TALKED_ABOUT = LazyPattern(r"\s*(?:,|[”\"]|\s(?:is|was|are|were|would\s+be)\b)")
@@ -1124,7 +1122,8 @@ def _not_a_claim(
     if (
         located.figure.text.lower() == "one"
         and not (located.figure.unit or "s").endswith("s")
-        and _SPEAKING_AFTER.match(text, located.end)
+        and (speaking := _SPEAKING_AFTER.match(text, located.end))
+        and (speaking.group(1) in attr.VERBS or speaking.group(1) in _TELLING)
     ):
         return True  # "One survivor recalled how ...": someone who speaks, no count
     for start, end in relative:

@@ -588,9 +588,10 @@ _PHRASE_STOP = set(
 _VERBS = set("came come comes went go goes got took take made make gave left stayed joined".split())
 
 
-_DAYS_AND_MONTHS = set(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december""".split()
+_WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTH_WORDS = set(
+    """jan january feb february mar march apr april may jun june jul july aug august sep
+    sept september oct october nov november dec december""".split()
 )
 # Verbs of giving a figure, after it: "30 claimed by", "2,000 cited by" count nothing.
 _REPORTED = set(
@@ -602,7 +603,7 @@ _REPORTED = set(
 # gives it, not what it counts), as one set.
 # Adverbs end a counted phrase too: "600,000 gathered once more" counts no "once".
 # So do times: "the toll as 233 late Thursday" counts no Thursday.
-_PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED | _DAYS_AND_MONTHS | {
+_PHRASE_ENDS = _PHRASE_STOP | _VERBS | _REPORTED | _WEEKDAYS | _MONTH_WORDS | {
     "once", "twice", "again", "together", "too", "respectively", "apiece", "each",
     "late", "early", "yesterday", "today", "tonight", "overnight", "earlier", "later",
 }  # fmt: skip
@@ -1136,7 +1137,7 @@ def _items_count_alike(text: str, found: list[Located]) -> list[Located]:
 # deaths", "not a single soldier". "No" names nothing counted by itself ("no plans",
 # "no word on casualties", "no more than 50"), so a counted noun must follow it; "no
 # one", "nobody" and "none" count people only when what befell them follows.
-_ZERO_TRIGGERS = {"no", "zero", "nobody", "none", "not", "no-one"}
+_ZERO_TRIGGERS = {"no", "zero", "nobody", "none", "not"}  # "no-one" is read as two words
 _ZERO_RE = LazyPattern(
     r"\b(?:(?P<nobody>no[\s-]one|nobody|none)|no|zero|not\s+(?:a\s+single|one))(?=\s)",
     re.IGNORECASE,
@@ -1692,11 +1693,6 @@ def _is_label(text: str, start: int) -> bool:
     return bool(day) and bool(_DAY_PAIR_BEFORE.search(text, max(0, start - 24), start))
 
 
-_WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTH_WORDS = set(
-    """jan january feb february mar march apr april may jun june jul july aug august sep
-    sept september oct october nov november dec december""".split()
-)
 _YEAR_DIGITS = LazyPattern(r"(?:1[89]|2[01])\d\d(?![\d,.]?\d)")
 # A short number after an acronym, which nothing counted follows: part of a name.
 _NAME_NUMBER = LazyPattern(r"\d{1,3}(?![,.]?\d)(?:['’]s\b|\s*[,)]|\s+[A-Z]|\s*$)")
