@@ -1323,7 +1323,11 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     tail = words[lower_at + 1 :]
     if (
         0 <= lower_at < len(words) - 1
-        and all(is_capital(w) or w == "&" for w in tail)
+        # "industry body Merin Chamber of Commerce": links only inside the name
+        and all(
+            is_capital(w) or w == "&" or (0 < i < len(tail) - 1 and w.lower() in connectors)
+            for i, w in enumerate(tail)
+        )
         and (words[lower_at].lower() not in POSSESSIVES)
     ):
         return " ".join(tail), not article and looks_like_person(tail)

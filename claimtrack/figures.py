@@ -821,7 +821,8 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
         return _CURRENCY_BEFORE[code.lower()], start - 3  # "GBP80m": a code glued to it
     before = text[start - 1]
     if before not in _CURRENCY_CHARS and not (
-        before == " " and start >= 3 and text[start - 2].isalpha()
+        # "Rs 5", and "Rs. 5" with the code's full stop
+        before == " " and start >= 3 and (text[start - 2].isalpha() or text[start - 2] == ".")
     ):
         return None
     if before == " " and not text[max(0, start - 6) : start - 1].casefold().endswith(_SPACED_CODES):

@@ -16,7 +16,7 @@ from claimtrack.figures import LazyPattern
 _ABBREVIATIONS = set(
     """mr mrs ms dr gen lt col sgt capt sen rep gov pres st jan feb mar apr jun jul aug sep
     sept oct nov dec no vs etc inc ltd co corp u.s u.k u.n e.u a.m p.m adm maj cmdr brig
-    mt ft rev prof sr jr""".split()
+    mt ft rev prof sr jr rs""".split()
 )
 _DATELINE = LazyPattern(
     r"^\s*(?:[A-Z][A-Z.'’/ -]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*"

@@ -234,6 +234,8 @@ def found(text, published=PUBLISHED, known=None):
          [("Lea Horn", "asserts", 75)]),
         ("Quake modeller Bright & Co. put the losses at $2.4 billion.",
          [("Bright & Co.", "asserts", 2.4e9)]),
+        ("The Merin Chamber of Commerce put the losses at Rs. 700 crore on Monday.",
+         [("Merin Chamber of Commerce", "asserts", 7e9)]),
         # "so far" between the subject and its verb; a fear is an estimate
         ("Officials have so far confirmed 34 deaths.", [("Officials", "confirms", 34)]),
         ("The relief agency fears deaths could reach 900.",
@@ -725,6 +727,11 @@ REAL_SHAPES = [
         [("Tradecham", "asserts", 40e6)],
     ),
     ("Another rights group Terra Viva said 40 people died.", [("Terra Viva", "asserts", 40)]),
+    # ... a name with links inside it
+    (
+        "Trade body Guild of Merin Weavers put the losses at $40 million.",
+        [("Guild of Merin Weavers", "asserts", 40e6)],
+    ),
     # "a figure police put at": the figure is what the source after it gave
     (
         "Organisers said 200,000 people joined the march, a figure police put at 35,000.",

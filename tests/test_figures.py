@@ -94,6 +94,7 @@ NEWS_FORMS = [
     ("£350m a week", 350 * M, 350 * M, "exact", "GBP"),
     ("¥5 billion in losses", 5 * B, 5 * B, "exact", "JPY"),
     ("Rs 1.2 trillion for relief", 1.2e12, 1.2e12, "exact", "INR"),
+    ("losses of Rs. 900 crore", 9 * B, 9 * B, "exact", "INR"),
     ("USD 200 per family", 200, 200, "exact", "USD"),
     ("a fine of 200 USD", 200, 200, "exact", "USD"),
     ("EUR 5 million was pledged", 5 * M, 5 * M, "exact", "EUR"),
