@@ -2034,6 +2034,12 @@ _PUNCTUATION_SPACES = str.maketrans({c: " " for c in ".,;:!?\"“”‘’'()[]�
 
 
 _LIVES_TAKEN = LazyPattern(r"\s+(?:the\s+lives\s+of\b|(?:[\w,.-]+\s+){0,4}lives\b)")
+# "Staff reported for duty", "46 percent reported to work", "reported sick": they came
+# to work or stayed away, they said nothing
+_TURNED_UP = LazyPattern(
+    r"\s+(?:(?:back\s+)?(?:to|for|at)\s+(?:their\s+|the\s+)?"
+    r"(?:work|duty|jobs?|posts?|shifts?|offices?|desks?|schools?|classes)\b|sick\b)"
+)
 
 
 def _verb_attributions(clause: str) -> list[Attribution]:
@@ -2105,6 +2111,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             continue  # "the cuts announced by X, unions said": a participle; "by X" gives it
         if stance == "claims" and _LIVES_TAKEN.match(clause, end):
             continue  # "the storm has claimed 12 lives": it killed, it said nothing
+        if lower.startswith("report") and _TURNED_UP.match(clause, end):
+            continue
         previous = toks[index - 1][0].lower()
         if (lower.endswith("ing") and previous == ",") or (
             previous == "and" and index >= 2 and toks[index - 2][0] == ","

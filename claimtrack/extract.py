@@ -294,6 +294,10 @@ def extract_claims(
             last = assigned[-1].attribution
             if not assigned[-1].inherited or bullet_attribution is None:
                 bullet_attribution = last
+        if not sentence.bullet and sentence.text.rstrip().endswith(":"):
+            # "According to the ministry's data, ... The effect was as follows:": the
+            # list it opens gives the paragraph's source's figures
+            bullet_attribution = _paragraph_source(article, position, context)
         found += _candidates(assigned, sentence, published, known, context)
         for item in assigned:
             if item.attribution.claimant and not item.inherited:
@@ -393,6 +397,18 @@ def _source_named(sentence: Sentence, context: Context, position: int) -> Attrib
         resolved = _resolve(found, context, position, sentence.text, sentence.quote_open)
         if resolved.claimant and resolved.kind not in ("unnamed", "possessive"):
             return resolved
+    return None
+
+
+def _paragraph_source(
+    article: list[Sentence], position: int, context: Context
+) -> Attribution | None:
+    """The last source the paragraph of sentence `position` names, up to that sentence."""
+    paragraph = article[position].paragraph
+    while position >= 0 and article[position].paragraph == paragraph:
+        if (source := _source_named(article[position], context, position)) is not None:
+            return source
+        position -= 1
     return None
 
 

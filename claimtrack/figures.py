@@ -1672,7 +1672,8 @@ def _is_label(text: str, start: int) -> bool:
             bool(_DAY_DIGITS.match(text, start)) or bool(_YEAR_DIGITS.match(text, start))
         )
     if previous.lower() in _LABEL_WORDS:
-        return True
+        # "line 5", not "On the north line, 65 percent"
+        return "," not in text[start - 3 : start]
     if before == "(" and start >= 2 and text[start - 2].isdigit():
         return True  # "126(2)": a sub-number of a label
     if (previous[:1].isdigit() or previous in ("and", "or")) and _LABEL_LIST.search(

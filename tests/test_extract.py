@@ -1780,6 +1780,19 @@ ACROSS_SENTENCES = [
             ("Coastal Institute", "asserts", 6e9),
         ],
     ),
+    # ... or from the paragraph that opens the list, whose source gives no figure
+    (
+        "Figures from the Merin transport office show the stoppage spread. By route, the "
+        "effect was as follows:\n\n• On the north line, 40 percent of staff reported for "
+        "duty.\n• On the coast line, 65 percent stayed home.\n\nThe weather was mild.",
+        [("Merin transport office", "reports", 40), ("Merin transport office", "reports", 65)],
+    ),
+    # a list after a line with no colon is nobody's
+    (
+        "The Merin transport office said the stoppage spread.\n\n• On the north line, 40 "
+        "percent of drivers stayed home.",
+        [],
+    ),
 ]
 
 
@@ -1793,6 +1806,9 @@ def test_attribution_across_sentences(text, expected):
     [
         "A witness said 300 cars were burned.",  # an unnamed person for nobody
         "Crowds gathered on Tuesday; 300 people came, local reports said.",  # reports
+        # they came to work or stayed away; they said nothing
+        "In the depots, 40 percent of workers reported for duty.",
+        "Only 40 percent of staff reported to work.",
         "Officials in Paris, on Friday, said nothing about the 2,000 figure.",
         # a dateline's agency wrote the article; it is no source of its figures
         "May 3 (Reuters) -- Dozens of people were hurt in the clashes near Lora.",

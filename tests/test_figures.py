@@ -186,6 +186,8 @@ NEWS_FORMS = [
     ("2.5 crore people", 25 * M, 25 * M, "exact", "people"),
     ("12,34,567 voters", 1_234_567, 1_234_567, "exact", "voters"),
     ("Rs 5 crore in compensation", 50 * M, 50 * M, "exact", "INR"),
+    # a comma parts a word that names by number from the count after it
+    ("On the east line, 70 percent of drivers stayed home", 70, 70, "exact", "percent"),
     # shares of a whole, as percentages
     ("three quarters of all staff walked out", 75, 75, "exact", "percent"),
     ("nearly half of the homes", 50, 50, "approx", "percent"),
@@ -404,6 +406,7 @@ def test_counted_number_wins(text, stated, unit):
         "He said at one point that the plan was sound",
         "Some spoke, with one saying that the plan was sound",
         # the number of a list's item
+        "Passengers on line 4 waited",
         "(4.) Officials spoke at length",
         "4) Officials spoke at length",
         # a share of a figure already given, and its "one"
