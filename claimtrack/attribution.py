@@ -2113,6 +2113,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             continue  # "the storm has claimed 12 lives": it killed, it said nothing
         if lower.startswith("report") and _TURNED_UP.match(clause, end):
             continue
+        if lower == "told" and following == "to":
+            continue  # "the residents told to leave": they were told, they told nothing
         previous = toks[index - 1][0].lower()
         if (lower.endswith("ing") and previous == ",") or (
             previous == "and" and index >= 2 and toks[index - 2][0] == ","

@@ -1787,6 +1787,20 @@ ACROSS_SENTENCES = [
         "duty.\n• On the coast line, 65 percent stayed home.\n\nThe weather was mild.",
         [("Merin transport office", "reports", 40), ("Merin transport office", "reports", 65)],
     ),
+    # a body named by its place and a lower-case kind is the one "the government" means
+    (
+        "The Velm government ordered an inquiry on Monday. The government said 30 people had died.",
+        [("Velm government", "asserts", 30)],
+    ),
+    (
+        "Rescuers from the Velm health ministry reached the valley. The ministry put the toll "
+        "at 12.",
+        [("Velm health ministry", "asserts", 12)],
+    ),
+    (
+        "Lantern Watch accused the police of delays. The police said 14 people were held.",
+        [("police", "asserts", 14)],
+    ),
     # a list after a line with no colon is nobody's
     (
         "The Merin transport office said the stoppage spread.\n\n• On the north line, 40 "
@@ -1809,6 +1823,7 @@ def test_attribution_across_sentences(text, expected):
         # they came to work or stayed away; they said nothing
         "In the depots, 40 percent of workers reported for duty.",
         "Only 40 percent of staff reported to work.",
+        "The number of Norlanders told to leave was about 9,000.",  # they were told
         "Officials in Paris, on Friday, said nothing about the 2,000 figure.",
         # a dateline's agency wrote the article; it is no source of its figures
         "May 3 (Reuters) -- Dozens of people were hurt in the clashes near Lora.",
