@@ -656,7 +656,12 @@ def _read_sentence(
             # a verb may end inside the figure's qualifier: "X estimated $35bn" reads
             # "estimated $35bn" as one figure
             before = near.before(located)
-            chosen = before or next(near.after(located), None) or inherited
+            # "95% as the electoral body had claimed": that figure's source, and no other's
+            said_as = [a for a in near.after(located, located.end + _TIGHT_REACH)
+                       if _said_as(a, text) and _AS_SAID.fullmatch(text, located.end, a.start)]  # fmt: skip
+            after = next((a for a in near.after(located) if not _said_as(a, text)), None)
+            given = None if inherited is not None and _said_as(inherited, text) else inherited
+            chosen = said_as[0] if said_as else before or after or given
             # figures listed together share what closes the list: "40% and 65% full,
             # according to X"
             last = listed_last[located.start]
@@ -670,7 +675,7 @@ def _read_sentence(
                 ),
                 None,
             )
-            if tight:
+            if tight and not said_as and not _said_as(tight, text):
                 chosen = tight  # "12,000 according to the police, 48,000 according to ..."
             if chosen is not None and (
                 "record" in (chosen.kind, chosen.form)
@@ -722,6 +727,20 @@ def _read_sentence(
     if _RESPECTIVELY.search(text):
         assigned = _each_its_own(assigned)
     return assigned, loose, closing
+
+
+# "95% as the electoral body had claimed": the figure is the one that body gave
+_AS_SAID = LazyPattern(r"\s*,?\s+as\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,3}")
+_AS_BEFORE = LazyPattern(
+    r"(?:\d%?|\b(?:percent|per\s+cent))\s*,?\s+as\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,3}$"
+)
+
+
+def _said_as(attribution: Attribution, text: str) -> bool:
+    """The attribution is a figure's "as X had claimed", which gives no other figure."""
+    if attribution.kind not in _SPEAKING or " " not in text[attribution.start : attribution.end]:
+        return False  # "not 340 as first reported": no source of its own
+    return bool(_AS_BEFORE.search(text, max(0, attribution.start - 48), attribution.start))
 
 
 _RESPECTIVELY = LazyPattern(r"\brespectively\b")
@@ -1615,7 +1634,12 @@ def _candidates(
         stance = attribution.stance
         if attribution.denial_marker or (figure is None and words & DENIAL_VERBS):
             stance = "denies"
-        elif figure is not None and _put_aside(sentence.text, item.located):  # type: ignore[arg-type]
+        elif (
+            figure is not None
+            and _put_aside(sentence.text, item.located)  # type: ignore[arg-type]
+            # "not 95% as the board claimed": the board's figure, which it claims
+            and not (attribution.start > item.located.end and _said_as(attribution, sentence.text))  # type: ignore[union-attr]
+        ):
             stance = "denies"  # "290 and not 359 as reported", "not 40 but 90"
         found.append(
             Candidate(

@@ -275,6 +275,11 @@ def found(text, published=PUBLISHED, known=None):
         # a passive governs the figure it follows, not one before that
         ("Some 64 fishermen drowned, twice the tally of 32 claimed by the council, "
          "a survey by a local paper found.", [("council", "claims", 32)]),
+        # "N as X claimed": that figure is X's, and only that one
+        ("The Velm court upheld the result, but with 81.2% of the vote and not 93% as the "
+         "poll board had claimed.", [("poll board", "claims", 93)]),
+        ("The Velm ministry said the toll was 210, not 330 as the Velm army had claimed.",
+         [("Velm ministry", "asserts", 210), ("Velm army", "claims", 330)]),
         # a number in the subject counts who speaks, not what they count
         ("The paper counted 52 graves, and two army sources had confirmed a tally of 60.",
          [("paper", "estimates", 52), ("two army sources", "confirms", 60)]),
