@@ -20,13 +20,14 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from itertools import groupby
 
 from claimtrack.claims import REPORT, Claim, claim_basis, source_key
 from claimtrack.dates import ClaimDate
 from claimtrack.errors import ParseError
-from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, VAGUE, Figure, figure_words
+from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, EXACT, VAGUE, Figure, figure_words
 from claimtrack.limits import MAX_REVIEWER, text_problem
 from claimtrack.quantities import (
     CUMULATIVE,
@@ -284,6 +285,22 @@ class _Group:
         self.keys = [source_key(c.voice) for c in claims]
         self.bounds = [_bounds(c.figure, settings) for c in claims]  # type: ignore[arg-type]
         self.capped = [c.figure.qualifier == AT_MOST for c in claims]  # type: ignore[union-attr]
+        self.rounded = [_rounded(c.figure) for c in claims]  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=65536)
+def _rounded(figure: Figure) -> tuple[float, float] | None:
+    """What an exact count can stand for, given its last written digit: 194 is 193.5 to
+    194.5, 46.1 is 46.05 to 46.15, 3,200 is 3,150 to 3,250; None for any other figure."""
+    if figure.qualifier != EXACT or figure.low != figure.high or figure.low <= 0:
+        return None
+    digits = Decimal(repr(figure.low)).normalize().as_tuple()
+    half = 10.0 ** int(digits.exponent) / 2  # type: ignore[arg-type]
+    return figure.low - half, figure.low + half
+
+
+def _disjoint(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
+    return a is not None and b is not None and (a[1] < b[0] or b[1] < a[0])
 
 
 def _report_dated(claim: Claim) -> bool:
@@ -309,8 +326,9 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
     it meets the event's other claims made within the denial window of it; an
     event's losses or a project's cost, estimated however late."""
     window = settings.window_days
-    claims, starts, ends, keys, bounds, capped = (
+    claims, starts, ends, keys, bounds, capped, rounded = (
         group.claims, group.starts, group.ends, group.keys, group.bounds, group.capped,
+        group.rounded,
     )  # fmt: skip
     event = kind == EVENT and window
     # A running total moves from day to day: about the same moment is the same day.
@@ -347,8 +365,15 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
             if event and claims[i].as_of and claims[j].as_of and starts[j] > ends[i]:
                 continue
             low_j, high_j = bounds[j]
-            # Most pairs agree: only a gap or an "up to" can make a conflict.
-            if not (capped[i] or capped[j] or low_j > high_i * share or low_i > high_j * share):
+            # Most pairs agree: only a gap, an "up to" or two exact counts apart can make
+            # a conflict.
+            if not (
+                capped[i]
+                or capped[j]
+                or low_j > high_i * share
+                or low_i > high_j * share
+                or _disjoint(rounded[i], rounded[j])
+            ):
                 continue
             conflict = compare_figures(claims[i], claims[j], settings, kind, said)
             if conflict is not None:
@@ -452,6 +477,15 @@ def compare_figures(
         )
         reason = f"Contradiction: {said(low)}; {said(high)}: {apart}"
         return _conflict(CONTRADICTION, low, high, reason, ratio, kind)
+    if _disjoint(_rounded(flow), _rounded(fhigh)):
+        # "194 dead" against "187 dead": counts given to the unit cannot both be right,
+        # however close
+        ratio = fhigh.low / flow.low
+        reason = (
+            f"Discrepancy: {said(low)}; {said(high)}: two exact counts {_times_close(ratio)} "
+            f"apart, beyond their last digits"
+        )
+        return _conflict(DISCREPANCY, low, high, reason, ratio, kind)
     best: tuple[float, Claim, Claim] | None = None
     for maximum, other in ((a, b), (b, a)):
         fm, fo = maximum.figure, other.figure
@@ -661,6 +695,10 @@ def _gap_words(gap: float, settings: Settings) -> str:
 
 def _times(ratio: float) -> str:
     return f"{ratio:.1f}x" if ratio < 100 else f"{ratio:,.0f}x"  # "50,000,000x", not "50000000.0x"
+
+
+def _times_close(ratio: float) -> str:
+    return f"{ratio:.2f}x" if ratio < 1.1 else _times(ratio)
 
 
 def _percent(share: float) -> str:

@@ -81,6 +81,15 @@ PAIRS = [
     ("0", "0", None),
     ("0", "up to 10", None),  # "up to" holds none
     ("0", "at least 1", "contradiction"),
+    # two exact counts apart beyond their last digits, however close
+    ("194", "187", "discrepancy"),
+    ("1,175", "1,100", "discrepancy"),  # 1,100 stands for 1,050-1,150
+    ("46.1%", "48%", "discrepancy"),
+    ("3,100", "3,000", None),  # a round 3,000 stands for 2,500-3,500
+    ("about 194", "187", None),  # an approximation has its margin
+    ("up to 194", "187", None),
+    ("190-194", "187", None),
+    ("194", "194", None),
 ]
 
 
@@ -103,6 +112,19 @@ def test_reason_reads_without_the_rules():
     # a figure millions of times another reads in whole numbers, grouped
     (huge,) = find_conflicts([us, claim("3 billion", "NIS", "2024-10-22", claim_id=3)])
     assert "1,000,000x apart, a gap of 99,999,900% of the smaller figure" in huge.reason
+
+
+def test_two_close_exact_counts_read_as_a_discrepancy():
+    wire = claim("194", "Wire", "2024-10-23", claim_id=1, unit="deaths")
+    state = claim("187", "State", "2024-10-23", claim_id=2, unit="deaths")
+    (conflict,) = find_conflicts([wire, state])
+    assert conflict.reason == (
+        "Discrepancy: State said 187 deaths (2024-10-23); Wire said 194 deaths (2024-10-23): "
+        "two exact counts 1.04x apart, beyond their last digits"
+    )
+    assert (conflict.kind, conflict.ratio) == ("discrepancy", 1.0374)
+    # a source giving another count is a revision, as ever
+    assert find_conflicts([wire, replace(state, source="Wire")]) == []
 
 
 def test_a_count_of_none_against_some_has_no_ratio():
