@@ -624,6 +624,17 @@ def noun_phrase_before(
     words: list[str] = []
     while j >= 0 and len(words) < 9:
         word = toks[j][0]
+        if (
+            word == "-"
+            and words
+            and j >= 1
+            and toks[j][2] == toks[j + 1][1]
+            and (toks[j - 1][0][:1].isdigit() or toks[j - 1][0].lower() in _NUMBER_WORDS)
+        ):
+            words = words[1:]  # "the 76-page report", "a 12-member panel": a measure
+            break
+        if words and "-" in word and word.split("-")[0].lower() in _NUMBER_WORDS:
+            break  # "the five-member panel"
         if word.lower() in SCALE_WORDS or word[:1].isdigit():
             # "6.4 million people officials said": the figure and its noun, then who
             if words and words[0].lower() in UNIT_SYNONYMS:
@@ -1966,6 +1977,12 @@ _BACK_OR_REPORT = BACK_REFERENCES | _REPORTS
 _PUBLISHED_FIGURES = {"estimates", "estimations", "figures", "data", "findings", "statistics"}
 # The words that name a report, as its owner is remembered by them.
 REPORT_WORDS = _REPORTS | {w + "s" for w in _REPORTS} | _PUBLISHED_FIGURES | {"toll", "tolls"}
+
+
+_NUMBER_WORDS = set(
+    """two three four five six seven eight nine ten eleven twelve fifteen
+    twenty thirty forty fifty hundred""".split()
+)
 
 
 def _resolvable(

@@ -629,7 +629,9 @@ def _read_sentence(
             if clause.kind == "resume":
                 inherited = interrupted  # "X's estimates, when Y said N, rose to M": X's
             elif clause.kind == "continue" or (
-                clause.kind in ("contrast", "sub") and not _new_actor(text, clause)
+                clause.kind in ("contrast", "sub")
+                # "X said that while Lora saw N, ...": what X said, whoever acts in it
+                and (not _new_actor(text, clause) or _THAT_BEFORE.search(text, 0, clause.start))
             ):
                 inherited = previous or sentence_end
             elif clause.kind == "first":
@@ -1040,6 +1042,9 @@ _OBJECT_ELSEWHERE = LazyPattern(
     r"\s+(?:(?:[A-Z][\w'’-]+\s+){1,3}|(?:he|she|they|it)\s+)?(?:had|has|have|was|were|is|are|"
     r"would|will)\s+(?:been\s+)?[a-z]+\b\s*(?:[.,;)]|$|(?:in|at|by|on|for|to|from|as)\b)"
 )
+
+
+_THAT_BEFORE = LazyPattern(r"\bthat\s*(?:while|although|though|whereas|even\s+as)?\s*$")
 
 
 def _new_actor(text: str, clause: Clause) -> bool:

@@ -275,6 +275,10 @@ def found(text, published=PUBLISHED, known=None):
         # a passive governs the figure it follows, not one before that
         ("Some 64 fishermen drowned, twice the tally of 32 claimed by the council, "
          "a survey by a local paper found.", [("council", "claims", 32)]),
+        # what follows "X said that while ..." is X's, whoever acts in it
+        ("The Velm Institute's estimates suggest that while Lora saw roughly 630,000 excess "
+         "deaths in 2020, it saw over 2.9 million in 2021.",
+         [("Velm Institute", "reports", 630000), ("Velm Institute", "reports", 2.9e6)]),
         # "N as X claimed": that figure is X's, and only that one
         ("The Velm court upheld the result, but with 81.2% of the vote and not 93% as the "
          "poll board had claimed.", [("poll board", "claims", 93)]),
@@ -1805,6 +1809,15 @@ ACROSS_SENTENCES = [
     (
         "Lantern Watch accused the police of delays. The police said 14 people were held.",
         [("police", "asserts", 14)],
+    ),
+    # a measure before a report or a panel is no name: the report named before
+    (
+        "Ana Obi released a report on Monday. The 76-page report found 300 errors.",
+        [("Ana Obi", "asserts", 300)],
+    ),
+    (
+        "The Velm Panel on Floods met in May. The five-member panel said 50 people died.",
+        [("Velm Panel on Floods", "asserts", 50)],
     ),
     # a list after a line with no colon is nobody's
     (
