@@ -320,6 +320,9 @@ _LY_NOUNS = {"family", "assembly", "rally", "ally", "supply", "monopoly", "anoma
 _BEFORE_A_DAY = {"on", "late", "early", "last", "this", "earlier"}  # "earlier on Tuesday"
 
 
+_AS_RECENTLY = {"recently", "early", "late", "lately", "long", "soon"}
+
+
 def _skip_adverbials(toks: list[Token], j: int) -> int:
     """Skip what stands between a subject and its verb: "has previously", "on
     Wednesday", "late on Tuesday", ", in a statement,"."""
@@ -340,9 +343,29 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             and toks[j][0].islower()
             and not (_is_head(lower) or lower in _RECORDS or lower in _LY_NOUNS)
             and j >= 1
-            and (_is_head(toks[j - 1][0].lower()) or is_capital(toks[j - 1][0]))
+            and (
+                _is_head(toks[j - 1][0].lower())
+                or is_capital(toks[j - 1][0])
+                or toks[j - 1][0].lower() in _BETWEEN  # "has finally acknowledged"
+            )
         ):
             j -= 1  # "the health ministry recently published": an adverb after its subject
+            continue
+        if (
+            lower == "as"
+            and j >= 2
+            and toks[j - 2][0].lower() == "as"
+            and (toks[j - 1][0].lower() in _AS_RECENTLY)
+        ):
+            j -= 3  # "X had as recently as November said": when, not who
+            continue
+        if (
+            j >= 3
+            and toks[j - 1][0].lower() == "as"
+            and toks[j - 3][0].lower() == "as"
+            and toks[j - 2][0].lower() in _AS_RECENTLY
+        ):
+            j -= 1  # "as recently as November", "as early as 2019": the time, then the rest
             continue
         if (
             lower in ("time", "year", "day", "week")
@@ -452,7 +475,12 @@ def _owner_of_report(toks: list[Token], noun: int) -> tuple[str, bool] | None:
     """'a Treasury memo': the Treasury, the name written before the report; None
     when no name is."""
     k = noun - 1
-    while k >= 0 and is_capital(toks[k][0]) and toks[k][0].lower() not in _INDEFINITE:
+    while (
+        k >= 0
+        and is_capital(toks[k][0])
+        # "The document seen by the Post": no name before it
+        and toks[k][0].lower() not in _INDEFINITE | _FUNCTION_CAPITALS
+    ):
         k -= 1
     owner = [t[0] for t in toks[k + 1 : noun]]
     return (" ".join(owner), False) if owner else None
@@ -1229,6 +1257,12 @@ _PLACE_OWNERS = {
 }
 
 
+_SAME_REPORT = set(
+    """same latest new final earlier previous initial preliminary first second
+    third recent original full""".split()
+)
+
+
 def clean_name(words: list[str]) -> tuple[str, bool] | None:
     """A claimant's name from the words before its verb: titles before a name
     dropped, descriptions before a name dropped, report nouns after it dropped."""
@@ -1264,9 +1298,12 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
         and (words[-1].islower())
     ):
-        if all(_adjective(w) and w not in POSSESSIVES for w in words[:-1]):
-            # "the medical reports", "the latest figures": the report or figures named
-            # before, which no one's name qualifies
+        if all(
+            (_adjective(w) or w.lower() in _SAME_REPORT) and w not in POSSESSIVES
+            for w in words[:-1]
+        ):
+            # "the medical reports", "the latest figures", "the same report": the report
+            # or figures named before, which no one's name qualifies
             if report_noun(words[-1]) in _REPORTS:
                 return report_noun(words[-1]), False
             if words[-1] in _PUBLISHED_FIGURES:

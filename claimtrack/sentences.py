@@ -24,9 +24,11 @@ _DATELINE = LazyPattern(
     r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*[-—–:]+\s*)"
 )
 # ... or a full stop with no space after it, as scraped copy glues two sentences
-# ("... by CBS News.The company said"): after a lower-case word, before a capitalised one
+# ("... by CBS News.The company said", "... seen by AP.Another"): after a lower-case word
+# or an acronym, before a capitalised one
 _SENTENCE_END = LazyPattern(
     r"([.!?…])([”\"’')\]]*)\s+(?=[“\"'‘(]?[A-Z0-9])|(?<=[a-z]{2}\.)(?=[A-Z][a-z]+\s)"
+    r"|(?<=[^\w.][A-Z]{2}\.)(?=[A-Z][a-z]+\s)"
 )
 _BULLET = LazyPattern(r"^(\s*)[•*·▪◦‣–-]\s+")
 

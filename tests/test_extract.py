@@ -275,6 +275,14 @@ def found(text, published=PUBLISHED, known=None):
         # a passive governs the figure it follows, not one before that
         ("Some 64 fishermen drowned, twice the tally of 32 claimed by the council, "
          "a survey by a local paper found.", [("council", "claims", 32)]),
+        # when, between a subject and its verb
+        ("The Velm army had as recently as March said the troop count was 503.",
+         [("Velm army", "asserts", 503)]),
+        ("The Velm army has finally acknowledged that 2,000 troops are in Lora.",
+         [("Velm army", "confirms", 2000)]),
+        # a document read by a paper: no name before it owns it, so the reader tells it
+        ("The memo obtained by the Lora Post shows Velm plans to send 75,000 troops.",
+         [("Lora Post", "reports", 75000)]),
         # what follows "X said that while ..." is X's, whoever acts in it
         ("The Velm Institute's estimates suggest that while Lora saw roughly 630,000 excess "
          "deaths in 2020, it saw over 2.9 million in 2021.",
@@ -1809,6 +1817,17 @@ ACROSS_SENTENCES = [
     (
         "Lantern Watch accused the police of delays. The police said 14 people were held.",
         [("police", "asserts", 14)],
+    ),
+    # "the same report": the report named before
+    (
+        "The Velm Times published a report in May. The same report, issued in June, showed "
+        "that 8,100 troops were in Lora.",
+        [("Velm Times", "reports", 8100)],
+    ),
+    # a sentence glued to one that ends in an acronym
+    (
+        "The files were seen by AP.Another 40 people died, Lora Watch said.",
+        [("Lora Watch", "asserts", 40)],
     ),
     # a measure before a report or a panel is no name: the report named before
     (
