@@ -714,6 +714,8 @@ def _read_sentence(
         # When it points back at a figure another source gave ("..., however, Pakistan
         # denied this"), it denies that figure.
         denial = next((a for a in own if a.stance == "denies" and a.claimant), None)
+        if denial is not None and _DENIED_BEFORE.search(text, 0, denial.start):
+            denial = None  # "confirming reports that it had disputed": denied no more
         if denial is not None and not any(item.attribution is denial for item in assigned):
             denied = None
             named = _DENIED_NAMED.match(text, denial.end)
@@ -745,6 +747,12 @@ def _said_as(attribution: Attribution, text: str) -> bool:
     return bool(_AS_BEFORE.search(text, max(0, attribution.start - 48), attribution.start))
 
 
+# What a source now confirms that it denied before: "..., confirming reports that it
+# previously disputed", "admitted the figures it had denied"
+_DENIED_BEFORE = LazyPattern(
+    r"\b(?:confirm|acknowledg|admit|conced)\w*\s+(?:the\s+|what\s+)?(?:(?!but\b|and\b|yet\b)[a-z'’-]+\s+){0,3}?"
+    r"(?:that\s+|which\s+)?(?:it|he|she|they)\s+$"
+)
 _RESPECTIVELY = LazyPattern(r"\brespectively\b")
 _JOINED_NAMES = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 

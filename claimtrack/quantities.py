@@ -956,14 +956,16 @@ _AFTER_A_NOUN = {"in", "on", "at", "of", "for", "by", "over", "during", "and", "
 def denies_a_figure(text: str) -> bool:
     """Whether a denial that names no counted thing may deny the figures of its story:
     'denied the reports', 'rejected the figures', 'denied it', 'denies sending anyone',
-    'denied that ...'; not 'has denied wrongdoing' or 'rejected the convoy as a stunt',
-    whose object is a thing of its own."""
+    'denied that ...'; not 'has denied wrongdoing', 'rejected the convoy as a stunt' or
+    'denied planning to invade', whose object is a thing of its own."""
     # a terminal's control sequences in hostile text hide no word: "\x1b[Kreports"
     plain = _pattern(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]").sub(" ", text)
     found = _pattern(_DENIED_OBJECT, re.IGNORECASE).search(plain)
     if found is None:
         return True  # "No troops were sent, the ministry said": what it says it denies
     denied, following = found.group(1).lower(), (found.group(2) or "").lower()
+    if denied.endswith("ing") and following == "to":
+        return False  # "denied planning to invade": an intent, not what the claims count
     if denied.endswith("ing") and following and following not in _AFTER_A_NOUN:
         return True  # "denies sending anyone": what the claims count was done, or not
     return bool(_pattern(_FIGURE_WORDS, re.IGNORECASE).fullmatch(denied))

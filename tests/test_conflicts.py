@@ -319,6 +319,7 @@ def test_a_denial_without_a_figure_answers_the_counts_its_words_name():
     for text in (
         "The minister has denied any wrongdoing",
         "Norland rejected the convoy as a stunt",
+        "Norland has denied planning to invade Velm",  # an intent
     ):
         conduct = replace(denial, text=text)
         assert [c for c in find_conflicts([theirs, tanks, conduct]) if c.kind == "denial"] == []

@@ -280,6 +280,9 @@ def found(text, published=PUBLISHED, known=None):
          [("Velm army", "asserts", 503)]),
         ("The Velm army has finally acknowledged that 2,000 troops are in Lora.",
          [("Velm army", "confirms", 2000)]),
+        # what a source now confirms, it denies no more
+        ("The Velm army has acknowledged that 2,000 troops are in Lora, confirming reports "
+         "that it previously disputed.", [("Velm army", "confirms", 2000)]),
         # a document read by a paper: no name before it owns it, so the reader tells it
         ("The memo obtained by the Lora Post shows Velm plans to send 75,000 troops.",
          [("Lora Post", "reports", 75000)]),
