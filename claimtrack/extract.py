@@ -702,6 +702,12 @@ def _read_sentence(
                 chosen = closing or near.last_after(located)
                 if chosen is not None and inner.denial_marker:
                     chosen = replace(chosen, stance="denies")
+            if (
+                chosen is not None
+                and (chosen.claimant or "").lower().removeprefix("the ") in _OWN_POLITY
+                and (speaker := _speaker_before(every, chosen)) is not None
+            ):
+                chosen = speaker  # "Ivo Lanz said the state has recorded N": his word
             if chosen is None:
                 loose.append(located)
                 continue
@@ -731,6 +737,18 @@ def _read_sentence(
     if _RESPECTIVELY.search(text):
         assigned = _each_its_own(assigned)
     return assigned, loose, closing
+
+
+# The polity a person in office speaks for, named only by its kind: "the state has
+# recorded", "the city counted"
+_OWN_POLITY = {"state", "city", "country", "nation", "province", "county", "region"}
+
+
+def _speaker_before(every: list[Attribution], nested: Attribution) -> Attribution | None:
+    """The named person whose words hold an attribution to a bare polity."""
+    return next(
+        (a for a in reversed(every) if a.end <= nested.start and a.claimant and a.person), None
+    )
 
 
 # "95% as the electoral body had claimed": the figure is the one that body gave

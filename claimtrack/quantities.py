@@ -725,6 +725,18 @@ def infer_quantity(
         # dead, not the toll
         fates = [_BODY_FATES[w] for w in (*_clause_before(before, 3), *words) if w in _BODY_FATES]
         group = fates[0] if fates else None
+    if (
+        group is None
+        and state == "dead"
+        and (
+            "excess" in (phrase or "").lower().split()
+            or "excess" in words[:2]
+            or _pattern(_EXCESS_BEFORE).search(before[-40:])
+        )
+    ):
+        # "4.7 million excess deaths": deaths beyond those expected, a measure of its own,
+        # never compared with a count of the dead
+        group = "excess"
     rate = _pattern(_RATE).search(" ".join(words[:6]))
     if rate and group is None:
         # "9,000 people die a day": a rate, never compared with a total
@@ -754,6 +766,9 @@ def infer_quantity(
     if place and topic is not None and not keep_places and _own_place(place, topic):
         place = None
     return Quantity(counted, state, group, place)
+
+
+_EXCESS_BEFORE = r"\bexcess\s+(?:deaths|mortality|dead)\s+(?:of|at|to|was|were|is|stood\s+at)\s*$"
 
 
 # Where some of the counted came from, a part of the whole: "from her state", "from the

@@ -280,6 +280,9 @@ def found(text, published=PUBLISHED, known=None):
          [("Velm army", "asserts", 503)]),
         ("The Velm army has finally acknowledged that 2,000 troops are in Lora.",
          [("Velm army", "confirms", 2000)]),
+        # a person's word of what "the state" recorded: the polity they speak for
+        ("In a statement, Ivo Lanz said the state has recorded 5,900 deaths.",
+         [("Ivo Lanz", "asserts", 5900)]),
         # what a source now confirms, it denies no more
         ("The Velm army has acknowledged that 2,000 troops are in Lora, confirming reports "
          "that it previously disputed.", [("Velm army", "confirms", 2000)]),

@@ -37,6 +37,9 @@ CASES = [
     ("The death toll rose to 3,145", "people:dead"),
     ("Hospitals reported 1,200 fatalities", "people:dead"),
     ("The student union listed 1,400 martyrs", "people:dead"),
+    # deaths beyond those expected are a measure of their own
+    ("The study found 2.1 million excess deaths", "people:dead(excess)"),
+    ("It put excess deaths at 2.1 million", "people:dead(excess)"),
     # a people named in the plural is people, of that side; voters are people
     ("Jordan hosts 750,000 Varnians who fled the war", "people:displaced(varnian)"),
     ("More than 8 million voters took part", "people:attending"),
