@@ -20,7 +20,6 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import lru_cache
 from itertools import groupby
 
@@ -292,11 +291,18 @@ class _Group:
 def _rounded(figure: Figure) -> tuple[float, float] | None:
     """What an exact count can stand for, given its last written digit: 194 is 193.5 to
     194.5, 46.1 is 46.05 to 46.15, 3,200 is 3,150 to 3,250; None for any other figure."""
-    if figure.qualifier != EXACT or figure.low != figure.high or figure.low <= 0:
+    value = figure.low
+    if figure.qualifier != EXACT or value != figure.high or value <= 0:
         return None
-    digits = Decimal(repr(figure.low)).normalize().as_tuple()
-    half = 10.0 ** int(digits.exponent) / 2  # type: ignore[arg-type]
-    return figure.low - half, figure.low + half
+    if value.is_integer():
+        whole, zeros = int(value), 0
+        while whole % 10 == 0:
+            whole //= 10
+            zeros += 1
+        half = 10.0**zeros / 2
+    else:
+        half = 10.0 ** -len(repr(value).partition(".")[2].partition("e")[0]) / 2
+    return value - half, value + half
 
 
 def _disjoint(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
@@ -357,6 +363,7 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
             continue
         reach = ends[i] + reach_days
         low_i, high_i = bounds[i]
+        rounded_i = rounded[i]
         for j in range(i + 1, count):
             if window and starts[j] > reach:
                 break  # sorted by start: every later claim is further away
@@ -372,7 +379,11 @@ def _sweep(group: _Group, settings: Settings, kind: str) -> Iterator[Conflict]:
                 or capped[j]
                 or low_j > high_i * share
                 or low_i > high_j * share
-                or _disjoint(rounded[i], rounded[j])
+                or (
+                    rounded_i is not None
+                    and (rounded_j := rounded[j]) is not None
+                    and (rounded_i[1] < rounded_j[0] or rounded_j[1] < rounded_i[0])
+                )
             ):
                 continue
             conflict = compare_figures(claims[i], claims[j], settings, kind, said)
