@@ -920,6 +920,17 @@ _NAMED_REACH = 120
 _TIGHT_REACH = 40
 
 
+_YEAR_AFTER = LazyPattern(r"\s*\d{4}\b")
+
+
+def _first_comma(text: str, start: int, end: int) -> int:
+    """The first comma in text[start:end] that is no date's ("January 1, 2020"), or -1."""
+    at = text.find(",", start, end)
+    while at > 0 and text[at - 1].isdigit() and _YEAR_AFTER.match(text, at + 1):
+        at = text.find(",", at + 1, end)
+    return at
+
+
 class _Near:
     """A clause's attributions, in their order (by where they end), found around a
     figure by bisection: a clause of thousands of sources is read in linear time,
@@ -935,7 +946,7 @@ class _Near:
         first = attributions[0] if attributions else None
         # "X's estimate of the damage is N": a possessive the clause opens with
         self.opening = first if first and first.start <= clause.start + 4 else None
-        self.first_comma = text.find(",", first.end, clause.end) if first else -1
+        self.first_comma = _first_comma(text, first.end, clause.end) if first else -1
         # where the named sources that speak after a comma stand: ", the WHO said"
         self.speakers = [
             k

@@ -283,6 +283,12 @@ def found(text, published=PUBLISHED, known=None):
         # a person's word of what "the state" recorded: the polity they speak for
         ("In a statement, Ivo Lanz said the state has recorded 5,900 deaths.",
          [("Ivo Lanz", "asserts", 5900)]),
+        # a record a paper obtained: the paper tells what it holds
+        ("The Lora Post also obtained a list of 9,606 names of people killed in the siege.",
+         [("Lora Post", "reports", 9606)]),
+        # a date's comma ends no clause an opening possessive governs
+        ("The Velm Institute's estimates place the toll between January 1, 2020 and March 31, "
+         "2021 at 4.9 million deaths.", [("Velm Institute", "reports", 4.9e6)]),
         # what a source now confirms, it denies no more
         ("The Velm army has acknowledged that 2,000 troops are in Lora, confirming reports "
          "that it previously disputed.", [("Velm army", "confirms", 2000)]),
