@@ -568,6 +568,10 @@ def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> l
     """Of the claims a denial could answer, the ones it points at."""
     if denial.figure is not None:
         low, high = _bounds(denial.figure, settings)
+        if denial.figure.qualifier in (AT_MOST, AT_LEAST):
+            # "disputed reports that as many as 2,000 were killed", "denied that more than
+            # 2,000 died": the counts of 2,000 and more it denies, not the 150 below
+            low, high = denial.figure.stated, math.inf
         return [
             other
             for other in candidates

@@ -275,6 +275,11 @@ def test_a_denial_answers_what_it_points_at():
     falsely = claim("40,000", "Lena Ortiz", stance="denies", claim_id=9)
     denials = [c for c in find_conflicts([said, other, bare, falsely]) if c.kind == "denial"]
     assert [c.ids for c in denials] == [(9, 1, 3)]
+    # a bound: the counts at it and beyond, not those below ("disputed reports that as
+    # many as 100,000 marched" answers no 40,000)
+    bound = claim("as many as 100,000", "Lena Ortiz", stance="denies", claim_id=10)
+    denials = [c for c in find_conflicts([said, other, bare, bound]) if c.kind == "denial"]
+    assert [c.ids for c in denials] == [(10, 2, 3)]
     # no figure, a source named: that source's claims (by a person's surname too)
     disputed = claim(None, "Law Society", stance="denies", claim_id=8)
     disputed = replace(disputed, text="The Law Society disputed Mwangi's account")
