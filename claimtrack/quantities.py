@@ -737,6 +737,10 @@ def infer_quantity(
         # "4.7 million excess deaths": deaths beyond those expected, a measure of its own,
         # never compared with a count of the dead
         group = "excess"
+    if group is None and _pattern(_INTENDED).search(before[-60:]):
+        # "plans to deploy 175,000 troops", "is expected to draw 50,000": what is meant to
+        # be, never held against what is
+        group = "planned"
     rate = _pattern(_RATE).search(" ".join(words[:6]))
     if rate and group is None:
         # "9,000 people die a day": a rate, never compared with a total
@@ -768,6 +772,11 @@ def infer_quantity(
     return Quantity(counted, state, group, place)
 
 
+_INTENDED = (
+    r"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|prepar(?:es|ed|ing)|aim(?:s|ed|ing)?|"
+    r"threaten(?:s|ed|ing)?|expected|due|poised)\s+to\s+(?:[a-z]+\s+){1,2}?"
+    r"(?:(?:up\s+to|some|about|around|nearly|as\s+many\s+as|more\s+than|another)\s+)?$"
+)
 _EXCESS_BEFORE = r"\bexcess\s+(?:deaths|mortality|dead)\s+(?:of|at|to|was|were|is|stood\s+at)\s*$"
 
 
