@@ -1566,6 +1566,8 @@ def _finish(
                 return None  # "with one stating that ...": the pronoun
             if (head or "").lower() in _ONE_TIME and preceding[-1:] == ["at"]:
                 return None  # "at one point", "at one stage": once, no count
+            if (head or "").lower() == "another":
+                return None  # "hugged one another": the pronoun
             previous = _words_before(lowered, first.start, 1)
             if (
                 previous
@@ -1783,7 +1785,8 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
     seen_other = False
     written = match.group(1).split()
     for index, raw in enumerate(written):
-        word = raw.strip("-").rstrip("'’.")
+        dashed = raw.split("--")  # "two months--April and May": a dash typed as two
+        word = dashed[0].strip("-").rstrip("'’.")
         if not word:
             break
         lower = word.lower()
@@ -1829,7 +1832,7 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
         if lower in UNIT_SYNONYMS:
             # the first known noun ends the phrase, so it is the head
             return " ".join(words), word
-        if len(words) == 4 or raw[-1] in ".'’":
+        if len(words) == 4 or raw[-1] in ".'’" or len(dashed) > 1:
             break
     if not words:
         return None, None

@@ -405,6 +405,8 @@ def test_counted_number_wins(text, stated, unit):
         # "at one point", "with one stating that": once, and the pronoun
         "He said at one point that the plan was sound",
         "Some spoke, with one saying that the plan was sound",
+        "The pilgrims hugged one another and sang",
+        "The rains lasted two months--April and May",
         # the number of a list's item
         "Passengers on line 4 waited",
         "(4.) Officials spoke at length",
