@@ -281,7 +281,7 @@ class _Group:
         self.claims = claims
         self.starts = [span[0] for span in spans]
         self.ends = [span[1] for span in spans]
-        self.keys = [source_key(c.voice) for c in claims]
+        self.keys = voice_keys(claims)
         self.bounds = [_bounds(c.figure, settings) for c in claims]  # type: ignore[arg-type]
         self.capped = [c.figure.qualifier == AT_MOST for c in claims]  # type: ignore[union-attr]
         self.rounded = [_rounded(c.figure) for c in claims]  # type: ignore[arg-type]
@@ -307,6 +307,36 @@ def _rounded(figure: Figure) -> tuple[float, float] | None:
 
 def _disjoint(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
     return a is not None and b is not None and (a[1] < b[0] or b[1] < a[0])
+
+
+# A body's kind said with how far it reaches: "the state government" is the one
+# government a story names with its place.
+_REACH_WORDS = {"state", "federal", "central", "national", "provincial", "regional", "city",
+                "local", "county", "municipal"}  # fmt: skip
+
+
+def voice_keys(claims: Sequence[Claim]) -> list[str]:
+    """Each claim's voice as compared: its source key, where a body named only by its
+    kind ("the government", "the state government", "police") is the one body of that
+    kind the claims name with a place or a name ("Odisha government"), when there is
+    exactly one."""
+    keys = [source_key(c.voice) for c in claims]
+    bare = {k for k, c in zip(keys, claims, strict=True) if c.voice.removeprefix("the ").islower()}
+    if not bare:
+        return keys
+    named = set(keys) - bare
+    unified = {}
+    for key in bare:
+        words = key.split()
+        tails = [key]
+        if len(words) == 2 and words[0] in _REACH_WORDS:
+            tails.append(words[1])
+        for tail in tails:
+            found = [n for n in named if n.endswith(" " + tail)]
+            if len(found) == 1:
+                unified[key] = found[0]
+                break
+    return [unified.get(k, k) for k in keys]
 
 
 def _report_dated(claim: Claim) -> bool:
@@ -531,7 +561,9 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
     spans = [c.compared_date for c in affirming]
     starts = [span.start.toordinal() for span in spans]
     ends = [span.end.toordinal() for span in spans]
-    keys = [source_key(c.voice) for c in affirming]
+    keys = voice_keys([*affirming, *denials])
+    denial_keys = dict(zip((id(d) for d in denials), keys[len(affirming) :], strict=True))
+    keys = keys[: len(affirming)]
     one_side: dict[tuple[str, str], bool] = {}
     # how long before its end a claim may start: a day's claim none, one dated by its
     # year up to 365 days
@@ -545,7 +577,7 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
         if days:
             first = bisect_left(starts, begin - days - longest)
             last = bisect_right(starts, end + days)
-        mine = source_key(denial.voice)
+        mine = denial_keys[id(denial)]
         candidates = []
         for i in range(first, last):
             other = affirming[i]
@@ -782,12 +814,19 @@ def revisions(claims: Iterable[Claim]) -> dict[int, Claim]:
     (a spokesman's figure revises the ministry's he speaks for)."""
     last: dict[tuple[str, str, str, str], Claim] = {}
     revised: dict[int, Claim] = {}
-    for claim in sorted(claims, key=moment_order):
-        if claim.figure is None or claim.stance == "denies":
-            continue
+    figures = [c for c in claims if c.figure is not None and c.stance != "denies"]
+    by_topic: dict[str, list[Claim]] = defaultdict(list)
+    for claim in figures:
+        by_topic[claim.topic or ""].append(claim)
+    voice = {
+        id(claim): key
+        for members in by_topic.values()
+        for claim, key in zip(members, voice_keys(members), strict=True)
+    }
+    for claim in sorted(figures, key=moment_order):
         # an event's count given for two event dates counts two events: neither revises
         event = claim.as_of.iso if claim.as_of and kind_of(claim.quantity) == EVENT else ""
-        key = (claim.topic or "", claim.quantity or "", source_key(claim.voice), event)
+        key = (claim.topic or "", claim.quantity or "", voice[id(claim)], event)
         previous = last.get(key)
         if (
             previous is not None

@@ -231,6 +231,20 @@ def test_same_source_is_a_revision_not_a_conflict():
     assert revisions(moved) == {105: moved[0]}
 
 
+def test_a_body_named_by_its_kind_is_the_one_of_that_kind_named_with_its_place():
+    named = claim("3,000", "Velm government", claim_id=1)
+    for bare in ("government", "the state government"):
+        assert kinds(named, claim("12,000", bare, claim_id=2)) == []  # one voice: a revision
+    later = claim("12,000", "government", "2024-10-22", claim_id=6)
+    assert revisions([named, later]) == {6: named}
+    # another kind of body is another voice
+    assert kinds(named, claim("12,000", "police")) == [("contradiction", 4.0)]
+    # with two governments named, "the government" could be either: its own voice
+    lora = claim("3,100", "Lora government", claim_id=4)
+    found = find_conflicts([named, lora, claim("12,000", "government", claim_id=5)])
+    assert sorted(c.ids for c in found) == [(1, 5), (4, 5)]
+
+
 def test_only_one_quantity_is_compared():
     assert kinds(claim("3,000", "A", unit="troops"), claim("12,000", "B", unit="soldiers"))
     assert not kinds(claim("3,000", "A"), claim("12,000", "B", quantity="drones"))
