@@ -28,7 +28,8 @@ for _stance, _words in {
     "concluded concludes judged judges determined ruled revealed "
     "reveals disclosed discloses placed places pegged pegs insisting saying noting "
     "add announce note warn insist argue explain declare conclude judge determine "
-    "reveal disclose place peg write putting placing pegging informed informs",
+    "reveal disclose place peg write putting placing pegging informed informs assured assures "
+    "remarked commented underlined specified highlighted",
     "confirms": "confirmed confirms confirm confirming acknowledged acknowledges verified "
     "conceded concedes admitted admits acknowledge verify concede admit",
     "alleges": "alleged alleges allege alleging accused accuses",
@@ -1590,9 +1591,14 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             return None
         if len(words) > 14:
             return None
+    if words and words[0].lower() in _SOME and len(words) > 1 and _is_head(words[-1].lower()):
+        return clean_name(words[1:])  # "according to some organizers": the organizers
     if not words or words[0].lower() in _INDEFINITE:
         return _speaker_for(words[1:]) if words and words[0].lower() in _INDEFINITE else None
     return clean_name(words)
+
+
+_SOME = {"some", "several", "many", "most", "other"}
 
 
 # How a report was made, between it and its maker: "a count commissioned by X".

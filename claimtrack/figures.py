@@ -1021,7 +1021,7 @@ _SCALE_PATTERN = (
 # a second number that makes a range, a percent sign, a bound written after it.
 _FORWARD_RE = LazyPattern(
     rf"""(?P<n1>\d[\d,.]*)(?P<f1>[½¼¾])?(?P<s1>{_SCALE_PATTERN})?
-    (?:(?P<p1>\s?(?:%|per\s?cent\b|percent\b))?(?P<rj>\s*[-–—~]\s*|\s+(?:to|through|thru|and)\s+)(?:(?:an?|some|about)\s+)?
+    (?:(?P<p1>\s?(?:%|per\s?cent\b|percent\b))?(?P<rj>\s*[-–—~]\s*|\s+(?:to|through|thru|and|or)\s+)(?:(?:an?|some|about)\s+)?
        (?P<c2>(?:US|C|A|NZ|HK|S)?\$|€|£|¥|₹|Rs\.?\s?)?
        (?P<n2>\d[\d,.]*)(?P<f2>[½¼¾])?(?P<s2>{_SCALE_PATTERN})?)?
     """,

@@ -289,6 +289,11 @@ def found(text, published=PUBLISHED, known=None):
         # a date's comma ends no clause an opening possessive governs
         ("The Velm Institute's estimates place the toll between January 1, 2020 and March 31, "
          "2021 at 4.9 million deaths.", [("Velm Institute", "reports", 4.9e6)]),
+        # a group some of whom are the source
+        ("The march, according to some organisers, drew some 90,000 people.",
+         [("organisers", "reports", 90000)]),
+        ("While the organisers said 100,000 came, the mayor of Velm, Ana Obi, assured that "
+         "there were only 10,000.", [("organisers", "asserts", 100000), ("Ana Obi", "asserts", 10000)]),
         # what a source now confirms, it denies no more
         ("The Velm army has acknowledged that 2,000 troops are in Lora, confirming reports "
          "that it previously disputed.", [("Velm army", "confirms", 2000)]),

@@ -186,6 +186,9 @@ NEWS_FORMS = [
     ("2.5 crore people", 25 * M, 25 * M, "exact", "people"),
     ("12,34,567 voters", 1_234_567, 1_234_567, "exact", "voters"),
     ("Rs 5 crore in compensation", 50 * M, 50 * M, "exact", "INR"),
+    # two numbers with "or" give a range, the first taking the second's scale
+    ("Obi said it was 10 or 12,000 people", 10_000, 12_000, "range", "people"),
+    ("turnout of 5 or 6 percent", 5, 6, "range", "percent"),
     # a comma parts a word that names by number from the count after it
     ("On the east line, 70 percent of drivers stayed home", 70, 70, "exact", "percent"),
     # shares of a whole, as percentages
