@@ -323,7 +323,11 @@ _LY_NOUNS = {"family", "assembly", "rally", "ally", "supply", "monopoly", "anoma
 _BEFORE_A_DAY = {"on", "late", "early", "last", "this", "earlier"}  # "earlier on Tuesday"
 
 
-_AS_RECENTLY = {"recently", "early", "late", "lately", "long", "soon"}
+_TOLD_TO = {"told", "asked", "ordered", "urged", "forced"}
+_AS_RECENTLY = {"recently", "early", "late", "lately"}
+# What "as recently as" can be followed by: when
+_AS_RECENTLY_WHEN = _WEEKDAYS | _MONTHS | {"yesterday", "today", "last", "this", "week", "month",
+                                         "year", "weekend", "morning", "night"}  # fmt: skip
 
 
 def _skip_adverbials(toks: list[Token], j: int) -> int:
@@ -355,6 +359,14 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             j -= 1  # "the health ministry recently published": an adverb after its subject
             continue
         if (
+            j >= 3
+            and toks[j][0].islower()
+            and toks[j - 1][0] == "to"
+            and toks[j - 2][0].lower() in _TOLD_TO
+        ):
+            j -= 3  # "the residents told to leave said": who they are, then the subject
+            continue
+        if (
             lower == "as"
             and j >= 2
             and toks[j - 2][0].lower() == "as"
@@ -367,6 +379,7 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             and toks[j - 1][0].lower() == "as"
             and toks[j - 3][0].lower() == "as"
             and toks[j - 2][0].lower() in _AS_RECENTLY
+            and (lower in _AS_RECENTLY_WHEN or (lower.isdigit() and len(lower) == 4))
         ):
             j -= 1  # "as recently as November", "as early as 2019": the time, then the rest
             continue
@@ -474,6 +487,9 @@ def _agent_of_report(toks: list[Token], j: int) -> tuple[str, bool] | None | boo
     return False
 
 
+_NO_OWNER_WORDS = _INDEFINITE | _FUNCTION_CAPITALS
+
+
 def _owner_of_report(toks: list[Token], noun: int) -> tuple[str, bool] | None:
     """'a Treasury memo': the Treasury, the name written before the report; None
     when no name is."""
@@ -482,7 +498,7 @@ def _owner_of_report(toks: list[Token], noun: int) -> tuple[str, bool] | None:
         k >= 0
         and is_capital(toks[k][0])
         # "The document seen by the Post": no name before it
-        and toks[k][0].lower() not in _INDEFINITE | _FUNCTION_CAPITALS
+        and toks[k][0].lower() not in _NO_OWNER_WORDS
     ):
         k -= 1
     owner = [t[0] for t in toks[k + 1 : noun]]
@@ -660,11 +676,11 @@ def noun_phrase_before(
             and words
             and j >= 1
             and toks[j][2] == toks[j + 1][1]
-            and (toks[j - 1][0][:1].isdigit() or toks[j - 1][0].lower() in _NUMBER_WORDS)
+            and (toks[j - 1][0][:1].isdigit() or toks[j - 1][0].lower() in NUMBER_WORDS)
         ):
             words = words[1:]  # "the 76-page report", "a 12-member panel": a measure
             break
-        if words and "-" in word and word.split("-")[0].lower() in _NUMBER_WORDS:
+        if words and "-" in word and word.split("-")[0].lower() in NUMBER_WORDS:
             break  # "the five-member panel"
         if word.lower() in SCALE_WORDS or word[:1].isdigit():
             # "6.4 million people officials said": the figure and its noun, then who
@@ -2024,12 +2040,6 @@ _PUBLISHED_FIGURES = {"estimates", "estimations", "figures", "data", "findings",
 REPORT_WORDS = _REPORTS | {w + "s" for w in _REPORTS} | _PUBLISHED_FIGURES | {"toll", "tolls"}
 
 
-_NUMBER_WORDS = set(
-    """two three four five six seven eight nine ten eleven twelve fifteen
-    twenty thirty forty fifty hundred""".split()
-)
-
-
 def _resolvable(
     name: str, stance: str, kind: str, start: int, end: int, person: bool
 ) -> Attribution:
@@ -2100,7 +2110,10 @@ _LIVES_TAKEN = LazyPattern(r"\s+(?:the\s+lives\s+of\b|(?:[\w,.-]+\s+){0,4}lives\
 # to work or stayed away, they said nothing
 _TURNED_UP = LazyPattern(
     r"\s+(?:(?:back\s+)?(?:to|for|at)\s+(?:their\s+|the\s+)?"
-    r"(?:work|duty|jobs?|posts?|shifts?|offices?|desks?|schools?|classes)\b|sick\b)"
+    r"(?:work|duty|jobs?|posts?|shifts?|offices?|desks?|schools?|classes)|sick)"
+    # ... and nothing more of the place: "reported to the school board that" tells it
+    r"(?=\s*[,.;:!?)]|\s*$|\s+(?:on|in|at|for|after|before|by|with|despite|during|and|but|"
+    r"yesterday|today|this|last)\b)"
 )
 
 
@@ -2210,6 +2223,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         ):
             continue  # "Lagos state", "the death toll figure", "rights figure Ana Obi": nouns
         following = toks[index + 1][0].lower() if index + 1 < len(toks) else ""
+        if lower in _NOUN_VERBS and following in ("", ":", ".", ";"):
+            continue  # "Key figures:", "Velm estimates.": a heading's noun, no verb
         if (
             lower in _NOUN_VERBS
             and previous not in _REPORTS

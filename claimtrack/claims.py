@@ -491,6 +491,20 @@ def check_claim(claim: Claim, today: date, now: str) -> Claim:
     return claim
 
 
+# The kinds of public body a story names by a place and a lower-case noun ("the Velm
+# government", "Lora police"), and the words that say which one ("health", "state").
+BODY_KINDS = frozenset(
+    """government ministry authorities authority administration police army military
+    council commission department agency coastguard""".split()
+)
+BODY_MODIFIERS = frozenset(
+    """health defence defense interior foreign finance home justice labour labor education
+    transport energy environment agriculture trade economy emergency disaster border coast
+    state federal central national provincial regional local city municipal county
+    district military civil electoral election""".split()
+)
+
+
 @lru_cache(maxsize=65536)
 def source_key(name: str) -> str:
     """'U.S.', 'US' and 'the U.S.' are one source; so are 'Pentagon' and 'the Pentagon'."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 
-from claimtrack.claims import REPORT, Claim, claim_basis, source_key
+from claimtrack.claims import BODY_KINDS, REPORT, Claim, claim_basis, source_key
 from claimtrack.dates import ClaimDate
 from claimtrack.errors import ParseError
 from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, EXACT, VAGUE, Figure, figure_words
@@ -292,8 +292,14 @@ def _rounded(figure: Figure) -> tuple[float, float] | None:
     """What an exact count can stand for, given its last written digit: 194 is 193.5 to
     194.5, 46.1 is 46.05 to 46.15, 3,200 is 3,150 to 3,250; None for any other figure."""
     value = figure.low
-    if figure.qualifier != EXACT or value != figure.high or value <= 0:
+    if (
+        figure.qualifier != EXACT
+        or value != figure.high
+        or value <= 0
+        or not any(ch.isdigit() for ch in figure.text)  # "a third" gives no last digit
+    ):
         return None
+    value = float(f"{value:.12g}")  # "2.01 million" is 2010000, not 2009999.9999999998
     if value.is_integer():
         whole, zeros = int(value), 0
         while whole % 10 == 0:
@@ -302,7 +308,10 @@ def _rounded(figure: Figure) -> tuple[float, float] | None:
         half = 10.0**zeros / 2
     else:
         half = 10.0 ** -len(repr(value).partition(".")[2].partition("e")[0]) / 2
-    return value - half, value + half
+    # the edges pulled in by a hair, so that 46.1 and 46.2, which meet at 46.15, meet
+    # whatever the floats' last bits
+    slack = value * 1e-9
+    return value - half - slack, value + half + slack
 
 
 def _disjoint(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
@@ -319,9 +328,14 @@ def voice_keys(claims: Sequence[Claim]) -> list[str]:
     """Each claim's voice as compared: its source key, where a body named only by its
     kind ("the government", "the state government", "police") is the one body of that
     kind the claims name with a place or a name ("Odisha government"), when there is
-    exactly one."""
+    exactly one. Read over the claims compared together: a quantity's for its figures
+    and revisions, as the store brings them up to date, a topic's for its denials."""
     keys = [source_key(c.voice) for c in claims]
-    bare = {k for k, c in zip(keys, claims, strict=True) if c.voice.removeprefix("the ").islower()}
+    bare = {
+        key
+        for key, claim in zip(keys, claims, strict=True)
+        if claim.voice.removeprefix("the ").islower() and key.rpartition(" ")[2] in BODY_KINDS
+    }
     if not bare:
         return keys
     named = set(keys) - bare
@@ -498,8 +512,9 @@ def compare_figures(
     """A contradiction or a discrepancy between two figures, or None.
 
     A contradiction: the gap between the two intervals is more than the
-    tolerance of the smaller figure. A discrepancy: compatible, but one is "up
-    to" a maximum more than the factor above the other's stated figure.
+    tolerance of the smaller figure. A discrepancy: two exact counts apart beyond
+    their last written digits, or, compatible, one "up to" a maximum more than the
+    factor above the other's stated figure.
     `said` gives a claim's words in the reason, if they are known already.
     """
     said = said or _said
@@ -596,13 +611,20 @@ def denial_conflicts(members: Sequence[Claim], settings: Settings = STORED) -> l
     return found
 
 
+_AS_HIGH_AS = ("as many as", "up to", "as much as", "as high as")
+
+
 def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> list[Claim]:
     """Of the claims a denial could answer, the ones it points at."""
     if denial.figure is not None:
         low, high = _bounds(denial.figure, settings)
-        if denial.figure.qualifier in (AT_MOST, AT_LEAST):
+        if denial.figure.qualifier == AT_LEAST or (
+            denial.figure.qualifier == AT_MOST
+            and denial.figure.text.lower().startswith(_AS_HIGH_AS)
+        ):
             # "disputed reports that as many as 2,000 were killed", "denied that more than
-            # 2,000 died": the counts of 2,000 and more it denies, not the 150 below
+            # 2,000 died": the counts of 2,000 and more it denies, not the 150 below ("fewer
+            # than 100" keeps its counts below)
             low, high = denial.figure.stated, math.inf
         return [
             other
@@ -815,12 +837,13 @@ def revisions(claims: Iterable[Claim]) -> dict[int, Claim]:
     last: dict[tuple[str, str, str, str], Claim] = {}
     revised: dict[int, Claim] = {}
     figures = [c for c in claims if c.figure is not None and c.stance != "denies"]
-    by_topic: dict[str, list[Claim]] = defaultdict(list)
+    # voices as the conflicts of each quantity read them
+    by_quantity: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in figures:
-        by_topic[claim.topic or ""].append(claim)
+        by_quantity[claim.topic or "", claim.quantity or ""].append(claim)
     voice = {
         id(claim): key
-        for members in by_topic.values()
+        for members in by_quantity.values()
         for claim, key in zip(members, voice_keys(members), strict=True)
     }
     for claim in sorted(figures, key=moment_order):

@@ -605,6 +605,8 @@ def _read_sentence(
     for clause in clauses:
         clause.attributions.sort(key=lambda a: (a.end, a.start))
     every = [a for c in clauses for a in c.attributions]
+    # the sources of one figure each ("95% as the board had claimed"), read once
+    said_as_one = {id(a) for a in every if _said_as(a, text)} if " as " in text else set()
     closing = None
     quote_end = max(text.rfind("”"), text.rfind('"') if text.count('"') else -1)
     if quote_end >= 0:
@@ -660,9 +662,9 @@ def _read_sentence(
             before = near.before(located)
             # "95% as the electoral body had claimed": that figure's source, and no other's
             said_as = [a for a in near.after(located, located.end + _TIGHT_REACH)
-                       if _said_as(a, text) and _AS_SAID.fullmatch(text, located.end, a.start)]  # fmt: skip
-            after = next((a for a in near.after(located) if not _said_as(a, text)), None)
-            given = None if inherited is not None and _said_as(inherited, text) else inherited
+                       if id(a) in said_as_one and _AS_SAID.fullmatch(text, located.end, a.start)]  # fmt: skip
+            after = next((a for a in near.after(located) if id(a) not in said_as_one), None)
+            given = None if id(inherited) in said_as_one else inherited
             chosen = said_as[0] if said_as else before or after or given
             # figures listed together share what closes the list: "40% and 65% full,
             # according to X"
@@ -677,7 +679,7 @@ def _read_sentence(
                 ),
                 None,
             )
-            if tight and not said_as and not _said_as(tight, text):
+            if tight and not said_as and id(tight) not in said_as_one:
                 chosen = tight  # "12,000 according to the police, 48,000 according to ..."
             if chosen is not None and (
                 "record" in (chosen.kind, chosen.form)
@@ -705,7 +707,7 @@ def _read_sentence(
             if (
                 chosen is not None
                 and (chosen.claimant or "").lower().removeprefix("the ") in _OWN_POLITY
-                and (speaker := _speaker_before(every, chosen)) is not None
+                and (speaker := _speaker_before(every, chosen, text)) is not None
             ):
                 chosen = speaker  # "Ivo Lanz said the state has recorded N": his word
             if chosen is None:
@@ -744,17 +746,29 @@ def _read_sentence(
 _OWN_POLITY = {"state", "city", "country", "nation", "province", "county", "region"}
 
 
-def _speaker_before(every: list[Attribution], nested: Attribution) -> Attribution | None:
-    """The named person whose words hold an attribution to a bare polity."""
+def _speaker_before(every: list[Attribution], nested: Attribution, text: str) -> Attribution | None:
+    """The named person whose verb of saying has the bare polity's clause for its
+    object: "Ivo Lanz said (that) the state had recorded"; not "Ana Obi said the plan
+    failed, while the state said"."""
     return next(
-        (a for a in reversed(every) if a.end <= nested.start and a.claimant and a.person), None
+        (
+            a
+            for a in every
+            if a.claimant and a.person and _SAID_THE.fullmatch(text, a.end, nested.start)
+        ),
+        None,
     )
 
 
+_SAID_THE = LazyPattern(r"\s+(?:that\s+)?(?:the\s+)?")
+
+
 # "95% as the electoral body had claimed": the figure is the one that body gave
-_AS_SAID = LazyPattern(r"\s*,?\s+as\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,3}")
+# (past the figure's noun: "not 60 people as the army had claimed")
+_AS_SAID = LazyPattern(r"(?:\s+[a-z]+){0,2}\s*,?\s+as\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,3}")
 _AS_BEFORE = LazyPattern(
-    r"(?:\d%?|\b(?:percent|per\s+cent))\s*,?\s+as\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,3}$"
+    r"(?:\d%?|\b(?:percent|per\s+cent))(?:\s+[a-z]+){0,2}\s*,?\s+as\s+(?:(?:the|an?)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$"
 )
 
 

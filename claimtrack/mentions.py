@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from claimtrack import attribution as attr
+from claimtrack.claims import BODY_KINDS, BODY_MODIFIERS
 from claimtrack.figures import Figure, LazyPattern
 from claimtrack.places import demonyms, place_names
 from claimtrack.quantities import is_side
@@ -92,14 +93,13 @@ _ORGANISATION = LazyPattern(
     r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]*"
 )
 _NAME_JOINERS = {"of", "on", "for", "and", "the"}  # "Commission on Human Rights"
-_NOT_KINDS = {"the", "a", "an", "and", "or", "of", "to", "by", "as", "its", "their", "his", "her",
-              "said", "says", "told", "that", "with", "from", "at", "in", "on"}  # fmt: skip
 # A body named by its place or its leader and a lower-case kind: "the Norland government",
-# "the Lora health ministry", "Tarn state authorities", "the Obi administration".
+# "the Lora health ministry", "Tarn state authorities", "the Obi administration"; the
+# words between are the kind's own ("health"), never a verb ("Witnesses say police").
 _PLACED_BODY = LazyPattern(
     r"(?<![\w'’-])((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s)?)\s+"
-    r"((?:[a-z]+\s+){0,2}?(?:government|ministry|authorities|administration|police|army|"
-    r"military|council|commission|department|agency|coastguard|coast\s+guard))\b"
+    rf"((?:(?:{'|'.join(sorted(BODY_MODIFIERS))})\s+){{0,2}}"
+    rf"(?:{'|'.join(sorted(BODY_KINDS))}|coast\s+guard))\b"
 )
 _ACRONYM = LazyPattern(r"((?:[A-Z][\w'’-]*\s+(?:of\s+|on\s+|for\s+|and\s+)?){1,7})\(([A-Z]{2,8})\)")
 
@@ -374,14 +374,8 @@ class Context:
             words = match.group(1).split()
             while words and words[0].lower() in attr.NOT_NAMES:
                 words = words[1:]
-            kind = match.group(2).split()
-            if (
-                words
-                and words[0].lower().rstrip(".") not in attr.TITLES
-                # "the health ministry", not "Lantern Watch accused the police"
-                and not any(w.endswith(("ed", "ing")) or w in _NOT_KINDS for w in kind[:-1])
-            ):
-                self.remember(" ".join([*words, *kind]), False)
+            if words and words[0].lower().rstrip(".") not in attr.TITLES:
+                self.remember(" ".join([*words, *match.group(2).split()]), False)
 
     def person(
         self, name: str, roles: set[str], position: int, organisation: str | None = None

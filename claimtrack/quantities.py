@@ -731,7 +731,7 @@ def infer_quantity(
         and (
             "excess" in (phrase or "").lower().split()
             or "excess" in words[:2]
-            or _pattern(_EXCESS_BEFORE).search(before[-40:])
+            or _pattern(_EXCESS_BEFORE, re.IGNORECASE).search(before[-40:])
         )
     ):
         # "4.7 million excess deaths": deaths beyond those expected, a measure of its own,
@@ -774,7 +774,8 @@ def infer_quantity(
 
 _INTENDED = (
     r"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|prepar(?:es|ed|ing)|aim(?:s|ed|ing)?|"
-    r"threaten(?:s|ed|ing)?|expected|due|poised)\s+to\s+(?:[a-z]+\s+){1,2}?"
+    r"threaten(?:s|ed|ing)?|(?:is|are|was|were|be|been)\s+(?:expected|due|poised))\s+to\s+"
+    r"(?:[a-z]+\s+){1,2}?"
     r"(?:(?:up\s+to|some|about|around|nearly|as\s+many\s+as|more\s+than|another)\s+)?$"
 )
 _EXCESS_BEFORE = r"\bexcess\s+(?:deaths|mortality|dead)\s+(?:of|at|to|was|were|is|stood\s+at)\s*$"
@@ -961,8 +962,9 @@ _PERSONS = {"people", "troops"}
 
 # What a denial with no figure and no counted noun denies, when it denies a figure: the
 # figures, the reports or claims that give them, or what was just said ("denied it").
+_COUNT_WORDS = r"figures?|numbers?|tolls?|counts?|tall(?:y|ies)|estimates?|totals?|data|statistics"
 _FIGURE_WORDS = (
-    r"\b(?:figures?|numbers?|tolls?|counts?|tall(?:y|ies)|estimates?|totals?|data|statistics|"
+    rf"\b(?:{_COUNT_WORDS}|"
     r"reports?|claims?|allegations?|accusations?|assertions?|accounts?|statements?|"
     r"it|this|that|them|these|those|such)\b"
 )
@@ -989,7 +991,11 @@ def denies_a_figure(text: str) -> bool:
         return True  # "No troops were sent, the ministry said": what it says it denies
     denied, following = found.group(1).lower(), (found.group(2) or "").lower()
     if denied.endswith("ing") and following == "to":
-        return False  # "denied planning to invade": an intent, not what the claims count
+        # "denied planning to invade": an intent, not what the claims count; "denied
+        # seeking to inflate the toll" still speaks of the figures
+        rest = plain[found.end() : found.end() + 60]
+        counted = _pattern(rf"\b(?:{_COUNT_WORDS})\b", re.IGNORECASE).search(rest)
+        return bool(counted) or denied_quantity(rest) is not None
     if denied.endswith("ing") and following and following not in _AFTER_A_NOUN:
         return True  # "denies sending anyone": what the claims count was done, or not
     return bool(_pattern(_FIGURE_WORDS, re.IGNORECASE).fullmatch(denied))

@@ -28,7 +28,7 @@ _DATELINE = LazyPattern(
 # or an acronym, before a capitalised one
 _SENTENCE_END = LazyPattern(
     r"([.!?…])([”\"’')\]]*)\s+(?=[“\"'‘(]?[A-Z0-9])|(?<=[a-z]{2}\.)(?=[A-Z][a-z]+\s)"
-    r"|(?<=[^\w.][A-Z]{2}\.)(?=[A-Z][a-z]+\s)"
+    r"|(?:(?<=[^\w.][A-Z]{2}\.)|(?<=[^\w.][A-Z]{3}\.)|(?<=[^\w.][A-Z]{4}\.))(?=[A-Z][a-z]+\s)"
 )
 _BULLET = LazyPattern(r"^(\s*)[•*·▪◦‣–-]\s+")
 

@@ -123,8 +123,12 @@ def test_two_close_exact_counts_read_as_a_discrepancy():
         "two exact counts 1.04x apart, beyond their last digits"
     )
     assert (conflict.kind, conflict.ratio) == ("discrepancy", 1.0374)
-    # a source giving another count is a revision, as ever
+    # a source giving another count is no conflict, as ever
     assert find_conflicts([wire, replace(state, source="Wire")]) == []
+    # the last written digit, not the float's: 46.1 and 46.2 meet at 46.15, "2.01
+    # million" stands for 2,005,000-2,015,000
+    assert kinds(claim("46.1%", "A"), claim("46.2%", "B")) == []
+    assert kinds(claim("2.01 million", "A"), claim("2,012,000", "B")) == []
 
 
 def test_a_count_of_none_against_some_has_no_ratio():
@@ -239,6 +243,9 @@ def test_a_body_named_by_its_kind_is_the_one_of_that_kind_named_with_its_place()
     assert revisions([named, later]) == {6: named}
     # another kind of body is another voice
     assert kinds(named, claim("12,000", "police")) == [("contradiction", 4.0)]
+    # a word that names no kind of body is no kind: "officials" stays its own voice
+    un = claim("3,000", "UN officials", claim_id=7)
+    assert kinds(un, claim("12,000", "officials", claim_id=8)) == [("contradiction", 4.0)]
     # with two governments named, "the government" could be either: its own voice
     lora = claim("3,100", "Lora government", claim_id=4)
     found = find_conflicts([named, lora, claim("12,000", "government", claim_id=5)])
@@ -294,6 +301,10 @@ def test_a_denial_answers_what_it_points_at():
     bound = claim("as many as 100,000", "Lena Ortiz", stance="denies", claim_id=10)
     denials = [c for c in find_conflicts([said, other, bare, bound]) if c.kind == "denial"]
     assert [c.ids for c in denials] == [(10, 2, 3)]
+    # ... one below a bound keeps its counts below it
+    few = claim("fewer than 50,000", "Lena Ortiz", stance="denies", claim_id=11)
+    denials = [c for c in find_conflicts([said, other, bare, few]) if c.kind == "denial"]
+    assert [c.ids for c in denials] == [(11, 1, 3)]
     # no figure, a source named: that source's claims (by a person's surname too)
     disputed = claim(None, "Law Society", stance="denies", claim_id=8)
     disputed = replace(disputed, text="The Law Society disputed Mwangi's account")
@@ -342,6 +353,10 @@ def test_a_denial_without_a_figure_answers_the_counts_its_words_name():
     ):
         conduct = replace(denial, text=text)
         assert [c for c in find_conflicts([theirs, tanks, conduct]) if c.kind == "denial"] == []
+    # an intent to change a count still speaks of that count
+    seeking = replace(denial, text="Norland denied seeking to inflate the toll")
+    (found,) = [c for c in find_conflicts([theirs, tanks, seeking]) if c.kind == "denial"]
+    assert found.ids == (60, 61)
 
 
 def test_a_denial_takes_no_part_in_figure_checks_and_keeps_to_its_quantity():

@@ -283,6 +283,15 @@ def found(text, published=PUBLISHED, known=None):
         # a person's word of what "the state" recorded: the polity they speak for
         ("In a statement, Ivo Lanz said the state has recorded 5,900 deaths.",
          [("Ivo Lanz", "asserts", 5900)]),
+        ("Ana Obi said the plan failed, while the state said 5,900 people died.",
+         [("state", "asserts", 5900)]),
+        # "as long as" is no time; "told to leave" says who the subject are
+        ("Velm troops will stay as long as Lora says 300 rebels remain.",
+         [("Lora", "asserts", 300)]),
+        ("The residents told to leave said 300 homes were lost.",
+         [("residents", "asserts", 300)]),
+        ("The principal reported to the school board that 40 pupils were ill.",
+         [("principal", "reports", 40)]),
         # a record a paper obtained: the paper tells what it holds
         ("The Lora Post also obtained a list of 9,606 names of people killed in the siege.",
          [("Lora Post", "reports", 9606)]),
@@ -309,6 +318,8 @@ def found(text, published=PUBLISHED, known=None):
          "poll board had claimed.", [("poll board", "claims", 93)]),
         ("The Velm ministry said the toll was 210, not 330 as the Velm army had claimed.",
          [("Velm ministry", "asserts", 210), ("Velm army", "claims", 330)]),
+        ("The toll was 40, not 60 people as the Velm army had claimed.",
+         [("Velm army", "claims", 60)]),
         # a number in the subject counts who speaks, not what they count
         ("The paper counted 52 graves, and two army sources had confirmed a tally of 60.",
          [("paper", "estimates", 52), ("two army sources", "confirms", 60)]),
@@ -1846,6 +1857,20 @@ ACROSS_SENTENCES = [
         "The files were seen by AP.Another 40 people died, Lora Watch said.",
         [("Lora Watch", "asserts", 40)],
     ),
+    (
+        "The files were seen by CBS.Another 40 people died, Lora Watch said.",
+        [("Lora Watch", "asserts", 40)],
+    ),
+    # a heading's "figures" is no verb: the list takes the paragraph's source
+    (
+        "Velm Watch said the toll rose. Key figures:\n\n• 40 people died in Lora.",
+        [("Velm Watch", "asserts", 40)],
+    ),
+    # a verb between a name and a kind of body makes no body of them
+    (
+        "Witnesses say police fired into the crowd. The police said 14 people were held.",
+        [("police", "asserts", 14)],
+    ),
     # a measure before a report or a panel is no name: the report named before
     (
         "Ana Obi released a report on Monday. The 76-page report found 300 errors.",
@@ -1853,6 +1878,10 @@ ACROSS_SENTENCES = [
     ),
     (
         "The Velm Panel on Floods met in May. The five-member panel said 50 people died.",
+        [("Velm Panel on Floods", "asserts", 50)],
+    ),
+    (
+        "The Velm Panel on Floods met in May. The thirteen-member panel said 50 people died.",
         [("Velm Panel on Floods", "asserts", 50)],
     ),
     # a list after a line with no colon is nobody's
