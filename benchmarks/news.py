@@ -195,7 +195,8 @@ _GENERIC = set(
 _CONNECTORS = {"the", "of", "for", "on", "and", "in", "at", "via", "s", "a", "an"}
 
 
-# British and American spellings of one name: "Defence Ministry", "Defense Ministry".
+# British and American spellings of one name: "Defence Ministry", "Defense Ministry";
+# "coast guard" and "coastguard" are folded in _words.
 _SPELLINGS = {"defence": "defense", "centre": "center", "labour": "labor",
               "programme": "program"}  # fmt: skip
 
@@ -244,7 +245,7 @@ def _demonyms() -> dict[str, str]:
 def _words(name: str) -> set[str]:
     # accents folded: "Funèbres" as written in one article, "Funebres" in another
     text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore")
-    text = text.decode().casefold().replace(".", "")
+    text = text.decode().casefold().replace(".", "").replace("coast guard", "coastguard")
     text = re.sub(r"'s\b", "", text)
     # hyphens folded too: "al-Thawadi" as one outlet writes it, "Al Thawadi" in another
     words = [_ISE.sub("iz", w) for w in re.findall(r"[^\W_]+", text)]
