@@ -82,7 +82,7 @@ VERBS.update(dict.fromkeys("pledged pledges donated donates".split(), "asserts")
 DENIAL_VERBS = {verb for verb, stance in VERBS.items() if stance == "denies"}
 # Verbs that are reporting verbs only in front of a report: "offered its first
 # estimate of", "released a list of 420 names", "published figures showing", "obtained
-# a list of 9,000 names" (the reader tells what it holds).
+# a register of 4,000 names" (the reader tells what it holds).
 _GIVING_VERBS = set("offered offers gave gives released releases issued issues published "
                     "publishes provided provides presented presents raised raises lowered "
                     "lowers revised revises updated updates upped cut increased increases "
@@ -372,7 +372,7 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             and toks[j - 2][0].lower() == "as"
             and (toks[j - 1][0].lower() in _AS_RECENTLY)
         ):
-            j -= 3  # "X had as recently as November said": when, not who
+            j -= 3  # "X had as late as March said": when, not who
             continue
         if (
             j >= 3
@@ -381,7 +381,7 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
             and toks[j - 2][0].lower() in _AS_RECENTLY
             and (lower in _AS_RECENTLY_WHEN or (lower.isdigit() and len(lower) == 4))
         ):
-            j -= 1  # "as recently as November", "as early as 2019": the time, then the rest
+            j -= 1  # "as late as March", "as early as 2019": the time, then the rest
             continue
         if (
             lower in ("time", "year", "day", "week")
@@ -678,7 +678,7 @@ def noun_phrase_before(
             and toks[j][2] == toks[j + 1][1]
             and (toks[j - 1][0][:1].isdigit() or toks[j - 1][0].lower() in NUMBER_WORDS)
         ):
-            words = words[1:]  # "the 76-page report", "a 12-member panel": a measure
+            words = words[1:]  # "the 48-page report", "a 12-member panel": a measure
             break
         if words and "-" in word and word.split("-")[0].lower() in NUMBER_WORDS:
             break  # "the five-member panel"

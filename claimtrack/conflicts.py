@@ -622,7 +622,7 @@ def _pointed_at(denial: Claim, candidates: list[Claim], settings: Settings) -> l
             denial.figure.qualifier == AT_MOST
             and denial.figure.text.lower().startswith(_AS_HIGH_AS)
         ):
-            # "disputed reports that as many as 2,000 were killed", "denied that more than
+            # "rejected claims that as many as 4,000 had died", "denied that more than
             # 2,000 died": the counts of 2,000 and more it denies, not the 150 below ("fewer
             # than 100" keeps its counts below)
             low, high = denial.figure.stated, math.inf

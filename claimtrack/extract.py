@@ -660,7 +660,7 @@ def _read_sentence(
             # a verb may end inside the figure's qualifier: "X estimated $35bn" reads
             # "estimated $35bn" as one figure
             before = near.before(located)
-            # "95% as the electoral body had claimed": that figure's source, and no other's
+            # "93% as the poll board had claimed": that figure's source, and no other's
             said_as = [a for a in near.after(located, located.end + _TIGHT_REACH)
                        if id(a) in said_as_one and _AS_SAID.fullmatch(text, located.end, a.start)]  # fmt: skip
             after = next((a for a in near.after(located) if id(a) not in said_as_one), None)
@@ -709,7 +709,7 @@ def _read_sentence(
                 and (chosen.claimant or "").lower().removeprefix("the ") in _OWN_POLITY
                 and (speaker := _speaker_before(every, chosen, text)) is not None
             ):
-                chosen = speaker  # "Ivo Lanz said the state has recorded N": his word
+                chosen = speaker  # "Ivo Lanz said the state had counted N": his word
             if chosen is None:
                 loose.append(located)
                 continue
@@ -723,7 +723,7 @@ def _read_sentence(
         # denied this"), it denies that figure.
         denial = next((a for a in own if a.stance == "denies" and a.claimant), None)
         if denial is not None and _DENIED_BEFORE.search(text, 0, denial.start):
-            denial = None  # "confirming reports that it had disputed": denied no more
+            denial = None  # "confirming figures that it had once denied": denied no more
         if denial is not None and not any(item.attribution is denial for item in assigned):
             denied = None
             named = _DENIED_NAMED.match(text, denial.end)
@@ -763,7 +763,7 @@ def _speaker_before(every: list[Attribution], nested: Attribution, text: str) ->
 _SAID_THE = LazyPattern(r"\s+(?:that\s+)?(?:the\s+)?")
 
 
-# "95% as the electoral body had claimed": the figure is the one that body gave
+# "93% as the poll board had claimed": the figure is the one that board gave
 # (past the figure's noun: "not 60 people as the army had claimed")
 _AS_SAID = LazyPattern(r"(?:\s+[a-z]+){0,2}\s*,?\s+as\s+(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,3}")
 _AS_BEFORE = LazyPattern(
@@ -779,8 +779,8 @@ def _said_as(attribution: Attribution, text: str) -> bool:
     return bool(_AS_BEFORE.search(text, max(0, attribution.start - 48), attribution.start))
 
 
-# What a source now confirms that it denied before: "..., confirming reports that it
-# previously disputed", "admitted the figures it had denied"
+# What a source now confirms that it denied before: "..., confirming figures that it
+# had once denied", "admitted the figures it had denied"
 _DENIED_BEFORE = LazyPattern(
     r"\b(?:confirm|acknowledg|admit|conced)\w*\s+(?:the\s+|what\s+)?(?:(?!but\b|and\b|yet\b)[a-z'’-]+\s+){0,3}?"
     r"(?:that\s+|which\s+)?(?:it|he|she|they)\s+$"
@@ -938,7 +938,7 @@ _YEAR_AFTER = LazyPattern(r"\s*\d{4}\b")
 
 
 def _first_comma(text: str, start: int, end: int) -> int:
-    """The first comma in text[start:end] that is no date's ("January 1, 2020"), or -1."""
+    """The first comma in text[start:end] that is no date's ("March 3, 2019"), or -1."""
     at = text.find(",", start, end)
     while at > 0 and text[at - 1].isdigit() and _YEAR_AFTER.match(text, at + 1):
         at = text.find(",", at + 1, end)

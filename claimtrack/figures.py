@@ -1785,7 +1785,7 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
     seen_other = False
     written = match.group(1).split()
     for index, raw in enumerate(written):
-        dashed = raw.split("--")  # "two months--April and May": a dash typed as two
+        dashed = raw.split("--")  # "three weeks--June and July": a dash typed as two
         word = dashed[0].strip("-").rstrip("'’.")
         if not word:
             break

@@ -734,11 +734,11 @@ def infer_quantity(
             or _pattern(_EXCESS_BEFORE, re.IGNORECASE).search(before[-40:])
         )
     ):
-        # "4.7 million excess deaths": deaths beyond those expected, a measure of its own,
+        # "1.3 million excess deaths": deaths beyond those expected, a measure of its own,
         # never compared with a count of the dead
         group = "excess"
     if group is None and _pattern(_INTENDED).search(before[-60:]):
-        # "plans to deploy 175,000 troops", "is expected to draw 50,000": what is meant to
+        # "is preparing to send 60,000 troops", "is expected to draw 50,000": what is meant to
         # be, never held against what is
         group = "planned"
     rate = _pattern(_RATE).search(" ".join(words[:6]))
@@ -983,7 +983,7 @@ def denies_a_figure(text: str) -> bool:
     """Whether a denial that names no counted thing may deny the figures of its story:
     'denied the reports', 'rejected the figures', 'denied it', 'denies sending anyone',
     'denied that ...'; not 'has denied wrongdoing', 'rejected the convoy as a stunt' or
-    'denied planning to invade', whose object is a thing of its own."""
+    'denied intending to annex', whose object is a thing of its own."""
     # a terminal's control sequences in hostile text hide no word: "\x1b[Kreports"
     plain = _pattern(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]").sub(" ", text)
     found = _pattern(_DENIED_OBJECT, re.IGNORECASE).search(plain)
@@ -991,7 +991,7 @@ def denies_a_figure(text: str) -> bool:
         return True  # "No troops were sent, the ministry said": what it says it denies
     denied, following = found.group(1).lower(), (found.group(2) or "").lower()
     if denied.endswith("ing") and following == "to":
-        # "denied planning to invade": an intent, not what the claims count; "denied
+        # "denied intending to annex": an intent, not what the claims count; "denied
         # seeking to inflate the toll" still speaks of the figures
         rest = plain[found.end() : found.end() + 60]
         counted = _pattern(rf"\b(?:{_COUNT_WORDS})\b", re.IGNORECASE).search(rest)

@@ -296,7 +296,7 @@ def test_a_denial_answers_what_it_points_at():
     falsely = claim("40,000", "Lena Ortiz", stance="denies", claim_id=9)
     denials = [c for c in find_conflicts([said, other, bare, falsely]) if c.kind == "denial"]
     assert [c.ids for c in denials] == [(9, 1, 3)]
-    # a bound: the counts at it and beyond, not those below ("disputed reports that as
+    # a bound: the counts at it and beyond, not those below (rejecting a claim that "as
     # many as 100,000 marched" answers no 40,000)
     bound = claim("as many as 100,000", "Lena Ortiz", stance="denies", claim_id=10)
     denials = [c for c in find_conflicts([said, other, bare, bound]) if c.kind == "denial"]
@@ -349,7 +349,7 @@ def test_a_denial_without_a_figure_answers_the_counts_its_words_name():
     for text in (
         "The minister has denied any wrongdoing",
         "Norland rejected the convoy as a stunt",
-        "Norland has denied planning to invade Velm",  # an intent
+        "Norland has denied intending to annex Velm",  # an intent
     ):
         conduct = replace(denial, text=text)
         assert [c for c in find_conflicts([theirs, tanks, conduct]) if c.kind == "denial"] == []

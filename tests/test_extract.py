@@ -281,7 +281,7 @@ def found(text, published=PUBLISHED, known=None):
         ("The Velm army has finally acknowledged that 2,000 troops are in Lora.",
          [("Velm army", "confirms", 2000)]),
         # a person's word of what "the state" recorded: the polity they speak for
-        ("In a statement, Ivo Lanz said the state has recorded 5,900 deaths.",
+        ("In a statement, Ivo Lanz said the state had counted 5,900 deaths.",
          [("Ivo Lanz", "asserts", 5900)]),
         ("Ana Obi said the plan failed, while the state said 5,900 people died.",
          [("state", "asserts", 5900)]),
@@ -293,28 +293,29 @@ def found(text, published=PUBLISHED, known=None):
         ("The principal reported to the school board that 40 pupils were ill.",
          [("principal", "reports", 40)]),
         # a record a paper obtained: the paper tells what it holds
-        ("The Lora Post also obtained a list of 9,606 names of people killed in the siege.",
-         [("Lora Post", "reports", 9606)]),
+        ("The Lora Post obtained a register of 4,120 names of the dead.",
+         [("Lora Post", "reports", 4120)]),
         # a date's comma ends no clause an opening possessive governs
-        ("The Velm Institute's estimates place the toll between January 1, 2020 and March 31, "
+        ("The Velm Institute's estimates place the toll between March 3, 2019 and June 30, "
          "2021 at 4.9 million deaths.", [("Velm Institute", "reports", 4.9e6)]),
         # a group some of whom are the source
         ("The march, according to some organisers, drew some 90,000 people.",
          [("organisers", "reports", 90000)]),
-        ("While the organisers said 100,000 came, the mayor of Velm, Ana Obi, assured that "
-         "there were only 10,000.", [("organisers", "asserts", 100000), ("Ana Obi", "asserts", 10000)]),
+        ("While the organisers said 100,000 came, the mayor of Velm, Ana Obi, assured "
+         "reporters that 10,000 had come.",
+         [("organisers", "asserts", 100000), ("Ana Obi", "asserts", 10000)]),
         # what a source now confirms, it denies no more
-        ("The Velm army has acknowledged that 2,000 troops are in Lora, confirming reports "
-         "that it previously disputed.", [("Velm army", "confirms", 2000)]),
+        ("The Velm army has acknowledged that 2,000 troops are in Lora, confirming figures "
+         "that it had once denied.", [("Velm army", "confirms", 2000)]),
         # a document read by a paper: no name before it owns it, so the reader tells it
         ("The memo obtained by the Lora Post shows Velm plans to send 75,000 troops.",
          [("Lora Post", "reports", 75000)]),
         # what follows "X said that while ..." is X's, whoever acts in it
-        ("The Velm Institute's estimates suggest that while Lora saw roughly 630,000 excess "
-         "deaths in 2020, it saw over 2.9 million in 2021.",
+        ("The Velm Institute's estimates suggest that while Lora lost roughly 630,000 "
+         "people to the flu in its first year, it lost over 2.9 million in its second.",
          [("Velm Institute", "reports", 630000), ("Velm Institute", "reports", 2.9e6)]),
         # "N as X claimed": that figure is X's, and only that one
-        ("The Velm court upheld the result, but with 81.2% of the vote and not 93% as the "
+        ("The Velm court upheld the result, but with 81.2% of ballots, not 93% as the "
          "poll board had claimed.", [("poll board", "claims", 93)]),
         ("The Velm ministry said the toll was 210, not 330 as the Velm army had claimed.",
          [("Velm ministry", "asserts", 210), ("Velm army", "claims", 330)]),
@@ -1848,7 +1849,7 @@ ACROSS_SENTENCES = [
     ),
     # "the same report": the report named before
     (
-        "The Velm Times published a report in May. The same report, issued in June, showed "
+        "The Velm Times published a report in May. The same report, out again in June, showed "
         "that 8,100 troops were in Lora.",
         [("Velm Times", "reports", 8100)],
     ),
@@ -1873,7 +1874,7 @@ ACROSS_SENTENCES = [
     ),
     # a measure before a report or a panel is no name: the report named before
     (
-        "Ana Obi released a report on Monday. The 76-page report found 300 errors.",
+        "Ana Obi released a report on Monday. The 48-page report found 300 errors.",
         [("Ana Obi", "asserts", 300)],
     ),
     (

@@ -38,12 +38,12 @@ CASES = [
     ("Hospitals reported 1,200 fatalities", "people:dead"),
     ("The student union listed 1,400 martyrs", "people:dead"),
     # what is meant to be is never what is
-    ("Velm is planning to deploy 175,000 troops", "troops:deployed(planned)"),
+    ("Velm is preparing to send 60,000 troops", "troops:deployed(planned)"),
     ("Velm plans to send up to 3,000 more troops", "troops:deployed(planned)"),
     ("Velm has deployed 90,000 troops", "troops:deployed"),
     ("Deaths due to cholera reached 4,000", "people:dead"),  # a cause, no plan
     # deaths beyond those expected are a measure of their own
-    ("The study found 2.1 million excess deaths", "people:dead(excess)"),
+    ("The study found 1.3 million excess deaths", "people:dead(excess)"),
     ("It put excess deaths at 2.1 million", "people:dead(excess)"),
     ("Excess deaths stood at 2.1 million", "people:dead(excess)"),
     # a people named in the plural is people, of that side; voters are people
