@@ -1873,7 +1873,34 @@ def _counted_before(text: str, begin: int) -> str | None:
         return head or noun
     if match.group("crowd"):
         return "people"
+    if match.group("toll") and match.group("toll").lower() == "tally":
+        # "the tally of the dead", "the tally of votes": what it says it counts; "6,100
+        # troops, 2,400 more than the official tally of 3,700": held against a count, what
+        # that count counted; alone, the dead
+        named = _TALLY_OF.match(text, match.end("toll"))
+        if named and named.group(1).lower() in UNIT_SYNONYMS:
+            return named.group(1)
+        if named and named.group(1).lower() in ("dead", "killed"):
+            return "deaths"
+        compared = _COMPARED_WITH.search(text, max(0, match.start() - 60), match.start())
+        return (_counted_earlier(text, match.start()) if compared else None) or "deaths"
     return "deaths" if match.group("toll") else None
+
+
+_DIGITS_RE = LazyPattern(r"\d[\d,.]*")
+_TALLY_OF = LazyPattern(r"\s+of\s+(?:the\s+)?([a-z]+)")
+_COMPARED_WITH = LazyPattern(r"\b(?:than|compared\s+(?:with|to)|against|versus)\b[^.;]*$")
+
+
+def _counted_earlier(text: str, end: int) -> str | None:
+    """The counted noun of the last number before `end` in its sentence that has one."""
+    start = max(text.rfind(".", 0, max(0, end - 1)) + 1, end - 200, 0)
+    found = None
+    for number in _DIGITS_RE.finditer(text, start, end):
+        head = _counted_phrase(text, number.end())[1]
+        if head and head.lower() in UNIT_SYNONYMS:
+            found = head
+    return found
 
 
 # What an estimate "at N" is of when the object comes last, as in Romance-language

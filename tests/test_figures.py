@@ -425,6 +425,21 @@ def test_no_figure(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # held against a count, a tally counts what that count counted
+        ("The union counted 900 strikers, against an official tally of 300", "strikers"),
+        # one that says what it counts counts that; alone, the dead
+        ("Officials said 120 homes burned and the tally of votes reached 14,000", "votes"),
+        ("Officials said 120 homes burned and the tally reached 14", "deaths"),
+    ],
+)
+def test_what_a_tally_counts(text, unit):
+    *_, last = [f.figure for f in locate_figures(text) if f.figure]
+    assert last.unit == unit
+
+
+@pytest.mark.parametrize(
     "text", ["1e400", "10^400", "1" + "0" * 300, "1.5 million billion trillion", "2**1000"]
 )
 def test_figure_option_refuses_numbers_it_cannot_hold(text):
