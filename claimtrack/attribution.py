@@ -709,7 +709,10 @@ def noun_phrase_before(
             break
         if lower == "whose" and words and j >= 2 and toks[j - 1][0] == ",":
             return noun_phrase_before(toks, j - 1)  # "the Centre, whose analysts said": its
-        connector = lower in ("on", "and", "&") and bool(words) and is_capital(words[0])
+        # "Bill and Melinda Gates", "Rio de Janeiro": a small word inside a name
+        connector = (
+            lower in ("on", "and", "&", *NAME_LINKS) and bool(words) and is_capital(words[0])
+        )
         if words and is_capital(words[0]) and j >= 1 and is_capital(toks[j - 1][0]):
             # a small word inside a name: "Doctors Without Borders", "the Committee to
             # Protect Journalists"

@@ -737,9 +737,11 @@ def infer_quantity(
         # "1.3 million excess deaths": deaths beyond those expected, a measure of its own,
         # never compared with a count of the dead
         group = "excess"
-    if group is None and _pattern(_INTENDED).search(before[-60:]):
-        # "is preparing to send 60,000 troops", "is expected to draw 50,000": what is meant to
-        # be, never held against what is
+    if group is None and (
+        _pattern(_INTENDED).search(before[-60:]) or _pattern(_WILL_BE).match(" ".join(words[:4]))
+    ):
+        # "is preparing to send 60,000 troops", "is expected to draw 50,000", "3 million
+        # would turn up": what is meant to be, never held against what is
         group = "planned"
     rate = _pattern(_RATE).search(" ".join(words[:6]))
     if rate and group is None:
@@ -778,6 +780,7 @@ _INTENDED = (
     r"(?:[a-z]+\s+){1,2}?"
     r"(?:(?:up\s+to|some|about|around|nearly|as\s+many\s+as|more\s+than|another)\s+)?$"
 )
+_WILL_BE = r"(?:would|will|(?:are|were|is|was)\s+expected\s+to)\b"
 _EXCESS_BEFORE = r"\bexcess\s+(?:deaths|mortality|dead)\s+(?:of|at|to|was|were|is|stood\s+at)\s*$"
 
 

@@ -304,6 +304,9 @@ def found(text, published=PUBLISHED, known=None):
         ("While the organisers said 100,000 came, the mayor of Velm, Ana Obi, assured "
          "reporters that 10,000 had come.",
          [("organisers", "asserts", 100000), ("Ana Obi", "asserts", 10000)]),
+        # a small word inside a name
+        ("The mayor of Lora de Velm said 3 million people came.",
+         [("mayor of Lora de Velm", "asserts", 3e6)]),
         # what a source now confirms, it denies no more
         ("The Velm army has acknowledged that 2,000 troops are in Lora, confirming figures "
          "that it had once denied.", [("Velm army", "confirms", 2000)]),

@@ -42,6 +42,8 @@ CASES = [
     ("Velm plans to send up to 3,000 more troops", "troops:deployed(planned)"),
     ("Velm has deployed 90,000 troops", "troops:deployed"),
     ("Deaths due to cholera reached 4,000", "people:dead"),  # a cause, no plan
+    ("Officials said 35,000 people will march on Sunday", "people(planned)"),
+    ("Officials said 35,000 people are expected to march", "people(planned)"),
     # deaths beyond those expected are a measure of their own
     ("The study found 1.3 million excess deaths", "people:dead(excess)"),
     ("It put excess deaths at 2.1 million", "people:dead(excess)"),
