@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from claimtrack.claims import BODY_KINDS
 from claimtrack.figures import NUMBER_WORDS, SCALE_WORDS, LazyPattern, compile_patterns
 from claimtrack.places import place_names
 from claimtrack.quantities import UNIT_SYNONYMS, is_side
@@ -127,15 +128,15 @@ CLAIMANT_HEADS = set(
     tv reporter reporters correspondent correspondents journalist journalists portal outlet
     website magazine tabloid""".split()
 )
-# Heads of a body (not of a person or a group of people) that someone can speak for.
-BODY_HEADS = set(
-    """authority ministry police military army navy force forces agency office government
-    service department council commission company utility court administration regulator
-    watchdog committee parliament group organisation organization charity hospital guard
-    coastguard union brigade battalion junta regime embassy consulate mission board bank
-    firm institute centre center university foundation trust fund project movement league
-    front party association federation society alliance coalition network tribunal
-    secretariat bureau directorate panel observatory""".split()
+# Heads of a body (not of a person or a group of people) that someone can speak for:
+# the kinds of public body, and others.
+BODY_HEADS = BODY_KINDS | set(
+    """navy force forces office service company utility court regulator watchdog committee
+    parliament group organisation organization charity hospital guard union brigade
+    battalion junta regime embassy consulate mission board bank firm institute centre
+    center university foundation trust fund project movement league front party
+    association federation society alliance coalition network tribunal secretariat bureau
+    directorate panel observatory""".split()
 )
 # Who reports for a news organisation: "a Harbor Wire reporter" speaks for it, but an
 # unnamed one after a comma ("..., a reporter said") for no one else named there.
@@ -1279,12 +1280,6 @@ _PLACE_OWNERS = {
 }
 
 
-_SAME_REPORT = set(
-    """same latest new final earlier previous initial preliminary first second
-    third recent original full""".split()
-)
-
-
 def clean_name(words: list[str]) -> tuple[str, bool] | None:
     """A claimant's name from the words before its verb: titles before a name
     dropped, descriptions before a name dropped, report nouns after it dropped."""
@@ -1320,10 +1315,7 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         and (words[-1].lower() in _REPORT_NOUNS | {"news"} or words[-2:] == ["news", "service"])
         and (words[-1].islower())
     ):
-        if all(
-            (_adjective(w) or w.lower() in _SAME_REPORT) and w not in POSSESSIVES
-            for w in words[:-1]
-        ):
+        if all(_adjective(w) and w not in POSSESSIVES for w in words[:-1]):
             # "the medical reports", "the latest figures", "the same report": the report
             # or figures named before, which no one's name qualifies
             if report_noun(words[-1]) in _REPORTS:
@@ -1610,14 +1602,16 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
             return None
         if len(words) > 14:
             return None
-    if words and words[0].lower() in _SOME and len(words) > 1 and _is_head(words[-1].lower()):
+    if (
+        words
+        and words[0].lower() in _QUANTIFIERS
+        and len(words) > 1
+        and _is_head(words[-1].lower())
+    ):
         return clean_name(words[1:])  # "according to some organizers": the organizers
     if not words or words[0].lower() in _INDEFINITE:
         return _speaker_for(words[1:]) if words and words[0].lower() in _INDEFINITE else None
     return clean_name(words)
-
-
-_SOME = {"some", "several", "many", "most", "other"}
 
 
 # How a report was made, between it and its maker: "a count commissioned by X".
@@ -2428,7 +2422,8 @@ _NOUN_VERBS = set(
 )
 _NOUN_ADJECTIVES = set(
     """official latest new earlier initial preliminary recent previous final independent
-    unofficial such these those their its his her our any some other""".split()
+    unofficial such these those their its his her our any some other same first second
+    third original full""".split()
 )
 # Verbs of keeping a record, and of giving: "Yemen has recorded 250,000 cases, the WHO
 # said", "donors pledged $1bn, officials said" are the speaker's claims, so a source the

@@ -497,10 +497,13 @@ BODY_KINDS = frozenset(
     """government ministry authorities authority administration police army military
     council commission department agency coastguard""".split()
 )
-BODY_MODIFIERS = frozenset(
+# ... how far one reaches ("the state government"), among the words that say which
+BODY_REACH = frozenset(
+    "state federal central national provincial regional city local county municipal".split()
+)
+BODY_MODIFIERS = BODY_REACH | frozenset(
     """health defence defense interior foreign finance home justice labour labor education
     transport energy environment agriculture trade economy emergency disaster border coast
-    state federal central national provincial regional local city municipal county
     district military civil electoral election""".split()
 )
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 
-from claimtrack.claims import BODY_KINDS, REPORT, Claim, claim_basis, source_key
+from claimtrack.claims import BODY_KINDS, BODY_REACH, REPORT, Claim, claim_basis, source_key
 from claimtrack.dates import ClaimDate
 from claimtrack.errors import ParseError
 from claimtrack.figures import APPROX, AT_LEAST, AT_MOST, EXACT, VAGUE, Figure, figure_words
@@ -318,12 +318,6 @@ def _disjoint(a: tuple[float, float] | None, b: tuple[float, float] | None) -> b
     return a is not None and b is not None and (a[1] < b[0] or b[1] < a[0])
 
 
-# A body's kind said with how far it reaches: "the state government" is the one
-# government a story names with its place.
-_REACH_WORDS = {"state", "federal", "central", "national", "provincial", "regional", "city",
-                "local", "county", "municipal"}  # fmt: skip
-
-
 def voice_keys(claims: Sequence[Claim]) -> list[str]:
     """Each claim's voice as compared: its source key, where a body named only by its
     kind ("the government", "the state government", "police") is the one body of that
@@ -343,8 +337,8 @@ def voice_keys(claims: Sequence[Claim]) -> list[str]:
     for key in bare:
         words = key.split()
         tails = [key]
-        if len(words) == 2 and words[0] in _REACH_WORDS:
-            tails.append(words[1])
+        if len(words) == 2 and words[0] in BODY_REACH:
+            tails.append(words[1])  # "the state government": the government named with its place
         for tail in tails:
             found = [n for n in named if n.endswith(" " + tail)]
             if len(found) == 1:
