@@ -1620,6 +1620,8 @@ _MADE = (
     r"conducted|produced|carried\s+out|prepared)"
 )
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
+# The words before a noun that say which or how many, not what kind: "some aid groups"
+PICKING_WORDS = _DETERMINERS | _QUANTIFIERS
 _LINKING_VERBS = {"appeared", "appears", "appear", "seemed", "seems", "seem", "remained",
                   "remains", "proved", "proves"}  # fmt: skip
 _ACCORDING = LazyPattern(

@@ -1378,7 +1378,10 @@ def _resolve(
             # a description ("France's undertakers", "the researcher") the article
             # gives one name for
             name = (
-                context.described(words[-1])
+                context.described(
+                    words[-1],
+                    (w for w in words[:-1] if w.islower() and w not in attr.PICKING_WORDS),
+                )
                 or context.role(name, position)
                 or (
                     # "the rights group's figure": the group named before, when the

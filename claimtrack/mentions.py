@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimtrack import attribution as attr
@@ -38,10 +39,13 @@ _ROLE_THEN_NAME = LazyPattern(
     + rf"({_NAME}),"
 )
 # A name with what it is written before it: "Israeli company Crowd Solutions",
-# "rights group Lantern Watch", so that "the company", "the group" find it.
-_DESCRIBED_BEFORE = LazyPattern(rf"\b([a-z]+)\s+({_NAME})")
+# "rights group Lantern Watch", so that "the company", "the group" find it; the words
+# before the head are kept, so that "aid groups" is not the rights group.
+_DESCRIBED_BEFORE = LazyPattern(rf"\b((?:[A-Za-z]+\s+){{0,2}})([a-z]+)\s+({_NAME})")
 # ... and a one-word name: "health data firm Airlytic estimated"
-_DESCRIBED_ONE = LazyPattern(r"\b([a-z]+)\s+([A-Z][a-z'’-]{2,})\b(?!\s+[A-Z])")
+_DESCRIBED_ONE = LazyPattern(
+    r"\b((?:[A-Za-z]+\s+){0,2})([a-z]+)\s+([A-Z][a-z'’-]{2,})\b(?!\s+[A-Z])"
+)
 # A state or province the article names: what "the state government" governs.
 _REGION = LazyPattern(
     r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:state|province|region)\b"
@@ -280,14 +284,18 @@ class Context:
             # "the agency's spokesman": which agency is read in reading order (`replay`)
             self.mention(match.group(4), {match.group(2)}, position, owner)
         for match in (*_DESCRIBED_BEFORE.finditer(sentence), *_DESCRIBED_ONE.finditer(sentence)):
-            head, name = match.group(1), match.group(2).split()
+            before, head, name = (
+                match.group(1).lower().split(),
+                match.group(2),
+                match.group(3).split(),
+            )
             if name[0] in ("The", "A", "An") or any(w.lower() in attr.NOT_NAMES for w in name):
                 continue
             if (
                 head.rstrip("s") in attr.BACK_REFERENCES - attr.ROLES
                 and name[-1].lower() not in attr.BACK_REFERENCES
             ):
-                self.descriptions.setdefault(" ".join(name), set()).add(head)
+                self.descriptions.setdefault(" ".join(name), set()).update((*before, head))
         for match in _NATION_BEFORE.finditer(sentence):
             nation = match.group(1)
             if nation.split()[-1] not in attr.NOT_NAMES and (
@@ -457,12 +465,13 @@ class Context:
             (o for o in reversed(self.organisations) if words <= set(o.lower().split())), None
         )
 
-    def described(self, head: str) -> str | None:
+    def described(self, head: str, modifiers: Iterable[str] = ()) -> str | None:
         """The one organisation the article describes by this noun: "the main group of
-        undertakers" makes "France's undertakers" that group."""
-        noun = head.lower().rstrip("s")
+        undertakers" makes "France's undertakers" that group. Words written before the
+        noun must be in the description too: "aid groups" are not "rights group X"."""
+        wanted = {w.lower().rstrip("s") for w in (*modifiers, head)}
         matches = [
-            n for n, words in self.descriptions.items() if noun in {w.rstrip("s") for w in words}
+            n for n, words in self.descriptions.items() if wanted <= {w.rstrip("s") for w in words}
         ]
         return matches[0] if len(matches) == 1 else None
 

@@ -1779,6 +1779,17 @@ ACROSS_SENTENCES = [
         "14 deaths was wrong.",
         [("Lantern Watch", "reports", 14), ("army", "denies", 14)],
     ),
+    # a body described before its name is found again only by what describes it:
+    # "aid groups" are not the rights group
+    (
+        "Rights group Velm Watch counted 35 arrests. 4,000 families had fled the valley, aid "
+        "groups said. The rights group said 12 were minors.",
+        [
+            ("Velm Watch", "estimates", 35),
+            ("aid groups", "asserts", 4000),
+            ("Velm Watch", "asserts", 12),
+        ],
+    ),
     # "he" and "she" pass over a person the text already called by the other pronoun
     (
         "Ana Ruiz, a surveyor for the board, said the maps were old. “It is worse,” she said. "
