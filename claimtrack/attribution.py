@@ -1202,8 +1202,8 @@ def _common_noun_subject(toks: list[Token], end: int) -> tuple[str, bool] | None
         and re.fullmatch(r"[A-Z][a-z]+", toks[0][0])
         and before not in _FUNCTION_CAPITALS
     ):
-        if before in _QUANTIFIERS:
-            return " ".join(words), False  # "Some residents said": residents
+        if before in _QUANTIFIERS or before in NUMBER_WORDS:
+            return " ".join(words), False  # "Some residents said", "Two residents said"
         return f"{toks[0][0]} {' '.join(words)}", False  # "Village elders said": its subject
     if len(words) >= 2 and plural and not re.match(r"\d", before):
         return " ".join(words), False
@@ -1288,6 +1288,8 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
     article = bool(words) and words[0].lower() == "the"  # "the London School of X": no one
     while words and words[0].lower() in ("the", "of", "for"):
         words = words[1:]
+    if len(words) > 1 and words[0].lower() in NUMBER_WORDS and words[1].islower():
+        words = words[1:]  # "Two residents said": residents; how many is no part of who
     based = [
         i for i, w in enumerate(words[:-1]) if w.lower().endswith(("-based", "-headquartered"))
     ]
@@ -1472,6 +1474,9 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
         if group and _is_head(group[-1].lower()):
             return clean_name(group)
         return None
+    unnamed = _unnamed_speaker_after(toks, first)
+    if unnamed is not None:
+        return unnamed  # "..., said a spokesman for the Red Cross."
     described = first
     while described < min(len(toks), first + 3) and _is_modifier(toks[described][0]):
         described += 1  # "..., says rights group Terra Viva.": the description goes
@@ -1507,6 +1512,29 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
 
 
 _AFTER_A_CLAIMANT = {".", ",", ";", "on", "in", "late", "early", "yesterday", "today", "tonight"}
+# Where an unnamed speaker's words end after its verb: "..., said a spokesman for the
+# Red Cross, who ...", "according to a UN official who asked not to be named".
+_SPEAKER_ENDS = {",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "–", *_RELATIVE_WORDS}
+
+
+def _unnamed_speaker_after(toks: list[Token], first: int) -> tuple[str, bool] | None:
+    """An unnamed speaker written after its verb or "according to" ("said a UN
+    official", "according to an official at the ministry"), read as it would be
+    before the verb, where a speaker for a body is that body."""
+    if first >= len(toks) or toks[first][0].lower() not in _INDEFINITE:
+        return None
+    end = next(
+        (k for k in range(first, min(len(toks), first + 12)) if toks[k][0] in _SPEAKER_ENDS),
+        None,
+    )
+    words = [t[0] for t in toks[first : end if end is not None else first + 12]]
+    if len(words) < 2 or any(w[:1].isdigit() for w in words):
+        return None
+    own = next((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
+    if not any(w.lower() in _SPEAKERS | ROLES for w in words[:own]):
+        return None  # "a person familiar with the plans": for no one named
+    turned = tokens(" ".join([*words, "said"]))
+    return noun_phrase_before(turned, len(turned) - 1)
 
 
 _NAME_WINDOW = 300
@@ -1610,7 +1638,10 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
     ):
         return clean_name(words[1:])  # "according to some organizers": the organizers
     if not words or words[0].lower() in _INDEFINITE:
-        return _speaker_for(words[1:]) if words and words[0].lower() in _INDEFINITE else None
+        if not words:
+            return None
+        # "according to a UN official", "... to an official at the ministry"
+        return _speaker_for(words[1:]) or _unnamed_speaker_after(toks, 0)
     return clean_name(words)
 
 
@@ -2266,7 +2297,12 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if toks[j][0] in ("who", "which") and j >= 2 and toks[j - 1][0] in (",", "–", "—"):
             named = noun_phrase_before(toks, j - 1)  # "X, who said ..."
         else:
-            named = noun_phrase_before(toks, j + 1 if not denial else verb - 1)
+            who = _restrictive_who(toks, j)
+            named = (
+                noun_phrase_before(toks, who)  # "a UN official who asked not to be named said"
+                if who is not None
+                else noun_phrase_before(toks, j + 1 if not denial else verb - 1)
+            )
             if named is not None:
                 named = (
                     _past_participle_clause(toks, j, named[0])
@@ -2344,6 +2380,19 @@ def _verb_attributions(clause: str) -> list[Attribution]:
 
 
 _PREPOSITIONS = {"to", "in", "of", "for", "from", "at", "on", "with", "by", "across", "into"}
+_CLAUSE_MARKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "-"}
+
+
+def _restrictive_who(toks: list[Token], j: int, reach: int = 10) -> int | None:
+    """Where a "who" clause with no commas, between a subject and its verb, begins:
+    in "a police officer who was at the scene said", the officer speaks, not the scene."""
+    for k in range(j, max(j - reach, 0), -1):
+        word = toks[k][0]
+        if word in _CLAUSE_MARKS:
+            return None
+        if word == "who":
+            return k if toks[k - 1][0] not in _CLAUSE_MARKS else None
+    return None
 
 
 def _relative_subject(

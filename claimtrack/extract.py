@@ -640,12 +640,13 @@ def _read_sentence(
                 inherited = sentence_end or _closing_speaker(clauses[index + 1 :], text)
         near = _Near(own, clause, text, starts)
         for located in figures[bisect_left(starts, clause.start) : bisect_left(starts, clause.end)]:
-            # "two army sources had confirmed": who speaks, not what they count
+            # "two army sources had confirmed", "Two residents said": who speaks, not
+            # what they count
             skip = _not_a_claim(located, previous_figure, text, relative, near) or any(
                 a.kind in ("subject", "record")
-                and a.start <= located.start
+                and a.start <= located.end + 1
                 and located.end <= a.end
-                for a in near.around(located.start, located.end)
+                for a in near.around(located.start, located.end + 1)
             )
             if not skip and (located.figure.unit or "").lower() in attr.CLAIMANT_HEADS:
                 # "Norland's two main unions, KLT and SDA, said": the speakers, named
