@@ -35,6 +35,17 @@ KIND_WORDS = {
     EVENT: "one fixed number for one event; compared for the same event date",
 }
 
+# Being at a gathering, or joining it: "at the rally", "for the vigil", "joined the march".
+_GATHERINGS = (
+    "march marches rally rallies protest protests demonstration demonstrations vigil "
+    "funeral concert procession parade".split()
+)
+_AT_A_GATHERING = "|".join(
+    f"{lead} the {gathering}"
+    for lead in ("at", "for", "join", "joins", "joined", "joining")
+    for gathering in _GATHERINGS
+)
+
 # Each state: its id, its kind, the counted thing it implies when no noun is
 # given ("600 are missing" counts people), and the words that say it in a
 # text, split by "|": plain words, matched word by word, longer phrases before
@@ -84,10 +95,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "gathering|marching|rallying|protesting|demonstrating|voted|cast ballots|cast their ballots|"
      "attracted|attracting|"
      "took to the streets|taken to the streets|"
-     "at the march|at the rally|at the protest|at the demonstration|at the vigil|"
-     "showed up|in attendance|were present|"
-     "for the march|for the rally|for the protest|for the demonstration|for the vigil|"
-     "at the funeral|for the funeral|at the concert|"
+     f"{_AT_A_GATHERING}|showed up|in attendance|were present|"
      "protesters|protestors|demonstrators|marchers|participants|attendees|attendance|crowd"),
     ("on-strike", EVENT, "workers",
      "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up|"

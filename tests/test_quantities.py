@@ -64,6 +64,8 @@ CASES = [
     ("The army mobilised 3,000 reservists", "troops:deployed"),
     ("The city mobilised 3,000 people to fight the fire", "people:deployed"),
     ("At its peak there were over 40,000 at the vigil", "people:attending"),
+    ("Police said 12,000 people joined the procession", "people:attending"),
+    ("About 5,000 residents were joining the protests by noon", "people:attending"),
     # what became of a vague count's people, past its noun
     ("Hundreds of marchers and onlookers were hurt", "people:injured"),
     ("Thousands of protesters gathered", "people:attending"),
