@@ -122,7 +122,7 @@ CLAIMANT_HEADS = set(
     epidemiologists pollsters demographers academics elders
     activists campaigners volunteers observers critics opponents protesters trust fund watch
     forum project initiative movement league front programme program collective platform
-    opposition
+    opposition management employers bosses
     association federation society alliance coalition network tribunal secretariat
     bureau directorate panel party television radio broadcaster newspaper media channel
     tv reporter reporters correspondent correspondents journalist journalists portal outlet
@@ -2147,6 +2147,12 @@ _TURNED_UP = LazyPattern(
 )
 
 
+def turned_up(text: str, end: int, verb: str) -> bool:
+    """Whether "report" ending at END says who came ("600 workers reported for
+    work"), not what was said."""
+    return verb.startswith("report") and _TURNED_UP.match(text, end) is not None
+
+
 def _verb_attributions(clause: str) -> list[Attribution]:
     global _SPEECH_WORDS
     if not _SPEECH_WORDS:
@@ -2216,7 +2222,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             continue  # "the cuts announced by X, unions said": a participle; "by X" gives it
         if stance == "claims" and _LIVES_TAKEN.match(clause, end):
             continue  # "the storm has claimed 12 lives": it killed, it said nothing
-        if lower.startswith("report") and _TURNED_UP.match(clause, end):
+        if turned_up(clause, end, lower):
             continue
         if lower == "told" and following == "to":
             continue  # "the residents told to leave": they were told, they told nothing

@@ -1334,7 +1334,12 @@ def _speakers_counted(text: str, located: Located) -> bool:
     if not phrase or not text.startswith(phrase, at):
         return False
     verb = _NEXT_WORD.match(text, at + len(phrase))
-    return verb is not None and verb.group(1) in attr.VERBS
+    return (
+        verb is not None
+        and verb.group(1) in attr.VERBS
+        # "only 600 workers reported for work": who came is the count
+        and not attr.turned_up(text, verb.end(), verb.group(1))
+    )
 
 
 _NAMED_NEXT = LazyPattern(r"(?:\s+[a-z][\w-]*){1,3},\s*")

@@ -99,8 +99,14 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "protesters|protestors|demonstrators|marchers|participants|attendees|attendance|crowd"),
     ("on-strike", EVENT, "workers",
      "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up|"
-     "stayed away from work|stayed off work|joined the strike|joined the walkout|"
-     "joined the stoppage"),
+     "stayed away from work|stayed off work|stayed away|joined the strike|joined the walkout|"
+     "joined the stoppage|downed tools|stopped work"),
+    # ... and those who worked through it: the count a strike story sets against it
+    ("at-work", EVENT, "workers",
+     "reported for work|reported to work|reported for duty|came to work|came in to work|"
+     "came into work|turned up for work|turned up to work|showed up for work|"
+     "showed up to work|went to work|went to their jobs|at work|at their desks|"
+     "at their posts|kept working|continued working|crossed picket lines"),
     ("laid-off", CUMULATIVE, "workers",
      "laid off|layoffs|lay-offs|job cuts|jobs cut|cut jobs|redundancies|lose their jobs|"
      "lost their jobs|losing their jobs"),

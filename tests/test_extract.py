@@ -476,6 +476,9 @@ def found(text, published=PUBLISHED, known=None):
          "said.", [("Norland Red Cross", "asserts", 300)]),
         ("Two residents who fled the valley said 40 houses burned.",
          [("residents", "asserts", 40)]),
+        # those who came to work are a count, not speakers; management is a body
+        ("Only 600 drivers reported for work on Monday, management said.",
+         [("management", "asserts", 600)]),
     ],
 )  # fmt: skip
 def test_attribution_patterns(text, expected):

@@ -65,6 +65,10 @@ CASES = [
     ("The city mobilised 3,000 people to fight the fire", "people:deployed"),
     ("At its peak there were over 40,000 at the vigil", "people:attending"),
     ("Police said 12,000 people joined the procession", "people:attending"),
+    # a strike's count, and the count of those who worked through it
+    ("The union said 2,100 workers had stayed away", "workers:on-strike"),
+    ("Managers said only 600 workers reported for work", "workers:at-work"),
+    ("About 90 nurses crossed picket lines on Monday", "people:at-work(health workers)"),
     ("About 5,000 residents were joining the protests by noon", "people:attending"),
     # what became of a vague count's people, past its noun
     ("Hundreds of marchers and onlookers were hurt", "people:injured"),
@@ -184,7 +188,7 @@ CASES = [
     ("The board said 30 percent of staff did not turn up on Monday", "percent:on-strike(workers)"),
     # a share of what a place owns is of what it owns
     ("Unions said 45% of the region's workforce walked out", "percent:on-strike(workers)"),
-    ("Some 30% of the country's teachers stayed away", "percent(teachers)"),
+    ("Some 30% of the country's teachers stayed away", "percent:on-strike(teachers)"),
     # a percentage that changes something is no share
     ("The council backed a 5% pay cut", "percent(pay-cut)"),
     # "bodies" after a count is no state of it
