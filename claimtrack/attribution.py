@@ -41,7 +41,8 @@ for _stance, _words in {
     "tally project predict expect reckon expecting forecasting predicting believes believed "
     "believe worries worried worry",
     "reports": "reported reports reporting documented documents recorded records registered "
-    "registers listed lists cited cites logged report document record register list cite",
+    "registers listed lists cited cites logged report document record register list cite "
+    "identified identifies",
     "denies": "denied denies deny denying rejected rejects dismissed dismisses refuted "
     "refutes disputed disputes disputing rejecting dismissing reject dismiss refute dispute",
 }.items():
@@ -122,7 +123,7 @@ CLAIMANT_HEADS = set(
     epidemiologists pollsters demographers academics elders
     activists campaigners volunteers observers critics opponents protesters trust fund watch
     forum project initiative movement league front programme program collective platform
-    opposition management employers bosses
+    opposition management employers bosses hall
     association federation society alliance coalition network tribunal secretariat
     bureau directorate panel party television radio broadcaster newspaper media channel
     tv reporter reporters correspondent correspondents journalist journalists portal outlet
@@ -2226,6 +2227,13 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             continue
         if lower == "told" and following == "to":
             continue  # "the residents told to leave": they were told, they told nothing
+        if (
+            index >= 2
+            and toks[index - 2][0].lower() == "the"
+            and toks[index - 1][0].islower()
+            and (toks[index - 1][0].endswith("est") or toks[index - 1][0] == "most")
+        ):
+            continue  # "the largest recorded in the city": a superlative's participle
         previous = toks[index - 1][0].lower()
         if (lower.endswith("ing") and previous == ",") or (
             previous == "and" and index >= 2 and toks[index - 2][0] == ","
@@ -2487,7 +2495,7 @@ _NOUN_ADJECTIVES = set(
 # clause ends with comes first.
 _RECORD_VERBS = set(
     """recorded records registered registers documented documents logged counted counts
-    listed lists tallied pledged pledges donated donates""".split()
+    listed lists tallied identified identifies pledged pledges donated donates""".split()
 )
 # Base forms that are nouns as often as verbs: a verb only after a plural subject
 # ("groups report", "officials estimate", "police count").

@@ -208,12 +208,9 @@ def extract_claims(
         for module in (globals(), vars(sentences), vars(mentions)):
             compile_patterns(module)
     known = known_sources or {}
-    # Quotation marks typed as two single ones ("’’", "''"): read as the double mark they
-    # stand for, and given back as written in what is proposed
+    # What copy mistyped, read as meant and given back as written in what is proposed
     as_written = text
-    typed = [pair for pair in _TYPED_QUOTES if pair[0] in text]
-    for written, read_as in typed:
-        text = text.replace(written, read_as)
+    text = _repaired(as_written)
     article = read(text)
     context = Context.of_article([sentence.text for sentence in article])
     found: list[Candidate] = []
@@ -321,13 +318,11 @@ def extract_claims(
         if organisation and not _same_claimant(organisation, candidate.claimant):
             candidate.speaks_for = _as_known(organisation, known)
     out = [_within_limit(c) for c in kept]
-    if typed:
+    if text != as_written:
         # each sentence as the article wrote it
         written_as: dict[str, str] = {}
         for written in read(as_written):
-            read_as = written.text
-            for mark, double in typed:
-                read_as = read_as.replace(mark, double)
+            read_as = _repaired(written.text)
             written_as[read_as] = written.text
             written_as[" ".join(read_as.split())] = " ".join(written.text.split())
         out = [replace(c, sentence=written_as.get(c.sentence, c.sentence)) for c in out]
@@ -336,6 +331,17 @@ def extract_claims(
 
 # Quotation marks typed as two single marks, and the double mark each stands for
 _TYPED_QUOTES = (("’’", "”"), ("‘‘", "“"), ("''", '"'), ("``", '"'))
+# A space lost after a count written with thousands: "nearly 300,000according to"
+_LOST_SPACE = LazyPattern(r"(?<=\d,\d{3})(?=[a-z]{4,}\b)")
+
+
+def _repaired(text: str) -> str:
+    """The text as its writer meant it: quotation marks typed as two single ones read
+    as the double mark, a space lost after a count put back."""
+    for written, read_as in _TYPED_QUOTES:
+        if written in text:
+            text = text.replace(written, read_as)
+    return _LOST_SPACE.sub(" ", text) if any(c.isdigit() for c in text) else text
 
 
 def _spoken_by(
@@ -674,7 +680,10 @@ def _read_sentence(
                 (
                     a
                     for a in near.after(located, last.end + _TIGHT_REACH)
-                    if (a.kind in ("according", "after", "possessive") and a.start - last.end <= 14)
+                    if (
+                        {"according", "after", "possessive"} & {a.kind, a.form}
+                        and a.start - last.end <= 14
+                    )
                     or ("passive" in (a.kind, a.form) and a.start - last.end <= 30)
                     or _relative_source(a, last, text)
                 ),
@@ -1267,6 +1276,8 @@ def _not_a_claim(
         return True  # "said Ana Obi, 55, who ...": an age
     if _RANK_BEFORE.search(text, max(0, located.start - 8), located.start):
         return True  # "one of the top three fires": a rank, not a count
+    if _MEMBER_OF.search(text, max(0, located.start - 40), located.start):
+        return True  # "Ana Obi, one of the union's 12 board members": who she is
     if _CHANGED_BY.search(text, max(0, located.start - 130), located.start):
         return True  # "lowered the toll by more than 100": how much a count moved
     if previous is not None and not located.figure.unit and previous.end <= located.start:
@@ -1305,6 +1316,8 @@ _MENTION_BEFORE = LazyPattern(
     re.I,
 )
 _RANK_BEFORE = LazyPattern(r"\btop\s+$", re.I)
+# one of a body's own members: "one of the union's 12 board members", "one of its nine judges"
+_MEMBER_OF = LazyPattern(r"\bone\s+of\s+(?:its|their|his|her|our|(?:the\s+)?[\w-]+['’]s)\s+$", re.I)
 _CHANGED_BY = LazyPattern(
     r"\b(?:lowered|raised|reduced|increased|cut|revised|decreased|rose|risen|fell|fallen|"
     r"dropped|climbed|grew|grown|jumped|shrank|down|up)\b[^,;.:]{0,100}\bby\s+$",

@@ -476,6 +476,20 @@ def found(text, published=PUBLISHED, known=None):
          "said.", [("Norland Red Cross", "asserts", 300)]),
         ("Two residents who fled the valley said 40 houses burned.",
          [("residents", "asserts", 40)]),
+        # a figure after another's "according to" goes to its own, however named
+        ("The march drew 40,000 people according to the union, 9,000 according to the "
+         "police.", [("union", "reports", 40000), ("police", "reports", 9000)]),
+        # a space lost after a count, as scraped copy has it
+        ("A total of 7,000 people marched according to the ministry, nearly "
+         "30,000according to the union.",
+         [("ministry", "reports", 7000), ("union", "reports", 30000)]),
+        # how many members a body has describes its member, no claim
+        ("\"We will not stop,\" said Ana Obi, one of the union's 12 board members.", []),
+        # a superlative's participle has no subject
+        ("About 80,000 people joined the march, the largest recorded in the city.", []),
+        ("In Lora, the union has identified 4,000 participants.", [("union", "reports", 4000)]),
+        ("Velm city hall put the number of marchers at 90,000.",
+         [("Velm city hall", "asserts", 90000)]),
         # those who came to work are a count, not speakers; management is a body
         ("Only 600 drivers reported for work on Monday, management said.",
          [("management", "asserts", 600)]),
@@ -2473,3 +2487,9 @@ def test_earlier_figures_are_proposed_below_the_saving_threshold(text, kept):
 
     first = extract_claims(text, PUBLISHED)[0]
     assert (first.confidence >= SAVE_THRESHOLD) is kept
+
+
+def test_a_sentence_read_with_a_lost_space_put_back_is_given_back_as_written():
+    text = "Nearly 30,000according to the union marched on Sunday."
+    (claim,) = extract_claims(text, PUBLISHED)
+    assert (claim.claimant, claim.figure.stated, claim.sentence) == ("union", 30000, text)
