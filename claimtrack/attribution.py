@@ -924,6 +924,8 @@ def _opening_organisation(toks: list[Token], end: int) -> tuple[str, bool] | Non
         words.append(word)
     while words and not is_capital(words[-1]):
         words.pop()
+    if words and start + len(words) < len(toks) and toks[start + len(words)][0] == ":":
+        return None  # "NEW: 83 bodies are found", "Police: 40 dead": a label, no subject
     if not words and start < end - 1:
         # "The coastguard rescued ...": a body written in lower case, as its subject
         body, verb = toks[start][0], toks[start + 1][0]
@@ -1010,7 +1012,9 @@ def _speaker_for(words: list[str]) -> tuple[str, bool] | None:
         if (
             organisation
             and all(
-                w.islower() or (i == 0 and is_side(w.lower())) for i, w in enumerate(organisation)
+                w.islower()
+                or (i == 0 and (is_side(w.lower()) or (is_capital(w) and len(organisation) > 1)))
+                for i, w in enumerate(organisation)
             )
             and _is_head(organisation[-1])
         ):
@@ -1332,10 +1336,14 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
         # "the health ministry's", "the panel's report": the panel; a name keeps it
         # ("Moody's noted")
         words = [*words[:-1], words[-1][:-2]]
-    while len(words) > 1 and words[0].lower() in ("earlier", "latest", "new", "official",
-                                                  "unofficial", "preliminary", "initial",
-                                                  "final", "rough", "nearby", "neighbouring",
-                                                  "neighboring"):  # fmt: skip
+    while (
+        len(words) > 1
+        and words[0].lower() in ("earlier", "latest", "new", "official", "unofficial",
+                                 "preliminary", "initial", "final", "rough", "nearby",
+                                 "neighbouring", "neighboring")
+        # a place's own word stays: "the New York Times", "New Zealand police"
+        and not (words[0] == "New" and is_capital(words[1]))
+    ):  # fmt: skip
         words = words[1:]
     if not words:
         return None
@@ -1534,6 +1542,18 @@ def _unnamed_speaker_after(toks: list[Token], first: int) -> tuple[str, bool] | 
     own = next((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
     if not any(w.lower() in _SPEAKERS | ROLES for w in words[:own]):
         return None  # "a person familiar with the plans": for no one named
+    if end is not None and toks[end][0] == ",":
+        # "... according to a health department official, Dr Anvar.": the one named
+        name = []
+        for word, _, _ in toks[end + 1 : end + 5]:
+            if not is_capital(word):
+                break
+            name.append(word)
+        after = end + 1 + len(name)
+        bare = [w for w in name if w.lower().rstrip(".") not in TITLES]  # "Dr Anvar"
+        person = looks_like_person(bare) or (len(bare) == 1 and len(name) > 1)
+        if person and (after >= len(toks) or toks[after][0] in _SPEAKER_ENDS):
+            return " ".join(bare), True
     turned = tokens(" ".join([*words, "said"]))
     return noun_phrase_before(turned, len(turned) - 1)
 
@@ -1642,7 +1662,7 @@ def noun_phrase_after(text: str) -> tuple[str, bool] | None:
         if not words:
             return None
         # "according to a UN official", "... to an official at the ministry"
-        return _speaker_for(words[1:]) or _unnamed_speaker_after(toks, 0)
+        return _unnamed_speaker_after(toks, 0) or _speaker_for(words[1:])
     return clean_name(words)
 
 
@@ -1820,11 +1840,12 @@ _QUOTED_AS = LazyPattern(
     r"\s+as\s+(?:saying|stating|telling|estimating|putting)\b"
 )
 # A name written before the estimate it gave, with no "'s": "a Red Cross estimate of
-# 300", "the first WHO estimates of 150".
+# 300", "the first WHO estimates of 150", "the U.N. death toll of 4,460".
 _NAMED_ESTIMATE = LazyPattern(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:initial|earlier|latest|new|previous|preliminary|first|last|"
     r"official|own|separate|independent|revised|final)\s+)?"
-    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(estimates?|counts?|tall(?:y|ies)|figures?)"
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:(?:death|casualty|crowd|official)\s+)?"
+    r"(estimates?|counts?|tall(?:y|ies)|figures?|tolls?)"
     r"\s+of\s+(?=[\d$€£]|(?:about|around|some|nearly|more|over|up|at|as|roughly|close)\b)"
 )
 # Unnamed sources: what they say is nobody's claim.
@@ -2360,8 +2381,8 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             continue
         named = _relative_subject(toks, verb, named) or named
         name, person = named
-        if name.lower() in _NOT_SOURCES or name.split()[-1].lower() in _EVENTS:
-            continue  # "Crowd estimates ranged": the figure, not who gives it
+        if name.lower() in _NOT_A_SPEAKER - _GENERIC_SOURCES or name.split()[-1].lower() in _EVENTS:
+            continue  # "Crowd estimates ranged": the figure, not who gives it; "People feared"
         if name in _RELATIVE_WORDS:  # lower case: "the WHO said" is a name
             continue  # "– who said ...", a clause of its own: whom it is about is before it
         # a second verb's attribution covers that verb only: "X said N and warned ..."

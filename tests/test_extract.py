@@ -490,6 +490,21 @@ def found(text, published=PUBLISHED, known=None):
         ("In Lora, the union has identified 4,000 participants.", [("union", "reports", 4000)]),
         ("Velm city hall put the number of marchers at 90,000.",
          [("Velm city hall", "asserts", 90000)]),
+        # "New" in a place's name stays
+        ("The New York Times reported that 40 people died.",
+         [("New York Times", "reports", 40)]),
+        # an unnamed official of a named place's body is the body; named after a comma,
+        # the person
+        ("A Lora health department official said 40 people died.",
+         [("Lora health department", "asserts", 40)]),
+        ("More than 200 dead were brought to hospitals, according to a Lora health "
+         "department official, Dr Anvar.", [("Anvar", "reports", 200)]),
+        # people in general are no source
+        ("People feared as many as 150 were dead.", []),
+        # a label before a colon is no subject
+        ("NEW: 83 more bodies are found, bringing the toll to 194.", []),
+        # a name before a toll without "'s" owns it
+        ("The U.N. death toll of 4,460 was nearly double.", [("U.N.", "reports", 4460)]),
         # those who came to work are a count, not speakers; management is a body
         ("Only 600 drivers reported for work on Monday, management said.",
          [("management", "asserts", 600)]),
