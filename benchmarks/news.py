@@ -257,9 +257,13 @@ def _words(name: str) -> set[str]:
 
 
 def _acronym_of(short: str, name: str) -> bool:
-    """'UN' or 'U.N.' for 'United Nations', 'IAEA' for 'International Atomic Energy Agency'."""
+    """'UN' or 'U.N.' for 'United Nations', 'IAEA' for 'International Atomic Energy Agency',
+    'UNOCHA' for 'UN Office for the Coordination of Humanitarian Affairs' (an acronym
+    inside the name gives all its letters)."""
     letters = re.sub(r"[^A-Za-z]", "", short)
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+    initials = "".join(
+        w if w.isupper() else w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()
+    )
     return len(letters) >= 2 and letters.isupper() and letters == initials
 
 
@@ -271,7 +275,12 @@ def same_claimant(proposed: str, label: Label) -> bool:
     every = main_words | _words(bracket)
     if not got:
         return False
-    if main_words <= got or _acronym_of(proposed, main) or _acronym_of(proposed, bracket):
+    if (
+        main_words <= got
+        or _acronym_of(proposed, main)
+        or _acronym_of(proposed, bracket)
+        or _acronym_of(main, proposed)  # the label gives the acronym, the proposal the name
+    ):
         return True
     if not got <= every:
         return False
