@@ -1083,6 +1083,12 @@ def _last_listed(figures: list[Located], text: str) -> dict[int, Located]:
     return last
 
 
+def _may_count(figure: Figure, other: Figure) -> bool:
+    """Whether a bare figure may count what OTHER counts: a count in the thousands is
+    no share ("38 percent ... The ministry put the figure at 107,000")."""
+    return not (normalise_unit(other.unit) == "percent" and (figure.high or figure.low) > 1000)
+
+
 def _relative_source(attribution: Attribution, located: Located, text: str) -> bool:
     """ "the $12 billion the president had cited": a relative clause left unmarked,
     whose verb has the figure for its object."""
@@ -1622,6 +1628,7 @@ def _candidates(
             figure is not None
             and figure.unit is None
             and previous is not None
+            and _may_count(figure, previous)
             and (
                 is_part
                 or _SAME_KIND_AFTER.match(sentence.text, item.located.end)  # type: ignore[union-attr]
@@ -1637,6 +1644,7 @@ def _candidates(
             figure is not None
             and figure.unit is None
             and context.last_counted is not None
+            and _may_count(figure, context.last_counted)
             and (
                 _BACK_FIGURE.search(
                     sentence.text, max(0, item.located.start - 60), item.located.start
@@ -1683,7 +1691,7 @@ def _candidates(
                 ),
                 None,
             )
-            if later is not None:
+            if later is not None and _may_count(figure, later):
                 figure = replace(figure, unit=later.unit, phrase=later.phrase)
                 counts_as = (text, later)
         if (

@@ -580,7 +580,8 @@ _PHRASE_STOP = set(
     should may might must can shall do does did said say says told tell according
     reportedly allegedly also already now then still just only more less were while when
     where if it its their his her our your my they he she we you i there here so not no
-    being sent killed more others each every even alone yet till""".split()
+    being sent killed more others each every even alone yet till although though whereas
+    because unless whether""".split()
 )
 # "killed" and "dead" may head a phrase ("350 killed") but never extend one.
 # Verbs that end a counted phrase ("9,000 men came"), beside any word in -ed

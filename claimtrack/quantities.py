@@ -40,10 +40,16 @@ _GATHERINGS = (
     "march marches rally rallies protest protests demonstration demonstrations vigil "
     "funeral concert procession parade".split()
 )
+_JOIN = ("join", "joins", "joined", "joining")
 _AT_A_GATHERING = "|".join(
-    f"{lead} the {gathering}"
-    for lead in ("at", "for", "join", "joins", "joined", "joining")
-    for gathering in _GATHERINGS
+    f"{lead} the {gathering}" for lead in ("at", "for", *_JOIN) for gathering in _GATHERINGS
+)
+# ... and joining a strike: "joined the walkout", "joined Tuesday's strikes" (a
+# possessive reads as "the")
+_JOINED_A_STRIKE = "|".join(
+    f"{lead} the {strike}"
+    for lead in _JOIN
+    for strike in ("strike", "strikes", "walkout", "walkouts", "stoppage", "stoppages")
 )
 
 # Each state: its id, its kind, the counted thing it implies when no noun is
@@ -91,7 +97,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "infected|infections|cases|tested positive|fell ill|sickened|suspected cases"),
     ("attending", EVENT, "people",
      "turned out|turnout|took part|taking part|participated|participating|attended|attending|"
-     "marched|rallied|gathered|"
+     "marched|rallied|gathered|protested|demonstrated|paraded|"
      "gathering|marching|rallying|protesting|demonstrating|voted|cast ballots|cast their ballots|"
      "attracted|attracting|"
      "took to the streets|taken to the streets|"
@@ -99,8 +105,8 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "protesters|protestors|demonstrators|marchers|participants|attendees|attendance|crowd"),
     ("on-strike", EVENT, "workers",
      "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up|"
-     "stayed away from work|stayed off work|stayed away|joined the strike|joined the walkout|"
-     "joined the stoppage|downed tools|stopped work"),
+     f"stayed away from work|stayed off work|stayed away|{_JOINED_A_STRIKE}|"
+     "downed tools|stopped work"),
     # ... and those who worked through it: the count a strike story sets against it
     ("at-work", EVENT, "workers",
      "reported for work|reported to work|reported for duty|came to work|came in to work|"
@@ -537,7 +543,9 @@ def _state_of_counted(before: str) -> str | None:
 
 def _state_in(words: list[str], *, last: bool = False) -> str | None:
     """The first state the words name (the last one, for words before a figure)."""
-    lowered = [word.lower().strip(_WORD_EDGES) for word in words]
+    lowered = [
+        "the" if word.endswith(("'s", "’s")) else word.lower().strip(_WORD_EDGES) for word in words
+    ]
     found = None
     for start, word in enumerate(lowered):
         if word not in _FIRST_WORDS:

@@ -1379,6 +1379,12 @@ def test_a_figure_with_nothing_counted_after_it_counts_what_the_one_before_count
     # a noun of its own keeps its own
     text = "The port authority counts 61 wrecks; the divers' club says 90 divers."
     assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["wrecks", "divers"]
+    # a count in the thousands is no share of the one before
+    text = (
+        "A Velm Polls survey found 38 percent of voters back the strike. The ministry put the "
+        "figure at 9,500."
+    )
+    assert [c.unit for c in extract_claims(text, PUBLISHED)] == ["percent", None]
 
 
 def test_the_figure_counts_what_the_figure_before_it_counted():

@@ -65,6 +65,8 @@ CASES = [
     ("The city mobilised 3,000 people to fight the fire", "people:deployed"),
     ("At its peak there were over 40,000 at the vigil", "people:attending"),
     ("Police said 12,000 people joined the procession", "people:attending"),
+    ("A total of 9,000 people demonstrated in the rain", "people:attending"),
+    ("Union leaders said 30,000 people joined Monday's strikes", "people:on-strike"),
     # a strike's count, and the count of those who worked through it
     ("The union said 2,100 workers had stayed away", "workers:on-strike"),
     ("Managers said only 600 workers reported for work", "workers:at-work"),
