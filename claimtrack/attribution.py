@@ -304,7 +304,8 @@ def _is_head(lower: str) -> bool:
 _MEDIUM_OWNERS = {"a", "an", "its", "his", "her", "their", "the"}
 # Where someone said something, between a subject and its verb: "in a statement".
 _MEDIUMS = {"post", "statement", "interview", "tweet", "video", "message", "letter",
-            "briefing", "speech", "broadcast", "report", "column"}  # fmt: skip
+            "briefing", "speech", "broadcast", "report", "column", "conference", "address",
+            "appearance", "hearing"}  # fmt: skip
 
 
 def _in_a_medium(toks: list[Token], at: int) -> int | None:

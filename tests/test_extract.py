@@ -490,6 +490,10 @@ def found(text, published=PUBLISHED, known=None):
         ("In Lora, the union has identified 4,000 participants.", [("union", "reports", 4000)]),
         ("Velm city hall put the number of marchers at 90,000.",
          [("Velm city hall", "asserts", 90000)]),
+        # where it was said, between the speaker and the verb
+        ("Velm relief chief Ivo Lanz in a press conference Friday said the toll rose to 3,600, "
+         "and denied the 4,400 cited by the UN.",
+         [("Ivo Lanz", "asserts", 3600), ("UN", "reports", 4400), ("Ivo Lanz", "denies", 4400)]),
         # "New" in a place's name stays
         ("The New York Times reported that 40 people died.",
          [("New York Times", "reports", 40)]),
