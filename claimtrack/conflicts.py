@@ -324,7 +324,7 @@ def voice_keys(claims: Sequence[Claim]) -> list[str]:
     kind the claims name with a place or a name ("Odisha government"), when there is
     exactly one. Read over the claims compared together: a quantity's for its figures
     and revisions, as the store brings them up to date, a topic's for its denials."""
-    keys = [source_key(c.voice) for c in claims]
+    keys = _acronyms_unified([source_key(c.voice) for c in claims])
     bare = {
         key
         for key, claim in zip(keys, claims, strict=True)
@@ -345,6 +345,40 @@ def voice_keys(claims: Sequence[Claim]) -> list[str]:
                 unified[key] = found[0]
                 break
     return [unified.get(k, k) for k in keys]
+
+
+# Who speaks for a body after its name: "U.N. officials" speak for the U.N.
+_SPEAKING_FOR = {"official", "officials", "spokesman", "spokeswoman", "spokesperson",
+                 "source", "sources", "officers"}  # fmt: skip
+_LINKS = {"of", "for", "the", "and", "on", "&"}
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _LINKS)
+
+
+def _acronyms_unified(keys: list[str]) -> list[str]:
+    """A body named in full in one claim and by its acronym in another, or by those
+    who speak for it ("U.N. officials"), is one voice: the full name."""
+    named = {k for k in keys if len(k.split()) >= 2 and k.split()[-1] not in _SPEAKING_FOR}
+    full: dict[str, str | None] = {}
+    for key in named:
+        initials = _initials(key)
+        full[initials] = None if initials in full else key  # two names, one acronym: neither
+
+    present = set(keys)
+
+    def unified(key: str) -> str:
+        words = key.split()
+        if (
+            len(words) == 2
+            and words[1] in _SPEAKING_FOR
+            and (words[0] in full or words[0] in present)
+        ):
+            key = words[0]  # "un officials", beside "united nations" or "un"
+        return full.get(key) or key if " " not in key and len(key) >= 2 else key
+
+    return [unified(k) for k in keys]
 
 
 def _report_dated(claim: Claim) -> bool:

@@ -235,6 +235,16 @@ def test_same_source_is_a_revision_not_a_conflict():
     assert revisions(moved) == {105: moved[0]}
 
 
+def test_a_body_named_in_full_by_its_acronym_or_by_its_officials_is_one_voice():
+    full = claim("670,000", "Velm Relief Agency", "2024-10-23", claim_id=111)
+    for other in ("VRA", "V.R.A. officials"):
+        later = claim("900,000", other, "2024-10-24", claim_id=112)
+        assert find_conflicts([full, later]) == [], other
+        assert revisions([full, later]) == {112: full}
+    # officials of nobody the claims name are their own voice
+    assert find_conflicts([full, claim("900,000", "senior officials", "2024-10-24")])
+
+
 def test_a_body_named_by_its_kind_is_the_one_of_that_kind_named_with_its_place():
     named = claim("3,000", "Velm government", claim_id=1)
     for bare in ("government", "the state government"):
