@@ -1577,6 +1577,10 @@ def _candidates(
         if not any(c.isalpha() for c in attribution.claimant or ""):
             continue  # "$", "’": a name of no letters names no one
         figure = item.located.figure if item.located is not None else None
+        if figure is not None and (figure.unit or "").lower() in _TALLIES:
+            # "the 2,357 tally the government announced": a tally of what the count
+            # before counts, not of tallies
+            figure = replace(figure, unit=None, phrase=None)
         if (
             figure is not None
             and figure.qualifier == EXACT
@@ -1787,7 +1791,9 @@ def _told_earlier(attribution: Attribution, text: str) -> bool:
 
 _EARLIER_TELLING = LazyPattern(r"\b(?:earlier|previously|initially|originally|at\s+first)\b", re.I)
 _DATED_AFTER = LazyPattern(
-    r"\s+(?:this|that|on|in|today|yesterday|tonight|last|the\s+same)\b", re.I
+    r"\s+(?:this|that|on|in|today|yesterday|tonight|last|the\s+same|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",  # "announced earlier Thursday"
+    re.I,
 )
 
 
@@ -1824,9 +1830,10 @@ _PUTS_IT = LazyPattern(
     r"(?:it|the\s+(?:figure|number|share|rate|proportion|total))\b[^.;]{0,30}$"
 )
 _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)\b")
+_TALLIES = {"tally", "tallies", "figure", "figures", "estimate", "estimates", "count", "total"}
 _NOTHING_COUNTED_AFTER = LazyPattern(
     r"\s*(?:[.;)]|,\s+(?:while|but|whereas|including|among\s+them|of\s+whom)\b"
-    r"|,?\s+according\s+to\b|$)"
+    r"|,?\s+according\s+to\b|\s(?:tally|tallies|figures?|estimates?|count|total)\b|$)"
 )
 
 

@@ -1113,7 +1113,8 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
     'people attending' (and no other state of people) is 'people attending'; a
     figure with no quantity in a story of one whole quantity (its parts and places
     aside) is of that quantity. `known`:
-    the keys the story's stored claims already have."""
+    the keys the story's stored claims already have. A count "nationwide" beside
+    the same count with no place is that count."""
     parsed: dict[str, Quantity] = {}
     for key in {*keys, *known}:
         if key:
@@ -1138,6 +1139,12 @@ def settle_keys(keys: list[str], known: Iterable[str] = ()) -> list[str]:
         if not key:
             return wholes[0] if len(wholes) == 1 else key
         quantity = parsed.get(key)
+        if quantity is not None and quantity.place == "nationwide":
+            # "across the country" beside the same count with no place: the story's
+            # whole, which a narrower place is a part of
+            whole = replace(quantity, place=None).key
+            if whole in parsed:
+                return settled(whole)
         if quantity is None or key in maximal:
             return key
         wider = [other for other in maximal if _refines(quantity, parsed[other])]

@@ -2518,3 +2518,13 @@ def test_a_sentence_read_with_a_lost_space_put_back_is_given_back_as_written():
     text = "Nearly 30,000according to the union marched on Sunday."
     (claim,) = extract_claims(text, PUBLISHED)
     assert (claim.claimant, claim.figure.stated, claim.sentence) == ("union", 30000, text)
+
+
+def test_a_tally_another_source_announced_counts_what_the_count_before_counts():
+    text = (
+        "The UN toll of 4,460 was nearly double the 2,357 tally the Lora government "
+        "announced earlier Thursday."
+    )
+    found = [(c.claimant, c.figure.stated, c.unit, c.confidence >= 0.6)
+             for c in extract_claims(text, PUBLISHED)]  # fmt: skip
+    assert found == [("UN", 4460, "deaths", True), ("Lora government", 2357, "deaths", True)]

@@ -396,6 +396,10 @@ def test_an_under_specified_quantity_takes_the_one_reading_its_story_leaves():
     # a subgroup or a place is a part of the whole, never the whole said more precisely
     assert settle_keys(["people:dead"], ["people:dead(children)"]) == ["people:dead"]
     assert settle_keys(["people:dead"], ["people:dead@kursk"]) == ["people:dead"]
+    # ... but "nationwide" beside the same count with no place is the whole itself
+    keys = ["workers:on-strike@nationwide", "workers:on-strike@lora"]
+    assert settle_keys(keys, ["workers:on-strike"]) == ["workers:on-strike", keys[1]]
+    assert settle_keys(keys) == keys
     # two states of people: a bare "people" could be either, and is compared with none
     assert settle_keys(["people"], ["people:dead", "people:injured"]) == ["people(unclear)"]
     assert not from_key("people(unclear)").state
