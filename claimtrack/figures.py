@@ -623,7 +623,8 @@ _LINKING = {"went", "remain", "remained", "remains", "were", "are", "lay", "lie"
 # Up to five words after a number, stopping at punctuation other than a hyphen,
 # an apostrophe or the stops of an abbreviation.
 _PHRASE_RE = LazyPattern(
-    r"(?:\s+of\s+(?:the|its|their|his|her|our|those|these)\b)?"
+    # a quotation may close on the number: "claimed “nearly 300,000” people joined"
+    r"[”\"]?(?:\s+of\s+(?:the|its|their|his|her|our|those|these)\b)?"
     r"((?:[ -]+[A-Za-z][\w'’.-]*){1,5})"
 )
 

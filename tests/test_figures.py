@@ -661,6 +661,8 @@ def test_stated_figure():
         ("Some 5,000 trained soldiers arrived on Monday", "soldiers"),
         ("The count rose to 140 even as rain fell", None),
         ("They put the number of spoilt ballots at 12,000", "ballots"),
+        # a quotation that closes on the number leaves the noun after it counted
+        ("Union leaders claimed “nearly 30,000” people joined", "people"),
         # ... and so does a conjunction
         ("The mayor put it at half a million although police said less", None),
         ("The board put it at 40,000 whereas the union said more", None),
