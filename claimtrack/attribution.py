@@ -1821,10 +1821,13 @@ _PARENTHESIS_SOURCE = LazyPattern(
 )
 _GAPPED_SCALE = r"(?:\s*%|\s*(?:percent|per\s+cent|thousand|million|billion|bn|m|k)\b)?"
 _GAPPED = LazyPattern(
-    r"(?:,\s+(?:and\s+|while\s+|whereas\s+)?|\s+(?:and|while|whereas)\s+|;\s+)"
+    # (a clause of its own opens with the name: "..., but | the organisers 90,000")
+    r"(?:^|,\s+(?:and\s+|but\s+|while\s+|whereas\s+)?|\s+(?:and|but|while|whereas)\s+|;\s+)"
     r"(?:the\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|[a-z]+(?:\s+[a-z]+){0,2}?)|([a-z]+))\s+"
     # what the figure counts may be said again: "and the ministry about turnout of 30%"
     r"(?=(?:(?:about|of)\s+(?:[a-z]+\s+){1,4}?(?:ranging\s+|of\s+|at\s+)?)?"
+    # ... or only how it compares, the figure in brackets: "but the ministry more (11,800)"
+    r"(?:(?:more|fewer|less|higher|lower)\s+\()?"
     r"(?:at\s+|between\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+"
     r"|only\s+)?[$€£]?\d[\d,.]*"
     # the counted noun left out too: "and police 12,000", not "and police 120 officers"

@@ -1860,7 +1860,10 @@ def _phrase_after_money(text: str, end: int) -> str | None:
 def _counted_before(text: str, begin: int) -> str | None:
     """What a number counts when the noun comes first: 'the death toll has risen
     to 3,145' (deaths), 'the number of displaced people stood at 40,000', 'put the
-    crowd at 25,000' (people)."""
+    crowd at 25,000' (people), 'fewer participants (250,000)'."""
+    bracket = _NOUN_BRACKET.search(text, max(0, begin - 40), begin)
+    if bracket and bracket.group(1).lower() in UNIT_SYNONYMS:
+        return bracket.group(1)
     match = _COUNTED_BEFORE.search(text, max(0, begin - 120), begin)
     if not match:
         return None
@@ -1890,6 +1893,7 @@ def _counted_before(text: str, begin: int) -> str | None:
 
 
 _DIGITS_RE = LazyPattern(r"\d[\d,.]*")
+_NOUN_BRACKET = LazyPattern(r"\b([A-Za-z]+)\s*\($")
 _TALLY_OF = LazyPattern(r"\s+of\s+(?:the\s+)?([a-z]+)")
 _COMPARED_WITH = LazyPattern(r"\b(?:than|compared\s+(?:with|to)|against|versus)\b[^.;]*$")
 

@@ -490,6 +490,11 @@ def found(text, published=PUBLISHED, known=None):
         ("In Lora, the union has identified 4,000 participants.", [("union", "reports", 4000)]),
         ("Velm city hall put the number of marchers at 90,000.",
          [("Velm city hall", "asserts", 90000)]),
+        # a verb left out after "but", and only how the figure compares, in brackets
+        ("The police counted 18,000 marchers, but the organisers 90,000.",
+         [("police", "estimates", 18000), ("organisers", "asserts", 90000)]),
+        ("Last time the union counted fewer marchers (25,000) but the ministry more (11,800).",
+         [("union", "estimates", 25000), ("ministry", "asserts", 11800)]),
         # where it was said, between the speaker and the verb
         ("Velm relief chief Ivo Lanz in a press conference Friday said the toll rose to 3,600, "
          "and denied the 4,400 cited by the UN.",

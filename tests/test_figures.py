@@ -661,6 +661,8 @@ def test_stated_figure():
         ("Some 5,000 trained soldiers arrived on Monday", "soldiers"),
         ("The count rose to 140 even as rain fell", None),
         ("They put the number of spoilt ballots at 12,000", "ballots"),
+        # a figure in brackets after its noun counts it
+        ("The union had counted fewer participants (25,000) last time", "participants"),
         # a quotation that closes on the number leaves the noun after it counted
         ("Union leaders claimed “nearly 30,000” people joined", "people"),
         # ... and so does a conjunction
