@@ -104,9 +104,11 @@ def run_story(story: str, names: list[str], with_topic: bool, folder: Path) -> S
     listed = claimtrack(db, "list", "--json")
     claims = json.loads(listed.stdout) if listed.returncode == 0 else []
     labels = [lb for lb in news.labels() if lb.article in names]
+    # a claim stands for the sentence of each article it appeared in: one claim
+    # reported by two articles is the labels of both
     proposals = [
         news.Proposal(
-            c["text"],
+            sentence,
             c["source"],
             (c["figure"] or {}).get("low"),
             (c["figure"] or {}).get("high"),
@@ -114,15 +116,20 @@ def run_story(story: str, names: list[str], with_topic: bool, folder: Path) -> S
             c["id"],
         )
         for c in claims
+        for sentence in dict.fromkeys(
+            [c["text"], *(a["quote"] for a in c.get("appearances") or [] if a.get("quote"))]
+        )
     ]
     _, matched, _ = news.match(proposals, labels)
-    label_of = {proposals[i].ref: label.index for i, label in matched.items()}
+    label_of: dict[int, set[int]] = {}
+    for i, label in matched.items():
+        label_of.setdefault(proposals[i].ref, set()).add(label.index)
     return _score_conflicts(db, label_of, names)
 
 
-def _score_conflicts(db: Path, label_of: dict[int, int], names: list[str]) -> StoryScore:
+def _score_conflicts(db: Path, label_of: dict[int, set[int]], names: list[str]) -> StoryScore:
     """The stored claims' conflicts against the labelled pairs of the story's labels
-    (`label_of`: claim id -> label line)."""
+    (`label_of`: claim id -> the label lines it stands for)."""
     conflicts = json.loads(claimtrack(db, "conflicts", "--json").stdout or "[]")
     labels = [lb for lb in news.labels() if lb.article in names]
     in_story = {label.index for label in labels}
@@ -135,31 +142,30 @@ def _score_conflicts(db: Path, label_of: dict[int, int], names: list[str]) -> St
     for conflict in conflicts:
         ids = conflict["claims"]
         pairs = _flagged_pairs(ids)
-        if not any(frozenset((label_of.get(a), label_of.get(b))) in story_pairs for a, b in pairs):
+        if not any(key in story_pairs for a, b in pairs for key in _label_pairs(label_of, a, b)):
             score.unlabelled_conflicts += 1
         for a, b in pairs:
-            la, lb = label_of.get(a), label_of.get(b)
-            key = frozenset((la, lb)) if la is not None and lb is not None else None
-            pair = story_pairs.get(key) if key else None
-            if pair is None:
+            keys = [key for key in _label_pairs(label_of, a, b) if key in story_pairs]
+            if not keys:
                 score.unlabelled += 1
                 score.notes.append(f"unlabelled flag #{a} x #{b}: {conflict['reason'][:140]}")
                 continue
-            if key in flagged:
-                continue
-            flagged.add(key)
-            score.flagged_labelled += 1
-            if pair.conflict:
-                score.flagged_right += 1
-                score.found += 1
-            else:
-                score.notes.append(f"labelled no-conflict flagged: {conflict['reason'][:140]}")
+            for key in keys:
+                if key in flagged:
+                    continue
+                flagged.add(key)
+                score.flagged_labelled += 1
+                if story_pairs[key].conflict:
+                    score.flagged_right += 1
+                    score.found += 1
+                else:
+                    score.notes.append(f"labelled no-conflict flagged: {conflict['reason'][:140]}")
     claims = {c["id"]: c for c in json.loads(claimtrack(db, "list", "--json").stdout or "[]")}
-    claim_of = {label: claim for claim, label in label_of.items()}
+    claim_of = {label: claim for claim, stood in label_of.items() for label in stood}
     for key, pair in story_pairs.items():
         if pair.conflict and key not in flagged:
             a, b = sorted(key)
-            stored = [i for i in (a, b) if i in label_of.values()]
+            stored = [i for i in (a, b) if i in claim_of]
             score.notes.append(f"missed labelled conflict {a} x {b} (stored: {stored})")
             for label in stored:
                 claim = claims.get(claim_of[label], {})
@@ -206,7 +212,7 @@ def careful_story(story: str, names: list[str], folder: Path) -> StoryScore:
         if owner:
             claimtrack(db, "sources", "alias", main, owner)
     claims = json.loads(claimtrack(db, "list", "--json").stdout)
-    label_of = {c["id"]: int(c["text"].rsplit("[label ", 1)[1].rstrip("]")) for c in claims}
+    label_of = {c["id"]: {int(c["text"].rsplit("[label ", 1)[1].rstrip("]"))} for c in claims}
     return _score_conflicts(db, label_of, names)
 
 
@@ -223,6 +229,16 @@ def _figure_words(label: news.Label) -> str:
     if label.qualifier == "approx":
         return f"about {value(low)}"
     return value(low)
+
+
+def _label_pairs(label_of: dict[int, set[int]], a: int, b: int) -> list[frozenset[int]]:
+    """The pairs of labels two flagged claims stand for."""
+    return [
+        frozenset((x, y))
+        for x in sorted(label_of.get(a, ()))
+        for y in sorted(label_of.get(b, ()))
+        if x != y
+    ]
 
 
 def _flagged_pairs(ids: list[int]) -> list[tuple[int, int]]:

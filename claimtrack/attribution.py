@@ -1049,6 +1049,8 @@ def _post_modified(toks: list[Token], end: int, common: bool = True) -> tuple[st
                     return None
                 if lower in _PRESS | _SPEAKERS and found[0].split()[-1].lower() != lower:
                     return found  # "Harbor Wire reporters on the ground": the agency, wherever they are
+                if found[1] and toks[k][0].lower() == "of":
+                    return found  # "Ana Obi of Norland's Lora province": the person
                 place = [t[0] for t in toks[k : end + 1]]
                 if any(word.lower() in _INDEFINITE for word in place):
                     return None  # "analysts at one bank": nobody named
@@ -1286,6 +1288,11 @@ _PLACE_OWNERS = {
 }
 
 
+# The divisions of a country a person in office may be of: "the governor of Lora province"
+_DIVISIONS = {"province", "state", "region", "county", "district", "city", "municipality",
+              "governorate", "oblast", "prefecture"}  # fmt: skip
+
+
 def clean_name(words: list[str]) -> tuple[str, bool] | None:
     """A claimant's name from the words before its verb: titles before a name
     dropped, descriptions before a name dropped, report nouns after it dropped."""
@@ -1359,8 +1366,11 @@ def clean_name(words: list[str]) -> tuple[str, bool] | None:
             name = name[1:]  # "Ms Ilse Baker of the Harbour Trust"
         named = organisation and (
             all(map(is_capital, organisation))
-            or (any(map(is_capital, organisation)) and organisation[-1] in CLAIMANT_HEADS)
-        )  # "of Human Rights Watch", "of the Lumen group"
+            or (
+                any(map(is_capital, organisation))
+                and organisation[-1].lower() in CLAIMANT_HEADS | _DIVISIONS
+            )
+        )  # "of Human Rights Watch", "of the Lumen group", "of Norland's Lora province"
         if looks_like_person(name) and named and not article:
             return " ".join(name), True
     if "of" in words and words[0].lower() in TITLES:
@@ -2385,8 +2395,11 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             continue
         named = _relative_subject(toks, verb, named) or named
         name, person = named
-        if name.lower() in _NOT_A_SPEAKER - _GENERIC_SOURCES or name.split()[-1].lower() in _EVENTS:
+        head = name.split(" of ")[0].split()[-1].lower()  # "organisers of the march": organisers
+        if name.lower() in _NOT_A_SPEAKER - _GENERIC_SOURCES or head in _EVENTS:
             continue  # "Crowd estimates ranged": the figure, not who gives it; "People feared"
+        if " of " in name and name.split()[-1].lower() in _EVENTS:
+            name = name.split(" of ")[0]  # "Organisers of the Velm march": the organisers
         if name in _RELATIVE_WORDS:  # lower case: "the WHO said" is a name
             continue  # "– who said ...", a clause of its own: whom it is about is before it
         # a second verb's attribution covers that verb only: "X said N and warned ..."

@@ -1897,6 +1897,9 @@ def _claim_date(
         m
         for m in _DATE_PHRASE.finditer(clause, max(0, verb_end - 12), max(0, verb_end + 40))
         if not _names_an_event(clause, m)
+        # "revealed 125 died after the match on Saturday": the match's day, after what
+        # was said ("said after a briefing on Monday" is when it was said)
+        and not _dates_what_was_said(clause, m, verb_end)
     ]
     if not phrases:
         first = _first_date_phrase(clause)
@@ -1912,6 +1915,13 @@ def _claim_date(
 
 
 _WHEN_AFTER = LazyPattern(r"\s*,?\s*when\s*$")
+
+
+def _dates_what_was_said(clause: str, phrase: re.Match[str], verb_end: int) -> bool:
+    """Whether a day after the reporting verb dates an event of what was said: one
+    after the figure, in a clause about another event."""
+    event = _EVENT_CLAUSE.search(clause, max(0, phrase.start() - 80), phrase.start())
+    return event is not None and any(c.isdigit() for c in clause[verb_end : event.start()])
 
 
 @lru_cache(maxsize=64)

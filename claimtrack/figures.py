@@ -878,6 +878,14 @@ _INCREMENT_AFTER = LazyPattern(
     r"\s+(?:more(?!\s+than)(?![^.;,]{0,30}\bthan\b)|new|additional|further|fresh|other)\b",
     re.I,
 )
+_TO_ANOTHER = LazyPattern(r"(?:\s+[\w'’-]+){0,3}?\s+to\s+(?:another|the\s+other|the\s+next)\b")
+_AMONG = r"(?:are|were|is|was)\s+(?:also\s+|reportedly\s+)?among\s+"
+_AMONG_THE_COUNTED = LazyPattern(
+    rf"(?:\s+[\w'’-]+){{0,6}}?\s+{_AMONG}the\s+(?:\d[\d,.]*\s+)?"
+    r"(?:dead|victims|killed|injured|wounded|missing|casualties|fatalities|bodies)\b",
+    re.I,
+)
+_AMONG_BEFORE = LazyPattern(rf"\b{_AMONG}(?:the\s+)?$", re.I)
 _HANDED = LazyPattern(
     r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing)\s+$",
     re.I,
@@ -1520,6 +1528,8 @@ def _finish(
     part = (
         (
             _follows(preceding, _PART_WORDS, _PART_LAST)
+            # "30 children are among the 125 dead": the whole the part is among
+            and not _AMONG_BEFORE.search(text, max(0, begin - 30), begin)
             # "with" makes a part of a whole given before it ("40 died, with 12 in the
             # capital"), not of nothing ("the plaza was full, with 30,000 people")
             and (
@@ -1536,6 +1546,8 @@ def _finish(
         or bool(_OF_THE_COUNT_BEFORE.search(text, max(0, begin - 80), begin))
         # what was added to a running count: "17 more were rescued", "another 40"
         or bool(_INCREMENT_AFTER.match(text, end))
+        # "two police officers are among the dead": some of a count
+        or bool(_AMONG_THE_COUNTED.match(text, end))
         or (bool(preceding) and preceding[-1] in ("another", "further"))
     )
     if first.words and first.value < 10 and first.scale == 1 and second is None:
@@ -1570,6 +1582,8 @@ def _finish(
                 return None  # "at one point", "at one stage": once, no count
             if (head or "").lower() == "another":
                 return None  # "hugged one another": the pronoun
+            if preceding[-1:] == ["from"] and _TO_ANOTHER.match(text, end):
+                return None  # "moved from one stand to another": no count
             previous = _words_before(lowered, first.start, 1)
             if (
                 previous

@@ -495,6 +495,14 @@ def found(text, published=PUBLISHED, known=None):
          [("police", "estimates", 18000), ("organisers", "asserts", 90000)]),
         ("Last time the union counted fewer marchers (25,000) but the ministry more (11,800).",
          [("union", "estimates", 25000), ("ministry", "asserts", 11800)]),
+        # the organisers of an event are its organisers; a person of a place is the person
+        ("Organisers of the Velm Family March estimated the crowd at 800,000.",
+         [("Organisers", "estimates", 800000)]),
+        ("Deputy Governor Ana Obi of Norland's Lora province said 125 people died.",
+         [("Ana Obi", "asserts", 125)]),
+        # "from one ... to another" counts nothing
+        ("Fans ran from one stand to another as 40 people were hurt, police said.",
+         [("police", "asserts", 40)]),
         # where it was said, between the speaker and the verb
         ("Velm relief chief Ivo Lanz in a press conference Friday said the toll rose to 3,600, "
          "and denied the 4,400 cited by the UN.",
@@ -2533,3 +2541,15 @@ def test_a_tally_another_source_announced_counts_what_the_count_before_counts():
     found = [(c.claimant, c.figure.stated, c.unit, c.confidence >= 0.6)
              for c in extract_claims(text, PUBLISHED)]  # fmt: skip
     assert found == [("UN", 4460, "deaths", True), ("Lora government", 2357, "deaths", True)]
+
+
+def test_some_among_the_counted_are_a_part_and_the_day_of_the_event_dates_no_claim():
+    text = "Some 30 children are among the 125 dead, officials said."
+    found = [(c.figure.stated, c.part) for c in extract_claims(text, PUBLISHED)]
+    assert found == [(30, True), (125, False)]
+    # "died after the match on Saturday": the match's day; the claim is the report's
+    (claim,) = extract_claims("Police revealed 125 people died after the match on Saturday.",
+                              PUBLISHED)  # fmt: skip
+    assert claim.date is None
+    (claim,) = extract_claims("Police said after a briefing on Monday that 40 died.", PUBLISHED)
+    assert claim.date is not None and claim.date.precision == "day"

@@ -238,6 +238,26 @@ def test_a_second_article_becomes_an_appearance_not_a_second_claim(cli, article,
     assert len(by_source(cli.json("list"))["regional utility"]["appearances"]) == 2
 
 
+def test_one_quantity_in_other_words_is_the_same_claim_from_another_article(cli, article):
+    cli("extract", article("Police said 12,000 people marched in Velm on Sunday.", "a.txt"),
+        "--published", "2024-03-18", "--topic", "Velm march", "--url", "https://a.example/m",
+        "--save")  # fmt: skip
+    out = cli("extract", article("Police said 12,000 protesters marched in Velm on Sunday.",
+              "b.txt"), "--published", "2024-03-18", "--topic", "Velm march", "--url",
+              "https://b.example/m", "--save").stdout  # fmt: skip
+    assert "Saved 0 new claims from https://b.example/m; 1 already stored." in out
+    (claim,) = cli.json("list")
+    assert [a["url"] for a in claim["appearances"]] == [
+        "https://a.example/m",
+        "https://b.example/m",
+    ]
+    # another quantity with the same figure stays a claim of its own
+    cli("extract", article("Police said 12,000 people were evacuated in Velm on Sunday.", "c.txt"),
+        "--published", "2024-03-18", "--topic", "Velm march", "--url", "https://c.example/m",
+        "--save")  # fmt: skip
+    assert len(cli.json("list")) == 2
+
+
 def test_appearances_survive_exports_and_a_round_trip(
     cli, article, tmp_path, monkeypatch, new_store
 ):

@@ -493,10 +493,11 @@ class Store:
     def save_reported(self, claims: Iterable[Claim]) -> list[tuple[Claim, str]]:
         """Store claims read from articles, in one transaction; each comes back as
         stored with its status: "new"; "stored" when it is here already; or
-        "appeared" when the same claim (same source, figure, unit and date; for
-        a claim without a figure, the same text) came from another article, which
-        then joins its appearances instead of making a second claim. What the
-        claim says is unchanged, so it keeps its history and its reviews stand.
+        "appeared" when the same claim (same source, figure, quantity, or unit where
+        either has none, and date; for a claim without a figure, the same text) came
+        from another article, which then joins its appearances instead of making a
+        second claim. What the claim says is unchanged, so it keeps its history and
+        its reviews stand.
         """
         saved = []
         with self.transaction():
@@ -555,7 +556,11 @@ class Store:
         sql = (
             "SELECT id FROM claims WHERE source_id = ? AND date = ? "
             "AND figure_low IS NOT DISTINCT FROM ? AND figure_high IS NOT DISTINCT FROM ? "
-            "AND figure_qualifier IS NOT DISTINCT FROM ? AND unit_norm IS NOT DISTINCT FROM ? "
+            "AND figure_qualifier IS NOT DISTINCT FROM ? "
+            # what it measures, where both say: one quantity in other words ("people",
+            # "protesters" attending) is one claim, two quantities are two
+            "AND CASE WHEN quantity > '' AND ? > '' THEN quantity = ? "
+            "ELSE unit_norm IS NOT DISTINCT FROM ? END "
             "AND (stance = 'denies') = ?"
         )
         params: list[object] = [
@@ -564,6 +569,8 @@ class Store:
             figure.low if figure else None,
             figure.high if figure else None,
             figure.qualifier if figure else None,
+            claim.quantity or "",
+            claim.quantity or "",
             claim.unit_norm,
             claim.stance == "denies",
         ]
