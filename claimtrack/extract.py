@@ -75,6 +75,10 @@ from claimtrack.sentences import Clause, Sentence, clauses_of, read, relative_sp
 __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims"]
 
 
+# What a user may change in a candidate before it is saved.
+EDITABLE = ("source", "figure", "stance", "date", "unit", "text")
+
+
 @dataclass
 class Candidate:
     claimant: str
@@ -164,7 +168,9 @@ class Candidate:
         if field == "text":
             text = check_text(value)
             return replace(self, sentence=text, quote=self.quote or self.sentence, counts_as=None)
-        raise ParseError(f"unknown field {field!r}; use source, figure, stance, date, unit or text")
+        raise ParseError(
+            f"unknown field {field!r}; use {', '.join(EDITABLE[:-1])} or {EDITABLE[-1]}"
+        )
 
     def to_json(
         self, report: ClaimDate | None = None, url: str | None = None, topic: str | None = None

@@ -369,10 +369,12 @@ def test_interactive_input_ending_inside_an_edit_keeps_the_accepted(cli, article
 
 
 def test_interactive_asks_again_after_a_bad_answer(cli, article):
-    answers = "maybe\na\ne\ncolour\nred\ne\ndate\nsoonish\ne\ndate\n2024-03-12\na\ns\n"
+    # a mistyped field is refused at once, before any value is asked for
+    answers = "maybe\na\ne\ncolour\ne\ndate\nsoonish\ne\ndate\n2024-03-12\na\ns\n"
     out = run_interactive(cli, article(STORM), answers)
     assert "Please answer a, e, s or q." in out
     assert out.count("Not changed:") == 2 and "unknown field 'colour'" in out
+    assert out.count("new value:") == 2
     assert "Saved 2 new claims" in out
     harbour = by_source(cli.json("list"))["Tom Reyes"]
     assert (harbour["date"], harbour["date_basis"]) == ("2024-03-12", "statement")

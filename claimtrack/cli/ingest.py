@@ -310,6 +310,7 @@ def review_candidates(
     """Walk the candidates: accept, edit a field, skip, or quit. What was accepted
     is kept when the user quits or input ends; a bad answer is asked again. Each
     shows what it counts, as the preview does."""
+    from claimtrack.extract import EDITABLE
     from claimtrack.render import candidate_text
 
     accepted: list[Candidate] = []
@@ -331,13 +332,17 @@ def review_candidates(
             if choice in ("q", "quit"):
                 return accepted
             if choice in ("e", "edit"):
-                field = answer("field (source, figure, stance, date, unit, text)")
+                field = answer(f"field ({', '.join(EDITABLE)})")
+                if field is not None and field.strip().lower() not in EDITABLE:
+                    # asked before the value, so that a mistyped field takes no answer
+                    typer.echo(f"Not changed: unknown field {field.strip()!r}.")
+                    continue
                 value = answer("new value") if field is not None else None
                 if field is None or value is None:
                     typer.echo(f"Input ended; keeping the {len(accepted)} accepted.")
                     return accepted
                 try:
-                    candidate = candidate.edited(field, value, today)
+                    candidate = candidate.edited(field.strip().lower(), value, today)
                 except ClaimtrackError as error:
                     typer.echo(f"Not changed: {error.message}")
                 continue
