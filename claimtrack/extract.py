@@ -1753,7 +1753,12 @@ def _candidates(
                     item.inherited,
                     item.located in parts
                     or _superseded(item)
-                    or (figure is not None and _told_earlier(attribution, sentence.text)),
+                    or (figure is not None and _told_earlier(attribution, sentence.text))
+                    # "340,00 people": a digit lost or a decimal comma, for the user to read
+                    or (
+                        item.located is not None
+                        and bool(_BROKEN_GROUP.match(sentence.text, item.located.end))
+                    ),
                 ),  # fmt: skip
                 headline=sentence.headline,
                 part=is_part,
@@ -1795,6 +1800,8 @@ def _told_earlier(attribution: Attribution, text: str) -> bool:
     )
 
 
+# A number whose digit groups are broken: the digits after its comma, too few
+_BROKEN_GROUP = LazyPattern(r",\d{1,2}(?![\d,])")
 _EARLIER_TELLING = LazyPattern(r"\b(?:earlier|previously|initially|originally|at\s+first)\b", re.I)
 _DATED_AFTER = LazyPattern(
     r"\s+(?:this|that|on|in|today|yesterday|tonight|last|the\s+same|"

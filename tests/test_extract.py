@@ -2553,3 +2553,10 @@ def test_some_among_the_counted_are_a_part_and_the_day_of_the_event_dates_no_cla
     assert claim.date is None
     (claim,) = extract_claims("Police said after a briefing on Monday that 40 died.", PUBLISHED)
     assert claim.date is not None and claim.date.precision == "day"
+
+
+def test_a_number_with_broken_digit_groups_is_proposed_for_the_user_to_read_not_saved():
+    (claim,) = extract_claims("Police said 340,00 people marched.", PUBLISHED)
+    assert claim.confidence < 0.6
+    (claim,) = extract_claims("Police said 3,40,000 people marched.", PUBLISHED)
+    assert claim.confidence >= 0.6  # lakh grouping, as Indian copy writes it
