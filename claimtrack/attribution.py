@@ -620,6 +620,14 @@ def _holder_of_role(toks: list[Token], comma: int) -> tuple[str, bool] | None:
     return person if person is not None and person[1] else None
 
 
+def _opens_clause_at(toks: list[Token], k: int) -> bool:
+    """Whether the words after index K (a determiner before them passed over) open
+    their clause."""
+    if k >= 0 and toks[k][0].lower() in _DETERMINERS:
+        k -= 1
+    return k < 0 or toks[k][0] in (",", ";", ":", "“", '"')
+
+
 def noun_phrase_before(
     toks: list[Token], verb: int, common: bool = True
 ) -> tuple[str, bool] | None:
@@ -724,6 +732,19 @@ def noun_phrase_before(
                 or (is_capital(word) and lower in _FUNCTION_CAPITALS)
                 or (lower == "to" and toks[j - 1][0].lower() in _NAMED_FOR_AN_AIM)
             )
+        if (
+            lower == "and"
+            and words
+            and all(w.islower() for w in words)
+            and _is_head(words[-1])
+            and (first := noun_phrase_before(toks, j)) is not None
+            and not first[1]
+            and _opens_clause_at(toks, j - 1 - len(first[0].split()))
+            and (named := clean_name(words)) is not None
+        ):
+            # "Police and organisers put the crowd at 300,000 and 800,000 respectively":
+            # both, named together, where the first opens the clause
+            return f"{first[0]} and {named[0]}", False
         if lower in _FUNCTION_CAPITALS and lower not in ("of", "for", "the") and not connector:
             break
         if lower in ("of", "for") or connector:
@@ -761,10 +782,12 @@ def noun_phrase_before(
                 first = noun_phrase_before(toks, j - 1, common=False)
                 named = clean_name(words)
                 k = j - 2 - (len(first[0].split()) if first else 0)
-                if k >= 0 and toks[k][0].lower() in _DETERMINERS:
-                    k -= 1
-                opens = k < 0 or toks[k][0] in (",", ";", ":", "“", '"')
-                if first is not None and not first[1] and named is not None and opens:
+                if (
+                    first is not None
+                    and not first[1]
+                    and named is not None
+                    and _opens_clause_at(toks, k)
+                ):
                     return f"{first[0]} and {named[0]}", False
             break
         if lower in _INDEFINITE:
@@ -1822,10 +1845,16 @@ _READ_RECORDS = LazyPattern(
     r"(?:obtained|saw|seen|reviewed|acquired)\b"
 )
 _PARENTHESIS_SOURCE = LazyPattern(
-    r"(?<=\d)\s?\((?!\d)(?!(?:Video|Videos|Photos?|Pictures|Updated?|Live|Watch|Audio|Listen|"
+    # after the number, its scale or its counted noun: "20,000 (police)", "2 million
+    # (the union)", "40,000 marchers (police)"
+    r"(?<=\d)(?:\s*(?:thousand|million|billion|bn|m|k)\b|\s+[a-z]+)?"
+    r"\s?\((?!\d)(?!(?:Video|Videos|Photos?|Pictures|Updated?|Live|Watch|Audio|Listen|"
     r"Graphic|Map|Gallery|Opinion|Analysis|Explainer)\))"
-    r"([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+)"
-    r"(?:\s+(?:figures?|estimates?|count|data|est\.))?\)"
+    r"((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+"
+    # two sources for a range's two ends: "between 300,000 and 800,000 (police and
+    # organisers respectively)"
+    r"|(?:the\s+)?[\w.'’&-]+\s+and\s+(?:the\s+)?[\w.'’&-]+(?=,?\s+respectively\)))"
+    r"(?:\s+(?:figures?|estimates?|count|data|est\.)|,?\s+respectively)?\)"
     # a dateline's agency, "May 1 (UPI) -- ...", is who wrote the article
     r"(?!\s*(?:--|[-–—])\s)"
 )
@@ -2005,11 +2034,19 @@ def attributions(clause: str) -> list[Attribution]:
         # a fact box: "12 (UN figure)", "from 3,000 (UN) to 80,000 (the Red Cross)",
         # "20,000 (police)"; a lower-case word in brackets only when it names a source
         name = match.group(1)
-        if name.islower():
+        if " and " in name:
+            # each end its own, read with "respectively" (see the extractor)
+            names = [n.removeprefix("the ").removeprefix("The ") for n in name.split(" and ")]
+            if not all(_is_head(n.lower()) or is_capital(n) for n in names):
+                continue
+            name = " and ".join(names)
+        elif name.islower():
             if not _is_head(name.split()[-1]):
                 continue
             name = name.split()[-1]
-        found.append(Attribution(name, "reports", "after", match.start(), match.end(), False))
+        name = name.removeprefix("the ")  # "(the Red Cross)"
+        bracket = clause.index("(", match.start())  # after the figure's scale or noun
+        found.append(Attribution(name, "reports", "after", bracket, match.end(), False))
     for match in _GAPPED.finditer(clause):
         # "The police counted 18,000 marchers, the organisers 90,000", "and police
         # 12,000", "the ministry at 30%": the verb left out

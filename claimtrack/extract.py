@@ -57,6 +57,7 @@ from claimtrack.figures import (
     CURRENCIES,
     EXACT,
     MEASURES,
+    RANGE,
     VAGUE,
     Figure,
     LazyPattern,
@@ -813,14 +814,45 @@ def _each_its_own(assigned: list[_Assigned]) -> list[_Assigned]:
         if item.located is not None:
             groups.setdefault((item.attribution.start, item.attribution.end), []).append(index)
     out = list(assigned)
+    ends: dict[int, list[_Assigned]] = {}  # a range split into its two sources' figures
     for indexes in groups.values():
         attribution = assigned[indexes[0]].attribution
         names = _JOINED_NAMES.split(attribution.claimant or "")
-        if len(names) < 2 or len(names) != len(indexes) or not all(names) or _one_name(names):
+        if not all(names) or _one_name(names):
+            continue
+        located = assigned[indexes[0]].located
+        if len(names) == 2 and len(indexes) == 1 and located and located.figure.qualifier == RANGE:
+            # "between 300,000 and 800,000 (police and organisers respectively)"
+            ends[indexes[0]] = [
+                replace(assigned[indexes[0]], located=located._replace(figure=end),
+                        attribution=replace(attribution, claimant=name))
+                for end, name in zip(_range_ends(located.figure), names, strict=True)
+            ]  # fmt: skip
+            continue
+        if len(names) < 2 or len(names) != len(indexes):
             continue
         for index, name in zip(indexes, names, strict=True):
             out[index] = replace(assigned[index], attribution=replace(attribution, claimant=name))
-    return out
+    return [item for index, one in enumerate(out) for item in ends.get(index, [one])]
+
+
+_RANGE_JOINT = LazyPattern(r"\s*(?:\band\b|\bto\b|[-–—~])\s*")
+_RANGE_OPENING = LazyPattern(r"^(?:between|from)\s+", re.I)
+_SCALE_WRITTEN = LazyPattern(r"(?<=\d)\s*(?:thousand|million|billion|trillion|bn|m|k)\b", re.I)
+
+
+def _range_ends(figure: Figure) -> tuple[Figure, Figure]:
+    """A range's two ends as figures of their own: "between 1 and 2 million" is 1
+    million and 2 million."""
+    parts = _RANGE_JOINT.split(_RANGE_OPENING.sub("", figure.text), maxsplit=1)
+    low_text, high_text = parts if len(parts) == 2 else (figure.text, figure.text)
+    scale = _SCALE_WRITTEN.search(high_text)
+    if scale and not _SCALE_WRITTEN.search(low_text):
+        low_text += scale.group()  # the scale both ends share
+    return (
+        replace(figure, high=figure.low, qualifier=EXACT, text=low_text),
+        replace(figure, low=figure.high, qualifier=EXACT, text=high_text),
+    )
 
 
 _ACRONYM_SPEAKERS = LazyPattern(r"([A-Z]{2,6})(?:\s+(?:officials?|sources?|spokes\w+))?")

@@ -495,6 +495,16 @@ def found(text, published=PUBLISHED, known=None):
          [("police", "estimates", 18000), ("organisers", "asserts", 90000)]),
         ("Last time the union counted fewer marchers (25,000) but the ministry more (11,800).",
          [("union", "estimates", 25000), ("ministry", "asserts", 11800)]),
+        # two sources named together, each with its figure "respectively": a range's
+        # ends too; a source in brackets after the figure's scale or noun
+        ("Police and organisers put the crowd at 300,000 and 800,000 respectively.",
+         [("Police", "asserts", 300000), ("organisers", "asserts", 800000)]),
+        ("Turnout was between 1 and 2 million (the ministry and the union respectively).",
+         [("ministry", "reports", 1e6), ("union", "reports", 2e6)]),
+        ("Estimates ranged from 3,000 (UN) to 80,000 (the Red Cross).",
+         [("UN", "reports", 3000), ("Red Cross", "reports", 80000)]),
+        ("The march drew 40,000 people (police) or 90,000 people (organisers).",
+         [("police", "reports", 40000), ("organisers", "reports", 90000)]),
         # the organisers of an event are its organisers; a person of a place is the person
         ("Organisers of the Velm Family March estimated the crowd at 800,000.",
          [("Organisers", "estimates", 800000)]),
