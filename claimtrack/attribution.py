@@ -1753,7 +1753,7 @@ _PER = LazyPattern(r"\bper\s+(?=the\s|[A-Z])")
 # conducted by X": what X gave, a few words qualifying it
 _FIGURES_FROM = LazyPattern(
     r"\b(?:(?-i:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|tallies|claims|"
-    r"suggestions|projections|forecasts|counts)|"
+    r"suggestions|projections|forecasts|counts|information)|"
     r"an?\s+(?-i:[a-z]+\s+){0,2}?(?:estimate|tally|count|claim|statement|report|assessment|"
     r"investigation|study|survey|analysis|review|audit|census|poll|projection|forecast))\s+"
     rf"(?:from|(?:{_MADE}\s+)?by)\s+",

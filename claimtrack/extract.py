@@ -690,6 +690,8 @@ def _read_sentence(
                     if (
                         {"according", "after", "possessive"} & {a.kind, a.form}
                         and a.start - last.end <= 14
+                        # not across "although": "put it at 90,000 although, according to X"
+                        and not _CONTRAST.search(text, last.end, a.start)
                     )
                     or ("passive" in (a.kind, a.form) and a.start - last.end <= 30)
                     or _relative_source(a, last, text)
@@ -803,6 +805,7 @@ _DENIED_BEFORE = LazyPattern(
     r"(?:that\s+|which\s+)?(?:it|he|she|they)\s+$"
 )
 _RESPECTIVELY = LazyPattern(r"\brespectively\b")
+_CONTRAST = LazyPattern(r"\b(?:although|though|but|while|whereas|yet)\b")
 _JOINED_NAMES = LazyPattern(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 

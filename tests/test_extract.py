@@ -495,6 +495,11 @@ def found(text, published=PUBLISHED, known=None):
          [("police", "estimates", 18000), ("organisers", "asserts", 90000)]),
         ("Last time the union counted fewer marchers (25,000) but the ministry more (11,800).",
          [("union", "estimates", 25000), ("ministry", "asserts", 11800)]),
+        # "although, according to X" opens another source's clause; information from X
+        # is X's
+        ("The council put the crowd at 90,000 although, according to unofficial information "
+         "from the city's police, the number attending was around 30,000.",
+         [("council", "asserts", 90000), ("police", "reports", 30000)]),
         # two sources named together, each with its figure "respectively": a range's
         # ends too; a source in brackets after the figure's scale or noun
         ("Police and organisers put the crowd at 300,000 and 800,000 respectively.",
