@@ -1547,7 +1547,7 @@ def _finish(
         # what was added to a running count: "17 more were rescued", "another 40"
         or bool(_INCREMENT_AFTER.match(text, end))
         # "two police officers are among the dead": some of a count
-        or bool(_AMONG_THE_COUNTED.match(text, end))
+        or (" among " in lowered and bool(_AMONG_THE_COUNTED.match(text, end)))
         or (bool(preceding) and preceding[-1] in ("another", "further"))
     )
     if first.words and first.value < 10 and first.scale == 1 and second is None:
@@ -1582,7 +1582,7 @@ def _finish(
                 return None  # "at one point", "at one stage": once, no count
             if (head or "").lower() == "another":
                 return None  # "hugged one another": the pronoun
-            if preceding[-1:] == ["from"] and _TO_ANOTHER.match(text, end):
+            if preceding[-1:] == ["from"] and " to " in lowered and _TO_ANOTHER.match(text, end):
                 return None  # "moved from one stand to another": no count
             previous = _words_before(lowered, first.start, 1)
             if (
@@ -1875,7 +1875,11 @@ def _counted_before(text: str, begin: int) -> str | None:
     """What a number counts when the noun comes first: 'the death toll has risen
     to 3,145' (deaths), 'the number of displaced people stood at 40,000', 'put the
     crowd at 25,000' (people), 'fewer participants (250,000)'."""
-    bracket = _NOUN_BRACKET.search(text, max(0, begin - 40), begin)
+    bracket = (
+        _NOUN_BRACKET.search(text, max(0, begin - 40), begin)
+        if "(" in text[begin - 2 : begin]
+        else None
+    )
     if bracket and bracket.group(1).lower() in UNIT_SYNONYMS:
         return bracket.group(1)
     match = _COUNTED_BEFORE.search(text, max(0, begin - 120), begin)
