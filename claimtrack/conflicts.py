@@ -55,6 +55,9 @@ class Settings:
     tolerance: float = 0.10  # the gap allowed between two figures, as a share of the smaller
     factor: float = 1.5  # how far below an "up to" maximum a figure may lie
     approx_margin: float = 0.05  # "about 600" counts as 570-630
+    # the top of a figure in words only is soft: "several hundred thousand" (300,000-
+    # 900,000) reaches 1,080,000, so "one million" does not contradict it
+    vague_margin: float = 0.2
     denial_days: int = 30  # a denial answers the claims made this close to it
 
     def __post_init__(self) -> None:
@@ -471,6 +474,8 @@ def _bounds(figure: Figure, settings: Settings) -> tuple[float, float]:
     low, high = figure.low, figure.upper
     if figure.qualifier == APPROX:
         return low * (1 - settings.approx_margin), high * (1 + settings.approx_margin)
+    if figure.qualifier == VAGUE:
+        return low, high * (1 + settings.vague_margin)
     return low, high
 
 

@@ -77,6 +77,8 @@ PAIRS = [
     ("thousands", "up to 10,000", None),  # vague: the rule does not apply
     ("tens of thousands", "5,000", "contradiction"),
     ("dozens", "hundreds", "contradiction"),
+    ("several hundred thousand", "1 million", None),  # a word's top is soft
+    ("several hundred thousand", "2 million", "contradiction"),
     ("0", "12", "contradiction"),  # none against some
     ("0", "0", None),
     ("0", "up to 10", None),  # "up to" holds none
