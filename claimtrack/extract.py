@@ -1376,6 +1376,8 @@ _DISTANCES = {"km", "kms", "kilometres", "kilometers", "miles", "mile", "metres"
 _SCOPE_BEFORE = LazyPattern(
     r"(?<!brought )(?<!took )(?<!drew )(?<!pulled )(?<!raked )(?<!sent )(?<!poured )"
     r"\b(?:in|across|throughout|into)\s+$"
+    # where the figures come from: "data from 12 hospitals", "reports from 30 districts"
+    r"|\b(?:data|figures|reports|records|returns|tallies|statistics)\s+from\s+(?:the\s+)?$"
 )
 # A sentence that is a question from its first word: "“Have we ...?”", "Why did ...?"
 _ASKS = LazyPattern(

@@ -515,6 +515,9 @@ def found(text, published=PUBLISHED, known=None):
          [("Organisers", "estimates", 800000)]),
         ("Deputy Governor Ana Obi of Norland's Lora province said 125 people died.",
          [("Ana Obi", "asserts", 125)]),
+        # where the figures come from is no count: "data from 12 hospitals"
+        ("The ministry reviewed data from 12 hospitals and said 131 people died.",
+         [("ministry", "asserts", 131)]),
         # "from one ... to another" counts nothing
         ("Fans ran from one stand to another as 40 people were hurt, police said.",
          [("police", "asserts", 40)]),
