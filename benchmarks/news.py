@@ -258,8 +258,8 @@ def _words(name: str) -> set[str]:
 
 def _acronym_of(short: str, name: str) -> bool:
     """'UN' or 'U.N.' for 'United Nations', 'IAEA' for 'International Atomic Energy Agency',
-    'UNOCHA' for 'UN Office for the Coordination of Humanitarian Affairs' (an acronym
-    inside the name gives all its letters)."""
+    'UNVRA' for 'UN Velm Relief Agency' (an acronym inside the name gives all its
+    letters)."""
     letters = re.sub(r"[^A-Za-z]", "", short)
     initials = "".join(
         w if w.isupper() else w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()

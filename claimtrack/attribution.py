@@ -1883,7 +1883,7 @@ _QUOTED_AS = LazyPattern(
     r"\s+as\s+(?:saying|stating|telling|estimating|putting)\b"
 )
 # A name written before the estimate it gave, with no "'s": "a Red Cross estimate of
-# 300", "the first WHO estimates of 150", "the U.N. death toll of 4,460".
+# 300", "the first WHO estimates of 150", "the U.N. death toll of 3,120".
 _NAMED_ESTIMATE = LazyPattern(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:initial|earlier|latest|new|previous|preliminary|first|last|"
     r"official|own|separate|independent|revised|final)\s+)?"

@@ -338,7 +338,7 @@ def extract_claims(
 
 # Quotation marks typed as two single marks, and the double mark each stands for
 _TYPED_QUOTES = (("’’", "”"), ("‘‘", "“"), ("''", '"'), ("``", '"'))
-# A space lost after a count written with thousands: "nearly 300,000according to"
+# A space lost after a count written with thousands: "some 45,000according to"
 _LOST_SPACE = LazyPattern(r"(?<=\d,\d{3})(?=[a-z]{4,}\b)")
 
 
@@ -1126,7 +1126,7 @@ def _last_listed(figures: list[Located], text: str) -> dict[int, Located]:
 
 def _may_count(figure: Figure, other: Figure) -> bool:
     """Whether a bare figure may count what OTHER counts: a count in the thousands is
-    no share ("38 percent ... The ministry put the figure at 107,000")."""
+    no share ("41 percent ... the board gave 12,500 as its count")."""
     return not (normalise_unit(other.unit) == "percent" and (figure.high or figure.low) > 1000)
 
 
@@ -1621,7 +1621,7 @@ def _candidates(
             continue  # "$", "’": a name of no letters names no one
         figure = item.located.figure if item.located is not None else None
         if figure is not None and (figure.unit or "").lower() in _TALLIES:
-            # "the 2,357 tally the government announced": a tally of what the count
+            # "the 1,890 tally the board gave": a tally of what the count
             # before counts, not of tallies
             figure = replace(figure, unit=None, phrase=None)
         if (

@@ -623,7 +623,7 @@ _LINKING = {"went", "remain", "remained", "remains", "were", "are", "lay", "lie"
 # Up to five words after a number, stopping at punctuation other than a hyphen,
 # an apostrophe or the stops of an abbreviation.
 _PHRASE_RE = LazyPattern(
-    # a quotation may close on the number: "claimed “nearly 300,000” people joined"
+    # a quotation may close on the number: "said “about 45,000” walkers came"
     r"[”\"]?(?:\s+of\s+(?:the|its|their|his|her|our|those|these)\b)?"
     r"((?:[ -]+[A-Za-z][\w'’.-]*){1,5})"
 )

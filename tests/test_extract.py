@@ -486,9 +486,9 @@ def found(text, published=PUBLISHED, known=None):
         # how many members a body has describes its member, no claim
         ("\"We will not stop,\" said Ana Obi, one of the union's 12 board members.", []),
         # a superlative's participle has no subject
-        ("About 80,000 people joined the march, the largest recorded in the city.", []),
-        ("In Lora, the union has identified 4,000 participants.", [("union", "reports", 4000)]),
-        ("Velm city hall put the number of marchers at 90,000.",
+        ("About 80,000 people joined the march, the biggest seen in Velm.", []),
+        ("In Lora, the union has identified 6,500 marchers.", [("union", "reports", 6500)]),
+        ("Velm city hall said 90,000 walkers took part.",
          [("Velm city hall", "asserts", 90000)]),
         # a verb left out after "but", and only how the figure compares, in brackets
         ("The police counted 18,000 marchers, but the organisers 90,000.",
@@ -497,9 +497,9 @@ def found(text, published=PUBLISHED, known=None):
          [("union", "estimates", 25000), ("ministry", "asserts", 11800)]),
         # "although, according to X" opens another source's clause; information from X
         # is X's
-        ("The council put the crowd at 90,000 although, according to unofficial information "
-         "from the city's police, the number attending was around 30,000.",
-         [("council", "asserts", 90000), ("police", "reports", 30000)]),
+        ("The council counted 90,000 walkers although, according to unofficial information "
+         "from Velm police, no more than 30,000 came.",
+         [("council", "estimates", 90000), ("Velm police", "reports", 30000)]),
         # two sources named together, each with its figure "respectively": a range's
         # ends too; a source in brackets after the figure's scale or noun
         ("Police and organisers put the crowd at 300,000 and 800,000 respectively.",
@@ -522,8 +522,8 @@ def found(text, published=PUBLISHED, known=None):
         ("Fans ran from one stand to another as 40 people were hurt, police said.",
          [("police", "asserts", 40)]),
         # where it was said, between the speaker and the verb
-        ("Velm relief chief Ivo Lanz in a press conference Friday said the toll rose to 3,600, "
-         "and denied the 4,400 cited by the UN.",
+        ("Velm relief chief Ivo Lanz in a news conference on Monday said the toll rose to "
+         "3,600, and denied the 4,400 cited by the UN.",
          [("Ivo Lanz", "asserts", 3600), ("UN", "reports", 4400), ("Ivo Lanz", "denies", 4400)]),
         # "New" in a place's name stays
         ("The New York Times reported that 40 people died.",
@@ -535,11 +535,11 @@ def found(text, published=PUBLISHED, known=None):
         ("More than 200 dead were brought to hospitals, according to a Lora health "
          "department official, Dr Anvar.", [("Anvar", "reports", 200)]),
         # people in general are no source
-        ("People feared as many as 150 were dead.", []),
+        ("People feared that up to 90 had drowned.", []),
         # a label before a colon is no subject
         ("NEW: 83 more bodies are found, bringing the toll to 194.", []),
         # a name before a toll without "'s" owns it
-        ("The U.N. death toll of 4,460 was nearly double.", [("U.N.", "reports", 4460)]),
+        ("The U.N. death toll of 3,120 was far higher.", [("U.N.", "reports", 3120)]),
         # those who came to work are a count, not speakers; management is a body
         ("Only 600 drivers reported for work on Monday, management said.",
          [("management", "asserts", 600)]),
@@ -2553,12 +2553,12 @@ def test_a_sentence_read_with_a_lost_space_put_back_is_given_back_as_written():
 
 def test_a_tally_another_source_announced_counts_what_the_count_before_counts():
     text = (
-        "The UN toll of 4,460 was nearly double the 2,357 tally the Lora government "
-        "announced earlier Thursday."
+        "The UN toll of 3,120 was nearly twice the 1,890 tally the Lora government "
+        "announced earlier Monday."
     )
     found = [(c.claimant, c.figure.stated, c.unit, c.confidence >= 0.6)
              for c in extract_claims(text, PUBLISHED)]  # fmt: skip
-    assert found == [("UN", 4460, "deaths", True), ("Lora government", 2357, "deaths", True)]
+    assert found == [("UN", 3120, "deaths", True), ("Lora government", 1890, "deaths", True)]
 
 
 def test_some_among_the_counted_are_a_part_and_the_day_of_the_event_dates_no_claim():

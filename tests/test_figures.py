@@ -664,9 +664,9 @@ def test_stated_figure():
         # a figure in brackets after its noun counts it
         ("The union had counted fewer participants (25,000) last time", "participants"),
         # a quotation that closes on the number leaves the noun after it counted
-        ("Union leaders claimed “nearly 30,000” people joined", "people"),
+        ("Organisers said “about 45,000” walkers came", "walkers"),
         # ... and so does a conjunction
-        ("The mayor put it at half a million although police said less", None),
+        ("The mayor put it at 400,000 although police said less", None),
         ("The board put it at 40,000 whereas the union said more", None),
     ],
 )
