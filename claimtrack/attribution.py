@@ -1883,7 +1883,7 @@ _QUOTED_AS = LazyPattern(
     r"\s+as\s+(?:saying|stating|telling|estimating|putting)\b"
 )
 # A name written before the estimate it gave, with no "'s": "a Red Cross estimate of
-# 300", "the first WHO estimates of 150", "the U.N. death toll of 3,120".
+# 300", "the first WHO estimates of 150", "the V.R.A. death toll of 3,120".
 _NAMED_ESTIMATE = LazyPattern(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:initial|earlier|latest|new|previous|preliminary|first|last|"
     r"official|own|separate|independent|revised|final)\s+)?"
@@ -2305,7 +2305,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
             and toks[index - 1][0].islower()
             and (toks[index - 1][0].endswith("est") or toks[index - 1][0] == "most")
         ):
-            continue  # "the largest recorded in the city": a superlative's participle
+            continue  # "the biggest seen in Velm": a superlative's participle
         previous = toks[index - 1][0].lower()
         if (lower.endswith("ing") and previous == ",") or (
             previous == "and" and index >= 2 and toks[index - 2][0] == ","

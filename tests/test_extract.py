@@ -497,8 +497,8 @@ def found(text, published=PUBLISHED, known=None):
          [("union", "estimates", 25000), ("ministry", "asserts", 11800)]),
         # "although, according to X" opens another source's clause; information from X
         # is X's
-        ("The council counted 90,000 walkers although, according to unofficial information "
-         "from Velm police, no more than 30,000 came.",
+        ("The council counted 90,000 walkers although, according to information from Velm "
+         "police, no more than 30,000 came.",
          [("council", "estimates", 90000), ("Velm police", "reports", 30000)]),
         # two sources named together, each with its figure "respectively": a range's
         # ends too; a source in brackets after the figure's scale or noun
@@ -539,7 +539,7 @@ def found(text, published=PUBLISHED, known=None):
         # a label before a colon is no subject
         ("NEW: 83 more bodies are found, bringing the toll to 194.", []),
         # a name before a toll without "'s" owns it
-        ("The U.N. death toll of 3,120 was far higher.", [("U.N.", "reports", 3120)]),
+        ("The V.R.A. death toll of 3,120 was far higher.", [("V.R.A.", "reports", 3120)]),
         # those who came to work are a count, not speakers; management is a body
         ("Only 600 drivers reported for work on Monday, management said.",
          [("management", "asserts", 600)]),
