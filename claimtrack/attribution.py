@@ -1557,7 +1557,8 @@ def _name_after(toks: list[Token], verb: int) -> tuple[str, bool] | None:
 _AFTER_A_CLAIMANT = {".", ",", ";", "on", "in", "late", "early", "yesterday", "today", "tonight"}
 # Where an unnamed speaker's words end after its verb: "..., said a spokesman for the
 # Red Cross, who ...", "according to a UN official who asked not to be named".
-_SPEAKER_ENDS = {",", ".", ";", ":", "“", "”", '"', "(", ")", "—", "–", *_RELATIVE_WORDS}
+_CLAUSE_MARKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "-"}
+_SPEAKER_ENDS = (_CLAUSE_MARKS - {"-"}) | {".", *_RELATIVE_WORDS}
 
 
 def _unnamed_speaker_after(toks: list[Token], first: int) -> tuple[str, bool] | None:
@@ -1707,7 +1708,7 @@ _MADE = (
 )
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 # The words before a noun that say which or how many, not what kind: "some aid groups"
-PICKING_WORDS = _DETERMINERS | _QUANTIFIERS
+PICKING_WORDS = _DETERMINERS | _QUANTIFIERS | {"same", "very", "latter", "former", "whole"}
 _LINKING_VERBS = {"appeared", "appears", "appear", "seemed", "seems", "seem", "remained",
                   "remains", "proved", "proves"}  # fmt: skip
 _ACCORDING = LazyPattern(
@@ -1847,10 +1848,10 @@ _READ_RECORDS = LazyPattern(
 _PARENTHESIS_SOURCE = LazyPattern(
     # after the number, its scale or its counted noun: "20,000 (police)", "2 million
     # (the union)", "40,000 marchers (police)"
-    r"(?<=\d)(?:\s*(?:thousand|million|billion|bn|m|k)\b|\s+[a-z]+)?"
+    r"(?<=\d)(?:\s*(?:thousand|million|billion|bn|m|k)\b|(?P<noun>\s+[a-z]+))?"
     r"\s?\((?!\d)(?!(?:Video|Videos|Photos?|Pictures|Updated?|Live|Watch|Audio|Listen|"
     r"Graphic|Map|Gallery|Opinion|Analysis|Explainer)\))"
-    r"((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+"
+    r"(?P<name>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}|(?:the\s+)?[a-z]+"
     # two sources for a range's two ends: "between 300,000 and 800,000 (police and
     # organisers respectively)"
     r"|(?:the\s+)?[\w.'’&-]+\s+and\s+(?:the\s+)?[\w.'’&-]+(?=,?\s+respectively\)))"
@@ -1887,7 +1888,7 @@ _QUOTED_AS = LazyPattern(
 _NAMED_ESTIMATE = LazyPattern(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:initial|earlier|latest|new|previous|preliminary|first|last|"
     r"official|own|separate|independent|revised|final)\s+)?"
-    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:(?:death|casualty|crowd|official)\s+)?"
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s+(?:(?:death|casualty|crowd)\s+)?"
     r"(estimates?|counts?|tall(?:y|ies)|figures?|tolls?)"
     r"\s+of\s+(?=[\d$€£]|(?:about|around|some|nearly|more|over|up|at|as|roughly|close)\b)"
 )
@@ -2033,7 +2034,9 @@ def attributions(clause: str) -> list[Attribution]:
     for match in _PARENTHESIS_SOURCE.finditer(clause) if "(" in clause else ():
         # a fact box: "12 (UN figure)", "from 3,000 (UN) to 80,000 (the Red Cross)",
         # "20,000 (police)"; a lower-case word in brackets only when it names a source
-        name = match.group(1)
+        name = match.group("name")
+        if match.group("noun") and not (name.isupper() or _is_head(name.split()[-1].lower())):
+            continue  # "120 people (Lora) and 40 people (Velm)": where, not who
         if " and " in name:
             # each end its own, read with "respectively" (see the extractor)
             names = [n.removeprefix("the ").removeprefix("The ") for n in name.split(" and ")]
@@ -2045,7 +2048,7 @@ def attributions(clause: str) -> list[Attribution]:
                 continue
             name = name.split()[-1]
         name = name.removeprefix("the ")  # "(the Red Cross)"
-        bracket = clause.index("(", match.start())  # after the figure's scale or noun
+        bracket = match.start("name") - 1  # after the figure's scale or noun: its "("
         found.append(Attribution(name, "reports", "after", bracket, match.end(), False))
     for match in _GAPPED.finditer(clause):
         # "The police counted 18,000 marchers, the organisers 90,000", "and police
@@ -2302,8 +2305,7 @@ def _verb_attributions(clause: str) -> list[Attribution]:
         if (
             index >= 2
             and toks[index - 2][0].lower() == "the"
-            and toks[index - 1][0].islower()
-            and (toks[index - 1][0].endswith("est") or toks[index - 1][0] == "most")
+            and toks[index - 1][0] in _SUPERLATIVES
         ):
             continue  # "the biggest seen in Velm": a superlative's participle
         previous = toks[index - 1][0].lower()
@@ -2469,7 +2471,10 @@ def _verb_attributions(clause: str) -> list[Attribution]:
 
 
 _PREPOSITIONS = {"to", "in", "of", "for", "from", "at", "on", "with", "by", "across", "into"}
-_CLAUSE_MARKS = {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "-"}
+_SUPERLATIVES = set(
+    """largest biggest highest lowest greatest smallest deadliest worst best longest
+    strongest heaviest latest most least""".split()
+)
 
 
 def _restrictive_who(toks: list[Token], j: int, reach: int = 10) -> int | None:

@@ -327,7 +327,7 @@ def voice_keys(claims: Sequence[Claim]) -> list[str]:
     kind the claims name with a place or a name ("Odisha government"), when there is
     exactly one. Read over the claims compared together: a quantity's for its figures
     and revisions, as the store brings them up to date, a topic's for its denials."""
-    keys = _acronyms_unified([source_key(c.voice) for c in claims])
+    keys = _acronyms_unified([source_key(c.voice) for c in claims], [c.voice for c in claims])
     bare = {
         key
         for key, claim in zip(keys, claims, strict=True)
@@ -353,16 +353,17 @@ def voice_keys(claims: Sequence[Claim]) -> list[str]:
 # Who speaks for a body after its name: "U.N. officials" speak for the U.N.
 _SPEAKING_FOR = {"official", "officials", "spokesman", "spokeswoman", "spokesperson",
                  "source", "sources", "officers"}  # fmt: skip
-_LINKS = {"of", "for", "the", "and", "on", "&"}
+_LINKS = {"of", "for", "the", "and", "on", "&", "to", "in", "at"}
 
 
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in _LINKS)
 
 
-def _acronyms_unified(keys: list[str]) -> list[str]:
+def _acronyms_unified(keys: list[str], written: list[str]) -> list[str]:
     """A body named in full in one claim and by its acronym in another, or by those
-    who speak for it ("U.N. officials"), is one voice: the full name."""
+    who speak for it ("U.N. officials"), is one voice: the full name. An acronym is
+    written in capitals (`written`: the voices as written), so no person's name is one."""
     named = {k for k in keys if len(k.split()) >= 2 and k.split()[-1] not in _SPEAKING_FOR}
     full: dict[str, str | None] = {}
     for key in named:
@@ -371,7 +372,9 @@ def _acronyms_unified(keys: list[str]) -> list[str]:
 
     present = set(keys)
 
-    def unified(key: str) -> str:
+    def unified(key: str, as_written: str) -> str:
+        if not as_written.split()[0].replace(".", "").isupper():
+            return key
         words = key.split()
         if (
             len(words) == 2
@@ -381,7 +384,7 @@ def _acronyms_unified(keys: list[str]) -> list[str]:
             key = words[0]  # "un officials", beside "united nations" or "un"
         return full.get(key) or key if " " not in key and len(key) >= 2 else key
 
-    return [unified(k) for k in keys]
+    return [unified(k, w) for k, w in zip(keys, written, strict=True)]
 
 
 def _report_dated(claim: Claim) -> bool:

@@ -80,6 +80,13 @@ __all__ = ["DENIAL_VERBS", "Candidate", "extract_claims"]
 EDITABLE = ("source", "figure", "stance", "date", "unit", "text")
 
 
+def unknown_field(field: str) -> str | None:
+    """What is wrong with a field name to edit, or None for one that can be."""
+    if field in EDITABLE:
+        return None
+    return f"unknown field {field!r}; use {', '.join(EDITABLE[:-1])} or {EDITABLE[-1]}"
+
+
 @dataclass
 class Candidate:
     claimant: str
@@ -169,9 +176,7 @@ class Candidate:
         if field == "text":
             text = check_text(value)
             return replace(self, sentence=text, quote=self.quote or self.sentence, counts_as=None)
-        raise ParseError(
-            f"unknown field {field!r}; use {', '.join(EDITABLE[:-1])} or {EDITABLE[-1]}"
-        )
+        raise ParseError(unknown_field(field) or field)
 
     def to_json(
         self, report: ClaimDate | None = None, url: str | None = None, topic: str | None = None
@@ -1126,7 +1131,7 @@ def _last_listed(figures: list[Located], text: str) -> dict[int, Located]:
 
 def _may_count(figure: Figure, other: Figure) -> bool:
     """Whether a bare figure may count what OTHER counts: a count in the thousands is
-    no share ("41 percent ... the board gave 12,500 as its count")."""
+    no share ("38 percent of voters ... The ministry put the figure at 9,500")."""
     return not (normalise_unit(other.unit) == "percent" and (figure.high or figure.low) > 1000)
 
 
@@ -1323,7 +1328,9 @@ def _not_a_claim(
         return True  # "said Ana Obi, 55, who ...": an age
     if _RANK_BEFORE.search(text, max(0, located.start - 8), located.start):
         return True  # "one of the top three fires": a rank, not a count
-    if _MEMBER_OF.search(text, max(0, located.start - 40), located.start):
+    if _MEMBER_OF.search(text, max(0, located.start - 40), located.start) and _MEMBERS.match(
+        text, located.end
+    ):
         return True  # "Ana Obi, one of the union's 12 board members": who she is
     if _CHANGED_BY.search(text, max(0, located.start - 130), located.start):
         return True  # "lowered the toll by more than 100": how much a count moved
@@ -1365,6 +1372,11 @@ _MENTION_BEFORE = LazyPattern(
 _RANK_BEFORE = LazyPattern(r"\btop\s+$", re.I)
 # one of a body's own members: "one of the union's 12 board members", "one of its nine judges"
 _MEMBER_OF = LazyPattern(r"\bone\s+of\s+(?:its|their|his|her|our|(?:the\s+)?[\w-]+['’]s)\s+$", re.I)
+# ... of the members a body has, not of what it counts ("one of the city's 12 hospitals")
+_MEMBERS = LazyPattern(
+    r"\s+(?:[a-z-]+\s+)?(?:members|judges|justices|directors|commissioners|ministers|trustees|"
+    r"leaders|delegates|deputies|lawmakers|senators|councillors|councilors|partners|founders)\b"
+)
 _CHANGED_BY = LazyPattern(
     r"\b(?:lowered|raised|reduced|increased|cut|revised|decreased|rose|risen|fell|fallen|"
     r"dropped|climbed|grew|grown|jumped|shrank|down|up)\b[^,;.:]{0,100}\bby\s+$",
@@ -1883,7 +1895,7 @@ _SAME_KIND_AFTER = LazyPattern(r"\s+(?:others|more|additional|further|of\s+them)
 _TALLIES = {"tally", "tallies", "figure", "figures", "estimate", "estimates", "count", "total"}
 _NOTHING_COUNTED_AFTER = LazyPattern(
     r"\s*(?:[.;)]|,\s+(?:while|but|whereas|including|among\s+them|of\s+whom)\b"
-    r"|,?\s+according\s+to\b|\s(?:tally|tallies|figures?|estimates?|count|total)\b|$)"
+    rf"|,?\s+according\s+to\b|\s(?:{'|'.join(sorted(_TALLIES))})\b|$)"
 )
 
 

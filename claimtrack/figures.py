@@ -1797,6 +1797,12 @@ def _counted_phrase(text: str, end: int) -> tuple[str | None, str | None]:
     match = _PHRASE_RE.match(text, end)
     if match is None:
         return None, None
+    if text.startswith(("”", '"'), end):
+        # a quotation of the figure alone ("“nearly 300,000” people"), not one that
+        # closes on it ("“We counted 300,000” officials said")
+        opening = max(text.rfind("“", 0, end), text.rfind('"', 0, end))
+        if opening < 0 or len(text[opening:end].split()) > 2:
+            return None, None
     words: list[str] = []
     seen_other = False
     written = match.group(1).split()

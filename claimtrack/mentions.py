@@ -468,10 +468,15 @@ class Context:
     def described(self, head: str, modifiers: Iterable[str] = ()) -> str | None:
         """The one organisation the article describes by this noun: "the main group of
         undertakers" makes "France's undertakers" that group. Words written before the
-        noun must be in the description too: "aid groups" are not "rights group X"."""
-        wanted = {w.lower().rstrip("s") for w in (*modifiers, head)}
+        noun must meet the description where there are any: "aid groups" are not
+        "rights group X", "the human rights group" is."""
+        noun = head.lower().rstrip("s")
+        wanted = {w.lower().rstrip("s") for w in modifiers}
         matches = [
-            n for n, words in self.descriptions.items() if wanted <= {w.rstrip("s") for w in words}
+            n
+            for n, words in self.descriptions.items()
+            if noun in (described := {w.rstrip("s") for w in words})
+            and (not wanted or wanted & described)
         ]
         return matches[0] if len(matches) == 1 else None
 

@@ -97,7 +97,7 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "infected|infections|cases|tested positive|fell ill|sickened|suspected cases"),
     ("attending", EVENT, "people",
      "turned out|turnout|took part|taking part|participated|participating|attended|attending|"
-     "marched|rallied|gathered|protested|demonstrated|paraded|"
+     "marched|rallied|gathered|protested|demonstrated|"
      "gathering|marching|rallying|protesting|demonstrating|voted|cast ballots|cast their ballots|"
      "attracted|attracting|"
      "took to the streets|taken to the streets|"
@@ -105,14 +105,14 @@ _STATE_ROWS: list[tuple[str, str, str | None, str]] = [
      "protesters|protestors|demonstrators|marchers|participants|attendees|attendance|crowd"),
     ("on-strike", EVENT, "workers",
      "on strike|went on strike|walked out|striking|strikers|walkout|did not turn up|"
-     f"stayed away from work|stayed off work|stayed away|{_JOINED_A_STRIKE}|"
+     f"stayed away from work|stayed off work|{_JOINED_A_STRIKE}|"
      "downed tools|stopped work"),
     # ... and those who worked through it: the count a strike story sets against it
     ("at-work", EVENT, "workers",
      "reported for work|reported to work|reported for duty|came to work|came in to work|"
      "came into work|turned up for work|turned up to work|showed up for work|"
-     "showed up to work|went to work|went to their jobs|at work|at their desks|"
-     "at their posts|kept working|continued working|crossed picket lines"),
+     "showed up to work|went to work|went to their jobs|kept working|continued working|"
+     "crossed picket lines|crossed the picket lines"),
     ("laid-off", CUMULATIVE, "workers",
      "laid off|layoffs|lay-offs|job cuts|jobs cut|cut jobs|redundancies|lose their jobs|"
      "lost their jobs|losing their jobs"),

@@ -245,6 +245,11 @@ def test_a_body_named_in_full_by_its_acronym_or_by_its_officials_is_one_voice():
         assert revisions([full, later]) == {112: full}
     # officials of nobody the claims name are their own voice
     assert find_conflicts([full, claim("900,000", "senior officials", "2024-10-24")])
+    # small words inside the name give no letter; a name not in capitals is no acronym
+    cpj = claim("40", "Committee to Protect Journalists", claim_id=113)
+    assert revisions([cpj, claim("55", "CPJ", "2024-10-24", claim_id=114)]) == {114: cpj}
+    obi = claim("40", "Ana Obi", claim_id=115)
+    assert find_conflicts([obi, claim("55", "Ao", claim_id=116)])
 
 
 def test_a_body_named_by_its_kind_is_the_one_of_that_kind_named_with_its_place():

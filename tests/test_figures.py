@@ -663,7 +663,9 @@ def test_stated_figure():
         ("They put the number of spoilt ballots at 12,000", "ballots"),
         # a figure in brackets after its noun counts it
         ("The union had counted fewer participants (25,000) last time", "participants"),
-        # a quotation that closes on the number leaves the noun after it counted
+        # a quotation that closes on the number leaves the noun after it counted, where
+        # it quotes the figure alone
+        ("“We counted 300,000” officials said", None),
         ("Organisers said “about 45,000” walkers came", "walkers"),
         # ... and so does a conjunction
         ("The mayor put it at 400,000 although police said less", None),

@@ -68,7 +68,11 @@ CASES = [
     ("A total of 9,000 people demonstrated in the rain", "people:attending"),
     ("Union leaders said 30,000 people joined Monday's strikes", "people:on-strike"),
     # a strike's count, and the count of those who worked through it
-    ("The union said 2,100 workers had stayed away", "workers:on-strike"),
+    ("The union said 2,100 workers had stayed away from work", "workers:on-strike"),
+    # ... not voters who stayed away from the polls, nor firefighters at work on a blaze
+    ("Some 40 percent of voters stayed away from the polls", "percent(people)"),
+    ("About 300 firefighters were at work on the blaze", "firefighters"),
+    ("Police paraded 12 suspects before reporters", "suspects"),
     ("Managers said only 600 workers reported for work", "workers:at-work"),
     ("About 90 nurses crossed picket lines on Monday", "people:at-work(health workers)"),
     ("About 5,000 residents were joining the protests by noon", "people:attending"),
@@ -190,7 +194,7 @@ CASES = [
     ("The board said 30 percent of staff did not turn up on Monday", "percent:on-strike(workers)"),
     # a share of what a place owns is of what it owns
     ("Unions said 45% of the region's workforce walked out", "percent:on-strike(workers)"),
-    ("Some 30% of the country's teachers stayed away", "percent:on-strike(teachers)"),
+    ("Some 30% of the country's teachers stayed away", "percent(teachers)"),
     # a percentage that changes something is no share
     ("The council backed a 5% pay cut", "percent(pay-cut)"),
     # "bodies" after a count is no state of it

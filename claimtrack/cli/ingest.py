@@ -310,7 +310,7 @@ def review_candidates(
     """Walk the candidates: accept, edit a field, skip, or quit. What was accepted
     is kept when the user quits or input ends; a bad answer is asked again. Each
     shows what it counts, as the preview does."""
-    from claimtrack.extract import EDITABLE
+    from claimtrack.extract import EDITABLE, unknown_field
     from claimtrack.render import candidate_text
 
     accepted: list[Candidate] = []
@@ -333,9 +333,10 @@ def review_candidates(
                 return accepted
             if choice in ("e", "edit"):
                 field = answer(f"field ({', '.join(EDITABLE)})")
-                if field is not None and field.strip().lower() not in EDITABLE:
+                wrong = unknown_field(field.strip().lower()) if field is not None else None
+                if wrong:
                     # asked before the value, so that a mistyped field takes no answer
-                    typer.echo(f"Not changed: unknown field {field.strip()!r}.")
+                    typer.echo(f"Not changed: {wrong}")
                     continue
                 value = answer("new value") if field is not None else None
                 if field is None or value is None:
