@@ -333,8 +333,7 @@ def review_candidates(
                 return accepted
             if choice in ("e", "edit"):
                 field = answer(f"field ({', '.join(EDITABLE)})")
-                wrong = unknown_field(field.strip().lower()) if field is not None else None
-                if wrong:
+                if field is not None and (wrong := unknown_field(field.lower())):
                     # asked before the value, so that a mistyped field takes no answer
                     typer.echo(f"Not changed: {wrong}")
                     continue
@@ -343,7 +342,7 @@ def review_candidates(
                     typer.echo(f"Input ended; keeping the {len(accepted)} accepted.")
                     return accepted
                 try:
-                    candidate = candidate.edited(field.strip().lower(), value, today)
+                    candidate = candidate.edited(field.lower(), value, today)
                 except ClaimtrackError as error:
                     typer.echo(f"Not changed: {error.message}")
                 continue
